@@ -1,0 +1,53 @@
+package org.govkiosk.device;
+
+import java.time.Instant;
+import org.govkiosk.device.idcard.IdCardData;
+
+/** What devices tell the services: typed results, never bytes. */
+public sealed interface DeviceEvent {
+
+    String deviceId();
+
+    Instant at();
+
+    /** An identity document was read once per placement on the reader. */
+    record IdCardRead(String deviceId, Instant at, IdCardData card) implements DeviceEvent {
+        @Override
+        public String toString() {
+            return "IdCardRead[deviceId=" + deviceId + ", at=" + at + ", card=" + card + "]";
+        }
+    }
+
+    record SmartCardInserted(String deviceId, Instant at, String readerName, String atrHex) implements DeviceEvent {
+    }
+
+    record SmartCardRemoved(String deviceId, Instant at, String readerName) implements DeviceEvent {
+    }
+
+    /** A code scanned by a serial engine, a keyboard-wedge scanner or a camera. */
+    record QrScanned(String deviceId, Instant at, String payload, ScanSource source) implements DeviceEvent {
+        @Override
+        public String toString() {
+            // Payloads can carry personal data (e-licence codes): never print them whole.
+            return "QrScanned[deviceId=" + deviceId + ", at=" + at + ", source=" + source
+                    + ", length=" + payload.length() + "]";
+        }
+    }
+
+    record RatingEntered(String deviceId, Instant at, String requestId, int level) implements DeviceEvent {
+        public RatingEntered {
+            if (level < 1 || level > 5) {
+                throw new IllegalArgumentException("rating level must be 1..5, was " + level);
+            }
+        }
+    }
+
+    record PrintCompleted(String deviceId, Instant at, String jobId) implements DeviceEvent, PrintOutcome {
+    }
+
+    record PrintFailed(String deviceId, Instant at, String jobId, DeviceStatusDetail reason, boolean retryable)
+            implements DeviceEvent, PrintOutcome {
+    }
+
+    enum ScanSource { SERIAL, KEYBOARD_WEDGE, CAMERA }
+}

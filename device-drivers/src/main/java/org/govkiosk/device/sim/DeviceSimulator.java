@@ -1,0 +1,190 @@
+package org.govkiosk.device.sim;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.govkiosk.device.DeviceException;
+import org.govkiosk.device.transport.PipeTransport;
+import org.govkiosk.device.transport.Transport;
+import org.govkiosk.device.transport.TransportListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The device side of a byte protocol, for tests, the demo and technicians' training. It decodes what the host
+ * sends with the production codec and answers with real frames, over a {@link PipeTransport} in-process or a
+ * pseudo-terminal. Faults are injected by name, on command ({@link #command(String)}):
+ * <ul>
+ *   <li>{@code silence}: read but never answer</li>
+ *   <li>{@code garbage}: answer the next request with random bytes instead</li>
+ *   <li>{@code truncate}: send only the first half of the next answer</li>
+ *   <li>{@code unplug}: pull the cable (pipe transports only)</li>
+ * </ul>
+ * plus the faults of the device ({@link #deviceFaults()}), such as {@code paper-out}.
+ */
+public abstract class DeviceSimulator implements AutoCloseable {
+
+    public static final String SILENCE = "silence";
+    public static final String GARBAGE = "garbage";
+    public static final String TRUNCATE = "truncate";
+    public static final String UNPLUG = "unplug";
+
+    private static final Set<String> COMMON_FAULTS = Set.of(SILENCE, GARBAGE, TRUNCATE);
+
+    private final Logger log = LoggerFactory.getLogger(getClass());
+    private final Set<String> activeFaults = ConcurrentHashMap.newKeySet();
+    private volatile Transport transport;
+
+    /** Starts serving on the device side of a link. */
+    public void attach(Transport deviceSide) throws DeviceException {
+        this.transport = deviceSide;
+        deviceSide.open(new TransportListener() {
+            @Override
+            public void onData(byte[] data) {
+                if (!activeFaults.contains(SILENCE)) {
+                    try {
+                        onBytes(data);
+                    } catch (RuntimeException e) {
+                        log.error("Simulator {} failed on {} bytes", name(), data.length, e);
+                    }
+                }
+            }
+
+            @Override
+            public void onDisconnected(DeviceException cause) {
+                log.debug("Simulator {} lost its host: {}", name(), cause.getMessage());
+            }
+        });
+    }
+
+    /** A short name for logs and the control console, e.g. "escpos-printer". */
+    public abstract String name();
+
+    /** Bytes from the host. Decode with the production codec and answer with {@link #send(byte[])}. */
+    protected abstract void onBytes(byte[] data);
+
+    /** The faults this device can show besides the common ones, lower-case with dashes. */
+    protected Set<String> deviceFaults() {
+        return Set.of();
+    }
+
+    /** Sends an answer to the host, as altered by the active one-shot faults. */
+    protected final void send(byte[] frame) {
+        Transport link = transport;
+        if (link == null || activeFaults.contains(SILENCE)) {
+            return;
+        }
+        byte[] out = frame;
+        if (activeFaults.remove(GARBAGE)) {
+            out = new byte[Math.max(1, frame.length)];
+            ThreadLocalRandom.current().nextBytes(out);
+        } else if (activeFaults.remove(TRUNCATE)) {
+            out = java.util.Arrays.copyOf(frame, frame.length / 2);
+        }
+        if (out.length == 0) {
+            return;
+        }
+        try {
+            link.write(out);
+        } catch (DeviceException e) {
+            log.debug("Simulator {} could not answer: {}", name(), e.getMessage());
+        }
+    }
+
+    public boolean isActive(String fault) {
+        return activeFaults.contains(fault);
+    }
+
+    /** Every fault name this simulator accepts. */
+    public final Set<String> supportedFaults() {
+        Set<String> all = new TreeSet<>(COMMON_FAULTS);
+        all.addAll(deviceFaults());
+        if (transport instanceof PipeTransport) {
+            all.add(UNPLUG);
+        }
+        return all;
+    }
+
+    public final void inject(String fault) {
+        String name = fault.toLowerCase(Locale.ROOT);
+        if (!supportedFaults().contains(name)) {
+            throw new IllegalArgumentException("Simulator " + name() + " has no fault '" + fault
+                    + "'; it knows " + supportedFaults());
+        }
+        if (UNPLUG.equals(name)) {
+            ((PipeTransport) transport).unplug();
+            return;
+        }
+        activeFaults.add(name);
+        onFaultsChanged();
+    }
+
+    public final void clear(String fault) {
+        String name = fault.toLowerCase(Locale.ROOT);
+        if (UNPLUG.equals(name) && transport instanceof PipeTransport pipe) {
+            pipe.replug();
+            return;
+        }
+        activeFaults.remove(name);
+        onFaultsChanged();
+    }
+
+    public final void clearAll() {
+        activeFaults.clear();
+        onFaultsChanged();
+    }
+
+    /** A device whose state changes with a fault (paper out) can notify the host here. */
+    protected void onFaultsChanged() {
+    }
+
+    /**
+     * The control console's language: {@code fault NAME}, {@code clear NAME}, {@code clear}, {@code faults},
+     * plus what {@link #deviceCommand(String[])} knows. Returns a one-line answer.
+     */
+    public String command(String line) {
+        String[] words = line.trim().split("\\s+");
+        try {
+            switch (words[0].toLowerCase(Locale.ROOT)) {
+                case "fault":
+                    requireArgument(words);
+                    inject(words[1]);
+                    return "ok " + activeFaults;
+                case "clear":
+                    if (words.length == 1) {
+                        clearAll();
+                    } else {
+                        clear(words[1]);
+                    }
+                    return "ok " + activeFaults;
+                case "faults":
+                    return "active " + new TreeSet<>(activeFaults) + " supported " + supportedFaults();
+                default:
+                    return deviceCommand(words);
+            }
+        } catch (IllegalArgumentException e) {
+            return "error " + e.getMessage();
+        }
+    }
+
+    /** Device-specific console commands (e.g. {@code card insert alice}); answers "error ..." when unknown. */
+    protected String deviceCommand(String[] words) {
+        return "error unknown command '" + words[0] + "'";
+    }
+
+    private static void requireArgument(String[] words) {
+        if (words.length < 2) {
+            throw new IllegalArgumentException("'" + words[0] + "' needs a fault name");
+        }
+    }
+
+    @Override
+    public void close() {
+        Transport link = transport;
+        if (link != null) {
+            link.close();
+        }
+    }
+}
