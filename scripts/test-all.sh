@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test of govkiosk from a clean clone. On Debian it first installs what the OS-level integration
+# tests use (socat for serial ptys, a TrueType CJK font); tests whose OS part is missing skip with a reason.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v socat >/dev/null 2>&1 || need+=(socat)
+[ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || need+=(fonts-wqy-zenhei)
+if [ ${#need[@]} -gt 0 ]; then
+  if command -v apt-get >/dev/null 2>&1; then
+    sudo=""
+    [ "$(id -u)" = 0 ] || sudo="sudo -n"
+    echo "test-all: installing ${need[*]}"
+    if ! { $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q \
+        && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}"; } \
+        </dev/null; then
+      echo "test-all: could not install ${need[*]}; the tests that need them will be skipped" >&2
+    fi
+  else
+    echo "test-all: not Debian; install ${need[*]} yourself or the tests that need them are skipped" >&2
+  fi
+fi
+
+exec ./mvnw -B -ntp verify "$@"
