@@ -1,0 +1,190 @@
+package org.govkiosk.app;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.govkiosk.app.config.ConfigLoader;
+import org.govkiosk.app.config.TerminalConfig;
+import org.govkiosk.app.i18n.I18n;
+import org.govkiosk.app.maintenance.DeviceAdmin;
+import org.govkiosk.app.maintenance.MaintenanceAccess;
+import org.govkiosk.app.session.CitizenSession;
+import org.govkiosk.app.session.SessionManager;
+import org.govkiosk.device.Device;
+import org.govkiosk.device.DeviceEventBus;
+import org.govkiosk.device.driver.DeviceContext;
+import org.govkiosk.device.registry.DeviceRegistry;
+import org.govkiosk.device.registry.DriverFactories;
+import org.govkiosk.device.supervisor.DeviceSupervisor;
+import org.govkiosk.platform.PlatformServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the terminal runs on, built once at start from the configuration: devices with their supervisor,
+ * the session, maintenance access and, in demo mode or when configured so, the embedded platform. A bad
+ * configuration stops it here, before any screen shows.
+ */
+public final class AppContext implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+
+    private final LaunchOptions options;
+    private final TerminalConfig config;
+    private final Clock clock;
+    private final I18n i18n;
+    private final SessionManager sessions;
+    private final CitizenSession citizen = new CitizenSession();
+    private final ScheduledExecutorService scheduler;
+    private final DeviceEventBus bus = new DeviceEventBus();
+    private final DeviceRegistry devices;
+    private final DeviceSupervisor supervisor;
+    private final MaintenanceAccess maintenance;
+    private final PlatformServer platform;
+
+    private AppContext(LaunchOptions options, TerminalConfig config, Clock clock) throws IOException {
+        this.options = options;
+        this.config = config;
+        this.clock = clock;
+        List<Locale> locales = config.ui().locales();
+        this.i18n = new I18n(locales, config.ui().defaultLocale());
+        this.sessions = new SessionManager(clock, config.session().idleTimeout(), config.session().warning());
+        this.scheduler = Executors.newScheduledThreadPool(2, daemonThreads("device-scheduler"));
+        DeviceContext deviceContext = new DeviceContext(scheduler, bus, clock);
+        this.supervisor = new DeviceSupervisor(scheduler, clock);
+        this.devices = DeviceRegistry.create(config.devices(), DriverFactories.builtIn(), deviceContext);
+        this.maintenance = new MaintenanceAccess(pinCheck(options, config), config.maintenance().maxAttempts(),
+                config.maintenance().lockout(), clock);
+        boolean embedded = options.demo() || config.platform().isEmbedded();
+        this.platform = embedded ? PlatformServer.startEmbedded() : null;
+    }
+
+    /** Loads and validates the configuration, then starts devices and services. */
+    public static AppContext start(LaunchOptions options, Clock clock) throws IOException {
+        TerminalConfig config = ConfigLoader.load(options.configDir(), DeviceRegistry.validator(DriverFactories.builtIn()));
+        AppContext context = new AppContext(options, config, clock);
+        context.devices.startAll(context.supervisor);
+        context.supervisor.start();
+        LOG.info("Terminal {} started in {} mode{} with {} devices", config.terminal().id(), context.mode(),
+                options.demo() ? " (demo)" : "", context.devices.all().size());
+        return context;
+    }
+
+    private static Optional<Predicate<char[]>> pinCheck(LaunchOptions options, TerminalConfig config) {
+        if (config.maintenance().pinHash().isPresent()) {
+            return config.maintenance().pinHash().map(hash -> hash::matches);
+        }
+        if (!options.demo()) {
+            LOG.warn("No maintenance PIN configured (maintenance.pin-hash): maintenance mode stays closed");
+            return Optional.empty();
+        }
+        String pin = String.format("%06d", new SecureRandom().nextInt(1_000_000));
+        // The demo has no PIN in the repository; this one lives as long as the process.
+        LOG.warn("Demo maintenance PIN (valid until this process ends): {}", pin);
+        char[] expected = pin.toCharArray();
+        return Optional.of(candidate -> java.security.MessageDigest.isEqual(
+                new String(candidate).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                new String(expected).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    public LaunchOptions.Mode mode() {
+        return options.mode().orElse(config.terminal().mode());
+    }
+
+    public LaunchOptions options() {
+        return options;
+    }
+
+    public TerminalConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    public SessionManager sessions() {
+        return sessions;
+    }
+
+    public CitizenSession citizen() {
+        return citizen;
+    }
+
+    public DeviceEventBus bus() {
+        return bus;
+    }
+
+    public List<Device> allDevices() {
+        return devices.all();
+    }
+
+    /** The configured devices of one family, by their typed interface (e.g. {@code IdCardReader.class}). */
+    public <T extends Device> List<T> devicesOf(Class<T> type) {
+        return devices.byFamily(type);
+    }
+
+    public MaintenanceAccess maintenance() {
+        return maintenance;
+    }
+
+    public Optional<PlatformServer> platform() {
+        return Optional.ofNullable(platform);
+    }
+
+    public DeviceAdmin deviceAdmin() {
+        return new DeviceAdmin() {
+            @Override
+            public Optional<String> lastFailure(String deviceId) {
+                return devices.lastFailure(deviceId).map(Throwable::getMessage);
+            }
+
+            @Override
+            public List<String> supervisionLog() {
+                return supervisor.records().stream().map(Object::toString).toList();
+            }
+
+            @Override
+            public Optional<String> simulatorCommand(String deviceId, String command) {
+                return devices.simulator(deviceId).map(sim -> sim.command(command));
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        supervisor.close();
+        devices.close();
+        scheduler.shutdownNow();
+        try {
+            scheduler.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+        LOG.info("Terminal stopped");
+    }
+}

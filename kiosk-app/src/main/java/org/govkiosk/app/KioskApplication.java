@@ -1,0 +1,133 @@
+package org.govkiosk.app;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import org.govkiosk.app.config.ConfigException;
+import org.govkiosk.app.ui.KioskUi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The terminal: full screen, undecorated, no way out by keyboard. The only exit is in maintenance mode, behind
+ * the technician PIN.
+ */
+public class KioskApplication extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KioskApplication.class);
+    /** Exit code when the configuration is bad: the terminal refuses to start half-configured. */
+    public static final int EXIT_BAD_CONFIG = 78;
+
+    private static volatile LaunchOptions pendingOptions;
+
+    private final LaunchOptions options;
+    private AppContext context;
+    private KioskUi ui;
+    private Stage stage;
+    private volatile boolean exitAllowed;
+
+    public KioskApplication() {
+        this(pendingOptions != null ? pendingOptions : LaunchOptions.parse());
+    }
+
+    public KioskApplication(LaunchOptions options) {
+        this.options = options;
+    }
+
+    static void launchWith(LaunchOptions options) {
+        pendingOptions = options;
+        Application.launch(KioskApplication.class);
+    }
+
+    @Override
+    public void init() throws Exception {
+        try {
+            context = AppContext.start(options, Clock.systemDefaultZone());
+        } catch (ConfigException e) {
+            LOG.error("The terminal refuses to start: the configuration in {} is not valid.\n{}",
+                    options.configDir().toAbsolutePath(), e.getMessage());
+            System.err.println("govkiosk: configuration in " + options.configDir().toAbsolutePath()
+                    + " is not valid:\n" + e.getMessage());
+            throw e;
+        }
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        ui = new KioskUi(context, this::exit);
+        Scene scene = new Scene(ui.root(), 1280, 1024);
+        ui.attach(scene);
+        primaryStage.setScene(scene);
+        primaryStage.setTitle("govkiosk");
+        if (!options.windowed()) {
+            lockDown(primaryStage);
+        }
+        primaryStage.show();
+        long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        LOG.info("Attract screen shown {} ms after JVM start", sinceJvmStart);
+        if (Boolean.getBoolean("govkiosk.exitAfterStart")) {
+            // Used by the cold-start harness: measure, then leave.
+            System.out.println("STARTUP_MS " + sinceJvmStart);
+            exit();
+        }
+    }
+
+    private void lockDown(Stage primaryStage) {
+        primaryStage.initStyle(StageStyle.UNDECORATED);
+        primaryStage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        primaryStage.setFullScreenExitHint("");
+        primaryStage.setFullScreen(true);
+        primaryStage.setAlwaysOnTop(true);
+        primaryStage.setOnCloseRequest(e -> {
+            if (!exitAllowed) {
+                e.consume();
+                LOG.warn("Close request refused: exit only from maintenance mode");
+            }
+        });
+        // Leaving full screen by any means other than exit puts it back.
+        primaryStage.fullScreenProperty().addListener((obs, was, now) -> {
+            if (!now && !exitAllowed) {
+                Platform.runLater(() -> primaryStage.setFullScreen(true));
+            }
+        });
+    }
+
+    /** Maintenance mode's exit. */
+    public void exit() {
+        exitAllowed = true;
+        Platform.exit();
+    }
+
+    @Override
+    public void stop() {
+        if (ui != null) {
+            ui.stop();
+        }
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    /** For tests: the running UI and context. */
+    public KioskUi ui() {
+        return ui;
+    }
+
+    public AppContext context() {
+        return context;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public boolean exitAllowed() {
+        return exitAllowed;
+    }
+}

@@ -1,0 +1,231 @@
+package org.govkiosk.app.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.govkiosk.device.DeviceConfig;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Loads {@code terminal.yaml} and {@code devices.yaml} from one config directory and validates them as a whole:
+ * every problem, in both files, is collected and thrown together in one {@link ConfigException}, so the terminal
+ * refuses to start rather than run half-configured, and a technician fixes everything in one visit.
+ *
+ * <p>The directory is {@code -Dgovkiosk.config.dir} (a real terminal: /etc/govkiosk), else {@code ./config}.
+ */
+public final class ConfigLoader {
+
+    public static final String DIR_PROPERTY = "govkiosk.config.dir";
+    public static final String TERMINAL_FILE = "terminal.yaml";
+    public static final String DEVICES_FILE = "devices.yaml";
+    /** The languages the UI has bundles for, Chinese first. */
+    public static final List<String> SUPPORTED_LOCALES = List.of("zh-CN", "en");
+
+    // A repeated key silently overriding the first is the commonest hand-editing mistake; make it a problem.
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private ConfigLoader() {
+    }
+
+    /** {@code -Dgovkiosk.config.dir}, else {@code ./config}. */
+    public static Path defaultDirectory() {
+        return Paths.get(System.getProperty(DIR_PROPERTY, "config"));
+    }
+
+    /** Loads {@link #defaultDirectory()} with the loader's own checks only. */
+    public static TerminalConfig load() {
+        return load(defaultDirectory());
+    }
+
+    /** Loads {@code dir} with the loader's own checks only (no driver-specific ones). */
+    public static TerminalConfig load(Path dir) {
+        return load(dir, devices -> List.of());
+    }
+
+    /**
+     * @param deviceValidator the drivers' own rules (e.g. the device registry's); it gets the devices that passed the
+     *                        loader's checks, and its messages (already naming the device) become problems of
+     *                        devices.yaml
+     * @throws ConfigException listing every problem found, as "FILE: KEY: PROBLEM"
+     */
+    public static TerminalConfig load(Path dir, Function<List<DeviceConfig>, List<String>> deviceValidator) {
+        List<String> problems = new ArrayList<>();
+        Optional<YamlSection> terminalFile = read(dir, TERMINAL_FILE, problems);
+        Optional<YamlSection> devicesFile = read(dir, DEVICES_FILE, problems);
+        TerminalConfig config = terminalFile.map(root -> terminal(root, problems)).orElse(null);
+        List<DeviceConfig> devices = devicesFile.map(root -> devices(root, deviceValidator, problems))
+                .orElse(List.of());
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        if (config == null || devicesFile.isEmpty()) {
+            // Every path that leaves a part out records why; reaching here would be a loader bug.
+            throw new IllegalStateException("configuration incomplete without a recorded problem");
+        }
+        return new TerminalConfig(config.terminal(), config.session(), config.ui(), config.maintenance(),
+                config.platform(), devices);
+    }
+
+    /** The parts of terminal.yaml, with no devices yet; null if any part has a problem. */
+    private static TerminalConfig terminal(YamlSection root, List<String> problems) {
+        int before = problems.size();
+        root.onlyKeys("terminal", "session", "ui", "maintenance", "platform");
+        var terminal = root.section("terminal", true).map(TerminalSections::terminal).orElse(null);
+        var session = root.has("session")
+                ? root.section("session", false).map(TerminalSections::session).orElse(null)
+                : TerminalConfig.Session.defaults();
+        var ui = root.has("ui")
+                ? root.section("ui", false).map(s -> TerminalSections.ui(s, SUPPORTED_LOCALES)).orElse(null)
+                : new TerminalConfig.Ui(Locale.forLanguageTag(SUPPORTED_LOCALES.get(0)),
+                        SUPPORTED_LOCALES.stream().map(Locale::forLanguageTag).toList(), false);
+        var maintenance = root.has("maintenance")
+                ? root.section("maintenance", false).map(TerminalSections::maintenance).orElse(null)
+                : TerminalConfig.Maintenance.defaults();
+        var platform = root.section("platform", true).map(TerminalSections::platform).orElse(null);
+        if (problems.size() > before || terminal == null || session == null || ui == null || maintenance == null
+                || platform == null) {
+            return null;
+        }
+        return new TerminalConfig(terminal, session, ui, maintenance, platform, List.of());
+    }
+
+    private static List<DeviceConfig> devices(YamlSection root, Function<List<DeviceConfig>, List<String>> validator,
+            List<String> problems) {
+        root.onlyKeys("devices");
+        List<DeviceEntry> entries = new ArrayList<>();
+        for (YamlSection item : root.list("devices")) {
+            DeviceEntry.read(item).ifPresent(entries::add);
+        }
+        List<DeviceConfig> devices = new ArrayList<>();
+        Map<String, String> firstKeyById = new HashMap<>();
+        for (DeviceEntry e : entries) {
+            String first = firstKeyById.putIfAbsent(e.id(), e.key());
+            if (first != null) {
+                problems.add(DEVICES_FILE + ": " + e.key() + ".id: duplicate device id '" + e.id() + "', already used"
+                        + " by " + first);
+            } else if (!TerminalSections.ID.matcher(e.id()).matches()) {
+                problems.add(DEVICES_FILE + ": " + e.key() + ".id: '" + e.id() + "' is not a valid id; use letters,"
+                        + " digits, '.', '_' or '-' (at most 64)");
+            } else {
+                devices.add(e.toDeviceConfig());
+            }
+        }
+        // The drivers' checks run on the entries that passed ours, so one start shows both kinds of problems.
+        try {
+            for (String message : validator.apply(List.copyOf(devices))) {
+                problems.add(DEVICES_FILE + ": " + message);
+            }
+        } catch (RuntimeException e) {
+            problems.add(DEVICES_FILE + ": devices: the driver checks failed: " + e);
+        }
+        return devices;
+    }
+
+    private static Optional<YamlSection> read(Path dir, String name, List<String> problems) {
+        Path file = dir.resolve(name);
+        if (!Files.exists(file)) {
+            String why = Files.isDirectory(dir) ? "" : " (the directory does not exist)";
+            problems.add(name + ": file not found in " + dir.toAbsolutePath() + why);
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(file)) {
+            problems.add(name + ": " + file.toAbsolutePath() + " is not a file");
+            return Optional.empty();
+        }
+        String text;
+        try {
+            text = decodeUtf8(Files.readAllBytes(file), name, problems);
+        } catch (IOException e) {
+            problems.add(name + ": cannot be read from " + dir.toAbsolutePath() + ": " + e);
+            return Optional.empty();
+        }
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode root = YAML.readTree(text);
+            if (root == null || root.isMissingNode() || root.isNull()) {
+                problems.add(name + ": the file is empty (only comments or nothing)");
+                return Optional.empty();
+            }
+            if (!root.isObject()) {
+                problems.add(name + ": expected sections of keys at the top, got a list or a single value");
+                return Optional.empty();
+            }
+            return Optional.of(new YamlSection(name, "", root, problems));
+        } catch (JsonProcessingException e) {
+            problems.add(name + ": " + syntaxProblem(e));
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Strict UTF-8: a file saved as GBK by a Windows editor would otherwise show mojibake hall names on screen
+     * instead of failing at start. Returns null after recording the problem.
+     */
+    private static String decodeUtf8(byte[] bytes, String name, List<String> problems) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            int line = 1;
+            int bad = firstInvalidUtf8(bytes);
+            for (int i = 0; i < bad; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            problems.add(name + ": line " + line + ": not UTF-8 text; save the file as UTF-8 (GBK is not supported)");
+            return null;
+        }
+    }
+
+    private static int firstInvalidUtf8(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        decoder.decode(in, out, true);
+        return in.position();
+    }
+
+    /** "line L, column C: PROBLEM (while ...)", from SnakeYAML's marks where it gives them. */
+    private static String syntaxProblem(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+            String context = m.getContext() == null ? "" : " (" + m.getContext()
+                    + (m.getContextMark() == null ? "" : " that starts at " + where(m.getContextMark())) + ")";
+            return where(m.getProblemMark()) + ": not valid YAML: " + m.getProblem() + context;
+        }
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+        String message = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+        if (message.startsWith("Duplicate field ")) {
+            // Jackson reports it where the second one ends; the line is what a technician needs.
+            return where + "key " + message.substring("Duplicate field ".length()) + " is given twice";
+        }
+        return where + "not valid YAML: " + message;
+    }
+
+    private static String where(Mark mark) {
+        return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+    }
+}

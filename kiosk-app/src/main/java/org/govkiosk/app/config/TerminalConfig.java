@@ -1,0 +1,72 @@
+package org.govkiosk.app.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.govkiosk.app.LaunchOptions;
+import org.govkiosk.device.DeviceConfig;
+
+/**
+ * The whole terminal configuration, validated: terminal.yaml plus the devices of devices.yaml. Get it from
+ * {@link ConfigLoader#load(java.nio.file.Path, java.util.function.Function)}.
+ */
+public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintenance maintenance,
+        Platform platform, List<DeviceConfig> devices) {
+
+    public TerminalConfig {
+        Objects.requireNonNull(terminal, "terminal");
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(ui, "ui");
+        Objects.requireNonNull(maintenance, "maintenance");
+        Objects.requireNonNull(platform, "platform");
+        devices = List.copyOf(devices);
+    }
+
+    /** @param windowName the window a rating pad stands at (3号窗口); null on a citizen kiosk */
+    public record Terminal(String id, String hallName, String windowName, LaunchOptions.Mode mode) {
+        public Optional<String> window() {
+            return Optional.ofNullable(windowName);
+        }
+    }
+
+    /** @param warning how long the "still there?" countdown runs before {@code idleTimeout} ends the session */
+    public record Session(Duration idleTimeout, Duration warning) {
+        public static final Duration DEFAULT_IDLE = Duration.ofSeconds(90);
+        public static final Duration DEFAULT_WARNING = Duration.ofSeconds(20);
+
+        static Session defaults() {
+            return new Session(DEFAULT_IDLE, DEFAULT_WARNING);
+        }
+    }
+
+    /** @param locales the languages the switch cycles through, {@code defaultLocale} among them */
+    public record Ui(Locale defaultLocale, List<Locale> locales, boolean elderMode) {
+        public Ui {
+            locales = List.copyOf(locales);
+        }
+    }
+
+    /**
+     * @param pinHash empty when no technician PIN is configured: the app then keeps maintenance closed, or in demo
+     *                mode makes a one-time PIN. The repository's defaults never hold one.
+     */
+    public record Maintenance(Optional<PinHash> pinHash, int maxAttempts, Duration lockout) {
+        public static final int DEFAULT_MAX_ATTEMPTS = 5;
+        public static final Duration DEFAULT_LOCKOUT = Duration.ofMinutes(5);
+
+        static Maintenance defaults() {
+            return new Maintenance(Optional.empty(), DEFAULT_MAX_ATTEMPTS, DEFAULT_LOCKOUT);
+        }
+    }
+
+    /** {@code url} is "embedded" (the reference platform runs inside the terminal, for demos) or an http(s) URL. */
+    public record Platform(String url) {
+        public static final String EMBEDDED = "embedded";
+
+        public boolean isEmbedded() {
+            return EMBEDDED.equals(url);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.govkiosk.app.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.govkiosk.app.LaunchOptions;
+
+/** Reads the sections of terminal.yaml; each returns null (or a default) after recording its problems. */
+final class TerminalSections {
+
+    /** Ids go into logs, file names and platform messages: plain ASCII, no spaces. */
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private static final Duration MIN_IDLE_TIMEOUT = Duration.ofSeconds(5);
+    // Shorter lockouts make guessing a 6-digit PIN at the terminal a matter of days, not years.
+    private static final Duration MIN_LOCKOUT = Duration.ofSeconds(30);
+
+    private TerminalSections() {
+    }
+
+    static TerminalConfig.Terminal terminal(YamlSection s) {
+        s.onlyKeys("id", "hall-name", "window-name", "mode");
+        Optional<String> id = s.string("id", true);
+        id.filter(v -> !ID.matcher(v).matches()).ifPresent(v -> s.problem(s.key("id"),
+                "'" + v + "' is not a valid id; use letters, digits, '.', '_' or '-' (at most 64)"));
+        String hall = s.string("hall-name", true).orElse(null);
+        String window = s.string("window-name", false).orElse(null);
+        LaunchOptions.Mode mode = s.string("mode", false).flatMap(m -> mode(s, m)).orElse(LaunchOptions.Mode.KIOSK);
+        boolean ok = id.isPresent() && ID.matcher(id.get()).matches() && hall != null;
+        return ok ? new TerminalConfig.Terminal(id.get(), hall, window, mode) : null;
+    }
+
+    private static Optional<LaunchOptions.Mode> mode(YamlSection s, String value) {
+        for (LaunchOptions.Mode m : LaunchOptions.Mode.values()) {
+            if (m.name().toLowerCase(Locale.ROOT).equals(value)) {
+                return Optional.of(m);
+            }
+        }
+        s.problem(s.key("mode"), "must be kiosk or pad, got '" + value + "'");
+        return Optional.empty();
+    }
+
+    static TerminalConfig.Session session(YamlSection s) {
+        s.onlyKeys("idle-timeout", "warning");
+        Optional<Duration> idle = s.has("idle-timeout")
+                ? s.duration("idle-timeout", MIN_IDLE_TIMEOUT) : Optional.of(TerminalConfig.Session.DEFAULT_IDLE);
+        Optional<Duration> warning = s.has("warning")
+                ? s.duration("warning", Duration.ofSeconds(1)) : Optional.of(TerminalConfig.Session.DEFAULT_WARNING);
+        if (idle.isEmpty() || warning.isEmpty()) {
+            return null;
+        }
+        if (warning.get().compareTo(idle.get()) >= 0) {
+            s.problem(s.key("warning"), "must be shorter than idle-timeout (" + ConfigDurations.format(idle.get())
+                    + "), got " + ConfigDurations.format(warning.get()));
+            return null;
+        }
+        return new TerminalConfig.Session(idle.get(), warning.get());
+    }
+
+    static TerminalConfig.Ui ui(YamlSection s, List<String> supported) {
+        s.onlyKeys("default-locale", "locales", "elder-mode");
+        int before = s.problemCount();
+        List<Locale> locales = new ArrayList<>();
+        List<String> tags = s.has("locales") ? s.strings("locales") : supported;
+        for (int i = 0; i < tags.size(); i++) {
+            String key = s.key("locales") + "[" + i + "]";
+            locale(s, key, tags.get(i), supported).ifPresent(l -> {
+                if (locales.contains(l)) {
+                    s.problem(key, "'" + l.toLanguageTag() + "' is listed twice");
+                } else {
+                    locales.add(l);
+                }
+            });
+        }
+        if (s.has("locales") && tags.isEmpty() && s.problemCount() == before) {
+            s.problem(s.key("locales"), "must list at least one of " + String.join(", ", supported));
+        }
+        Optional<Locale> def = s.string("default-locale", false)
+                .flatMap(tag -> locale(s, s.key("default-locale"), tag, supported))
+                .or(() -> locales.stream().findFirst());
+        if (def.isPresent() && !locales.isEmpty() && !locales.contains(def.get())) {
+            s.problem(s.key("default-locale"), "'" + def.get().toLanguageTag() + "' is not among locales "
+                    + locales.stream().map(Locale::toLanguageTag).toList());
+        }
+        boolean elder = s.bool("elder-mode").orElse(false);
+        return s.problemCount() > before || def.isEmpty() ? null : new TerminalConfig.Ui(def.get(), locales, elder);
+    }
+
+    /** Case-insensitive, as BCP 47 is ("zh-cn" is zh-CN); "zh_CN" is a Java-ism and rejected with the list. */
+    private static Optional<Locale> locale(YamlSection s, String key, String tag, List<String> supported) {
+        for (String known : supported) {
+            if (known.equalsIgnoreCase(tag)) {
+                return Optional.of(Locale.forLanguageTag(known));
+            }
+        }
+        s.problem(key, "unknown locale '" + tag + "'; supported: " + String.join(", ", supported));
+        return Optional.empty();
+    }
+
+    static TerminalConfig.Maintenance maintenance(YamlSection s) {
+        s.onlyKeys("pin-hash", "max-attempts", "lockout");
+        int before = s.problemCount();
+        Optional<PinHash> pin = s.string("pin-hash", false).flatMap(v -> {
+            try {
+                return Optional.of(PinHash.parse(v));
+            } catch (IllegalArgumentException e) {
+                s.problem(s.key("pin-hash"), e.getMessage());
+                return Optional.empty();
+            }
+        });
+        int attempts = s.integer("max-attempts", 1, 20).orElse(TerminalConfig.Maintenance.DEFAULT_MAX_ATTEMPTS);
+        Duration lockout = s.duration("lockout", MIN_LOCKOUT).orElse(TerminalConfig.Maintenance.DEFAULT_LOCKOUT);
+        return s.problemCount() > before ? null : new TerminalConfig.Maintenance(pin, attempts, lockout);
+    }
+
+    static TerminalConfig.Platform platform(YamlSection s) {
+        s.onlyKeys("url");
+        Optional<String> url = s.string("url", true);
+        if (url.isEmpty()) {
+            return null;
+        }
+        if (url.get().equals(TerminalConfig.Platform.EMBEDDED) || isHttpUrl(url.get())) {
+            return new TerminalConfig.Platform(url.get());
+        }
+        s.problem(s.key("url"), "must be 'embedded' or an http(s) URL such as https://gateway.example.gov.cn/kiosk,"
+                + " got '" + url.get() + "'");
+        return null;
+    }
+
+    private static boolean isHttpUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+}

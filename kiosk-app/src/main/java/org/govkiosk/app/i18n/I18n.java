@@ -1,0 +1,85 @@
+package org.govkiosk.app.i18n;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+
+/**
+ * The UI's words, from the {@code messages} resource bundles: Chinese (zh-CN) first, English second. Every label
+ * binds to {@link #bind(String, Object...)} so a language switch re-labels every screen at once.
+ */
+public final class I18n {
+
+    public static final String BUNDLE = "org.govkiosk.app.i18n.messages";
+    public static final Locale ZH_CN = Locale.SIMPLIFIED_CHINESE;
+
+    private final List<Locale> supported;
+    private final ObjectProperty<Locale> locale;
+
+    public I18n(List<Locale> supported, Locale initial) {
+        if (!supported.contains(initial)) {
+            throw new IllegalArgumentException("initial locale " + initial + " is not among " + supported);
+        }
+        this.supported = List.copyOf(supported);
+        this.locale = new SimpleObjectProperty<>(initial);
+    }
+
+    public ObjectProperty<Locale> localeProperty() {
+        return locale;
+    }
+
+    public Locale locale() {
+        return locale.get();
+    }
+
+    public List<Locale> supported() {
+        return supported;
+    }
+
+    /** Switches to the next supported language (the button on every screen). */
+    public void next() {
+        int i = supported.indexOf(locale.get());
+        locale.set(supported.get((i + 1) % supported.size()));
+    }
+
+    public static ResourceBundle bundle(Locale locale) {
+        // Chinese is the base bundle; without this control a JVM in an English default locale would fall back
+        // to English for zh-CN lookups of missing keys instead of to the base.
+        return ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** The text of {@code key} now, with {@link MessageFormat} arguments. */
+    public String text(String key, Object... args) {
+        return format(locale.get(), key, args);
+    }
+
+    /** A binding that follows the language switch. */
+    public StringBinding bind(String key, Object... args) {
+        return Bindings.createStringBinding(() -> format(locale.get(), key, args), locale);
+    }
+
+    /** A binding whose key (e.g. a device status) changes too. */
+    public StringBinding bindKey(ObservableValue<String> key) {
+        return Bindings.createStringBinding(() -> key.getValue() == null ? "" : format(locale.get(), key.getValue()),
+                locale, key);
+    }
+
+    private static String format(Locale locale, String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle(locale).getString(key);
+        } catch (MissingResourceException e) {
+            // Visible on screen and caught by the bundle test, but never a crash at a citizen's terminal.
+            return "⟨" + key + "⟩";
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+}

@@ -1,0 +1,81 @@
+package org.govkiosk.app.maintenance;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Guards maintenance mode with the technician PIN: a number of wrong PINs locks the pad for a while, and every
+ * attempt is audited (never the PIN itself).
+ */
+public final class MaintenanceAccess {
+
+    private static final Logger AUDIT = LoggerFactory.getLogger("AUDIT");
+
+    public sealed interface Result {
+        record Granted() implements Result {
+        }
+
+        record Denied(int attemptsLeft) implements Result {
+        }
+
+        record LockedOut(Instant until) implements Result {
+        }
+
+        /** No PIN is configured on this terminal: maintenance is closed until a technician sets one. */
+        record NotConfigured() implements Result {
+        }
+    }
+
+    private final Optional<Predicate<char[]>> pinCheck;
+    private final int maxAttempts;
+    private final Duration lockout;
+    private final Clock clock;
+    private int failures;
+    private Instant lockedUntil = Instant.MIN;
+
+    public MaintenanceAccess(Optional<Predicate<char[]>> pinCheck, int maxAttempts, Duration lockout, Clock clock) {
+        this.pinCheck = pinCheck;
+        this.maxAttempts = maxAttempts;
+        this.lockout = lockout;
+        this.clock = clock;
+    }
+
+    public synchronized Result tryPin(char[] pin) {
+        try {
+            Instant now = clock.instant();
+            if (pinCheck.isEmpty()) {
+                AUDIT.warn("maintenance login refused: no PIN configured");
+                return new Result.NotConfigured();
+            }
+            if (now.isBefore(lockedUntil)) {
+                AUDIT.warn("maintenance login refused: locked until {}", lockedUntil);
+                return new Result.LockedOut(lockedUntil);
+            }
+            if (pinCheck.get().test(pin)) {
+                failures = 0;
+                AUDIT.info("maintenance login granted");
+                return new Result.Granted();
+            }
+            failures++;
+            if (failures >= maxAttempts) {
+                failures = 0;
+                lockedUntil = now.plus(lockout);
+                AUDIT.warn("maintenance login failed; locked until {}", lockedUntil);
+                return new Result.LockedOut(lockedUntil);
+            }
+            AUDIT.warn("maintenance login failed ({} of {})", failures, maxAttempts);
+            return new Result.Denied(maxAttempts - failures);
+        } finally {
+            java.util.Arrays.fill(pin, '\0');
+        }
+    }
+
+    public void audit(String action) {
+        AUDIT.info("maintenance: {}", action);
+    }
+}

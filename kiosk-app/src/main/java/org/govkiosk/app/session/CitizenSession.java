@@ -1,0 +1,43 @@
+package org.govkiosk.app.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.govkiosk.device.idcard.IdCardData;
+
+/**
+ * What the terminal holds of the citizen in front of it: who they are, the codes they scanned. Lives on the FX
+ * thread; wiped when the session ends.
+ */
+public final class CitizenSession implements SessionScoped {
+
+    private final ObjectProperty<IdCardData> identity = new SimpleObjectProperty<>();
+    private final ObservableList<String> scannedCodes = FXCollections.observableArrayList();
+
+    public ObjectProperty<IdCardData> identityProperty() {
+        return identity;
+    }
+
+    public ObservableList<String> scannedCodes() {
+        return scannedCodes;
+    }
+
+    public boolean isEmpty() {
+        return identity.get() == null && scannedCodes.isEmpty();
+    }
+
+    @Override
+    public void clearSessionData() {
+        identity.set(null);
+        // Overwrite before clearing so no list backing array keeps the codes reachable.
+        List<String> blanks = new ArrayList<>();
+        for (int i = 0; i < scannedCodes.size(); i++) {
+            blanks.add("");
+        }
+        scannedCodes.setAll(blanks);
+        scannedCodes.clear();
+    }
+}

@@ -1,0 +1,81 @@
+package org.govkiosk.app.ui;
+
+import java.util.List;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.govkiosk.device.Device;
+import org.govkiosk.device.DeviceEventBus;
+import org.govkiosk.device.DeviceFamily;
+import org.govkiosk.device.DeviceStatusChanged;
+import org.govkiosk.device.DeviceStatusInfo;
+
+/** The devices' statuses as FX properties, updated on the FX thread from the event bus. */
+public final class DeviceStatusBoard {
+
+    /** One device's line on the board. */
+    public static final class Row {
+        private final String deviceId;
+        private final DeviceFamily family;
+        private final ReadOnlyObjectWrapper<DeviceStatusInfo> status;
+
+        Row(String deviceId, DeviceFamily family, DeviceStatusInfo initial) {
+            this.deviceId = deviceId;
+            this.family = family;
+            this.status = new ReadOnlyObjectWrapper<>(initial);
+        }
+
+        public String deviceId() {
+            return deviceId;
+        }
+
+        public DeviceFamily family() {
+            return family;
+        }
+
+        public ReadOnlyObjectProperty<DeviceStatusInfo> statusProperty() {
+            return status.getReadOnlyProperty();
+        }
+
+        public DeviceStatusInfo status() {
+            return status.get();
+        }
+    }
+
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+
+    public DeviceStatusBoard(List<? extends Device> devices, DeviceEventBus bus) {
+        for (Device device : devices) {
+            rows.add(new Row(device.id(), device.family(), device.status()));
+        }
+        bus.onStatus(this::onStatus);
+        // Statuses may have changed between reading them above and subscribing.
+        for (Device device : devices) {
+            DeviceStatusInfo now = device.status();
+            Platform.runLater(() -> apply(device.id(), now));
+        }
+    }
+
+    private void onStatus(DeviceStatusChanged change) {
+        Platform.runLater(() -> apply(change.deviceId(), change.newStatus()));
+    }
+
+    private void apply(String deviceId, DeviceStatusInfo status) {
+        for (Row row : rows) {
+            if (row.deviceId.equals(deviceId)) {
+                row.status.set(status);
+            }
+        }
+    }
+
+    public ObservableList<Row> rows() {
+        return rows;
+    }
+
+    /** Whether any device of the family can serve a citizen now. */
+    public boolean isUsable(DeviceFamily family) {
+        return rows.stream().anyMatch(r -> r.family == family && r.status().isUsable());
+    }
+}

@@ -1,0 +1,104 @@
+package org.govkiosk.app.ui;
+
+import java.util.List;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import org.govkiosk.app.AppContext;
+import org.govkiosk.app.LaunchOptions;
+import org.govkiosk.app.session.SessionManager;
+import org.govkiosk.app.ui.attract.AttractView;
+import org.govkiosk.app.ui.attract.AttractViewModel;
+import org.govkiosk.app.ui.home.HomeView;
+import org.govkiosk.app.ui.identify.IdentifyView;
+import org.govkiosk.app.ui.identify.IdentifyViewModel;
+import org.govkiosk.app.ui.maintenance.MaintenanceView;
+import org.govkiosk.app.ui.maintenance.MaintenanceViewModel;
+import org.govkiosk.app.ui.maintenance.PinView;
+import org.govkiosk.app.ui.maintenance.PinViewModel;
+import org.govkiosk.app.ui.pad.PadView;
+import org.govkiosk.app.ui.shell.ShellView;
+import org.govkiosk.app.ui.shell.ShellViewModel;
+import org.govkiosk.device.IdCardReader;
+import org.govkiosk.device.QrScanner;
+
+/**
+ * Builds the terminal's screens and wires them to the session: ViewModels live as long as the application and
+ * are wiped at every session end; citizen Views are thrown away then and rebuilt for the next citizen.
+ */
+public final class KioskUi {
+
+    private final AppContext context;
+    private final Navigator navigator;
+    private final ShellViewModel shellModel;
+    private final ShellView shell;
+    private final IdentifyViewModel identifyModel;
+
+    public KioskUi(AppContext context, Runnable exitApplication) {
+        this.context = context;
+        var i18n = context.i18n();
+        var sessions = context.sessions();
+        StackPane content = new StackPane();
+        navigator = new Navigator(content);
+        DeviceStatusBoard board = new DeviceStatusBoard(context.allDevices(), context.bus());
+
+        shellModel = sessions.register(new ShellViewModel(i18n, sessions, navigator, context.clock(),
+                context.config().ui().elderMode()));
+        sessions.register(context.citizen());
+        identifyModel = sessions.register(new IdentifyViewModel(context.citizen(), context.bus(),
+                context.devicesOf(IdCardReader.class), context.devicesOf(QrScanner.class),
+                board, context.clock()));
+
+        AttractViewModel attract = new AttractViewModel(sessions, navigator, board, context.config().terminal().hallName());
+        PinViewModel pin = new PinViewModel(context.maintenance(), navigator, i18n);
+        MaintenanceViewModel maintenance = new MaintenanceViewModel(board, context.deviceAdmin(),
+                context.maintenance(), navigator, exitApplication, homeScreen());
+
+        navigator.register(ScreenId.ATTRACT, () -> new AttractView(attract, i18n));
+        navigator.register(ScreenId.HOME, () -> new HomeView(navigator, i18n));
+        navigator.register(ScreenId.IDENTIFY, () -> new IdentifyView(identifyModel, navigator, i18n));
+        navigator.register(ScreenId.MAINTENANCE_PIN, () -> new PinView(pin, i18n));
+        navigator.register(ScreenId.MAINTENANCE, () -> new MaintenanceView(maintenance, i18n));
+        navigator.register(ScreenId.PAD, () -> new PadView(i18n, context.config().terminal().hallName(),
+                context.config().terminal().windowName()));
+
+        sessions.onEnd(reason -> {
+            navigator.discardCitizenScreens();
+            if (reason != SessionManager.EndReason.MAINTENANCE) {
+                navigator.reset(homeScreen());
+            }
+        });
+        shell = new ShellView(shellModel, sessions, i18n, context.config().terminal().hallName(), content);
+        navigator.reset(homeScreen());
+    }
+
+    /** The screen between citizens: the attract screen, or the pad's idle screen. */
+    public ScreenId homeScreen() {
+        return context.mode() == LaunchOptions.Mode.PAD ? ScreenId.PAD : ScreenId.ATTRACT;
+    }
+
+    public Parent root() {
+        return shell.root();
+    }
+
+    public void attach(Scene scene) {
+        shell.attach(scene, shellModel, context.sessions());
+    }
+
+    public Navigator navigator() {
+        return navigator;
+    }
+
+    public void stop() {
+        shell.stop();
+    }
+
+    /** Every piece of session-scoped state that a test may inspect. */
+    public List<Object> sessionModels() {
+        return List.of(context.citizen(), identifyModel, shellModel);
+    }
+
+    public IdentifyViewModel identifyModel() {
+        return identifyModel;
+    }
+}

@@ -1,0 +1,21 @@
+package org.govkiosk.app.ui;
+
+/** Every screen of the terminal. {@code citizen} screens belong to a session and never outlive it. */
+public enum ScreenId {
+    ATTRACT(false),
+    HOME(true),
+    IDENTIFY(true),
+    MAINTENANCE_PIN(false),
+    MAINTENANCE(false),
+    PAD(false);
+
+    private final boolean citizen;
+
+    ScreenId(boolean citizen) {
+        this.citizen = citizen;
+    }
+
+    public boolean isCitizen() {
+        return citizen;
+    }
+}

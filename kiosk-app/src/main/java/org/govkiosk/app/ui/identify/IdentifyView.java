@@ -1,0 +1,88 @@
+package org.govkiosk.app.ui.identify;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import org.govkiosk.app.i18n.I18n;
+import org.govkiosk.app.ui.Navigator;
+import org.govkiosk.app.ui.Screen;
+import org.govkiosk.app.ui.ScreenId;
+import org.govkiosk.app.ui.shell.Controls;
+
+/** Asks for an ID card or a code, shows who was recognised, takes a contact number. */
+public final class IdentifyView implements Screen {
+
+    private final VBox root = new VBox(24);
+    private final IdentifyViewModel model;
+
+    public IdentifyView(IdentifyViewModel model, Navigator navigator, I18n i18n) {
+        this.model = model;
+        root.setId("identify");
+        root.getStyleClass().add("screen");
+        root.setAlignment(Pos.TOP_CENTER);
+
+        Label prompt = new Label();
+        prompt.setId("identify-prompt");
+        prompt.textProperty().bind(i18n.bindKey(model.promptKey()));
+        prompt.getStyleClass().add("subtitle");
+        prompt.setWrapText(true);
+
+        Label message = new Label();
+        message.setId("identify-message");
+        message.textProperty().bind(i18n.bindKey(model.messageKeyProperty()));
+        message.getStyleClass().add("hint");
+
+        GridPane who = new GridPane();
+        who.setHgap(16);
+        who.setVgap(12);
+        who.setAlignment(Pos.CENTER);
+        Label name = new Label();
+        name.setId("identify-name");
+        name.textProperty().bind(model.nameProperty());
+        Label id = new Label();
+        id.setId("identify-id");
+        id.textProperty().bind(model.maskedIdProperty());
+        Label code = new Label();
+        code.setId("identify-code");
+        code.textProperty().bind(model.scannedCodeProperty());
+        TextField phone = new TextField();
+        phone.setId("identify-phone");
+        phone.textProperty().bindBidirectional(model.phoneProperty());
+        phone.promptTextProperty().bind(i18n.bind("identify.phone.prompt"));
+        Label phoneError = new Label();
+        phoneError.setId("identify-phone-error");
+        phoneError.textProperty().bind(i18n.bindKey(model.phoneErrorKeyProperty()));
+        phoneError.getStyleClass().add("error");
+        who.addRow(0, Controls.label(i18n, "identify.name", "field-label"), name);
+        who.addRow(1, Controls.label(i18n, "identify.id-number", "field-label"), id);
+        who.addRow(2, Controls.label(i18n, "identify.code", "field-label"), code);
+        who.addRow(3, Controls.label(i18n, "identify.phone", "field-label"), phone);
+        who.add(phoneError, 1, 4);
+
+        var next = Controls.button(i18n, "identify.next", "primary-button", () -> {
+            if (model.confirm()) {
+                navigator.go(ScreenId.HOME);
+            }
+        });
+        next.setId("identify-next");
+        root.getChildren().addAll(Controls.label(i18n, "identify.title", "title"), prompt, who, message, next);
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void onShow() {
+        model.shown();
+    }
+
+    @Override
+    public void onHide() {
+        model.hidden();
+    }
+}

@@ -1,0 +1,28 @@
+package org.govkiosk.app.ui.shell;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import org.govkiosk.app.i18n.I18n;
+
+/** Small builders for the terminal's labelled controls, so every text is bound to the language switch. */
+public final class Controls {
+
+    private Controls() {
+    }
+
+    public static Label label(I18n i18n, String key, String styleClass, Object... args) {
+        Label label = new Label();
+        label.textProperty().bind(i18n.bind(key, args));
+        label.getStyleClass().add(styleClass);
+        label.setWrapText(true);
+        return label;
+    }
+
+    public static Button button(I18n i18n, String key, String styleClass, Runnable action) {
+        Button button = new Button();
+        button.textProperty().bind(i18n.bind(key));
+        button.getStyleClass().add(styleClass);
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+}

@@ -1,0 +1,125 @@
+package org.govkiosk.app.ui.shell;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.TouchEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.govkiosk.app.i18n.I18n;
+import org.govkiosk.app.session.SessionManager;
+
+/** The frame around every screen: top bar, content, bottom bar, and the idle warning on top. */
+public final class ShellView {
+
+    static final String ELDER_CLASS = "elder";
+
+    private final BorderPane frame = new BorderPane();
+    private final StackPane root = new StackPane();
+    private final Timeline ticker;
+
+    public ShellView(ShellViewModel model, SessionManager sessions, I18n i18n, String hallName, StackPane content) {
+        root.setId("shell");
+        root.getStylesheets().add(ShellView.class.getResource("/org/govkiosk/app/ui/kiosk.css").toExternalForm());
+        root.getStyleClass().add("shell");
+
+        Label hall = new Label(hallName);
+        hall.setId("hall-name");
+        hall.getStyleClass().add("hall-name");
+        hall.setOnMouseClicked(e -> model.hallNameTapped());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button lang = Controls.button(i18n, "shell.switch-language", "bar-button", model::switchLanguage);
+        lang.setId("lang-switch");
+        Button elder = new Button();
+        elder.setId("elder-switch");
+        elder.getStyleClass().add("bar-button");
+        elder.textProperty().bind(Bindings.when(model.elderModeProperty())
+                .then(i18n.bind("shell.elder-off")).otherwise(i18n.bind("shell.elder-on")));
+        elder.setOnAction(e -> model.toggleElderMode());
+        HBox top = new HBox(16, hall, spacer, lang, elder);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.getStyleClass().add("top-bar");
+
+        Button back = Controls.button(i18n, "shell.back", "bar-button", model::back);
+        back.setId("back");
+        Button finish = Controls.button(i18n, "shell.finish", "bar-button", model::finish);
+        finish.setId("finish");
+        HBox bottom = new HBox(16, back, finish);
+        bottom.getStyleClass().add("bottom-bar");
+        bottom.setAlignment(Pos.CENTER);
+        bottom.visibleProperty().bind(model.inCitizenScreen());
+        bottom.managedProperty().bind(bottom.visibleProperty());
+
+        content.getStyleClass().add("content");
+        frame.setTop(top);
+        frame.setCenter(content);
+        frame.setBottom(bottom);
+
+        VBox warning = new VBox(24);
+        warning.setId("idle-warning");
+        warning.getStyleClass().add("idle-warning");
+        warning.setAlignment(Pos.CENTER);
+        Label countdown = new Label();
+        countdown.setId("idle-countdown");
+        countdown.getStyleClass().add("title");
+        countdown.textProperty().bind(Bindings.createStringBinding(
+                () -> i18n.text("session.warning", sessions.secondsLeftProperty().get()),
+                sessions.secondsLeftProperty(), i18n.localeProperty()));
+        Button stay = Controls.button(i18n, "session.continue", "primary-button", sessions::touch);
+        stay.setId("idle-continue");
+        warning.getChildren().addAll(countdown, stay);
+        warning.visibleProperty().bind(sessions.stateProperty().isEqualTo(SessionManager.State.WARNING));
+
+        root.getChildren().addAll(frame, warning);
+        model.elderModeProperty().addListener((obs, old, on) -> applyElder(on));
+        applyElder(model.elderModeProperty().get());
+
+        ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> sessions.tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    private void applyElder(boolean on) {
+        root.getStyleClass().remove(ELDER_CLASS);
+        if (on) {
+            root.getStyleClass().add(ELDER_CLASS);
+        }
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Wires a scene to the session: any input counts as presence; starts the idle clock. */
+    public void attach(Scene scene, ShellViewModel model, SessionManager sessions) {
+        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> sessions.touch());
+        scene.addEventFilter(TouchEvent.TOUCH_PRESSED, e -> sessions.touch());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> sessions.touch());
+        scene.getAccelerators().put(KeyCombination.keyCombination("Ctrl+Shift+F12"), model::openMaintenance);
+        // No way out of the kiosk by keyboard: Alt+F4 is refused at the stage, Escape does not leave full screen.
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.F4 && e.isAltDown()) {
+                e.consume();
+            }
+        });
+        ticker.play();
+    }
+
+    public void stop() {
+        ticker.stop();
+    }
+}

@@ -1,0 +1,231 @@
+package org.govkiosk.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.govkiosk.app.config.ConfigDir.problemAt;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.govkiosk.app.LaunchOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Keys of terminal.yaml: each problem names terminal.yaml, the full key and what is wrong. */
+class TerminalYamlTest {
+
+    private static final String T = ConfigLoader.TERMINAL_FILE;
+
+    @TempDir
+    Path dir;
+
+    private ConfigDir config() {
+        return new ConfigDir(dir);
+    }
+
+    @Test
+    void readsEveryKey() {
+        TerminalConfig c = config().terminal("  mode: kiosk", "  mode: pad\n  window-name: 3号窗口")
+                .terminal("elder-mode: false", "elder-mode: true").terminal("default-locale: zh-CN", "default-locale: en")
+                .terminal("url: embedded", "url: https://gateway.example.gov.cn/kiosk").load();
+
+        assertThat(c.terminal().mode()).isEqualTo(LaunchOptions.Mode.PAD);
+        assertThat(c.terminal().window()).contains("3号窗口");
+        assertThat(c.session().idleTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.session().warning()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(c.ui().defaultLocale()).isEqualTo(Locale.ENGLISH);
+        assertThat(c.ui().elderMode()).isTrue();
+        assertThat(c.maintenance().maxAttempts()).isEqualTo(3);
+        assertThat(c.maintenance().lockout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(c.platform().isEmbedded()).isFalse();
+        assertThat(c.platform().url()).isEqualTo("https://gateway.example.gov.cn/kiosk");
+    }
+
+    @Test
+    void optionalSectionsTakeTheirDefaults() {
+        TerminalConfig c = config().terminal("""
+                session:
+                  idle-timeout: 60s
+                  warning: 10s
+                ui:
+                  default-locale: zh-CN
+                  locales: [zh-CN, en]
+                  elder-mode: false
+                maintenance:
+                  max-attempts: 3
+                  lockout: 2m
+                """, "").load();
+
+        assertThat(c.session()).isEqualTo(new TerminalConfig.Session(Duration.ofSeconds(90), Duration.ofSeconds(20)));
+        assertThat(c.ui().locales()).containsExactly(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+        assertThat(c.ui().defaultLocale()).isEqualTo(Locale.SIMPLIFIED_CHINESE);
+        assertThat(c.maintenance().pinHash()).isEmpty();
+        assertThat(c.maintenance().maxAttempts()).isEqualTo(5);
+        assertThat(c.terminal().window()).isEmpty();
+    }
+
+    @Test
+    void isoDurationsAreAccepted() {
+        TerminalConfig c = config().terminal("idle-timeout: 60s", "idle-timeout: PT2M").load();
+
+        assertThat(c.session().idleTimeout()).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void unknownKeyIsNamedWithTheAllowedKeys() {
+        List<String> problems = config().terminal("  warning: 10s", "  warning: 10s\n  countdown: 5s").problems();
+
+        String p = problemAt(problems, T, "session.countdown", "unknown");
+        assertThat(p).contains("idle-timeout", "warning");
+    }
+
+    @Test
+    void misspelledKeySuggestsTheIntendedOne() {
+        List<String> problems = config().terminal("idle-timeout: 60s", "idle_timeout: 60s").problems();
+
+        problemAt(problems, T, "session.idle_timeout", "unknown", "idle-timeout");
+    }
+
+    @Test
+    void unknownTopLevelSectionIsNamed() {
+        List<String> problems = config().terminal("platform:", "printing:\n  copies: 2\nplatform:").problems();
+
+        problemAt(problems, T, "printing", "unknown", "terminal", "platform");
+    }
+
+    @Test
+    void durationOfTheWrongFormShowsTheValueAndTheExpectedForm() {
+        List<String> problems = config().terminal("idle-timeout: 60s", "idle-timeout: soon").problems();
+
+        problemAt(problems, T, "session.idle-timeout", "duration", "'soon'", "90s");
+    }
+
+    @Test
+    void aBareNumberIsNotADuration() {
+        List<String> problems = config().terminal("lockout: 2m", "lockout: 300").problems();
+
+        problemAt(problems, T, "maintenance.lockout", "duration", "300");
+    }
+
+    @Test
+    void wrongTypesAreNamed() {
+        List<String> problems = config().terminal("elder-mode: false", "elder-mode: sometimes")
+                .terminal("max-attempts: 3", "max-attempts: three").problems();
+
+        problemAt(problems, T, "ui.elder-mode", "true or false", "sometimes");
+        problemAt(problems, T, "maintenance.max-attempts", "number", "three");
+        assertThat(problems).hasSize(2);
+    }
+
+    @Test
+    void aSectionGivenAsAValueIsNamed() {
+        List<String> problems = config().terminal("""
+                session:
+                  idle-timeout: 60s
+                  warning: 10s
+                """, "session: 60s\n").problems();
+
+        problemAt(problems, T, "session", "section", "60s");
+    }
+
+    @Test
+    void warningMustBeShorterThanIdleTimeout() {
+        List<String> problems = config().terminal("warning: 10s", "warning: 2m").problems();
+
+        problemAt(problems, T, "session.warning", "idle-timeout");
+    }
+
+    @Test
+    void warningEqualToIdleTimeoutIsRejectedToo() {
+        List<String> problems = config().terminal("warning: 10s", "warning: 60s").problems();
+
+        problemAt(problems, T, "session.warning", "idle-timeout");
+    }
+
+    @Test
+    void unknownLocaleIsNamedWithTheSupportedOnes() {
+        List<String> problems = config().terminal("[zh-CN, en]", "[zh-CN, fr]").problems();
+
+        String p = problemAt(problems, T, "ui.locales[1]", "fr");
+        assertThat(p).contains(ConfigLoader.SUPPORTED_LOCALES);
+    }
+
+    @Test
+    void defaultLocaleMustBeOneOfTheLocales() {
+        List<String> problems = config().terminal("[zh-CN, en]", "[zh-CN]")
+                .terminal("default-locale: zh-CN", "default-locale: en").problems();
+
+        problemAt(problems, T, "ui.default-locale", "en", "zh-CN");
+    }
+
+    @Test
+    void unknownDefaultLocaleIsNamed() {
+        List<String> problems = config().terminal("default-locale: zh-CN", "default-locale: zh-TW").problems();
+
+        problemAt(problems, T, "ui.default-locale", "zh-TW");
+    }
+
+    @Test
+    void modeMustBeKioskOrPad() {
+        List<String> problems = config().terminal("mode: kiosk", "mode: desk").problems();
+
+        problemAt(problems, T, "terminal.mode", "kiosk", "pad", "desk");
+    }
+
+    @Test
+    void urlMustBeEmbeddedOrHttp() {
+        List<String> problems = config().terminal("url: embedded", "url: ftp://gateway.example.gov.cn").problems();
+
+        problemAt(problems, T, "platform.url", "embedded", "http", "ftp://gateway.example.gov.cn");
+    }
+
+    @Test
+    void urlWithoutAHostIsRejected() {
+        List<String> problems = config().terminal("url: embedded", "url: https://").problems();
+
+        problemAt(problems, T, "platform.url", "http");
+    }
+
+    @Test
+    void requiredKeysAndSectionsAreNamed() {
+        List<String> problems = config().terminal("  hall-name: 测试政务服务中心\n", "")
+                .terminal("platform:\n  url: embedded\n", "").problems();
+
+        problemAt(problems, T, "terminal.hall-name", "required");
+        problemAt(problems, T, "platform", "required");
+        assertThat(problems).hasSize(2);
+    }
+
+    @Test
+    void terminalIdWithSpacesIsRejected() {
+        List<String> problems = config().terminal("id: t-1", "id: hall 3 terminal").problems();
+
+        problemAt(problems, T, "terminal.id", "hall 3 terminal");
+    }
+
+    @Test
+    void malformedPinHashIsReportedWithoutEchoingIt() {
+        String bad = "pbkdf2-sha256$600000$c2FsdHNhbHQ=$dG9vc2hvcnQ=";
+        List<String> problems = config().terminal("  max-attempts: 3", "  pin-hash: \"" + bad + "\"\n  max-attempts: 3")
+                .problems();
+
+        String p = problemAt(problems, T, "maintenance.pin-hash", "hash");
+        assertThat(p).doesNotContain("dG9vc2hvcnQ=");
+    }
+
+    @Test
+    void aValidPinHashIsLoaded() {
+        String hash = PinHash.hash("975310".toCharArray()).encoded();
+        TerminalConfig c = config().terminal("  max-attempts: 3", "  pin-hash: \"" + hash + "\"\n  max-attempts: 3")
+                .load();
+
+        assertThat(c.maintenance().pinHash()).hasValueSatisfying(p -> assertThat(p.matches("975310".toCharArray())).isTrue());
+    }
+
+    @Test
+    void lockoutTooShortToSlowGuessingIsRejected() {
+        List<String> problems = config().terminal("lockout: 2m", "lockout: 1s").problems();
+
+        problemAt(problems, T, "maintenance.lockout", "at least");
+    }
+}

@@ -1,0 +1,203 @@
+package org.govkiosk.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.stage.WindowEvent;
+import org.govkiosk.app.KioskApplication;
+import org.govkiosk.app.LaunchOptions;
+import org.govkiosk.app.config.PinHash;
+import org.govkiosk.app.i18n.I18n;
+import org.govkiosk.device.Device;
+import org.govkiosk.device.DeviceFamily;
+import org.govkiosk.device.DeviceStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Starts the real terminal headless (Monocle) on the repo's configuration with simulated devices, and drives it
+ * as a citizen and a technician would.
+ */
+class KioskShellUiTest {
+
+    private static final String PIN = "246810";
+    private static final String PHONE = "13812345678";
+
+    private final FxRobot robot = new FxRobot();
+    private KioskApplication app;
+
+    @BeforeEach
+    void startTerminal(@TempDir Path dir) throws Exception {
+        Path repoConfig = Paths.get(System.getProperty("govkiosk.config.dir", "../config"));
+        try (Stream<Path> files = Files.list(repoConfig)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        shortenIdleTimeoutAndSetPin(dir.resolve("terminal.yaml"));
+        FxToolkit.registerPrimaryStage();
+        LaunchOptions options = new LaunchOptions(dir, true, Optional.empty(), false);
+        app = (KioskApplication) FxToolkit.setupApplication(() -> new KioskApplication(options));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void shortenIdleTimeoutAndSetPin(Path terminalYaml) throws IOException {
+        String yaml = Files.readString(terminalYaml);
+        yaml = yaml.replaceAll("idle-timeout:\\s*\\S+", "idle-timeout: 6s").replaceAll("warning:\\s*\\S+", "warning: 3s");
+        String hash = PinHash.hash(PIN.toCharArray()).encoded();
+        yaml = yaml.replaceAll("(?m)^(\\s*)#?\\s*pin-hash:.*$", "$1pin-hash: \"" + java.util.regex.Matcher.quoteReplacement(hash) + "\"");
+        if (!yaml.contains("pin-hash:")) {
+            throw new IllegalStateException("terminal.yaml has no pin-hash line to set");
+        }
+        Files.writeString(terminalYaml, yaml);
+    }
+
+    @AfterEach
+    void stopTerminal() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void attractScreenShowsSimulatedDevicesOnline() throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> app.context().allDevices().stream()
+                .allMatch(d -> d.status().status() == DeviceStatus.ONLINE));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.ui().navigator().current()).isEqualTo(ScreenId.ATTRACT);
+        assertThat(app.context().allDevices()).isNotEmpty();
+        for (Device device : app.context().allDevices()) {
+            Labeled line = robot.lookup("#device-" + device.id()).queryLabeled();
+            assertThat(line.getText()).endsWith("正常");
+        }
+        assertThat(robot.lookup("#attract").query().isVisible()).isTrue();
+    }
+
+    @Test
+    void idleTimeoutLeavesNoTraceOfTheSession() throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> app.context().allDevices().stream()
+                .allMatch(d -> d.status().isUsable()));
+        robot.clickOn("#start");
+        robot.clickOn("#tile-identify");
+        assertThat(app.ui().navigator().current()).isEqualTo(ScreenId.IDENTIFY);
+
+        String reader = deviceOf(DeviceFamily.ID_CARD_READER);
+        assertThat(app.context().deviceAdmin().simulatorCommand(reader, "card place demo-zhang"))
+                .get().asString().startsWith("ok");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> !robot.lookup("#identify-name").queryLabeled().getText().isEmpty());
+        String name = robot.lookup("#identify-name").queryLabeled().getText();
+        String maskedId = robot.lookup("#identify-id").queryLabeled().getText();
+        assertThat(maskedId).contains("****");
+
+        String scanner = deviceOf(DeviceFamily.QR_SCANNER);
+        String code = "EL-SOCIAL-20261122-77AF";
+        assertThat(app.context().deviceAdmin().simulatorCommand(scanner, "scan " + code)).get().asString()
+                .startsWith("ok");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> !robot.lookup("#identify-code").queryLabeled().getText().isEmpty());
+        robot.clickOn("#identify-phone").write(PHONE);
+        assertThat(robot.lookup("#identify-phone").queryTextInputControl().getText()).isEqualTo(PHONE);
+
+        // Language and large type switch on this screen as on every other.
+        robot.clickOn("#lang-switch");
+        assertThat(robot.lookup("#identify-next").queryButton().getText()).isEqualTo("Next");
+        robot.clickOn("#elder-switch");
+        assertThat(app.ui().root().getStyleClass()).contains("elder");
+
+        // Now the citizen walks away.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#idle-warning").query().isVisible());
+        assertThat(robot.lookup("#idle-countdown").queryLabeled().getText()).matches(".*\\d+.*");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> app.ui().navigator().current() == ScreenId.ATTRACT);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<String> texts = visibleTexts(app.ui().root());
+        assertThat(texts).isNotEmpty().noneMatch(t -> t.contains(name) || t.contains(PHONE)
+                || t.contains(maskedId) || t.contains(code.substring(0, 4) + "****"));
+        assertThat(app.context().citizen().isEmpty()).isTrue();
+        var model = app.ui().identifyModel();
+        assertThat(List.of(model.nameProperty().get(), model.maskedIdProperty().get(),
+                model.scannedCodeProperty().get(), model.phoneProperty().get())).containsOnly("");
+        assertThat(app.context().i18n().locale()).isEqualTo(I18n.ZH_CN);
+        assertThat(app.ui().root().getStyleClass()).doesNotContain("elder");
+        assertThat(robot.lookup("#identify").tryQuery()).isEmpty();
+
+        // The next citizen starts on a fresh screen.
+        robot.clickOn("#start");
+        robot.clickOn("#tile-identify");
+        assertThat(robot.lookup("#identify-phone").queryTextInputControl().getText()).isEmpty();
+        assertThat(robot.lookup("#identify-name").queryLabeled().getText()).isEmpty();
+    }
+
+    @Test
+    void maintenanceNeedsThePinAndTheWindowCannotBeClosed() throws Exception {
+        robot.interact(() -> app.stage().fireEvent(new WindowEvent(app.stage(), WindowEvent.WINDOW_CLOSE_REQUEST)));
+        assertThat(app.stage().isShowing()).isTrue();
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F12).release(KeyCode.F12, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.ui().navigator().current()).isEqualTo(ScreenId.MAINTENANCE_PIN);
+
+        for (char c : "111111".toCharArray()) {
+            robot.clickOn("#pin-" + c);
+        }
+        robot.clickOn("#pin-ok");
+        assertThat(robot.lookup("#pin-message").queryLabeled().getText()).contains("4");
+        assertThat(app.ui().navigator().current()).isEqualTo(ScreenId.MAINTENANCE_PIN);
+
+        for (char c : PIN.toCharArray()) {
+            robot.clickOn("#pin-" + c);
+        }
+        robot.clickOn("#pin-ok");
+        assertThat(app.ui().navigator().current()).isEqualTo(ScreenId.MAINTENANCE);
+        for (Device device : app.context().allDevices()) {
+            assertThat(robot.lookup("#maintenance-status-" + device.id()).tryQuery()).isPresent();
+        }
+        robot.clickOn("#maintenance-back");
+        assertThat(app.ui().navigator().current()).isEqualTo(ScreenId.ATTRACT);
+        assertThat(app.exitAllowed()).isFalse();
+    }
+
+    private String deviceOf(DeviceFamily family) {
+        return app.context().allDevices().stream().filter(d -> d.family() == family).findFirst()
+                .orElseThrow(() -> new AssertionError("demo config has no " + family)).id();
+    }
+
+    private static List<String> visibleTexts(Parent root) {
+        List<String> out = new ArrayList<>();
+        collect(root, out);
+        return out;
+    }
+
+    private static void collect(Node node, List<String> out) {
+        if (node instanceof Labeled labeled && labeled.getText() != null) {
+            out.add(labeled.getText());
+        }
+        if (node instanceof TextInputControl input && input.getText() != null) {
+            out.add(input.getText());
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                collect(child, out);
+            }
+        }
+    }
+}
