@@ -69,6 +69,9 @@ public class KioskApplication extends Application {
             lockDown(primaryStage);
         }
         primaryStage.show();
+        if (!options.windowed()) {
+            goFullScreen(primaryStage);
+        }
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         LOG.info("Attract screen shown {} ms after JVM start", sinceJvmStart);
         if (Boolean.getBoolean("govkiosk.exitAfterStart")) {
@@ -79,10 +82,16 @@ public class KioskApplication extends Application {
     }
 
     private void lockDown(Stage primaryStage) {
-        primaryStage.initStyle(StageStyle.UNDECORATED);
+        if (primaryStage.getStyle() != StageStyle.UNDECORATED) {
+            try {
+                primaryStage.initStyle(StageStyle.UNDECORATED);
+            } catch (IllegalStateException e) {
+                // A stage shown before (a test harness's) keeps its style; full screen hides decorations anyway.
+                LOG.warn("Stage style is fixed already: {}", e.getMessage());
+            }
+        }
         primaryStage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         primaryStage.setFullScreenExitHint("");
-        primaryStage.setFullScreen(true);
         primaryStage.setAlwaysOnTop(true);
         primaryStage.setOnCloseRequest(e -> {
             if (!exitAllowed) {
@@ -93,9 +102,18 @@ public class KioskApplication extends Application {
         // Leaving full screen by any means other than exit puts it back.
         primaryStage.fullScreenProperty().addListener((obs, was, now) -> {
             if (!now && !exitAllowed) {
-                Platform.runLater(() -> primaryStage.setFullScreen(true));
+                Platform.runLater(() -> goFullScreen(primaryStage));
             }
         });
+    }
+
+    private static void goFullScreen(Stage primaryStage) {
+        try {
+            primaryStage.setFullScreen(true);
+        } catch (RuntimeException e) {
+            // Headless glass (Monocle in tests) has no full screen; a real display does.
+            LOG.warn("Full screen unavailable on this display: {}", e.toString());
+        }
     }
 
     /** Maintenance mode's exit. */

@@ -106,6 +106,8 @@ class KioskShellUiTest {
         String name = robot.lookup("#identify-name").queryLabeled().getText();
         String maskedId = robot.lookup("#identify-id").queryLabeled().getText();
         assertThat(maskedId).contains("****");
+        // The citizen takes the card back, as the screen tells them to.
+        app.context().deviceAdmin().simulatorCommand(reader, "card remove");
 
         String scanner = deviceOf(DeviceFamily.QR_SCANNER);
         String code = "EL-SOCIAL-20261122-77AF";
