@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test of govkiosk from a clean clone. On Debian it first installs what the OS-level integration
-# tests use (socat for serial ptys, a TrueType CJK font); tests whose OS part is missing skip with a reason.
+# tests use (socat for serial ptys, a TrueType CJK font, pdftotext); tests whose OS part is missing skip with a reason.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 command -v socat >/dev/null 2>&1 || need+=(socat)
 [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || need+=(fonts-wqy-zenhei)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
     sudo=""

@@ -1,0 +1,28 @@
+package org.govkiosk.print.data;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** 一次性告知书: every missing material at once, so the applicant never has to come back twice. */
+public record OneTimeNotificationData(
+        String departmentName,
+        String noticeNumber,
+        String applicantName,
+        String caseNumber,
+        String itemName,
+        LocalDate submittedOn,
+        List<MissingMaterial> missingMaterials,
+        Integer correctionDays,
+        String hallAddress,
+        String contactPhone,
+        LocalDate issuedOn) implements TemplateData {
+
+    public OneTimeNotificationData {
+        missingMaterials = missingMaterials == null ? null : List.copyOf(missingMaterials);
+    }
+
+    @Override
+    public TemplateKind kind() {
+        return TemplateKind.ONE_TIME_NOTIFICATION;
+    }
+}

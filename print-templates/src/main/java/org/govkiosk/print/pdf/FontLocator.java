@@ -1,0 +1,174 @@
+package org.govkiosk.print.pdf;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+
+/**
+ * Finds a CJK font PDFBox can embed: TrueType outlines (glyf), with Chinese glyphs. A configured path
+ * ({@code print.font-path}) wins and must be usable; otherwise the usual system folders are searched, the
+ * well-known Chinese fonts first.
+ */
+public final class FontLocator {
+
+    /** Where Debian, Fedora, macOS and Windows keep fonts; the CJK folders first so the search stays short. */
+    public static final List<Path> SYSTEM_DIRS = List.of(
+            Path.of("/usr/share/fonts/truetype/wqy"),
+            Path.of("/usr/share/fonts/wqy-zenhei"),
+            Path.of("/usr/share/fonts/wqy-microhei"),
+            Path.of("/usr/share/fonts/truetype/arphic"),
+            Path.of("/usr/share/fonts/truetype/droid"),
+            Path.of("/usr/share/fonts"),
+            Path.of("/usr/local/share/fonts"),
+            Path.of(System.getProperty("user.home"), ".local/share/fonts"),
+            Path.of(System.getProperty("user.home"), ".fonts"),
+            Path.of("/Library/Fonts"),
+            Path.of("/System/Library/Fonts"),
+            Path.of("C:/Windows/Fonts"));
+
+    /** Known TrueType CJK fonts, best first (Hei faces read better on thermal and laser prints than Song). */
+    private static final List<String> PREFERRED = List.of(
+            "wqy-zenhei.ttc", "wqy-microhei.ttc", "droidsansfallbackfull.ttf", "droidsansfallback.ttf",
+            "uming.ttc", "ukai.ttc", "simhei.ttf", "msyh.ttc", "simsun.ttc");
+
+    private static final int MAX_DEPTH = 4;
+
+    private final Path configured;
+    private final List<Path> searchDirs;
+
+    public FontLocator(Optional<Path> configured, List<Path> searchDirs) {
+        this.configured = configured.orElse(null);
+        this.searchDirs = List.copyOf(searchDirs);
+    }
+
+    /** Search the system only. */
+    public static FontLocator system() {
+        return new FontLocator(Optional.empty(), SYSTEM_DIRS);
+    }
+
+    /** {@code fontPath} from configuration if set, else the system search. */
+    public static FontLocator of(Optional<Path> fontPath) {
+        return new FontLocator(fontPath, SYSTEM_DIRS);
+    }
+
+    public FontSource locate() {
+        if (configured != null) {
+            if (!Files.isRegularFile(configured)) {
+                throw new FontNotFoundException("print.font-path " + configured + " does not exist");
+            }
+            String problem = problemWith(configured);
+            if (problem.startsWith("ok:")) {
+                return new FontSource(configured, problem.substring(3));
+            }
+            throw new FontNotFoundException("print.font-path " + configured + " is not usable: " + problem);
+        }
+        List<Path> candidates = candidates();
+        for (Path file : candidates) {
+            String result = problemWith(file);
+            if (result.startsWith("ok:")) {
+                return new FontSource(file, result.substring(3));
+            }
+        }
+        throw new FontNotFoundException("No TrueType CJK font found (searched " + searchDirs.stream()
+                .filter(Files::isDirectory).map(Path::toString).toList() + ", " + candidates.size()
+                + " .ttf/.ttc files checked)");
+    }
+
+    private List<Path> candidates() {
+        List<Path> files = new ArrayList<>();
+        for (Path dir : searchDirs) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(dir, MAX_DEPTH)) {
+                walk.filter(Files::isRegularFile)
+                        .filter(p -> name(p).endsWith(".ttf") || name(p).endsWith(".ttc"))
+                        .filter(p -> !files.contains(p))
+                        .forEach(files::add);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // an unreadable folder is no reason to give up on the others
+            }
+        }
+        files.sort(Comparator.comparingInt(FontLocator::rank));
+        return files;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FontLocator other && java.util.Objects.equals(configured, other.configured)
+                && searchDirs.equals(other.searchDirs);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(configured, searchDirs);
+    }
+
+    private static int rank(Path p) {
+        int i = PREFERRED.indexOf(name(p));
+        return i < 0 ? PREFERRED.size() : i;
+    }
+
+    private static String name(Path p) {
+        return p.getFileName().toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** "ok:FACE" for the first usable face in the file, else why the file cannot be used. */
+    static String problemWith(Path file) {
+        try {
+            if (isCollection(file)) {
+                AtomicReference<String> face = new AtomicReference<>();
+                AtomicReference<String> why = new AtomicReference<>("the collection has no fonts");
+                try (TrueTypeCollection ttc = new TrueTypeCollection(file.toFile())) {
+                    ttc.processAllFonts(ttf -> {
+                        if (face.get() == null) {
+                            String p = problemWith(ttf);
+                            if (p == null) {
+                                face.set(ttf.getName());
+                            } else {
+                                why.set(p);
+                            }
+                        }
+                    });
+                }
+                return face.get() != null ? "ok:" + face.get() : why.get();
+            }
+            try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(file.toFile()))) {
+                String p = problemWith(ttf);
+                return p == null ? "ok:" + ttf.getName() : p;
+            }
+        } catch (IOException | RuntimeException e) {
+            return "not a TrueType font (" + e.getMessage() + ")";
+        }
+    }
+
+    static boolean isCollection(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            byte[] tag = in.readNBytes(4);
+            return tag.length == 4 && tag[0] == 't' && tag[1] == 't' && tag[2] == 'c' && tag[3] == 'f';
+        }
+    }
+
+    /** Null when the face is embeddable and has Chinese glyphs. */
+    static String problemWith(TrueTypeFont ttf) throws IOException {
+        if (!ttf.getTableMap().containsKey("glyf")) {
+            return "it has CFF (PostScript) outlines, which PDFBox cannot embed";
+        }
+        var cmap = ttf.getUnicodeCmapLookup(false);
+        if (cmap == null || cmap.getGlyphId('中') == 0 || cmap.getGlyphId('证') == 0) {
+            return "it has no Chinese glyphs";
+        }
+        return null;
+    }
+}

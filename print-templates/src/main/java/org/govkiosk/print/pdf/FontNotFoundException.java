@@ -1,0 +1,22 @@
+package org.govkiosk.print.pdf;
+
+/**
+ * No usable CJK font: raised at start (or on first render), with what was tried and what to install, so a
+ * technician can fix the machine instead of reading a PDFBox stack trace.
+ */
+public class FontNotFoundException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String HOW_TO_FIX = "install fonts-wqy-zenhei (Debian/Ubuntu: apt-get install "
+            + "fonts-wqy-zenhei; Fedora: wqy-zenhei-fonts) or set print.font-path to a TrueType (.ttf/.ttc) "
+            + "CJK font; OpenType/CFF fonts such as Noto Sans CJK .otf/.otc cannot be embedded by PDFBox";
+
+    public FontNotFoundException(String what) {
+        super(what + "; " + HOW_TO_FIX);
+    }
+
+    public FontNotFoundException(String what, Throwable cause) {
+        super(what + "; " + HOW_TO_FIX, cause);
+    }
+}

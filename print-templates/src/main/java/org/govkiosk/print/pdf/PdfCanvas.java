@@ -1,0 +1,217 @@
+package org.govkiosk.print.pdf;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+
+/**
+ * Drawing on A4 pages top to bottom: a cursor {@link #y()}, page breaks when a piece does not fit, text in the
+ * embedded CJK font. Coordinates are PDF points, origin bottom left.
+ */
+final class PdfCanvas implements AutoCloseable {
+
+    private final PDDocument doc;
+    private final CjkFont cjk;
+    private final PDType0Font font;
+    private final PdfPageLayout layout;
+    private final Map<Integer, Float> widths = new HashMap<>();
+    private final List<PDPage> pages = new ArrayList<>();
+    private PDPageContentStream content;
+    private float y;
+
+    PdfCanvas(PDDocument doc, CjkFont cjk, PdfPageLayout layout) {
+        this.doc = doc;
+        this.cjk = cjk;
+        this.font = cjk.embedIn(doc);
+        this.layout = layout;
+        newPage();
+    }
+
+    float left() {
+        return PdfPageLayout.mm(layout.leftMm());
+    }
+
+    float right() {
+        return PDRectangle.A4.getWidth() - PdfPageLayout.mm(layout.rightMm());
+    }
+
+    float width() {
+        return right() - left();
+    }
+
+    float top() {
+        return PDRectangle.A4.getHeight() - PdfPageLayout.mm(layout.topMm());
+    }
+
+    float bottom() {
+        return PdfPageLayout.mm(layout.bottomMm());
+    }
+
+    float y() {
+        return y;
+    }
+
+    void down(float amount) {
+        y -= amount;
+    }
+
+    /** Starts a new page unless {@code height} still fits above the bottom margin. */
+    void ensureSpace(float height) {
+        if (y - height < bottom() && y < top()) {
+            newPage();
+        }
+    }
+
+    void newPage() {
+        closeContent();
+        PDPage page = new PDPage(PDRectangle.A4);
+        doc.addPage(page);
+        pages.add(page);
+        try {
+            content = new PDPageContentStream(doc, page);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        y = top();
+    }
+
+    List<PDPage> pages() {
+        return pages;
+    }
+
+    PDType0Font font() {
+        return font;
+    }
+
+    String printable(String text) {
+        return cjk.printable(text);
+    }
+
+    /** Advance width of one code point at {@code size}; the code point must be printable. */
+    float width(int codePoint, float size) {
+        return widths.computeIfAbsent(codePoint, cp -> {
+            try {
+                return font.getStringWidth(new String(Character.toChars(cp))) / 1000f;
+            } catch (IOException | IllegalArgumentException e) {
+                return 1f; // no advance width: count it as a full em so the line never overflows
+            }
+        }) * size;
+    }
+
+    float width(String text, float size) {
+        float w = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            w += width(cp, size);
+            i += Character.charCount(cp);
+        }
+        return w;
+    }
+
+    /** Text with its baseline at {@code baseline}; bold is simulated by stroking the outline (CJK fonts ship one weight). */
+    void text(String text, float x, float baseline, float size, boolean bold) {
+        try {
+            content.beginText();
+            content.setFont(font, size);
+            if (bold) {
+                content.setRenderingMode(RenderingMode.FILL_STROKE);
+                content.setLineWidth(size * 0.035f);
+            }
+            content.newLineAtOffset(x, baseline);
+            content.showText(text);
+            if (bold) {
+                content.setRenderingMode(RenderingMode.FILL);
+            }
+            content.endText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void line(float x1, float y1, float x2, float y2, float lineWidth, boolean dashed) {
+        try {
+            content.setLineWidth(lineWidth);
+            content.setLineDashPattern(dashed ? new float[] {3, 2} : new float[0], 0);
+            content.moveTo(x1, y1);
+            content.lineTo(x2, y2);
+            content.stroke();
+            content.setLineDashPattern(new float[0], 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void rect(float x, float yBottom, float w, float h, Color fill, float border) {
+        try {
+            if (fill != null) {
+                content.setNonStrokingColor(fill);
+                content.addRect(x, yBottom, w, h);
+                content.fill();
+                content.setNonStrokingColor(Color.BLACK);
+            }
+            if (border > 0) {
+                content.setLineWidth(border);
+                content.addRect(x, yBottom, w, h);
+                content.stroke();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds a filled rectangle to the current path; {@link #fillPath()} paints them all at once (QR modules). */
+    void pathRect(float x, float yBottom, float w, float h) {
+        try {
+            content.addRect(x, yBottom, w, h);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void fillPath() {
+        try {
+            content.fill();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void image(PDImageXObject image, float x, float yBottom, float w, float h) {
+        try {
+            content.drawImage(image, x, yBottom, w, h);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    PDDocument document() {
+        return doc;
+    }
+
+    private void closeContent() {
+        if (content != null) {
+            try {
+                content.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            content = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeContent();
+    }
+}

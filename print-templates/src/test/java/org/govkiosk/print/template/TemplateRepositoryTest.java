@@ -1,0 +1,132 @@
+package org.govkiosk.print.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.govkiosk.print.Samples;
+import org.govkiosk.print.data.TemplateKind;
+import org.govkiosk.print.model.Block;
+import org.govkiosk.print.model.Medium;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped templates load; a broken template folder is refused with every problem named. */
+class TemplateRepositoryTest {
+
+    @Test
+    void shippedTemplatesCoverEveryKind() {
+        TemplateRepository repo = Samples.templates();
+        for (TemplateKind kind : TemplateKind.values()) {
+            Template t = repo.template(kind);
+            assertThat(t).as(kind.id()).isNotNull();
+            assertThat(t.id()).isEqualTo(kind.id());
+        }
+        assertThat(repo.template(TemplateKind.ACCEPTANCE_RECEIPT).medium()).isEqualTo(Medium.RECEIPT);
+        assertThat(repo.template(TemplateKind.COMPLETION_CERTIFICATE).medium()).isEqualTo(Medium.A4);
+        assertThat(repo.template(TemplateKind.COMPLETION_CERTIFICATE).blocks())
+                .anyMatch(b -> b instanceof TemplateBlock.ImageField i && i.overlay());
+    }
+
+    @Test
+    void unknownPlaceholderIsRefusedAtLoadNamingFileKeyAndPlaceholder(@TempDir Path dir) throws IOException {
+        copyShipped(dir);
+        Files.writeString(dir.resolve("queue-slip.yaml"), """
+                kind: queue-slip
+                title: 排队凭条
+                medium: receipt
+                blocks:
+                  - heading: ${queueNumber}
+                  - text: 请到 ${windowName} 办理
+                """);
+        assertThatThrownBy(() -> TemplateRepository.load(dir))
+                .isInstanceOf(TemplateException.class)
+                .hasMessageContaining("queue-slip.yaml")
+                .hasMessageContaining("blocks[1].text")
+                .hasMessageContaining("${windowName}")
+                .hasMessageContaining("QueueSlipData");
+    }
+
+    @Test
+    void everyProblemOfAFileIsListedAtOnce(@TempDir Path dir) throws IOException {
+        copyShipped(dir);
+        Files.writeString(dir.resolve("queue-slip.yaml"), """
+                kind: queue-slip
+                title: 排队凭条
+                medium: paper-roll
+                blocks:
+                  - heading: ${queueNumber}
+                    algin: center
+                  - text: ${queueNumber
+                  - table:
+                      each: hallName
+                  - image: ${hallName}
+                  - barcode: ${queueNumber}
+                """);
+        TemplateException e = org.junit.jupiter.api.Assertions.assertThrows(TemplateException.class,
+                () -> TemplateRepository.load(dir));
+        assertThat(e.problems()).hasSize(6);
+        assertThat(String.join("\n", e.problems()))
+                .contains("queue-slip.yaml: medium: 'paper-roll' is not one of [receipt, a4]")
+                .contains("blocks[0].algin: unknown option")
+                .contains("blocks[1].text: malformed placeholder")
+                .contains("blocks[2].table.each: 'hallName' is not a list field")
+                .contains("blocks[3].image")
+                .contains("blocks[4]: 'barcode' is not a block type");
+    }
+
+    @Test
+    void aMissingKindAndADuplicateAreRefused(@TempDir Path dir) throws IOException {
+        copyShipped(dir);
+        Files.delete(dir.resolve("queue-slip.yaml"));
+        Files.copy(dir.resolve("acceptance-receipt.yaml"), dir.resolve("receipt-copy.yaml"));
+        assertThatThrownBy(() -> TemplateRepository.load(dir))
+                .hasMessageContaining("no template of kind queue-slip")
+                .hasMessageContaining("receipt-copy.yaml: kind: acceptance-receipt is already defined by acceptance-receipt");
+    }
+
+    @Test
+    void brokenYamlNamesTheFileAndLine(@TempDir Path dir) throws IOException {
+        copyShipped(dir);
+        Files.writeString(dir.resolve("queue-slip.yaml"), "kind: queue-slip\nblocks:\n  - text: [unclosed\n");
+        assertThatThrownBy(() -> TemplateRepository.load(dir))
+                .hasMessageContaining("queue-slip.yaml: not valid YAML")
+                .hasMessageContaining("line");
+    }
+
+    @Test
+    void imagesCanComeFromFilesNextToTheTemplates(@TempDir Path dir) throws IOException {
+        copyShipped(dir);
+        Files.writeString(dir.resolve("queue-slip.yaml"), """
+                kind: queue-slip
+                title: 排队凭条
+                blocks:
+                  - image: file:demo-seal.png
+                    width-mm: 20
+                    align: center
+                  - heading: ${queueNumber}
+                """);
+        Template t = TemplateRepository.load(dir).template(TemplateKind.QUEUE_SLIP);
+        assertThat(t.blocks().get(0)).isInstanceOfSatisfying(TemplateBlock.Fixed.class,
+                f -> assertThat(f.block()).isInstanceOf(Block.Image.class));
+
+        Files.writeString(dir.resolve("queue-slip.yaml"), """
+                kind: queue-slip
+                title: 排队凭条
+                blocks:
+                  - image: file:no-such-logo.png
+                """);
+        assertThatThrownBy(() -> TemplateRepository.load(dir)).hasMessageContaining("no-such-logo.png not found");
+    }
+
+    private static void copyShipped(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(Samples.templatesDir())) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+    }
+}
