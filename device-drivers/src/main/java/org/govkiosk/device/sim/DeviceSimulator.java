@@ -36,27 +36,28 @@ public abstract class DeviceSimulator implements AutoCloseable {
     private final Logger log = LoggerFactory.getLogger(getClass());
     private final Set<String> activeFaults = ConcurrentHashMap.newKeySet();
     private volatile Transport transport;
+    private final TransportListener hostListener = new TransportListener() {
+        @Override
+        public void onData(byte[] data) {
+            if (!activeFaults.contains(SILENCE)) {
+                try {
+                    onBytes(data);
+                } catch (RuntimeException e) {
+                    log.error("Simulator {} failed on {} bytes", name(), data.length, e);
+                }
+            }
+        }
+
+        @Override
+        public void onDisconnected(DeviceException cause) {
+            log.debug("Simulator {} lost its host: {}", name(), cause.getMessage());
+        }
+    };
 
     /** Starts serving on the device side of a link. */
     public void attach(Transport deviceSide) throws DeviceException {
         this.transport = deviceSide;
-        deviceSide.open(new TransportListener() {
-            @Override
-            public void onData(byte[] data) {
-                if (!activeFaults.contains(SILENCE)) {
-                    try {
-                        onBytes(data);
-                    } catch (RuntimeException e) {
-                        log.error("Simulator {} failed on {} bytes", name(), data.length, e);
-                    }
-                }
-            }
-
-            @Override
-            public void onDisconnected(DeviceException cause) {
-                log.debug("Simulator {} lost its host: {}", name(), cause.getMessage());
-            }
-        });
+        deviceSide.open(hostListener);
     }
 
     /** A short name for logs and the control console, e.g. "escpos-printer". */
@@ -125,6 +126,14 @@ public abstract class DeviceSimulator implements AutoCloseable {
         String name = fault.toLowerCase(Locale.ROOT);
         if (UNPLUG.equals(name) && transport instanceof PipeTransport pipe) {
             pipe.replug();
+            // The device stayed powered while unplugged: its end of the cable serves again at once.
+            if (!pipe.isOpen()) {
+                try {
+                    pipe.open(hostListener);
+                } catch (DeviceException e) {
+                    log.warn("Simulator {} could not serve again after replug: {}", name(), e.getMessage());
+                }
+            }
             return;
         }
         activeFaults.remove(name);

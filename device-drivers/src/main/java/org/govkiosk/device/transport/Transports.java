@@ -1,0 +1,25 @@
+package org.govkiosk.device.transport;
+
+import org.govkiosk.device.TransportConfig;
+
+/** Makes the byte transport a config names, not yet open; simulator and system links are the registry's business. */
+public final class Transports {
+
+    private Transports() {
+    }
+
+    /**
+     * A {@link SerialTransport} for {@code SERIAL}, a {@link TcpTransport} for {@code TCP}.
+     *
+     * @throws IllegalArgumentException for {@code SIMULATOR} and {@code SYSTEM}, or a config that lacks its
+     *         port, host or a valid number (the registry's validation reports those first)
+     */
+    public static Transport create(TransportConfig config) {
+        return switch (config.kind()) {
+            case SERIAL -> new SerialTransport(config.port(), config.baudRate());
+            case TCP -> new TcpTransport(config.host(), config.tcpPort());
+            case SIMULATOR, SYSTEM -> throw new IllegalArgumentException("no byte transport for " + config.kind()
+                    + "; the device registry wires those");
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package org.govkiosk.device;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Holds the layering of ARCHITECTURE.md inside device-drivers: transport, codec, driver, each in its place. */
+@AnalyzeClasses(packages = "org.govkiosk.device", importOptions = ImportOption.DoNotIncludeTests.class)
+class DeviceLayeringTest {
+
+    /** Serial access goes through one transport, so OS quirks and error mapping live in one place. */
+    @ArchTest
+    static final ArchRule onlyTransportsUseJSerialComm = noClasses()
+            .that().resideOutsideOfPackage("org.govkiosk.device.transport..")
+            .should().dependOnClassesThat().resideInAPackage("com.fazecast..");
+
+    /** PC/SC is the smart-card driver's own transport. */
+    @ArchTest
+    static final ArchRule onlyTheSmartCardDriverUsesSmartcardio = noClasses()
+            .that().resideOutsideOfPackage("org.govkiosk.device.driver.smartcard..")
+            .should().dependOnClassesThat().resideInAPackage("javax.smartcardio..");
+
+    /** Codecs are pure functions over bytes: no sockets, channels, threads, transports, drivers or simulators. */
+    @ArchTest
+    static final ArchRule codecsArePure = noClasses()
+            .that().resideInAPackage("org.govkiosk.device.codec..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.net..", "java.nio.channels..",
+                    "org.govkiosk.device.transport..", "org.govkiosk.device.driver..", "org.govkiosk.device.sim..")
+            .orShould().dependOnClassesThat().belongToAnyOf(Thread.class)
+            .allowEmptyShould(true);
+
+    /** Devices know nothing of the terminal, the print templates or the platform above them. */
+    @ArchTest
+    static final ArchRule devicesKnowNothingAbove = noClasses()
+            .that().resideInAPackage("org.govkiosk.device..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.govkiosk.app..", "org.govkiosk.print..",
+                    "org.govkiosk.platform..");
+}
