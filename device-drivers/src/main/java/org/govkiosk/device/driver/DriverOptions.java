@@ -1,0 +1,34 @@
+package org.govkiosk.device.driver;
+
+import java.time.Duration;
+import java.util.List;
+import org.govkiosk.device.DeviceConfig;
+
+/** Reading a driver's numeric options, with a problem naming the key when one is wrong. */
+public final class DriverOptions {
+
+    private DriverOptions() {
+    }
+
+    public static int number(DeviceConfig config, String key, int dflt, int min, int max, List<String> problems) {
+        String v = config.options().get(key);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add("options." + key + ": must be a whole number from " + min + " to " + max + ", got '" + v + "'");
+        return dflt;
+    }
+
+    /** The {@code response-timeout} option in milliseconds: how long to wait for a device's answer. */
+    public static Duration responseTimeout(DeviceConfig config, List<String> problems) {
+        return Duration.ofMillis(number(config, "response-timeout", 1000, 50, 30_000, problems));
+    }
+}
