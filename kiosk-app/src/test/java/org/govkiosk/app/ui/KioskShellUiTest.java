@@ -178,6 +178,26 @@ class KioskShellUiTest {
         assertThat(app.exitAllowed()).isFalse();
     }
 
+    @Test
+    void padModeShowsTheWindowScreenAndReturnsToItAfterMaintenance() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        LaunchOptions pad = new LaunchOptions(app.context().options().configDir(), true,
+                Optional.of(LaunchOptions.Mode.PAD), false);
+        app = (KioskApplication) FxToolkit.setupApplication(() -> new KioskApplication(pad));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.ui().navigator().current()).isEqualTo(ScreenId.PAD);
+        assertThat(robot.lookup("#pad").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#start").tryQuery()).isEmpty();
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F12).release(KeyCode.F12, KeyCode.SHIFT, KeyCode.CONTROL);
+        for (char c : PIN.toCharArray()) {
+            robot.clickOn("#pin-" + c);
+        }
+        robot.clickOn("#pin-ok");
+        robot.clickOn("#maintenance-back");
+        assertThat(app.ui().navigator().current()).isEqualTo(ScreenId.PAD);
+    }
+
     private String deviceOf(DeviceFamily family) {
         return app.context().allDevices().stream().filter(d -> d.family() == family).findFirst()
                 .orElseThrow(() -> new AssertionError("demo config has no " + family)).id();
