@@ -66,9 +66,9 @@ public final class I18n {
         return Bindings.createStringBinding(() -> format(locale.get(), key, args), locale);
     }
 
-    /** A binding whose key (e.g. a device status) changes too. */
+    /** A binding whose key (e.g. a device status) changes too; an empty key shows nothing. */
     public StringBinding bindKey(ObservableValue<String> key) {
-        return Bindings.createStringBinding(() -> key.getValue() == null ? "" : format(locale.get(), key.getValue()),
+        return Bindings.createStringBinding(() -> key.getValue() == null || key.getValue().isEmpty() ? "" : format(locale.get(), key.getValue()),
                 locale, key);
     }
 

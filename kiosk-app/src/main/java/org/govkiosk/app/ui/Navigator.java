@@ -51,12 +51,13 @@ public final class Navigator {
         display(id);
     }
 
+    /** Back stays within the citizen's screens: it never leads out of a session to the attract screen. */
     public boolean canGoBack() {
-        return !history.isEmpty();
+        return !history.isEmpty() && (current.get() == null || !current.get().isCitizen() || history.peek().isCitizen());
     }
 
     public void back() {
-        if (!history.isEmpty()) {
+        if (canGoBack()) {
             display(history.pop());
         }
     }

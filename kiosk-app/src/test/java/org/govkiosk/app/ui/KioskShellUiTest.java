@@ -95,8 +95,12 @@ class KioskShellUiTest {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> app.context().allDevices().stream()
                 .allMatch(d -> d.status().isUsable()));
         robot.clickOn("#start");
+        robot.clickOn("#back");
+        assertThat(app.ui().navigator().current()).as("back never leaves the session").isEqualTo(ScreenId.HOME);
         robot.clickOn("#tile-identify");
         assertThat(app.ui().navigator().current()).isEqualTo(ScreenId.IDENTIFY);
+        assertThat(visibleTexts(app.ui().root())).as("no placeholder for a missing text")
+                .noneMatch(t -> t.contains("⟨"));
 
         String reader = deviceOf(DeviceFamily.ID_CARD_READER);
         assertThat(app.context().deviceAdmin().simulatorCommand(reader, "card place demo-zhang"))
