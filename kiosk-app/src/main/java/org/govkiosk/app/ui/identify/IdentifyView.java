@@ -50,6 +50,7 @@ public final class IdentifyView implements Screen {
         code.textProperty().bind(model.scannedCodeProperty());
         TextField phone = new TextField();
         phone.setId("identify-phone");
+        phone.setPrefColumnCount(16);
         phone.textProperty().bindBidirectional(model.phoneProperty());
         phone.promptTextProperty().bind(i18n.bind("identify.phone.prompt"));
         Label phoneError = new Label();
