@@ -50,9 +50,10 @@ class IdCardReaderDriverTest {
         sim = reader;
         PipeTransport[] pipe = PipeTransport.pair("idcard-driver-test");
         sim.attach(pipe[1]);
+        // Generous: a loaded CI machine can delay an answer on the pipe; a timeout must mean silence, not load.
         DeviceConfig config = new DeviceConfig("idcard-test", DeviceFamily.ID_CARD_READER, null,
                 TransportConfig.simulator(), true, Duration.ofMillis(50), Duration.ofSeconds(10),
-                Map.of("response-timeout", "250"));
+                Map.of("response-timeout", "1000"));
         bus.onEvent(e -> {
             if (e instanceof DeviceEvent.IdCardRead r) {
                 reads.add(r);
