@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of govkiosk from a clean clone. On Debian it first installs what the OS-level integration
-# tests use (socat for serial ptys, a TrueType CJK font, pdftotext); tests whose OS part is missing skip with a reason.
+# tests use: socat (serial ptys), a TrueType CJK font, pdftotext, pcscd with the vpcd reader, cupsd with
+# cups-pdf. The tests start the daemons they need themselves; where an OS part is missing they skip, saying why.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +9,11 @@ need=()
 command -v socat >/dev/null 2>&1 || need+=(socat)
 [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || need+=(fonts-wqy-zenhei)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+[ -x /usr/sbin/pcscd ] || need+=(pcscd)
+[ -e /usr/lib/pcsc/drivers/serial/libifdvpcd.so ] || need+=(vsmartcard-vpcd)
+[ -x /usr/sbin/cupsd ] || need+=(cups)
+command -v lpr >/dev/null 2>&1 || need+=(cups-bsd)
+[ -e /usr/lib/cups/backend/cups-pdf ] || need+=(printer-driver-cups-pdf)
 if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
     sudo=""
