@@ -14,6 +14,8 @@ public final class DriverFactories {
 
     public static List<DriverFactory> builtIn() {
         return List.of(new IdCardReaderDriverFactory(), new SerialQrScannerDriverFactory(),
+                new org.govkiosk.device.driver.cups.CupsDocumentPrinterDriverFactory(),
+                new org.govkiosk.device.driver.smartcard.SmartCardReaderDriverFactory(),
                 new ReceiptPrinterDriverFactory());
     }
 }

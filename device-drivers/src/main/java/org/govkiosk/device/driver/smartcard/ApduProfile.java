@@ -1,0 +1,109 @@
+package org.govkiosk.device.driver.smartcard;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Which cards a profile is for (ATR prefix under a mask) and which fields to read from them. Loaded from
+ * properties:
+ * <pre>
+ *   name=social-security-demo
+ *   atr=3B 6C 00 00 47 4B          # prefix of the ATR
+ *   atr-mask=FF FF 00 00 FF FF     # optional, as long as atr; 00 bits are ignored
+ *   fields=card-number,name        # the order fields are read and shown in
+ *   field.card-number=DDF1/EF05 tlv 07 ascii
+ *   field.name=DDF1/EF06 tlv 09 gbk
+ * </pre>
+ */
+public record ApduProfile(String name, byte[] atrPrefix, byte[] atrMask, List<FieldRead> fields) {
+
+    public ApduProfile {
+        fields = List.copyOf(fields);
+        if (atrMask.length != atrPrefix.length) {
+            throw new IllegalArgumentException("atr-mask must be as long as atr");
+        }
+    }
+
+    public boolean matches(byte[] atr) {
+        if (atr.length < atrPrefix.length) {
+            return false;
+        }
+        for (int i = 0; i < atrPrefix.length; i++) {
+            if ((atr[i] & atrMask[i]) != (atrPrefix[i] & atrMask[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Parses one profile; {@code source} names the file in messages. Throws naming the key that is wrong. */
+    public static ApduProfile parse(Properties p, String source) {
+        String name = required(p, "name", source);
+        byte[] atr = hex(required(p, "atr", source), "atr", source);
+        byte[] mask = p.getProperty("atr-mask") == null ? filled(atr.length)
+                : hex(p.getProperty("atr-mask"), "atr-mask", source);
+        if (mask.length != atr.length) {
+            throw new IllegalArgumentException(source + ": atr-mask: must have as many bytes as atr (" + atr.length
+                    + "), has " + mask.length);
+        }
+        List<FieldRead> fields = new ArrayList<>();
+        for (String field : required(p, "fields", source).split(",")) {
+            String f = field.trim();
+            String spec = p.getProperty("field." + f);
+            if (spec == null) {
+                throw new IllegalArgumentException(source + ": field." + f + ": missing, but listed in fields");
+            }
+            try {
+                fields.add(FieldRead.parse(f, spec));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(source + ": field." + f + ": " + e.getMessage(), e);
+            }
+        }
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith("field.") && fields.stream().noneMatch(f -> key.equals("field." + f.name()))) {
+                throw new IllegalArgumentException(source + ": " + key + ": not listed in fields");
+            }
+        }
+        return new ApduProfile(name, atr, mask, fields);
+    }
+
+    /** Fields grouped by the file they are cut from, in first-use order; each file is read once. */
+    public Map<List<Integer>, List<FieldRead>> byFile() {
+        Map<List<Integer>, List<FieldRead>> files = new LinkedHashMap<>();
+        for (FieldRead f : fields) {
+            files.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(f);
+        }
+        return files;
+    }
+
+    private static String required(Properties p, String key, String source) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException(source + ": " + key + ": missing");
+        }
+        return v.trim();
+    }
+
+    private static byte[] hex(String text, String key, String source) {
+        try {
+            return Hex.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] filled(int n) {
+        byte[] b = new byte[n];
+        java.util.Arrays.fill(b, (byte) 0xFF);
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return "ApduProfile[" + name + ", atr=" + Hex.of(atrPrefix) + "/" + Hex.of(atrMask) + ", fields="
+                + fields.stream().map(FieldRead::name).toList() + "]";
+    }
+}

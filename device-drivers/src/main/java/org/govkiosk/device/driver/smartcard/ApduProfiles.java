@@ -1,0 +1,60 @@
+package org.govkiosk.device.driver.smartcard;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Loads profiles named by the {@code profiles} option: comma-separated, each {@code classpath:/...} or a file
+ * path. Without the option, the shipped demo social security card profile is used.
+ */
+public final class ApduProfiles {
+
+    public static final String SOCIAL_SECURITY_DEMO = "classpath:/org/govkiosk/device/driver/smartcard/"
+            + "social-security-demo.properties";
+
+    private ApduProfiles() {
+    }
+
+    public static List<ApduProfile> load(String option) {
+        String list = option == null || option.isBlank() ? SOCIAL_SECURITY_DEMO : option;
+        List<ApduProfile> profiles = new ArrayList<>();
+        for (String entry : list.split(",")) {
+            profiles.add(loadOne(entry.trim()));
+        }
+        return profiles;
+    }
+
+    public static ApduProfile loadOne(String location) {
+        Properties p = new Properties();
+        try (InputStream in = open(location); Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(location + ": cannot read: " + e.getMessage(), e);
+        }
+        return ApduProfile.parse(p, location);
+    }
+
+    private static InputStream open(String location) throws IOException {
+        if (location.startsWith("classpath:")) {
+            InputStream in = ApduProfiles.class.getResourceAsStream(location.substring("classpath:".length()));
+            if (in == null) {
+                throw new IOException("no such resource");
+            }
+            return in;
+        }
+        return Files.newInputStream(Path.of(location));
+    }
+
+    public static Optional<ApduProfile> matching(List<ApduProfile> profiles, byte[] atr) {
+        return profiles.stream().filter(p -> p.matches(atr)).findFirst();
+    }
+}

@@ -1,0 +1,41 @@
+package org.govkiosk.device.driver.smartcard;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.govkiosk.device.idcard.Masking;
+
+/**
+ * The fields a profile read from one card, in the profile's order. Fields the card lacked are absent.
+ * {@link #toString()} masks every value: these are personal data.
+ */
+public record SmartCardData(String readerName, String atrHex, String profileName, Map<String, String> fields) {
+
+    public SmartCardData {
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+
+    public Optional<String> field(String name) {
+        return Optional.ofNullable(fields.get(name));
+    }
+
+    static String mask(String name, String value) {
+        if (name.contains("name")) {
+            return Masking.maskName(value);
+        }
+        if (value.length() <= 2) {
+            return "*".repeat(value.length());
+        }
+        return value.charAt(0) + "*".repeat(value.length() - 2) + value.charAt(value.length() - 1);
+    }
+
+    @Override
+    public String toString() {
+        return "SmartCardData[reader=" + readerName + ", profile=" + profileName + ", fields={"
+                + fields.entrySet().stream().map(e -> e.getKey() + "=" + mask(e.getKey(), e.getValue()))
+                        .collect(Collectors.joining(", "))
+                + "}]";
+    }
+}
