@@ -21,6 +21,23 @@ public sealed interface DeviceEvent {
     record SmartCardInserted(String deviceId, Instant at, String readerName, String atrHex) implements DeviceEvent {
     }
 
+    /**
+     * A smart card's fields as its profile (chosen by ATR) read them on insertion, e.g. a social security card's
+     * {@code card-number}, {@code name}, {@code id-number}. Personal data: {@link #toString()} names fields only.
+     */
+    record SmartCardRead(String deviceId, Instant at, String readerName, String profileName,
+            java.util.Map<String, String> fields) implements DeviceEvent {
+        public SmartCardRead {
+            fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+        }
+
+        @Override
+        public String toString() {
+            return "SmartCardRead[deviceId=" + deviceId + ", at=" + at + ", profile=" + profileName
+                    + ", fields=" + fields.keySet() + "]";
+        }
+    }
+
     record SmartCardRemoved(String deviceId, Instant at, String readerName) implements DeviceEvent {
     }
 

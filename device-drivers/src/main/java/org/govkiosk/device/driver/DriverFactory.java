@@ -14,6 +14,15 @@ public interface DriverFactory {
     DeviceFamily family();
 
     /**
+     * Whether this factory makes the driver for this config of its family. A family with several drivers (a serial
+     * scan engine, a camera, a keyboard-wedge scanner) tells them apart by {@code model}; the registry takes the
+     * first factory in its list that accepts, so the specific ones come before a catch-all.
+     */
+    default boolean accepts(DeviceConfig config) {
+        return true;
+    }
+
+    /**
      * Problems with a config of this family, each naming the key, e.g. {@code "options.baud-rate: must be ..."};
      * empty when the config is good. Called for every device before anything starts.
      */

@@ -45,7 +45,6 @@ public final class DeviceRegistry implements AutoCloseable {
      * Nothing is opened or started.
      */
     public static List<String> validate(List<DeviceConfig> configs, List<DriverFactory> factories) {
-        Map<DeviceFamily, DriverFactory> byFamily = index(factories);
         List<String> problems = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (DeviceConfig c : configs) {
@@ -56,9 +55,11 @@ public final class DeviceRegistry implements AutoCloseable {
                 problems.add(at + ": id: duplicate; every device needs its own id");
             }
             problems.addAll(transportProblems(at, c.transport()));
-            DriverFactory factory = byFamily.get(c.family());
+            DriverFactory factory = factoryFor(c, factories);
             if (factory == null) {
-                problems.add(at + ": family: no driver for " + c.family().configName() + " in this build");
+                problems.add(at + ": " + (anyOfFamily(c.family(), factories)
+                        ? "model: no " + c.family().configName() + " driver for model '" + c.model() + "' in this build"
+                        : "family: no driver for " + c.family().configName() + " in this build"));
                 continue;
             }
             if (c.transport().kind() == TransportConfig.Kind.SIMULATOR && !hasSimulator(factory, c)) {
@@ -129,11 +130,10 @@ public final class DeviceRegistry implements AutoCloseable {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid device configuration:\n  " + String.join("\n  ", problems));
         }
-        Map<DeviceFamily, DriverFactory> byFamily = index(factories);
         DeviceRegistry registry = new DeviceRegistry();
         try {
             for (DeviceConfig c : configs) {
-                registry.add(c, byFamily.get(c.family()), context);
+                registry.add(c, factoryFor(c, factories), context);
             }
         } catch (RuntimeException e) {
             registry.close();
@@ -169,12 +169,18 @@ public final class DeviceRegistry implements AutoCloseable {
         return pipe[0];
     }
 
-    private static Map<DeviceFamily, DriverFactory> index(List<DriverFactory> factories) {
-        Map<DeviceFamily, DriverFactory> byFamily = new LinkedHashMap<>();
+    /** The first factory of the device's family that takes its model (a family can have several drivers). */
+    private static DriverFactory factoryFor(DeviceConfig c, List<DriverFactory> factories) {
         for (DriverFactory f : factories) {
-            byFamily.putIfAbsent(f.family(), f);
+            if (f.family() == c.family() && f.accepts(c)) {
+                return f;
+            }
         }
-        return byFamily;
+        return null;
+    }
+
+    private static boolean anyOfFamily(DeviceFamily family, List<DriverFactory> factories) {
+        return factories.stream().anyMatch(f -> f.family() == family);
     }
 
     /** Starts every device (each connects in the background) and puts it under the supervisor's watch. */

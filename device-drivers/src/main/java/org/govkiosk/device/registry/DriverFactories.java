@@ -13,7 +13,10 @@ public final class DriverFactories {
     }
 
     public static List<DriverFactory> builtIn() {
-        return List.of(new IdCardReaderDriverFactory(), new SerialQrScannerDriverFactory(),
+        // Specific drivers of a family (chosen by model) come before the family's catch-all.
+        return List.of(new IdCardReaderDriverFactory(),
+                new org.govkiosk.device.driver.wedge.KeyboardWedgeScannerDriverFactory(),
+                new SerialQrScannerDriverFactory(),
                 new org.govkiosk.device.driver.cups.CupsDocumentPrinterDriverFactory(),
                 new org.govkiosk.device.driver.smartcard.SmartCardReaderDriverFactory(),
                 new ReceiptPrinterDriverFactory());

@@ -185,6 +185,8 @@ public final class SmartCardReaderDriver implements SmartCardReader, SupervisedC
                 try {
                     SmartCardData data = readWith(p);
                     readListeners.forEach(l -> deliver(l, data));
+                    publish(new DeviceEvent.SmartCardRead(id(), context.clock().instant(), data.readerName(),
+                            data.profileName(), data.fields()));
                 } catch (DeviceException e) {
                     LOG.warn("Smart card reader {}: reading profile {} failed: {}", id(), p.name(), e.getMessage());
                 }
@@ -286,7 +288,7 @@ public final class SmartCardReaderDriver implements SmartCardReader, SupervisedC
         readingEnabled = enabled;
     }
 
-    /** Listeners for profile reads done on insertion; stands in for a future {@code SmartCardRead} event. */
+    /** Listeners for profile reads done on insertion (also published as {@link DeviceEvent.SmartCardRead}). */
     public AutoCloseable onProfileRead(Consumer<? super SmartCardData> listener) {
         readListeners.add(listener);
         return () -> readListeners.remove(listener);

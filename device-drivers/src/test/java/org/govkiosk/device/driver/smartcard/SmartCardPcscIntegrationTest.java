@@ -124,6 +124,12 @@ class SmartCardPcscIntegrationTest {
         assertThat(inserted.atrHex()).isEqualTo(Hex.of(ProfileReaderTest.DEMO_ATR));
         Await.until("the profile read on insertion", WAIT, () -> !autoReads.isEmpty());
         assertThat(autoReads.get(0).fields()).isEqualTo(ProfileReaderTest.HOLDER);
+        awaitEvents(DeviceEvent.SmartCardRead.class, 1);
+        DeviceEvent.SmartCardRead read = (DeviceEvent.SmartCardRead) events.stream()
+                .filter(DeviceEvent.SmartCardRead.class::isInstance).findFirst().orElseThrow();
+        assertThat(read.fields()).isEqualTo(ProfileReaderTest.HOLDER);
+        assertThat(read.profileName()).isEqualTo("social-security-demo");
+        assertThat(read.toString()).doesNotContain(ProfileReaderTest.HOLDER.get("name"));
         assertReadsTheHolder();
         byte[] unknownFile = driver.transmit(Hex.parse("00A40000021234")).get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(Hex.of(unknownFile)).isEqualTo("6A82");

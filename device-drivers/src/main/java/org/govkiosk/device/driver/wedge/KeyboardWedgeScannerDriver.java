@@ -1,0 +1,133 @@
+package org.govkiosk.device.driver.wedge;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import org.govkiosk.device.DeviceConfig;
+import org.govkiosk.device.DeviceEvent;
+import org.govkiosk.device.DeviceFamily;
+import org.govkiosk.device.DeviceStatus;
+import org.govkiosk.device.DeviceStatusChanged;
+import org.govkiosk.device.DeviceStatusDetail;
+import org.govkiosk.device.DeviceStatusInfo;
+import org.govkiosk.device.QrScanner;
+import org.govkiosk.device.driver.DeviceContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A scanner that presents itself as a USB keyboard. It has no link of its own to watch: the terminal's UI
+ * captures fast key bursts ({@link KeyBurstDetector}) and hands each code to {@link #scanned(String)}, which
+ * publishes the same {@link DeviceEvent.QrScanned} a serial engine does, under the same rules: only while reading
+ * is enabled, once per presentation (de-bounce), payload never logged.
+ */
+public final class KeyboardWedgeScannerDriver implements QrScanner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeyboardWedgeScannerDriver.class);
+
+    private final DeviceConfig config;
+    private final DeviceContext context;
+    private final KeyboardWedgeSettings settings;
+    private volatile DeviceStatusInfo status = DeviceStatusInfo.uninitialized();
+    private volatile boolean readingEnabled;
+    private byte[] lastDigest;
+    private Instant lastSeen;
+
+    public KeyboardWedgeScannerDriver(DeviceConfig config, DeviceContext context, KeyboardWedgeSettings settings) {
+        this.config = config;
+        this.context = context;
+        this.settings = settings;
+    }
+
+    @Override
+    public String id() {
+        return config.id();
+    }
+
+    @Override
+    public DeviceFamily family() {
+        return DeviceFamily.QR_SCANNER;
+    }
+
+    @Override
+    public DeviceStatusInfo status() {
+        return status;
+    }
+
+    public KeyboardWedgeSettings settings() {
+        return settings;
+    }
+
+    /** A new detector with this scanner's timing, for the UI that watches the keyboard. */
+    public KeyBurstDetector newDetector() {
+        return new KeyBurstDetector(settings.minLength(), settings.maxKeyGap().toNanos());
+    }
+
+    @Override
+    public void start() {
+        // A keyboard is there or not at the OS level; what the terminal can know is that it listens.
+        setStatus(config.enabled() ? DeviceStatusInfo.online()
+                : DeviceStatusInfo.of(DeviceStatus.DISABLED, DeviceStatusDetail.DISABLED_BY_CONFIG));
+    }
+
+    /** One code the UI captured; ignored unless reading is on. */
+    public void scanned(String payload) {
+        if (payload == null || payload.isEmpty()) {
+            return;
+        }
+        if (!readingEnabled || !status.isUsable()) {
+            LOG.debug("Scanner {} ignored a code of {} characters: reading is off", id(), payload.length());
+            return;
+        }
+        Instant now = context.clock().instant();
+        byte[] digest = digest(payload);
+        synchronized (this) {
+            boolean repeat = lastDigest != null && MessageDigest.isEqual(lastDigest, digest)
+                    && Duration.between(lastSeen, now).compareTo(settings.debounce()) < 0;
+            lastDigest = digest;
+            lastSeen = now;
+            if (repeat) {
+                return;
+            }
+        }
+        LOG.info("Scanner {} read a code of {} characters (keyboard wedge)", id(), payload.length());
+        context.bus().publish(new DeviceEvent.QrScanned(id(), now, payload, DeviceEvent.ScanSource.KEYBOARD_WEDGE));
+    }
+
+    @Override
+    public void setReadingEnabled(boolean enabled) {
+        synchronized (this) {
+            lastDigest = null;
+            lastSeen = null;
+        }
+        readingEnabled = enabled;
+    }
+
+    public boolean isReadingEnabled() {
+        return readingEnabled;
+    }
+
+    private void setStatus(DeviceStatusInfo next) {
+        DeviceStatusInfo previous = status;
+        status = next;
+        if (!previous.equals(next)) {
+            context.bus().publish(new DeviceStatusChanged(id(), previous, next, context.clock().instant()));
+        }
+    }
+
+    @Override
+    public void close() {
+        readingEnabled = false;
+        setStatus(DeviceStatusInfo.of(DeviceStatus.DISABLED, DeviceStatusDetail.DISABLED_BY_CONFIG));
+    }
+
+    private static byte[] digest(String payload) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(payload.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
