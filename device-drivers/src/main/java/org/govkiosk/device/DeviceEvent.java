@@ -18,6 +18,14 @@ public sealed interface DeviceEvent {
         }
     }
 
+    /**
+     * A document was on the reader but is not accepted (unreadable, or its data fails the checks): the citizen is
+     * told, the card is not used. The rejection carries no personal data beyond a masked number.
+     */
+    record IdCardRejected(String deviceId, Instant at, org.govkiosk.device.idcard.IdCardRejection rejection)
+            implements DeviceEvent {
+    }
+
     record SmartCardInserted(String deviceId, Instant at, String readerName, String atrHex) implements DeviceEvent {
     }
 
@@ -57,6 +65,23 @@ public sealed interface DeviceEvent {
                 throw new IllegalArgumentException("rating level must be 1..5, was " + level);
             }
         }
+    }
+
+    /** A rating request that will get no rating from this pad, and why; the platform applies its default. */
+    record RatingCancelled(String deviceId, Instant at, String requestId, CancelReason reason) implements DeviceEvent {
+    }
+
+    enum CancelReason {
+        /** A newer request was shown on the same pad: only the newest one stays open. */
+        SUPERSEDED,
+        /** {@link RatingPad#clear()} was called. */
+        CLEARED,
+        /** The citizen did not press a key within the request's timeout. */
+        TIMED_OUT,
+        /** The pad never showed it: refused, unanswered, or the pad was not usable. */
+        NOT_SHOWN,
+        /** The pad was lost (unplugged, silent, display failed, closed) while the request was open. */
+        DEVICE_UNAVAILABLE
     }
 
     record PrintCompleted(String deviceId, Instant at, String jobId) implements DeviceEvent, PrintOutcome {

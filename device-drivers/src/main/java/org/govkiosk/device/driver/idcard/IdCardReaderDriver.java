@@ -224,6 +224,7 @@ public final class IdCardReaderDriver extends AbstractDeviceDriver implements Id
         cardsRejected.incrementAndGet();
         lastRejection = new IdCardReaderStatistics.LastRejection(rejection, context.clock().instant());
         LOG.warn("ID card reader {} rejected a card: {}", id(), rejection);
+        publish(new DeviceEvent.IdCardRejected(id(), context.clock().instant(), rejection));
     }
 
     private void forgetPlacement() {

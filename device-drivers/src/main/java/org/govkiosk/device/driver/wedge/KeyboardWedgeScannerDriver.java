@@ -12,7 +12,8 @@ import org.govkiosk.device.DeviceStatus;
 import org.govkiosk.device.DeviceStatusChanged;
 import org.govkiosk.device.DeviceStatusDetail;
 import org.govkiosk.device.DeviceStatusInfo;
-import org.govkiosk.device.QrScanner;
+import org.govkiosk.device.KeyboardWedgeScanner;
+import org.govkiosk.device.wedge.KeyBurstDetector;
 import org.govkiosk.device.driver.DeviceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * publishes the same {@link DeviceEvent.QrScanned} a serial engine does, under the same rules: only while reading
  * is enabled, once per presentation (de-bounce), payload never logged.
  */
-public final class KeyboardWedgeScannerDriver implements QrScanner {
+public final class KeyboardWedgeScannerDriver implements KeyboardWedgeScanner {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyboardWedgeScannerDriver.class);
 
@@ -61,6 +62,7 @@ public final class KeyboardWedgeScannerDriver implements QrScanner {
     }
 
     /** A new detector with this scanner's timing, for the UI that watches the keyboard. */
+    @Override
     public KeyBurstDetector newDetector() {
         return new KeyBurstDetector(settings.minLength(), settings.maxKeyGap().toNanos());
     }
@@ -73,6 +75,7 @@ public final class KeyboardWedgeScannerDriver implements QrScanner {
     }
 
     /** One code the UI captured; ignored unless reading is on. */
+    @Override
     public void scanned(String payload) {
         if (payload == null || payload.isEmpty()) {
             return;

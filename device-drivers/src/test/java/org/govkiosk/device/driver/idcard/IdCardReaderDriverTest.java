@@ -42,6 +42,7 @@ class IdCardReaderDriverTest {
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
     private final DeviceEventBus bus = new DeviceEventBus();
     private final List<DeviceEvent.IdCardRead> reads = new CopyOnWriteArrayList<>();
+    private final List<DeviceEvent.IdCardRejected> rejections = new CopyOnWriteArrayList<>();
     private final List<DeviceStatusChanged> changes = new CopyOnWriteArrayList<>();
     private SimulatedIdCardReader sim;
     private IdCardReaderDriver driver;
@@ -57,6 +58,8 @@ class IdCardReaderDriverTest {
         bus.onEvent(e -> {
             if (e instanceof DeviceEvent.IdCardRead r) {
                 reads.add(r);
+            } else if (e instanceof DeviceEvent.IdCardRejected r) {
+                rejections.add(r);
             }
         });
         bus.onStatus(changes::add);
@@ -165,6 +168,8 @@ class IdCardReaderDriverTest {
         assertThat(driver.statistics().cardsRejected()).isEqualTo(1);
         IdCardRejection rejection = driver.statistics().lastRejection().orElseThrow().rejection();
         assertThat(rejection.reason()).isEqualTo(IdCardRejection.Reason.INVALID_ID_NUMBER);
+        assertThat(rejections).as("the citizen's screen hears of it").singleElement()
+                .satisfies(r -> assertThat(r.rejection()).isEqualTo(rejection));
         assertThat(rejection.maskedIdNumber()).isEqualTo("330***********0013");
         assertThat(driver.status().status()).isEqualTo(DeviceStatus.ONLINE);
 

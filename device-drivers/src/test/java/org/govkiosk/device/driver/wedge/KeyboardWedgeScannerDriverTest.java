@@ -15,6 +15,7 @@ import org.govkiosk.device.DeviceFamily;
 import org.govkiosk.device.DeviceStatus;
 import org.govkiosk.device.TransportConfig;
 import org.govkiosk.device.driver.DeviceContext;
+import org.govkiosk.device.wedge.KeyBurstDetector;
 import org.govkiosk.device.registry.DeviceRegistry;
 import org.govkiosk.device.registry.DriverFactories;
 import org.govkiosk.device.testkit.MutableClock;

@@ -1,4 +1,4 @@
-package org.govkiosk.device.driver.wedge;
+package org.govkiosk.device.wedge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
