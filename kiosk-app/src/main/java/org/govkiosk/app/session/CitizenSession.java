@@ -15,10 +15,16 @@ import org.govkiosk.device.idcard.IdCardData;
 public final class CitizenSession implements SessionScoped {
 
     private final ObjectProperty<IdCardData> identity = new SimpleObjectProperty<>();
+    private final ObjectProperty<SmartCardIdentity> smartCard = new SimpleObjectProperty<>();
     private final ObservableList<String> scannedCodes = FXCollections.observableArrayList();
 
     public ObjectProperty<IdCardData> identityProperty() {
         return identity;
+    }
+
+    /** The smart card the citizen identified with, when they used one instead of (or beside) the ID card. */
+    public ObjectProperty<SmartCardIdentity> smartCardProperty() {
+        return smartCard;
     }
 
     public ObservableList<String> scannedCodes() {
@@ -26,12 +32,13 @@ public final class CitizenSession implements SessionScoped {
     }
 
     public boolean isEmpty() {
-        return identity.get() == null && scannedCodes.isEmpty();
+        return identity.get() == null && smartCard.get() == null && scannedCodes.isEmpty();
     }
 
     @Override
     public void clearSessionData() {
         identity.set(null);
+        smartCard.set(null);
         // Overwrite before clearing so no list backing array keeps the codes reachable.
         List<String> blanks = new ArrayList<>();
         for (int i = 0; i < scannedCodes.size(); i++) {

@@ -17,10 +17,13 @@ import org.govkiosk.app.ui.maintenance.MaintenanceViewModel;
 import org.govkiosk.app.ui.maintenance.PinView;
 import org.govkiosk.app.ui.maintenance.PinViewModel;
 import org.govkiosk.app.ui.pad.PadView;
+import org.govkiosk.app.ui.shell.KeyboardWedgeCapture;
 import org.govkiosk.app.ui.shell.ShellView;
 import org.govkiosk.app.ui.shell.ShellViewModel;
 import org.govkiosk.device.IdCardReader;
+import org.govkiosk.device.KeyboardWedgeScanner;
 import org.govkiosk.device.QrScanner;
+import org.govkiosk.device.SmartCardReader;
 
 /**
  * Builds the terminal's screens and wires them to the session: ViewModels live as long as the application and
@@ -46,8 +49,8 @@ public final class KioskUi {
                 context.config().ui().elderMode()));
         sessions.register(context.citizen());
         identifyModel = sessions.register(new IdentifyViewModel(context.citizen(), context.bus(),
-                context.devicesOf(IdCardReader.class), context.devicesOf(QrScanner.class),
-                board, context.clock()));
+                context.devicesOf(IdCardReader.class), context.devicesOf(SmartCardReader.class),
+                context.devicesOf(QrScanner.class), board, context.clock()));
 
         AttractViewModel attract = new AttractViewModel(sessions, navigator, board, context.config().terminal().hallName());
         PinViewModel pin = new PinViewModel(context.maintenance(), navigator, i18n);
@@ -83,6 +86,7 @@ public final class KioskUi {
 
     public void attach(Scene scene) {
         shell.attach(scene, shellModel, context.sessions());
+        KeyboardWedgeCapture.install(scene, context.devicesOf(KeyboardWedgeScanner.class));
     }
 
     public Navigator navigator() {

@@ -50,10 +50,14 @@ class ShippedConfigTest {
 
     @Test
     void demoDevicesAreAllSimulated() {
-        List<DeviceConfig> devices = ConfigLoader.load(repoConfig()).devices();
-
-        assertThat(devices).extracting(DeviceConfig::family).containsExactly(
-                DeviceFamily.ID_CARD_READER, DeviceFamily.QR_SCANNER, DeviceFamily.RECEIPT_PRINTER);
+        List<DeviceConfig> all = ConfigLoader.load(repoConfig()).devices();
+        assertThat(all).extracting(DeviceConfig::family).containsExactly(
+                DeviceFamily.ID_CARD_READER, DeviceFamily.QR_SCANNER, DeviceFamily.QR_SCANNER,
+                DeviceFamily.RECEIPT_PRINTER);
+        // The keyboard-wedge scanner needs no simulator: the demo's keyboard is one (type fast, press Enter).
+        assertThat(all).filteredOn(d -> d.model().equals("keyboard-wedge")).singleElement()
+                .satisfies(d -> assertThat(d.transport().kind()).isEqualTo(TransportConfig.Kind.SYSTEM));
+        List<DeviceConfig> devices = all.stream().filter(d -> !d.model().equals("keyboard-wedge")).toList();
         assertThat(devices).allSatisfy(d -> {
             assertThat(d.transport().kind()).isEqualTo(TransportConfig.Kind.SIMULATOR);
             assertThat(d.enabled()).isTrue();
@@ -79,12 +83,15 @@ class ShippedConfigTest {
 
         List<DeviceConfig> devices = ConfigLoader.load(dir).devices();
 
-        assertThat(devices).hasSize(2);
+        assertThat(devices).hasSize(3);
         TransportConfig serial = devices.get(0).transport();
         assertThat(serial.kind()).isEqualTo(TransportConfig.Kind.SERIAL);
         assertThat(serial.port()).isEqualTo("/dev/ttyUSB0");
         assertThat(serial.baudRate()).isEqualTo(115_200);
-        TransportConfig tcp = devices.get(1).transport();
+        TransportConfig pcsc = devices.get(1).transport();
+        assertThat(pcsc.kind()).isEqualTo(TransportConfig.Kind.SYSTEM);
+        assertThat(pcsc.port()).isNotBlank();
+        TransportConfig tcp = devices.get(2).transport();
         assertThat(tcp.kind()).isEqualTo(TransportConfig.Kind.TCP);
         assertThat(tcp.host()).isNotBlank();
         assertThat(tcp.tcpPort()).isEqualTo(9100);

@@ -16,13 +16,16 @@ import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.WindowEvent;
 import org.govkiosk.app.KioskApplication;
 import org.govkiosk.app.LaunchOptions;
 import org.govkiosk.app.config.PinHash;
 import org.govkiosk.app.i18n.I18n;
 import org.govkiosk.device.Device;
+import org.govkiosk.device.DeviceEvent;
 import org.govkiosk.device.DeviceFamily;
+import org.govkiosk.device.idcard.IdCardRejection;
 import org.govkiosk.device.DeviceStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,6 +154,71 @@ class KioskShellUiTest {
         robot.clickOn("#tile-identify");
         assertThat(robot.lookup("#identify-phone").queryTextInputControl().getText()).isEmpty();
         assertThat(robot.lookup("#identify-name").queryLabeled().getText()).isEmpty();
+    }
+
+    @Test
+    void identifyOffersTheOtherWaysWhenTheCardReaderIsOutAndTakesWedgeScansAndSmartCards() throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> app.context().allDevices().stream()
+                .allMatch(d -> d.status().isUsable()));
+        String reader = deviceOf(DeviceFamily.ID_CARD_READER);
+        assertThat(app.context().deviceAdmin().simulatorCommand(reader, "fault silence")).get().asString()
+                .startsWith("ok");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.context().allDevices().stream()
+                .filter(d -> d.id().equals(reader)).noneMatch(d -> d.status().isUsable()));
+
+        robot.clickOn("#start");
+        robot.clickOn("#tile-identify");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#identify-prompt").queryLabeled().getText()).isEqualTo("请用以下任一方式核验身份");
+        assertThat(robot.lookup("#method-state-id-card-reader").queryLabeled().getText()).startsWith("暂不可用");
+        assertThat(robot.lookup("#method-state-qr-scanner").queryLabeled().getText()).isEqualTo("可以使用");
+        assertThat(robot.lookup("#method-smart-card-reader").tryQuery()).as("no smart card reader in the demo")
+                .isEmpty();
+
+        // A keyboard-wedge scanner "types" a code and Enter into whatever has focus, far faster than a person.
+        robot.clickOn("#identify-phone");
+        String code = "EL-88990011";
+        robot.interact(() -> {
+            Node phone = robot.lookup("#identify-phone").query();
+            for (char c : code.toCharArray()) {
+                String s = String.valueOf(c);
+                javafx.event.Event.fireEvent(phone, new KeyEvent(KeyEvent.KEY_TYPED, s, "", KeyCode.UNDEFINED,
+                        false, false, false, false));
+            }
+            javafx.event.Event.fireEvent(phone, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER,
+                    false, false, false, false));
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> !robot.lookup("#identify-code").queryLabeled().getText().isEmpty());
+        assertThat(robot.lookup("#identify-code").queryLabeled().getText()).isEqualTo("EL-8****");
+        assertThat(robot.lookup("#identify-phone").queryTextInputControl().getText())
+                .as("the scan is taken back out of the focused field").isEmpty();
+        assertThat(app.context().citizen().scannedCodes()).containsExactly(code);
+        // A person typing the phone number is not a scan.
+        robot.write(PHONE);
+        assertThat(robot.lookup("#identify-phone").queryTextInputControl().getText()).isEqualTo(PHONE);
+        assertThat(app.context().citizen().scannedCodes()).hasSize(1);
+
+        // A smart card read by its profile identifies the citizen; the card number shows masked.
+        robot.interact(() -> app.context().bus().publish(new DeviceEvent.SmartCardRead("sscard-1",
+                java.time.Instant.now(), "vpcd 0", "social-security-demo",
+                java.util.Map.of("card-number", "A01234567", "name", "王小明"))));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#identify-name").queryLabeled().getText().equals("王小明"));
+        assertThat(robot.lookup("#identify-id").queryLabeled().getText()).isEqualTo("A*******7");
+
+        // A card that fails its checks is refused with a message, never used.
+        robot.interact(() -> app.context().bus().publish(new DeviceEvent.IdCardRejected(reader,
+                java.time.Instant.now(), new IdCardRejection(IdCardRejection.Reason.INVALID_ID_NUMBER,
+                        "check digit", "330***********0013"))));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#identify-message").queryLabeled().getText().startsWith("该证件无法核验"));
+
+        robot.clickOn("#finish");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.ui().navigator().current() == ScreenId.ATTRACT);
+        assertThat(app.context().citizen().isEmpty()).isTrue();
+        assertThat(visibleTexts(app.ui().root())).noneMatch(t -> t.contains("王小明") || t.contains("A*******7"));
+        app.context().deviceAdmin().simulatorCommand(reader, "clear");
     }
 
     @Test

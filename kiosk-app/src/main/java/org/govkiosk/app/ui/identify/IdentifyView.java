@@ -1,10 +1,13 @@
 package org.govkiosk.app.ui.identify;
 
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.govkiosk.app.i18n.I18n;
 import org.govkiosk.app.ui.Navigator;
@@ -34,6 +37,13 @@ public final class IdentifyView implements Screen {
         message.setId("identify-message");
         message.textProperty().bind(i18n.bindKey(model.messageKeyProperty()));
         message.getStyleClass().add("hint");
+
+        HBox methods = new HBox(24);
+        methods.setId("identify-methods");
+        methods.setAlignment(Pos.CENTER);
+        for (IdentifyViewModel.Method m : model.methods()) {
+            methods.getChildren().add(methodTile(m, i18n));
+        }
 
         GridPane who = new GridPane();
         who.setHgap(16);
@@ -69,8 +79,29 @@ public final class IdentifyView implements Screen {
             }
         });
         next.setId("identify-next");
-        root.getChildren().addAll(Controls.label(i18n, "identify.title", "title"), prompt, who, message, next);
+        root.getChildren().addAll(Controls.label(i18n, "identify.title", "title"), prompt, methods, who, message,
+                next);
     }
+
+    /** A way of identifying, greyed out and saying so while its devices are out. */
+    private static Node methodTile(IdentifyViewModel.Method m, I18n i18n) {
+        Label what = Controls.label(i18n, m.labelKey(), "method-label");
+        what.setWrapText(true);
+        Label state = new Label();
+        state.setId("method-state-" + m.id());
+        state.textProperty().bind(i18n.bindKey(Bindings.when(m.usable())
+                .then("identify.method.ready").otherwise("identify.method.unavailable")));
+        VBox tile = new VBox(8, what, state);
+        tile.setId("method-" + m.id());
+        tile.getStyleClass().add("method");
+        tile.setAlignment(Pos.CENTER);
+        tile.setPrefWidth(280);
+        m.usable().addListener((obs, was, now) -> tile.pseudoClassStateChanged(UNAVAILABLE, !now));
+        tile.pseudoClassStateChanged(UNAVAILABLE, !m.usable().get());
+        return tile;
+    }
+
+    private static final PseudoClass UNAVAILABLE = PseudoClass.getPseudoClass("unavailable");
 
     @Override
     public Node view() {

@@ -19,11 +19,14 @@ import org.govkiosk.device.DeviceEventBus;
 import org.govkiosk.device.DeviceFamily;
 import org.govkiosk.device.IdCardReader;
 import org.govkiosk.device.QrScanner;
+import org.govkiosk.device.SmartCardReader;
 import org.govkiosk.device.idcard.IdCardData;
+import org.govkiosk.app.session.SmartCardIdentity;
 
 /**
- * Identification: waits for an ID card or a code, shows who was recognised (name, masked ID number) and takes a
- * contact phone number. Readers read only while this screen is shown.
+ * Identification: waits for an ID card, a smart card or a code, shows who was recognised (name, masked number)
+ * and takes a contact phone number. Readers read only while this screen is shown. Each way of identifying that
+ * this terminal has is listed with whether it works now, so a citizen whose reader is out sees what else to use.
  */
 public final class IdentifyViewModel implements SessionScoped {
 
@@ -32,7 +35,8 @@ public final class IdentifyViewModel implements SessionScoped {
     private final CitizenSession session;
     private final List<IdCardReader> cardReaders;
     private final List<QrScanner> scanners;
-    private final DeviceStatusBoard board;
+    private final List<SmartCardReader> smartCardReaders;
+    private final List<Method> methods;
     private final Clock clock;
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper maskedId = new ReadOnlyStringWrapper("");
@@ -42,12 +46,22 @@ public final class IdentifyViewModel implements SessionScoped {
     private final ReadOnlyStringWrapper phoneErrorKey = new ReadOnlyStringWrapper("");
     private volatile boolean active;
 
+    /** One way of identifying: which devices serve it, and whether any of them can now. */
+    public record Method(DeviceFamily family, String labelKey, javafx.beans.binding.BooleanBinding usable) {
+        public String id() {
+            return family.configName();
+        }
+    }
+
     public IdentifyViewModel(CitizenSession session, DeviceEventBus bus, List<IdCardReader> cardReaders,
-            List<QrScanner> scanners, DeviceStatusBoard board, Clock clock) {
+            List<SmartCardReader> smartCardReaders, List<QrScanner> scanners, DeviceStatusBoard board, Clock clock) {
         this.session = session;
         this.cardReaders = cardReaders;
+        this.smartCardReaders = smartCardReaders;
         this.scanners = scanners;
-        this.board = board;
+        this.methods = List.of(DeviceFamily.ID_CARD_READER, DeviceFamily.SMART_CARD_READER, DeviceFamily.QR_SCANNER)
+                .stream().filter(f -> board.rows().stream().anyMatch(r -> r.family() == f))
+                .map(f -> new Method(f, methodKey(f), usable(board, f))).toList();
         this.clock = clock;
         bus.onEvent(this::onDeviceEvent);
         phone.addListener((obs, old, now) -> phoneErrorKey.set(""));
@@ -61,7 +75,31 @@ public final class IdentifyViewModel implements SessionScoped {
             Platform.runLater(() -> accept(read.card()));
         } else if (event instanceof DeviceEvent.QrScanned scanned) {
             Platform.runLater(() -> acceptCode(scanned.payload()));
+        } else if (event instanceof DeviceEvent.SmartCardRead read) {
+            Platform.runLater(() -> acceptSmartCard(new SmartCardIdentity(read.profileName(), read.fields())));
+        } else if (event instanceof DeviceEvent.IdCardRejected) {
+            Platform.runLater(() -> {
+                if (active) {
+                    messageKey.set("identify.card-rejected");
+                }
+            });
         }
+    }
+
+    void acceptSmartCard(SmartCardIdentity card) {
+        if (!active) {
+            return;
+        }
+        if (card.field("name").isEmpty()) {
+            messageKey.set("identify.card-rejected");
+            return;
+        }
+        session.smartCardProperty().set(card);
+        if (session.identityProperty().get() == null) {
+            name.set(card.field("name").orElse(""));
+            maskedId.set(card.maskedCardNumber());
+        }
+        messageKey.set("identify.recognised");
     }
 
     void accept(IdCardData card) {
@@ -88,32 +126,44 @@ public final class IdentifyViewModel implements SessionScoped {
         messageKey.set("identify.code-read");
     }
 
-    /** Which ways of identifying work now, as a prompt key; offers the others when a device is out. */
+    private static String methodKey(DeviceFamily family) {
+        return switch (family) {
+            case ID_CARD_READER -> "identify.method.id-card-reader";
+            case SMART_CARD_READER -> "identify.method.smart-card-reader";
+            case QR_SCANNER -> "identify.method.qr-scanner";
+            default -> throw new IllegalArgumentException(family + " is no way of identifying");
+        };
+    }
+
+    private static javafx.beans.binding.BooleanBinding usable(DeviceStatusBoard board, DeviceFamily family) {
+        javafx.beans.Observable[] deps = board.rows().stream().filter(r -> r.family() == family)
+                .map(DeviceStatusBoard.Row::statusProperty).toArray(javafx.beans.Observable[]::new);
+        return Bindings.createBooleanBinding(() -> board.isUsable(family), deps);
+    }
+
+    /** The ways of identifying this terminal has, in the order the screen lists them. */
+    public List<Method> methods() {
+        return methods;
+    }
+
+    /** What to ask of the citizen: to use any working method, or, when none works, to go to a window. */
     public StringBinding promptKey() {
-        javafx.beans.Observable[] deps = board.rows().stream().map(DeviceStatusBoard.Row::statusProperty)
-                .toArray(javafx.beans.Observable[]::new);
-        return Bindings.createStringBinding(() -> {
-            boolean card = board.isUsable(DeviceFamily.ID_CARD_READER);
-            boolean code = board.isUsable(DeviceFamily.QR_SCANNER);
-            if (card && code) {
-                return "identify.prompt.card-or-code";
-            }
-            if (card) {
-                return "identify.prompt.card";
-            }
-            return code ? "identify.prompt.code" : "identify.prompt.none";
-        }, deps);
+        javafx.beans.Observable[] deps = methods.stream().map(Method::usable).toArray(javafx.beans.Observable[]::new);
+        return Bindings.createStringBinding(() -> methods.stream().anyMatch(m -> m.usable().get())
+                ? "identify.prompt.any" : "identify.prompt.none", deps);
     }
 
     public void shown() {
         active = true;
         cardReaders.forEach(r -> r.setReadingEnabled(true));
+        smartCardReaders.forEach(r -> r.setReadingEnabled(true));
         scanners.forEach(s -> s.setReadingEnabled(true));
     }
 
     public void hidden() {
         active = false;
         cardReaders.forEach(r -> r.setReadingEnabled(false));
+        smartCardReaders.forEach(r -> r.setReadingEnabled(false));
         scanners.forEach(s -> s.setReadingEnabled(false));
     }
 
@@ -124,7 +174,7 @@ public final class IdentifyViewModel implements SessionScoped {
             phoneErrorKey.set("identify.phone.invalid");
             return false;
         }
-        if (session.identityProperty().get() == null && session.scannedCodes().isEmpty()) {
+        if (session.isEmpty()) {
             messageKey.set("identify.nothing-yet");
             return false;
         }

@@ -1,0 +1,35 @@
+package org.govkiosk.app.session;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Who a smart card (e.g. a social security card) says the citizen is: the fields its profile read. Personal
+ * data: {@link #toString()} names the fields only.
+ */
+public record SmartCardIdentity(String profileName, Map<String, String> fields) {
+
+    public SmartCardIdentity {
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    }
+
+    public Optional<String> field(String name) {
+        return Optional.ofNullable(fields.get(name)).filter(v -> !v.isBlank());
+    }
+
+    /** The card's number as the screen may show it: first and last characters only. */
+    public String maskedCardNumber() {
+        String n = field("card-number").or(() -> field("id-number")).orElse("");
+        if (n.length() <= 4) {
+            return "*".repeat(n.length());
+        }
+        return n.substring(0, 1) + "*".repeat(n.length() - 2) + n.substring(n.length() - 1);
+    }
+
+    @Override
+    public String toString() {
+        return "SmartCardIdentity[profile=" + profileName + ", fields=" + fields.keySet() + "]";
+    }
+}
