@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.govkiosk.app.config.ConfigException;
 import org.govkiosk.app.config.ConfigLoader;
 import org.govkiosk.app.config.TerminalConfig;
 import org.govkiosk.app.i18n.I18n;
@@ -20,6 +21,18 @@ import org.govkiosk.app.session.CitizenSession;
 import org.govkiosk.app.session.SessionManager;
 import org.govkiosk.device.Device;
 import org.govkiosk.device.DeviceEventBus;
+import org.govkiosk.device.DocumentPrinter;
+import org.govkiosk.device.ReceiptPrinter;
+import org.govkiosk.app.printing.PrintService;
+import org.govkiosk.print.escpos.EscPosRenderer;
+import org.govkiosk.print.escpos.EscPosSettings;
+import org.govkiosk.print.escpos.ReceiptPaper;
+import org.govkiosk.print.pdf.CjkFont;
+import org.govkiosk.print.pdf.FontLocator;
+import org.govkiosk.print.pdf.FontNotFoundException;
+import org.govkiosk.print.pdf.PdfRenderer;
+import org.govkiosk.print.template.TemplateException;
+import org.govkiosk.print.template.TemplateRepository;
 import org.govkiosk.device.driver.DeviceContext;
 import org.govkiosk.device.registry.DeviceRegistry;
 import org.govkiosk.device.registry.DriverFactories;
@@ -49,6 +62,7 @@ public final class AppContext implements AutoCloseable {
     private final DeviceSupervisor supervisor;
     private final MaintenanceAccess maintenance;
     private final PlatformServer platform;
+    private final PrintService printing;
 
     private AppContext(LaunchOptions options, TerminalConfig config, Clock clock) throws IOException {
         this.options = options;
@@ -63,6 +77,7 @@ public final class AppContext implements AutoCloseable {
         this.devices = DeviceRegistry.create(config.devices(), DriverFactories.builtIn(), deviceContext);
         this.maintenance = new MaintenanceAccess(pinCheck(options, config), config.maintenance().maxAttempts(),
                 config.maintenance().lockout(), clock);
+        this.printing = printService(options.configDir(), config.print());
         boolean embedded = options.demo() || config.platform().isEmbedded();
         this.platform = embedded ? PlatformServer.startEmbedded() : null;
     }
@@ -93,6 +108,30 @@ public final class AppContext implements AutoCloseable {
         return Optional.of(candidate -> java.security.MessageDigest.isEqual(
                 new String(candidate).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 new String(expected).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private PrintService printService(java.nio.file.Path configDir, TerminalConfig.Print print) {
+        java.nio.file.Path dir = configDir.resolve(print.templatesDir());
+        TemplateRepository templates;
+        try {
+            templates = TemplateRepository.load(dir);
+        } catch (TemplateException e) {
+            // Templates are configuration too: a broken one stops the terminal like a broken terminal.yaml.
+            throw new ConfigException(e.problems().stream().map(p -> "templates: " + p).toList());
+        }
+        FontLocator fonts = FontLocator.of(print.fontPath());
+        try {
+            fonts.locate();
+        } catch (FontNotFoundException e) {
+            if (print.fontPath().isPresent()) {
+                throw new ConfigException(List.of("terminal.yaml: print.font-path: " + e.getMessage()));
+            }
+            LOG.error("No CJK font for A4 documents; receipts still print. {}", e.getMessage());
+        }
+        ReceiptPaper paper = print.receiptWidth() == 58 ? ReceiptPaper.MM58 : ReceiptPaper.MM80;
+        return new PrintService(templates, () -> new PdfRenderer(CjkFont.shared(fonts)),
+                new EscPosRenderer(EscPosSettings.of(paper)), devicesOf(ReceiptPrinter.class),
+                devicesOf(DocumentPrinter.class), Executors.newSingleThreadExecutor(daemonThreads("print-render")));
     }
 
     static java.util.concurrent.ThreadFactory daemonThreads(String name) {
@@ -145,6 +184,11 @@ public final class AppContext implements AutoCloseable {
         return devices.byFamily(type);
     }
 
+    /** Puts citizens' documents on paper, on whichever printer works. */
+    public PrintService printing() {
+        return printing;
+    }
+
     public MaintenanceAccess maintenance() {
         return maintenance;
     }
@@ -174,6 +218,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        printing.close();
         supervisor.close();
         devices.close();
         scheduler.shutdownNow();

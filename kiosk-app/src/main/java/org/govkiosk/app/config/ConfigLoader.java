@@ -84,13 +84,13 @@ public final class ConfigLoader {
             throw new IllegalStateException("configuration incomplete without a recorded problem");
         }
         return new TerminalConfig(config.terminal(), config.session(), config.ui(), config.maintenance(),
-                config.platform(), devices);
+                config.platform(), config.print(), devices);
     }
 
     /** The parts of terminal.yaml, with no devices yet; null if any part has a problem. */
     private static TerminalConfig terminal(YamlSection root, List<String> problems) {
         int before = problems.size();
-        root.onlyKeys("terminal", "session", "ui", "maintenance", "platform");
+        root.onlyKeys("terminal", "session", "ui", "maintenance", "platform", "print");
         var terminal = root.section("terminal", true).map(TerminalSections::terminal).orElse(null);
         var session = root.has("session")
                 ? root.section("session", false).map(TerminalSections::session).orElse(null)
@@ -103,11 +103,14 @@ public final class ConfigLoader {
                 ? root.section("maintenance", false).map(TerminalSections::maintenance).orElse(null)
                 : TerminalConfig.Maintenance.defaults();
         var platform = root.section("platform", true).map(TerminalSections::platform).orElse(null);
+        var print = root.has("print")
+                ? root.section("print", false).map(TerminalSections::print).orElse(null)
+                : TerminalConfig.Print.defaults();
         if (problems.size() > before || terminal == null || session == null || ui == null || maintenance == null
-                || platform == null) {
+                || platform == null || print == null) {
             return null;
         }
-        return new TerminalConfig(terminal, session, ui, maintenance, platform, List.of());
+        return new TerminalConfig(terminal, session, ui, maintenance, platform, print, List.of());
     }
 
     private static List<DeviceConfig> devices(YamlSection root, Function<List<DeviceConfig>, List<String>> validator,

@@ -1,5 +1,6 @@
 package org.govkiosk.app.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,7 @@ import org.govkiosk.device.DeviceConfig;
  * {@link ConfigLoader#load(java.nio.file.Path, java.util.function.Function)}.
  */
 public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintenance maintenance,
-        Platform platform, List<DeviceConfig> devices) {
+        Platform platform, Print print, List<DeviceConfig> devices) {
 
     public TerminalConfig {
         Objects.requireNonNull(terminal, "terminal");
@@ -21,6 +22,7 @@ public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintena
         Objects.requireNonNull(ui, "ui");
         Objects.requireNonNull(maintenance, "maintenance");
         Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(print, "print");
         devices = List.copyOf(devices);
     }
 
@@ -58,6 +60,22 @@ public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintena
 
         static Maintenance defaults() {
             return new Maintenance(Optional.empty(), DEFAULT_MAX_ATTEMPTS, DEFAULT_LOCKOUT);
+        }
+    }
+
+    /**
+     * How documents are printed.
+     *
+     * @param fontPath     a TrueType-outline CJK font (.ttf/.ttc) to embed in PDFs; empty: found among the system's fonts
+     * @param templatesDir the hall's document templates (relative paths are from the config directory)
+     * @param receiptWidth the receipt printers' paper: 58 or 80 (mm)
+     */
+    public record Print(Optional<Path> fontPath, Path templatesDir, int receiptWidth) {
+        public static final String DEFAULT_TEMPLATES = "templates";
+        public static final int DEFAULT_RECEIPT_WIDTH = 80;
+
+        static Print defaults() {
+            return new Print(Optional.empty(), Path.of(DEFAULT_TEMPLATES), DEFAULT_RECEIPT_WIDTH);
         }
     }
 

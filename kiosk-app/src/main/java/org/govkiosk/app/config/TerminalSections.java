@@ -118,6 +118,22 @@ final class TerminalSections {
         return s.problemCount() > before ? null : new TerminalConfig.Maintenance(pin, attempts, lockout);
     }
 
+    static TerminalConfig.Print print(YamlSection s) {
+        s.onlyKeys("font-path", "templates", "receipt-width");
+        int before = s.problemCount();
+        Optional<java.nio.file.Path> font = s.string("font-path", false).map(java.nio.file.Path::of);
+        font.filter(f -> !f.toString().matches("(?i).*\\.(ttf|ttc)")).ifPresent(f -> s.problem(s.key("font-path"),
+                "must be a TrueType font (.ttf or .ttc; OpenType/CFF fonts such as Noto CJK .otf/.otc cannot be"
+                        + " embedded), got '" + f + "'"));
+        java.nio.file.Path templates = s.string("templates", false).map(java.nio.file.Path::of)
+                .orElse(java.nio.file.Path.of(TerminalConfig.Print.DEFAULT_TEMPLATES));
+        int width = s.integer("receipt-width", 58, 80).orElse(TerminalConfig.Print.DEFAULT_RECEIPT_WIDTH);
+        if (width != 58 && width != 80) {
+            s.problem(s.key("receipt-width"), "must be 58 or 80 (mm), got " + width);
+        }
+        return s.problemCount() > before ? null : new TerminalConfig.Print(font, templates, width);
+    }
+
     static TerminalConfig.Platform platform(YamlSection s) {
         s.onlyKeys("url");
         Optional<String> url = s.string("url", true);

@@ -65,6 +65,28 @@ class TerminalYamlTest {
     }
 
     @Test
+    void printSectionIsReadAndDefaulted() {
+        TerminalConfig defaults = config().load();
+        assertThat(defaults.print()).isEqualTo(new TerminalConfig.Print(java.util.Optional.empty(),
+                java.nio.file.Path.of("templates"), 80));
+
+        TerminalConfig c = config().terminal("platform:", "print:\n  font-path: /opt/fonts/simsun.ttc\n"
+                + "  templates: /etc/govkiosk/templates\n  receipt-width: 58\nplatform:").load();
+        assertThat(c.print().fontPath()).contains(java.nio.file.Path.of("/opt/fonts/simsun.ttc"));
+        assertThat(c.print().templatesDir()).isEqualTo(java.nio.file.Path.of("/etc/govkiosk/templates"));
+        assertThat(c.print().receiptWidth()).isEqualTo(58);
+    }
+
+    @Test
+    void printProblemsNameTheKey() {
+        List<String> problems = config().terminal("platform:", "print:\n  font-path: NotoSansCJK.otc\n"
+                + "  receipt-width: 72\nplatform:").problems();
+
+        problemAt(problems, T, "print.font-path", "TrueType", "NotoSansCJK.otc");
+        problemAt(problems, T, "print.receipt-width", "58 or 80", "72");
+    }
+
+    @Test
     void isoDurationsAreAccepted() {
         TerminalConfig c = config().terminal("idle-timeout: 60s", "idle-timeout: PT2M").load();
 

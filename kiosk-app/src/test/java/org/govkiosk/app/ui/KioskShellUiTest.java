@@ -50,9 +50,14 @@ class KioskShellUiTest {
     @BeforeEach
     void startTerminal(@TempDir Path dir) throws Exception {
         Path repoConfig = Paths.get(System.getProperty("govkiosk.config.dir", "../config"));
-        try (Stream<Path> files = Files.list(repoConfig)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()));
+        try (Stream<Path> files = Files.walk(repoConfig)) {
+            for (Path f : files.toList()) {
+                Path to = dir.resolve(repoConfig.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
             }
         }
         shortenIdleTimeoutAndSetPin(dir.resolve("terminal.yaml"));
