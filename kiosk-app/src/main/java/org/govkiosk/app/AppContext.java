@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.govkiosk.app.audit.AuditLog;
 import org.govkiosk.app.config.ConfigException;
 import org.govkiosk.app.config.ConfigLoader;
 import org.govkiosk.app.config.TerminalConfig;
@@ -63,6 +64,8 @@ public final class AppContext implements AutoCloseable {
     private final MaintenanceAccess maintenance;
     private final PlatformServer platform;
     private final PrintService printing;
+    private final java.nio.file.Path dataDir;
+    private final AuditLog audit;
 
     private AppContext(LaunchOptions options, TerminalConfig config, Clock clock) throws IOException {
         this.options = options;
@@ -75,8 +78,13 @@ public final class AppContext implements AutoCloseable {
         DeviceContext deviceContext = new DeviceContext(scheduler, bus, clock);
         this.supervisor = new DeviceSupervisor(scheduler, clock);
         this.devices = DeviceRegistry.create(config.devices(), DriverFactories.builtIn(), deviceContext);
+        this.dataDir = config.storage().resolve(config.terminal().id());
+        this.audit = AuditLog.open(dataDir.resolve("audit").resolve("audit.log"), null, clock);
+        audit.record("app-started", java.util.Map.of("mode", mode().name().toLowerCase(Locale.ROOT),
+                "demo", String.valueOf(options.demo())));
+        sessions.onEnd(reason -> audit.record("session-ended", java.util.Map.of("reason", reason.name())));
         this.maintenance = new MaintenanceAccess(pinCheck(options, config), config.maintenance().maxAttempts(),
-                config.maintenance().lockout(), clock);
+                config.maintenance().lockout(), clock, audit);
         this.printing = printService(options.configDir(), config.print());
         boolean embedded = options.demo() || config.platform().isEmbedded();
         this.platform = embedded ? PlatformServer.startEmbedded() : null;
@@ -189,6 +197,15 @@ public final class AppContext implements AutoCloseable {
         return printing;
     }
 
+    /** The terminal's own state: outbox, audit log, keys. */
+    public java.nio.file.Path dataDir() {
+        return dataDir;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
     public MaintenanceAccess maintenance() {
         return maintenance;
     }
@@ -230,6 +247,8 @@ public final class AppContext implements AutoCloseable {
         if (platform != null) {
             platform.close();
         }
+        audit.record("app-stopped");
+        audit.close();
         LOG.info("Terminal stopped");
     }
 }

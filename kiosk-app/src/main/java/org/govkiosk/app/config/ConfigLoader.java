@@ -84,13 +84,13 @@ public final class ConfigLoader {
             throw new IllegalStateException("configuration incomplete without a recorded problem");
         }
         return new TerminalConfig(config.terminal(), config.session(), config.ui(), config.maintenance(),
-                config.platform(), config.print(), devices);
+                config.platform(), config.print(), config.storage(), devices);
     }
 
     /** The parts of terminal.yaml, with no devices yet; null if any part has a problem. */
     private static TerminalConfig terminal(YamlSection root, List<String> problems) {
         int before = problems.size();
-        root.onlyKeys("terminal", "session", "ui", "maintenance", "platform", "print");
+        root.onlyKeys("terminal", "session", "ui", "maintenance", "platform", "print", "storage");
         var terminal = root.section("terminal", true).map(TerminalSections::terminal).orElse(null);
         var session = root.has("session")
                 ? root.section("session", false).map(TerminalSections::session).orElse(null)
@@ -106,11 +106,14 @@ public final class ConfigLoader {
         var print = root.has("print")
                 ? root.section("print", false).map(TerminalSections::print).orElse(null)
                 : TerminalConfig.Print.defaults();
+        var storage = root.has("storage")
+                ? root.section("storage", false).map(TerminalSections::storage).orElse(null)
+                : TerminalConfig.Storage.defaults();
         if (problems.size() > before || terminal == null || session == null || ui == null || maintenance == null
-                || platform == null || print == null) {
+                || platform == null || print == null || storage == null) {
             return null;
         }
-        return new TerminalConfig(terminal, session, ui, maintenance, platform, print, List.of());
+        return new TerminalConfig(terminal, session, ui, maintenance, platform, print, storage, List.of());
     }
 
     private static List<DeviceConfig> devices(YamlSection root, Function<List<DeviceConfig>, List<String>> validator,

@@ -14,7 +14,7 @@ import org.govkiosk.device.DeviceConfig;
  * {@link ConfigLoader#load(java.nio.file.Path, java.util.function.Function)}.
  */
 public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintenance maintenance,
-        Platform platform, Print print, List<DeviceConfig> devices) {
+        Platform platform, Print print, Storage storage, List<DeviceConfig> devices) {
 
     public TerminalConfig {
         Objects.requireNonNull(terminal, "terminal");
@@ -23,6 +23,7 @@ public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintena
         Objects.requireNonNull(maintenance, "maintenance");
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(print, "print");
+        Objects.requireNonNull(storage, "storage");
         devices = List.copyOf(devices);
     }
 
@@ -76,6 +77,25 @@ public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintena
 
         static Print defaults() {
             return new Print(Optional.empty(), Path.of(DEFAULT_TEMPLATES), DEFAULT_RECEIPT_WIDTH);
+        }
+    }
+
+    /**
+     * Where the terminal keeps its own state (outbox, audit log, keys): {@code dataDir}, or when unset
+     * {@code $XDG_DATA_HOME/govkiosk/<terminal id>} (~/.local/share/...). A packaged terminal sets /var/lib/govkiosk.
+     */
+    public record Storage(Optional<Path> dataDir) {
+        static Storage defaults() {
+            return new Storage(Optional.empty());
+        }
+
+        public Path resolve(String terminalId) {
+            return dataDir.orElseGet(() -> {
+                String xdg = System.getenv("XDG_DATA_HOME");
+                Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                        : Path.of(System.getProperty("user.home"), ".local", "share");
+                return base.resolve("govkiosk").resolve(terminalId);
+            });
         }
     }
 

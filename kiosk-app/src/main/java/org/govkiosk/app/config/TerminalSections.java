@@ -134,6 +134,14 @@ final class TerminalSections {
         return s.problemCount() > before ? null : new TerminalConfig.Print(font, templates, width);
     }
 
+    static TerminalConfig.Storage storage(YamlSection s) {
+        s.onlyKeys("data-dir");
+        Optional<java.nio.file.Path> dir = s.string("data-dir", false).map(java.nio.file.Path::of);
+        dir.filter(d -> !d.isAbsolute()).ifPresent(d -> s.problem(s.key("data-dir"),
+                "must be an absolute path such as /var/lib/govkiosk, got '" + d + "'"));
+        return dir.isPresent() && !dir.get().isAbsolute() ? null : new TerminalConfig.Storage(dir);
+    }
+
     static TerminalConfig.Platform platform(YamlSection s) {
         s.onlyKeys("url");
         Optional<String> url = s.string("url", true);

@@ -3,10 +3,10 @@ package org.govkiosk.app.maintenance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import org.govkiosk.app.audit.Audit;
 import java.util.function.Predicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Guards maintenance mode with the technician PIN: a number of wrong PINs locks the pad for a while, and every
@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MaintenanceAccess {
 
-    private static final Logger AUDIT = LoggerFactory.getLogger("AUDIT");
 
     public sealed interface Result {
         record Granted() implements Result {
@@ -35,10 +34,13 @@ public final class MaintenanceAccess {
     private final int maxAttempts;
     private final Duration lockout;
     private final Clock clock;
+    private final Audit audit;
     private int failures;
     private Instant lockedUntil = Instant.MIN;
 
-    public MaintenanceAccess(Optional<Predicate<char[]>> pinCheck, int maxAttempts, Duration lockout, Clock clock) {
+    public MaintenanceAccess(Optional<Predicate<char[]>> pinCheck, int maxAttempts, Duration lockout, Clock clock,
+            Audit audit) {
+        this.audit = audit;
         this.pinCheck = pinCheck;
         this.maxAttempts = maxAttempts;
         this.lockout = lockout;
@@ -49,26 +51,26 @@ public final class MaintenanceAccess {
         try {
             Instant now = clock.instant();
             if (pinCheck.isEmpty()) {
-                AUDIT.warn("maintenance login refused: no PIN configured");
+                audit.record("maintenance-login-refused", Map.of("why", "no PIN configured"));
                 return new Result.NotConfigured();
             }
             if (now.isBefore(lockedUntil)) {
-                AUDIT.warn("maintenance login refused: locked until {}", lockedUntil);
+                audit.record("maintenance-login-refused", Map.of("why", "locked", "until", lockedUntil.toString()));
                 return new Result.LockedOut(lockedUntil);
             }
             if (pinCheck.get().test(pin)) {
                 failures = 0;
-                AUDIT.info("maintenance login granted");
+                audit.record("maintenance-login-granted");
                 return new Result.Granted();
             }
             failures++;
             if (failures >= maxAttempts) {
                 failures = 0;
                 lockedUntil = now.plus(lockout);
-                AUDIT.warn("maintenance login failed; locked until {}", lockedUntil);
+                audit.record("maintenance-login-failed", Map.of("locked-until", lockedUntil.toString()));
                 return new Result.LockedOut(lockedUntil);
             }
-            AUDIT.warn("maintenance login failed ({} of {})", failures, maxAttempts);
+            audit.record("maintenance-login-failed", Map.of("attempt", failures + " of " + maxAttempts));
             return new Result.Denied(maxAttempts - failures);
         } finally {
             java.util.Arrays.fill(pin, '\0');
@@ -76,6 +78,6 @@ public final class MaintenanceAccess {
     }
 
     public void audit(String action) {
-        AUDIT.info("maintenance: {}", action);
+        audit.record("maintenance-action", Map.of("action", action));
     }
 }

@@ -87,6 +87,16 @@ class TerminalYamlTest {
     }
 
     @Test
+    void storageDirMustBeAbsoluteAndDefaultsPerTerminal() {
+        TerminalConfig c = config().terminal("platform:", "storage:\n  data-dir: /var/lib/govkiosk\nplatform:").load();
+        assertThat(c.storage().resolve("t-1")).isEqualTo(java.nio.file.Path.of("/var/lib/govkiosk"));
+        assertThat(config().load().storage().resolve("t-1").endsWith(java.nio.file.Path.of("govkiosk", "t-1"))).isTrue();
+
+        List<String> problems = config().terminal("platform:", "storage:\n  data-dir: data\nplatform:").problems();
+        problemAt(problems, T, "storage.data-dir", "absolute", "data");
+    }
+
+    @Test
     void isoDurationsAreAccepted() {
         TerminalConfig c = config().terminal("idle-timeout: 60s", "idle-timeout: PT2M").load();
 

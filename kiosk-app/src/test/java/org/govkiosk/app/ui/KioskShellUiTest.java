@@ -46,6 +46,7 @@ class KioskShellUiTest {
 
     private final FxRobot robot = new FxRobot();
     private KioskApplication app;
+    private Path dataDir;
 
     @BeforeEach
     void startTerminal(@TempDir Path dir) throws Exception {
@@ -61,6 +62,9 @@ class KioskShellUiTest {
             }
         }
         shortenIdleTimeoutAndSetPin(dir.resolve("terminal.yaml"));
+        dataDir = dir.resolve("state");
+        Files.writeString(dir.resolve("terminal.yaml"), "\nstorage:\n  data-dir: " + dataDir.toAbsolutePath() + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
         FxToolkit.registerPrimaryStage();
         LaunchOptions options = new LaunchOptions(dir, true, Optional.empty(), false);
         app = (KioskApplication) FxToolkit.setupApplication(() -> new KioskApplication(options));
@@ -253,6 +257,10 @@ class KioskShellUiTest {
         robot.clickOn("#maintenance-back");
         assertThat(app.ui().navigator().current()).isEqualTo(ScreenId.ATTRACT);
         assertThat(app.exitAllowed()).isFalse();
+        Path auditFile = dataDir.resolve("audit/audit.log");
+        assertThat(Files.readString(auditFile)).contains("maintenance-login-failed", "maintenance-login-granted")
+                .doesNotContain(PIN);
+        assertThat(org.govkiosk.app.audit.AuditVerifier.verify(auditFile, null).intact()).isTrue();
     }
 
     @Test
