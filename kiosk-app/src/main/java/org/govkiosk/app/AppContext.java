@@ -12,6 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.govkiosk.app.audit.AuditLog;
+import org.govkiosk.app.ops.HealthReport;
+import org.govkiosk.app.ops.OpsHttpServer;
+import org.govkiosk.app.ops.TerminalMetrics;
 import org.govkiosk.app.config.ConfigException;
 import org.govkiosk.app.config.ConfigLoader;
 import org.govkiosk.app.config.TerminalConfig;
@@ -66,6 +69,9 @@ public final class AppContext implements AutoCloseable {
     private final PrintService printing;
     private final java.nio.file.Path dataDir;
     private final AuditLog audit;
+    private final TerminalMetrics metrics;
+    private OpsHttpServer ops;
+    private final java.time.Instant startedAt;
 
     private AppContext(LaunchOptions options, TerminalConfig config, Clock clock) throws IOException {
         this.options = options;
@@ -82,7 +88,12 @@ public final class AppContext implements AutoCloseable {
         this.audit = AuditLog.open(dataDir.resolve("audit").resolve("audit.log"), null, clock);
         audit.record("app-started", java.util.Map.of("mode", mode().name().toLowerCase(Locale.ROOT),
                 "demo", String.valueOf(options.demo())));
-        sessions.onEnd(reason -> audit.record("session-ended", java.util.Map.of("reason", reason.name())));
+        this.startedAt = clock.instant();
+        this.metrics = new TerminalMetrics(config.terminal().id(), devices.all(), bus);
+        sessions.onEnd(reason -> {
+            audit.record("session-ended", java.util.Map.of("reason", reason.name()));
+            metrics.sessionEnded(reason.name());
+        });
         this.maintenance = new MaintenanceAccess(pinCheck(options, config), config.maintenance().maxAttempts(),
                 config.maintenance().lockout(), clock, audit);
         this.printing = printService(options.configDir(), config.print());
@@ -96,9 +107,39 @@ public final class AppContext implements AutoCloseable {
         AppContext context = new AppContext(options, config, clock);
         context.devices.startAll(context.supervisor);
         context.supervisor.start();
+        context.startOps();
         LOG.info("Terminal {} started in {} mode{} with {} devices", config.terminal().id(), context.mode(),
                 options.demo() ? " (demo)" : "", context.devices.all().size());
         return context;
+    }
+
+    /** Monitoring must never stop citizen service: a port in use or an unreadable token is logged, not fatal. */
+    private void startOps() {
+        TerminalConfig.Ops cfg = config.ops();
+        if (cfg.listen().isEmpty()) {
+            return;
+        }
+        try {
+            Optional<String> token = cfg.tokenFile().isPresent()
+                    ? Optional.of(java.nio.file.Files.readString(cfg.tokenFile().get()).trim()) : Optional.empty();
+            ops = new OpsHttpServer(cfg.listen().get(), token, this::health, metrics::scrape);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Ops endpoint not started on {}: {}", cfg.listen().get(), e.toString());
+        }
+    }
+
+    public HealthReport health() {
+        return HealthReport.of(config.terminal().id(),
+                java.time.Duration.between(startedAt, clock.instant()).toSeconds(), devices.all());
+    }
+
+    public TerminalMetrics metrics() {
+        return metrics;
+    }
+
+    /** The ops endpoint, when it runs. */
+    public Optional<OpsHttpServer> ops() {
+        return Optional.ofNullable(ops);
     }
 
     private static Optional<Predicate<char[]>> pinCheck(LaunchOptions options, TerminalConfig config) {
@@ -235,6 +276,9 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        if (ops != null) {
+            ops.close();
+        }
         printing.close();
         supervisor.close();
         devices.close();

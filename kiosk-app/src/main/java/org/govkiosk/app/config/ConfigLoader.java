@@ -84,13 +84,13 @@ public final class ConfigLoader {
             throw new IllegalStateException("configuration incomplete without a recorded problem");
         }
         return new TerminalConfig(config.terminal(), config.session(), config.ui(), config.maintenance(),
-                config.platform(), config.print(), config.storage(), devices);
+                config.platform(), config.print(), config.storage(), config.ops(), devices);
     }
 
     /** The parts of terminal.yaml, with no devices yet; null if any part has a problem. */
     private static TerminalConfig terminal(YamlSection root, List<String> problems) {
         int before = problems.size();
-        root.onlyKeys("terminal", "session", "ui", "maintenance", "platform", "print", "storage");
+        root.onlyKeys("terminal", "session", "ui", "maintenance", "platform", "print", "storage", "ops");
         var terminal = root.section("terminal", true).map(TerminalSections::terminal).orElse(null);
         var session = root.has("session")
                 ? root.section("session", false).map(TerminalSections::session).orElse(null)
@@ -109,11 +109,14 @@ public final class ConfigLoader {
         var storage = root.has("storage")
                 ? root.section("storage", false).map(TerminalSections::storage).orElse(null)
                 : TerminalConfig.Storage.defaults();
+        var ops = root.has("ops")
+                ? root.section("ops", false).map(TerminalSections::ops).orElse(null)
+                : TerminalConfig.Ops.defaults();
         if (problems.size() > before || terminal == null || session == null || ui == null || maintenance == null
-                || platform == null || print == null || storage == null) {
+                || platform == null || print == null || storage == null || ops == null) {
             return null;
         }
-        return new TerminalConfig(terminal, session, ui, maintenance, platform, print, storage, List.of());
+        return new TerminalConfig(terminal, session, ui, maintenance, platform, print, storage, ops, List.of());
     }
 
     private static List<DeviceConfig> devices(YamlSection root, Function<List<DeviceConfig>, List<String>> validator,

@@ -14,7 +14,7 @@ import org.govkiosk.device.DeviceConfig;
  * {@link ConfigLoader#load(java.nio.file.Path, java.util.function.Function)}.
  */
 public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintenance maintenance,
-        Platform platform, Print print, Storage storage, List<DeviceConfig> devices) {
+        Platform platform, Print print, Storage storage, Ops ops, List<DeviceConfig> devices) {
 
     public TerminalConfig {
         Objects.requireNonNull(terminal, "terminal");
@@ -24,6 +24,7 @@ public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintena
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(print, "print");
         Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(ops, "ops");
         devices = List.copyOf(devices);
     }
 
@@ -96,6 +97,20 @@ public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintena
                         : Path.of(System.getProperty("user.home"), ".local", "share");
                 return base.resolve("govkiosk").resolve(terminalId);
             });
+        }
+    }
+
+    /**
+     * The technicians' health and metrics endpoint.
+     *
+     * @param listen    host and port; empty: off
+     * @param tokenFile a file holding the bearer token; required when {@code listen} is not a loopback address
+     */
+    public record Ops(Optional<java.net.InetSocketAddress> listen, Optional<Path> tokenFile) {
+        public static final int DEFAULT_PORT = 9464;
+
+        static Ops defaults() {
+            return new Ops(Optional.of(new java.net.InetSocketAddress("127.0.0.1", DEFAULT_PORT)), Optional.empty());
         }
     }
 

@@ -142,6 +142,33 @@ final class TerminalSections {
         return dir.isPresent() && !dir.get().isAbsolute() ? null : new TerminalConfig.Storage(dir);
     }
 
+    static TerminalConfig.Ops ops(YamlSection s) {
+        s.onlyKeys("listen", "token-file");
+        int before = s.problemCount();
+        String listen = s.string("listen", false).orElse("127.0.0.1:" + TerminalConfig.Ops.DEFAULT_PORT);
+        Optional<java.net.InetSocketAddress> address = Optional.empty();
+        if (!listen.equals("off")) {
+            int colon = listen.lastIndexOf(':');
+            int port = -1;
+            try {
+                port = colon > 0 ? Integer.parseInt(listen.substring(colon + 1)) : -1;
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+            if (port < 0 || port > 65_535) {
+                s.problem(s.key("listen"), "must be HOST:PORT (e.g. 127.0.0.1:9464) or off, got '" + listen + "'");
+            } else {
+                address = Optional.of(new java.net.InetSocketAddress(listen.substring(0, colon), port));
+            }
+        }
+        Optional<java.nio.file.Path> token = s.string("token-file", false).map(java.nio.file.Path::of);
+        if (address.isPresent() && !address.get().isUnresolved() && !address.get().getAddress().isLoopbackAddress()
+                && token.isEmpty()) {
+            s.problem(s.key("token-file"), "required when listen (" + listen + ") is reachable from the network");
+        }
+        return s.problemCount() > before ? null : new TerminalConfig.Ops(address, token);
+    }
+
     static TerminalConfig.Platform platform(YamlSection s) {
         s.onlyKeys("url");
         Optional<String> url = s.string("url", true);

@@ -97,6 +97,20 @@ class TerminalYamlTest {
     }
 
     @Test
+    void opsEndpointOnTheNetworkNeedsAToken() {
+        assertThat(config().load().ops().listen()).contains(new java.net.InetSocketAddress("127.0.0.1", 9464));
+        assertThat(config().terminal("platform:", "ops:\n  listen: \"off\"\nplatform:").load().ops().listen()).isEmpty();
+
+        List<String> problems = config().terminal("platform:", "ops:\n  listen: 0.0.0.0:9464\nplatform:").problems();
+        problemAt(problems, T, "ops.token-file", "required", "0.0.0.0:9464");
+        problemAt(config().terminal("platform:", "ops:\n  listen: localhost\nplatform:").problems(), T, "ops.listen",
+                "HOST:PORT");
+        TerminalConfig exposed = config().terminal("platform:",
+                "ops:\n  listen: 0.0.0.0:9464\n  token-file: /etc/govkiosk/ops-token\nplatform:").load();
+        assertThat(exposed.ops().tokenFile()).contains(java.nio.file.Path.of("/etc/govkiosk/ops-token"));
+    }
+
+    @Test
     void isoDurationsAreAccepted() {
         TerminalConfig c = config().terminal("idle-timeout: 60s", "idle-timeout: PT2M").load();
 

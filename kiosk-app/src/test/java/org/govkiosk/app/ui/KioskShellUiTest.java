@@ -73,6 +73,8 @@ class KioskShellUiTest {
 
     private static void shortenIdleTimeoutAndSetPin(Path terminalYaml) throws IOException {
         String yaml = Files.readString(terminalYaml);
+        // A free port: a terminal left over from another test must not block this one's ops endpoint.
+        yaml = yaml.replaceAll("listen:\\s*\\S+", "listen: 127.0.0.1:0");
         yaml = yaml.replaceAll("idle-timeout:\\s*\\S+", "idle-timeout: 6s").replaceAll("warning:\\s*\\S+", "warning: 3s");
         String hash = PinHash.hash(PIN.toCharArray()).encoded();
         yaml = yaml.replaceAll("(?m)^(\\s*)#?\\s*pin-hash:.*$", "$1pin-hash: \"" + java.util.regex.Matcher.quoteReplacement(hash) + "\"");
@@ -100,6 +102,12 @@ class KioskShellUiTest {
             assertThat(line.getText()).endsWith("正常");
         }
         assertThat(robot.lookup("#attract").query().isVisible()).isTrue();
+        int port = app.context().ops().orElseThrow().port();
+        var health = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"", "\"id\":\"idcard-1\"");
     }
 
     @Test
