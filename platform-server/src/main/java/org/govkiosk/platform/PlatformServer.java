@@ -1,92 +1,215 @@
 package org.govkiosk.platform;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Base64;
+import java.util.Map;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.govkiosk.api.ApiError;
+import org.govkiosk.api.ApiPaths;
+import org.govkiosk.api.ErrorCodes;
+import org.govkiosk.api.RequestVerifier;
+import org.govkiosk.platform.cases.CaseNumbers;
+import org.govkiosk.platform.cases.PromisedDates;
+import org.govkiosk.platform.http.Auth;
+import org.govkiosk.platform.http.Bodies;
+import org.govkiosk.platform.http.CaseRoutes;
+import org.govkiosk.platform.http.ClerkRoutes;
+import org.govkiosk.platform.http.ErrorHandling;
+import org.govkiosk.platform.http.RatingRoutes;
+import org.govkiosk.platform.http.Responses;
+import org.govkiosk.platform.http.RouteSupport;
+import org.govkiosk.platform.http.RouteTable;
+import org.govkiosk.platform.http.TerminalRoutes;
+import org.govkiosk.platform.store.CaseStore;
+import org.govkiosk.platform.store.Database;
+import org.govkiosk.platform.store.JdbcNonceStore;
+import org.govkiosk.platform.store.LicenceStore;
+import org.govkiosk.platform.store.RatingStore;
+import org.govkiosk.platform.store.TerminalStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reference platform / hall gateway. This first cut answers health checks only; the case, rating and
- * certificate API of the OpenAPI document follows. Runs embedded (demo, tests) or standalone via {@link #main}.
+ * The reference platform / hall gateway: the HTTP API of {@code govkiosk-platform.yaml} on Javalin (Jetty), over
+ * H2 or PostgreSQL. Runs embedded (demo, tests: {@link #startEmbedded()}) or standalone ({@link #main}).
  */
 public final class PlatformServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformServer.class);
 
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final Clock clock;
+    private final Javalin app;
+    private final RouteTable routes;
+    private final Database database;
+    private final PlatformConfig config;
 
-    private PlatformServer(HttpServer server, ExecutorService executor, Clock clock) {
-        this.server = server;
-        this.executor = executor;
-        this.clock = clock;
+    private PlatformServer(Javalin app, RouteTable routes, Database database, PlatformConfig config) {
+        this.app = app;
+        this.routes = routes;
+        this.database = database;
+        this.config = config;
     }
 
-    /** Starts on the given address; port 0 picks a free one (see {@link #port()}). */
-    public static PlatformServer start(InetSocketAddress address, Clock clock) throws IOException {
-        HttpServer server = HttpServer.create(address, 64);
-        ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "platform-http");
-            t.setDaemon(true);
-            return t;
+    public static PlatformServer start(PlatformConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * Opens the database (applying the schema) and starts serving.
+     *
+     * @throws org.govkiosk.platform.store.StorageException if the database cannot be opened
+     */
+    public static PlatformServer start(PlatformConfig config, Clock clock) {
+        Database database = Database.open(config.dbUrl(), config.dbUser().orElse(null),
+                config.dbPassword().orElse(null));
+        try {
+            Javalin app = createApp(config);
+            RouteTable routes = new RouteTable(app);
+            addRoutes(routes, app, config, clock, database);
+            app.start(config.bindHost(), config.port());
+            PlatformServer server = new PlatformServer(app, routes, database, config);
+            LOG.info("Platform server listening on {} ({})", server.baseUri(), config);
+            return server;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Embedded on loopback, on a free port, with an in-memory database and fresh random enrolment and clerk
+     * tokens (see {@link #enrolmentToken()}, {@link #clerkToken()}); what the kiosk demo uses.
+     */
+    public static PlatformServer startEmbedded() {
+        return start(PlatformConfig.embedded().withTokens(randomToken(), randomToken()), Clock.systemUTC());
+    }
+
+    private static void addRoutes(RouteTable routes, Javalin app, PlatformConfig config, Clock clock,
+            Database database) {
+        TerminalStore terminals = new TerminalStore(database);
+        CaseStore cases = new CaseStore(database);
+        RatingStore ratings = new RatingStore(database);
+        LicenceStore licences = new LicenceStore(database);
+        RequestVerifier verifier = new RequestVerifier(terminals::publicKey,
+                new JdbcNonceStore(database, config.maxClockSkew().multipliedBy(2), clock), clock,
+                config.maxClockSkew());
+        Auth auth = new Auth(verifier, config.clerkToken(), config.enrolmentToken());
+        RouteSupport support = new RouteSupport(new Bodies(), auth, clock, config.zone(), config.maxBodyBytes(),
+                config.maxCertificateBytes());
+        ErrorHandling.install(app);
+        routes.get(ApiPaths.HEALTH, ctx -> {
+            boolean up = database.isReachable();
+            Responses.json(ctx, up ? 200 : 503, up
+                    ? Map.of("status", "UP", "time", clock.instant().toString())
+                    : new ApiError(ErrorCodes.STORAGE_UNAVAILABLE,
+                            "the platform's storage is unavailable; retry later", true));
         });
-        server.setExecutor(executor);
-        PlatformServer platform = new PlatformServer(server, executor, clock);
-        server.createContext("/api/v1/health", platform::health);
-        server.createContext("/", exchange -> platform.send(exchange, 404,
-                "{\"error\":\"not-found\",\"retryable\":false}"));
-        server.start();
-        LOG.info("Platform server listening on {}:{}", address.getHostString(), platform.port());
-        return platform;
+        new TerminalRoutes(support, terminals).register(routes);
+        new CaseRoutes(support, cases, new CaseNumbers(config.caseNumberPrefix(), clock, config.zone()),
+                new PromisedDates(config.defaultPromisedWorkingDays(), config.promisedWorkingDays())).register(routes);
+        new RatingRoutes(support, ratings, licences).register(routes);
+        new ClerkRoutes(support, cases, licences, terminals).register(routes);
     }
 
-    /** Embedded on loopback, on a free port. */
-    public static PlatformServer startEmbedded() throws IOException {
-        return start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Clock.systemUTC());
+    private static Javalin createApp(PlatformConfig config) {
+        return Javalin.create(c -> {
+            c.showJavalinBanner = false;
+            c.startupWatcherEnabled = false;
+            c.http.prefer405over404 = true;
+            c.http.maxRequestSize = config.maxCertificateBytes();
+            c.http.disableCompression();
+            config.tlsKeystore().ifPresent(keystore -> c.jetty.addConnector((server, httpConfig) ->
+                    tlsConnector(server, httpConfig, config)));
+        });
+    }
+
+    private static Connector tlsConnector(Server server, HttpConfiguration httpConfig, PlatformConfig config) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(config.tlsKeystore().orElseThrow().toAbsolutePath().toString());
+        ssl.setKeyStorePassword(config.tlsKeystorePassword().orElseThrow());
+        ssl.setKeyStoreType("PKCS12");
+        HttpConfiguration https = new HttpConfiguration(httpConfig);
+        https.addCustomizer(new SecureRequestCustomizer(false));
+        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
+                new HttpConnectionFactory(https));
+        connector.setHost(config.bindHost());
+        connector.setPort(config.port());
+        return connector;
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        Connector connector = app.jettyServer().server().getConnectors()[0];
+        return ((ServerConnector) connector).getLocalPort();
     }
 
+    public URI baseUri() {
+        String scheme = config.tlsKeystore().isPresent() ? "https" : "http";
+        String host = config.bindHost().contains(":") ? "[" + config.bindHost() + "]" : config.bindHost();
+        if ("0.0.0.0".equals(host)) {
+            host = "127.0.0.1";
+        }
+        return URI.create(scheme + "://" + host + ":" + port());
+    }
+
+    /** Same as {@link #baseUri()}, as text (kept for existing callers). */
     public String baseUrl() {
-        return "http://" + server.getAddress().getHostString() + ":" + port();
+        return baseUri().toString();
     }
 
-    private void health(HttpExchange exchange) throws IOException {
-        if (!"GET".equals(exchange.getRequestMethod())) {
-            send(exchange, 405, "{\"error\":\"method-not-allowed\",\"retryable\":false}");
-            return;
-        }
-        send(exchange, 200, "{\"status\":\"UP\",\"time\":\"" + clock.instant() + "\"}");
+    /** The routes this server serves (method and path template). */
+    public java.util.List<RouteTable.Route> routes() {
+        return routes.routes();
     }
 
-    private void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+    /** The token a technician needs to register a terminal; empty if registration is closed. */
+    public java.util.Optional<String> enrolmentToken() {
+        return config.enrolmentToken();
+    }
+
+    /** The bearer token of the clerk endpoints; empty if they are disabled. */
+    public java.util.Optional<String> clerkToken() {
+        return config.clerkToken();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        try {
+            app.stop();
+        } finally {
+            database.close();
+        }
     }
 
-    public static void main(String[] args) throws IOException {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8686;
-        start(new InetSocketAddress(port), Clock.systemUTC());
+    /** Standalone: {@code java -jar govkiosk-platform.jar [--config=FILE] [--port=N] ...}; see --help. */
+    public static void main(String[] args) {
+        PlatformConfig config;
+        try {
+            config = PlatformConfigLoader.fromArgs(args, System.getenv());
+        } catch (PlatformConfigLoader.HelpRequested h) {
+            System.out.println(PlatformConfigLoader.USAGE);
+            return;
+        } catch (IllegalArgumentException e) {
+            System.err.println("govkiosk-platform: " + e.getMessage());
+            System.err.println(PlatformConfigLoader.USAGE);
+            System.exit(78);
+            return;
+        }
+        PlatformServer server = start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "platform-shutdown"));
     }
 }

@@ -1,0 +1,66 @@
+package org.govkiosk.api;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The paths of the terminal-platform API, so that client and server cannot drift apart. Templates use
+ * {@code {name}} placeholders as in the OpenAPI document; the static methods fill them in, percent-encoded.
+ */
+public final class ApiPaths {
+
+    public static final String BASE = "/api/v1";
+
+    /** GET, unsigned: liveness and storage check. */
+    public static final String HEALTH = BASE + "/health";
+    /** POST, unsigned but needs the enrolment token: register a terminal's public key. */
+    public static final String TERMINALS = BASE + "/terminals";
+    /** POST, signed: device status of the terminal. */
+    public static final String HEARTBEATS = BASE + "/heartbeats";
+    /** POST, signed: submit a case (idempotent by its key). */
+    public static final String CASES = BASE + "/cases";
+    /** GET, signed: one case by its number. */
+    public static final String CASE = BASE + "/cases/{caseNumber}";
+    /** POST, signed: cases of one applicant (the ID number travels in the body, never in a URL). */
+    public static final String CASE_SEARCH = BASE + "/cases/search";
+    /** GET, signed: the certificate PDF of a finished case. */
+    public static final String CASE_CERTIFICATE = BASE + "/cases/{caseNumber}/certificate";
+    /** POST, signed: a 好差评 rating (idempotent by its key). */
+    public static final String RATINGS = BASE + "/ratings";
+    /** POST, signed: verify a scanned e-licence code (扫码亮证). */
+    public static final String LICENCE_VERIFICATIONS = BASE + "/licences/verify";
+
+    /** Clerk side (bearer token), for the reference platform and the demo. */
+    public static final String CLERK_CASES = BASE + "/clerk/cases";
+    public static final String CLERK_CASE_TRANSITIONS = BASE + "/clerk/cases/{caseNumber}/transitions";
+    public static final String CLERK_CASE_CERTIFICATE = BASE + "/clerk/cases/{caseNumber}/certificate";
+    public static final String CLERK_LICENCES = BASE + "/clerk/licences";
+    public static final String CLERK_TERMINALS = BASE + "/clerk/terminals";
+
+    private ApiPaths() {
+    }
+
+    public static String caseByNumber(String caseNumber) {
+        return CASE.replace("{caseNumber}", encode(caseNumber));
+    }
+
+    public static String caseCertificate(String caseNumber) {
+        return CASE_CERTIFICATE.replace("{caseNumber}", encode(caseNumber));
+    }
+
+    public static String clerkCaseTransitions(String caseNumber) {
+        return CLERK_CASE_TRANSITIONS.replace("{caseNumber}", encode(caseNumber));
+    }
+
+    public static String clerkCaseCertificate(String caseNumber) {
+        return CLERK_CASE_CERTIFICATE.replace("{caseNumber}", encode(caseNumber));
+    }
+
+    /** Percent-encodes one path segment (a space becomes %20, not +). */
+    public static String encode(String segment) {
+        if (segment == null || segment.isEmpty()) {
+            throw new IllegalArgumentException("path segment must not be empty");
+        }
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,36 @@
+package org.govkiosk.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A case as a progress query shows it (办件查询). Shown on a public screen: the applicant's name is masked and the
+ * ID number is left out.
+ *
+ * @param note                 the written reason of the latest state, if it has one (不予受理, 补正)
+ * @param overdue              past the promised date and not finished (电子监察)
+ * @param certificateAvailable a certificate PDF can be fetched now
+ */
+public record CaseView(
+        String caseNumber,
+        String itemCode,
+        String itemName,
+        CaseKind kind,
+        CaseState state,
+        String applicantNameMasked,
+        String terminalId,
+        Instant submittedAt,
+        Instant updatedAt,
+        LocalDate promisedDate,
+        boolean overdue,
+        boolean certificateAvailable,
+        String note,
+        List<CaseEvent> history) {
+
+    public CaseView {
+        Check.text(caseNumber, "caseNumber", 64);
+        Check.present(state, "state");
+        history = Check.list(history, "history");
+    }
+}

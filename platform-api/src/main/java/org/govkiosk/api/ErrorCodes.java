@@ -1,0 +1,38 @@
+package org.govkiosk.api;
+
+/** The {@link ApiError#code()} values the platform answers with. Clients branch on these, never on messages. */
+public final class ErrorCodes {
+
+    // Bad input: the same request will fail again.
+    public static final String MALFORMED_JSON = "malformed-json";
+    public static final String UNKNOWN_FIELD = "unknown-field";
+    public static final String INVALID_FIELD = "invalid-field";
+    public static final String BODY_TOO_LARGE = "body-too-large";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported-media-type";
+    public static final String NOT_FOUND = "not-found";
+    public static final String METHOD_NOT_ALLOWED = "method-not-allowed";
+
+    // Authentication.
+    public static final String UNSIGNED = "unsigned";
+    public static final String UNKNOWN_TERMINAL = "unknown-terminal";
+    public static final String BAD_SIGNATURE = "bad-signature";
+    public static final String STALE_TIMESTAMP = "stale-timestamp";
+    public static final String REPLAYED_NONCE = "replayed-nonce";
+    public static final String TERMINAL_MISMATCH = "terminal-mismatch";
+    public static final String ENROLMENT_REFUSED = "enrolment-refused";
+    public static final String CLERK_AUTH_REQUIRED = "clerk-auth-required";
+
+    // Conflicts with what the platform already holds.
+    public static final String TERMINAL_KEY_CONFLICT = "terminal-key-conflict";
+    public static final String IDEMPOTENCY_CONFLICT = "idempotency-conflict";
+    public static final String ALREADY_RATED = "already-rated";
+    public static final String ILLEGAL_TRANSITION = "illegal-transition";
+    public static final String CERTIFICATE_NOT_AVAILABLE = "certificate-not-available";
+
+    // The platform's own trouble: retrying later can help.
+    public static final String STORAGE_UNAVAILABLE = "storage-unavailable";
+    public static final String INTERNAL_ERROR = "internal-error";
+
+    private ErrorCodes() {
+    }
+}

@@ -1,0 +1,109 @@
+package org.govkiosk.api;
+
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.govkiosk.api.SignatureRejectedException.Reason;
+
+/** Checks a request signed by {@link RequestSigner}; the platform side of the scheme. */
+public final class RequestVerifier {
+
+    /** Looks up a registered terminal's key. */
+    @FunctionalInterface
+    public interface PublicKeys {
+        Optional<PublicKey> of(String terminalId);
+    }
+
+    public static final Duration DEFAULT_MAX_SKEW = Duration.ofMinutes(5);
+
+    private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
+    private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{1,15}");
+
+    private final PublicKeys keys;
+    private final NonceStore nonces;
+    private final Clock clock;
+    private final Duration maxSkew;
+
+    public RequestVerifier(PublicKeys keys, NonceStore nonces, Clock clock, Duration maxSkew) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.nonces = Objects.requireNonNull(nonces, "nonces");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxSkew = Objects.requireNonNull(maxSkew, "maxSkew");
+    }
+
+    /**
+     * Verifies a request and returns the terminal id it was signed by. The nonce is recorded only once the
+     * signature holds, so nobody can use up a terminal's nonces with forged requests.
+     *
+     * @param header looks up a request header by name; {@code null} when absent
+     */
+    public String verify(String method, String pathAndQuery, Function<String, String> header, byte[] body)
+            throws SignatureRejectedException {
+        String terminalId = header.apply(SignatureHeaders.TERMINAL_ID);
+        String timestamp = header.apply(SignatureHeaders.TIMESTAMP);
+        String nonce = header.apply(SignatureHeaders.NONCE);
+        String signature = header.apply(SignatureHeaders.SIGNATURE);
+        if (isBlank(terminalId) || isBlank(timestamp) || isBlank(nonce) || isBlank(signature)) {
+            throw new SignatureRejectedException(Reason.UNSIGNED, "request is not signed: "
+                    + SignatureHeaders.TERMINAL_ID + ", " + SignatureHeaders.TIMESTAMP + ", "
+                    + SignatureHeaders.NONCE + " and " + SignatureHeaders.SIGNATURE + " are required");
+        }
+        if (!TIMESTAMP.matcher(timestamp).matches()) {
+            throw new SignatureRejectedException(Reason.UNSIGNED, "X-Timestamp must be epoch milliseconds");
+        }
+        if (!NONCE.matcher(nonce).matches()) {
+            throw new SignatureRejectedException(Reason.UNSIGNED, "X-Nonce must be 16 to 64 of [A-Za-z0-9_-]");
+        }
+        Instant at = Instant.ofEpochMilli(Long.parseLong(timestamp));
+        Duration skew = Duration.between(at, clock.instant()).abs();
+        if (skew.compareTo(maxSkew) > 0) {
+            throw new SignatureRejectedException(Reason.STALE_TIMESTAMP, "timestamp is " + skew.toSeconds()
+                    + " s away from the platform's clock (at most " + maxSkew.toSeconds() + " s allowed)");
+        }
+        PublicKey key = keys.of(terminalId).orElseThrow(() -> new SignatureRejectedException(
+                Reason.UNKNOWN_TERMINAL, "terminal is not registered"));
+        byte[] signatureBytes;
+        try {
+            signatureBytes = Base64.getDecoder().decode(signature);
+        } catch (IllegalArgumentException e) {
+            throw new SignatureRejectedException(Reason.BAD_SIGNATURE, "X-Signature is not base64");
+        }
+        if (!signatureHolds(key, RequestSigner.canonical(method, pathAndQuery, terminalId, timestamp, nonce, body),
+                signatureBytes)) {
+            throw new SignatureRejectedException(Reason.BAD_SIGNATURE, "signature does not match the request");
+        }
+        if (!nonces.firstUse(terminalId, nonce, at)) {
+            throw new SignatureRejectedException(Reason.REPLAYED_NONCE, "nonce was used before: replay refused");
+        }
+        return terminalId;
+    }
+
+    /** How long a nonce must be remembered: a request older than this fails the timestamp check anyway. */
+    public Duration nonceWindow() {
+        return maxSkew.multipliedBy(2);
+    }
+
+    private static boolean signatureHolds(PublicKey key, byte[] canonical, byte[] signatureBytes) {
+        try {
+            Signature verifier = Signature.getInstance(TerminalKeys.ALGORITHM);
+            verifier.initVerify(key);
+            verifier.update(canonical);
+            return verifier.verify(signatureBytes);
+        } catch (GeneralSecurityException e) {
+            // A malformed signature (wrong length) is simply a signature that does not hold.
+            return false;
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,56 @@
+package org.govkiosk.api;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+
+/** Ed25519 keys of terminals and their text forms (base64 of X.509 for public, PKCS#8 for private keys). */
+public final class TerminalKeys {
+
+    public static final String ALGORITHM = "Ed25519";
+
+    private TerminalKeys() {
+    }
+
+    public static KeyPair generate() {
+        try {
+            return KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK has no Ed25519", e);
+        }
+    }
+
+    public static String encodePublic(PublicKey key) {
+        return Base64.getEncoder().encodeToString(key.getEncoded());
+    }
+
+    /** @throws IllegalArgumentException if the text is not base64 of an Ed25519 public key */
+    public static PublicKey decodePublic(String base64) {
+        try {
+            byte[] der = Base64.getDecoder().decode(base64.strip());
+            return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(der));
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("not a base64 X.509 Ed25519 public key", e);
+        }
+    }
+
+    public static String encodePrivate(PrivateKey key) {
+        return Base64.getEncoder().encodeToString(key.getEncoded());
+    }
+
+    /** @throws IllegalArgumentException if the text is not base64 of a PKCS#8 Ed25519 private key */
+    public static PrivateKey decodePrivate(String base64) {
+        try {
+            byte[] der = Base64.getDecoder().decode(base64.strip());
+            return KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(der));
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("not a base64 PKCS#8 Ed25519 private key", e);
+        }
+    }
+}

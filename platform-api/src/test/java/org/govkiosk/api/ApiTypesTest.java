@@ -1,0 +1,90 @@
+package org.govkiosk.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ApiTypesTest {
+
+    private final ObjectMapper strict = ApiJson.strict();
+
+    static CaseSubmission submission() {
+        return new CaseSubmission("key-1", "local-1", "T-001", "ITEM-001", "城乡居民养老保险参保登记",
+                CaseKind.PROMISED, new Applicant(IdType.RESIDENT_ID, "11010519491231002X", "张三丰", "13800138000", null),
+                Map.of("household", "本地"), List.of(new Material("M1", "户口簿", Material.Status.PROVIDED,
+                        Material.Source.PAPER, null)), Instant.parse("2025-03-01T08:00:00Z"));
+    }
+
+    @Test
+    void caseSubmissionRoundTripsThroughJson() throws Exception {
+        CaseSubmission s = submission();
+        String json = strict.writeValueAsString(s);
+        assertThat(json).contains("\"submittedAt\":\"2025-03-01T08:00:00Z\"").contains("\"kind\":\"PROMISED\"");
+        assertThat(strict.readValue(json, CaseSubmission.class)).isEqualTo(s);
+    }
+
+    @Test
+    void personalDataIsMaskedInToString() {
+        assertThat(submission().toString()).doesNotContain("11010519491231002X").doesNotContain("张三丰")
+                .contains("110***********002X").doesNotContain("本地");
+        assertThat(Masking.name("张三")).isEqualTo("张*");
+        assertThat(Masking.name("欧阳娜娜")).isEqualTo("欧**娜");
+        assertThat(new CaseSearch(IdType.RESIDENT_ID, "11010519491231002X").toString())
+                .doesNotContain("11010519491231002X");
+    }
+
+    @Test
+    void strictMapperRefusesUnknownFieldsAndMissingOnes() {
+        assertThatThrownBy(() -> strict.readValue("{\"idType\":\"RESIDENT_ID\",\"idNumber\":\"1\",\"x\":1}",
+                CaseSearch.class)).isInstanceOf(UnrecognizedPropertyException.class);
+        assertThatThrownBy(() -> strict.readValue("{\"idType\":\"RESIDENT_ID\"}", CaseSearch.class))
+                .hasMessageContaining("idNumber is required");
+    }
+
+    @Test
+    void lenientMapperIgnoresFieldsANewerPlatformAdds() throws Exception {
+        CaseReceipt r = ApiJson.lenient().readValue("{\"caseNumber\":\"N1\",\"state\":\"SUBMITTED\","
+                + "\"acceptedAt\":\"2025-03-01T08:00:00Z\",\"promisedDate\":\"2025-03-08\",\"later\":true}",
+                CaseReceipt.class);
+        assertThat(r.promisedDate()).isEqualTo(LocalDate.of(2025, 3, 8));
+    }
+
+    @Test
+    void ratingRoundTripsThroughTheStrictMapper() throws Exception {
+        RatingSubmission r = rating(1, List.of("WAITING_TIME"), "等了很久");
+        assertThat(strict.readValue(strict.writeValueAsString(r), RatingSubmission.class)).isEqualTo(r);
+    }
+
+    @Test
+    void badRatingNeedsAReason() {
+        assertThatThrownBy(() -> rating(2, List.of(), null)).hasMessageContaining("needs badReasons or a comment");
+        assertThat(rating(2, List.of("SERVICE_ATTITUDE"), null).isBad()).isTrue();
+        assertThat(rating(1, List.of(), "等了很久").isBad()).isTrue();
+        assertThat(rating(4, List.of(), null).isBad()).isFalse();
+        assertThatThrownBy(() -> rating(6, List.of(), null)).hasMessageContaining("level must be 1 to 5");
+    }
+
+    @Test
+    void stateMachineFollowsTheDomain() {
+        assertThat(CaseState.SUBMITTED.next()).containsExactlyInAnyOrder(CaseState.ACCEPTED,
+                CaseState.NOT_ACCEPTED, CaseState.NEEDS_SUPPLEMENT);
+        assertThat(CaseState.ACCEPTED.canMoveTo(CaseState.COMPLETED)).isFalse();
+        assertThat(CaseState.COMPLETED.canMoveTo(CaseState.CERTIFICATE_ISSUED)).isTrue();
+        assertThat(CaseState.NOT_ACCEPTED.isFinal()).isTrue();
+        assertThatThrownBy(() -> new CaseTransition(CaseState.NOT_ACCEPTED, " "))
+                .hasMessageContaining("note is required");
+    }
+
+    private static RatingSubmission rating(int level, List<String> reasons, String comment) {
+        return new RatingSubmission("r-1", "N1", "1", "ITEM-001", "HALL-1", "T-001", null, null,
+                RatingChannel.SELF_SERVICE_TERMINAL, level, Map.of(), reasons, comment, false,
+                Instant.parse("2025-03-01T08:00:00Z"));
+    }
+}

@@ -1,0 +1,110 @@
+package org.govkiosk.platform;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a platform server runs. Secrets (database password, tokens, keystore password) come from files or the
+ * environment through {@link PlatformConfigLoader}, never from the repository.
+ *
+ * @param bindHost            address to listen on
+ * @param port                0 picks a free port
+ * @param dbUrl               a JDBC URL: {@code jdbc:h2:...} (default) or {@code jdbc:postgresql://...}
+ * @param enrolmentToken      needed to register a terminal; empty closes registration
+ * @param clerkToken          bearer token of the clerk endpoints; empty disables them
+ * @param tlsKeystore         a PKCS12 keystore: serve HTTPS instead of HTTP
+ * @param maxClockSkew        how far a request's timestamp may be from the platform's clock
+ * @param caseNumberPrefix    up to 16 of A-Z, 0-9
+ * @param promisedWorkingDays working days promised per item code; others get {@code defaultPromisedWorkingDays}
+ */
+public record PlatformConfig(
+        String bindHost,
+        int port,
+        String dbUrl,
+        Optional<String> dbUser,
+        Optional<String> dbPassword,
+        Optional<String> enrolmentToken,
+        Optional<String> clerkToken,
+        Optional<Path> tlsKeystore,
+        Optional<String> tlsKeystorePassword,
+        long maxBodyBytes,
+        long maxCertificateBytes,
+        Duration maxClockSkew,
+        ZoneId zone,
+        String caseNumberPrefix,
+        int defaultPromisedWorkingDays,
+        Map<String, Integer> promisedWorkingDays) {
+
+    public static final int DEFAULT_PORT = 8686;
+    public static final long DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+    public static final long DEFAULT_MAX_CERTIFICATE_BYTES = 10 * 1024 * 1024;
+
+    public PlatformConfig {
+        Objects.requireNonNull(bindHost, "bindHost");
+        Objects.requireNonNull(dbUrl, "dbUrl");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
+        }
+        if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("database url must start with jdbc:h2: or jdbc:postgresql:");
+        }
+        if (maxBodyBytes < 1024 || maxCertificateBytes < 1024) {
+            throw new IllegalArgumentException("body limits must be at least 1024 bytes");
+        }
+        if (tlsKeystore.isPresent() && tlsKeystorePassword.isEmpty()) {
+            throw new IllegalArgumentException("a TLS keystore needs its password");
+        }
+        promisedWorkingDays = Map.copyOf(promisedWorkingDays);
+    }
+
+    /** Embedded (demo, tests): loopback, a free port, a private in-memory database, no tokens. */
+    public static PlatformConfig embedded() {
+        return new PlatformConfig("127.0.0.1", 0,
+                "jdbc:h2:mem:govkiosk-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CERTIFICATE_BYTES, Duration.ofMinutes(5),
+                ZoneId.of("Asia/Shanghai"), "GK", 5, Map.of());
+    }
+
+    public PlatformConfig withPort(int newPort) {
+        return new PlatformConfig(bindHost, newPort, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
+                tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
+                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays);
+    }
+
+    public PlatformConfig withDatabase(String url, String user, String password) {
+        return new PlatformConfig(bindHost, port, url, Optional.ofNullable(user), Optional.ofNullable(password),
+                enrolmentToken, clerkToken, tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes,
+                maxClockSkew, zone, caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays);
+    }
+
+    public PlatformConfig withTokens(String enrolment, String clerk) {
+        return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, Optional.ofNullable(enrolment),
+                Optional.ofNullable(clerk), tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes,
+                maxClockSkew, zone, caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays);
+    }
+
+    public PlatformConfig withTls(Path keystore, String password) {
+        return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
+                Optional.of(keystore), Optional.of(password), maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
+                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays);
+    }
+
+    public PlatformConfig withLimits(long bodyBytes, long certificateBytes) {
+        return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
+                tlsKeystore, tlsKeystorePassword, bodyBytes, certificateBytes, maxClockSkew, zone, caseNumberPrefix,
+                defaultPromisedWorkingDays, promisedWorkingDays);
+    }
+
+    @Override
+    public String toString() {
+        // Never print secrets.
+        return "PlatformConfig[" + bindHost + ":" + port + " db=" + dbUrl.split("[;?]")[0]
+                + " tls=" + tlsKeystore.isPresent() + " enrolment=" + enrolmentToken.isPresent()
+                + " clerk=" + clerkToken.isPresent() + "]";
+    }
+}

@@ -1,0 +1,189 @@
+package org.govkiosk.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds the standalone configuration from a YAML file, then command-line flags, then the environment for
+ * secrets. Secrets are read from files ({@code *-file}) or environment variables, so they show neither in the
+ * process list nor in the repository. Every problem is reported with the file or flag and the key.
+ */
+public final class PlatformConfigLoader {
+
+    public static final String USAGE = """
+            usage: java -jar govkiosk-platform.jar [--config=FILE] [--port=N] [--bind=HOST] [--db-url=JDBC_URL]
+                   [--db-user=USER] [--db-password-file=FILE] [--tls-keystore=FILE.p12] [--tls-password-file=FILE]
+                   [--enrolment-token-file=FILE] [--clerk-token-file=FILE]
+            Each flag is also a key of the YAML config file (port: 8686, db-url: ..., ...), plus
+            max-body-bytes, max-certificate-bytes, max-clock-skew-seconds, zone, case-number-prefix,
+            promised-working-days (number) and promised-working-days-by-item (map of item code to days).
+            Secrets may also come from the environment: GOVKIOSK_DB_PASSWORD, GOVKIOSK_TLS_PASSWORD,
+            GOVKIOSK_ENROLMENT_TOKEN, GOVKIOSK_CLERK_TOKEN.
+            Defaults: port 8686 on 0.0.0.0, H2 database in ./data/govkiosk-platform, plain HTTP,
+            registration closed and clerk endpoints disabled until their tokens are set.""";
+
+    private static final Set<String> KEYS = Set.of("port", "bind", "db-url", "db-user", "db-password-file",
+            "tls-keystore", "tls-password-file", "enrolment-token-file", "clerk-token-file", "max-body-bytes",
+            "max-certificate-bytes", "max-clock-skew-seconds", "zone", "case-number-prefix",
+            "promised-working-days", "promised-working-days-by-item");
+
+    /** --help was given. */
+    public static final class HelpRequested extends RuntimeException {
+        HelpRequested() {
+            super("help");
+        }
+    }
+
+    private PlatformConfigLoader() {
+    }
+
+    /** @throws IllegalArgumentException naming the flag, file and key of the first problem */
+    public static PlatformConfig fromArgs(String[] args, Map<String, String> env) {
+        Map<String, String> flags = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h")) {
+                throw new HelpRequested();
+            }
+            int eq = arg.indexOf('=');
+            if (!arg.startsWith("--") || eq < 0) {
+                throw new IllegalArgumentException("argument '" + arg + "' is not of the form --key=value");
+            }
+            String key = arg.substring(2, eq);
+            if (!key.equals("config") && !KEYS.contains(key)) {
+                throw new IllegalArgumentException("unknown flag --" + key);
+            }
+            flags.put(key, arg.substring(eq + 1));
+        }
+        Map<String, String> values = new HashMap<>();
+        Map<String, Integer> byItem = Map.of();
+        String source = "flags";
+        if (flags.containsKey("config")) {
+            Path file = Path.of(flags.remove("config"));
+            source = file.toString();
+            JsonNode root = readYaml(file);
+            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                if (!KEYS.contains(field.getKey())) {
+                    throw new IllegalArgumentException(file + ": " + field.getKey() + ": unknown key");
+                }
+                if (field.getKey().equals("promised-working-days-by-item")) {
+                    byItem = itemDays(file, field.getValue());
+                } else if (field.getValue().isValueNode()) {
+                    values.put(field.getKey(), field.getValue().asText());
+                } else {
+                    throw new IllegalArgumentException(file + ": " + field.getKey() + ": must be a single value");
+                }
+            }
+        }
+        if (flags.containsKey("promised-working-days-by-item")) {
+            throw new IllegalArgumentException("--promised-working-days-by-item: only in the config file");
+        }
+        values.putAll(flags);
+        try {
+            return build(values, byItem, env);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static PlatformConfig build(Map<String, String> v, Map<String, Integer> byItem, Map<String, String> env) {
+        PlatformConfig d = PlatformConfig.embedded();
+        Optional<Path> keystore = Optional.ofNullable(v.get("tls-keystore")).map(Path::of);
+        keystore.ifPresent(k -> {
+            if (!Files.isReadable(k)) {
+                throw new IllegalArgumentException("tls-keystore: cannot read " + k);
+            }
+        });
+        return new PlatformConfig(
+                v.getOrDefault("bind", "0.0.0.0"),
+                integer(v, "port", PlatformConfig.DEFAULT_PORT),
+                v.getOrDefault("db-url", "jdbc:h2:file:./data/govkiosk-platform"),
+                Optional.ofNullable(v.get("db-user")),
+                secret(v, "db-password-file", env, "GOVKIOSK_DB_PASSWORD"),
+                secret(v, "enrolment-token-file", env, "GOVKIOSK_ENROLMENT_TOKEN"),
+                secret(v, "clerk-token-file", env, "GOVKIOSK_CLERK_TOKEN"),
+                keystore,
+                secret(v, "tls-password-file", env, "GOVKIOSK_TLS_PASSWORD"),
+                integer(v, "max-body-bytes", (int) d.maxBodyBytes()),
+                integer(v, "max-certificate-bytes", (int) d.maxCertificateBytes()),
+                Duration.ofSeconds(integer(v, "max-clock-skew-seconds", (int) d.maxClockSkew().toSeconds())),
+                zone(v.getOrDefault("zone", d.zone().getId())),
+                v.getOrDefault("case-number-prefix", d.caseNumberPrefix()),
+                integer(v, "promised-working-days", d.defaultPromisedWorkingDays()),
+                byItem);
+    }
+
+    private static JsonNode readYaml(Path file) {
+        try {
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            if (root == null || !root.isObject()) {
+                throw new IllegalArgumentException(file + ": must be a YAML mapping of keys to values");
+            }
+            return root;
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage().lines().findFirst()
+                    .orElse(""), e);
+        }
+    }
+
+    private static Map<String, Integer> itemDays(Path file, JsonNode node) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(file + ": promised-working-days-by-item: must be a map");
+        }
+        Map<String, Integer> days = new HashMap<>();
+        node.fields().forEachRemaining(e -> {
+            if (!e.getValue().canConvertToInt() || e.getValue().asInt() < 0) {
+                throw new IllegalArgumentException(file + ": promised-working-days-by-item." + e.getKey()
+                        + ": must be a number of days");
+            }
+            days.put(e.getKey(), e.getValue().asInt());
+        });
+        return days;
+    }
+
+    private static int integer(Map<String, String> v, String key, int fallback) {
+        String raw = v.get(key);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + ": '" + raw + "' is not a number");
+        }
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("zone: '" + id + "' is not a time zone");
+        }
+    }
+
+    private static Optional<String> secret(Map<String, String> v, String fileKey, Map<String, String> env,
+            String envName) {
+        String file = v.get(fileKey);
+        if (file != null) {
+            try {
+                return Optional.of(Files.readString(Path.of(file), StandardCharsets.UTF_8).strip());
+            } catch (IOException e) {
+                throw new IllegalArgumentException(fileKey + ": cannot read " + file);
+            }
+        }
+        return Optional.ofNullable(env.get(envName)).filter(s -> !s.isBlank());
+    }
+}

@@ -1,0 +1,66 @@
+package org.govkiosk.platform.http;
+
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import org.govkiosk.api.ErrorCodes;
+import org.govkiosk.api.RequestVerifier;
+import org.govkiosk.api.SignatureRejectedException;
+
+/** Who may call: terminals by request signature, clerks by bearer token, technicians by enrolment token. */
+public final class Auth {
+
+    private final RequestVerifier verifier;
+    private final Optional<String> clerkToken;
+    private final Optional<String> enrolmentToken;
+
+    public Auth(RequestVerifier verifier, Optional<String> clerkToken, Optional<String> enrolmentToken) {
+        this.verifier = verifier;
+        this.clerkToken = clerkToken.filter(t -> !t.isBlank());
+        this.enrolmentToken = enrolmentToken.filter(t -> !t.isBlank());
+    }
+
+    /** Verifies the request signature over the body already read; returns the signing terminal. */
+    public String terminal(Context ctx, byte[] body) {
+        String query = ctx.queryString();
+        String pathAndQuery = ctx.req().getRequestURI() + (query == null ? "" : "?" + query);
+        try {
+            return verifier.verify(ctx.method().name(), pathAndQuery, ctx::header, body);
+        } catch (SignatureRejectedException e) {
+            throw ApiException.client(401, e.reason().errorCode(), e.getMessage());
+        }
+    }
+
+    /** A terminal may only speak for itself. */
+    public static void requireSame(String signingTerminal, String terminalInBody) {
+        if (!signingTerminal.equals(terminalInBody)) {
+            throw ApiException.client(403, ErrorCodes.TERMINAL_MISMATCH,
+                    "terminalId in the body is not the signing terminal");
+        }
+    }
+
+    public void clerk(Context ctx) {
+        String header = ctx.header("Authorization");
+        String given = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
+        if (clerkToken.isEmpty() || given == null || !same(given, clerkToken.get())) {
+            throw ApiException.client(401, ErrorCodes.CLERK_AUTH_REQUIRED, clerkToken.isEmpty()
+                    ? "clerk endpoints are disabled: no clerk token is configured"
+                    : "a valid clerk token is required (Authorization: Bearer ...)");
+        }
+    }
+
+    public void enrolment(String given) {
+        if (enrolmentToken.isEmpty()) {
+            throw ApiException.client(403, ErrorCodes.ENROLMENT_REFUSED,
+                    "registration is closed: no enrolment token is configured on this platform");
+        }
+        if (!same(given, enrolmentToken.get())) {
+            throw ApiException.client(403, ErrorCodes.ENROLMENT_REFUSED, "enrolment token is not valid");
+        }
+    }
+
+    private static boolean same(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,127 @@
+package org.govkiosk.platform.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.stream.Collectors;
+import org.govkiosk.api.ApiJson;
+import org.govkiosk.api.ErrorCodes;
+
+/**
+ * Reads request bodies within a size limit and turns JSON into the API's records, answering every kind of bad
+ * input with a 4xx that names the field and never echoes the value (it may be personal data).
+ */
+public final class Bodies {
+
+    private final ObjectMapper strict = ApiJson.strict();
+    // Sorted map keys: the same case gives the same bytes, whatever order the client sent its fields in.
+    private final ObjectMapper canonical = ApiJson.strict().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    /** Reads the whole body, refusing (413) anything over {@code limit} bytes without reading it all. */
+    public byte[] read(Context ctx, long limit) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > limit) {
+            throw tooLarge(limit);
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+            byte[] buffer = new byte[8192];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                total += n;
+                if (total > limit) {
+                    throw tooLarge(limit);
+                }
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw ApiException.client(400, ErrorCodes.MALFORMED_JSON, "request body could not be read");
+        }
+    }
+
+    private static ApiException tooLarge(long limit) {
+        return ApiException.client(413, ErrorCodes.BODY_TOO_LARGE, "request body is over " + limit + " bytes");
+    }
+
+    /** Refuses a declared content type other than JSON (a missing one is taken as JSON). */
+    public void requireJson(Context ctx) {
+        String type = ctx.contentType();
+        if (type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw ApiException.client(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
+                    "expected application/json, got " + type.split(";")[0]);
+        }
+    }
+
+    public <T> T json(byte[] body, Class<T> type) {
+        if (body.length == 0) {
+            throw ApiException.client(400, ErrorCodes.MALFORMED_JSON, "request body is empty; expected JSON");
+        }
+        try {
+            T value = strict.readValue(body, type);
+            if (value == null) {
+                throw ApiException.client(400, ErrorCodes.MALFORMED_JSON, "expected a JSON object, got null");
+            }
+            return value;
+        } catch (UnrecognizedPropertyException e) {
+            throw ApiException.client(400, ErrorCodes.UNKNOWN_FIELD, "unknown field '" + path(e) + "'");
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw ApiException.client(400, ErrorCodes.INVALID_FIELD, cause.getMessage());
+        } catch (InvalidFormatException e) {
+            throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "field '" + path(e) + "' is not a valid "
+                    + e.getTargetType().getSimpleName());
+        } catch (MismatchedInputException e) {
+            String where = path(e);
+            throw ApiException.client(400, where.isEmpty() ? ErrorCodes.MALFORMED_JSON : ErrorCodes.INVALID_FIELD,
+                    where.isEmpty() ? "expected a JSON object" : "field '" + where + "' has the wrong type or is null");
+        } catch (StreamReadException e) {
+            throw ApiException.client(400, ErrorCodes.MALFORMED_JSON, "malformed JSON at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+        } catch (JsonMappingException e) {
+            throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "field '" + path(e) + "' is not valid");
+        } catch (IOException e) {
+            throw ApiException.client(400, ErrorCodes.MALFORMED_JSON, "request body is not JSON");
+        }
+    }
+
+    /** The body's canonical JSON (sorted keys): what is stored and what idempotency compares. */
+    public String canonicalJson(Object value) {
+        try {
+            return canonical.writeValueAsString(value);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    public static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public ObjectMapper mapper() {
+        return strict;
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+}

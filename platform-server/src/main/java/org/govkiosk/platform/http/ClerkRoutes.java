@@ -1,0 +1,111 @@
+package org.govkiosk.platform.http;
+
+import io.javalin.http.Context;
+import java.util.Optional;
+import org.govkiosk.api.ApiPaths;
+import org.govkiosk.api.CaseList;
+import org.govkiosk.api.CaseState;
+import org.govkiosk.api.CaseTransition;
+import org.govkiosk.api.CaseView;
+import org.govkiosk.api.ErrorCodes;
+import org.govkiosk.api.LicenceIssue;
+import org.govkiosk.api.TerminalStatusList;
+import org.govkiosk.platform.store.CaseStore;
+import org.govkiosk.platform.store.LicenceStore;
+import org.govkiosk.platform.store.TerminalStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The clerk's side: move cases on, attach certificates, make e-licence codes, see the terminals. */
+public final class ClerkRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClerkRoutes.class);
+    private static final byte[] PDF_MAGIC = {'%', 'P', 'D', 'F', '-'};
+
+    private final RouteSupport s;
+    private final CaseStore cases;
+    private final LicenceStore licences;
+    private final TerminalStore terminals;
+
+    public ClerkRoutes(RouteSupport support, CaseStore cases, LicenceStore licences, TerminalStore terminals) {
+        this.s = support;
+        this.cases = cases;
+        this.licences = licences;
+        this.terminals = terminals;
+    }
+
+    public void register(RouteTable app) {
+        app.get(ApiPaths.CLERK_CASES, this::list);
+        app.post(ApiPaths.CLERK_CASE_TRANSITIONS, this::transition);
+        app.put(ApiPaths.CLERK_CASE_CERTIFICATE, this::attachCertificate);
+        app.post(ApiPaths.CLERK_LICENCES, this::issueLicence);
+        app.get(ApiPaths.CLERK_TERMINALS, this::terminals);
+    }
+
+    private void list(Context ctx) {
+        s.auth().clerk(ctx);
+        Optional<CaseState> state = Optional.ofNullable(ctx.queryParam("state")).map(v -> {
+            try {
+                return CaseState.valueOf(v);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "state must be one of "
+                        + java.util.Arrays.toString(CaseState.values()));
+            }
+        });
+        int limit = intParam(ctx, "limit", 100, 1, 500);
+        Responses.json(ctx, 200, new CaseList(cases.list(state, limit, s.today())));
+    }
+
+    private void transition(Context ctx) {
+        s.auth().clerk(ctx);
+        s.bodies().requireJson(ctx);
+        CaseTransition t = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()), CaseTransition.class);
+        String number = ctx.pathParam("caseNumber");
+        CaseView view = cases.transition(number, t, s.clock().instant(), s.today());
+        LOG.info("Case {} moved to {}", number, t.to());
+        Responses.json(ctx, 200, view);
+    }
+
+    private void attachCertificate(Context ctx) {
+        s.auth().clerk(ctx);
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/pdf")) {
+            throw ApiException.client(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE, "expected application/pdf");
+        }
+        byte[] pdf = s.bodies().read(ctx, s.maxCertificateBytes());
+        if (pdf.length < PDF_MAGIC.length
+                || !java.util.Arrays.equals(pdf, 0, PDF_MAGIC.length, PDF_MAGIC, 0, PDF_MAGIC.length)) {
+            throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "body is not a PDF (no %PDF- header)");
+        }
+        cases.attachCertificate(ctx.pathParam("caseNumber"), pdf, Bodies.sha256Hex(pdf), s.clock().instant());
+        ctx.status(204);
+    }
+
+    private void issueLicence(Context ctx) {
+        s.auth().clerk(ctx);
+        s.bodies().requireJson(ctx);
+        LicenceIssue issue = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()), LicenceIssue.class);
+        Responses.json(ctx, 201, licences.issue(issue, s.clock().instant()));
+    }
+
+    private void terminals(Context ctx) {
+        s.auth().clerk(ctx);
+        Responses.json(ctx, 200, new TerminalStatusList(terminals.all()));
+    }
+
+    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the error below
+        }
+        throw ApiException.client(400, ErrorCodes.INVALID_FIELD, name + " must be a number from " + min + " to " + max);
+    }
+}

@@ -1,0 +1,49 @@
+package org.govkiosk.platform.http;
+
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import org.govkiosk.api.ApiPaths;
+import org.govkiosk.api.LicenceVerificationRequest;
+import org.govkiosk.api.RatingReceipt;
+import org.govkiosk.api.RatingSubmission;
+import org.govkiosk.platform.store.LicenceStore;
+import org.govkiosk.platform.store.RatingStore;
+
+/** 好差评 ratings and e-licence verification (扫码亮证). */
+public final class RatingRoutes {
+
+    private final RouteSupport s;
+    private final RatingStore ratings;
+    private final LicenceStore licences;
+
+    public RatingRoutes(RouteSupport support, RatingStore ratings, LicenceStore licences) {
+        this.s = support;
+        this.ratings = ratings;
+        this.licences = licences;
+    }
+
+    public void register(RouteTable app) {
+        app.post(ApiPaths.RATINGS, this::rate);
+        app.post(ApiPaths.LICENCE_VERIFICATIONS, this::verifyLicence);
+    }
+
+    private void rate(Context ctx) {
+        s.bodies().requireJson(ctx);
+        byte[] body = s.bodies().read(ctx, s.maxBodyBytes());
+        String terminal = s.auth().terminal(ctx, body);
+        RatingSubmission rating = s.bodies().json(body, RatingSubmission.class);
+        Auth.requireSame(terminal, rating.terminalId());
+        String json = s.bodies().canonicalJson(rating);
+        RatingReceipt receipt = ratings.submit(rating, Bodies.sha256Hex(json.getBytes(StandardCharsets.UTF_8)), json,
+                s.clock().instant());
+        Responses.json(ctx, receipt.duplicate() ? 200 : 201, receipt);
+    }
+
+    private void verifyLicence(Context ctx) {
+        s.bodies().requireJson(ctx);
+        byte[] body = s.bodies().read(ctx, s.maxBodyBytes());
+        s.auth().terminal(ctx, body);
+        LicenceVerificationRequest request = s.bodies().json(body, LicenceVerificationRequest.class);
+        Responses.json(ctx, 200, licences.verify(request, s.clock().instant(), s.zone()));
+    }
+}

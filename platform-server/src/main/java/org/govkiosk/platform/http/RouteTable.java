@@ -1,0 +1,43 @@
+package org.govkiosk.platform.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Handler;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Registers routes on Javalin and remembers them, so a test can hold the served routes against the OpenAPI
+ * document both ways.
+ */
+public final class RouteTable {
+
+    /** One served route, e.g. {@code POST /api/v1/cases}. */
+    public record Route(String method, String path) {
+    }
+
+    private final Javalin app;
+    private final List<Route> routes = new ArrayList<>();
+
+    public RouteTable(Javalin app) {
+        this.app = app;
+    }
+
+    public void get(String path, Handler handler) {
+        app.get(path, handler);
+        routes.add(new Route("GET", path));
+    }
+
+    public void post(String path, Handler handler) {
+        app.post(path, handler);
+        routes.add(new Route("POST", path));
+    }
+
+    public void put(String path, Handler handler) {
+        app.put(path, handler);
+        routes.add(new Route("PUT", path));
+    }
+
+    public List<Route> routes() {
+        return List.copyOf(routes);
+    }
+}

@@ -1,0 +1,339 @@
+package org.govkiosk.platform.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.govkiosk.api.CaseEvent;
+import org.govkiosk.api.CaseKind;
+import org.govkiosk.api.CaseReceipt;
+import org.govkiosk.api.CaseState;
+import org.govkiosk.api.CaseSubmission;
+import org.govkiosk.api.CaseTransition;
+import org.govkiosk.api.CaseView;
+import org.govkiosk.api.ErrorCodes;
+import org.govkiosk.api.IdType;
+import org.govkiosk.api.Masking;
+
+/**
+ * Cases, their history and certificates. Submission is idempotent per terminal and key: the unique constraint
+ * decides races (also between platform instances sharing one database), and the loser reads the winner's row.
+ */
+public final class CaseStore {
+
+    private static final int MAX_ATTEMPTS = 20;
+    private static final String VIEW_COLUMNS = "c.case_number, c.item_code, c.item_name, c.kind, c.state,"
+            + " c.applicant_name_masked, c.terminal_id, c.submitted_at, c.updated_at, c.promised_date, c.note,"
+            + " cert.sha256";
+    private static final String VIEW_FROM = " FROM cases c LEFT JOIN certificates cert"
+            + " ON cert.case_number = c.case_number";
+
+    private final Database db;
+
+    public CaseStore(Database db) {
+        this.db = db;
+    }
+
+    /** What a submission needs besides the case itself. */
+    public record NewCase(String bodySha256, String submissionJson, LocalDate promisedDate) {
+    }
+
+    /**
+     * Takes a case in, or answers a resend with the first receipt.
+     *
+     * @param numbers makes a fresh case number (random, so numbers cannot be guessed to read others' cases)
+     * @throws StoreConflict if the key was used before with another body
+     */
+    public CaseReceipt submit(CaseSubmission s, NewCase extra, Supplier<String> numbers, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<CaseReceipt> earlier = db.inTransaction(c -> byKey(c, s, extra.bodySha256()));
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            String number = numbers.get();
+            try {
+                db.inTransaction(c -> {
+                    insert(c, number, s, extra, now);
+                    addEvent(c, number, 0, CaseState.SUBMITTED, now, null);
+                    return null;
+                });
+                return new CaseReceipt(number, s.localCaseId(), CaseState.SUBMITTED, now, extra.promisedDate(),
+                        false);
+            } catch (StorageException e) {
+                // Lost a race for the key (or, very rarely, drew a taken number): look again.
+                if (attempt >= MAX_ATTEMPTS || !(Sql.isUniqueViolation(e) || Sql.isRetryableRace(e))) {
+                    throw e;
+                }
+                Sql.pause(attempt);
+            }
+        }
+    }
+
+    private static Optional<CaseReceipt> byKey(Connection c, CaseSubmission s, String bodySha256)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT case_number, body_sha256, local_case_id, state,"
+                + " received_at, promised_date FROM cases WHERE terminal_id = ? AND idempotency_key = ?")) {
+            ps.setString(1, s.terminalId());
+            ps.setString(2, s.idempotencyKey());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                if (!rs.getString(2).equals(bodySha256)) {
+                    throw new StoreConflict(ErrorCodes.IDEMPOTENCY_CONFLICT, "idempotency key " + s.idempotencyKey()
+                            + " was used before for a different case " + rs.getString(1));
+                }
+                return Optional.of(new CaseReceipt(rs.getString(1), rs.getString(3),
+                        CaseState.valueOf(rs.getString(4)), Instant.ofEpochMilli(rs.getLong(5)),
+                        rs.getObject(6, LocalDate.class), true));
+            }
+        }
+    }
+
+    private static void insert(Connection c, String number, CaseSubmission s, NewCase extra, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO cases (case_number, terminal_id,"
+                + " idempotency_key, body_sha256, local_case_id, item_code, item_name, kind, state, applicant_key,"
+                + " applicant_name_masked, submission, submitted_at, received_at, updated_at, promised_date)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, number);
+            ps.setString(2, s.terminalId());
+            ps.setString(3, s.idempotencyKey());
+            ps.setString(4, extra.bodySha256());
+            ps.setString(5, s.localCaseId());
+            ps.setString(6, s.itemCode());
+            ps.setString(7, s.itemName());
+            ps.setString(8, s.kind().name());
+            ps.setString(9, CaseState.SUBMITTED.name());
+            ps.setString(10, applicantKey(s.applicant().idType(), s.applicant().idNumber()));
+            ps.setString(11, Masking.name(s.applicant().name()));
+            ps.setString(12, extra.submissionJson());
+            ps.setLong(13, s.submittedAt().toEpochMilli());
+            ps.setLong(14, now.toEpochMilli());
+            ps.setLong(15, now.toEpochMilli());
+            ps.setObject(16, extra.promisedDate(), java.sql.Types.DATE);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void addEvent(Connection c, String number, int seq, CaseState state, Instant at, String note)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO case_events (case_number, seq, state, occurred_at, note) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, number);
+            ps.setInt(2, seq);
+            ps.setString(3, state.name());
+            ps.setLong(4, at.toEpochMilli());
+            ps.setString(5, note);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The lookup key of an applicant: a digest, so the index holds no ID numbers. (The submission itself still
+     * holds the number: the department needs it.)
+     */
+    public static String applicantKey(IdType type, String idNumber) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    (type.name() + ':' + idNumber.strip().toUpperCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Optional<CaseView> find(String caseNumber, LocalDate today) {
+        return db.inTransaction(c -> {
+            List<CaseView> found = views(c, " WHERE c.case_number = ?", List.of(caseNumber), today);
+            return found.stream().findFirst();
+        });
+    }
+
+    /** The applicant's cases, newest first, at most {@code limit}. */
+    public List<CaseView> byApplicant(IdType type, String idNumber, int limit, LocalDate today) {
+        return db.inTransaction(c -> views(c, " WHERE c.applicant_key = ? ORDER BY c.received_at DESC, c.case_number",
+                List.of(applicantKey(type, idNumber)), today).stream().limit(limit).toList());
+    }
+
+    /** Cases newest first, optionally in one state (the clerk's work list). */
+    public List<CaseView> list(Optional<CaseState> state, int limit, LocalDate today) {
+        return db.inTransaction(c -> {
+            List<CaseView> all = state.isPresent()
+                    ? views(c, " WHERE c.state = ? ORDER BY c.received_at DESC, c.case_number",
+                            List.of(state.get().name()), today)
+                    : views(c, " ORDER BY c.received_at DESC, c.case_number", List.of(), today);
+            return all.stream().limit(limit).toList();
+        });
+    }
+
+    /**
+     * Moves a case on (clerk side).
+     *
+     * @throws NotFoundException if there is no such case
+     * @throws StoreConflict     if the state machine does not allow the move, or the certificate is missing
+     */
+    public CaseView transition(String caseNumber, CaseTransition t, Instant now, LocalDate today) {
+        return db.inTransaction(c -> {
+            CaseState from = lockState(c, caseNumber);
+            if (!from.canMoveTo(t.to())) {
+                throw new StoreConflict(ErrorCodes.ILLEGAL_TRANSITION, "case cannot move from " + from + " to "
+                        + t.to() + "; allowed: " + from.next());
+            }
+            if (t.to() == CaseState.CERTIFICATE_ISSUED && !hasCertificate(c, caseNumber)) {
+                throw new StoreConflict(ErrorCodes.ILLEGAL_TRANSITION, "attach the certificate before issuing it");
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE cases SET state = ?, note = ?, updated_at = ? WHERE case_number = ?")) {
+                ps.setString(1, t.to().name());
+                ps.setString(2, t.note());
+                ps.setLong(3, now.toEpochMilli());
+                ps.setString(4, caseNumber);
+                ps.executeUpdate();
+            }
+            addEvent(c, caseNumber, nextSeq(c, caseNumber), t.to(), now, t.note());
+            return views(c, " WHERE c.case_number = ?", List.of(caseNumber), today).get(0);
+        });
+    }
+
+    /**
+     * Attaches or replaces the certificate of a completed case.
+     *
+     * @throws StoreConflict if the case is not completed yet
+     */
+    public void attachCertificate(String caseNumber, byte[] pdf, String sha256, Instant now) {
+        db.inTransaction(c -> {
+            CaseState state = lockState(c, caseNumber);
+            if (state != CaseState.COMPLETED && state != CaseState.CERTIFICATE_ISSUED) {
+                throw new StoreConflict(ErrorCodes.ILLEGAL_TRANSITION,
+                        "a certificate can be attached once the case is COMPLETED; it is " + state);
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM certificates WHERE case_number = ?")) {
+                ps.setString(1, caseNumber);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO certificates (case_number, pdf, sha256, attached_at) VALUES (?, ?, ?, ?)")) {
+                ps.setString(1, caseNumber);
+                ps.setBytes(2, pdf);
+                ps.setString(3, sha256);
+                ps.setLong(4, now.toEpochMilli());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** @throws NotFoundException if there is no such case, or it has no certificate yet */
+    public byte[] certificate(String caseNumber) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT c.state, cert.pdf FROM cases c"
+                    + " LEFT JOIN certificates cert ON cert.case_number = c.case_number WHERE c.case_number = ?")) {
+                ps.setString(1, caseNumber);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new NotFoundException(ErrorCodes.NOT_FOUND, "no case with this number");
+                    }
+                    byte[] pdf = rs.getBytes(2);
+                    if (pdf == null) {
+                        throw new NotFoundException(ErrorCodes.CERTIFICATE_NOT_AVAILABLE,
+                                "no certificate yet; the case is " + rs.getString(1));
+                    }
+                    return pdf;
+                }
+            }
+        });
+    }
+
+    private static CaseState lockState(Connection c, String caseNumber) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT state FROM cases WHERE case_number = ? FOR UPDATE")) {
+            ps.setString(1, caseNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new NotFoundException(ErrorCodes.NOT_FOUND, "no case with this number");
+                }
+                return CaseState.valueOf(rs.getString(1));
+            }
+        }
+    }
+
+    private static boolean hasCertificate(Connection c, String caseNumber) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM certificates WHERE case_number = ?")) {
+            ps.setString(1, caseNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static int nextSeq(Connection c, String caseNumber) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COALESCE(MAX(seq), -1) + 1 FROM case_events WHERE case_number = ?")) {
+            ps.setString(1, caseNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static List<CaseView> views(Connection c, String where, List<String> args, LocalDate today)
+            throws SQLException {
+        List<CaseView> views = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + VIEW_COLUMNS + VIEW_FROM + where)) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setString(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String number = rs.getString(1);
+                    CaseState state = CaseState.valueOf(rs.getString(5));
+                    LocalDate promised = rs.getObject(10, LocalDate.class);
+                    boolean overdue = promised != null && today.isAfter(promised) && !isFinished(state);
+                    views.add(new CaseView(number, rs.getString(2), rs.getString(3), CaseKind.valueOf(rs.getString(4)),
+                            state, rs.getString(6), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8)),
+                            Instant.ofEpochMilli(rs.getLong(9)), promised, overdue, rs.getString(12) != null,
+                            rs.getString(11), List.of()));
+                }
+            }
+        }
+        List<CaseView> withHistory = new ArrayList<>(views.size());
+        for (CaseView v : views) {
+            withHistory.add(new CaseView(v.caseNumber(), v.itemCode(), v.itemName(), v.kind(), v.state(),
+                    v.applicantNameMasked(), v.terminalId(), v.submittedAt(), v.updatedAt(), v.promisedDate(),
+                    v.overdue(), v.certificateAvailable(), v.note(), history(c, v.caseNumber())));
+        }
+        return withHistory;
+    }
+
+    /** No deadline runs once the case is decided, nor while the citizen brings missing materials (补正). */
+    private static boolean isFinished(CaseState state) {
+        return state == CaseState.COMPLETED || state == CaseState.NEEDS_SUPPLEMENT || state.isFinal();
+    }
+
+    private static List<CaseEvent> history(Connection c, String caseNumber) throws SQLException {
+        List<CaseEvent> events = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT state, occurred_at, note FROM case_events WHERE case_number = ? ORDER BY seq")) {
+            ps.setString(1, caseNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new CaseEvent(CaseState.valueOf(rs.getString(1)), Instant.ofEpochMilli(rs.getLong(2)),
+                            rs.getString(3)));
+                }
+            }
+        }
+        return events;
+    }
+}

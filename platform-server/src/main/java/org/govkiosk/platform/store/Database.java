@@ -1,0 +1,168 @@
+package org.govkiosk.platform.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform's database: a small pool over H2 (default) or PostgreSQL, with the schema applied at start.
+ * Stores run their SQL through {@link #inTransaction}, which turns every {@link SQLException} that is not handled
+ * inside into a {@link StorageException} (503, retryable).
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    static final String SCHEMA = "/org/govkiosk/platform/store/schema.sql";
+
+    /** Work on one connection inside one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final HikariDataSource dataSource;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Opens the pool and applies the schema.
+     *
+     * @throws StorageException if the database cannot be reached or the schema fails
+     */
+    public static Database open(String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setPoolName("platform-db");
+        config.setMaximumPoolSize(8);
+        // A request must learn fast that the database is down (503) rather than hang the terminal's worker.
+        config.setConnectionTimeout(2_000);
+        config.setValidationTimeout(1_000);
+        config.setAutoCommit(true);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StorageException("cannot open database " + redact(url) + ": " + e.getMessage(), e);
+        }
+        Database database = new Database(dataSource);
+        try {
+            database.applySchema();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        LOG.info("Database ready: {}", redact(url));
+        return database;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public <T> T inTransaction(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StorageException("database failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** True if the database answers now. */
+    public boolean isReachable() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(1);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private void applySchema() {
+        List<String> statements = schemaStatements();
+        inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                for (String sql : statements) {
+                    s.execute(sql);
+                }
+            }
+            return null;
+        });
+    }
+
+    static List<String> schemaStatements() {
+        String text;
+        try (InputStream in = Database.class.getResourceAsStream(SCHEMA)) {
+            if (in == null) {
+                throw new IllegalStateException("schema resource missing: " + SCHEMA);
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + SCHEMA, e);
+        }
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : text.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("--") || trimmed.isEmpty()) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                String sql = current.toString().strip();
+                statements.add(sql.substring(0, sql.length() - 1));
+                current.setLength(0);
+            }
+        }
+        return statements;
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** The URL without anything after '?' or ';' (may hold passwords). */
+    static String redact(String url) {
+        int cut = url.length();
+        for (char ch : new char[] {'?', ';'}) {
+            int i = url.indexOf(ch);
+            if (i >= 0 && i < cut) {
+                cut = i;
+            }
+        }
+        return url.substring(0, cut);
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

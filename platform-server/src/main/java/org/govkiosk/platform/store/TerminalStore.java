@@ -1,0 +1,172 @@
+package org.govkiosk.platform.store;
+
+import java.security.PublicKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.govkiosk.api.DeviceState;
+import org.govkiosk.api.ErrorCodes;
+import org.govkiosk.api.Heartbeat;
+import org.govkiosk.api.RegistrationReceipt;
+import org.govkiosk.api.TerminalKeys;
+import org.govkiosk.api.TerminalRegistration;
+import org.govkiosk.api.TerminalStatus;
+
+/** Registered terminals, their keys and their last heartbeat with device status. */
+public final class TerminalStore {
+
+    private final Database db;
+    // A registered key never changes (re-keying is refused), so a decoded key can be kept.
+    private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
+
+    public TerminalStore(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Registers a terminal, or confirms an earlier registration with the same key.
+     *
+     * @throws StoreConflict if the terminal is registered with another key
+     */
+    public RegistrationReceipt register(TerminalRegistration r, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<RegistrationReceipt> known = db.inTransaction(c -> existing(c, r));
+            if (known.isPresent()) {
+                return known.get();
+            }
+            try {
+                db.inTransaction(c -> {
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO terminals (terminal_id, hall_code,"
+                            + " public_key, model, software_version, registered_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                        ps.setString(1, r.terminalId());
+                        ps.setString(2, r.hallCode());
+                        ps.setString(3, r.publicKey().strip());
+                        ps.setString(4, r.model());
+                        ps.setString(5, r.softwareVersion());
+                        ps.setLong(6, now.toEpochMilli());
+                        ps.executeUpdate();
+                    }
+                    return null;
+                });
+                return new RegistrationReceipt(r.terminalId(), r.hallCode(), now, false);
+            } catch (StorageException e) {
+                if (attempt >= 5 || !(Sql.isUniqueViolation(e) || Sql.isRetryableRace(e))) {
+                    throw e;
+                }
+                Sql.pause(attempt); // registered at the same moment by a second request: look again
+            }
+        }
+    }
+
+    private static Optional<RegistrationReceipt> existing(Connection c, TerminalRegistration r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT hall_code, public_key, registered_at FROM terminals WHERE terminal_id = ?")) {
+            ps.setString(1, r.terminalId());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                if (!rs.getString(2).equals(r.publicKey().strip())) {
+                    throw new StoreConflict(ErrorCodes.TERMINAL_KEY_CONFLICT, "terminal " + r.terminalId()
+                            + " is registered with another key; the hall admin must remove it first");
+                }
+                return Optional.of(new RegistrationReceipt(r.terminalId(), rs.getString(1),
+                        Instant.ofEpochMilli(rs.getLong(3)), true));
+            }
+        }
+    }
+
+    public Optional<PublicKey> publicKey(String terminalId) {
+        PublicKey cached = keys.get(terminalId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<String> encoded = db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT public_key FROM terminals WHERE terminal_id = ?")) {
+                ps.setString(1, terminalId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+        Optional<PublicKey> key = encoded.map(TerminalKeys::decodePublic);
+        key.ifPresent(k -> keys.put(terminalId, k));
+        return key;
+    }
+
+    /** Stores a heartbeat: the terminal's summary and the current status of each of its devices. */
+    public void heartbeat(Heartbeat h, Instant now) {
+        db.inTransaction(c -> {
+            // Updating the terminal row first locks it, so two heartbeats of one terminal cannot interleave.
+            try (PreparedStatement ps = c.prepareStatement("UPDATE terminals SET last_heartbeat_at = ?,"
+                    + " outbox_pending = ?, software_version = COALESCE(?, software_version) WHERE terminal_id = ?")) {
+                ps.setLong(1, now.toEpochMilli());
+                ps.setInt(2, h.outboxPending());
+                ps.setString(3, h.softwareVersion());
+                ps.setString(4, h.terminalId());
+                if (ps.executeUpdate() == 0) {
+                    throw new NotFoundException(ErrorCodes.UNKNOWN_TERMINAL, "terminal is not registered");
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM device_status WHERE terminal_id = ?")) {
+                ps.setString(1, h.terminalId());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO device_status (terminal_id, device_id,"
+                    + " family, status, detail, reported_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (DeviceState d : distinct(h.devices())) {
+                    ps.setString(1, h.terminalId());
+                    ps.setString(2, d.deviceId());
+                    ps.setString(3, d.family());
+                    ps.setString(4, d.status());
+                    ps.setString(5, d.detail());
+                    ps.setLong(6, now.toEpochMilli());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** The last entry per device id wins, so a terminal listing a device twice is not refused. */
+    private static List<DeviceState> distinct(List<DeviceState> devices) {
+        Map<String, DeviceState> byId = new java.util.LinkedHashMap<>();
+        devices.forEach(d -> byId.put(d.deviceId(), d));
+        return List.copyOf(byId.values());
+    }
+
+    public List<TerminalStatus> all() {
+        return db.inTransaction(c -> {
+            Map<String, List<DeviceState>> devices = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT terminal_id, device_id, family, status, detail"
+                    + " FROM device_status ORDER BY terminal_id, device_id");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    devices.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(
+                            new DeviceState(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                }
+            }
+            List<TerminalStatus> result = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT terminal_id, hall_code, registered_at,"
+                    + " last_heartbeat_at, software_version, outbox_pending FROM terminals ORDER BY terminal_id");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long heartbeat = rs.getLong(4);
+                    Instant lastHeartbeat = rs.wasNull() ? null : Instant.ofEpochMilli(heartbeat);
+                    result.add(new TerminalStatus(rs.getString(1), rs.getString(2),
+                            Instant.ofEpochMilli(rs.getLong(3)), lastHeartbeat, rs.getString(5), rs.getInt(6),
+                            devices.getOrDefault(rs.getString(1), List.of())));
+                }
+            }
+            return result;
+        });
+    }
+}

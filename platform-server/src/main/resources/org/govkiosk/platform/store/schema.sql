@@ -1,0 +1,101 @@
+-- The platform's schema, the same text for H2 2.x and PostgreSQL 15. Portable on purpose: times are epoch
+-- milliseconds (BIGINT), JSON is kept as text, binary as BYTEA (an H2 alias of BINARY VARYING).
+-- Statements end with a semicolon at the end of a line; the loader splits on that.
+
+CREATE TABLE IF NOT EXISTS terminals (
+    terminal_id       VARCHAR(64)  NOT NULL PRIMARY KEY,
+    hall_code         VARCHAR(64)  NOT NULL,
+    public_key        VARCHAR(200) NOT NULL,
+    model             VARCHAR(100),
+    software_version  VARCHAR(64),
+    registered_at     BIGINT       NOT NULL,
+    last_heartbeat_at BIGINT,
+    outbox_pending    INTEGER      NOT NULL DEFAULT 0
+);
+
+CREATE TABLE IF NOT EXISTS device_status (
+    terminal_id VARCHAR(64)  NOT NULL,
+    device_id   VARCHAR(64)  NOT NULL,
+    family      VARCHAR(64)  NOT NULL,
+    status      VARCHAR(32)  NOT NULL,
+    detail      VARCHAR(200),
+    reported_at BIGINT       NOT NULL,
+    PRIMARY KEY (terminal_id, device_id)
+);
+
+CREATE TABLE IF NOT EXISTS cases (
+    case_number           VARCHAR(64)    NOT NULL PRIMARY KEY,
+    terminal_id           VARCHAR(64)    NOT NULL,
+    idempotency_key       VARCHAR(100)   NOT NULL,
+    body_sha256           VARCHAR(64)    NOT NULL,
+    local_case_id         VARCHAR(100)   NOT NULL,
+    item_code             VARCHAR(64)    NOT NULL,
+    item_name             VARCHAR(200)   NOT NULL,
+    kind                  VARCHAR(16)    NOT NULL,
+    state                 VARCHAR(32)    NOT NULL,
+    applicant_key         VARCHAR(64)    NOT NULL,
+    applicant_name_masked VARCHAR(100)   NOT NULL,
+    submission            VARCHAR(1000000) NOT NULL,
+    submitted_at          BIGINT         NOT NULL,
+    received_at           BIGINT         NOT NULL,
+    updated_at            BIGINT         NOT NULL,
+    promised_date         DATE,
+    note                  VARCHAR(2000),
+    CONSTRAINT cases_idempotency UNIQUE (terminal_id, idempotency_key)
+);
+
+CREATE INDEX IF NOT EXISTS cases_by_applicant ON cases (applicant_key);
+
+CREATE INDEX IF NOT EXISTS cases_by_state ON cases (state, received_at);
+
+CREATE TABLE IF NOT EXISTS case_events (
+    case_number VARCHAR(64)   NOT NULL,
+    seq         INTEGER       NOT NULL,
+    state       VARCHAR(32)   NOT NULL,
+    occurred_at BIGINT        NOT NULL,
+    note        VARCHAR(2000),
+    PRIMARY KEY (case_number, seq)
+);
+
+CREATE TABLE IF NOT EXISTS certificates (
+    case_number VARCHAR(64) NOT NULL PRIMARY KEY,
+    pdf         BYTEA       NOT NULL,
+    sha256      VARCHAR(64) NOT NULL,
+    attached_at BIGINT      NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS ratings (
+    rating_id        VARCHAR(64)    NOT NULL PRIMARY KEY,
+    terminal_id      VARCHAR(64)    NOT NULL,
+    idempotency_key  VARCHAR(100)   NOT NULL,
+    body_sha256      VARCHAR(64)    NOT NULL,
+    case_number      VARCHAR(64)    NOT NULL,
+    service_sequence VARCHAR(32)    NOT NULL,
+    item_code        VARCHAR(64)    NOT NULL,
+    level            INTEGER        NOT NULL,
+    bad              BOOLEAN        NOT NULL,
+    submission       VARCHAR(100000) NOT NULL,
+    received_at      BIGINT         NOT NULL,
+    CONSTRAINT ratings_idempotency UNIQUE (terminal_id, idempotency_key),
+    CONSTRAINT ratings_one_per_contact UNIQUE (case_number, service_sequence)
+);
+
+CREATE TABLE IF NOT EXISTS licence_codes (
+    code             VARCHAR(128) NOT NULL PRIMARY KEY,
+    licence_type     VARCHAR(64)  NOT NULL,
+    licence_number   VARCHAR(64)  NOT NULL,
+    holder_name      VARCHAR(100) NOT NULL,
+    holder_id_number VARCHAR(64)  NOT NULL,
+    issuer           VARCHAR(200) NOT NULL,
+    valid_until      DATE,
+    expires_at       BIGINT       NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS seen_nonces (
+    terminal_id VARCHAR(64) NOT NULL,
+    nonce       VARCHAR(64) NOT NULL,
+    seen_at     BIGINT      NOT NULL,
+    PRIMARY KEY (terminal_id, nonce)
+);
+
+CREATE INDEX IF NOT EXISTS seen_nonces_by_time ON seen_nonces (seen_at);

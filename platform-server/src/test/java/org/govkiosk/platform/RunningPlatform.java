@@ -1,0 +1,49 @@
+package org.govkiosk.platform;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** Base of the HTTP tests: a real platform on a free loopback port, a moveable clock, one registered terminal. */
+public abstract class RunningPlatform {
+
+    public static final String ENROLMENT = "enrol-secret-1";
+    public static final String CLERK = "clerk-secret-1";
+
+    protected final MutableClock clock = new MutableClock(Instant.parse("2025-03-03T02:00:00Z"));
+    protected final HttpClient http = HttpClient.newHttpClient();
+    protected PlatformServer server;
+    protected TestTerminal terminal;
+
+    protected PlatformConfig config() {
+        return PlatformConfig.embedded().withTokens(ENROLMENT, CLERK);
+    }
+
+    @BeforeEach
+    void startPlatform() throws Exception {
+        server = PlatformServer.start(config(), clock);
+        terminal = new TestTerminal(server.baseUri(), "T-001", clock).registered(ENROLMENT);
+    }
+
+    @AfterEach
+    void stopPlatform() {
+        server.close();
+    }
+
+    protected HttpResponse<String> clerk(String method, String path, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUri() + path))
+                .header("Authorization", "Bearer " + CLERK).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected HttpResponse<String> plain(String method, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

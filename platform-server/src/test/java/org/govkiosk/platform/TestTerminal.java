@@ -1,0 +1,100 @@
+package org.govkiosk.platform;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.govkiosk.api.ApiError;
+import org.govkiosk.api.ApiJson;
+import org.govkiosk.api.ApiPaths;
+import org.govkiosk.api.RequestSigner;
+import org.govkiosk.api.SignedHeaders;
+import org.govkiosk.api.TerminalKeys;
+import org.govkiosk.api.TerminalRegistration;
+
+/** A terminal talking to a real platform server over HTTP: registers its key and signs its requests. */
+public final class TestTerminal {
+
+    public static final ObjectMapper JSON = ApiJson.lenient();
+
+    public final String id;
+    public final KeyPair keys = TerminalKeys.generate();
+    private final URI base;
+    private final RequestSigner signer;
+    private final HttpClient http;
+
+    public TestTerminal(URI base, String id, Clock clock) {
+        this(base, id, clock, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    public TestTerminal(URI base, String id, Clock clock, HttpClient http) {
+        this.base = base;
+        this.id = id;
+        this.signer = new RequestSigner(id, keys.getPrivate(), clock);
+        this.http = http;
+    }
+
+    /** Registers with the given enrolment token; fails the test if refused. */
+    public TestTerminal registered(String enrolmentToken) throws Exception {
+        HttpResponse<String> r = unsigned("POST", ApiPaths.TERMINALS, JSON.writeValueAsBytes(new TerminalRegistration(
+                id, "HALL-1", TerminalKeys.encodePublic(keys.getPublic()), enrolmentToken, "KX-1", "1.0")));
+        if (r.statusCode() != 200) {
+            throw new AssertionError("registration refused: " + r.statusCode() + " " + r.body());
+        }
+        return this;
+    }
+
+    public HttpResponse<String> post(String path, Object body) throws IOException, InterruptedException {
+        return send("POST", path, JSON.writeValueAsBytes(body));
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send("GET", path, new byte[0]);
+    }
+
+    public HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+        SignedHeaders h = signer.sign("GET", URI.create(base + path), new byte[0]);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        h.asMap().forEach(b::header);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Signs and sends exactly these bytes. */
+    public HttpResponse<String> send(String method, String path, byte[] body) throws IOException, InterruptedException {
+        return sendWith(method, path, body, signer.sign(method, URI.create(base + path), body).asMap());
+    }
+
+    public SignedHeaders sign(String method, String path, byte[] body) {
+        return signer.sign(method, URI.create(base + path), body);
+    }
+
+    public HttpResponse<String> sendWith(String method, String path, byte[] body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body.length == 0 && !method.equals("POST") && !method.equals("PUT")
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", "application/json");
+        headers.forEach(b::header);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    public HttpResponse<String> unsigned(String method, String path, byte[] body)
+            throws IOException, InterruptedException {
+        return sendWith(method, path, body, Map.of());
+    }
+
+    public static <T> T read(HttpResponse<String> response, Class<T> type) throws IOException {
+        return JSON.readValue(response.body(), type);
+    }
+
+    public static ApiError error(HttpResponse<String> response) throws IOException {
+        return JSON.readValue(response.body(), ApiError.class);
+    }
+}
