@@ -1,0 +1,36 @@
+package org.govkiosk.app.platform;
+
+import org.govkiosk.api.CaseList;
+import org.govkiosk.api.CaseReceipt;
+import org.govkiosk.api.CaseSearch;
+import org.govkiosk.api.CaseSubmission;
+import org.govkiosk.api.CaseView;
+import org.govkiosk.api.LicenceVerification;
+import org.govkiosk.api.LicenceVerificationRequest;
+import org.govkiosk.api.RatingReceipt;
+import org.govkiosk.api.RatingSubmission;
+
+/**
+ * The terminal's calls to the platform. Every call either answers or throws a {@link PlatformException} that says
+ * whether trying again can help; none hangs longer than the configured timeouts.
+ */
+public interface PlatformClient {
+
+    /** Idempotent by {@link CaseSubmission#idempotencyKey()}: a resend answers the first receipt. */
+    CaseReceipt submitCase(CaseSubmission submission) throws PlatformException;
+
+    /** Idempotent by {@link RatingSubmission#idempotencyKey()}. */
+    RatingReceipt submitRating(RatingSubmission rating) throws PlatformException;
+
+    /** 办件查询 by case number (typed in or scanned from the receipt's QR code). */
+    CaseView queryCase(String caseNumber) throws PlatformException;
+
+    /** 办件查询 by the applicant's ID; the ID number travels in the body, never in a URL. */
+    CaseList searchCases(CaseSearch search) throws PlatformException;
+
+    /** The certificate PDF of a finished case (自助出证). */
+    byte[] fetchCertificate(String caseNumber) throws PlatformException;
+
+    /** 扫码亮证: verifies a scanned e-licence code. An unknown code is an answer, not an error. */
+    LicenceVerification verifyLicence(LicenceVerificationRequest request) throws PlatformException;
+}

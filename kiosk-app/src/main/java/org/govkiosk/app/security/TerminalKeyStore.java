@@ -1,0 +1,191 @@
+package org.govkiosk.app.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.Set;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The terminal's own keys, in a PKCS12 file in its data directory (mode 0600): an AES-256 key that encrypts
+ * personal data at rest (the outbox) and an Ed25519 key pair that signs every platform request. Created on the
+ * first start; later starts load the same keys, so data encrypted before a restart stays readable.
+ *
+ * <p>The Ed25519 pair is kept as two secret-key entries (PKCS#8 and X.509 encodings) because a PKCS12 private-key
+ * entry needs a certificate chain, and the JDK cannot make a certificate without internal APIs; the platform
+ * knows a terminal by its public key, not by a certificate.
+ */
+public final class TerminalKeyStore {
+
+    public static final String FILE_NAME = "terminal-keys.p12";
+    static final String DATA_KEY_ALIAS = "outbox-data-key";
+    static final String SIGN_PRIVATE_ALIAS = "terminal-sign-private";
+    static final String SIGN_PUBLIC_ALIAS = "terminal-sign-public";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TerminalKeyStore.class);
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    private final Path file;
+    private final SecretKey dataKey;
+    private final KeyPair signingKeys;
+
+    private TerminalKeyStore(Path file, SecretKey dataKey, KeyPair signingKeys) {
+        this.file = file;
+        this.dataKey = dataKey;
+        this.signingKeys = signingKeys;
+    }
+
+    /**
+     * Loads {@code dataDir/terminal-keys.p12}, or creates it with fresh keys when it does not exist yet.
+     *
+     * @param password protects the PKCS12 file; the file mode (0600) is the main protection on a terminal
+     * @throws KeyStoreUnavailableException when the file exists but cannot be read with this password or lacks a
+     *         key: the terminal must not silently make new keys then, since that would orphan queued data
+     */
+    public static TerminalKeyStore openOrCreate(Path dataDir, char[] password) {
+        Path file = dataDir.resolve(FILE_NAME);
+        try {
+            Files.createDirectories(dataDir);
+            if (Files.exists(file)) {
+                return load(file, password);
+            }
+            return create(file, password);
+        } catch (IOException e) {
+            throw new KeyStoreUnavailableException("cannot read or write the terminal key store " + file, e);
+        }
+    }
+
+    private static TerminalKeyStore load(Path file, char[] password) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, password);
+            SecretKey data = new SecretKeySpec(required(ks, file, DATA_KEY_ALIAS, password).getEncoded(), "AES");
+            KeyFactory ed = KeyFactory.getInstance("Ed25519");
+            PrivateKey priv = ed.generatePrivate(new PKCS8EncodedKeySpec(
+                    required(ks, file, SIGN_PRIVATE_ALIAS, password).getEncoded()));
+            PublicKey pub = ed.generatePublic(new X509EncodedKeySpec(
+                    required(ks, file, SIGN_PUBLIC_ALIAS, password).getEncoded()));
+            warnIfReadableByOthers(file);
+            return new TerminalKeyStore(file, data, new KeyPair(pub, priv));
+        } catch (GeneralSecurityException | IOException e) {
+            throw new KeyStoreUnavailableException("the terminal key store " + file
+                    + " exists but cannot be loaded (wrong password or damaged file); it is left as it is: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Key required(KeyStore ks, Path file, String alias, char[] password)
+            throws GeneralSecurityException {
+        Key key = ks.getKey(alias, password);
+        if (key == null) {
+            throw new KeyStoreUnavailableException("the terminal key store " + file + " has no entry '" + alias + "'",
+                    null);
+        }
+        return key;
+    }
+
+    private static TerminalKeyStore create(Path file, char[] password) throws IOException {
+        try {
+            KeyGenerator aes = KeyGenerator.getInstance("AES");
+            aes.init(256);
+            SecretKey data = aes.generateKey();
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            KeyStore.PasswordProtection protection = new KeyStore.PasswordProtection(password);
+            ks.setEntry(DATA_KEY_ALIAS, new KeyStore.SecretKeyEntry(data), protection);
+            ks.setEntry(SIGN_PRIVATE_ALIAS, new KeyStore.SecretKeyEntry(
+                    new SecretKeySpec(pair.getPrivate().getEncoded(), "Ed25519")), protection);
+            ks.setEntry(SIGN_PUBLIC_ALIAS, new KeyStore.SecretKeyEntry(
+                    new SecretKeySpec(pair.getPublic().getEncoded(), "Ed25519")), protection);
+            // Written to a 0600 temporary file first and moved in place, so no reader ever sees a half file and the
+            // keys are never on disk with wider permissions.
+            Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+            Files.deleteIfExists(tmp);
+            createOwnerOnly(tmp);
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC)) {
+                ks.store(out, password);
+            }
+            moveInPlace(tmp, file);
+            LOG.info("Created the terminal key store {} (Ed25519 public key {})", file,
+                    Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+            return new TerminalKeyStore(file, data, pair);
+        } catch (GeneralSecurityException e) {
+            throw new KeyStoreUnavailableException("cannot create the terminal keys: " + e.getMessage(), e);
+        }
+    }
+
+    private static void createOwnerOnly(Path tmp) throws IOException {
+        try {
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(tmp); // not a POSIX file system (a developer's Windows machine)
+        }
+    }
+
+    private static void moveInPlace(Path tmp, Path file) throws IOException {
+        try {
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, file);
+        } catch (FileAlreadyExistsException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+    }
+
+    private static void warnIfReadableByOthers(Path file) {
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+            if (!OWNER_ONLY.containsAll(perms)) {
+                LOG.warn("The terminal key store {} is readable by others ({}); it should be mode 0600", file,
+                        PosixFilePermissions.toString(perms));
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            LOG.debug("Cannot read the permissions of {}", file, e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** AES-256 key for personal data at rest. */
+    public SecretKey dataKey() {
+        return dataKey;
+    }
+
+    /** Ed25519 key pair that signs platform requests. */
+    public KeyPair signingKeys() {
+        return signingKeys;
+    }
+
+    /** The public key (X.509 SubjectPublicKeyInfo, Base64) a technician registers with the platform. */
+    public String publicKeyBase64() {
+        return Base64.getEncoder().encodeToString(signingKeys.getPublic().getEncoded());
+    }
+}

@@ -1,0 +1,118 @@
+package org.govkiosk.app.outbox;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutboxWorkerTest {
+
+    @TempDir
+    Path dir;
+
+    private Outbox outbox;
+    private OutboxWorker worker;
+    private final List<String> attempts = new CopyOnWriteArrayList<>();
+    private final Queue<Delivery> script = new ConcurrentLinkedQueue<>();
+
+    @BeforeEach
+    void open() {
+        outbox = Outbox.open(dir.resolve("outbox.db"), new PayloadCipher(TestKeys.aes()), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() {
+        if (worker != null) {
+            worker.close();
+        }
+        outbox.close();
+    }
+
+    /** Answers from the script, then "delivered". */
+    private void startWorker() {
+        OutboxSender sender = m -> {
+            attempts.add(m.entry().idempotencyKey());
+            if (new String(m.payload(), UTF_8).contains("explode")) {
+                throw new IllegalStateException("sender bug");
+            }
+            Delivery next = script.poll();
+            return next != null ? next : new Delivery.Delivered("N-" + m.entry().idempotencyKey());
+        };
+        worker = new OutboxWorker(outbox, sender, new Backoff(Duration.ofMillis(20), Duration.ofMillis(80), 0.2,
+                RandomGenerator.getDefault()), Clock.systemUTC(), Duration.ofMillis(200), new OutboxWorker.Listener() {
+                }).start();
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 15 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void deliversAndConfirmsWhatIsAdded() throws Exception {
+        startWorker();
+        outbox.add(EntryKind.CASE, "a", 0, "{\"x\":1}".getBytes(UTF_8));
+        worker.wake();
+        await(() -> outbox.status().confirmed() == 1);
+        assertThat(outbox.find("a").orElseThrow().reference()).contains("N-a");
+        assertThat(attempts).containsExactly("a");
+    }
+
+    @Test
+    void aRejectedEntryBecomesADeadLetterAndTheNextStillGoes() throws Exception {
+        script.add(new Delivery.Rejected("422 invalid-field"));
+        outbox.add(EntryKind.CASE, "bad", 0, "{}".getBytes(UTF_8));
+        outbox.add(EntryKind.CASE, "good", 0, "{}".getBytes(UTF_8));
+        startWorker();
+        await(() -> outbox.status().confirmed() == 1 && outbox.status().dead() == 1);
+        assertThat(outbox.deadLetters()).singleElement().satisfies(e -> {
+            assertThat(e.idempotencyKey()).isEqualTo("bad");
+            assertThat(e.lastError()).contains("422 invalid-field");
+        });
+        assertThat(worker.lastProblem()).isEmpty();
+
+        // Maintenance retries it: now it goes through.
+        outbox.retry(outbox.deadLetters().get(0).id());
+        worker.wake();
+        await(() -> outbox.status().confirmed() == 2);
+    }
+
+    @Test
+    void retryableFailuresAreRetriedUntilDelivered() throws Exception {
+        script.add(new Delivery.RetryLater("CONNECT_FAILED"));
+        script.add(new Delivery.RetryLater("SERVER_ERROR 500"));
+        outbox.add(EntryKind.RATING, "r", Outbox.PRIORITY_LOW, "{}".getBytes(UTF_8));
+        startWorker();
+        await(() -> outbox.status().confirmed() == 1);
+        assertThat(attempts).containsExactly("r", "r", "r");
+        assertThat(outbox.find("r").orElseThrow().attempts()).isEqualTo(3);
+        assertThat(worker.consecutiveFailures()).isZero();
+    }
+
+    @Test
+    void aSenderThatThrowsLosesNothing() throws Exception {
+        outbox.add(EntryKind.CASE, "boom", 0, "explode".getBytes(UTF_8));
+        startWorker();
+        await(() -> attempts.size() >= 3);
+        assertThat(outbox.find("boom").orElseThrow().state()).isEqualTo(EntryState.SENT);
+        assertThat(outbox.status().dead()).isZero();
+        assertThat(worker.lastProblem().orElseThrow()).contains("sender bug");
+    }
+}

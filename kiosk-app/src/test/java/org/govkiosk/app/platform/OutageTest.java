@@ -1,0 +1,132 @@
+package org.govkiosk.app.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.random.RandomGenerator;
+import org.govkiosk.api.RatingChannel;
+import org.govkiosk.api.RatingSubmission;
+import org.govkiosk.api.RequestSigner;
+import org.govkiosk.api.TerminalKeys;
+import org.govkiosk.app.cases.Case;
+import org.govkiosk.app.cases.TestCases;
+import org.govkiosk.app.outbox.Backoff;
+import org.govkiosk.app.outbox.Delivery;
+import org.govkiosk.app.outbox.Outbox;
+import org.govkiosk.app.outbox.OutboxEntry;
+import org.govkiosk.app.outbox.OutboxWorker;
+import org.govkiosk.app.outbox.PayloadCipher;
+import org.govkiosk.app.outbox.TestKeys;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The platform goes away for a while: the queue waits, backs off, and drains when it is back. Nothing lost. */
+class OutageTest {
+
+    private static final String TERMINAL = "terminal-outage";
+    private static final Duration BASE = Duration.ofMillis(50);
+    private static final Duration CAP = Duration.ofMillis(400);
+    private static final double JITTER = 0.2;
+
+    @TempDir
+    Path dir;
+
+    private record Attempt(Instant at, boolean failed) {
+    }
+
+    @Test
+    void theQueueDrainsAfterAnOutageWithBoundedBackedOffRetries() throws Exception {
+        KeyPair keys = TerminalKeys.generate();
+        List<Attempt> attempts = new CopyOnWriteArrayList<>();
+        try (TestPlatform platform = TestPlatform.http();
+             Outbox outbox = Outbox.open(dir.resolve("outbox.db"), new PayloadCipher(TestKeys.aes()),
+                     Clock.systemUTC())) {
+            platform.register(TERMINAL, keys.getPublic());
+            HttpPlatformClient client = new HttpPlatformClient(new PlatformClientConfig(URI.create(platform.baseUrl()),
+                    Set.of(), Duration.ofSeconds(1), Duration.ofSeconds(2), 1 << 16, 1 << 20),
+                    new RequestSigner(TERMINAL, keys.getPrivate(), Clock.systemUTC()));
+            OutboxWorker worker = new OutboxWorker(outbox, new PlatformOutboxSender(client),
+                    new Backoff(BASE, CAP, JITTER, RandomGenerator.getDefault()), Clock.systemUTC(),
+                    Duration.ofSeconds(1), new OutboxWorker.Listener() {
+                        @Override
+                        public void attempted(OutboxEntry entry, Delivery outcome, Instant at) {
+                            attempts.add(new Attempt(Instant.now(), !(outcome instanceof Delivery.Delivered)));
+                        }
+                    }).start();
+            PlatformQueue queue = new PlatformQueue(outbox, worker::wake, TERMINAL, Clock.systemUTC());
+            Set<String> keysQueued = new HashSet<>();
+            try {
+                for (int i = 0; i < 10; i++) {
+                    keysQueued.add(queue.submit(TestCases.draft(Clock.systemUTC())).idempotencyKey());
+                }
+                awaitDrained(outbox);
+
+                platform.stop();
+                Instant outageStart = Instant.now();
+                for (int i = 0; i < 20; i++) {
+                    Case c = queue.submit(TestCases.draft(Clock.systemUTC()));
+                    keysQueued.add(c.idempotencyKey());
+                }
+                RatingSubmission rating = new RatingSubmission("rating-" + System.nanoTime(), "CASE-1", "1",
+                        TestCases.ITEM.code(), "hall-1", TERMINAL, null, null, RatingChannel.SELF_SERVICE_TERMINAL, 5,
+                        null, null, null, false, Instant.now());
+                queue.submitRating(rating);
+                Thread.sleep(3000);
+                assertThat(outbox.status().waiting()).isEqualTo(21);
+                assertThat(worker.lastProblem().orElseThrow()).contains("CONNECT_FAILED");
+                platform.restart();
+                Instant outageEnd = Instant.now();
+
+                awaitDrained(outbox);
+                assertThat(platform.cases().keySet()).containsExactlyInAnyOrderElementsOf(keysQueued);
+                assertThat(platform.ratings()).containsOnlyKeys(rating.idempotencyKey());
+                assertThat(outbox.status().dead()).isZero();
+                checkBackoff(attempts, outageStart, outageEnd);
+            } finally {
+                worker.close();
+            }
+        }
+    }
+
+    private static void checkBackoff(List<Attempt> attempts, Instant outageStart, Instant outageEnd) {
+        List<Instant> failed = new ArrayList<>();
+        for (Attempt a : attempts) {
+            if (a.failed()) {
+                failed.add(a.at());
+            }
+        }
+        Duration outage = Duration.between(outageStart, outageEnd);
+        // One request per backoff round, not one per queued entry: about log2(cap/base) short rounds, then one per
+        // cap. 21 entries waited; without the worker-wide backoff there would be far more attempts.
+        long bound = 4 + outage.toMillis() / (long) (CAP.toMillis() * (1 - JITTER)) + 2;
+        System.out.printf("outage %d ms: %d failed attempts (bound %d)%n", outage.toMillis(), failed.size(), bound);
+        assertThat(failed.size()).isBetween(4, (int) bound);
+        for (int i = 1; i < failed.size(); i++) {
+            long gap = Duration.between(failed.get(i - 1), failed.get(i)).toMillis();
+            long ceiling = Math.min(CAP.toMillis(), BASE.toMillis() << Math.min(i - 1, 20));
+            assertThat(gap).as("gap after failure %d", i)
+                    .isGreaterThanOrEqualTo((long) (ceiling * (1 - JITTER)) - 5)
+                    .isLessThan(CAP.toMillis() + 1500);
+        }
+    }
+
+    private static void awaitDrained(Outbox outbox) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (outbox.status().waiting() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("outbox not drained: " + outbox.status());
+            }
+            Thread.sleep(20);
+        }
+    }
+}

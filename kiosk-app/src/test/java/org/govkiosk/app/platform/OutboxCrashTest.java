@@ -1,0 +1,260 @@
+package org.govkiosk.app.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
+import org.govkiosk.api.RequestSigner;
+import org.govkiosk.app.outbox.Backoff;
+import org.govkiosk.app.outbox.Outbox;
+import org.govkiosk.app.outbox.OutboxWorker;
+import org.govkiosk.app.outbox.PayloadCipher;
+import org.govkiosk.app.security.TerminalKeyStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A terminal JVM that queues and sends cases is killed with SIGKILL at random moments, again and again; after the
+ * last restart the queue drains and the platform holds every case the terminal ever reported queued, once.
+ * {@code -Dgovkiosk.crash.kills=N} shrinks the run for local iterations (default 200).
+ */
+class OutboxCrashTest {
+
+    static final String PASSWORD = "crash-test-password";
+    private static final String TERMINAL = "terminal-crash";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyQueuedCaseReachesThePlatformExactlyOnceDespiteKills() throws Exception {
+        int kills = Integer.getInteger("govkiosk.crash.kills", 200);
+        Path data = dir.resolve("data");
+        Path log = dir.resolve("enqueued.log");
+        Path childTmp = Files.createDirectories(dir.resolve("tmp"));
+        TerminalKeyStore keys = TerminalKeyStore.openOrCreate(data, PASSWORD.toCharArray());
+        Path nativeLib = extractSqliteNativeLibrary(childTmp);
+        Random random = new Random();
+        List<Long> readyMillis = new ArrayList<>();
+        try (TestPlatform platform = TestPlatform.http()) {
+            platform.register(TERMINAL, keys.signingKeys().getPublic());
+            Path archive = warmUp(childTmp, nativeLib, data, platform.baseUrl(), log);
+            long started = System.nanoTime();
+            int notReady = 0;
+            for (int i = 0; i < kills; i++) {
+                Path ready = dir.resolve("ready-" + i);
+                Process child = new ProcessBuilder(
+                        childCommand(childTmp, nativeLib, archive, data, platform.baseUrl(), log, ready))
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("child.out").toFile()))
+                        .start();
+                if (!awaitFile(ready, child, Duration.ofSeconds(30))) {
+                    notReady++;
+                } else {
+                    readyMillis.add(readyAfter(ready));
+                }
+                Thread.sleep(random.nextInt(300));
+                child.destroyForcibly();
+                assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("child %d ended", i).isTrue();
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+
+            Set<String> enqueued = new HashSet<>();
+            Set<String> attempted = new HashSet<>();
+            readLog(log, enqueued, attempted);
+
+            // Restart once more, in-process, and let the queue drain.
+            try (Outbox outbox = Outbox.open(data.resolve("outbox.db"), new PayloadCipher(keys.dataKey()),
+                    Clock.systemUTC())) {
+                HttpPlatformClient client = new HttpPlatformClient(PlatformClientConfig.of(
+                        URI.create(platform.baseUrl()), Set.of()),
+                        new RequestSigner(TERMINAL, keys.signingKeys().getPrivate(), Clock.systemUTC()));
+                OutboxWorker worker = new OutboxWorker(outbox, new PlatformOutboxSender(client),
+                        new Backoff(Duration.ofMillis(10), Duration.ofMillis(100), 0.2, RandomGenerator.getDefault()),
+                        Clock.systemUTC(), Duration.ofMillis(100), new OutboxWorker.Listener() {
+                        }).start();
+                try {
+                    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                    while (outbox.status().waiting() > 0 && System.nanoTime() < deadline) {
+                        Thread.sleep(50);
+                    }
+                } finally {
+                    worker.close();
+                }
+                System.out.printf("crash test: %d kills in %.1f s (%d before the child was ready; median start"
+                        + " to first case %d ms), %d cases enqueued, %d on the platform, %d resends answered as"
+                        + " duplicates, outbox %s%n", kills, seconds, notReady, median(readyMillis), enqueued.size(), platform.cases().size(), platform.duplicates(),
+                        outbox.status());
+                assertThat(outbox.status().waiting()).as("waiting after the drain").isZero();
+                assertThat(outbox.status().dead()).as("dead letters").isZero();
+                assertThat(outbox.recovery()).isEmpty();
+            }
+            assertThat(enqueued).as("the children queued cases").hasSizeGreaterThanOrEqualTo(kills - notReady);
+            Set<String> onPlatform = platform.cases().keySet();
+            assertThat(onPlatform).as("every case reported queued is on the platform").containsAll(enqueued);
+            assertThat(attempted).as("the platform holds nothing the terminal did not try to queue")
+                    .containsAll(onPlatform);
+            // Exactly once: one stored case (one case number) per key.
+            List<String> numbers = platform.cases().values().stream().map(TestPlatform.Stored::caseNumber).toList();
+            assertThat(new HashSet<>(numbers)).hasSameSizeAs(numbers);
+        }
+    }
+
+    private static List<String> childCommand(Path childTmp, Path nativeLib, Path archive, Path data, String url,
+            Path log, Path ready) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xshare:auto");
+        if (archive != null) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+        }
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
+        command.add("-Xmx128m");
+        // sqlite-jdbc unpacks its native library to the temp dir; a killed JVM cannot delete it.
+        command.add("-Djava.io.tmpdir=" + childTmp);
+        command.add("-Dorg.sqlite.lib.path=" + nativeLib.getParent());
+        command.add("-Dorg.sqlite.lib.name=" + nativeLib.getFileName());
+        command.add("-cp");
+        command.add(childClassPath(childTmp));
+        command.add(CrashChild.class.getName());
+        command.addAll(List.of(data.toString(), url, TERMINAL, log.toString(), ready.toString()));
+        return command;
+    }
+
+    /**
+     * One child that exits normally after its first case and writes a class-data archive (AppCDS) on exit; the
+     * killed children start from it, which roughly halves their start. Without the archive they run anyway.
+     */
+    private static Path warmUp(Path childTmp, Path nativeLib, Path data, String url, Path log) throws Exception {
+        Path archive = childTmp.resolve("crash-child.jsa");
+        List<String> command = childCommand(childTmp, nativeLib, null, data, url, log, childTmp.resolve("warm"));
+        command.add(1, "-XX:ArchiveClassesAtExit=" + archive);
+        command.add("exit");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(childTmp.resolve("warm-up.out").toFile())).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("warm-up child ended").isTrue();
+        assertThat(p.exitValue()).as("warm-up child exit: %s", Files.readString(childTmp.resolve("warm-up.out")))
+                .isZero();
+        return Files.exists(archive) ? archive : null;
+    }
+
+    /**
+     * The child needs only these; leaving out the UI and logging jars makes each start cheaper. Class directories
+     * are packed into jars because a class-data archive accepts only jars.
+     */
+    private static String childClassPath(Path childTmp) throws IOException {
+        StringBuilder cp = new StringBuilder();
+        int dirs = 0;
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            String name = path.getFileName().toString();
+            boolean needed = entry.endsWith("classes") || name.startsWith("jackson-") || name.startsWith("sqlite-jdbc")
+                    || name.startsWith("slf4j-api") || name.startsWith("platform-api");
+            if (needed) {
+                String jar = entry;
+                if (Files.isDirectory(path)) {
+                    Path packed = childTmp.resolve("classes-" + dirs++ + ".jar");
+                    if (!Files.exists(packed)) {
+                        jar(path, packed);
+                    }
+                    jar = packed.toString();
+                }
+                cp.append(cp.length() == 0 ? "" : File.pathSeparator).append(jar);
+            }
+        }
+        return cp.toString();
+    }
+
+    private static void jar(Path dir, Path jar) throws IOException {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+             Stream<Path> files = Files.walk(dir)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                out.putNextEntry(new JarEntry(dir.relativize(f).toString().replace(File.separatorChar, '/')));
+                Files.copy(f, out);
+                out.closeEntry();
+            }
+        }
+    }
+
+    /** Once, so that no child unpacks (and, killed, leaves behind) its own copy. */
+    private static Path extractSqliteNativeLibrary(Path into) throws Exception {
+        String folder = org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS();
+        String resource = "/org/sqlite/native/" + folder + "/" + System.mapLibraryName("sqlitejdbc");
+        Path target = into.resolve(System.mapLibraryName("sqlitejdbc"));
+        try (var in = org.sqlite.JDBC.class.getResourceAsStream(resource)) {
+            assertThat(in).as("sqlite native library " + resource).isNotNull();
+            Files.copy(in, target);
+        }
+        return target;
+    }
+
+    private static long readyAfter(Path ready) {
+        try {
+            return Long.parseLong(Files.readString(ready).strip());
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static long median(List<Long> values) {
+        if (values.isEmpty()) {
+            return -1;
+        }
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static boolean awaitFile(Path file, Process child, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(file)) {
+                return true;
+            }
+            if (!child.isAlive()) {
+                throw new AssertionError("the crash child died by itself (exit " + child.exitValue()
+                        + "); see child.out in " + file.getParent());
+            }
+            Thread.sleep(5);
+        }
+        return false;
+    }
+
+    /** Only whole lines count: the last one may have been cut by the kill. */
+    private static void readLog(Path log, Set<String> enqueued, Set<String> attempted) throws Exception {
+        if (!Files.exists(log)) {
+            return;
+        }
+        String text = new String(Files.readAllBytes(log), StandardCharsets.US_ASCII);
+        int end = text.lastIndexOf('\n');
+        if (end < 0) {
+            return;
+        }
+        for (String line : text.substring(0, end).split("\n")) {
+            if (line.startsWith("E ") && line.length() == 38) {
+                enqueued.add(line.substring(2));
+            } else if (line.startsWith("A ") && line.length() == 38) {
+                attempted.add(line.substring(2));
+            }
+        }
+        assertThat(attempted).containsAll(enqueued);
+    }
+
+}
