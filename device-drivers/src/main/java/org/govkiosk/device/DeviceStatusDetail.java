@@ -18,6 +18,10 @@ public enum DeviceStatusDetail {
     PRINTER_OFFLINE,
     SAM_ERROR,
     CARD_READ_ERROR,
+    /** A rating pad key that stays pressed: the other keys still work. */
+    KEY_STUCK,
+    /** A rating pad whose display failed: nothing to rate on. */
+    DISPLAY_FAULT,
     NO_READER,
     CONFIGURATION_ERROR,
     HANDLER_STUCK,

@@ -16,9 +16,11 @@ public final class DriverFactories {
         // Specific drivers of a family (chosen by model) come before the family's catch-all.
         return List.of(new IdCardReaderDriverFactory(),
                 new org.govkiosk.device.driver.wedge.KeyboardWedgeScannerDriverFactory(),
+                new org.govkiosk.device.driver.camera.CameraQrScannerDriverFactory(),
                 new SerialQrScannerDriverFactory(),
                 new org.govkiosk.device.driver.cups.CupsDocumentPrinterDriverFactory(),
                 new org.govkiosk.device.driver.smartcard.SmartCardReaderDriverFactory(),
+                new org.govkiosk.device.driver.ratingpad.RatingPadDriverFactory(),
                 new ReceiptPrinterDriverFactory());
     }
 }

@@ -83,7 +83,7 @@ class ShippedConfigTest {
 
         List<DeviceConfig> devices = ConfigLoader.load(dir).devices();
 
-        assertThat(devices).hasSize(3);
+        assertThat(devices).hasSize(5);
         TransportConfig serial = devices.get(0).transport();
         assertThat(serial.kind()).isEqualTo(TransportConfig.Kind.SERIAL);
         assertThat(serial.port()).isEqualTo("/dev/ttyUSB0");
@@ -91,7 +91,9 @@ class ShippedConfigTest {
         TransportConfig pcsc = devices.get(1).transport();
         assertThat(pcsc.kind()).isEqualTo(TransportConfig.Kind.SYSTEM);
         assertThat(pcsc.port()).isNotBlank();
-        TransportConfig tcp = devices.get(2).transport();
+        assertThat(devices.get(2).model()).isEqualTo("camera-folder");
+        assertThat(devices.get(3).family()).isEqualTo(DeviceFamily.RATING_PAD);
+        TransportConfig tcp = devices.get(4).transport();
         assertThat(tcp.kind()).isEqualTo(TransportConfig.Kind.TCP);
         assertThat(tcp.host()).isNotBlank();
         assertThat(tcp.tcpPort()).isEqualTo(9100);

@@ -281,6 +281,9 @@ class IdCardReaderDriverTest {
         driver.setReadingEnabled(true);
         sim.inject("truncate");
         await("a timeout on the cut answer", () -> driver.statistics().responseTimeouts() >= 1);
+        // Two faults in a row are a broken link (OFFLINE, by design); wait until a clean exchange came between them,
+        // which on a loaded machine can take longer than one poll.
+        awaitPolls(SamCommand.FIND_CARD, 2);
         sim.inject("garbage");
         await("the garbage answer", () -> !sim.isActive("garbage"));
         sim.place("demo-zhang");

@@ -1,0 +1,237 @@
+package org.govkiosk.device.driver.camera;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.govkiosk.device.DeviceConfig;
+import org.govkiosk.device.DeviceEvent;
+import org.govkiosk.device.DeviceException;
+import org.govkiosk.device.DeviceFamily;
+import org.govkiosk.device.DeviceStatus;
+import org.govkiosk.device.DeviceStatusChanged;
+import org.govkiosk.device.DeviceStatusDetail;
+import org.govkiosk.device.DeviceStatusInfo;
+import org.govkiosk.device.QrScanner;
+import org.govkiosk.device.driver.DeviceContext;
+import org.govkiosk.device.supervisor.SupervisedComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A camera or document camera as a QR scanner: every code found in a frame reaches the kiosk as the same
+ * {@link DeviceEvent.QrScanned} a serial engine sends (source {@code CAMERA}). As with the serial engine, codes
+ * are read only while a screen has enabled reading, and once per presentation (see {@link RepeatFilter}).
+ * ONLINE while the {@link FrameSource} can deliver; OFFLINE with its reason (folder missing, not writable)
+ * while it cannot, and ONLINE again by itself once it can. The source checks in every interval, so a frame
+ * thread stuck in a pathological picture shows as silence to the supervisor. Payloads are never logged.
+ */
+public final class CameraQrScannerDriver implements QrScanner, SupervisedComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CameraQrScannerDriver.class);
+
+    private final DeviceConfig config;
+    private final DeviceContext context;
+    private final FrameSource source;
+    private final QrImageDecoder decoder;
+    private final RepeatFilter repeats;
+    private final Object statusLock = new Object();
+    private final AtomicLong framesRead = new AtomicLong();
+    private final AtomicLong framesWithoutCode = new AtomicLong();
+    private final AtomicLong framesUnreadable = new AtomicLong();
+    private final AtomicLong codesPublished = new AtomicLong();
+    private volatile String lastUnreadable = "";
+    private volatile DeviceStatusInfo status = DeviceStatusInfo.uninitialized();
+    private volatile DeviceException lastFailure;
+    private volatile Instant lastSignOfLife;
+    private volatile boolean readingEnabled;
+    private volatile boolean started;
+
+    public CameraQrScannerDriver(DeviceConfig config, DeviceContext context, FrameSource source,
+            QrImageDecoder decoder, Duration debounce) {
+        this.config = Objects.requireNonNull(config);
+        this.context = Objects.requireNonNull(context);
+        this.source = Objects.requireNonNull(source);
+        this.decoder = Objects.requireNonNull(decoder);
+        this.repeats = new RepeatFilter(debounce);
+        this.lastSignOfLife = context.clock().instant();
+    }
+
+    @Override
+    public String id() {
+        return config.id();
+    }
+
+    @Override
+    public DeviceFamily family() {
+        return DeviceFamily.QR_SCANNER;
+    }
+
+    @Override
+    public DeviceStatusInfo status() {
+        return status;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!config.enabled()) {
+            setStatus(DeviceStatusInfo.of(DeviceStatus.DISABLED, DeviceStatusDetail.DISABLED_BY_CONFIG));
+            return;
+        }
+        if (started) {
+            return;
+        }
+        started = true;
+        setStatus(DeviceStatusInfo.of(DeviceStatus.INITIALIZING, DeviceStatusDetail.NONE));
+        source.start(new Sink());
+    }
+
+    /** The source's reports, on its thread. */
+    private final class Sink implements FrameSink {
+
+        @Override
+        public void available() {
+            lastFailure = null;
+            signOfLife();
+            setStatus(DeviceStatusInfo.online());
+            LOG.info("Camera scanner {} reads frames from {}", id(), source.describe());
+        }
+
+        @Override
+        public void unavailable(DeviceException cause) {
+            lastFailure = cause;
+            setStatus(DeviceStatusInfo.offline(cause.detail(), source.describe()));
+            LOG.warn("Camera scanner {} offline: {}", id(), cause.getMessage());
+        }
+
+        @Override
+        public void checked() {
+            signOfLife();
+            // Silence was reported while the frame thread was busy or stuck; it works again.
+            DeviceStatusInfo s = status;
+            if (s.status() == DeviceStatus.OFFLINE && s.detail() == DeviceStatusDetail.NO_DATA_TIMEOUT) {
+                lastFailure = null;
+                setStatus(DeviceStatusInfo.online());
+            }
+        }
+
+        @Override
+        public boolean wantsFrames() {
+            return readingEnabled;
+        }
+
+        @Override
+        public void frame(Frame frame) {
+            handle(frame);
+        }
+
+        @Override
+        public void unreadable(String name, String reason) {
+            framesUnreadable.incrementAndGet();
+            lastUnreadable = name + ": " + reason;
+            LOG.warn("Camera scanner {} set aside {}: {}", id(), name, reason);
+        }
+    }
+
+    private void handle(Frame frame) {
+        framesRead.incrementAndGet();
+        List<DecodedCode> codes = decoder.decode(frame.image());
+        if (codes.isEmpty()) {
+            framesWithoutCode.incrementAndGet();
+            LOG.debug("Camera scanner {}: no code in {}", id(), frame.name());
+            return;
+        }
+        for (DecodedCode code : codes) {
+            // Reading may have been switched off while this frame was being decoded.
+            if (!readingEnabled) {
+                LOG.debug("Camera scanner {} ignored a code of {} characters: reading is off", id(),
+                        code.text().length());
+                continue;
+            }
+            Instant now = context.clock().instant();
+            if (!repeats.isNew(code.text(), now)) {
+                LOG.debug("Camera scanner {} saw the same code again in {}; not published", id(), frame.name());
+                continue;
+            }
+            codesPublished.incrementAndGet();
+            LOG.info("Camera scanner {} read a code of {} characters in {} ({} in the frame)", id(),
+                    code.text().length(), frame.name(), codes.size());
+            context.bus().publish(new DeviceEvent.QrScanned(id(), now, code.text(), DeviceEvent.ScanSource.CAMERA));
+        }
+    }
+
+    @Override
+    public void setReadingEnabled(boolean enabled) {
+        // A new purpose starts afresh, and the last codes are forgotten once reading stops.
+        repeats.forget();
+        readingEnabled = enabled;
+    }
+
+    public boolean isReadingEnabled() {
+        return readingEnabled;
+    }
+
+    public CameraScannerStatistics statistics() {
+        return new CameraScannerStatistics(framesRead.get(), framesWithoutCode.get(), framesUnreadable.get(),
+                codesPublished.get(), lastUnreadable);
+    }
+
+    private void signOfLife() {
+        lastSignOfLife = context.clock().instant();
+    }
+
+    private void setStatus(DeviceStatusInfo next) {
+        DeviceStatusInfo previous;
+        synchronized (statusLock) {
+            previous = status;
+            if (previous.equals(next)) {
+                return;
+            }
+            status = next;
+        }
+        context.bus().publish(new DeviceStatusChanged(id(), previous, next, context.clock().instant()));
+    }
+
+    @Override
+    public Optional<DeviceException> lastFailure() {
+        return Optional.ofNullable(lastFailure);
+    }
+
+    @Override
+    public Instant lastSignOfLife() {
+        return lastSignOfLife;
+    }
+
+    @Override
+    public Duration silenceTimeout() {
+        return config.silenceTimeout();
+    }
+
+    @Override
+    public void reportSilence() {
+        DeviceException e = new DeviceException(DeviceException.Code.TIMEOUT, DeviceStatusDetail.NO_DATA_TIMEOUT,
+                "the frame thread of " + source.describe() + " has not checked in for "
+                        + silenceTimeout().toMillis() + " ms");
+        lastFailure = e;
+        setStatus(DeviceStatusInfo.offline(DeviceStatusDetail.NO_DATA_TIMEOUT, source.describe()));
+        LOG.warn("Camera scanner {} offline: {}", id(), e.getMessage());
+    }
+
+    /** The source retries by itself every interval; this only makes it look now. */
+    @Override
+    public void reconnect() {
+        source.retryNow();
+    }
+
+    @Override
+    public void close() {
+        source.close();
+    }
+
+    @Override
+    public String toString() {
+        return "CameraQrScannerDriver[" + id() + " via " + source.describe() + ", " + status.status() + "]";
+    }
+}
