@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -14,6 +15,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.apache.pdfbox.util.Matrix;
 
 /**
  * Drawing on A4 pages top to bottom: a cursor {@link #y()}, page breaks when a piece does not fit, text in the
@@ -27,6 +29,7 @@ final class PdfCanvas implements AutoCloseable {
     private final PdfPageLayout layout;
     private final Map<Integer, Float> widths = new HashMap<>();
     private final List<PDPage> pages = new ArrayList<>();
+    private final Map<EncodedImage, PDImageXObject> images = new IdentityHashMap<>();
     private PDPageContentStream content;
     private float y;
 
@@ -170,18 +173,21 @@ final class PdfCanvas implements AutoCloseable {
         }
     }
 
-    /** Adds a filled rectangle to the current path; {@link #fillPath()} paints them all at once (QR modules). */
-    void pathRect(float x, float yBottom, float w, float h) {
+    /**
+     * Fills cells of a grid of {@code unit}-point squares whose origin is ({@code x}, {@code yBottom}); each cell
+     * is {column, row, columns wide, rows high}, row 0 at the bottom. Written under one scaling transform, so
+     * each of a QR code's hundreds of rectangles is a few small integers in the page content rather than four
+     * decimals: less to format now and fewer bytes in the file.
+     */
+    void fillCells(float x, float yBottom, float unit, List<int[]> cells) {
         try {
-            content.addRect(x, yBottom, w, h);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    void fillPath() {
-        try {
+            content.saveGraphicsState();
+            content.transform(new Matrix(unit, 0, 0, unit, x, yBottom));
+            for (int[] c : cells) {
+                content.addRect(c[0], c[1], c[2], c[3]);
+            }
             content.fill();
+            content.restoreGraphicsState();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -195,8 +201,9 @@ final class PdfCanvas implements AutoCloseable {
         }
     }
 
-    PDDocument document() {
-        return doc;
+    /** The image object for {@code image} in this document: an image drawn twice is stored once. */
+    PDImageXObject embed(EncodedImage image) {
+        return images.computeIfAbsent(image, i -> i.addTo(doc));
     }
 
     private void closeContent() {

@@ -1,17 +1,16 @@
 package org.govkiosk.print.pdf;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.govkiosk.print.model.Align;
 import org.govkiosk.print.model.Block;
@@ -29,14 +28,20 @@ public final class PdfRenderer {
 
     private final CjkFont font;
     private final PdfPageLayout layout;
+    private final PdfImageCache images;
 
     public PdfRenderer(CjkFont font) {
         this(font, PdfPageLayout.A4_DEFAULT);
     }
 
     public PdfRenderer(CjkFont font, PdfPageLayout layout) {
+        this(font, layout, PdfImageCache.shared());
+    }
+
+    public PdfRenderer(CjkFont font, PdfPageLayout layout, PdfImageCache images) {
         this.font = font;
         this.layout = layout;
+        this.images = images;
     }
 
     public byte[] render(Document document) {
@@ -134,22 +139,24 @@ public final class PdfRenderer {
         canvas.ensureSpace(side + 2 * quiet + captionHeight);
         canvas.down(quiet);
         float x0 = canvas.left() + (canvas.width() - side) / 2;
-        float top = canvas.y();
-        for (int y = 0; y < matrix.size(); y++) {
+        int n = matrix.size();
+        // one rectangle per horizontal run of dark modules, in module units (row 0 at the bottom)
+        List<int[]> runs = new ArrayList<>();
+        for (int y = 0; y < n; y++) {
             int x = 0;
-            while (x < matrix.size()) {
+            while (x < n) {
                 if (!matrix.isDark(x, y)) {
                     x++;
                     continue;
                 }
                 int start = x;
-                while (x < matrix.size() && matrix.isDark(x, y)) {
+                while (x < n && matrix.isDark(x, y)) {
                     x++;
                 }
-                canvas.pathRect(x0 + start * module, top - (y + 1) * module, (x - start) * module, module);
+                runs.add(new int[] {start, n - 1 - y, x - start, 1});
             }
         }
-        canvas.fillPath();
+        canvas.fillCells(x0, canvas.y() - side, module, runs);
         canvas.down(side + quiet);
         if (q.caption() != null) {
             text(canvas, q.caption(), new TextStyle(Align.CENTER, TextSize.SMALL, false));
@@ -157,15 +164,10 @@ public final class PdfRenderer {
     }
 
     private void image(PdfCanvas canvas, Block.Image block, Block previous) {
-        BufferedImage decoded = block.image().decode();
+        EncodedImage encoded = images.encoded(block.image()); // keeps a seal's transparency as a soft mask
         float w = PdfPageLayout.mm(block.widthMm());
-        float h = w * decoded.getHeight() / decoded.getWidth();
-        PDImageXObject image;
-        try {
-            image = LosslessFactory.createFromImage(canvas.document(), decoded); // keeps a seal's transparency
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot embed image", e);
-        }
+        float h = w * encoded.height() / encoded.width();
+        PDImageXObject image = canvas.embed(encoded);
         if (block.overlay() && previous != null) {
             // centred on the last two lines (department and date), the way a stamp is pressed on paper
             float centerY = canvas.y() + lineHeight(layout.bodySize());
