@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.govkiosk.app.audit.AuditLog;
+import org.govkiosk.app.catalog.Catalog;
+import org.govkiosk.app.catalog.CatalogLoader;
 import org.govkiosk.app.ops.HealthReport;
 import org.govkiosk.app.ops.OpsHttpServer;
 import org.govkiosk.app.ops.TerminalMetrics;
@@ -65,7 +67,10 @@ public final class AppContext implements AutoCloseable {
     private final DeviceRegistry devices;
     private final DeviceSupervisor supervisor;
     private final MaintenanceAccess maintenance;
-    private final PlatformServer platform;
+    /** The embedded platform (demo), started in the background so the first screen does not wait for it. */
+    private final java.util.concurrent.CompletableFuture<PlatformServer> platform;
+    private final TerminalPlatform platformLink;
+    private final Catalog catalog;
     private final PrintService printing;
     private final java.nio.file.Path dataDir;
     private final AuditLog audit;
@@ -73,8 +78,9 @@ public final class AppContext implements AutoCloseable {
     private OpsHttpServer ops;
     private final java.time.Instant startedAt;
 
-    private AppContext(LaunchOptions options, TerminalConfig config, Clock clock) throws IOException {
+    private AppContext(LaunchOptions options, TerminalConfig config, Catalog catalog, Clock clock) throws IOException {
         this.options = options;
+        this.catalog = catalog;
         this.config = config;
         this.clock = clock;
         List<Locale> locales = config.ui().locales();
@@ -98,19 +104,70 @@ public final class AppContext implements AutoCloseable {
                 config.maintenance().lockout(), clock, audit);
         this.printing = printService(options.configDir(), config.print());
         boolean embedded = options.demo() || config.platform().isEmbedded();
-        this.platform = embedded ? PlatformServer.startEmbedded() : null;
+        java.util.concurrent.CompletableFuture<java.net.URI> uri;
+        java.util.concurrent.CompletableFuture<Optional<String>> token;
+        if (embedded) {
+            java.util.concurrent.ExecutorService starter = Executors.newSingleThreadExecutor(daemonThreads("platform-start"));
+            this.platform = java.util.concurrent.CompletableFuture.supplyAsync(PlatformServer::startEmbedded, starter);
+            starter.shutdown();
+            uri = platform.thenApply(PlatformServer::baseUri);
+            token = platform.thenApply(PlatformServer::enrolmentToken);
+        } else {
+            this.platform = null;
+            uri = java.util.concurrent.CompletableFuture.completedFuture(java.net.URI.create(config.platform().url()));
+            token = java.util.concurrent.CompletableFuture.completedFuture(enrolmentToken(config));
+        }
+        this.platformLink = TerminalPlatform.start(config, dataDir, clock, audit, uri, token);
+        metrics.gauge("govkiosk.outbox.waiting", "cases and ratings not yet confirmed by the platform",
+                () -> platformLink.outboxStatus().waiting());
+        metrics.gauge("govkiosk.outbox.dead", "entries the platform refused; shown in maintenance mode",
+                () -> platformLink.outboxStatus().dead());
+        metrics.gauge("govkiosk.outbox.oldest.age.seconds", "age of the oldest unconfirmed entry",
+                () -> platformLink.outboxStatus().oldestWaitingSince()
+                        .map(t -> java.time.Duration.between(t, clock.instant()).toSeconds()).orElse(0L));
     }
 
-    /** Loads and validates the configuration, then starts devices and services. */
+    /** Loads and validates the configuration (every file, all problems at once), then starts devices and services. */
     public static AppContext start(LaunchOptions options, Clock clock) throws IOException {
-        TerminalConfig config = ConfigLoader.load(options.configDir(), DeviceRegistry.validator(DriverFactories.builtIn()));
-        AppContext context = new AppContext(options, config, clock);
+        List<String> problems = new java.util.ArrayList<>();
+        TerminalConfig config = null;
+        try {
+            config = ConfigLoader.load(options.configDir(), DeviceRegistry.validator(DriverFactories.builtIn()));
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        Catalog catalog = null;
+        try {
+            java.nio.file.Path templates = options.configDir().resolve(config != null
+                    ? config.print().templatesDir() : java.nio.file.Path.of(TerminalConfig.Print.DEFAULT_TEMPLATES));
+            catalog = CatalogLoader.load(options.configDir(),
+                    name -> java.nio.file.Files.isRegularFile(templates.resolve(name + ".yaml")));
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        AppContext context = new AppContext(options, config, catalog, clock);
         context.devices.startAll(context.supervisor);
         context.supervisor.start();
         context.startOps();
+        // ICU builds its pinyin rules on first use (about 2 s): not on the FX thread at the first search.
+        context.scheduler.execute(context.catalog::prepareSearch);
         LOG.info("Terminal {} started in {} mode{} with {} devices", config.terminal().id(), context.mode(),
                 options.demo() ? " (demo)" : "", context.devices.all().size());
         return context;
+    }
+
+    private static Optional<String> enrolmentToken(TerminalConfig config) {
+        return config.platform().enrolmentTokenFile().flatMap(f -> {
+            try {
+                return Optional.of(java.nio.file.Files.readString(f).trim());
+            } catch (IOException e) {
+                LOG.error("platform.enrolment-token-file {} cannot be read: {}", f, e.toString());
+                return Optional.empty();
+            }
+        });
     }
 
     /** Monitoring must never stop citizen service: a port in use or an unreadable token is logged, not fatal. */
@@ -233,6 +290,11 @@ public final class AppContext implements AutoCloseable {
         return devices.byFamily(type);
     }
 
+    /** The service items this terminal offers, with their guides and forms. */
+    public Catalog catalog() {
+        return catalog;
+    }
+
     /** Puts citizens' documents on paper, on whichever printer works. */
     public PrintService printing() {
         return printing;
@@ -251,8 +313,14 @@ public final class AppContext implements AutoCloseable {
         return maintenance;
     }
 
+    /** The embedded platform, once started (demo and tests). */
     public Optional<PlatformServer> platform() {
-        return Optional.ofNullable(platform);
+        return platform == null ? Optional.empty() : Optional.ofNullable(platform.getNow(null));
+    }
+
+    /** Cases and ratings go to the platform through this: durable at once, sent when the platform can be reached. */
+    public TerminalPlatform platformLink() {
+        return platformLink;
     }
 
     public DeviceAdmin deviceAdmin() {
@@ -288,8 +356,9 @@ public final class AppContext implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        platformLink.close();
         if (platform != null) {
-            platform.close();
+            platform.thenAccept(PlatformServer::close);
         }
         audit.record("app-stopped");
         audit.close();

@@ -1,6 +1,9 @@
 package org.govkiosk.api;
 
-/** A request whose signature headers the platform refuses; every reason answers 401, never retryable. */
+/**
+ * A request whose signature headers the platform refuses; every reason answers 401. Unknown terminal and stale
+ * timestamp are retryable (registration or a time sync fixes them); the others are not.
+ */
 public final class SignatureRejectedException extends Exception {
 
     public enum Reason {

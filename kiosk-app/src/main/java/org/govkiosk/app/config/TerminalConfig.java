@@ -29,7 +29,12 @@ public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintena
     }
 
     /** @param windowName the window a rating pad stands at (3号窗口); null on a citizen kiosk */
-    public record Terminal(String id, String hallName, String windowName, LaunchOptions.Mode mode) {
+    /** @param hallCode the hall's code on the platform (registration); defaults to the terminal id's first part */
+    public record Terminal(String id, String hallName, String windowName, LaunchOptions.Mode mode, String hallCode) {
+        public Terminal(String id, String hallName, String windowName, LaunchOptions.Mode mode) {
+            this(id, hallName, windowName, mode, id);
+        }
+
         public Optional<String> window() {
             return Optional.ofNullable(windowName);
         }
@@ -85,9 +90,9 @@ public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintena
      * Where the terminal keeps its own state (outbox, audit log, keys): {@code dataDir}, or when unset
      * {@code $XDG_DATA_HOME/govkiosk/<terminal id>} (~/.local/share/...). A packaged terminal sets /var/lib/govkiosk.
      */
-    public record Storage(Optional<Path> dataDir) {
+    public record Storage(Optional<Path> dataDir, Optional<Path> keystorePasswordFile) {
         static Storage defaults() {
-            return new Storage(Optional.empty());
+            return new Storage(Optional.empty(), Optional.empty());
         }
 
         public Path resolve(String terminalId) {
@@ -115,8 +120,20 @@ public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintena
     }
 
     /** {@code url} is "embedded" (the reference platform runs inside the terminal, for demos) or an http(s) URL. */
-    public record Platform(String url) {
+    /**
+     * @param pins               SHA-256 pins of the platform's TLS key ({@code sha256/BASE64}); empty: the system's CAs
+     * @param enrolmentTokenFile the token that lets this terminal register its key (from the hall's administrator)
+     */
+    public record Platform(String url, java.util.Set<String> pins, Optional<Path> enrolmentTokenFile) {
         public static final String EMBEDDED = "embedded";
+
+        public Platform {
+            pins = java.util.Set.copyOf(pins);
+        }
+
+        public Platform(String url) {
+            this(url, java.util.Set.of(), Optional.empty());
+        }
 
         public boolean isEmbedded() {
             return EMBEDDED.equals(url);

@@ -24,7 +24,7 @@ final class TerminalSections {
     }
 
     static TerminalConfig.Terminal terminal(YamlSection s) {
-        s.onlyKeys("id", "hall-name", "window-name", "mode");
+        s.onlyKeys("id", "hall-name", "hall-code", "window-name", "mode");
         Optional<String> id = s.string("id", true);
         id.filter(v -> !ID.matcher(v).matches()).ifPresent(v -> s.problem(s.key("id"),
                 "'" + v + "' is not a valid id; use letters, digits, '.', '_' or '-' (at most 64)"));
@@ -32,7 +32,13 @@ final class TerminalSections {
         String window = s.string("window-name", false).orElse(null);
         LaunchOptions.Mode mode = s.string("mode", false).flatMap(m -> mode(s, m)).orElse(LaunchOptions.Mode.KIOSK);
         boolean ok = id.isPresent() && ID.matcher(id.get()).matches() && hall != null;
-        return ok ? new TerminalConfig.Terminal(id.get(), hall, window, mode) : null;
+        String hallCode = s.string("hall-code", false).orElse(null);
+        if (hallCode != null && !ID.matcher(hallCode).matches()) {
+            s.problem(s.key("hall-code"), "'" + hallCode + "' is not a valid code; use letters, digits, '.', '_' or '-'");
+            ok = false;
+        }
+        return ok ? new TerminalConfig.Terminal(id.get(), hall, window, mode, hallCode != null ? hallCode : id.get())
+                : null;
     }
 
     private static Optional<LaunchOptions.Mode> mode(YamlSection s, String value) {
@@ -135,11 +141,13 @@ final class TerminalSections {
     }
 
     static TerminalConfig.Storage storage(YamlSection s) {
-        s.onlyKeys("data-dir");
+        s.onlyKeys("data-dir", "keystore-password-file");
+        int before = s.problemCount();
         Optional<java.nio.file.Path> dir = s.string("data-dir", false).map(java.nio.file.Path::of);
         dir.filter(d -> !d.isAbsolute()).ifPresent(d -> s.problem(s.key("data-dir"),
                 "must be an absolute path such as /var/lib/govkiosk, got '" + d + "'"));
-        return dir.isPresent() && !dir.get().isAbsolute() ? null : new TerminalConfig.Storage(dir);
+        Optional<java.nio.file.Path> password = s.string("keystore-password-file", false).map(java.nio.file.Path::of);
+        return s.problemCount() > before ? null : new TerminalConfig.Storage(dir, password);
     }
 
     static TerminalConfig.Ops ops(YamlSection s) {
@@ -169,14 +177,31 @@ final class TerminalSections {
         return s.problemCount() > before ? null : new TerminalConfig.Ops(address, token);
     }
 
+    private static final Pattern PIN = Pattern.compile("sha256/[A-Za-z0-9+/]{43}=");
+
     static TerminalConfig.Platform platform(YamlSection s) {
-        s.onlyKeys("url");
+        s.onlyKeys("url", "pins", "enrolment-token-file");
         Optional<String> url = s.string("url", true);
         if (url.isEmpty()) {
             return null;
         }
+        int before = s.problemCount();
+        List<String> pins = s.has("pins") ? s.strings("pins") : List.of();
+        for (int i = 0; i < pins.size(); i++) {
+            if (!PIN.matcher(pins.get(i)).matches()) {
+                s.problem(s.key("pins") + "[" + i + "]", "must be sha256/ followed by the base64 SHA-256 of the"
+                        + " server's public key (44 characters), got '" + pins.get(i) + "'");
+            }
+        }
+        if (!pins.isEmpty() && url.get().startsWith("http:")) {
+            s.problem(s.key("pins"), "pins need an https URL, got " + url.get());
+        }
+        Optional<java.nio.file.Path> token = s.string("enrolment-token-file", false).map(java.nio.file.Path::of);
+        if (s.problemCount() > before) {
+            return null;
+        }
         if (url.get().equals(TerminalConfig.Platform.EMBEDDED) || isHttpUrl(url.get())) {
-            return new TerminalConfig.Platform(url.get());
+            return new TerminalConfig.Platform(url.get(), new java.util.LinkedHashSet<>(pins), token);
         }
         s.problem(s.key("url"), "must be 'embedded' or an http(s) URL such as https://gateway.example.gov.cn/kiosk,"
                 + " got '" + url.get() + "'");

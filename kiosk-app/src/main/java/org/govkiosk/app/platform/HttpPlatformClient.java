@@ -25,12 +25,16 @@ import org.govkiosk.api.CaseReceipt;
 import org.govkiosk.api.CaseSearch;
 import org.govkiosk.api.CaseSubmission;
 import org.govkiosk.api.CaseView;
+import org.govkiosk.api.Heartbeat;
+import org.govkiosk.api.HeartbeatReceipt;
 import org.govkiosk.api.LicenceVerification;
 import org.govkiosk.api.LicenceVerificationRequest;
 import org.govkiosk.api.RatingReceipt;
 import org.govkiosk.api.RatingSubmission;
+import org.govkiosk.api.RegistrationReceipt;
 import org.govkiosk.api.RequestSigner;
 import org.govkiosk.api.SignedHeaders;
+import org.govkiosk.api.TerminalRegistration;
 
 /**
  * {@link PlatformClient} over HTTP(S) with the JDK's client: every request signed with the terminal's Ed25519 key,
@@ -60,6 +64,19 @@ public final class HttpPlatformClient implements PlatformClient {
         this.http = builder.build();
         String url = config.baseUrl().toString();
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @Override
+    public RegistrationReceipt register(TerminalRegistration registration) throws PlatformException {
+        // Unsigned: the platform does not know the key yet; the enrolment token in the body vouches for it.
+        return parse(call("POST", ApiPaths.TERMINALS, write(registration), config.maxResponseBytes(), false),
+                RegistrationReceipt.class);
+    }
+
+    @Override
+    public HeartbeatReceipt heartbeat(Heartbeat heartbeat) throws PlatformException {
+        return parse(call("POST", ApiPaths.HEARTBEATS, write(heartbeat), config.maxResponseBytes()),
+                HeartbeatReceipt.class);
     }
 
     @Override
@@ -124,8 +141,11 @@ public final class HttpPlatformClient implements PlatformClient {
 
     /** Sends one signed request; returns the body of a 2xx answer. */
     private byte[] call(String method, String path, byte[] body, int limit) throws PlatformException {
+        return call(method, path, body, limit, true);
+    }
+
+    private byte[] call(String method, String path, byte[] body, int limit, boolean sign) throws PlatformException {
         URI uri = URI.create(base + path);
-        SignedHeaders signed = signer.sign(method, uri, body);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(config.callTimeout())
                 .header("Accept", "application/json, application/pdf")
@@ -134,7 +154,11 @@ public final class HttpPlatformClient implements PlatformClient {
         if (body != null) {
             request.header("Content-Type", JSON);
         }
-        signed.asMap().forEach(request::header);
+        if (sign) {
+            // Signed last, just before sending: each attempt gets a fresh timestamp and nonce.
+            SignedHeaders signed = signer.sign(method, uri, body);
+            signed.asMap().forEach(request::header);
+        }
         HttpResponse<byte[]> response = exchange(request.build(), limit, method + " " + path);
         int status = response.statusCode();
         if (status >= 200 && status < 300) {

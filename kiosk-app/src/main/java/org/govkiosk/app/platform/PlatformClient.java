@@ -5,16 +5,30 @@ import org.govkiosk.api.CaseReceipt;
 import org.govkiosk.api.CaseSearch;
 import org.govkiosk.api.CaseSubmission;
 import org.govkiosk.api.CaseView;
+import org.govkiosk.api.Heartbeat;
+import org.govkiosk.api.HeartbeatReceipt;
 import org.govkiosk.api.LicenceVerification;
 import org.govkiosk.api.LicenceVerificationRequest;
 import org.govkiosk.api.RatingReceipt;
 import org.govkiosk.api.RatingSubmission;
+import org.govkiosk.api.RegistrationReceipt;
+import org.govkiosk.api.TerminalRegistration;
 
 /**
  * The terminal's calls to the platform. Every call either answers or throws a {@link PlatformException} that says
  * whether trying again can help; none hangs longer than the configured timeouts.
  */
 public interface PlatformClient {
+
+    /**
+     * Registers this terminal's public key, with the enrolment token the technician was given. The only unsigned
+     * call. Registering again with the same key is harmless ({@link RegistrationReceipt#alreadyRegistered()});
+     * with another key the platform refuses it ({@link PlatformFailure#CONFLICT}).
+     */
+    RegistrationReceipt register(TerminalRegistration registration) throws PlatformException;
+
+    /** The periodic sign of life with the devices' status; the receipt carries the platform's clock. */
+    HeartbeatReceipt heartbeat(Heartbeat heartbeat) throws PlatformException;
 
     /** Idempotent by {@link CaseSubmission#idempotencyKey()}: a resend answers the first receipt. */
     CaseReceipt submitCase(CaseSubmission submission) throws PlatformException;

@@ -22,7 +22,10 @@ public enum PlatformFailure {
     BAD_RESPONSE(true),
     /** The answer is larger than the configured limit; not read to the end. */
     RESPONSE_TOO_LARGE(true),
-    /** 4xx the platform marked retryable (e.g. a stale timestamp after the terminal's clock was fixed). */
+    /**
+     * 4xx the platform marked retryable: this terminal is not registered yet, or its clock is off (a stale
+     * timestamp). A technician's fix (registration, time sync) lets the same request through, re-signed.
+     */
     REFUSED_FOR_NOW(true),
     /** 400/404/422 and other 4xx: the request itself is wrong; the same request will fail again. */
     INVALID_REQUEST(false),

@@ -74,6 +74,15 @@ public final class DeviceStatusBoard {
         return rows;
     }
 
+    /** Observes whether any device of these families can serve a citizen (e.g. either printer). */
+    public javafx.beans.binding.BooleanBinding usableBinding(DeviceFamily... families) {
+        javafx.beans.Observable[] deps = rows.stream()
+                .filter(r -> java.util.Arrays.asList(families).contains(r.family))
+                .map(Row::statusProperty).toArray(javafx.beans.Observable[]::new);
+        return javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> java.util.Arrays.stream(families).anyMatch(this::isUsable), deps);
+    }
+
     /** Whether any device of the family can serve a citizen now. */
     public boolean isUsable(DeviceFamily family) {
         return rows.stream().anyMatch(r -> r.family == family && r.status().isUsable());

@@ -9,6 +9,13 @@ import org.govkiosk.app.LaunchOptions;
 import org.govkiosk.app.session.SessionManager;
 import org.govkiosk.app.ui.attract.AttractView;
 import org.govkiosk.app.ui.attract.AttractViewModel;
+import org.govkiosk.app.printing.PrintResult;
+import org.govkiosk.app.ui.catalog.CatalogView;
+import org.govkiosk.app.ui.catalog.CatalogViewModel;
+import org.govkiosk.app.ui.guide.GuideDocuments;
+import org.govkiosk.app.ui.guide.GuideView;
+import org.govkiosk.app.ui.guide.GuideViewModel;
+import org.govkiosk.app.ui.guide.PrintableGuide;
 import org.govkiosk.app.ui.home.HomeView;
 import org.govkiosk.app.ui.identify.IdentifyView;
 import org.govkiosk.app.ui.identify.IdentifyViewModel;
@@ -20,6 +27,7 @@ import org.govkiosk.app.ui.pad.PadView;
 import org.govkiosk.app.ui.shell.KeyboardWedgeCapture;
 import org.govkiosk.app.ui.shell.ShellView;
 import org.govkiosk.app.ui.shell.ShellViewModel;
+import org.govkiosk.device.DeviceFamily;
 import org.govkiosk.device.IdCardReader;
 import org.govkiosk.device.KeyboardWedgeScanner;
 import org.govkiosk.device.QrScanner;
@@ -52,6 +60,16 @@ public final class KioskUi {
                 context.devicesOf(IdCardReader.class), context.devicesOf(SmartCardReader.class),
                 context.devicesOf(QrScanner.class), board, context.clock()));
 
+        GuideViewModel guide = sessions.register(new GuideViewModel(i18n, this::printGuide,
+                board.usableBinding(DeviceFamily.RECEIPT_PRINTER, DeviceFamily.DOCUMENT_PRINTER),
+                javafx.application.Platform::runLater, item -> navigator.go(ScreenId.IDENTIFY)));
+        CatalogViewModel catalog = sessions.register(new CatalogViewModel(context.catalog(), item -> {
+            guide.show(item);
+            navigator.go(ScreenId.GUIDE);
+        }));
+        navigator.register(ScreenId.CATALOG, () -> new CatalogView(catalog, i18n));
+        navigator.register(ScreenId.GUIDE, () -> new GuideView(guide, i18n, navigator::back));
+
         AttractViewModel attract = new AttractViewModel(sessions, navigator, board, context.config().terminal().hallName());
         PinViewModel pin = new PinViewModel(context.maintenance(), navigator, i18n);
         MaintenanceViewModel maintenance = new MaintenanceViewModel(board, context.deviceAdmin(),
@@ -73,6 +91,17 @@ public final class KioskUi {
         });
         shell = new ShellView(shellModel, sessions, i18n, context.config().terminal().hallName(), content);
         navigator.reset(homeScreen());
+    }
+
+    /** A guide on paper; the stage fails when no printer could print it, so the screen can say so. */
+    private java.util.concurrent.CompletionStage<?> printGuide(PrintableGuide guide) {
+        String jobId = "guide-" + guide.itemCode() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        return context.printing().print(GuideDocuments.of(guide), jobId).thenApply(result -> {
+            if (result instanceof PrintResult.Failed failed) {
+                throw new java.util.concurrent.CompletionException(new IllegalStateException(failed.messageKey()));
+            }
+            return result;
+        });
     }
 
     /** The screen between citizens: the attract screen, or the pad's idle screen. */

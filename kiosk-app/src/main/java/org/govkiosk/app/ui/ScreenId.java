@@ -5,6 +5,8 @@ public enum ScreenId {
     ATTRACT(false),
     HOME(true),
     IDENTIFY(true),
+    CATALOG(true),
+    GUIDE(true),
     MAINTENANCE_PIN(false),
     MAINTENANCE(false),
     PAD(false);

@@ -2,7 +2,7 @@ package org.govkiosk.app.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.random.RandomGenerator;
@@ -30,7 +31,10 @@ import org.govkiosk.app.outbox.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The platform goes away for a while: the queue waits, backs off, and drains when it is back. Nothing lost. */
+/**
+ * The reference platform-server goes away for a while (stopped, then restarted on the same port over the same H2
+ * file): the queue waits, backs off, and drains when it is back. Nothing lost, nothing stored twice.
+ */
 class OutageTest {
 
     private static final String TERMINAL = "terminal-outage";
@@ -44,27 +48,36 @@ class OutageTest {
     private record Attempt(Instant at, boolean failed) {
     }
 
+    private OutboxWorker worker(Outbox outbox, PlatformClient client, List<Attempt> attempts) {
+        return new OutboxWorker(outbox, new PlatformOutboxSender(client),
+                new Backoff(BASE, CAP, JITTER, RandomGenerator.getDefault()), Clock.systemUTC(),
+                Duration.ofSeconds(1), new OutboxWorker.Listener() {
+                    @Override
+                    public void attempted(OutboxEntry entry, Delivery outcome, Instant at) {
+                        attempts.add(new Attempt(Instant.now(), !(outcome instanceof Delivery.Delivered)));
+                    }
+                }).start();
+    }
+
+    private static HttpPlatformClient client(RealPlatform platform, KeyPair keys) {
+        return new HttpPlatformClient(new PlatformClientConfig(platform.baseUri(), Set.of(), Duration.ofSeconds(1),
+                Duration.ofSeconds(2), 1 << 16, 1 << 20),
+                new RequestSigner(TERMINAL, keys.getPrivate(), Clock.systemUTC()));
+    }
+
     @Test
     void theQueueDrainsAfterAnOutageWithBoundedBackedOffRetries() throws Exception {
         KeyPair keys = TerminalKeys.generate();
         List<Attempt> attempts = new CopyOnWriteArrayList<>();
-        try (TestPlatform platform = TestPlatform.http();
+        Set<String> keysQueued = new HashSet<>();
+        RatingSubmission rating;
+        try (RealPlatform platform = RealPlatform.http(Files.createDirectories(dir.resolve("platform")));
              Outbox outbox = Outbox.open(dir.resolve("outbox.db"), new PayloadCipher(TestKeys.aes()),
                      Clock.systemUTC())) {
-            platform.register(TERMINAL, keys.getPublic());
-            HttpPlatformClient client = new HttpPlatformClient(new PlatformClientConfig(URI.create(platform.baseUrl()),
-                    Set.of(), Duration.ofSeconds(1), Duration.ofSeconds(2), 1 << 16, 1 << 20),
-                    new RequestSigner(TERMINAL, keys.getPrivate(), Clock.systemUTC()));
-            OutboxWorker worker = new OutboxWorker(outbox, new PlatformOutboxSender(client),
-                    new Backoff(BASE, CAP, JITTER, RandomGenerator.getDefault()), Clock.systemUTC(),
-                    Duration.ofSeconds(1), new OutboxWorker.Listener() {
-                        @Override
-                        public void attempted(OutboxEntry entry, Delivery outcome, Instant at) {
-                            attempts.add(new Attempt(Instant.now(), !(outcome instanceof Delivery.Delivered)));
-                        }
-                    }).start();
+            HttpPlatformClient client = client(platform, keys);
+            platform.register(client, TERMINAL, keys.getPublic());
+            OutboxWorker worker = worker(outbox, client, attempts);
             PlatformQueue queue = new PlatformQueue(outbox, worker::wake, TERMINAL, Clock.systemUTC());
-            Set<String> keysQueued = new HashSet<>();
             try {
                 for (int i = 0; i < 10; i++) {
                     keysQueued.add(queue.submit(TestCases.draft(Clock.systemUTC())).idempotencyKey());
@@ -77,9 +90,10 @@ class OutageTest {
                     Case c = queue.submit(TestCases.draft(Clock.systemUTC()));
                     keysQueued.add(c.idempotencyKey());
                 }
-                RatingSubmission rating = new RatingSubmission("rating-" + System.nanoTime(), "CASE-1", "1",
-                        TestCases.ITEM.code(), "hall-1", TERMINAL, null, null, RatingChannel.SELF_SERVICE_TERMINAL, 5,
-                        null, null, null, false, Instant.now());
+                // Level 2: a bad rating, which needs a reason and once could not be written for the platform.
+                rating = new RatingSubmission("rating-" + System.nanoTime(), "CASE-1", "1", TestCases.ITEM.code(),
+                        RealPlatform.HALL, TERMINAL, null, null, RatingChannel.SELF_SERVICE_TERMINAL, 2, null,
+                        List.of("SERVICE_ATTITUDE"), null, false, Instant.now());
                 queue.submitRating(rating);
                 Thread.sleep(3000);
                 assertThat(outbox.status().waiting()).isEqualTo(21);
@@ -88,13 +102,53 @@ class OutageTest {
                 Instant outageEnd = Instant.now();
 
                 awaitDrained(outbox);
-                assertThat(platform.cases().keySet()).containsExactlyInAnyOrderElementsOf(keysQueued);
-                assertThat(platform.ratings()).containsOnlyKeys(rating.idempotencyKey());
                 assertThat(outbox.status().dead()).isZero();
                 checkBackoff(attempts, outageStart, outageEnd);
             } finally {
                 worker.close();
             }
+            // What the platform stored, read from its own database after it stopped: each key once.
+            platform.stop();
+            Map<String, Integer> cases = platform.storedKeys("cases");
+            assertThat(cases.keySet()).containsExactlyInAnyOrderElementsOf(keysQueued);
+            assertThat(cases.values()).containsOnly(1);
+            assertThat(platform.storedKeys("ratings")).containsExactly(Map.entry(rating.idempotencyKey(), 1));
+        }
+    }
+
+    @Test
+    void casesQueuedBeforeTheTerminalIsRegisteredWaitForItInsteadOfBeingDropped() throws Exception {
+        KeyPair keys = TerminalKeys.generate();
+        List<Attempt> attempts = new CopyOnWriteArrayList<>();
+        Set<String> keysQueued = new HashSet<>();
+        try (RealPlatform platform = RealPlatform.http(Files.createDirectories(dir.resolve("platform")));
+             Outbox outbox = Outbox.open(dir.resolve("outbox.db"), new PayloadCipher(TestKeys.aes()),
+                     Clock.systemUTC())) {
+            HttpPlatformClient client = client(platform, keys);
+            OutboxWorker worker = worker(outbox, client, attempts);
+            PlatformQueue queue = new PlatformQueue(outbox, worker::wake, TERMINAL, Clock.systemUTC());
+            try {
+                for (int i = 0; i < 3; i++) {
+                    keysQueued.add(queue.submit(TestCases.draft(Clock.systemUTC())).idempotencyKey());
+                }
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (attempts.size() < 3 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(attempts).as("attempts while unregistered").hasSizeGreaterThanOrEqualTo(3)
+                        .allMatch(Attempt::failed);
+                assertThat(worker.lastProblem().orElseThrow()).contains("REFUSED_FOR_NOW").contains("unknown-terminal");
+                assertThat(outbox.status().dead()).as("dead letters").isZero();
+                assertThat(outbox.status().waiting()).isEqualTo(3);
+
+                platform.register(client, TERMINAL, keys.getPublic());
+                awaitDrained(outbox);
+                assertThat(outbox.status().dead()).isZero();
+            } finally {
+                worker.close();
+            }
+            platform.stop();
+            assertThat(platform.storedKeys("cases")).containsOnlyKeys(keysQueued);
         }
     }
 

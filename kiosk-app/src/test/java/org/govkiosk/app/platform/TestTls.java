@@ -10,8 +10,14 @@ import java.security.cert.Certificate;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
-/** A self-signed server certificate made with the JDK's keytool, as a hall gateway might have. */
-public record TestTls(SSLContext serverContext, Certificate certificate) {
+/**
+ * A self-signed server certificate made with the JDK's keytool, as a hall gateway might have.
+ *
+ * @param keystore the PKCS12 file (password {@link #PASSWORD}), for the real platform-server's TLS setting
+ */
+public record TestTls(SSLContext serverContext, Certificate certificate, Path keystore) {
+
+    public static final String PASSWORD = "changeit";
 
     public static TestTls selfSigned(Path dir, String name) throws IOException, InterruptedException,
             GeneralSecurityException {
@@ -33,6 +39,6 @@ public record TestTls(SSLContext serverContext, Certificate certificate) {
         kmf.init(ks, "changeit".toCharArray());
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(kmf.getKeyManagers(), null, null);
-        return new TestTls(context, ks.getCertificate("server"));
+        return new TestTls(context, ks.getCertificate("server"), store);
     }
 }

@@ -28,8 +28,21 @@ public final class Auth {
         try {
             return verifier.verify(ctx.method().name(), pathAndQuery, ctx::header, body);
         } catch (SignatureRejectedException e) {
-            throw ApiException.client(401, e.reason().errorCode(), e.getMessage());
+            throw new ApiException(401, e.reason().errorCode(), e.getMessage(), retryable(e.reason()));
         }
+    }
+
+    /**
+     * Whether the same request, signed afresh, can succeed later. A terminal not registered yet, or one whose clock
+     * is off, is fixed by a technician (registration, time sync) without touching the queued request, so its
+     * outbox must keep the citizen's case rather than dead-letter it. A bad signature or a replay will never
+     * become valid.
+     */
+    static boolean retryable(SignatureRejectedException.Reason reason) {
+        return switch (reason) {
+            case UNKNOWN_TERMINAL, STALE_TIMESTAMP -> true;
+            case UNSIGNED, BAD_SIGNATURE, REPLAYED_NONCE -> false;
+        };
     }
 
     /** A terminal may only speak for itself. */

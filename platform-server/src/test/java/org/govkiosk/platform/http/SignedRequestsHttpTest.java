@@ -29,10 +29,15 @@ class SignedRequestsHttpTest extends RunningPlatform {
     }
 
     private static void assertRefused(HttpResponse<String> r, int status, String code) throws Exception {
+        assertRefused(r, status, code, false);
+    }
+
+    private static void assertRefused(HttpResponse<String> r, int status, String code, boolean retryable)
+            throws Exception {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
         ApiError e = TestTerminal.error(r);
         assertThat(e.code()).isEqualTo(code);
-        assertThat(e.retryable()).isFalse();
+        assertThat(e.retryable()).as("retryable of " + code).isEqualTo(retryable);
     }
 
     @Test
@@ -75,17 +80,31 @@ class SignedRequestsHttpTest extends RunningPlatform {
     }
 
     @Test
-    void requestFromAClockMoreThanFiveMinutesOffIsRefused() throws Exception {
+    void requestFromAClockMoreThanFiveMinutesOffIsRefusedUntilTheClockIsFixed() throws Exception {
         MutableClock slow = new MutableClock(clock.instant().minus(Duration.ofMinutes(6)));
         TestTerminal skewed = new TestTerminal(server.baseUri(), "T-002", slow).registered(ENROLMENT);
-        assertRefused(skewed.send("POST", ApiPaths.HEARTBEATS, TestTerminal.JSON.writeValueAsBytes(
-                new Heartbeat("T-002", slow.instant(), null, 0, List.of()))), 401, ErrorCodes.STALE_TIMESTAMP);
+        byte[] body = TestTerminal.JSON.writeValueAsBytes(new Heartbeat("T-002", slow.instant(), null, 0, List.of()));
+        // Retryable: the terminal re-signs each attempt, so once its clock is set right the same request passes.
+        assertRefused(skewed.send("POST", ApiPaths.HEARTBEATS, body), 401, ErrorCodes.STALE_TIMESTAMP, true);
+        slow.advance(Duration.ofMinutes(6));
+        assertThat(skewed.send("POST", ApiPaths.HEARTBEATS, body).statusCode()).isEqualTo(200);
     }
 
     @Test
-    void unregisteredTerminalIsRefused() throws Exception {
+    void anUnregisteredTerminalIsRefusedUntilItRegisters() throws Exception {
         TestTerminal stranger = new TestTerminal(server.baseUri(), "T-404", clock);
-        assertRefused(stranger.get(ApiPaths.caseByNumber("X")), 401, ErrorCodes.UNKNOWN_TERMINAL);
+        byte[] body = TestTerminal.JSON.writeValueAsBytes(Fixtures.submission("T-404", "k-stranger"));
+        // Retryable: registration fixes it, and the citizen's case must not be dead-lettered meanwhile.
+        assertRefused(stranger.send("POST", ApiPaths.CASES, body), 401, ErrorCodes.UNKNOWN_TERMINAL, true);
+        assertRefused(stranger.get(ApiPaths.caseByNumber("X")), 401, ErrorCodes.UNKNOWN_TERMINAL, true);
+        stranger.registered(ENROLMENT);
+        assertThat(stranger.send("POST", ApiPaths.CASES, body).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void aRequestSignedWithAnotherKeyThanTheRegisteredOneIsRefusedForGood() throws Exception {
+        TestTerminal impostor = new TestTerminal(server.baseUri(), "T-001", clock);
+        assertRefused(impostor.send("POST", ApiPaths.HEARTBEATS, heartbeat()), 401, ErrorCodes.BAD_SIGNATURE, false);
     }
 
     @Test

@@ -29,7 +29,13 @@ public final class HomeView implements Screen {
         Button identify = Controls.button(i18n, "home.identify", "tile", () -> navigator.go(ScreenId.IDENTIFY));
         identify.setId("tile-identify");
         tiles.getChildren().add(identify);
-        for (String key : new String[] {"home.guide", "home.apply", "home.query", "home.print", "home.rate"}) {
+        // Applying starts from the item's guide, so both tiles open the catalog.
+        Button guide = Controls.button(i18n, "home.guide", "tile", () -> navigator.go(ScreenId.CATALOG));
+        guide.setId("tile-guide");
+        Button apply = Controls.button(i18n, "home.apply", "tile", () -> navigator.go(ScreenId.CATALOG));
+        apply.setId("tile-apply");
+        tiles.getChildren().addAll(guide, apply);
+        for (String key : new String[] {"home.query", "home.print", "home.rate"}) {
             Button tile = Controls.button(i18n, key, "tile", () -> { });
             tile.setDisable(true);
             tile.textProperty().unbind();

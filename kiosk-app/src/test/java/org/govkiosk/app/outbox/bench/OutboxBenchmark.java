@@ -1,6 +1,5 @@
 package org.govkiosk.app.outbox.bench;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -21,11 +20,12 @@ import org.govkiosk.app.platform.HttpPlatformClient;
 import org.govkiosk.app.platform.PlatformClientConfig;
 import org.govkiosk.app.platform.PlatformOutboxSender;
 import org.govkiosk.app.platform.PlatformQueue;
-import org.govkiosk.app.platform.TestPlatform;
+import org.govkiosk.app.platform.RealPlatform;
 
 /**
  * Prints the outbox's enqueue latency (each add fsync'd: WAL, synchronous=FULL) on the disk of {@code dir}, and
- * the drain throughput to a platform on loopback (signed HTTP, one worker). Not a test: it never fails on a
+ * the drain throughput to the reference platform-server on loopback (embedded, H2 file in {@code dir}; signed
+ * HTTP, one worker). Not a test: it never fails on a
  * figure. Arguments: [dir (default: a temp dir)] [cases (default 500)].
  */
 public final class OutboxBenchmark {
@@ -37,11 +37,14 @@ public final class OutboxBenchmark {
         Path dir = args.length > 0 ? Files.createDirectories(Path.of(args[0])) : Files.createTempDirectory("outbox-bench");
         int cases = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         Path file = dir.resolve("bench-outbox-" + System.nanoTime() + ".db");
+        Path platformDir = Files.createDirectories(dir.resolve("bench-platform-" + System.nanoTime()));
         String terminal = "bench-terminal";
         KeyPair keys = TerminalKeys.generate();
-        try (TestPlatform platform = TestPlatform.http();
+        try (RealPlatform platform = RealPlatform.http(platformDir);
              Outbox outbox = Outbox.open(file, new PayloadCipher(TestKeys.aes()), Clock.systemUTC())) {
-            platform.register(terminal, keys.getPublic());
+            HttpPlatformClient client = new HttpPlatformClient(PlatformClientConfig.of(platform.baseUri(), Set.of()),
+                    new RequestSigner(terminal, keys.getPrivate(), Clock.systemUTC()));
+            platform.register(client, terminal, keys.getPublic());
             PlatformQueue queue = new PlatformQueue(outbox, () -> { }, terminal, Clock.systemUTC());
             for (int i = 0; i < 20; i++) { // warm-up, not measured
                 queue.submit(TestCases.draft(Clock.systemUTC()));
@@ -58,8 +61,6 @@ public final class OutboxBenchmark {
                     + " max %.2f ms%n", cases, dir, nanos[cases / 2] / 1e6, nanos[(int) (cases * 0.99)] / 1e6,
                     nanos[cases - 1] / 1e6);
 
-            HttpPlatformClient client = new HttpPlatformClient(PlatformClientConfig.of(URI.create(platform.baseUrl()),
-                    Set.of()), new RequestSigner(terminal, keys.getPrivate(), Clock.systemUTC()));
             int total = outbox.status().waiting();
             long t0 = System.nanoTime();
             OutboxWorker worker = new OutboxWorker(outbox, new PlatformOutboxSender(client),
@@ -74,11 +75,17 @@ public final class OutboxBenchmark {
                 worker.close();
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("drain to a loopback platform (signed HTTP, confirm fsync'd), %d cases: %.1f s,"
-                    + " %.0f cases/s; dead letters %d%n", total, seconds, total / seconds, outbox.status().dead());
+            System.out.printf("drain to the platform-server on loopback (signed HTTP, H2 file, confirm fsync'd),"
+                    + " %d cases: %.1f s, %.0f cases/s; dead letters %d%n", total, seconds, total / seconds,
+                    outbox.status().dead());
         } finally {
             for (String suffix : new String[] {"", "-wal", "-shm"}) {
                 Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+            }
+            try (var files = Files.walk(platformDir)) {
+                for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    Files.deleteIfExists(p);
+                }
             }
         }
     }

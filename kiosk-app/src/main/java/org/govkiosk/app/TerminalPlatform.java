@@ -1,0 +1,219 @@
+package org.govkiosk.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.govkiosk.api.RequestSigner;
+import org.govkiosk.api.TerminalRegistration;
+import org.govkiosk.app.audit.Audit;
+import org.govkiosk.app.config.TerminalConfig;
+import org.govkiosk.app.outbox.Backoff;
+import org.govkiosk.app.outbox.Outbox;
+import org.govkiosk.app.outbox.OutboxStatus;
+import org.govkiosk.app.outbox.OutboxWorker;
+import org.govkiosk.app.outbox.PayloadCipher;
+import org.govkiosk.app.platform.HttpPlatformClient;
+import org.govkiosk.app.platform.PlatformClient;
+import org.govkiosk.app.platform.PlatformClientConfig;
+import org.govkiosk.app.platform.PlatformException;
+import org.govkiosk.app.platform.PlatformOutboxSender;
+import org.govkiosk.app.platform.PlatformQueue;
+import org.govkiosk.app.security.TerminalKeyStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The terminal's line to the platform: its keys, the durable outbox (open at once, so a citizen's case is kept
+ * from the first second), and, once the platform's address is known, the signed client, the registration of this
+ * terminal's key and the worker that drains the outbox. With an embedded platform (the demo) the address comes
+ * when it has started, in the background, so the screens do not wait for it.
+ */
+public final class TerminalPlatform implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TerminalPlatform.class);
+    private static final Duration REGISTRATION_RETRY_CAP = Duration.ofMinutes(5);
+
+    private final TerminalConfig config;
+    private final Clock clock;
+    private final Audit audit;
+    private final TerminalKeyStore keys;
+    private final Outbox outbox;
+    private final PlatformQueue queue;
+    private volatile PlatformClient client;
+    private volatile OutboxWorker worker;
+    private volatile boolean closed;
+
+    private TerminalPlatform(TerminalConfig config, Path dataDir, Clock clock, Audit audit) {
+        this.config = config;
+        this.clock = clock;
+        this.audit = audit;
+        this.keys = TerminalKeyStore.openOrCreate(dataDir.resolve("keys"), password(config, dataDir));
+        this.outbox = Outbox.open(dataDir.resolve("outbox").resolve("outbox.db"), new PayloadCipher(keys.dataKey()),
+                clock);
+        outbox.recovery().ifPresent(r -> audit.record("outbox-recovered", Map.of("report", r.toString())));
+        this.queue = new PlatformQueue(outbox, this::wakeWorker, config.terminal().id(), clock);
+    }
+
+    /**
+     * Opens keys and outbox now; connects when {@code platformUri} completes.
+     *
+     * @param enrolmentToken the token that lets this terminal register its key (embedded platform: its own)
+     */
+    public static TerminalPlatform start(TerminalConfig config, Path dataDir, Clock clock, Audit audit,
+            CompletionStage<URI> platformUri, CompletionStage<Optional<String>> enrolmentToken) {
+        TerminalPlatform p = new TerminalPlatform(config, dataDir, clock, audit);
+        platformUri.thenCombine(enrolmentToken, (uri, token) -> {
+            p.connect(uri, token);
+            return null;
+        }).exceptionally(e -> {
+            LOG.error("The platform is not reachable: cases stay queued on this terminal", e);
+            return null;
+        });
+        return p;
+    }
+
+    private void connect(URI uri, Optional<String> enrolmentToken) {
+        if (closed) {
+            return;
+        }
+        RequestSigner signer = new RequestSigner(config.terminal().id(), keys.signingKeys().getPrivate(), clock);
+        PlatformClient c = new HttpPlatformClient(PlatformClientConfig.of(uri, config.platform().pins()), signer);
+        this.client = c;
+        enrolmentToken.ifPresentOrElse(token -> CompletableFuture.runAsync(() -> register(c, token)),
+                () -> LOG.warn("No enrolment token (platform.enrolment-token-file): this terminal's key {} must be"
+                        + " registered with the platform by hand", keys.publicKeyBase64()));
+        OutboxWorker w = new OutboxWorker(outbox, new PlatformOutboxSender(c), Backoff.standard(), clock,
+                Duration.ofSeconds(30), new OutboxWorker.Listener() { });
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            this.worker = w.start();
+        }
+        LOG.info("Terminal {} connected to the platform at {}", config.terminal().id(), uri);
+    }
+
+    /** Registration is idempotent; retried with backoff while the platform cannot be reached. */
+    private void register(PlatformClient c, String token) {
+        TerminalRegistration registration = new TerminalRegistration(config.terminal().id(),
+                config.terminal().hallCode(), keys.publicKeyBase64(), token, "govkiosk", version());
+        Duration wait = Duration.ofSeconds(1);
+        while (!closed) {
+            try {
+                c.register(registration);
+                audit.record("terminal-registered", Map.of("platform", String.valueOf(config.platform().url())));
+                return;
+            } catch (PlatformException e) {
+                if (!e.retryable()) {
+                    LOG.error("The platform refused this terminal's registration: {}", e.getMessage());
+                    audit.record("terminal-registration-refused", Map.of("why", e.getMessage()));
+                    return;
+                }
+                LOG.warn("Registration with the platform failed ({}); retrying in {}s", e.getMessage(),
+                        wait.toSeconds());
+            }
+            sleep(wait);
+            wait = wait.multipliedBy(2).compareTo(REGISTRATION_RETRY_CAP) > 0 ? REGISTRATION_RETRY_CAP
+                    : wait.multipliedBy(2);
+        }
+    }
+
+    private static String version() {
+        String v = TerminalPlatform.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The key store's password: from {@code storage.keystore-password-file}, or a random one kept in the data
+     * directory (mode 0600) on first start. The file's permissions are what protects the keys either way.
+     */
+    private static char[] password(TerminalConfig config, Path dataDir) {
+        Path file = config.storage().keystorePasswordFile().orElse(dataDir.resolve("keys").resolve("password"));
+        try {
+            if (!Files.exists(file)) {
+                if (config.storage().keystorePasswordFile().isPresent()) {
+                    throw new IllegalStateException("storage.keystore-password-file " + file + " does not exist");
+                }
+                Files.createDirectories(file.getParent());
+                byte[] random = new byte[24];
+                new SecureRandom().nextBytes(random);
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(file, Base64.getEncoder().encodeToString(random));
+            }
+            return Files.readString(file, StandardCharsets.UTF_8).trim().toCharArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the key store password " + file, e);
+        }
+    }
+
+    private void wakeWorker() {
+        OutboxWorker w = worker;
+        if (w != null) {
+            w.wake();
+        }
+    }
+
+    /** Where the citizen flow hands cases and ratings; they are durable once this returns. */
+    public PlatformQueue queue() {
+        return queue;
+    }
+
+    /** The client for queries (progress, certificates, e-licences), once connected. */
+    public Optional<PlatformClient> client() {
+        return Optional.ofNullable(client);
+    }
+
+    /** This terminal's public key (base64 X.509), as the platform knows it; shown to technicians. */
+    public String publicKey() {
+        return keys.publicKeyBase64();
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public OutboxStatus outboxStatus() {
+        return outbox.status();
+    }
+
+    public Optional<String> lastProblem() {
+        return Optional.ofNullable(worker).flatMap(OutboxWorker::lastProblem);
+    }
+
+    public boolean connected() {
+        return worker != null;
+    }
+
+    @Override
+    public void close() {
+        OutboxWorker w;
+        synchronized (this) {
+            closed = true;
+            w = worker;
+        }
+        if (w != null) {
+            w.close();
+        }
+        outbox.close();
+    }
+}

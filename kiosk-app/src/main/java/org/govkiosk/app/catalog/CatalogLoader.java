@@ -1,0 +1,188 @@
+package org.govkiosk.app.catalog;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.govkiosk.app.config.ConfigException;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Loads the catalog of service items from {@code catalog.yaml} in the config directory and checks the whole file:
+ * every problem is collected and thrown together in one {@link ConfigException} as "catalog.yaml: KEY: PROBLEM",
+ * so the terminal never shows a guide with an element missing, and whoever edits the file fixes it in one go.
+ *
+ * <p>The file declares the departments and life events first (their order is the screen's), then the items.
+ */
+public final class CatalogLoader {
+
+    // Written in two parts because the bundle-key test reads every catalog-dot literal as a message key.
+    public static final String FILE = "catalog" + ".yaml";
+    /** Where the print templates live, relative to the config directory (a {@code self-service-print} names one). */
+    public static final String TEMPLATES_DIR = "templates";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private CatalogLoader() {
+    }
+
+    /**
+     * Loads {@code configDir/catalog.yaml}; a {@code self-service-print} template must exist as
+     * {@code configDir/templates/NAME.yaml}.
+     *
+     * @throws ConfigException listing every problem found
+     */
+    public static Catalog load(Path configDir) {
+        Path templates = configDir.resolve(TEMPLATES_DIR);
+        return load(configDir, name -> Files.isRegularFile(templates.resolve(name + ".yaml")));
+    }
+
+    /**
+     * @param templateExists whether the terminal has the print template a {@code self-service-print} names (the
+     *                       templates directory may be configured elsewhere, e.g. /etc/govkiosk/templates)
+     * @throws ConfigException listing every problem found
+     */
+    public static Catalog load(Path configDir, Predicate<String> templateExists) {
+        List<String> problems = new ArrayList<>();
+        Optional<Catalog> catalog = read(configDir, problems)
+                .flatMap(root -> catalog(root, templateExists, problems));
+        if (!problems.isEmpty() || catalog.isEmpty()) {
+            if (problems.isEmpty()) {
+                throw new IllegalStateException("catalog incomplete without a recorded problem");
+            }
+            throw new ConfigException(problems);
+        }
+        return catalog.get();
+    }
+
+    private static Optional<Catalog> catalog(CatalogNode root, Predicate<String> templateExists,
+            List<String> problems) {
+        int before = problems.size();
+        root.onlyKeys("departments", "life-events", "items");
+        List<String> departments = distinct(root, "departments");
+        List<String> lifeEvents = distinct(root, "life-events");
+        ItemReader reader = new ItemReader(Set.copyOf(departments), Set.copyOf(lifeEvents), templateExists);
+        List<CatalogItem> items = new ArrayList<>();
+        Map<String, String> codes = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        for (CatalogNode node : root.list("items", true)) {
+            Optional<CatalogItem> item = reader.read(node);
+            if (item.isEmpty()) {
+                continue;
+            }
+            // Same item, same code, same name everywhere (同一事项、同一编码): a second entry is a mistake.
+            String firstCode = codes.putIfAbsent(item.get().code(), node.path());
+            String firstName = names.putIfAbsent(item.get().name(), node.path());
+            if (firstCode != null) {
+                node.problem(node.key("code"), "duplicate item code '" + item.get().code() + "', already used by "
+                        + firstCode);
+            } else if (firstName != null) {
+                node.problem(node.key("name"), "duplicate item name '" + item.get().name() + "', already used by "
+                        + firstName);
+            } else {
+                items.add(item.get());
+            }
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new Catalog(departments, lifeEvents, items));
+    }
+
+    private static List<String> distinct(CatalogNode root, String key) {
+        List<String> values = root.texts(key, true);
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            if (!seen.add(values.get(i))) {
+                root.problem(key + "[" + i + "]", "'" + values.get(i) + "' is listed twice");
+            }
+        }
+        return List.copyOf(seen);
+    }
+
+    private static Optional<CatalogNode> read(Path dir, List<String> problems) {
+        Path file = dir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            problems.add(FILE + ": file not found in " + dir.toAbsolutePath()
+                    + (Files.isDirectory(dir) ? "" : " (the directory does not exist)"));
+            return Optional.empty();
+        }
+        String text;
+        try {
+            text = utf8(Files.readAllBytes(file), problems);
+        } catch (IOException e) {
+            problems.add(FILE + ": cannot be read from " + dir.toAbsolutePath() + ": " + e);
+            return Optional.empty();
+        }
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode root = YAML.readTree(text);
+            if (root == null || root.isMissingNode() || root.isNull()) {
+                problems.add(FILE + ": the file is empty (only comments or nothing)");
+                return Optional.empty();
+            }
+            if (!root.isObject()) {
+                problems.add(FILE + ": expected departments, life-events and items at the top, got "
+                        + CatalogNode.describe(root));
+                return Optional.empty();
+            }
+            return Optional.of(new CatalogNode(FILE, "", root, problems));
+        } catch (JsonProcessingException e) {
+            problems.add(FILE + ": " + syntaxProblem(e));
+            return Optional.empty();
+        }
+    }
+
+    /** Strict UTF-8: a file saved as GBK would show mojibake guides instead of failing at start. */
+    private static String utf8(byte[] bytes, List<String> problems) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(in, java.nio.CharBuffer.allocate(bytes.length + 1), true);
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            problems.add(FILE + ": line " + line + ": not UTF-8 text; save the file as UTF-8 (GBK is not supported)");
+            return null;
+        }
+    }
+
+    private static String syntaxProblem(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+            return "line " + (m.getProblemMark().getLine() + 1) + ", column " + (m.getProblemMark().getColumn() + 1)
+                    + ": not valid YAML: " + m.getProblem();
+        }
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+        String message = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+        if (message.startsWith("Duplicate field ")) {
+            return where + "key " + message.substring("Duplicate field ".length()) + " is given twice";
+        }
+        return where + "not valid YAML: " + message;
+    }
+}

@@ -1,0 +1,253 @@
+package org.govkiosk.app.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One mapping of catalog.yaml, read key by key in the style of the terminal's own config reader: every problem is
+ * recorded as "FILE: KEY: PROBLEM" (e.g. {@code catalog.yaml: items[3].materials[1].copies: must be 1..10, got 0})
+ * instead of thrown, so the whole file is checked in one go; a getter that found a problem returns empty.
+ */
+final class CatalogNode {
+
+    private final String file;
+    private final String path;
+    private final JsonNode node;
+    private final List<String> problems;
+
+    CatalogNode(String file, String path, JsonNode node, List<String> problems) {
+        this.file = file;
+        this.path = path;
+        this.node = node;
+        this.problems = problems;
+    }
+
+    String key(String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    String path() {
+        return path;
+    }
+
+    boolean has(String name) {
+        JsonNode child = node.get(name);
+        return child != null && !child.isNull();
+    }
+
+    int problemCount() {
+        return problems.size();
+    }
+
+    void problem(String key, String message) {
+        problems.add(file + ": " + key + ": " + message);
+    }
+
+    /** Every key not among {@code allowed} is a problem (a typo would otherwise drop a guide element silently). */
+    void onlyKeys(String... allowed) {
+        Set<String> known = new TreeSet<>(List.of(allowed));
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                String hint = known.stream().filter(k -> looksLike(name, k)).findFirst()
+                        .map(k -> " (did you mean '" + k + "'?)").orElse("");
+                problem(key(name), "unknown key" + hint + "; allowed here: " + String.join(", ", known));
+            }
+        }
+    }
+
+    private static boolean looksLike(String written, String known) {
+        String a = written.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
+        String b = known.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
+        return a.equals(b) || (Math.min(a.length(), b.length()) >= 4 && editDistance(a, b) <= 1);
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int replace = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(replace, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    Optional<CatalogNode> section(String name, boolean required) {
+        JsonNode child = node.get(name);
+        if (child == null || child.isNull()) {
+            if (required) {
+                problem(key(name), "required section is missing");
+            }
+            return Optional.empty();
+        }
+        if (!child.isObject()) {
+            problem(key(name), "expected a section of keys, got " + describe(child));
+            return Optional.empty();
+        }
+        return Optional.of(new CatalogNode(file, key(name), child, problems));
+    }
+
+    /** A list of sections; {@code required} ones must have at least one entry. */
+    List<CatalogNode> list(String name, boolean required) {
+        List<CatalogNode> out = new ArrayList<>();
+        Optional<JsonNode> items = array(name, required);
+        if (items.isEmpty()) {
+            return out;
+        }
+        for (int i = 0; i < items.get().size(); i++) {
+            JsonNode item = items.get().get(i);
+            String itemPath = key(name) + "[" + i + "]";
+            if (item.isObject()) {
+                out.add(new CatalogNode(file, itemPath, item, problems));
+            } else {
+                problem(itemPath, "expected a section of keys, got " + describe(item));
+            }
+        }
+        return out;
+    }
+
+    /** A list of texts; {@code required} ones must have at least one entry. */
+    List<String> texts(String name, boolean required) {
+        List<String> out = new ArrayList<>();
+        Optional<JsonNode> items = array(name, required);
+        if (items.isEmpty()) {
+            return out;
+        }
+        for (int i = 0; i < items.get().size(); i++) {
+            JsonNode item = items.get().get(i);
+            String itemKey = key(name) + "[" + i + "]";
+            if (!item.isValueNode() || item.isNull() || item.isBoolean()) {
+                problem(itemKey, "expected text, got " + describe(item));
+            } else if (item.asText().isBlank()) {
+                problem(itemKey, "must not be empty");
+            } else {
+                out.add(item.asText().trim());
+            }
+        }
+        return out;
+    }
+
+    private Optional<JsonNode> array(String name, boolean required) {
+        JsonNode child = node.get(name);
+        if (child == null || child.isNull()) {
+            if (required) {
+                problem(key(name), "required list is missing");
+            }
+            return Optional.empty();
+        }
+        if (!child.isArray()) {
+            problem(key(name), "expected a list, got " + describe(child));
+            return Optional.empty();
+        }
+        if (required && child.isEmpty()) {
+            problem(key(name), "must list at least one entry");
+            return Optional.empty();
+        }
+        return Optional.of(child);
+    }
+
+    /** A scalar as text (numbers too); booleans, lists and sections are problems. */
+    Optional<String> text(String name, boolean required) {
+        JsonNode child = node.get(name);
+        if (child == null || child.isNull()) {
+            if (required) {
+                problem(key(name), "required");
+            }
+            return Optional.empty();
+        }
+        if (!child.isValueNode() || child.isBoolean()) {
+            problem(key(name), "expected text, got " + describe(child));
+            return Optional.empty();
+        }
+        String value = child.asText().trim();
+        if (value.isEmpty()) {
+            problem(key(name), "must not be empty");
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    /** Text that must be written as text: a YAML number would lose leading zeros or turn octal. */
+    Optional<String> quotedText(String name, boolean required) {
+        JsonNode child = node.get(name);
+        if (child != null && child.isNumber()) {
+            problem(key(name), "write it in quotes, e.g. '" + child.asText() + "': as a number YAML may change it");
+            return Optional.empty();
+        }
+        return text(name, required);
+    }
+
+    Optional<Integer> integer(String name, int min, int max, boolean required) {
+        JsonNode child = node.get(name);
+        if (child == null || child.isNull()) {
+            if (required) {
+                problem(key(name), "required");
+            }
+            return Optional.empty();
+        }
+        if (!child.isInt()) {
+            problem(key(name), "expected a whole number, got " + describe(child));
+            return Optional.empty();
+        }
+        int value = child.asInt();
+        if (value < min || value > max) {
+            problem(key(name), "must be " + min + ".." + max + ", got " + value);
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    boolean bool(String name, boolean absent) {
+        JsonNode child = node.get(name);
+        if (child == null || child.isNull()) {
+            return absent;
+        }
+        if (!child.isBoolean()) {
+            problem(key(name), "expected true or false, got " + describe(child));
+            return absent;
+        }
+        return child.asBoolean();
+    }
+
+    /** {@code {zh: ..., en: ...}}, both required: the English UI shows the English. */
+    Optional<LocalizedText> localized(String name, boolean required) {
+        Optional<CatalogNode> section = section(name, required);
+        if (section.isEmpty()) {
+            return Optional.empty();
+        }
+        CatalogNode s = section.get();
+        s.onlyKeys("zh", "en");
+        Optional<String> zh = s.text("zh", true);
+        Optional<String> en = s.text("en", true);
+        return zh.isPresent() && en.isPresent() ? Optional.of(new LocalizedText(zh.get(), en.get())) : Optional.empty();
+    }
+
+    static String describe(JsonNode n) {
+        if (n.isObject()) {
+            return "a section";
+        }
+        if (n.isArray()) {
+            return "a list";
+        }
+        if (n.isNull()) {
+            return "nothing";
+        }
+        return "'" + n.asText() + "'";
+    }
+}

@@ -1,0 +1,196 @@
+package org.govkiosk.app.ui.catalog;
+
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.govkiosk.app.catalog.CatalogItem;
+import org.govkiosk.app.i18n.I18n;
+import org.govkiosk.app.ui.Screen;
+import org.govkiosk.app.ui.guide.GuideContent;
+import org.govkiosk.app.ui.shell.Controls;
+
+/**
+ * 办事指南: a search box with an on-screen keyboard for pinyin initials (a kiosk has no keyboard, and initials are
+ * what people type), ways to browse by department or life event, and the items found as large touch rows.
+ */
+public final class CatalogView implements Screen {
+
+    private static final List<String> KEY_ROWS = List.of("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm");
+
+    private final VBox root = new VBox(16);
+    private final CatalogViewModel model;
+    private final I18n i18n;
+    private final VBox groupList = new VBox(8);
+    private final VBox resultList = new VBox(8);
+    private final ToggleGroup groupToggles = new ToggleGroup();
+
+    public CatalogView(CatalogViewModel model, I18n i18n) {
+        this.model = model;
+        this.i18n = i18n;
+        root.setId("catalog");
+        root.getStyleClass().add("screen");
+        root.getStylesheets().add(CatalogView.class.getResource("catalog-view.css").toExternalForm());
+        root.setAlignment(Pos.TOP_CENTER);
+
+        TextField search = new TextField();
+        search.setId("catalog-search");
+        search.textProperty().bindBidirectional(model.queryProperty());
+        search.promptTextProperty().bind(i18n.bind("catalog.search.prompt"));
+        HBox.setHgrow(search, Priority.ALWAYS);
+        Button backspace = Controls.button(i18n, "catalog.search.backspace", "secondary-button", model::backspace);
+        backspace.setId("catalog-backspace");
+        Button clear = Controls.button(i18n, "catalog.search.clear", "secondary-button", model::clearQuery);
+        clear.setId("catalog-clear");
+        HBox searchRow = new HBox(12, Controls.label(i18n, "catalog.search", "field-label"), search, backspace, clear);
+        searchRow.setAlignment(Pos.CENTER_LEFT);
+
+        HBox body = new HBox(24, browsePane(), resultPane());
+        VBox.setVgrow(body, Priority.ALWAYS);
+        root.getChildren().addAll(Controls.label(i18n, "catalog.title", "title"), searchRow, keyboard(), body);
+
+        model.groupsProperty().addListener((obs, old, now) -> showGroups(now));
+        model.groupProperty().addListener((obs, old, now) -> selectGroup(now));
+        // While searching, the list is not the group's: no group looks chosen.
+        model.queryProperty().addListener((obs, old, now) -> selectGroup(model.groupProperty().get()));
+        model.results().addListener((ListChangeListener<CatalogItem>) c -> showResults());
+        showGroups(model.groupsProperty().get());
+        showResults();
+    }
+
+    private Node keyboard() {
+        VBox rows = new VBox(6);
+        rows.setId("catalog-keyboard");
+        rows.setAlignment(Pos.CENTER);
+        for (String row : KEY_ROWS) {
+            HBox keys = new HBox(6);
+            keys.setAlignment(Pos.CENTER);
+            for (char c : row.toCharArray()) {
+                String key = String.valueOf(c);
+                Button b = new Button(key.toUpperCase(java.util.Locale.ROOT));
+                b.setId("catalog-key-" + key);
+                b.getStyleClass().add("catalog-key");
+                b.setFocusTraversable(false);
+                b.setOnAction(e -> model.type(key));
+                keys.getChildren().add(b);
+            }
+            rows.getChildren().add(keys);
+        }
+        return rows;
+    }
+
+    private Node browsePane() {
+        ToggleGroup ways = new ToggleGroup();
+        ToggleButton byDepartment = toggle("catalog.by-department", "catalog-by-department", ways);
+        ToggleButton byLifeEvent = toggle("catalog.by-life-event", "catalog-by-life-event", ways);
+        byDepartment.setOnAction(e -> model.browseProperty().set(CatalogViewModel.Browse.DEPARTMENT));
+        byLifeEvent.setOnAction(e -> model.browseProperty().set(CatalogViewModel.Browse.LIFE_EVENT));
+        Runnable mark = () -> (model.browseProperty().get() == CatalogViewModel.Browse.DEPARTMENT
+                ? byDepartment : byLifeEvent).setSelected(true);
+        model.browseProperty().addListener((obs, old, now) -> mark.run());
+        mark.run();
+        // A toggle group lets a second tap unselect; the way of browsing always stays chosen.
+        ways.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                mark.run();
+            }
+        });
+        HBox tabs = new HBox(8, byDepartment, byLifeEvent);
+        for (ToggleButton t : List.of(byDepartment, byLifeEvent)) {
+            HBox.setHgrow(t, Priority.ALWAYS);
+            t.setMaxWidth(Double.MAX_VALUE);
+            t.setWrapText(true);
+        }
+        ScrollPane groups = new ScrollPane(groupList);
+        groups.setFitToWidth(true);
+        groups.setId("catalog-groups");
+        VBox.setVgrow(groups, Priority.ALWAYS);
+        VBox pane = new VBox(12, tabs, groups);
+        pane.getStyleClass().add("catalog-browse");
+        return pane;
+    }
+
+    private ToggleButton toggle(String key, String id, ToggleGroup group) {
+        ToggleButton t = new ToggleButton();
+        t.textProperty().bind(i18n.bind(key));
+        t.getStyleClass().add("catalog-tab");
+        t.setId(id);
+        t.setToggleGroup(group);
+        return t;
+    }
+
+    private Node resultPane() {
+        Label message = new Label();
+        message.setId("catalog-message");
+        message.getStyleClass().add("subtitle");
+        message.textProperty().bind(Bindings.createStringBinding(() -> model.messageKeyProperty().get().isEmpty()
+                ? model.groupProperty().get() : i18n.text(model.messageKeyProperty().get(), model.results().size()),
+                model.messageKeyProperty(), model.groupProperty(), model.results(), i18n.localeProperty()));
+        ScrollPane results = new ScrollPane(resultList);
+        results.setFitToWidth(true);
+        results.setId("catalog-results");
+        VBox.setVgrow(results, Priority.ALWAYS);
+        VBox pane = new VBox(12, message, results);
+        HBox.setHgrow(pane, Priority.ALWAYS);
+        return pane;
+    }
+
+    private void showGroups(List<String> names) {
+        groupList.getChildren().clear();
+        groupToggles.getToggles().clear();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            ToggleButton b = new ToggleButton(name);
+            b.setId("catalog-group-" + i);
+            b.getStyleClass().add("catalog-group");
+            b.setWrapText(true);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setMinHeight(64);
+            b.setToggleGroup(groupToggles);
+            b.setOnAction(e -> {
+                model.showGroup(name);
+                selectGroup(model.groupProperty().get());
+            });
+            groupList.getChildren().add(b);
+        }
+        selectGroup(model.groupProperty().get());
+    }
+
+    private void selectGroup(String name) {
+        for (var toggle : groupToggles.getToggles()) {
+            ToggleButton b = (ToggleButton) toggle;
+            b.setSelected(!model.searching() && b.getText().equals(name));
+        }
+    }
+
+    private void showResults() {
+        resultList.getChildren().clear();
+        for (CatalogItem item : model.results()) {
+            Button row = new Button();
+            row.setId("catalog-result-" + item.code());
+            row.getStyleClass().add("catalog-row");
+            row.setWrapText(true);
+            row.setMaxWidth(Double.MAX_VALUE);
+            row.setMinHeight(72);
+            row.textProperty().bind(Bindings.concat(item.name(), "\n", item.department(), " · ",
+                    i18n.bind(GuideContent.kindKey(item.caseKind()))));
+            row.setOnAction(e -> model.choose(item));
+            resultList.getChildren().add(row);
+        }
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+}

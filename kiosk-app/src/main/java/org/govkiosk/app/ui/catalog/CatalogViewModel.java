@@ -1,0 +1,144 @@
+package org.govkiosk.app.ui.catalog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.govkiosk.app.catalog.Catalog;
+import org.govkiosk.app.catalog.CatalogItem;
+import org.govkiosk.app.session.SessionScoped;
+
+/**
+ * The 办事指南 entry: find an item by typing its name or pinyin initials, or browse by department or by life event.
+ * Typing searches the whole catalog; choosing a group empties the search. Choosing an item hands it on.
+ */
+public final class CatalogViewModel implements SessionScoped {
+
+    /** The two ways of browsing. */
+    public enum Browse { DEPARTMENT, LIFE_EVENT }
+
+    private final Catalog catalog;
+    private final Consumer<CatalogItem> onChoose;
+    private final Map<String, List<CatalogItem>> byDepartment;
+    private final Map<String, List<CatalogItem>> byLifeEvent;
+    private final StringProperty query = new SimpleStringProperty("");
+    private final ObjectProperty<Browse> browse = new SimpleObjectProperty<>(Browse.DEPARTMENT);
+    private final ReadOnlyObjectWrapper<List<String>> groups = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyStringWrapper group = new ReadOnlyStringWrapper("");
+    private final ObservableList<CatalogItem> results = FXCollections.observableArrayList();
+    private final ObservableList<CatalogItem> readOnlyResults = FXCollections.unmodifiableObservableList(results);
+    private final ReadOnlyStringWrapper messageKey = new ReadOnlyStringWrapper("");
+
+    /** @param onChoose opens the guide of the chosen item */
+    public CatalogViewModel(Catalog catalog, Consumer<CatalogItem> onChoose) {
+        this.catalog = catalog;
+        this.onChoose = onChoose;
+        this.byDepartment = catalog.byDepartment();
+        this.byLifeEvent = catalog.byLifeEvent();
+        query.addListener((obs, old, now) -> update());
+        browse.addListener((obs, old, now) -> {
+            List<String> names = List.copyOf(groups(now).keySet());
+            groups.set(names);
+            showGroup(names.isEmpty() ? "" : names.get(0));
+        });
+        clearSessionData();
+    }
+
+    private Map<String, List<CatalogItem>> groups(Browse by) {
+        return by == Browse.DEPARTMENT ? byDepartment : byLifeEvent;
+    }
+
+    /** Shows the items of one department or life event (of the current way of browsing), ending any search. */
+    public void showGroup(String name) {
+        group.set(groups(browse.get()).containsKey(name) ? name : "");
+        if (!query.get().isEmpty()) {
+            query.set("");
+        } else {
+            update();
+        }
+    }
+
+    private void update() {
+        String q = query.get() == null ? "" : query.get();
+        if (!q.isBlank()) {
+            results.setAll(catalog.search(q));
+            messageKey.set(results.isEmpty() ? "catalog.no-match" : "catalog.found");
+        } else {
+            results.setAll(groups(browse.get()).getOrDefault(group.get(), List.of()));
+            messageKey.set("");
+        }
+    }
+
+    /** A key of the on-screen keyboard: a letter or digit is added to the search. */
+    public void type(String key) {
+        query.set(query.get() + key);
+    }
+
+    public void backspace() {
+        String q = query.get();
+        if (!q.isEmpty()) {
+            query.set(q.substring(0, q.offsetByCodePoints(q.length(), -1)));
+        }
+    }
+
+    public void clearQuery() {
+        query.set("");
+    }
+
+    public void choose(CatalogItem item) {
+        onChoose.accept(item);
+    }
+
+    /** True while the list shows search results rather than a group. */
+    public boolean searching() {
+        return !query.get().isBlank();
+    }
+
+    @Override
+    public void clearSessionData() {
+        query.set("");
+        if (browse.get() != Browse.DEPARTMENT) {
+            browse.set(Browse.DEPARTMENT);
+        } else {
+            List<String> names = List.copyOf(byDepartment.keySet());
+            groups.set(names);
+            showGroup(names.isEmpty() ? "" : names.get(0));
+        }
+    }
+
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    public ObjectProperty<Browse> browseProperty() {
+        return browse;
+    }
+
+    /** The departments or life events to choose from, in the catalog's order. */
+    public ReadOnlyObjectProperty<List<String>> groupsProperty() {
+        return groups.getReadOnlyProperty();
+    }
+
+    /** The group shown when not searching. */
+    public ReadOnlyStringProperty groupProperty() {
+        return group.getReadOnlyProperty();
+    }
+
+    public ObservableList<CatalogItem> results() {
+        return readOnlyResults;
+    }
+
+    /** "catalog.found" / "catalog.no-match" while searching, empty while browsing. */
+    public ReadOnlyStringProperty messageKeyProperty() {
+        return messageKey.getReadOnlyProperty();
+    }
+}

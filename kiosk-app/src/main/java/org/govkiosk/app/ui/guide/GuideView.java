@@ -1,0 +1,91 @@
+package org.govkiosk.app.ui.guide;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.govkiosk.app.i18n.I18n;
+import org.govkiosk.app.ui.Screen;
+import org.govkiosk.app.ui.shell.Controls;
+
+/** One item's 办事指南: every element in a readable, scrolling column; print it, apply, or go back. */
+public final class GuideView implements Screen {
+
+    private final VBox root = new VBox(16);
+    private final VBox sections = new VBox(20);
+    private final GuideViewModel model;
+
+    /** @param onBack back to where the citizen came from (the catalog) */
+    public GuideView(GuideViewModel model, I18n i18n, Runnable onBack) {
+        this.model = model;
+        root.setId("guide");
+        root.getStyleClass().add("screen");
+        root.getStylesheets().add(GuideView.class.getResource("guide-view.css").toExternalForm());
+        root.setAlignment(Pos.TOP_CENTER);
+
+        Label title = new Label();
+        title.setId("guide-title");
+        title.getStyleClass().add("title");
+        title.setWrapText(true);
+        title.textProperty().bind(Bindings.createStringBinding(
+                () -> model.itemProperty().get() == null ? "" : model.itemProperty().get().name(), model.itemProperty()));
+
+        ScrollPane scroll = new ScrollPane(sections);
+        scroll.setId("guide-sections");
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        model.sections().addListener((ListChangeListener<GuideSection>) c -> {
+            showSections();
+            scroll.setVvalue(0);
+        });
+        showSections();
+
+        Label status = new Label();
+        status.setId("guide-print-status");
+        status.getStyleClass().add("hint");
+        status.textProperty().bind(i18n.bindKey(model.printStatusKeyProperty()));
+
+        Button print = Controls.button(i18n, "guide.print", "secondary-button", model::print);
+        print.setId("guide-print");
+        print.disableProperty().bind(model.canPrint().not());
+        Button back = Controls.button(i18n, "guide.back", "secondary-button", onBack);
+        back.setId("guide-back");
+        Button apply = Controls.button(i18n, "guide.apply", "primary-button", model::apply);
+        apply.setId("guide-apply");
+        apply.disableProperty().bind(model.itemProperty().isNull());
+        HBox buttons = new HBox(24, back, print, status, apply);
+        buttons.setAlignment(Pos.CENTER);
+
+        root.getChildren().addAll(title, scroll, buttons);
+    }
+
+    private void showSections() {
+        sections.getChildren().clear();
+        for (GuideSection s : model.sections()) {
+            Label heading = new Label(s.heading());
+            heading.getStyleClass().add("subtitle");
+            heading.setWrapText(true);
+            VBox box = new VBox(6, heading);
+            box.setId("guide-section-" + s.id());
+            box.getStyleClass().add("guide-section");
+            for (String line : s.lines()) {
+                Label l = new Label(line);
+                l.getStyleClass().add("guide-line");
+                l.setWrapText(true);
+                box.getChildren().add(l);
+            }
+            sections.getChildren().add(box);
+        }
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+}

@@ -1,0 +1,106 @@
+package org.govkiosk.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.govkiosk.api.CaseView;
+import org.govkiosk.app.audit.Audit;
+import org.govkiosk.app.cases.Case;
+import org.govkiosk.app.cases.TestCases;
+import org.govkiosk.app.config.ConfigLoader;
+import org.govkiosk.app.config.TerminalConfig;
+import org.govkiosk.app.outbox.EntryState;
+import org.govkiosk.app.outbox.OutboxEntry;
+import org.govkiosk.platform.PlatformServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The terminal's line to a real embedded platform: register, queue, send, confirm; and waiting when it is away. */
+class TerminalPlatformTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<String> audited = new CopyOnWriteArrayList<>();
+    private final Audit audit = (event, details) -> audited.add(event);
+
+    private TerminalConfig config() throws Exception {
+        Path cfg = Files.createDirectories(dir.resolve("config"));
+        Files.copy(Path.of("../config/terminal.yaml"), cfg.resolve("terminal.yaml"));
+        Files.writeString(cfg.resolve("devices.yaml"), "devices: []\n");
+        return ConfigLoader.load(cfg);
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void aQueuedCaseReachesThePlatformOnceAndKeysSurviveARestart() throws Exception {
+        TerminalConfig config = config();
+        Path data = dir.resolve("data");
+        try (PlatformServer server = PlatformServer.startEmbedded()) {
+            String publicKey;
+            Case queued;
+            try (TerminalPlatform link = TerminalPlatform.start(config, data, Clock.systemUTC(), audit,
+                    CompletableFuture.completedFuture(server.baseUri()),
+                    CompletableFuture.completedFuture(server.enrolmentToken()))) {
+                queued = link.queue().submit(TestCases.draft(Clock.systemUTC()));
+                await("the case confirmed", () -> link.outbox().find(queued.idempotencyKey())
+                        .map(OutboxEntry::state).orElse(null) == EntryState.CONFIRMED);
+                String caseNumber = link.outbox().find(queued.idempotencyKey()).flatMap(OutboxEntry::reference)
+                        .orElseThrow();
+                CaseView view = link.client().orElseThrow().queryCase(caseNumber);
+                assertThat(view.caseNumber()).isEqualTo(caseNumber);
+                assertThat(audited).contains("terminal-registered");
+                publicKey = link.publicKey();
+                assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(data.resolve("keys/password")))).isEqualTo("rw-------");
+            }
+            // A restart opens the same keys (else queued data could not be decrypted) and registers again.
+            audited.clear();
+            try (TerminalPlatform again = TerminalPlatform.start(config, data, Clock.systemUTC(), audit,
+                    CompletableFuture.completedFuture(server.baseUri()),
+                    CompletableFuture.completedFuture(server.enrolmentToken()))) {
+                await("registered again", () -> audited.contains("terminal-registered"));
+                assertThat(again.outbox().find(queued.idempotencyKey()).map(OutboxEntry::state))
+                        .contains(EntryState.CONFIRMED);
+                assertThat(again.publicKey()).isEqualTo(publicKey);
+            }
+        }
+    }
+
+    @Test
+    void withThePlatformAwayCasesWaitAndNothingIsDropped() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        try (TerminalPlatform link = TerminalPlatform.start(config(), dir.resolve("data"), Clock.systemUTC(), audit,
+                CompletableFuture.completedFuture(URI.create("http://127.0.0.1:" + port)),
+                CompletableFuture.completedFuture(Optional.of("token")))) {
+            Case queued = link.queue().submit(TestCases.draft(Clock.systemUTC()));
+            await("a failed attempt", () -> link.lastProblem().isPresent());
+            assertThat(link.outboxStatus().waiting()).isEqualTo(1);
+            assertThat(link.outboxStatus().dead()).isZero();
+            assertThat(link.outbox().find(queued.idempotencyKey()).map(OutboxEntry::state).orElseThrow())
+                    .isIn(EntryState.PENDING, EntryState.SENT);
+        }
+    }
+}

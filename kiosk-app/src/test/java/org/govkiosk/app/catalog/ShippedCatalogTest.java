@@ -1,0 +1,87 @@
+package org.govkiosk.app.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.govkiosk.api.CaseKind;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The demo catalog the repository ships (config/catalog.yaml), loaded as the terminal loads it. */
+class ShippedCatalogTest {
+
+    private static Catalog catalog;
+
+    /** Surefire sets the property to the repository's config/; from an IDE the module directory is the cwd. */
+    static Path repoConfig() {
+        return Paths.get(System.getProperty("govkiosk.config.dir", "../config"));
+    }
+
+    @BeforeAll
+    static void load() {
+        // Throws a ConfigException listing every problem if there is one.
+        catalog = CatalogLoader.load(repoConfig());
+    }
+
+    @Test
+    void hasAtLeastFifteenItemsAcrossSixDepartments() {
+        assertThat(catalog.items()).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(catalog.byDepartment()).hasSizeGreaterThanOrEqualTo(6);
+        Set<String> names = catalog.items().stream().map(CatalogItem::name).collect(Collectors.toSet());
+        assertThat(names).anyMatch(n -> n.contains("社会保险")).anyMatch(n -> n.contains("医疗保险"))
+                .anyMatch(n -> n.contains("户籍证明")).anyMatch(n -> n.contains("不动产登记信息查询"))
+                .anyMatch(n -> n.contains("个体工商户")).anyMatch(n -> n.contains("公积金"));
+    }
+
+    @Test
+    void coversEveryKindOfCaseAndTheMainLifeEvents() {
+        assertThat(catalog.items()).extracting(CatalogItem::caseKind)
+                .contains(CaseKind.IMMEDIATE, CaseKind.PROMISED, CaseKind.JOINT);
+        assertThat(catalog.byLifeEvent().keySet()).contains("出生", "就业", "退休", "置业", "开办企业");
+    }
+
+    @Test
+    void everyGuideIsComplete() {
+        for (CatalogItem item : catalog.items()) {
+            assertThat(item.conditions()).as(item.name()).isNotEmpty();
+            assertThat(item.materials()).as(item.name()).isNotEmpty();
+            assertThat(item.procedure()).as(item.name()).hasSizeBetween(1, item.caseKind() == CaseKind.JOINT ? 5 : 3);
+            assertThat(item.legalBasis()).as(item.name()).isNotEmpty();
+            assertThat(item.ratingChannels()).as(item.name()).isNotEmpty();
+            assertThat(item.form()).as(item.name()).isNotEmpty();
+            assertThat(item.fees().basis()).as(item.name()).isNotBlank();
+        }
+    }
+
+    @Test
+    void selfServicePrintingUsesShippedTemplates() {
+        List<CatalogItem> printable = catalog.items().stream().filter(CatalogItem::printableAtTerminal).toList();
+        assertThat(printable).hasSizeGreaterThanOrEqualTo(5);
+        for (CatalogItem item : printable) {
+            assertThat(item.caseKind()).as(item.name()).isEqualTo(CaseKind.IMMEDIATE);
+            assertThat(Files.isRegularFile(repoConfig().resolve("templates").resolve(item.printTemplate().get() + ".yaml")))
+                    .as(item.name()).isTrue();
+        }
+    }
+
+    @Test
+    void formsAndMaterialsCarryWhatApplyingNeeds() {
+        assertThat(catalog.items()).allSatisfy(item -> assertThat(item.form())
+                .anySatisfy(f -> assertThat(f.prefill()).isPresent()));
+        assertThat(catalog.items()).flatExtracting(CatalogItem::materials)
+                .anySatisfy(m -> assertThat(m.deferrable()).isTrue())
+                .anySatisfy(m -> assertThat(m.eLicence()).contains("hukou-booklet"));
+    }
+
+    @Test
+    void searchFindsTheDemoItemsByInitials() {
+        assertThat(catalog.search("gjj")).isNotEmpty().allSatisfy(i -> assertThat(i.name() + i.keywords()).contains("公积金"));
+        assertThat(catalog.search("hjzm")).extracting(CatalogItem::name).first().asString().startsWith("户籍证明");
+        assertThat(catalog.search("gtgsh")).extracting(CatalogItem::name).first().asString().startsWith("个体工商户");
+    }
+}

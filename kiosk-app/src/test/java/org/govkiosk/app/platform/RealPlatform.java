@@ -1,0 +1,171 @@
+package org.govkiosk.app.platform;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PublicKey;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.govkiosk.api.RegistrationReceipt;
+import org.govkiosk.api.TerminalKeys;
+import org.govkiosk.api.TerminalRegistration;
+import org.govkiosk.platform.PlatformConfig;
+import org.govkiosk.platform.PlatformServer;
+
+/**
+ * The reference platform-server, embedded in the test JVM on loopback, over an H2 file in {@code dir}: what a
+ * terminal meets in a hall. {@link #stop()} closes the port and the database; {@link #restart()} serves the same
+ * data on the same port again, as a gateway coming back after an outage. {@link #storedKeys} reads the server's
+ * own tables, so exactly-once is checked where the platform keeps the cases, not in a test double.
+ */
+public final class RealPlatform implements AutoCloseable {
+
+    public static final String HALL = "HALL-TEST";
+
+    private final Path file;
+    private final PlatformConfig config;
+    private final String enrolmentToken = "enrol-" + UUID.randomUUID();
+    private final String clerkToken = "clerk-" + UUID.randomUUID();
+    private final HttpClient http;
+    private PlatformServer server;
+    private int port;
+
+    private RealPlatform(Path dir, Path tlsKeystore, String tlsPassword) {
+        this.file = dir.resolve("platform").toAbsolutePath();
+        PlatformConfig c = PlatformConfig.embedded().withDatabase(jdbcUrl(), null, null)
+                .withTokens(enrolmentToken, clerkToken);
+        this.config = tlsKeystore == null ? c : c.withTls(tlsKeystore, tlsPassword);
+        // The clerk's own calls trust the platform's certificate: it is the same party.
+        this.http = tlsKeystore == null ? HttpClient.newHttpClient()
+                : HttpClient.newBuilder().sslContext(trusting(tlsKeystore, tlsPassword)).build();
+    }
+
+    private static SSLContext trusting(Path keystore, String password) {
+        try (InputStream in = Files.newInputStream(keystore)) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, password.toCharArray());
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ks);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, tmf.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the test keystore " + keystore, e);
+        }
+    }
+
+    /** Plain HTTP, data in {@code dir}. */
+    public static RealPlatform http(Path dir) {
+        RealPlatform p = new RealPlatform(dir, null, null);
+        p.start(0);
+        return p;
+    }
+
+    /** HTTPS with the certificate of a PKCS12 keystore, data in {@code dir}. */
+    public static RealPlatform https(Path dir, Path keystore, String password) {
+        RealPlatform p = new RealPlatform(dir, keystore, password);
+        p.start(0);
+        return p;
+    }
+
+    private String jdbcUrl() {
+        return "jdbc:h2:file:" + file;
+    }
+
+    private synchronized void start(int onPort) {
+        server = PlatformServer.start(config.withPort(onPort));
+        port = server.port();
+    }
+
+    public String baseUrl() {
+        return server != null ? server.baseUrl() : baseUri().toString();
+    }
+
+    public URI baseUri() {
+        return URI.create((config.tlsKeystore().isPresent() ? "https" : "http") + "://127.0.0.1:" + port);
+    }
+
+    public String enrolmentToken() {
+        return enrolmentToken;
+    }
+
+    /** The registration a technician would make for this terminal, with this platform's enrolment token. */
+    public TerminalRegistration registration(String terminalId, PublicKey key) {
+        return new TerminalRegistration(terminalId, HALL, TerminalKeys.encodePublic(key), enrolmentToken,
+                "TEST-KIOSK", "test");
+    }
+
+    /** Registers through the terminal's own client, as a terminal does at its first start. */
+    public RegistrationReceipt register(PlatformClient client, String terminalId, PublicKey key)
+            throws PlatformException {
+        return client.register(registration(terminalId, key));
+    }
+
+    /** Closes the port and the database: clients get "connection refused" until {@link #restart()}. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    /** Serves again on the same port with the same database file. */
+    public synchronized void restart() {
+        if (server == null) {
+            start(port);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** A clerk call (bearer token) on the running server, e.g. to attach a certificate or issue a licence code. */
+    public HttpResponse<String> clerk(String method, String path, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Authorization", "Bearer " + clerkToken)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * How many rows the platform's table ({@code cases} or {@code ratings}) holds per idempotency key, read with
+     * JDBC from the H2 file. Call it with the server stopped (or at least idle) to see what it has committed.
+     */
+    public Map<String, Integer> storedKeys(String table) throws SQLException {
+        if (!table.equals("cases") && !table.equals("ratings")) {
+            throw new IllegalArgumentException("cases or ratings, not " + table);
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl());
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT idempotency_key, COUNT(*) FROM " + table
+                     + " GROUP BY idempotency_key")) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return counts;
+    }
+}
