@@ -71,6 +71,7 @@ public final class AppContext implements AutoCloseable {
     private final java.util.concurrent.CompletableFuture<PlatformServer> platform;
     private final TerminalPlatform platformLink;
     private final Catalog catalog;
+    private volatile org.govkiosk.app.pad.PadConnectionService padLink;
     private final PrintService printing;
     private final java.nio.file.Path dataDir;
     private final AuditLog audit;
@@ -167,6 +168,23 @@ public final class AppContext implements AutoCloseable {
                 LOG.error("platform.enrolment-token-file {} cannot be read: {}", f, e.toString());
                 return Optional.empty();
             }
+        });
+    }
+
+    /**
+     * Pad mode: once the platform is known and this pad registered, binds it to its window and streams the
+     * window's rating requests to {@code listener}.
+     */
+    public void startPad(org.govkiosk.app.pad.PadListener listener) {
+        platformLink.connectedTo().thenAccept(uri -> {
+            var registration = new org.govkiosk.api.PadRegistration(config.terminal().id(),
+                    config.terminal().hallCode(), config.terminal().windowId());
+            var link = new org.govkiosk.app.pad.PadConnectionService(uri, platformLink.signer(), registration,
+                    org.govkiosk.app.pad.PadConnectionService.Settings.defaults(), clock);
+            synchronized (this) {
+                padLink = link;
+            }
+            link.start(listener);
         });
     }
 
@@ -344,6 +362,9 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        if (padLink != null) {
+            padLink.close();
+        }
         if (ops != null) {
             ops.close();
         }

@@ -54,6 +54,7 @@ public final class TerminalPlatform implements AutoCloseable {
     private volatile PlatformClient client;
     private volatile OutboxWorker worker;
     private volatile boolean closed;
+    private final CompletableFuture<URI> connectedTo = new CompletableFuture<>();
 
     private TerminalPlatform(TerminalConfig config, Path dataDir, Clock clock, Audit audit) {
         this.config = config;
@@ -103,6 +104,7 @@ public final class TerminalPlatform implements AutoCloseable {
             this.worker = w.start();
         }
         LOG.info("Terminal {} connected to the platform at {}", config.terminal().id(), uri);
+        connectedTo.complete(uri);
     }
 
     /** Registration is idempotent; retried with backoff while the platform cannot be reached. */
@@ -181,6 +183,16 @@ public final class TerminalPlatform implements AutoCloseable {
     /** The client for queries (progress, certificates, e-licences), once connected. */
     public Optional<PlatformClient> client() {
         return Optional.ofNullable(client);
+    }
+
+    /** The platform's address once known (the embedded one starts in the background). */
+    public CompletionStage<URI> connectedTo() {
+        return connectedTo;
+    }
+
+    /** Signs requests as this terminal (a rating pad's event stream, for one). */
+    public RequestSigner signer() {
+        return new RequestSigner(config.terminal().id(), keys.signingKeys().getPrivate(), clock);
     }
 
     /** This terminal's public key (base64 X.509), as the platform knows it; shown to technicians. */

@@ -37,6 +37,19 @@ public final class ApiPaths {
     public static final String CLERK_LICENCES = BASE + "/clerk/licences";
     public static final String CLERK_TERMINALS = BASE + "/clerk/terminals";
 
+    /** POST, signed: a rating pad binds itself to its window. */
+    public static final String PADS = BASE + "/pads";
+    /** GET, signed, text/event-stream: the pad's rating requests (see {@link PadEvents}). */
+    public static final String PAD_EVENTS = BASE + "/pads/events";
+    /** POST, clerk: the window business system asks the window's pad(s) for a rating. */
+    public static final String CLERK_RATING_REQUESTS = BASE + "/clerk/rating-requests";
+    /** GET, clerk: bad ratings as a work list with their follow-up. */
+    public static final String CLERK_BAD_RATINGS = BASE + "/clerk/ratings/bad";
+    /** POST, clerk: record the follow-up of a bad rating. */
+    public static final String CLERK_RATING_FOLLOW_UPS = BASE + "/clerk/ratings/follow-ups";
+    /** GET, clerk: ratings in the national field set, for forwarding to the provincial system. */
+    public static final String CLERK_NATIONAL_RATINGS = BASE + "/clerk/ratings/national";
+
     private ApiPaths() {
     }
 

@@ -116,7 +116,8 @@ public final class PlatformServer implements AutoCloseable {
         new TerminalRoutes(support, terminals).register(routes);
         new CaseRoutes(support, cases, new CaseNumbers(config.caseNumberPrefix(), clock, config.zone()),
                 new PromisedDates(config.defaultPromisedWorkingDays(), config.promisedWorkingDays())).register(routes);
-        new RatingRoutes(support, ratings, licences).register(routes);
+        org.govkiosk.platform.pads.Pads pads = org.govkiosk.platform.pads.Pads.install(routes, app, support, database);
+        new RatingRoutes(support, ratings, licences, pads.ratingGate()).register(routes);
         new ClerkRoutes(support, cases, licences, terminals).register(routes);
     }
 

@@ -29,10 +29,15 @@ public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintena
     }
 
     /** @param windowName the window a rating pad stands at (3号窗口); null on a citizen kiosk */
-    /** @param hallCode the hall's code on the platform (registration); defaults to the terminal id's first part */
-    public record Terminal(String id, String hallName, String windowName, LaunchOptions.Mode mode, String hallCode) {
+    /**
+     * @param hallCode the hall's code on the platform (registration); defaults to the terminal id
+     * @param windowId a rating pad's window on the platform (the window business system names it); defaults to
+     *                 the terminal id
+     */
+    public record Terminal(String id, String hallName, String windowName, LaunchOptions.Mode mode, String hallCode,
+            String windowId) {
         public Terminal(String id, String hallName, String windowName, LaunchOptions.Mode mode) {
-            this(id, hallName, windowName, mode, id);
+            this(id, hallName, windowName, mode, id, id);
         }
 
         public Optional<String> window() {

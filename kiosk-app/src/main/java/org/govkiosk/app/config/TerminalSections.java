@@ -24,7 +24,7 @@ final class TerminalSections {
     }
 
     static TerminalConfig.Terminal terminal(YamlSection s) {
-        s.onlyKeys("id", "hall-name", "hall-code", "window-name", "mode");
+        s.onlyKeys("id", "hall-name", "hall-code", "window-name", "window-id", "mode");
         Optional<String> id = s.string("id", true);
         id.filter(v -> !ID.matcher(v).matches()).ifPresent(v -> s.problem(s.key("id"),
                 "'" + v + "' is not a valid id; use letters, digits, '.', '_' or '-' (at most 64)"));
@@ -37,8 +37,13 @@ final class TerminalSections {
             s.problem(s.key("hall-code"), "'" + hallCode + "' is not a valid code; use letters, digits, '.', '_' or '-'");
             ok = false;
         }
-        return ok ? new TerminalConfig.Terminal(id.get(), hall, window, mode, hallCode != null ? hallCode : id.get())
-                : null;
+        String windowId = s.string("window-id", false).orElse(null);
+        if (windowId != null && !ID.matcher(windowId).matches()) {
+            s.problem(s.key("window-id"), "'" + windowId + "' is not a valid id; use letters, digits, '.', '_' or '-'");
+            ok = false;
+        }
+        return ok ? new TerminalConfig.Terminal(id.get(), hall, window, mode, hallCode != null ? hallCode : id.get(),
+                windowId != null ? windowId : id.get()) : null;
     }
 
     private static Optional<LaunchOptions.Mode> mode(YamlSection s, String value) {

@@ -24,6 +24,7 @@ import org.govkiosk.app.ui.maintenance.MaintenanceViewModel;
 import org.govkiosk.app.ui.maintenance.PinView;
 import org.govkiosk.app.ui.maintenance.PinViewModel;
 import org.govkiosk.app.ui.pad.PadView;
+import org.govkiosk.app.ui.pad.PadViewModel;
 import org.govkiosk.app.ui.shell.KeyboardWedgeCapture;
 import org.govkiosk.app.ui.shell.ShellView;
 import org.govkiosk.app.ui.shell.ShellViewModel;
@@ -80,8 +81,18 @@ public final class KioskUi {
         navigator.register(ScreenId.IDENTIFY, () -> new IdentifyView(identifyModel, navigator, i18n));
         navigator.register(ScreenId.MAINTENANCE_PIN, () -> new PinView(pin, i18n));
         navigator.register(ScreenId.MAINTENANCE, () -> new MaintenanceView(maintenance, i18n));
-        navigator.register(ScreenId.PAD, () -> new PadView(i18n, context.config().terminal().hallName(),
-                context.config().terminal().windowName()));
+        if (context.mode() == LaunchOptions.Mode.PAD) {
+            var terminal = context.config().terminal();
+            PadViewModel pad = new PadViewModel(new PadViewModel.PadIdentity(terminal.id(), terminal.hallCode(),
+                    terminal.windowId()), context.platformLink().queue()::submitRating, context.clock(),
+                    javafx.application.Platform::runLater, java.time.Duration.ofMinutes(2),
+                    java.time.Duration.ofSeconds(5));
+            context.startPad(pad);
+            navigator.register(ScreenId.PAD, () -> new PadView(pad, i18n, terminal.hallName(), terminal.windowName()));
+        } else {
+            navigator.register(ScreenId.PAD, () -> new PadView(i18n, context.config().terminal().hallName(),
+                    context.config().terminal().windowName()));
+        }
 
         sessions.onEnd(reason -> {
             navigator.discardCitizenScreens();

@@ -15,11 +15,15 @@ public final class RatingRoutes {
     private final RouteSupport s;
     private final RatingStore ratings;
     private final LicenceStore licences;
+    private final org.govkiosk.platform.pads.PadRatingGate padRatings;
 
-    public RatingRoutes(RouteSupport support, RatingStore ratings, LicenceStore licences) {
+    /** @param padRatings refuses a pad's rating for a request that pad was never sent (unknown case, clerk, window) */
+    public RatingRoutes(RouteSupport support, RatingStore ratings, LicenceStore licences,
+            org.govkiosk.platform.pads.PadRatingGate padRatings) {
         this.s = support;
         this.ratings = ratings;
         this.licences = licences;
+        this.padRatings = padRatings;
     }
 
     public void register(RouteTable app) {
@@ -33,9 +37,11 @@ public final class RatingRoutes {
         String terminal = s.auth().terminal(ctx, body);
         RatingSubmission rating = s.bodies().json(body, RatingSubmission.class);
         Auth.requireSame(terminal, rating.terminalId());
+        padRatings.check(terminal, rating);
         String json = s.bodies().canonicalJson(rating);
         RatingReceipt receipt = ratings.submit(rating, Bodies.sha256Hex(json.getBytes(StandardCharsets.UTF_8)), json,
                 s.clock().instant());
+        padRatings.accepted(rating, receipt);
         Responses.json(ctx, receipt.duplicate() ? 200 : 201, receipt);
     }
 

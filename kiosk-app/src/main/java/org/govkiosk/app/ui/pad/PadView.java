@@ -1,35 +1,180 @@
 package org.govkiosk.app.ui.pad;
 
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.govkiosk.api.RatingRequestEvent;
 import org.govkiosk.app.i18n.I18n;
 import org.govkiosk.app.ui.Screen;
 import org.govkiosk.app.ui.shell.Controls;
 
 /**
- * Rating-pad mode's idle screen at a window: who serves here. Rating requests from the hall's rating service
- * arrive with the rating work (好差评).
+ * Rating-pad mode at a window: idle (who serves here) until the window asks for a rating; then the item, the
+ * clerk with a photo placeholder and the five levels; for a bad level the reasons and a comment; then thanks.
  */
 public final class PadView implements Screen {
 
     private final VBox root = new VBox(24);
+    private final PadViewModel model;
+    private final Timeline clock;
 
+    /** The idle screen alone, for a pad whose connection is not wired (yet). */
     public PadView(I18n i18n, String hallName, String windowName) {
+        this(null, i18n, hallName, windowName);
+    }
+
+    public PadView(PadViewModel model, I18n i18n, String hallName, String windowName) {
+        this.model = model;
         root.setId("pad");
         root.getStyleClass().add("screen");
         root.setAlignment(Pos.CENTER);
+        VBox idle = idle(i18n, hallName, windowName);
+        if (model == null) {
+            root.getChildren().add(idle);
+            clock = null;
+            return;
+        }
+        Label offline = Controls.label(i18n, "pad.offline", "error");
+        offline.setId("pad-connection");
+        show(offline, model.connectedProperty().not());
+        show(idle, stageIs(PadViewModel.Stage.IDLE));
+        VBox rating = rating(i18n);
+        show(rating, stageIs(PadViewModel.Stage.RATING).or(stageIs(PadViewModel.Stage.REASONS)));
+        Label thanks = Controls.label(i18n, "pad.thanks", "title");
+        thanks.setId("pad-thanks");
+        show(thanks, stageIs(PadViewModel.Stage.THANKS));
+        root.getChildren().addAll(offline, idle, rating, thanks);
+        clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
+        clock.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    private static VBox idle(I18n i18n, String hallName, String windowName) {
         Label window = new Label(windowName == null ? "" : windowName);
         window.getStyleClass().add("subtitle");
         Label hall = new Label(hallName);
         hall.getStyleClass().add("hint");
-        root.getChildren().addAll(Controls.label(i18n, "pad.welcome", "title"), window, hall,
+        VBox idle = new VBox(24, Controls.label(i18n, "pad.welcome", "title"), window, hall,
                 Controls.label(i18n, "pad.waiting", "hint"));
+        idle.setId("pad-idle");
+        idle.setAlignment(Pos.CENTER);
+        return idle;
+    }
+
+    private VBox rating(I18n i18n) {
+        Label photo = Controls.label(i18n, "pad.photo", "hint");
+        photo.setId("pad-photo");
+        // A placeholder until the hall's clerk photos are served; framed like the photo it stands for.
+        photo.setStyle("-fx-border-color: #9aa5b1; -fx-border-width: 2; -fx-border-radius: 8;");
+        photo.setMinSize(120, 150);
+        photo.setAlignment(Pos.CENTER);
+        Label clerk = new Label();
+        clerk.setId("pad-clerk");
+        clerk.getStyleClass().add("subtitle");
+        clerk.textProperty().bind(Bindings.createStringBinding(() -> request() == null ? ""
+                : i18n.text("pad.clerk", request().clerkName()), i18n.localeProperty(), model.requestProperty()));
+        Label item = new Label();
+        item.setId("pad-item");
+        item.getStyleClass().add("hint");
+        item.setWrapText(true);
+        item.textProperty().bind(Bindings.createStringBinding(() -> request() == null ? ""
+                : i18n.text("pad.item", request().itemName()), i18n.localeProperty(), model.requestProperty()));
+        HBox who = new HBox(24, photo, new VBox(12, clerk, item));
+        who.setAlignment(Pos.CENTER_LEFT);
+
+        HBox levels = new HBox(16);
+        levels.setAlignment(Pos.CENTER);
+        for (int level = 5; level >= 1; level--) {
+            int chosen = level;
+            Button b = Controls.button(i18n, PadViewModel.LEVEL_KEYS.get(level),
+                    level <= 2 ? "secondary-button" : "primary-button", () -> model.chooseLevel(chosen));
+            b.setId("pad-level-" + level);
+            levels.getChildren().add(b);
+        }
+        VBox rate = new VBox(16, Controls.label(i18n, "pad.rate-prompt", "subtitle"), levels);
+        rate.setAlignment(Pos.CENTER);
+        VBox reasons = reasons(i18n);
+        show(reasons, stageIs(PadViewModel.Stage.REASONS));
+        VBox box = new VBox(24, who, rate, reasons);
+        box.setId("pad-rating");
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private VBox reasons(I18n i18n) {
+        FlowPane indicators = new FlowPane(12, 12);
+        indicators.setAlignment(Pos.CENTER);
+        for (PadViewModel.Indicator indicator : PadViewModel.INDICATORS) {
+            ToggleButton t = new ToggleButton();
+            t.setId("pad-reason-" + indicator.code());
+            t.getStyleClass().add("secondary-button");
+            t.textProperty().bind(i18n.bind(indicator.messageKey()));
+            t.setOnAction(e -> model.toggleReason(indicator.code()));
+            model.reasons().addListener((javafx.collections.SetChangeListener<String>) c ->
+                    t.setSelected(model.reasons().contains(indicator.code())));
+            indicators.getChildren().add(t);
+        }
+        TextField comment = new TextField();
+        comment.setId("pad-comment");
+        comment.promptTextProperty().bind(i18n.bind("pad.comment-prompt"));
+        comment.textProperty().bindBidirectional(model.commentProperty());
+        Button submit = Controls.button(i18n, "pad.submit", "primary-button", model::submit);
+        submit.setId("pad-submit");
+        Button back = Controls.button(i18n, "pad.back", "secondary-button", model::back);
+        back.setId("pad-back");
+        Label message = new Label();
+        message.setId("pad-message");
+        message.getStyleClass().add("error");
+        message.textProperty().bind(Bindings.createStringBinding(() -> model.messageProperty().get()
+                .map(i18n::text).orElse(""), i18n.localeProperty(), model.messageProperty()));
+        HBox actions = new HBox(16, back, submit);
+        actions.setAlignment(Pos.CENTER);
+        VBox box = new VBox(16, Controls.label(i18n, "pad.reasons-prompt", "subtitle"), indicators, comment, message,
+                actions);
+        box.setId("pad-reasons");
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private RatingRequestEvent request() {
+        return model.requestProperty().get();
+    }
+
+    private BooleanBinding stageIs(PadViewModel.Stage stage) {
+        return Bindings.createBooleanBinding(() -> model.stageProperty().get() == stage, model.stageProperty());
+    }
+
+    private static void show(Node node, javafx.beans.value.ObservableBooleanValue when) {
+        node.visibleProperty().bind(when);
+        node.managedProperty().bind(when);
     }
 
     @Override
     public Node view() {
         return root;
+    }
+
+    @Override
+    public void onShow() {
+        if (clock != null) {
+            clock.play();
+        }
+    }
+
+    @Override
+    public void onHide() {
+        if (clock != null) {
+            clock.stop();
+        }
     }
 }

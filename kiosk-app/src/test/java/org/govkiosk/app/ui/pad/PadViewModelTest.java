@@ -1,0 +1,182 @@
+package org.govkiosk.app.ui.pad;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.govkiosk.api.RatingChannel;
+import org.govkiosk.api.RatingRequestEvent;
+import org.govkiosk.api.RatingSubmission;
+import org.govkiosk.app.pad.PadRequest;
+import org.govkiosk.app.ui.pad.PadViewModel.Stage;
+import org.junit.jupiter.api.Test;
+
+class PadViewModelTest {
+
+    private static final class TestClock extends Clock {
+        Instant now = Instant.parse("2025-03-03T02:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final TestClock clock = new TestClock();
+    private final List<RatingSubmission> sent = new ArrayList<>();
+    private boolean sinkFails;
+    private final PadViewModel model = new PadViewModel(new PadViewModel.PadIdentity("PAD-A", "HALL-1", "W-01"),
+            r -> {
+                if (sinkFails) {
+                    throw new IllegalStateException("disk full");
+                }
+                sent.add(r);
+            }, clock, Runnable::run, Duration.ofMinutes(2), Duration.ofSeconds(3));
+
+    private PadRequest request(String id, Duration valid) {
+        return new PadRequest(new RatingRequestEvent(id, "HALL-1", "W-01", "CASE-" + id, "1", "ITEM-001",
+                "城乡居民养老保险参保登记", "CLERK-7", "李明", clock.now, clock.now.plus(Duration.ofMinutes(5)), clock.now),
+                clock.now.plus(valid));
+    }
+
+    @Test
+    void aGoodLevelIsOneTapAndTheScreenThanksThenIdles() {
+        model.requestArrived(request("r1", Duration.ofMinutes(5)));
+        assertThat(model.stageProperty().get()).isEqualTo(Stage.RATING);
+        assertThat(model.requestProperty().get().clerkName()).isEqualTo("李明");
+
+        model.chooseLevel(5);
+        assertThat(model.stageProperty().get()).isEqualTo(Stage.THANKS);
+        RatingSubmission r = sent.get(0);
+        assertThat(r.level()).isEqualTo(5);
+        assertThat(r.channel()).isEqualTo(RatingChannel.WINDOW_PAD);
+        assertThat(r.caseNumber()).isEqualTo("CASE-r1");
+        assertThat(r.windowId()).isEqualTo("W-01");
+        assertThat(r.clerkId()).isEqualTo("CLERK-7");
+        assertThat(r.terminalId()).isEqualTo("PAD-A");
+        assertThat(r.badReasons()).isEmpty();
+
+        clock.now = clock.now.plusSeconds(3);
+        model.tick();
+        assertThat(model.stageProperty().get()).isEqualTo(Stage.IDLE);
+        assertThat(model.requestProperty().get()).isNull();
+    }
+
+    @Test
+    void aBadLevelNeedsAReasonOrCommentAndIsSentOnceWhateverIsTapped() {
+        model.requestArrived(request("r1", Duration.ofMinutes(5)));
+        model.chooseLevel(1);
+        assertThat(model.stageProperty().get()).isEqualTo(Stage.REASONS);
+        model.submit();
+        assertThat(sent).isEmpty();
+        assertThat(model.messageProperty().get()).contains("pad.need-reason");
+
+        model.toggleReason("SERVICE_ATTITUDE");
+        model.toggleReason("SERVICE_EFFICIENCY");
+        model.toggleReason("SERVICE_EFFICIENCY");
+        model.commentProperty().set("  等了四十分钟  ");
+        model.submit();
+        model.submit();
+        model.chooseLevel(2);
+        assertThat(sent).singleElement().satisfies(r -> {
+            assertThat(r.level()).isEqualTo(1);
+            assertThat(r.badReasons()).containsExactly("SERVICE_ATTITUDE");
+            assertThat(r.comment()).isEqualTo("等了四十分钟");
+            assertThat(r.idempotencyKey()).isEqualTo("pad-r1");
+        });
+    }
+
+    @Test
+    void backFromTheReasonsClearsThemAndACommentAloneIsEnough() {
+        model.requestArrived(request("r1", Duration.ofMinutes(5)));
+        model.chooseLevel(2);
+        model.toggleReason("OVERALL");
+        model.back();
+        assertThat(model.stageProperty().get()).isEqualTo(Stage.RATING);
+        assertThat(model.reasons()).isEmpty();
+        model.chooseLevel(2);
+        model.commentProperty().set("窗口人员态度不好");
+        model.submit();
+        assertThat(sent).singleElement().extracting(RatingSubmission::badReasons).asList().isEmpty();
+    }
+
+    @Test
+    void aRequestNotRatedInTimeGoesBackToIdleAndIsNotShownAgain() {
+        PadRequest r = request("r1", Duration.ofSeconds(30));
+        model.requestArrived(r);
+        clock.now = clock.now.plusSeconds(29);
+        model.tick();
+        assertThat(model.stageProperty().get()).isEqualTo(Stage.RATING);
+        clock.now = clock.now.plusSeconds(1);
+        model.tick();
+        assertThat(model.stageProperty().get()).isEqualTo(Stage.IDLE);
+
+        model.requestArrived(r);
+        assertThat(model.stageProperty().get()).as("a replay after reconnect").isEqualTo(Stage.IDLE);
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void theDisplayLimitCapsALongValidity() {
+        model.requestArrived(request("r1", Duration.ofMinutes(10)));
+        clock.now = clock.now.plus(Duration.ofMinutes(2));
+        model.tick();
+        assertThat(model.stageProperty().get()).isEqualTo(Stage.IDLE);
+    }
+
+    @Test
+    void aNewerRequestReplacesTheShownOneAndAClosedOneLeaves() {
+        model.requestArrived(request("r1", Duration.ofMinutes(5)));
+        model.chooseLevel(1);
+        model.requestArrived(request("r2", Duration.ofMinutes(5)));
+        assertThat(model.requestProperty().get().requestId()).isEqualTo("r2");
+        assertThat(model.stageProperty().get()).isEqualTo(Stage.RATING);
+        assertThat(model.levelProperty().get()).isZero();
+
+        model.requestArrived(request("r2", Duration.ofMinutes(5)));
+        model.requestClosed("r1");
+        assertThat(model.stageProperty().get()).as("r1 is not on screen").isEqualTo(Stage.RATING);
+        model.requestClosed("r2");
+        assertThat(model.stageProperty().get()).isEqualTo(Stage.IDLE);
+    }
+
+    @Test
+    void aRatingTheSinkCouldNotTakeStaysForAnotherTap() {
+        model.requestArrived(request("r1", Duration.ofMinutes(5)));
+        sinkFails = true;
+        model.chooseLevel(4);
+        assertThat(model.stageProperty().get()).isEqualTo(Stage.RATING);
+        assertThat(model.messageProperty().get()).isEqualTo(Optional.of("pad.submit-failed"));
+        sinkFails = false;
+        model.chooseLevel(4);
+        assertThat(sent).hasSize(1);
+        assertThat(model.stageProperty().get()).isEqualTo(Stage.THANKS);
+    }
+
+    @Test
+    void tapsWithoutARequestDoNothing() {
+        model.chooseLevel(1);
+        model.toggleReason("OVERALL");
+        model.submit();
+        assertThat(sent).isEmpty();
+        assertThat(model.stageProperty().get()).isEqualTo(Stage.IDLE);
+        model.connectionChanged(true);
+        assertThat(model.connectedProperty().get()).isTrue();
+    }
+}

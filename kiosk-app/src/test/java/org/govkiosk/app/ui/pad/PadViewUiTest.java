@@ -1,0 +1,134 @@
+package org.govkiosk.app.ui.pad;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import org.govkiosk.api.RatingRequestEvent;
+import org.govkiosk.api.RatingSubmission;
+import org.govkiosk.app.i18n.I18n;
+import org.govkiosk.app.pad.PadRequest;
+import org.govkiosk.app.ui.Navigator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The pad screen headless (Monocle) in the terminal's stylesheet: a citizen taps through a bad rating. */
+class PadViewUiTest {
+
+    private final FxRobot robot = new FxRobot();
+    private final List<RatingSubmission> sent = new ArrayList<>();
+    private PadViewModel model;
+    private StackPane shell;
+    private I18n i18n;
+
+    @BeforeEach
+    void show() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        i18n = new I18n(List.of(I18n.ZH_CN, Locale.ENGLISH), I18n.ZH_CN);
+        model = new PadViewModel(new PadViewModel.PadIdentity("PAD-A", "HALL-1", "W-01"), sent::add,
+                Clock.systemUTC(), Platform::runLater, Duration.ofMinutes(2), Duration.ofSeconds(30));
+        FxToolkit.setupSceneRoot(() -> {
+            PadView view = new PadView(model, i18n, "市民服务中心", "3号窗口");
+            shell = new StackPane(view.view());
+            shell.getStyleClass().add("shell");
+            shell.getStylesheets().add(Navigator.class.getResource("kiosk.css").toExternalForm());
+            view.onShow();
+            return shell;
+        });
+        FxToolkit.showStage();
+        // The pad's screen size (the stage otherwise keeps the idle screen's size when the rating grows).
+        robot.interact(() -> {
+            javafx.stage.Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1280);
+            stage.setHeight(1024);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    private void arrive(String id) {
+        Instant now = Instant.now();
+        model.requestArrived(new PadRequest(new RatingRequestEvent(id, "HALL-1", "W-01", "GK2025-" + id, "1",
+                "ITEM-001", "城乡居民养老保险参保登记", "CLERK-7", "李明", now, now.plusSeconds(300), now),
+                now.plusSeconds(300)));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private boolean visible(String id) {
+        return robot.lookup(id).tryQuery().map(Node::isVisible).orElse(false);
+    }
+
+    @Test
+    void idleThenTheCaseAndClerkThenReasonsForABadLevelThenThanks() {
+        assertThat(visible("#pad-idle")).isTrue();
+        assertThat(visible("#pad-rating")).isFalse();
+        assertThat(visible("#pad-connection")).as("not connected yet").isTrue();
+
+        model.connectionChanged(true);
+        arrive("r1");
+        assertThat(visible("#pad-connection")).isFalse();
+        assertThat(visible("#pad-idle")).isFalse();
+        assertThat(robot.lookup("#pad-clerk").queryLabeled().getText()).isEqualTo("服务人员：李明");
+        assertThat(robot.lookup("#pad-item").queryLabeled().getText()).contains("城乡居民养老保险参保登记");
+        assertThat(visible("#pad-photo")).isTrue();
+        assertThat(robot.lookup("#pad-level-5").queryButton().getText()).isEqualTo("非常满意");
+        assertThat(robot.lookup("#pad-level-1").queryButton().getText()).isEqualTo("非常不满意");
+        assertThat(visible("#pad-reasons")).isFalse();
+
+        robot.clickOn("#pad-level-1");
+        assertThat(model.stageProperty().get()).isEqualTo(PadViewModel.Stage.REASONS);
+        assertThat(visible("#pad-reasons")).isTrue();
+        robot.clickOn("#pad-submit");
+        assertThat(sent).isEmpty();
+        assertThat(robot.lookup("#pad-message").queryLabeled().getText()).startsWith("请至少选择");
+
+        robot.clickOn("#pad-reason-SERVICE_ATTITUDE");
+        robot.clickOn("#pad-comment").write("abc");
+        robot.clickOn("#pad-submit");
+        robot.clickOn("#pad-thanks");
+        assertThat(sent).singleElement().satisfies(r -> {
+            assertThat(r.level()).isEqualTo(1);
+            assertThat(r.badReasons()).containsExactly("SERVICE_ATTITUDE");
+            assertThat(r.comment()).isEqualTo("abc");
+        });
+        assertThat(visible("#pad-thanks")).isTrue();
+        assertThat(visible("#pad-rating")).isFalse();
+    }
+
+    @Test
+    void englishAndLargeType() {
+        robot.interact(() -> {
+            i18n.next();
+            shell.getStyleClass().add("elder");
+        });
+        arrive("r2");
+        assertThat(robot.lookup("#pad-clerk").queryLabeled().getText()).isEqualTo("Served by: 李明");
+        assertThat(robot.lookup("#pad-clerk").queryLabeled().getTextFill()).as("high contrast").isEqualTo(Color.YELLOW);
+        Button best = robot.lookup("#pad-level-5").queryButton();
+        assertThat(best.getText()).isEqualTo("Very satisfied");
+        assertThat(best.getTextFill()).as("black on yellow buttons").isEqualTo(Color.BLACK);
+        assertThat(best.getFont().getSize()).as("large type").isGreaterThanOrEqualTo(32);
+        robot.clickOn("#pad-level-4");
+        assertThat(sent).singleElement().extracting(RatingSubmission::level).isEqualTo(4);
+        assertThat(robot.lookup("#pad-thanks").queryLabeled().getText()).isEqualTo("Thank you for your rating!");
+    }
+}

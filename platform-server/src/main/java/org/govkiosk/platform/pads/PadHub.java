@@ -1,0 +1,87 @@
+package org.govkiosk.platform.pads;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The pads connected now, by window, with the heartbeat that keeps their streams open. */
+final class PadHub implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PadHub.class);
+
+    private final Map<WindowKey, Set<PadConnection>> byWindow = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService heartbeats;
+
+    PadHub(Duration heartbeat) {
+        heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "pad-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeats.scheduleAtFixedRate(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    void add(PadConnection c) {
+        byWindow.computeIfAbsent(c.binding().window(), w -> ConcurrentHashMap.newKeySet()).add(c);
+        LOG.info("Pad {} connected at window {}/{}", c.binding().padId(), c.binding().hallCode(),
+                c.binding().windowId());
+    }
+
+    void remove(PadConnection c) {
+        Set<PadConnection> set = byWindow.get(c.binding().window());
+        if (set != null && set.remove(c)) {
+            LOG.info("Pad {} disconnected from window {}", c.binding().padId(), c.binding().windowId());
+        }
+    }
+
+    /** Sends to every connected pad of the window; returns how many took it. */
+    int publish(WindowKey window, PadEvent event) {
+        int reached = 0;
+        for (PadConnection c : byWindow.getOrDefault(window, Set.of())) {
+            if (c.send(event)) {
+                reached++;
+            } else {
+                remove(c);
+            }
+        }
+        return reached;
+    }
+
+    int connected(WindowKey window) {
+        return byWindow.getOrDefault(window, Set.of()).size();
+    }
+
+    /** Ends the streams of one pad (it moved to another window and must reconnect there). */
+    void disconnect(String padId) {
+        byWindow.values().forEach(set -> set.removeIf(c -> {
+            if (c.binding().padId().equals(padId)) {
+                c.close();
+                return true;
+            }
+            return false;
+        }));
+    }
+
+    void heartbeat() {
+        try {
+            byWindow.values().forEach(set -> set.removeIf(c -> !c.heartbeat()));
+        } catch (RuntimeException e) {
+            // A failure here must not cancel the schedule (a thrown exception would).
+            LOG.warn("Pad heartbeat failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        heartbeats.shutdownNow();
+        byWindow.values().forEach(set -> set.forEach(PadConnection::close));
+        byWindow.clear();
+    }
+}

@@ -1,0 +1,141 @@
+package org.govkiosk.platform.pads;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
+import java.util.Optional;
+import org.govkiosk.api.ApiJson;
+import org.govkiosk.api.ApiPaths;
+import org.govkiosk.api.PadErrorCodes;
+import org.govkiosk.api.PadEvents;
+import org.govkiosk.api.PadRegistration;
+import org.govkiosk.api.PadRegistrationReceipt;
+import org.govkiosk.api.RatingReceipt;
+import org.govkiosk.api.RatingRequest;
+import org.govkiosk.api.RatingRequestReceipt;
+import org.govkiosk.platform.http.ApiException;
+import org.govkiosk.platform.http.Auth;
+import org.govkiosk.platform.http.Responses;
+import org.govkiosk.platform.http.RouteSupport;
+import org.govkiosk.platform.http.RouteTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The pad's side (bind to a window, hold the event stream) and the window business system's request. */
+final class PadRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PadRoutes.class);
+    static final String EVENT_STREAM = "text/event-stream";
+    private static final String BINDING = "govkiosk.pad.binding";
+    private static final String LAST_EVENT_ID = "govkiosk.pad.last-event-id";
+
+    private final RouteSupport s;
+    private final PadDirectory directory;
+    private final RatingRequestService requests;
+    private final PadHub hub;
+    private final SseHandler sse = new SseHandler(0, this::open);
+    private final ObjectMapper lenient = ApiJson.lenient();
+
+    PadRoutes(RouteSupport support, PadDirectory directory, RatingRequestService requests, PadHub hub) {
+        this.s = support;
+        this.directory = directory;
+        this.requests = requests;
+        this.hub = hub;
+    }
+
+    void register(RouteTable routes) {
+        routes.post(ApiPaths.PADS, this::registerPad);
+        routes.get(ApiPaths.PAD_EVENTS, this::events);
+        routes.post(ApiPaths.CLERK_RATING_REQUESTS, this::requestRating);
+    }
+
+    private void registerPad(Context ctx) {
+        s.bodies().requireJson(ctx);
+        byte[] body = s.bodies().read(ctx, s.maxBodyBytes());
+        String terminal = s.auth().terminal(ctx, body);
+        PadRegistration r = s.bodies().json(body, PadRegistration.class);
+        Auth.requireSame(terminal, r.padId());
+        PadRegistrationReceipt receipt = directory.register(r, s.clock().instant());
+        if (receipt.previousWindowId() != null) {
+            hub.disconnect(r.padId());
+        }
+        LOG.info("Pad {} bound to window {}/{}", r.padId(), r.hallCode(), r.windowId());
+        Responses.json(ctx, 200, receipt);
+    }
+
+    private void events(Context ctx) throws Exception {
+        String pad = s.auth().terminal(ctx, s.bodies().read(ctx, s.maxBodyBytes()));
+        if (!EVENT_STREAM.equals(ctx.header("Accept"))) {
+            throw ApiException.client(406, PadErrorCodes.NOT_ACCEPTABLE, "send Accept: " + EVENT_STREAM);
+        }
+        PadBinding binding = directory.binding(pad).orElseThrow(() -> ApiException.client(403,
+                PadErrorCodes.PAD_NOT_REGISTERED, "terminal " + pad + " is not bound to a window; POST "
+                        + ApiPaths.PADS + " first"));
+        ctx.attribute(BINDING, binding);
+        ctx.attribute(LAST_EVENT_ID, lastEventId(ctx.header("Last-Event-ID")));
+        sse.handle(ctx);
+    }
+
+    /** Runs on Javalin's async executor once the stream's headers are out. */
+    private void open(SseClient client) {
+        client.keepAlive();
+        PadBinding binding = client.ctx().attribute(BINDING);
+        Optional<Long> last = client.ctx().attribute(LAST_EVENT_ID);
+        PadConnection connection = new PadConnection(binding, client);
+        client.onClose(() -> hub.remove(connection));
+        try {
+            connection.send(new PadEvent(null, PadEvents.HELLO, requests.write(new PadRegistrationReceipt(
+                    binding.padId(), binding.hallCode(), binding.windowId(), null, s.clock().instant()))));
+            requests.attach(connection, last);
+        } catch (RuntimeException e) {
+            // The stream is committed (200): an error body cannot follow. Close it; the pad reconnects.
+            LOG.warn("Stream of pad {} closed at start: {}", binding.padId(), e.toString());
+            client.close();
+        }
+    }
+
+    /** A malformed Last-Event-ID is treated as none: the pad then gets the open request, which is what it needs. */
+    static Optional<Long> lastEventId(String header) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            long id = Long.parseLong(header.strip());
+            return id >= 0 ? Optional.of(id) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void requestRating(Context ctx) {
+        s.auth().clerk(ctx);
+        s.bodies().requireJson(ctx);
+        RatingRequest r = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()), RatingRequest.class);
+        RatingRequestReceipt receipt = requests.request(r);
+        Responses.json(ctx, receipt.duplicate() ? 200 : 201, receipt);
+    }
+
+    /**
+     * After the rating endpoint stored a rating: close its contact's requests on every pad. Reads the receipt the
+     * endpoint wrote, so the rating route needs no change for this; a failure here is logged, never answered.
+     */
+    void afterRating(Context ctx) {
+        int status = ctx.statusCode();
+        if (status != 200 && status != 201) {
+            return;
+        }
+        try {
+            String result = ctx.result();
+            if (result == null) {
+                return;
+            }
+            RatingReceipt receipt = lenient.readValue(result, RatingReceipt.class);
+            if (receipt.caseNumber() != null && receipt.serviceSequence() != null) {
+                requests.rated(receipt.caseNumber(), receipt.serviceSequence());
+            }
+        } catch (Exception e) {
+            LOG.warn("Could not close the rating requests of a stored rating: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.govkiosk.platform.pads;
+
+import java.sql.Statement;
+import java.util.List;
+import org.govkiosk.platform.store.Database;
+
+/**
+ * The pads' tables, created at start like the platform's own schema (portable SQL for H2 and PostgreSQL; times
+ * as epoch milliseconds). Kept beside the code that uses them so the pad service can be added or left out whole.
+ */
+final class PadSchema {
+
+    private static final List<String> STATEMENTS = List.of(
+            "CREATE TABLE IF NOT EXISTS pad_windows ("
+                    + " pad_id VARCHAR(64) NOT NULL PRIMARY KEY,"
+                    + " hall_code VARCHAR(64) NOT NULL,"
+                    + " window_id VARCHAR(64) NOT NULL,"
+                    + " registered_at BIGINT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS pad_rating_requests ("
+                    + " request_id VARCHAR(64) NOT NULL PRIMARY KEY,"
+                    + " event_id BIGINT NOT NULL UNIQUE,"
+                    + " hall_code VARCHAR(64) NOT NULL,"
+                    + " window_id VARCHAR(64) NOT NULL,"
+                    + " case_number VARCHAR(64) NOT NULL,"
+                    + " service_sequence VARCHAR(32) NOT NULL,"
+                    + " item_code VARCHAR(64) NOT NULL,"
+                    + " item_name VARCHAR(200) NOT NULL,"
+                    + " clerk_id VARCHAR(64) NOT NULL,"
+                    + " clerk_name VARCHAR(100) NOT NULL,"
+                    + " requested_at BIGINT NOT NULL,"
+                    + " expires_at BIGINT NOT NULL,"
+                    + " state VARCHAR(16) NOT NULL,"
+                    + " closed_event_id BIGINT)",
+            "CREATE INDEX IF NOT EXISTS pad_requests_by_window ON pad_rating_requests (hall_code, window_id, state)",
+            "CREATE INDEX IF NOT EXISTS pad_requests_by_contact ON pad_rating_requests (case_number, service_sequence)",
+            "CREATE TABLE IF NOT EXISTS rating_follow_ups ("
+                    + " rating_id VARCHAR(64) NOT NULL PRIMARY KEY,"
+                    + " state VARCHAR(16) NOT NULL,"
+                    + " note VARCHAR(2000),"
+                    + " updated_at BIGINT NOT NULL)");
+
+    private PadSchema() {
+    }
+
+    static void apply(Database db) {
+        db.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                for (String sql : STATEMENTS) {
+                    s.execute(sql);
+                }
+            }
+            return null;
+        });
+    }
+}

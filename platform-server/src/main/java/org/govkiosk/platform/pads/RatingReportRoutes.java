@@ -1,0 +1,89 @@
+package org.govkiosk.platform.pads;
+
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import org.govkiosk.api.ApiPaths;
+import org.govkiosk.api.BadRatingList;
+import org.govkiosk.api.ErrorCodes;
+import org.govkiosk.api.FollowUpState;
+import org.govkiosk.api.NationalRatingPage;
+import org.govkiosk.api.RatingFollowUp;
+import org.govkiosk.platform.http.ApiException;
+import org.govkiosk.platform.http.Responses;
+import org.govkiosk.platform.http.RouteSupport;
+import org.govkiosk.platform.http.RouteTable;
+
+/** Clerk side of ratings: the bad-rating work list with follow-ups, and the national export. */
+final class RatingReportRoutes {
+
+    private final RouteSupport s;
+    private final RatingReports reports;
+    private final Duration settle;
+
+    RatingReportRoutes(RouteSupport support, RatingReports reports, Duration settle) {
+        this.s = support;
+        this.reports = reports;
+        this.settle = settle;
+    }
+
+    void register(RouteTable routes) {
+        routes.get(ApiPaths.CLERK_BAD_RATINGS, this::bad);
+        routes.post(ApiPaths.CLERK_RATING_FOLLOW_UPS, this::followUp);
+        routes.get(ApiPaths.CLERK_NATIONAL_RATINGS, this::national);
+    }
+
+    private void bad(Context ctx) {
+        s.auth().clerk(ctx);
+        Optional<FollowUpState> state = Optional.ofNullable(ctx.queryParam("state")).map(v -> {
+            try {
+                return FollowUpState.valueOf(v);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "state must be one of "
+                        + Arrays.toString(FollowUpState.values()));
+            }
+        });
+        Responses.json(ctx, 200, new BadRatingList(reports.bad(state, limit(ctx))));
+    }
+
+    private void followUp(Context ctx) {
+        s.auth().clerk(ctx);
+        s.bodies().requireJson(ctx);
+        RatingFollowUp f = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()), RatingFollowUp.class);
+        try {
+            Responses.json(ctx, 200, reports.followUp(f, s.clock().instant()));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.client(400, ErrorCodes.INVALID_FIELD, e.getMessage());
+        }
+    }
+
+    private void national(Context ctx) {
+        s.auth().clerk(ctx);
+        Optional<RatingReports.Cursor> after;
+        try {
+            after = Optional.ofNullable(ctx.queryParam("after")).map(RatingReports.Cursor::parse);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.client(400, ErrorCodes.INVALID_FIELD, e.getMessage());
+        }
+        RatingReports.NationalPage page = reports.national(after, s.clock().instant().minus(settle), limit(ctx));
+        Responses.json(ctx, 200, new NationalRatingPage(page.ratings(),
+                page.next().map(RatingReports.Cursor::text).orElse(null)));
+    }
+
+    private static int limit(Context ctx) {
+        String raw = ctx.queryParam("limit");
+        if (raw == null) {
+            return 100;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= 1 && value <= 500) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "limit must be a number from 1 to 500");
+    }
+}

@@ -1,0 +1,135 @@
+package org.govkiosk.platform.pads;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.govkiosk.platform.store.Database;
+
+/** SQL of the rating requests. No policy here: {@link RatingRequestService} decides. */
+final class RatingRequestStore {
+
+    private static final String COLUMNS = "request_id, event_id, hall_code, window_id, case_number, service_sequence,"
+            + " item_code, item_name, clerk_id, clerk_name, requested_at, expires_at, state, closed_event_id";
+
+    private final Database db;
+
+    RatingRequestStore(Database db) {
+        this.db = db;
+    }
+
+    /** The highest event id ever given, so ids keep rising across restarts. */
+    long maxEventId() {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(event_id), MAX(closed_event_id)"
+                    + " FROM pad_rating_requests"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return Math.max(rs.getLong(1), rs.getLong(2));
+            }
+        });
+    }
+
+    void insert(StoredRequest r) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO pad_rating_requests (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, r.requestId());
+                ps.setLong(2, r.eventId());
+                ps.setString(3, r.hallCode());
+                ps.setString(4, r.windowId());
+                ps.setString(5, r.caseNumber());
+                ps.setString(6, r.serviceSequence());
+                ps.setString(7, r.itemCode());
+                ps.setString(8, r.itemName());
+                ps.setString(9, r.clerkId());
+                ps.setString(10, r.clerkName());
+                ps.setLong(11, r.requestedAt().toEpochMilli());
+                ps.setLong(12, r.expiresAt().toEpochMilli());
+                ps.setString(13, r.state().name());
+                ps.setObject(14, null, java.sql.Types.BIGINT);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Closes an open request; false if it was no longer open. */
+    boolean close(String requestId, StoredRequest.State state, long closedEventId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE pad_rating_requests SET state = ?,"
+                    + " closed_event_id = ? WHERE request_id = ? AND state = 'OPEN'")) {
+                ps.setString(1, state.name());
+                ps.setLong(2, closedEventId);
+                ps.setString(3, requestId);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Requests still marked open for a window (expired ones too: expiry is decided by the caller's clock). */
+    List<StoredRequest> openFor(WindowKey w) {
+        return query("WHERE hall_code = ? AND window_id = ? AND state = 'OPEN' ORDER BY event_id", w.hallCode(),
+                w.windowId());
+    }
+
+    /** Requests of a window that something happened to after {@code eventId}. */
+    List<StoredRequest> changedSince(WindowKey w, long eventId) {
+        return query("WHERE hall_code = ? AND window_id = ? AND (event_id > ? OR closed_event_id > ?)"
+                + " ORDER BY event_id", w.hallCode(), w.windowId(), eventId, eventId);
+    }
+
+    /** Every request made for a contact, oldest first. */
+    List<StoredRequest> forContact(String caseNumber, String serviceSequence) {
+        return query("WHERE case_number = ? AND service_sequence = ? ORDER BY event_id", caseNumber,
+                serviceSequence);
+    }
+
+    Optional<StoredRequest> byId(String requestId) {
+        return query("WHERE request_id = ?", requestId).stream().findFirst();
+    }
+
+    /** True if the platform holds a rating of this contact (the rating store's table; one rating per contact). */
+    boolean contactRated(String caseNumber, String serviceSequence) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM ratings WHERE case_number = ? AND service_sequence = ?")) {
+                ps.setString(1, caseNumber);
+                ps.setString(2, serviceSequence);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    private List<StoredRequest> query(String where, Object... args) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM pad_rating_requests "
+                    + where)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<StoredRequest> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(row(rs));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    private static StoredRequest row(ResultSet rs) throws SQLException {
+        long closed = rs.getLong(14);
+        Long closedId = rs.wasNull() ? null : closed;
+        return new StoredRequest(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                Instant.ofEpochMilli(rs.getLong(11)), Instant.ofEpochMilli(rs.getLong(12)),
+                StoredRequest.State.valueOf(rs.getString(13)), closedId);
+    }
+
+}
