@@ -72,6 +72,9 @@ public final class AppContext implements AutoCloseable {
     private final TerminalPlatform platformLink;
     private final Catalog catalog;
     private volatile org.govkiosk.app.pad.PadConnectionService padLink;
+    /** Citizens' journeys wait for the platform and printers here, never on the FX thread. */
+    private final java.util.concurrent.ExecutorService journeyThread =
+            Executors.newSingleThreadExecutor(daemonThreads("journey"));
     private final PrintService printing;
     private final java.nio.file.Path dataDir;
     private final AuditLog audit;
@@ -308,6 +311,10 @@ public final class AppContext implements AutoCloseable {
         return devices.byFamily(type);
     }
 
+    public java.util.concurrent.Executor journeyThread() {
+        return journeyThread;
+    }
+
     /** The service items this terminal offers, with their guides and forms. */
     public Catalog catalog() {
         return catalog;
@@ -362,6 +369,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
+        journeyThread.shutdownNow();
         if (padLink != null) {
             padLink.close();
         }

@@ -200,6 +200,35 @@ public final class TerminalPlatform implements AutoCloseable {
         return keys.publicKeyBase64();
     }
 
+    /**
+     * A client that is there at once: until the platform is connected each call fails as a retryable
+     * connection failure, which the citizen's screen reports like a platform that is down.
+     */
+    public PlatformClient connectingClient() {
+        return (PlatformClient) java.lang.reflect.Proxy.newProxyInstance(PlatformClient.class.getClassLoader(),
+                new Class<?>[] {PlatformClient.class}, (proxy, method, args) -> {
+                    if (method.getDeclaringClass() == Object.class) {
+                        return method.invoke(this, args);
+                    }
+                    PlatformClient c = client;
+                    if (c == null) {
+                        throw new PlatformException(org.govkiosk.app.platform.PlatformFailure.CONNECT_FAILED,
+                                "the platform is not connected yet", null);
+                    }
+                    try {
+                        return method.invoke(c, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** Failed sends in a row; while not connected at all, counted as failing so no citizen waits for nothing. */
+    public int consecutiveFailures() {
+        OutboxWorker w = worker;
+        return w == null ? 1 : w.consecutiveFailures();
+    }
+
     public Outbox outbox() {
         return outbox;
     }

@@ -35,13 +35,26 @@ public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintena
      *                 the terminal id
      */
     public record Terminal(String id, String hallName, String windowName, LaunchOptions.Mode mode, String hallCode,
-            String windowId) {
+            String windowId, Hall hall) {
         public Terminal(String id, String hallName, String windowName, LaunchOptions.Mode mode) {
-            this(id, hallName, windowName, mode, id, id);
+            this(id, hallName, windowName, mode, id, id, Hall.unknown());
         }
 
         public Optional<String> window() {
             return Optional.ofNullable(windowName);
+        }
+    }
+
+    /**
+     * What citizens' papers print about the hall.
+     *
+     * @param progressUrl the address a receipt's QR code carries; the case number is appended
+     */
+    public record Hall(String address, String phone, String progressUrl) {
+        public static final String DEFAULT_PROGRESS_URL = "https://zwfw.example.gov.cn/progress?c=";
+
+        static Hall unknown() {
+            return new Hall("（地址见大厅公告）", "12345", DEFAULT_PROGRESS_URL);
         }
     }
 

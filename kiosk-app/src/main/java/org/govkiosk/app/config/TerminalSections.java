@@ -24,7 +24,8 @@ final class TerminalSections {
     }
 
     static TerminalConfig.Terminal terminal(YamlSection s) {
-        s.onlyKeys("id", "hall-name", "hall-code", "window-name", "window-id", "mode");
+        s.onlyKeys("id", "hall-name", "hall-code", "hall-address", "hall-phone", "progress-url", "window-name",
+                "window-id", "mode");
         Optional<String> id = s.string("id", true);
         id.filter(v -> !ID.matcher(v).matches()).ifPresent(v -> s.problem(s.key("id"),
                 "'" + v + "' is not a valid id; use letters, digits, '.', '_' or '-' (at most 64)"));
@@ -42,8 +43,17 @@ final class TerminalSections {
             s.problem(s.key("window-id"), "'" + windowId + "' is not a valid id; use letters, digits, '.', '_' or '-'");
             ok = false;
         }
+        TerminalConfig.Hall unknown = TerminalConfig.Hall.unknown();
+        String progressUrl = s.string("progress-url", false).orElse(unknown.progressUrl());
+        if (!isHttpUrl(progressUrl)) {
+            s.problem(s.key("progress-url"), "must be an http(s) URL the case number is appended to, got '"
+                    + progressUrl + "'");
+            ok = false;
+        }
+        TerminalConfig.Hall hallInfo = new TerminalConfig.Hall(s.string("hall-address", false).orElse(unknown.address()),
+                s.string("hall-phone", false).orElse(unknown.phone()), progressUrl);
         return ok ? new TerminalConfig.Terminal(id.get(), hall, window, mode, hallCode != null ? hallCode : id.get(),
-                windowId != null ? windowId : id.get()) : null;
+                windowId != null ? windowId : id.get(), hallInfo) : null;
     }
 
     private static Optional<LaunchOptions.Mode> mode(YamlSection s, String value) {

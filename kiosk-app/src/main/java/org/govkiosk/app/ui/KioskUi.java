@@ -9,7 +9,25 @@ import org.govkiosk.app.LaunchOptions;
 import org.govkiosk.app.session.SessionManager;
 import org.govkiosk.app.ui.attract.AttractView;
 import org.govkiosk.app.ui.attract.AttractViewModel;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.concurrent.Executor;
+import org.govkiosk.app.TerminalPlatform;
+import org.govkiosk.app.i18n.I18n;
+import org.govkiosk.app.catalog.CatalogItem;
+import org.govkiosk.api.RatingRequestEvent;
+import org.govkiosk.app.journey.ApplicationOutcome;
+import org.govkiosk.app.journey.ApplicationService;
+import org.govkiosk.app.pad.PadRequest;
+import org.govkiosk.app.journey.CaseNumbers;
+import org.govkiosk.app.journey.DeliveryTracker;
+import org.govkiosk.app.journey.JourneySettings;
+import org.govkiosk.app.journey.ProgressService;
+import org.govkiosk.app.platform.PlatformClient;
 import org.govkiosk.app.printing.PrintResult;
+import org.govkiosk.app.ui.apply.ApplyViewModel;
+import org.govkiosk.app.ui.apply.JourneyScreens;
+import org.govkiosk.app.ui.progress.ProgressViewModel;
 import org.govkiosk.app.ui.catalog.CatalogView;
 import org.govkiosk.app.ui.catalog.CatalogViewModel;
 import org.govkiosk.app.ui.guide.GuideDocuments;
@@ -45,6 +63,13 @@ public final class KioskUi {
     private final ShellViewModel shellModel;
     private final ShellView shell;
     private final IdentifyViewModel identifyModel;
+    private JourneyScreens journeys;
+    private ApplyViewModel applyModel;
+    private ProgressViewModel progressModel;
+    /** The item a citizen chose to apply for before identifying; the application resumes once they have. */
+    private CatalogItem pendingApply;
+    /** 好差评 at the terminal: the journey just finished, rated on the same screen a window pad uses. */
+    private PadViewModel rateModel;
 
     public KioskUi(AppContext context, Runnable exitApplication) {
         this.context = context;
@@ -63,7 +88,10 @@ public final class KioskUi {
 
         GuideViewModel guide = sessions.register(new GuideViewModel(i18n, this::printGuide,
                 board.usableBinding(DeviceFamily.RECEIPT_PRINTER, DeviceFamily.DOCUMENT_PRINTER),
-                javafx.application.Platform::runLater, item -> navigator.go(ScreenId.IDENTIFY)));
+                javafx.application.Platform::runLater, item -> {
+                    pendingApply = item;
+                    journeys.apply(item);
+                }));
         CatalogViewModel catalog = sessions.register(new CatalogViewModel(context.catalog(), item -> {
             guide.show(item);
             navigator.go(ScreenId.GUIDE);
@@ -71,14 +99,31 @@ public final class KioskUi {
         navigator.register(ScreenId.CATALOG, () -> new CatalogView(catalog, i18n));
         navigator.register(ScreenId.GUIDE, () -> new GuideView(guide, i18n, navigator::back));
 
+        var t = context.config().terminal();
+        rateModel = new PadViewModel(new PadViewModel.PadIdentity(t.id(), t.hallCode(), t.id()),
+                org.govkiosk.api.RatingChannel.SELF_SERVICE_TERMINAL, context.platformLink().queue()::submitRating,
+                context.clock(), javafx.application.Platform::runLater, java.time.Duration.ofMinutes(2),
+                java.time.Duration.ofSeconds(3));
+        rateModel.connectionChanged(true); // ratings go to the outbox: always "connected"
+        rateModel.stageProperty().addListener((obs, was, now) -> {
+            if (now == PadViewModel.Stage.IDLE && navigator.current() == ScreenId.RATE) {
+                navigator.go(ScreenId.HOME);
+            }
+        });
+        sessions.onEnd(reason -> rateModel.dismiss());
+        navigator.register(ScreenId.RATE, () -> new PadView(rateModel, i18n, t.hallName(), null));
+        journeys = journeys(context, i18n, sessions);
+        journeys.register((id, factory) -> navigator.register(ScreenId.valueOf(id.name()), factory));
+        sessions.onEnd(reason -> pendingApply = null);
+
         AttractViewModel attract = new AttractViewModel(sessions, navigator, board, context.config().terminal().hallName());
         PinViewModel pin = new PinViewModel(context.maintenance(), navigator, i18n);
         MaintenanceViewModel maintenance = new MaintenanceViewModel(board, context.deviceAdmin(),
                 context.maintenance(), navigator, exitApplication, homeScreen());
 
         navigator.register(ScreenId.ATTRACT, () -> new AttractView(attract, i18n));
-        navigator.register(ScreenId.HOME, () -> new HomeView(navigator, i18n));
-        navigator.register(ScreenId.IDENTIFY, () -> new IdentifyView(identifyModel, navigator, i18n));
+        navigator.register(ScreenId.HOME, () -> new HomeView(navigator, i18n, journeys::progress));
+        navigator.register(ScreenId.IDENTIFY, () -> new IdentifyView(identifyModel, this::identified, i18n));
         navigator.register(ScreenId.MAINTENANCE_PIN, () -> new PinView(pin, i18n));
         navigator.register(ScreenId.MAINTENANCE, () -> new MaintenanceView(maintenance, i18n));
         if (context.mode() == LaunchOptions.Mode.PAD) {
@@ -102,6 +147,76 @@ public final class KioskUi {
         });
         shell = new ShellView(shellModel, sessions, i18n, context.config().terminal().hallName(), content);
         navigator.reset(homeScreen());
+    }
+
+    private JourneyScreens journeys(AppContext context, I18n i18n, SessionManager sessions) {
+        var terminal = context.config().terminal();
+        JourneySettings settings = new JourneySettings(terminal.hallName(), terminal.hall().address(),
+                terminal.hall().phone(), terminal.id(), terminal.hall().progressUrl(), 5, Duration.ofSeconds(5),
+                Duration.ofSeconds(60), ZoneId.systemDefault());
+        TerminalPlatform link = context.platformLink();
+        PlatformClient client = link.connectingClient();
+        ApplicationService applications = new ApplicationService(link.queue(),
+                DeliveryTracker.of(link.outbox(), link::consecutiveFailures), client, context.printing(), settings,
+                context.clock());
+        ProgressService progressService = new ProgressService(client, context.printing(), settings);
+        Executor journeyThread = context.journeyThread();
+        applyModel = sessions.register(new ApplyViewModel(applications, progressService, context.citizen(),
+                identifyModel.phoneProperty(), journeyThread, javafx.application.Platform::runLater));
+        progressModel = sessions.register(new ProgressViewModel(progressService,
+                new CaseNumbers(terminal.hall().progressUrl()), context.citizen(), context.bus(),
+                context.devicesOf(QrScanner.class), journeyThread, javafx.application.Platform::runLater));
+        return new JourneyScreens(applyModel, progressModel, i18n, new JourneyScreens.Routes() {
+            @Override
+            public void go(JourneyScreens.Id screen) {
+                if (screen == JourneyScreens.Id.APPLY_FORM) {
+                    pendingApply = null; // the application has begun; nothing left to resume
+                }
+                navigator.go(ScreenId.valueOf(screen.name()));
+            }
+
+            @Override
+            public void back() {
+                navigator.back();
+            }
+
+            @Override
+            public void identify() {
+                navigator.go(ScreenId.IDENTIFY);
+            }
+
+            @Override
+            public void finished() {
+                rateJourney();
+            }
+        });
+    }
+
+    /** After a journey the platform has a case number for, the citizen is asked to rate it (一次一评). */
+    private void rateJourney() {
+        ApplicationOutcome outcome = applyModel.outcomeProperty().get();
+        if (outcome == null || outcome.caseNumber().isEmpty()) {
+            navigator.go(ScreenId.HOME);
+            return;
+        }
+        var submitted = outcome.submitted();
+        java.time.Instant now = context.clock().instant();
+        java.time.Instant until = now.plus(java.time.Duration.ofMinutes(2));
+        rateModel.requestArrived(new PadRequest(new RatingRequestEvent(submitted.localId(),
+                context.config().terminal().hallCode(), null, outcome.caseNumber().get(), "1",
+                submitted.item().code(), submitted.item().name(), null, null, now, until, now), until));
+        navigator.go(ScreenId.RATE);
+    }
+
+    /** Identified: back to the application the citizen began, or to the menu. */
+    private void identified() {
+        CatalogItem item = pendingApply;
+        pendingApply = null;
+        if (item != null) {
+            journeys.apply(item);
+        } else {
+            navigator.go(ScreenId.HOME);
+        }
     }
 
     /** A guide on paper; the stage fails when no printer could print it, so the screen can say so. */
@@ -139,7 +254,7 @@ public final class KioskUi {
 
     /** Every piece of session-scoped state that a test may inspect. */
     public List<Object> sessionModels() {
-        return List.of(context.citizen(), identifyModel, shellModel);
+        return List.of(context.citizen(), identifyModel, shellModel, applyModel, progressModel);
     }
 
     public IdentifyViewModel identifyModel() {

@@ -7,6 +7,12 @@ public enum ScreenId {
     IDENTIFY(true),
     CATALOG(true),
     GUIDE(true),
+    APPLY_FORM(true),
+    APPLY_MATERIALS(true),
+    APPLY_CONFIRM(true),
+    APPLY_RESULT(true),
+    PROGRESS(true),
+    RATE(true),
     MAINTENANCE_PIN(false),
     MAINTENANCE(false),
     PAD(false);

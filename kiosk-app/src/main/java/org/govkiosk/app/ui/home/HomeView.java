@@ -19,7 +19,8 @@ public final class HomeView implements Screen {
 
     private final VBox root = new VBox(24);
 
-    public HomeView(Navigator navigator, I18n i18n) {
+    /** @param onQuery the progress query (办件查询) */
+    public HomeView(Navigator navigator, I18n i18n, Runnable onQuery) {
         root.setId("home");
         root.getStyleClass().add("screen");
         root.setAlignment(Pos.TOP_CENTER);
@@ -34,8 +35,13 @@ public final class HomeView implements Screen {
         guide.setId("tile-guide");
         Button apply = Controls.button(i18n, "home.apply", "tile", () -> navigator.go(ScreenId.CATALOG));
         apply.setId("tile-apply");
-        tiles.getChildren().addAll(guide, apply);
-        for (String key : new String[] {"home.query", "home.print", "home.rate"}) {
+        Button query = Controls.button(i18n, "home.query", "tile", onQuery);
+        query.setId("tile-query");
+        // Certificates ready for self-printing are found by the same query (by case number, receipt QR or ID card).
+        Button print = Controls.button(i18n, "home.print", "tile", onQuery);
+        print.setId("tile-print");
+        tiles.getChildren().addAll(guide, apply, query, print);
+        for (String key : new String[] {"home.rate"}) {
             Button tile = Controls.button(i18n, key, "tile", () -> { });
             tile.setDisable(true);
             tile.textProperty().unbind();

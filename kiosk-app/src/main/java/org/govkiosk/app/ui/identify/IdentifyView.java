@@ -10,9 +10,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.govkiosk.app.i18n.I18n;
-import org.govkiosk.app.ui.Navigator;
 import org.govkiosk.app.ui.Screen;
-import org.govkiosk.app.ui.ScreenId;
 import org.govkiosk.app.ui.shell.Controls;
 
 /** Asks for an ID card or a code, shows who was recognised, takes a contact number. */
@@ -21,7 +19,8 @@ public final class IdentifyView implements Screen {
     private final VBox root = new VBox(24);
     private final IdentifyViewModel model;
 
-    public IdentifyView(IdentifyViewModel model, Navigator navigator, I18n i18n) {
+    /** @param onConfirmed where the citizen goes once identified: the menu, or back to the application they began */
+    public IdentifyView(IdentifyViewModel model, Runnable onConfirmed, I18n i18n) {
         this.model = model;
         root.setId("identify");
         root.getStyleClass().add("screen");
@@ -75,7 +74,7 @@ public final class IdentifyView implements Screen {
 
         var next = Controls.button(i18n, "identify.next", "primary-button", () -> {
             if (model.confirm()) {
-                navigator.go(ScreenId.HOME);
+                onConfirmed.run();
             }
         });
         next.setId("identify-next");

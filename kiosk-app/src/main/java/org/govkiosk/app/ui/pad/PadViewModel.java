@@ -68,6 +68,7 @@ public final class PadViewModel implements PadListener {
     }
 
     private final PadIdentity pad;
+    private final RatingChannel channel;
     private final Consumer<RatingSubmission> sink;
     private final Clock clock;
     private final Executor fx;
@@ -93,7 +94,17 @@ public final class PadViewModel implements PadListener {
      */
     public PadViewModel(PadIdentity pad, Consumer<RatingSubmission> sink, Clock clock, Executor fx,
             Duration displayLimit, Duration thanksFor) {
+        this(pad, RatingChannel.WINDOW_PAD, sink, clock, fx, displayLimit, thanksFor);
+    }
+
+    /**
+     * @param channel {@code WINDOW_PAD} at a window; {@code SELF_SERVICE_TERMINAL} when the terminal asks a citizen
+     *                to rate the journey they just finished (no window, no clerk)
+     */
+    public PadViewModel(PadIdentity pad, RatingChannel channel, Consumer<RatingSubmission> sink, Clock clock,
+            Executor fx, Duration displayLimit, Duration thanksFor) {
         this.pad = Objects.requireNonNull(pad, "pad");
+        this.channel = Objects.requireNonNull(channel, "channel");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.fx = Objects.requireNonNull(fx, "fx");
@@ -175,8 +186,9 @@ public final class PadViewModel implements PadListener {
         }
         RatingSubmission rating = new RatingSubmission(
                 // One key per request: a double tap or a resend is the same rating to the platform.
-                "pad-" + r.requestId(), r.caseNumber(), r.serviceSequence(), r.itemCode(), pad.hallCode(),
-                pad.padId(), pad.windowId(), r.clerkId(), RatingChannel.WINDOW_PAD, level.get(),
+                (channel == RatingChannel.WINDOW_PAD ? "pad-" : "terminal-") + r.requestId(), r.caseNumber(),
+                r.serviceSequence(), r.itemCode(), pad.hallCode(), pad.padId(),
+                channel == RatingChannel.WINDOW_PAD ? pad.windowId() : null, r.clerkId(), channel, level.get(),
                 Map.of("OVERALL", level.get()), bad ? List.copyOf(reasons) : List.of(),
                 bad && !text.isEmpty() ? text : null, false, clock.instant());
         try {
@@ -222,6 +234,11 @@ public final class PadViewModel implements PadListener {
         request.set(r.event());
         deadline = until;
         stage.set(Stage.RATING);
+    }
+
+    /** Drops whatever is on screen: the citizen walked away, their session ended. */
+    public void dismiss() {
+        idle();
     }
 
     private void idle() {

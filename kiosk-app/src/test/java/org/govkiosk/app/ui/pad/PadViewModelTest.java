@@ -56,6 +56,32 @@ class PadViewModelTest {
     }
 
     @Test
+    void atTheTerminalTheRatingIsTheTerminalsWithoutWindowAndCanBeDismissed() {
+        PadViewModel terminal = new PadViewModel(new PadViewModel.PadIdentity("KIOSK-1", "HALL-1", "KIOSK-1"),
+                RatingChannel.SELF_SERVICE_TERMINAL, sent::add, clock, Runnable::run, Duration.ofMinutes(2),
+                Duration.ofSeconds(3));
+        terminal.requestArrived(new PadRequest(new RatingRequestEvent("case-local-1", "HALL-1", null, "CASE-9", "1",
+                "ITEM-001", "城乡居民养老保险参保登记", null, null, clock.now, clock.now.plus(Duration.ofMinutes(2)),
+                clock.now), clock.now.plus(Duration.ofMinutes(2))));
+        terminal.chooseLevel(4);
+
+        RatingSubmission r = sent.get(0);
+        assertThat(r.channel()).isEqualTo(RatingChannel.SELF_SERVICE_TERMINAL);
+        assertThat(r.idempotencyKey()).isEqualTo("terminal-case-local-1");
+        assertThat(r.windowId()).isNull();
+        assertThat(r.clerkId()).isNull();
+        assertThat(r.terminalId()).isEqualTo("KIOSK-1");
+
+        terminal.requestArrived(new PadRequest(new RatingRequestEvent("case-local-2", "HALL-1", null, "CASE-10", "1",
+                "ITEM-001", "城乡居民养老保险参保登记", null, null, clock.now, clock.now.plus(Duration.ofMinutes(2)),
+                clock.now), clock.now.plus(Duration.ofMinutes(2))));
+        assertThat(terminal.stageProperty().get()).isEqualTo(Stage.RATING);
+        terminal.dismiss();
+        assertThat(terminal.stageProperty().get()).isEqualTo(Stage.IDLE);
+        assertThat(terminal.requestProperty().get()).isNull();
+    }
+
+    @Test
     void aGoodLevelIsOneTapAndTheScreenThanksThenIdles() {
         model.requestArrived(request("r1", Duration.ofMinutes(5)));
         assertThat(model.stageProperty().get()).isEqualTo(Stage.RATING);

@@ -1,0 +1,34 @@
+package org.govkiosk.app.journey;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.govkiosk.app.catalog.CatalogItem;
+
+/**
+ * Everything a citizen put together for one application, before it is checked and submitted. Personal data:
+ * {@link #toString()} names the item and field keys only.
+ *
+ * @param form               the form's values by field key, identity fields included
+ * @param fromCard           keys of the fields whose values came off the card (shown read-only)
+ * @param materials          one declaration per material of the item, in the item's order
+ * @param commitmentSigned   the citizen ticked the commitment (告知承诺) for materials deferred under 容缺受理
+ */
+public record ApplicationRequest(CatalogItem item, ApplicantIdentity applicant, Map<String, String> form,
+        Set<String> fromCard, List<MaterialDeclaration> materials, boolean commitmentSigned) {
+
+    public ApplicationRequest {
+        Objects.requireNonNull(item, "item");
+        Objects.requireNonNull(applicant, "applicant");
+        form = Map.copyOf(form);
+        fromCard = Set.copyOf(fromCard);
+        materials = List.copyOf(materials);
+    }
+
+    @Override
+    public String toString() {
+        return "ApplicationRequest[" + item.code() + " " + applicant + " fields=" + form.keySet() + " materials="
+                + materials.stream().map(MaterialDeclaration::choice).toList() + "]";
+    }
+}

@@ -1,0 +1,36 @@
+package org.govkiosk.app.journey;
+
+import java.util.Objects;
+import org.govkiosk.print.data.TemplateData;
+import org.govkiosk.print.model.Document;
+
+/** The document a journey prints for the citizen, kept so it can be printed again when the paper failed. */
+public sealed interface JourneyPaper {
+
+    enum Kind {
+        /** 受理回执 with the case number and a QR code for progress queries. */
+        ACCEPTANCE_RECEIPT,
+        /** The platform was not reached yet: a slip saying the case is kept and sent by itself. */
+        SUBMISSION_SLIP,
+        /** 一次性告知书 listing every missing material. */
+        ONE_TIME_NOTIFICATION
+    }
+
+    Kind kind();
+
+    /** A document filled from one of the hall's templates. */
+    record FromTemplate(Kind kind, TemplateData data) implements JourneyPaper {
+        public FromTemplate {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(data, "data");
+        }
+    }
+
+    /** A document built in code (the slip has no template of its own). */
+    record Built(Kind kind, Document document) implements JourneyPaper {
+        public Built {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(document, "document");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.govkiosk.app.journey;
+
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.govkiosk.api.CaseSearch;
+import org.govkiosk.api.ErrorCodes;
+import org.govkiosk.app.platform.PlatformClient;
+import org.govkiosk.app.platform.PlatformException;
+import org.govkiosk.app.printing.PrintResult;
+import org.govkiosk.app.printing.PrintService;
+import org.govkiosk.device.DeviceStatusDetail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Progress queries (办件查询) by case number or by the applicant's ID, and printing a finished case's certificate
+ * (自助出证). Blocking: call it off the FX thread.
+ */
+public final class ProgressService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProgressService.class);
+
+    private final PlatformClient platform;
+    private final PrintService printing;
+    private final JourneySettings settings;
+
+    public ProgressService(PlatformClient platform, PrintService printing, JourneySettings settings) {
+        this.platform = platform;
+        this.printing = printing;
+        this.settings = settings;
+    }
+
+    public ProgressAnswer byNumber(String caseNumber) {
+        try {
+            return new ProgressAnswer.Found(List.of(CaseProgress.of(platform.queryCase(caseNumber))));
+        } catch (PlatformException e) {
+            return failed(e, "query by number");
+        }
+    }
+
+    /** The applicant's cases, newest first; the ID number goes in the request body, never a URL or a log. */
+    public ProgressAnswer byApplicant(ApplicantIdentity who) {
+        try {
+            List<CaseProgress> cases = platform.searchCases(new CaseSearch(who.idType(), who.idNumber())).cases()
+                    .stream().map(CaseProgress::of).toList();
+            return cases.isEmpty() ? new ProgressAnswer.NotFound() : new ProgressAnswer.Found(cases);
+        } catch (PlatformException e) {
+            return failed(e, "query by applicant");
+        }
+    }
+
+    /** Fetches the certificate of a finished case and prints it on A4. */
+    public CertificateOutcome printCertificate(String caseNumber) {
+        byte[] pdf;
+        try {
+            pdf = platform.fetchCertificate(caseNumber);
+        } catch (PlatformException e) {
+            if (e.errorCode().filter(c -> c.equals(ErrorCodes.CERTIFICATE_NOT_AVAILABLE)
+                    || c.equals(ErrorCodes.NOT_FOUND)).isPresent()) {
+                return new CertificateOutcome.NotReady();
+            }
+            LOG.warn("Certificate of case {} could not be fetched: {}", caseNumber, e.summary());
+            return new CertificateOutcome.Unavailable();
+        }
+        String jobId = "certificate-" + caseNumber;
+        PrintResult result;
+        try {
+            result = printing.printPdf(pdf, jobId).get(settings.printTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            result = new PrintResult.Failed("print.failed.printer", DeviceStatusDetail.NO_DATA_TIMEOUT, true, jobId);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result = new PrintResult.Failed("print.failed.printer", DeviceStatusDetail.NONE, true, jobId);
+        }
+        return result instanceof PrintResult.Printed p ? new CertificateOutcome.Printed(p)
+                : new CertificateOutcome.PrintFailed((PrintResult.Failed) result);
+    }
+
+    private static ProgressAnswer failed(PlatformException e, String what) {
+        if (e.errorCode().filter(ErrorCodes.NOT_FOUND::equals).isPresent()
+                || e.httpStatus().filter(s -> s == 404).isPresent()) {
+            return new ProgressAnswer.NotFound();
+        }
+        LOG.warn("Progress {} failed: {}", what, e.summary());
+        return new ProgressAnswer.Unavailable(e.retryable());
+    }
+}

@@ -1,0 +1,99 @@
+package org.govkiosk.app.ui.apply;
+
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.govkiosk.app.i18n.I18n;
+import org.govkiosk.app.ui.Screen;
+import org.govkiosk.app.ui.shell.Controls;
+
+/**
+ * The last look before submitting: what will be sent (ID numbers masked), which materials are missing (the case
+ * will then wait for them and the one-time notification is printed), and whether a printer works now.
+ */
+public final class ApplyConfirmView implements Screen {
+
+    private final VBox root = new VBox(16);
+    private final VBox lines = new VBox(8);
+    private final Label missing = new Label();
+    private final Label printer = new Label();
+    private final ApplyViewModel model;
+    private final I18n i18n;
+    /** Held here, registered weakly: I18n outlives this session's View and must not keep it alive. */
+    private final InvalidationListener relabel = obs -> refresh();
+
+    public ApplyConfirmView(ApplyViewModel model, I18n i18n, Runnable onBack, Runnable onSubmitted) {
+        this.model = model;
+        this.i18n = i18n;
+        root.setId("apply-confirm");
+        root.getStyleClass().add("screen");
+        root.getStylesheets().add(ApplyFormView.class.getResource("apply-view.css").toExternalForm());
+        root.setAlignment(Pos.TOP_CENTER);
+        lines.setId("confirm-lines");
+        ScrollPane scroll = new ScrollPane(lines);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        missing.setId("confirm-missing");
+        missing.getStyleClass().add("error");
+        missing.setWrapText(true);
+        printer.setId("confirm-printer");
+        printer.getStyleClass().add("hint");
+        printer.setWrapText(true);
+
+        Label message = new Label();
+        message.setId("confirm-message");
+        message.getStyleClass().add("error");
+        message.textProperty().bind(i18n.bindKey(model.messageKeyProperty()));
+        Button back = Controls.button(i18n, "apply.back", "secondary-button", onBack);
+        back.setId("confirm-back");
+        back.disableProperty().bind(model.busyProperty());
+        Button submit = Controls.button(i18n, "apply.submit", "primary-button", () -> model.submit(onSubmitted));
+        submit.setId("confirm-submit");
+        submit.disableProperty().bind(model.busyProperty());
+        HBox buttons = new HBox(24, back, message, submit);
+        buttons.setAlignment(Pos.CENTER);
+        root.getChildren().addAll(Controls.label(i18n, "apply.confirm.title", "title"), scroll, missing, printer,
+                buttons);
+        i18n.localeProperty().addListener(new WeakInvalidationListener(relabel));
+    }
+
+    private void refresh() {
+        lines.getChildren().clear();
+        if (model.itemProperty().get() == null) {
+            return;
+        }
+        lines.getChildren().add(line(i18n.text("apply.confirm.item"), model.itemProperty().get().name()));
+        for (ApplyViewModel.SummaryLine l : model.summary()) {
+            lines.getChildren().add(line(l.field().label().in(i18n.locale()), l.shown()));
+        }
+        var absent = model.missingMaterials();
+        missing.setText(absent.isEmpty() ? "" : i18n.text("apply.confirm.missing", String.join("、", absent)));
+        printer.setText(i18n.text(model.printerReady() ? "apply.confirm.printer-ready" : "apply.confirm.no-printer"));
+    }
+
+    private static Node line(String label, String value) {
+        Label k = new Label(label);
+        k.getStyleClass().add("field-label");
+        k.setMinWidth(220);
+        Label v = new Label(value);
+        v.setWrapText(true);
+        return new HBox(16, k, v);
+    }
+
+    @Override
+    public void onShow() {
+        refresh();
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+}

@@ -1,0 +1,152 @@
+package org.govkiosk.app.ui.apply;
+
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.collections.WeakListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.govkiosk.app.catalog.FieldType;
+import org.govkiosk.app.i18n.I18n;
+import org.govkiosk.app.ui.Screen;
+import org.govkiosk.app.ui.shell.Controls;
+
+/**
+ * The application form, generated from the item's field schema: one row per field with its label in the citizen's
+ * language, an input fit for its type (choices as large buttons), the identity fields from the card shown locked,
+ * and the field's problem right under it.
+ */
+public final class ApplyFormView implements Screen {
+
+    private final VBox root = new VBox(16);
+    private final VBox rows = new VBox(14);
+    private final ApplyViewModel model;
+    private final I18n i18n;
+    /** Held here, registered weakly: the ViewModel outlives this session's View and must not keep it alive. */
+    private final ListChangeListener<FieldInput> rebuild = c -> build();
+
+    public ApplyFormView(ApplyViewModel model, I18n i18n, Runnable onBack, Runnable onNext) {
+        this.model = model;
+        this.i18n = i18n;
+        root.setId("apply-form");
+        root.getStyleClass().add("screen");
+        root.getStylesheets().add(ApplyFormView.class.getResource("apply-view.css").toExternalForm());
+        root.setAlignment(Pos.TOP_CENTER);
+
+        Label title = new Label();
+        title.setId("apply-title");
+        title.getStyleClass().add("title");
+        title.setWrapText(true);
+        title.textProperty().bind(Bindings.createStringBinding(() -> model.itemProperty().get() == null ? ""
+                : i18n.text("apply.form.title", model.itemProperty().get().name()), model.itemProperty(),
+                i18n.localeProperty()));
+        Label who = new Label();
+        who.setId("apply-applicant");
+        who.getStyleClass().add("hint");
+        who.textProperty().bind(Bindings.concat(i18n.bind("apply.applicant"), model.applicantProperty()));
+
+        ScrollPane scroll = new ScrollPane(rows);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        model.fields().addListener(new WeakListChangeListener<>(rebuild));
+        build();
+
+        Label message = new Label();
+        message.setId("apply-message");
+        message.getStyleClass().add("error");
+        message.textProperty().bind(i18n.bindKey(model.messageKeyProperty()));
+        Button back = Controls.button(i18n, "apply.back", "secondary-button", onBack);
+        back.setId("apply-back");
+        Button next = Controls.button(i18n, "apply.next", "primary-button", () -> {
+            if (model.formNext()) {
+                onNext.run();
+            }
+        });
+        next.setId("apply-next");
+        HBox buttons = new HBox(24, back, message, next);
+        buttons.setAlignment(Pos.CENTER);
+        root.getChildren().addAll(title, who, Controls.label(i18n, "apply.form.hint", "hint"), scroll, buttons);
+    }
+
+    private void build() {
+        rows.getChildren().clear();
+        for (FieldInput f : model.fields()) {
+            rows.getChildren().add(row(f));
+        }
+    }
+
+    private Node row(FieldInput f) {
+        Label label = new Label();
+        label.getStyleClass().add("field-label");
+        label.textProperty().bind(Bindings.createStringBinding(
+                () -> f.field().label().in(i18n.locale()) + (f.field().required() ? " *" : ""),
+                i18n.localeProperty()));
+        Node input = f.field().type() == FieldType.CHOICE && !f.locked() ? choices(f) : text(f);
+        Label error = new Label();
+        error.setId("field-" + f.key() + "-error");
+        error.getStyleClass().add("error");
+        error.textProperty().bind(JourneyTexts.bindProblem(i18n, f.problemProperty()));
+        VBox row = new VBox(6, label, input, error);
+        row.getStyleClass().add("apply-row");
+        if (f.locked()) {
+            row.getChildren().add(2, Controls.label(i18n, "apply.field.from-card", "hint"));
+        }
+        return row;
+    }
+
+    private Node text(FieldInput f) {
+        TextField field = new TextField();
+        field.setId("field-" + f.key());
+        field.textProperty().bindBidirectional(f.valueProperty());
+        if (f.locked()) {
+            // Off the card: shown, not editable, not even focusable, so nobody types it again.
+            field.setEditable(false);
+            field.setFocusTraversable(false);
+            field.getStyleClass().add("locked");
+        } else {
+            field.promptTextProperty().bind(i18n.bind(promptKey(f.field().type())));
+        }
+        return field;
+    }
+
+    private static String promptKey(FieldType type) {
+        return switch (type) {
+            case DATE -> "apply.prompt.date";
+            case PHONE -> "apply.prompt.phone";
+            case ID_NUMBER -> "apply.prompt.id-number";
+            case NUMBER -> "apply.prompt.number";
+            default -> "apply.prompt.text";
+        };
+    }
+
+    private Node choices(FieldInput f) {
+        FlowPane pane = new FlowPane(12, 12);
+        pane.setId("field-" + f.key());
+        ToggleGroup group = new ToggleGroup();
+        for (String choice : f.field().choices()) {
+            ToggleButton b = new ToggleButton(choice);
+            b.setId("field-" + f.key() + "-" + choice.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
+            b.getStyleClass().add("choice");
+            b.setToggleGroup(group);
+            b.setSelected(choice.equals(f.valueProperty().get()));
+            b.setOnAction(e -> f.valueProperty().set(b.isSelected() ? choice : ""));
+            pane.getChildren().add(b);
+        }
+        return pane;
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+}

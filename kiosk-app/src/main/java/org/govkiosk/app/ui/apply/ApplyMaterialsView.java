@@ -1,0 +1,127 @@
+package org.govkiosk.app.ui.apply;
+
+import java.util.Locale;
+import javafx.collections.ListChangeListener;
+import javafx.collections.WeakListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.govkiosk.app.i18n.I18n;
+import org.govkiosk.app.journey.MaterialChoice;
+import org.govkiosk.app.ui.Screen;
+import org.govkiosk.app.ui.shell.Controls;
+
+/**
+ * The materials checklist: each material with its requirement; e-licences marked as fetched by the platform
+ * (免证办); the others declared present or missing, deferrable ones also "bring later" (容缺), which needs the
+ * signed commitment shown below the list.
+ */
+public final class ApplyMaterialsView implements Screen {
+
+    private final VBox root = new VBox(16);
+    private final VBox rows = new VBox(14);
+    private final ApplyViewModel model;
+    private final I18n i18n;
+    /** Held here, registered weakly: the ViewModel outlives this session's View and must not keep it alive. */
+    private final ListChangeListener<MaterialInput> rebuild = c -> build();
+
+    public ApplyMaterialsView(ApplyViewModel model, I18n i18n, Runnable onBack, Runnable onNext) {
+        this.model = model;
+        this.i18n = i18n;
+        root.setId("apply-materials");
+        root.getStyleClass().add("screen");
+        root.getStylesheets().add(ApplyFormView.class.getResource("apply-view.css").toExternalForm());
+        root.setAlignment(Pos.TOP_CENTER);
+
+        ScrollPane scroll = new ScrollPane(rows);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        model.materials().addListener(new WeakListChangeListener<>(rebuild));
+        build();
+
+        CheckBox commitment = new CheckBox();
+        commitment.setId("apply-commitment");
+        commitment.setWrapText(true);
+        commitment.textProperty().bind(i18n.bind("apply.commitment"));
+        commitment.selectedProperty().bindBidirectional(model.commitmentProperty());
+        commitment.visibleProperty().bind(model.commitmentNeededProperty());
+        commitment.managedProperty().bind(commitment.visibleProperty());
+        Label commitmentError = new Label();
+        commitmentError.setId("apply-commitment-error");
+        commitmentError.getStyleClass().add("error");
+        commitmentError.textProperty().bind(i18n.bindKey(model.commitmentErrorKeyProperty()));
+
+        Label message = new Label();
+        message.setId("materials-message");
+        message.getStyleClass().add("error");
+        message.textProperty().bind(i18n.bindKey(model.messageKeyProperty()));
+        Button back = Controls.button(i18n, "apply.back", "secondary-button", onBack);
+        back.setId("materials-back");
+        Button next = Controls.button(i18n, "apply.next", "primary-button", () -> {
+            if (model.materialsNext()) {
+                onNext.run();
+            }
+        });
+        next.setId("materials-next");
+        HBox buttons = new HBox(24, back, message, next);
+        buttons.setAlignment(Pos.CENTER);
+        root.getChildren().addAll(Controls.label(i18n, "apply.materials.title", "title"),
+                Controls.label(i18n, "apply.materials.hint", "hint"), scroll, commitment, commitmentError, buttons);
+    }
+
+    private void build() {
+        rows.getChildren().clear();
+        for (int i = 0; i < model.materials().size(); i++) {
+            rows.getChildren().add(row(i, model.materials().get(i)));
+        }
+    }
+
+    private Node row(int index, MaterialInput m) {
+        String id = "material-" + index;
+        Label name = new Label();
+        name.textProperty().bind(i18n.bind("apply.material.line", index + 1, m.requirement().name(),
+                m.requirement().form().label(), m.requirement().copies()));
+        name.getStyleClass().add("field-label");
+        name.setWrapText(true);
+        Label requirement = new Label(m.requirement().requirement() == null ? "" : m.requirement().requirement());
+        requirement.getStyleClass().add("hint");
+        requirement.setWrapText(true);
+        HBox choices = new HBox(12);
+        ToggleGroup group = new ToggleGroup();
+        for (MaterialChoice c : m.options()) {
+            ToggleButton b = new ToggleButton();
+            b.setId(id + "-" + c.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            b.textProperty().bind(i18n.bind(JourneyTexts.choiceKey(c)));
+            b.getStyleClass().add("choice");
+            b.setToggleGroup(group);
+            b.setSelected(m.choiceProperty().get() == c);
+            // A toggle group lets the selected button be unselected; a declaration always has one choice.
+            b.setOnAction(e -> {
+                b.setSelected(true);
+                m.choiceProperty().set(c);
+            });
+            choices.getChildren().add(b);
+        }
+        Label error = new Label();
+        error.setId(id + "-error");
+        error.getStyleClass().add("error");
+        error.textProperty().bind(JourneyTexts.bindProblem(i18n, m.problemProperty()));
+        VBox row = new VBox(6, name, requirement, choices, error);
+        row.setId(id);
+        row.getStyleClass().add("apply-row");
+        return row;
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+}

@@ -1,0 +1,57 @@
+package org.govkiosk.app.ui.apply;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.govkiosk.app.catalog.FormField;
+import org.govkiosk.app.journey.FieldProblem;
+
+/**
+ * One field of the application form on screen: its value, whether it came off the card (then it is shown, never
+ * edited), and what is wrong with it. Editing clears the problem, so a message never outlives the mistake.
+ */
+public final class FieldInput {
+
+    private final FormField field;
+    private final boolean locked;
+    private final StringProperty value;
+    private final ReadOnlyObjectWrapper<FieldProblem> problem = new ReadOnlyObjectWrapper<>();
+
+    FieldInput(FormField field, String initial, boolean locked) {
+        this.field = field;
+        this.locked = locked;
+        this.value = new SimpleStringProperty(initial == null ? "" : initial);
+        value.addListener((obs, old, now) -> problem.set(null));
+    }
+
+    public FormField field() {
+        return field;
+    }
+
+    public String key() {
+        return field.key();
+    }
+
+    /** Read off the ID card (or smart card): shown read-only, never typed twice. */
+    public boolean locked() {
+        return locked;
+    }
+
+    public StringProperty valueProperty() {
+        return value;
+    }
+
+    public ReadOnlyObjectProperty<FieldProblem> problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    void problem(FieldProblem p) {
+        problem.set(p);
+    }
+
+    void wipe() {
+        problem.set(null);
+        value.set("");
+    }
+}

@@ -1,0 +1,72 @@
+package org.govkiosk.app.ui.apply;
+
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import org.govkiosk.app.catalog.CatalogItem;
+import org.govkiosk.app.i18n.I18n;
+import org.govkiosk.app.ui.Screen;
+import org.govkiosk.app.ui.progress.ProgressView;
+import org.govkiosk.app.ui.progress.ProgressViewModel;
+
+/**
+ * The citizen journeys' screens (apply: form, materials, confirmation, result; progress query) and the ways
+ * between them. The shell registers them with its navigator through {@link #register}; {@link Id}'s names are the
+ * {@code ScreenId} names the shell uses for them.
+ */
+public final class JourneyScreens {
+
+    /** The journeys' screens; each is a {@code ScreenId} of the same name, a citizen screen. */
+    public enum Id { APPLY_FORM, APPLY_MATERIALS, APPLY_CONFIRM, APPLY_RESULT, PROGRESS }
+
+    /** What the journeys need of the shell's navigation. */
+    public interface Routes {
+        void go(Id screen);
+
+        void back();
+
+        /** Nobody identified yet: to the identification screen. */
+        void identify();
+
+        /** The journey is over (done on the result screen): to the menu, or the rating where a hall wants it. */
+        void finished();
+    }
+
+    private final ApplyViewModel apply;
+    private final ProgressViewModel progress;
+    private final I18n i18n;
+    private final Routes routes;
+
+    public JourneyScreens(ApplyViewModel apply, ProgressViewModel progress, I18n i18n, Routes routes) {
+        this.apply = Objects.requireNonNull(apply, "apply");
+        this.progress = Objects.requireNonNull(progress, "progress");
+        this.i18n = Objects.requireNonNull(i18n, "i18n");
+        this.routes = Objects.requireNonNull(routes, "routes");
+    }
+
+    /** Registers every journey screen; Views are built by the suppliers on first use (and again per session). */
+    public void register(BiConsumer<Id, Supplier<Screen>> registrar) {
+        registrar.accept(Id.APPLY_FORM, () -> new ApplyFormView(apply, i18n, routes::back,
+                () -> routes.go(Id.APPLY_MATERIALS)));
+        registrar.accept(Id.APPLY_MATERIALS, () -> new ApplyMaterialsView(apply, i18n, routes::back,
+                () -> routes.go(Id.APPLY_CONFIRM)));
+        registrar.accept(Id.APPLY_CONFIRM, () -> new ApplyConfirmView(apply, i18n, routes::back,
+                () -> routes.go(Id.APPLY_RESULT)));
+        registrar.accept(Id.APPLY_RESULT, () -> new ApplyResultView(apply, i18n, routes::finished));
+        registrar.accept(Id.PROGRESS, () -> new ProgressView(progress, i18n, routes::back));
+    }
+
+    /** The guide's "apply" (GuideViewModel's onApply): the form of {@code item}, or identification first. */
+    public void apply(CatalogItem item) {
+        if (apply.start(item)) {
+            routes.go(Id.APPLY_FORM);
+        } else {
+            routes.identify();
+        }
+    }
+
+    /** The menu's "progress query". */
+    public void progress() {
+        routes.go(Id.PROGRESS);
+    }
+}

@@ -1,0 +1,163 @@
+package org.govkiosk.app.ui.progress;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.govkiosk.app.i18n.I18n;
+import org.govkiosk.app.journey.CaseProgress;
+import org.govkiosk.app.ui.Screen;
+import org.govkiosk.app.ui.apply.JourneyTexts;
+import org.govkiosk.app.ui.shell.Controls;
+
+/**
+ * Progress query: the three ways side by side (scan the receipt, type the number on the keypad, use the ID card),
+ * the answer below with each case's state, promised date and any request for supplements, and the certificate
+ * button for a finished case.
+ */
+public final class ProgressView implements Screen {
+
+    private static final String KEYS = "1234567890ABCDEFGHIJKLMNOPQRSTUVWXYZ-";
+
+    private final VBox root = new VBox(16);
+    private final VBox answers = new VBox(12);
+    private final ProgressViewModel model;
+    private final I18n i18n;
+    /** Held here, registered weakly: ViewModel and I18n outlive this session's View and must not keep it alive. */
+    private final InvalidationListener redraw = obs -> showAnswers();
+
+    public ProgressView(ProgressViewModel model, I18n i18n, Runnable onBack) {
+        this.model = model;
+        this.i18n = i18n;
+        root.setId("progress");
+        root.getStyleClass().add("screen");
+        root.setAlignment(Pos.TOP_CENTER);
+
+        VBox scan = new VBox(8, Controls.label(i18n, "progress.scan.title", "subtitle"),
+                Controls.label(i18n, "progress.scan.hint", "hint"));
+        Button byCard = Controls.button(i18n, "progress.by-card", "secondary-button", model::queryByCard);
+        byCard.setId("progress-by-card");
+        byCard.disableProperty().bind(model.canQueryByCard().not());
+        VBox card = new VBox(8, Controls.label(i18n, "progress.card.title", "subtitle"), byCard);
+        HBox ways = new HBox(32, scan, keypad(), card);
+        ways.setAlignment(Pos.TOP_CENTER);
+
+        Label message = new Label();
+        message.setId("progress-message");
+        message.getStyleClass().add("hint");
+        message.textProperty().bind(i18n.bindKey(model.messageKeyProperty()));
+        ScrollPane scroll = new ScrollPane(answers);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        model.results().addListener(new WeakInvalidationListener(redraw));
+        model.selectedProperty().addListener(new WeakInvalidationListener(redraw));
+        i18n.localeProperty().addListener(new WeakInvalidationListener(redraw));
+
+        Button print = Controls.button(i18n, "progress.print-certificate", "primary-button", model::printCertificate);
+        print.setId("progress-print-certificate");
+        print.disableProperty().bind(model.canPrintCertificate().not());
+        Label certificate = new Label();
+        certificate.setId("progress-certificate-status");
+        certificate.getStyleClass().add("hint");
+        certificate.textProperty().bind(i18n.bindKey(model.certificateStatusKeyProperty()));
+        Button back = Controls.button(i18n, "progress.back", "secondary-button", onBack);
+        back.setId("progress-back");
+        HBox buttons = new HBox(24, back, certificate, print);
+        buttons.setAlignment(Pos.CENTER);
+        root.getChildren().addAll(Controls.label(i18n, "progress.title", "title"), ways, message, scroll, buttons);
+    }
+
+    private Node keypad() {
+        Label shown = new Label();
+        shown.setId("progress-typed");
+        shown.getStyleClass().add("pin-dots");
+        shown.textProperty().bind(Bindings.when(model.typedProperty().isEmpty())
+                .then(i18n.bind("progress.keypad.empty")).otherwise(model.typedProperty()));
+        GridPane keys = new GridPane();
+        keys.setHgap(6);
+        keys.setVgap(6);
+        for (int i = 0; i < KEYS.length(); i++) {
+            char c = KEYS.charAt(i);
+            Button key = new Button(String.valueOf(c));
+            key.setId("key-" + (c == '-' ? "dash" : String.valueOf(c)));
+            key.getStyleClass().add("keypad-key");
+            key.setOnAction(e -> model.key(c));
+            keys.add(key, i % 10, i / 10);
+        }
+        Button delete = Controls.button(i18n, "progress.keypad.delete", "secondary-button", model::backspace);
+        delete.setId("key-delete");
+        Button clear = Controls.button(i18n, "progress.keypad.clear", "secondary-button", model::clearTyped);
+        clear.setId("key-clear");
+        Button query = Controls.button(i18n, "progress.keypad.query", "primary-button", model::queryTyped);
+        query.setId("key-query");
+        query.disableProperty().bind(model.typedProperty().isEmpty().or(model.busyProperty()));
+        return new VBox(8, Controls.label(i18n, "progress.keypad.title", "subtitle"), shown, keys,
+                new HBox(12, delete, clear, query));
+    }
+
+    private void showAnswers() {
+        // Read the selection every time: an invalidation listener fires again only once the value was read.
+        model.selectedProperty().get();
+        answers.getChildren().clear();
+        for (CaseProgress c : model.results()) {
+            answers.getChildren().add(answer(c));
+        }
+    }
+
+    private Node answer(CaseProgress c) {
+        VBox box = new VBox(4);
+        box.setId("progress-case-" + c.caseNumber());
+        box.getStyleClass().add(c == model.selectedProperty().get() ? "progress-case-selected" : "progress-case");
+        box.setStyle("-fx-padding: 12; -fx-background-color: " + (c == model.selectedProperty().get()
+                ? "#dbe9fb" : "white") + "; -fx-background-radius: 10;");
+        box.setOnMouseClicked(e -> model.selectedProperty().set(c));
+        Label title = new Label(c.itemName() + "  " + c.caseNumber());
+        title.getStyleClass().add("field-label");
+        title.setWrapText(true);
+        Label state = new Label(i18n.text("progress.state", i18n.text(JourneyTexts.stateKey(c.state())))
+                + (c.overdue() ? "  " + i18n.text("progress.overdue") : ""));
+        state.setId("progress-state-" + c.caseNumber());
+        box.getChildren().addAll(title, state);
+        c.promisedDate().ifPresent(d -> box.getChildren().add(new Label(i18n.text("progress.promised", d.toString()))));
+        c.supplementRequest().ifPresent(r -> {
+            Label l = new Label(i18n.text("progress.supplement", r));
+            l.setId("progress-supplement-" + c.caseNumber());
+            l.getStyleClass().add("error");
+            l.setWrapText(true);
+            box.getChildren().add(l);
+        });
+        c.reason().ifPresent(r -> {
+            Label l = new Label(i18n.text("progress.reason", r));
+            l.getStyleClass().add("error");
+            l.setWrapText(true);
+            box.getChildren().add(l);
+        });
+        if (c.printable()) {
+            box.getChildren().add(new Label(i18n.text("progress.certificate-ready")));
+        }
+        return box;
+    }
+
+    @Override
+    public void onShow() {
+        model.shown();
+    }
+
+    @Override
+    public void onHide() {
+        model.hidden();
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+}

@@ -1,0 +1,236 @@
+package org.govkiosk.app.ui.progress;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.govkiosk.app.journey.ApplicantIdentity;
+import org.govkiosk.app.journey.CaseNumbers;
+import org.govkiosk.app.journey.CaseProgress;
+import org.govkiosk.app.journey.CertificateOutcome;
+import org.govkiosk.app.journey.ProgressAnswer;
+import org.govkiosk.app.journey.ProgressService;
+import org.govkiosk.app.session.CitizenSession;
+import org.govkiosk.app.session.SessionScoped;
+import org.govkiosk.app.ui.apply.JourneyTexts;
+import org.govkiosk.device.DeviceEvent;
+import org.govkiosk.device.DeviceEventBus;
+import org.govkiosk.device.QrScanner;
+
+/**
+ * 办件查询: by scanning the receipt's QR code (scanners read only while this screen shows), by a case number typed
+ * on the on-screen keypad, or by the ID card in the session. Shows state, promised date and any request for
+ * supplements, and prints the certificate of a finished case. Queries run on {@code background}.
+ */
+public final class ProgressViewModel implements SessionScoped {
+
+    /** Longer than any province's case number: further keys are ignored. */
+    static final int MAX_TYPED = 40;
+
+    private final ProgressService service;
+    private final CaseNumbers numbers;
+    private final CitizenSession session;
+    private final List<QrScanner> scanners;
+    private final Executor background;
+    private final Executor fxThread;
+    private final ReadOnlyStringWrapper typed = new ReadOnlyStringWrapper("");
+    private final ObservableList<CaseProgress> results = FXCollections.observableArrayList();
+    private final ObjectProperty<CaseProgress> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper messageKey = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper certificateStatusKey = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final BooleanBinding canQueryByCard;
+    private volatile boolean active;
+    private long generation;
+
+    public ProgressViewModel(ProgressService service, CaseNumbers numbers, CitizenSession session,
+            DeviceEventBus bus, List<QrScanner> scanners, Executor background, Executor fxThread) {
+        this.service = service;
+        this.numbers = numbers;
+        this.session = session;
+        this.scanners = List.copyOf(scanners);
+        this.background = background;
+        this.fxThread = fxThread;
+        this.canQueryByCard = Bindings.createBooleanBinding(() -> identity().isPresent() && !busy.get(),
+                session.identityProperty(), session.smartCardProperty(), busy);
+        bus.onEvent(this::onDeviceEvent);
+        selected.addListener((obs, old, now) -> certificateStatusKey.set(""));
+    }
+
+    private void onDeviceEvent(DeviceEvent event) {
+        if (active && event instanceof DeviceEvent.QrScanned scanned) {
+            Platform.runLater(() -> scanned(scanned.payload()));
+        }
+    }
+
+    public void shown() {
+        active = true;
+        scanners.forEach(s -> s.setReadingEnabled(true));
+    }
+
+    public void hidden() {
+        active = false;
+        scanners.forEach(s -> s.setReadingEnabled(false));
+    }
+
+    /** A key of the on-screen keypad. */
+    public void key(char c) {
+        if (typed.get().length() < MAX_TYPED && (Character.isLetterOrDigit(c) || c == '-')) {
+            typed.set(typed.get() + Character.toUpperCase(c));
+            messageKey.set("");
+        }
+    }
+
+    public void backspace() {
+        String t = typed.get();
+        typed.set(t.isEmpty() ? t : t.substring(0, t.length() - 1));
+    }
+
+    public void clearTyped() {
+        typed.set("");
+    }
+
+    public void queryTyped() {
+        Optional<String> number = numbers.typed(typed.get());
+        if (number.isEmpty()) {
+            messageKey.set("progress.not-a-number");
+            return;
+        }
+        run(() -> service.byNumber(number.get()));
+    }
+
+    /** A code scanned while the screen shows (also called by tests and by a keyboard-wedge scan). */
+    public void scanned(String payload) {
+        if (!active) {
+            return;
+        }
+        Optional<String> number = numbers.scanned(payload);
+        if (number.isEmpty()) {
+            messageKey.set("progress.not-a-receipt");
+            return;
+        }
+        run(() -> service.byNumber(number.get()));
+    }
+
+    public void queryByCard() {
+        Optional<ApplicantIdentity> who = identity();
+        if (who.isEmpty()) {
+            messageKey.set("progress.identify-first");
+            return;
+        }
+        run(() -> service.byApplicant(who.get()));
+    }
+
+    private Optional<ApplicantIdentity> identity() {
+        if (session.identityProperty().get() != null) {
+            return Optional.of(ApplicantIdentity.of(session.identityProperty().get(), null));
+        }
+        return Optional.ofNullable(session.smartCardProperty().get()).flatMap(c -> ApplicantIdentity.of(c, null));
+    }
+
+    private void run(Supplier<ProgressAnswer> query) {
+        if (busy.get()) {
+            return;
+        }
+        long asked = ++generation;
+        busy.set(true);
+        messageKey.set("progress.querying");
+        background.execute(() -> {
+            ProgressAnswer answer = query.get();
+            fxThread.execute(() -> answered(asked, answer));
+        });
+    }
+
+    private void answered(long asked, ProgressAnswer answer) {
+        if (asked != generation) {
+            return;
+        }
+        busy.set(false);
+        if (answer instanceof ProgressAnswer.Found found) {
+            results.setAll(found.cases());
+            selected.set(found.cases().get(0));
+            messageKey.set(found.cases().size() == 1 ? "" : "progress.choose");
+        } else {
+            results.clear();
+            selected.set(null);
+            messageKey.set(answer instanceof ProgressAnswer.NotFound ? "progress.not-found"
+                    : answer instanceof ProgressAnswer.NotACaseNumber ? "progress.not-a-number"
+                    : "progress.unavailable");
+        }
+    }
+
+    /** Prints the selected case's certificate (自助出证). */
+    public void printCertificate() {
+        CaseProgress c = selected.get();
+        if (c == null || !c.printable() || busy.get()) {
+            return;
+        }
+        long asked = generation;
+        busy.set(true);
+        certificateStatusKey.set("journey.certificate.printing");
+        background.execute(() -> {
+            CertificateOutcome outcome = service.printCertificate(c.caseNumber());
+            fxThread.execute(() -> {
+                if (asked == generation) {
+                    busy.set(false);
+                    certificateStatusKey.set(JourneyTexts.certificateKey(outcome));
+                }
+            });
+        });
+    }
+
+    @Override
+    public void clearSessionData() {
+        generation++;
+        typed.set("");
+        results.clear();
+        selected.set(null);
+        messageKey.set("");
+        certificateStatusKey.set("");
+        busy.set(false);
+    }
+
+    public ReadOnlyStringProperty typedProperty() {
+        return typed.getReadOnlyProperty();
+    }
+
+    public ObservableList<CaseProgress> results() {
+        return results;
+    }
+
+    public ObjectProperty<CaseProgress> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty messageKeyProperty() {
+        return messageKey.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty certificateStatusKeyProperty() {
+        return certificateStatusKey.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canQueryByCard() {
+        return canQueryByCard;
+    }
+
+    public BooleanBinding canPrintCertificate() {
+        return Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().printable()
+                && !busy.get(), selected, busy);
+    }
+}

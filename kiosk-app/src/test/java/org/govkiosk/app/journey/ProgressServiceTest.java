@@ -1,0 +1,99 @@
+package org.govkiosk.app.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.govkiosk.api.CaseState;
+import org.govkiosk.app.catalog.CatalogItem;
+import org.govkiosk.device.DeviceStatusDetail;
+import org.govkiosk.device.DeviceStatusInfo;
+import org.govkiosk.print.model.Medium;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Progress queries and 自助出证 against the embedded platform-server, with a clerk moving the case on through
+ * the platform's clerk endpoints as a department would.
+ */
+class ProgressServiceTest {
+
+    private static final byte[] CERTIFICATE = "%PDF-1.7\n% 办结证明 test\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path dir;
+
+    private JourneyRig rig;
+    private ProgressService progress;
+    private String number;
+    private CatalogItem item;
+
+    @BeforeEach
+    void submitACase() throws Exception {
+        rig = JourneyRig.start(dir);
+        progress = rig.progress();
+        item = rig.item(Applications::promisedWithDeferrable);
+        number = rig.applications().submit(Applications.request(item, Applications::complete, false)).caseNumber()
+                .orElseThrow();
+    }
+
+    @AfterEach
+    void stop() {
+        rig.close();
+    }
+
+    @Test
+    void aSupplementRequestShowsWithItsWordsAndTheCaseIsFoundByTheIdCard() throws Exception {
+        rig.clerkMoves(number, CaseState.NEEDS_SUPPLEMENT, "请补交解除劳动合同证明复印件1份");
+
+        ProgressAnswer byNumber = progress.byNumber(number);
+        assertThat(byNumber).isInstanceOfSatisfying(ProgressAnswer.Found.class, f -> {
+            CaseProgress c = f.cases().get(0);
+            assertThat(c.state()).isEqualTo(CaseState.NEEDS_SUPPLEMENT);
+            assertThat(c.supplementRequest()).contains("请补交解除劳动合同证明复印件1份");
+            assertThat(c.itemName()).isEqualTo(item.name());
+            assertThat(c.applicantNameMasked()).startsWith("张").isNotEqualTo("张三丰");
+            assertThat(c.promisedDate()).isPresent();
+            assertThat(c.printable()).isFalse();
+        });
+        assertThat(progress.byApplicant(JourneyRig.applicant())).isInstanceOfSatisfying(ProgressAnswer.Found.class,
+                f -> assertThat(f.cases()).extracting(CaseProgress::caseNumber).containsExactly(number));
+    }
+
+    @Test
+    void aFinishedCasesCertificateIsPrintedOnA4AndNotBefore() throws Exception {
+        assertThat(progress.printCertificate(number)).isInstanceOf(CertificateOutcome.NotReady.class);
+        for (CaseState to : new CaseState[] {CaseState.ACCEPTED, CaseState.IN_REVIEW, CaseState.COMPLETED}) {
+            rig.clerkMoves(number, to, null);
+        }
+        rig.clerkAttachesCertificate(number, CERTIFICATE);
+
+        CaseProgress done = ((ProgressAnswer.Found) progress.byNumber(number)).cases().get(0);
+        assertThat(done.state()).isEqualTo(CaseState.COMPLETED);
+        assertThat(done.printable()).isTrue();
+
+        CertificateOutcome printed = progress.printCertificate(number);
+        assertThat(printed).isInstanceOfSatisfying(CertificateOutcome.Printed.class,
+                p -> assertThat(p.result().medium()).isEqualTo(Medium.A4));
+        assertThat(rig.a4.jobs).singleElement().satisfies(j -> {
+            assertThat(j.data()).isEqualTo(CERTIFICATE);
+            assertThat(j.jobId()).isEqualTo("certificate-" + number);
+        });
+
+        rig.a4.status = DeviceStatusInfo.offline(DeviceStatusDetail.PAPER_JAM);
+        assertThat(progress.printCertificate(number)).isInstanceOfSatisfying(CertificateOutcome.PrintFailed.class,
+                f -> assertThat(f.result().messageKey()).isEqualTo("print.failed.no-a4-printer"));
+    }
+
+    @Test
+    void anUnknownNumberIsNotFoundAndADownPlatformIsUnavailable() {
+        assertThat(progress.byNumber("GK20990101000000000000")).isInstanceOf(ProgressAnswer.NotFound.class);
+
+        rig.platform.stop();
+        assertThat(progress.byNumber(number)).isEqualTo(new ProgressAnswer.Unavailable(true));
+        assertThat(progress.byApplicant(JourneyRig.applicant())).isEqualTo(new ProgressAnswer.Unavailable(true));
+        assertThat(progress.printCertificate(number)).isInstanceOf(CertificateOutcome.Unavailable.class);
+    }
+}

@@ -1,0 +1,179 @@
+package org.govkiosk.app.ui.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import javafx.beans.property.SimpleStringProperty;
+import org.govkiosk.api.CaseState;
+import org.govkiosk.app.catalog.CatalogItem;
+import org.govkiosk.app.catalog.FieldType;
+import org.govkiosk.app.catalog.Prefill;
+import org.govkiosk.app.journey.Applications;
+import org.govkiosk.app.journey.JourneyRig;
+import org.govkiosk.app.journey.MaterialChoice;
+import org.govkiosk.app.session.CitizenSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The application journey's ViewModel over the real services (platform, outbox, printers of {@link JourneyRig});
+ * service calls run inline here, so each step's result is there when the call returns.
+ */
+class ApplyViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private JourneyRig rig;
+    private final CitizenSession session = new CitizenSession();
+    private final SimpleStringProperty phone = new SimpleStringProperty("13800138000");
+    private ApplyViewModel model;
+    private CatalogItem item;
+
+    @BeforeEach
+    void start() throws Exception {
+        rig = JourneyRig.start(dir);
+        model = new ApplyViewModel(rig.applications(), rig.progress(), session, phone, Runnable::run, Runnable::run);
+        item = rig.item(Applications::promisedWithDeferrable);
+    }
+
+    @AfterEach
+    void stop() {
+        rig.close();
+    }
+
+    private FieldInput field(Prefill source) {
+        return model.fields().stream().filter(f -> f.field().prefill().filter(p -> p == source).isPresent())
+                .findFirst().orElseThrow();
+    }
+
+    private void fillTheRest() {
+        for (FieldInput f : model.fields()) {
+            if (f.valueProperty().get().isEmpty()) {
+                f.valueProperty().set(Applications.valid(f.field()));
+            }
+        }
+    }
+
+    @Test
+    void withoutAnIdentityTheCitizenIsAskedToIdentifyFirst() {
+        assertThat(model.start(item)).isFalse();
+        assertThat(model.messageKeyProperty().get()).isEqualTo("apply.identify-first");
+        assertThat(model.fields()).isEmpty();
+    }
+
+    @Test
+    void identityFieldsComeFromTheCardLockedAndEveryOtherProblemShowsAtOnce() {
+        session.identityProperty().set(JourneyRig.card());
+        assertThat(model.start(item)).isTrue();
+
+        assertThat(field(Prefill.NAME).valueProperty().get()).isEqualTo("张三丰");
+        assertThat(field(Prefill.NAME).locked()).isTrue();
+        assertThat(field(Prefill.ID_NUMBER).valueProperty().get()).isEqualTo(JourneyRig.ID_NUMBER);
+        assertThat(field(Prefill.ID_NUMBER).locked()).isTrue();
+        assertThat(field(Prefill.PHONE).valueProperty().get()).isEqualTo("13800138000");
+        assertThat(field(Prefill.PHONE).locked()).as("the phone is the citizen's to correct").isFalse();
+        assertThat(model.applicantProperty().get()).contains("110***********002X").doesNotContain("张三丰");
+
+        FieldInput date = model.fields().stream().filter(f -> f.field().type() == FieldType.DATE).findFirst()
+                .orElseThrow();
+        field(Prefill.PHONE).valueProperty().set("12");
+        assertThat(model.formNext()).isFalse();
+        assertThat(date.problemProperty().get().messageKey()).isEqualTo("apply.field.required");
+        assertThat(field(Prefill.PHONE).problemProperty().get().messageKey()).isEqualTo("apply.field.phone");
+        assertThat(model.messageKeyProperty().get()).isEqualTo("apply.form.fix");
+
+        date.valueProperty().set("2025-03-01");
+        assertThat(date.problemProperty().get()).as("editing clears the message").isNull();
+        field(Prefill.PHONE).valueProperty().set("13900139000");
+        assertThat(model.formNext()).isTrue();
+    }
+
+    @Test
+    void theChecklistOffersWhatEachMaterialAllowsAndDeferringNeedsTheCommitment() {
+        session.identityProperty().set(JourneyRig.card());
+        model.start(item);
+        fillTheRest();
+        MaterialInput eLicence = model.materials().stream().filter(m -> m.requirement().eLicence().isPresent())
+                .findFirst().orElseThrow();
+        MaterialInput deferrable = model.materials().stream().filter(m -> m.requirement().deferrable())
+                .findFirst().orElseThrow();
+        MaterialInput key = model.materials().stream()
+                .filter(m -> m.requirement().key() && m.requirement().eLicence().isEmpty()).findFirst().orElseThrow();
+        assertThat(eLicence.options()).containsExactly(MaterialChoice.E_LICENCE);
+        assertThat(deferrable.options()).contains(MaterialChoice.DEFERRED);
+        assertThat(key.options()).containsExactly(MaterialChoice.PROVIDED, MaterialChoice.MISSING);
+
+        deferrable.choiceProperty().set(MaterialChoice.DEFERRED);
+        assertThat(model.commitmentNeededProperty().get()).isTrue();
+        assertThat(model.materialsNext()).isFalse();
+        assertThat(model.commitmentErrorKeyProperty().get()).isEqualTo("apply.commitment.required");
+        model.commitmentProperty().set(true);
+        assertThat(model.commitmentErrorKeyProperty().get()).isEmpty();
+        assertThat(model.materialsNext()).isTrue();
+
+        key.choiceProperty().set(MaterialChoice.DEFERRED);
+        assertThat(model.materialsNext()).isFalse();
+        assertThat(key.problemProperty().get().messageKey()).isEqualTo("apply.material.not-deferrable");
+    }
+
+    @Test
+    void missingMaterialsEndAsASupplementCaseWithTheNotificationAndTheSessionEndWipesAll() {
+        session.identityProperty().set(JourneyRig.card());
+        model.start(item);
+        fillTheRest();
+        MaterialInput key = model.materials().stream()
+                .filter(m -> m.requirement().key() && m.requirement().eLicence().isEmpty()).findFirst().orElseThrow();
+        key.choiceProperty().set(MaterialChoice.MISSING);
+        assertThat(model.formNext()).isTrue();
+        assertThat(model.materialsNext()).isTrue();
+        assertThat(model.missingMaterials()).containsExactly(key.requirement().name());
+        assertThat(model.summary()).extracting(ApplyViewModel.SummaryLine::shown)
+                .contains("110***********002X").doesNotContain(JourneyRig.ID_NUMBER, "张三丰");
+
+        boolean[] done = {false};
+        model.submit(() -> done[0] = true);
+
+        assertThat(done[0]).isTrue();
+        var outcome = model.outcomeProperty().get();
+        assertThat(outcome.needsSupplement()).isTrue();
+        assertThat(JourneyTexts.headlineKey(outcome)).isEqualTo("apply.result.supplement");
+        assertThat(JourneyTexts.paperKey(outcome.paper().kind(), model.lastPrintProperty().get()))
+                .isEqualTo("apply.result.printed.notification");
+        assertThat(model.canReprint().get()).isFalse();
+
+        model.clearSessionData();
+        assertThat(model.fields()).isEmpty();
+        assertThat(model.materials()).isEmpty();
+        assertThat(model.outcomeProperty().get()).isNull();
+        assertThat(model.applicantProperty().get()).isEmpty();
+        assertThat(model.itemProperty().get()).isNull();
+    }
+
+    @Test
+    void anImmediateItemsResultIsPrintedHereOnceTheDepartmentIssuedIt() throws Exception {
+        CatalogItem immediate = rig.item(Applications::immediatePrintable);
+        session.identityProperty().set(JourneyRig.card());
+        model.start(immediate);
+        fillTheRest();
+        model.submit(() -> { });
+        var outcome = model.outcomeProperty().get();
+        assertThat(outcome.resultPrintable()).isTrue();
+        String number = outcome.caseNumber().orElseThrow();
+
+        model.printResult();
+        assertThat(model.certificateStatusKeyProperty().get()).isEqualTo("journey.certificate.not-ready");
+
+        for (CaseState to : new CaseState[] {CaseState.ACCEPTED, CaseState.IN_REVIEW, CaseState.COMPLETED}) {
+            rig.clerkMoves(number, to, null);
+        }
+        byte[] pdf = "%PDF-1.7\n% 参保缴费证明\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+        rig.clerkAttachesCertificate(number, pdf);
+        model.printResult();
+        assertThat(model.certificateStatusKeyProperty().get()).isEqualTo("journey.certificate.printed");
+        assertThat(rig.a4.jobs).anySatisfy(j -> assertThat(j.data()).isEqualTo(pdf));
+    }
+}

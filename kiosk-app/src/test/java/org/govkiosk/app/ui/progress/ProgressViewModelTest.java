@@ -1,0 +1,111 @@
+package org.govkiosk.app.ui.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.govkiosk.api.CaseState;
+import org.govkiosk.app.journey.Applications;
+import org.govkiosk.app.journey.CaseNumbers;
+import org.govkiosk.app.journey.JourneyRig;
+import org.govkiosk.app.session.CitizenSession;
+import org.govkiosk.device.DeviceEventBus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The progress query's ViewModel over the embedded platform-server; queries run inline. */
+class ProgressViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private JourneyRig rig;
+    private final CitizenSession session = new CitizenSession();
+    private ProgressViewModel model;
+    private String number;
+
+    @BeforeEach
+    void start() throws Exception {
+        rig = JourneyRig.start(dir);
+        model = new ProgressViewModel(rig.progress(), new CaseNumbers(JourneyRig.QUERY_URL), session,
+                new DeviceEventBus(), List.of(), Runnable::run, Runnable::run);
+        number = rig.applications().submit(Applications.request(rig.item(Applications::promisedWithDeferrable),
+                Applications::complete, false)).caseNumber().orElseThrow();
+    }
+
+    @AfterEach
+    void stop() {
+        rig.close();
+    }
+
+    @Test
+    void aNumberTypedOnTheKeypadShowsTheStateAndTheSupplementRequest() throws Exception {
+        rig.clerkMoves(number, CaseState.NEEDS_SUPPLEMENT, "请补交社会保障卡原件");
+        for (char c : ("x" + number.toLowerCase()).toCharArray()) {
+            model.key(c);
+        }
+        model.backspace();
+        model.key(number.toLowerCase().charAt(number.length() - 1));
+        assertThat(model.typedProperty().get()).isEqualTo("X" + number);
+        model.queryTyped();
+        assertThat(model.messageKeyProperty().get()).isEqualTo("progress.not-found");
+
+        model.clearTyped();
+        number.chars().forEach(c -> model.key((char) c));
+        model.queryTyped();
+        assertThat(model.results()).singleElement().satisfies(c -> {
+            assertThat(c.state()).isEqualTo(CaseState.NEEDS_SUPPLEMENT);
+            assertThat(c.supplementRequest()).contains("请补交社会保障卡原件");
+        });
+        assertThat(model.canPrintCertificate().get()).isFalse();
+    }
+
+    @Test
+    void aScannedReceiptIsQueriedOnlyWhileTheScreenShowsAndAForeignCodeIsExplained() {
+        model.scanned(JourneyRig.QUERY_URL + number);
+        assertThat(model.results()).as("not shown: scans are not for this screen").isEmpty();
+
+        model.shown();
+        model.scanned("EL-SOCIAL-20261122-77AF;sig=x://");
+        assertThat(model.messageKeyProperty().get()).isEqualTo("progress.not-a-receipt");
+        model.scanned(JourneyRig.QUERY_URL + number);
+        assertThat(model.selectedProperty().get().caseNumber()).isEqualTo(number);
+        assertThat(model.messageKeyProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theIdCardFindsTheCasesAndAFinishedOnesCertificateIsPrinted() throws Exception {
+        assertThat(model.canQueryByCard().get()).isFalse();
+        session.identityProperty().set(JourneyRig.card());
+        assertThat(model.canQueryByCard().get()).isTrue();
+        for (CaseState to : new CaseState[] {CaseState.ACCEPTED, CaseState.IN_REVIEW, CaseState.COMPLETED}) {
+            rig.clerkMoves(number, to, null);
+        }
+        byte[] pdf = "%PDF-1.7\n% 证明\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+        rig.clerkAttachesCertificate(number, pdf);
+
+        model.queryByCard();
+        assertThat(model.results()).extracting(c -> c.caseNumber()).containsExactly(number);
+        assertThat(model.canPrintCertificate().get()).isTrue();
+        model.printCertificate();
+        assertThat(model.certificateStatusKeyProperty().get()).isEqualTo("journey.certificate.printed");
+        assertThat(rig.a4.jobs).singleElement().satisfies(j -> assertThat(j.data()).isEqualTo(pdf));
+
+        model.clearSessionData();
+        assertThat(model.results()).isEmpty();
+        assertThat(model.selectedProperty().get()).isNull();
+    }
+
+    @Test
+    void aDownPlatformIsSaidPlainly() {
+        rig.platform.stop();
+        number.chars().forEach(c -> model.key((char) c));
+        model.queryTyped();
+        assertThat(model.messageKeyProperty().get()).isEqualTo("progress.unavailable");
+        assertThat(model.results()).isEmpty();
+        assertThat(model.busyProperty().get()).isFalse();
+    }
+}
