@@ -7,9 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "building ..."
-./mvnw -B -ntp -q -pl benchmarks,kiosk-app -am package -DskipTests
-./mvnw -B -ntp -q -pl kiosk-app dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt \
-    -Dmdep.includeScope=test >/dev/null
+# One reactor run, so kiosk-app's classpath names the sibling modules' freshly built jars.
+./mvnw -B -ntp -q -pl benchmarks,kiosk-app -am package dependency:build-classpath -DskipTests \
+    -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test >/dev/null
 echo
 java -Xms256m -Xmx256m -cp "kiosk-app/target/test-classes:kiosk-app/target/classes:$(cat kiosk-app/target/bench-cp.txt)" \
     org.govkiosk.app.outbox.bench.OutboxBenchmark "$(mktemp -d -t govkiosk-outbox-XXXXXX)" "${OUTBOX_CASES:-500}" \

@@ -1,16 +1,5 @@
 package org.govkiosk.app.catalog;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.govkiosk.app.config.ConfigException;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.govkiosk.app.config.YamlFiles;
 
 /**
  * Loads the catalog of service items from {@code catalog.yaml} in the config directory and checks the whole file:
@@ -38,8 +27,6 @@ public final class CatalogLoader {
     /** Where the print templates live, relative to the config directory (a {@code self-service-print} names one). */
     public static final String TEMPLATES_DIR = "templates";
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private CatalogLoader() {
     }
@@ -119,70 +106,7 @@ public final class CatalogLoader {
     }
 
     private static Optional<CatalogNode> read(Path dir, List<String> problems) {
-        Path file = dir.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            problems.add(FILE + ": file not found in " + dir.toAbsolutePath()
-                    + (Files.isDirectory(dir) ? "" : " (the directory does not exist)"));
-            return Optional.empty();
-        }
-        String text;
-        try {
-            text = utf8(Files.readAllBytes(file), problems);
-        } catch (IOException e) {
-            problems.add(FILE + ": cannot be read from " + dir.toAbsolutePath() + ": " + e);
-            return Optional.empty();
-        }
-        if (text == null) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode root = YAML.readTree(text);
-            if (root == null || root.isMissingNode() || root.isNull()) {
-                problems.add(FILE + ": the file is empty (only comments or nothing)");
-                return Optional.empty();
-            }
-            if (!root.isObject()) {
-                problems.add(FILE + ": expected departments, life-events and items at the top, got "
-                        + CatalogNode.describe(root));
-                return Optional.empty();
-            }
-            return Optional.of(new CatalogNode(FILE, "", root, problems));
-        } catch (JsonProcessingException e) {
-            problems.add(FILE + ": " + syntaxProblem(e));
-            return Optional.empty();
-        }
-    }
-
-    /** Strict UTF-8: a file saved as GBK would show mojibake guides instead of failing at start. */
-    private static String utf8(byte[] bytes, List<String> problems) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            ByteBuffer in = ByteBuffer.wrap(bytes);
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(in, java.nio.CharBuffer.allocate(bytes.length + 1), true);
-            int line = 1;
-            for (int i = 0; i < in.position(); i++) {
-                line += bytes[i] == '\n' ? 1 : 0;
-            }
-            problems.add(FILE + ": line " + line + ": not UTF-8 text; save the file as UTF-8 (GBK is not supported)");
-            return null;
-        }
-    }
-
-    private static String syntaxProblem(JsonProcessingException e) {
-        if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-            return "line " + (m.getProblemMark().getLine() + 1) + ", column " + (m.getProblemMark().getColumn() + 1)
-                    + ": not valid YAML: " + m.getProblem();
-        }
-        JsonLocation at = e.getLocation();
-        String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-        String message = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
-        if (message.startsWith("Duplicate field ")) {
-            return where + "key " + message.substring("Duplicate field ".length()) + " is given twice";
-        }
-        return where + "not valid YAML: " + message;
+        return YamlFiles.readMapping(dir, FILE, "departments, life-events and items", problems)
+                .map(root -> new CatalogNode(FILE, "", root, problems));
     }
 }

@@ -1,10 +1,10 @@
 package org.govkiosk.app.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.govkiosk.app.config.YamlFiles;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,36 +56,10 @@ final class CatalogNode {
         while (names.hasNext()) {
             String name = names.next();
             if (!known.contains(name)) {
-                String hint = known.stream().filter(k -> looksLike(name, k)).findFirst()
-                        .map(k -> " (did you mean '" + k + "'?)").orElse("");
+                String hint = YamlFiles.similarKey(name, known).map(k -> " (did you mean '" + k + "'?)").orElse("");
                 problem(key(name), "unknown key" + hint + "; allowed here: " + String.join(", ", known));
             }
         }
-    }
-
-    private static boolean looksLike(String written, String known) {
-        String a = written.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
-        String b = known.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
-        return a.equals(b) || (Math.min(a.length(), b.length()) >= 4 && editDistance(a, b) <= 1);
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int replace = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(replace, Math.min(prev[j], cur[j - 1]) + 1);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     Optional<CatalogNode> section(String name, boolean required) {
@@ -239,15 +213,6 @@ final class CatalogNode {
     }
 
     static String describe(JsonNode n) {
-        if (n.isObject()) {
-            return "a section";
-        }
-        if (n.isArray()) {
-            return "a list";
-        }
-        if (n.isNull()) {
-            return "nothing";
-        }
-        return "'" + n.asText() + "'";
+        return YamlFiles.describe(n);
     }
 }

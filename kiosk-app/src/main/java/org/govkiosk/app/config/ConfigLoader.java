@@ -1,18 +1,5 @@
 package org.govkiosk.app.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -23,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.govkiosk.device.DeviceConfig;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Loads {@code terminal.yaml} and {@code devices.yaml} from one config directory and validates them as a whole:
@@ -40,10 +25,6 @@ public final class ConfigLoader {
     public static final String DEVICES_FILE = "devices.yaml";
     /** The languages the UI has bundles for, Chinese first. */
     public static final List<String> SUPPORTED_LOCALES = List.of("zh-CN", "en");
-
-    // A repeated key silently overriding the first is the commonest hand-editing mistake; make it a problem.
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private ConfigLoader() {
     }
@@ -152,89 +133,7 @@ public final class ConfigLoader {
     }
 
     private static Optional<YamlSection> read(Path dir, String name, List<String> problems) {
-        Path file = dir.resolve(name);
-        if (!Files.exists(file)) {
-            String why = Files.isDirectory(dir) ? "" : " (the directory does not exist)";
-            problems.add(name + ": file not found in " + dir.toAbsolutePath() + why);
-            return Optional.empty();
-        }
-        if (!Files.isRegularFile(file)) {
-            problems.add(name + ": " + file.toAbsolutePath() + " is not a file");
-            return Optional.empty();
-        }
-        String text;
-        try {
-            text = decodeUtf8(Files.readAllBytes(file), name, problems);
-        } catch (IOException e) {
-            problems.add(name + ": cannot be read from " + dir.toAbsolutePath() + ": " + e);
-            return Optional.empty();
-        }
-        if (text == null) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode root = YAML.readTree(text);
-            if (root == null || root.isMissingNode() || root.isNull()) {
-                problems.add(name + ": the file is empty (only comments or nothing)");
-                return Optional.empty();
-            }
-            if (!root.isObject()) {
-                problems.add(name + ": expected sections of keys at the top, got a list or a single value");
-                return Optional.empty();
-            }
-            return Optional.of(new YamlSection(name, "", root, problems));
-        } catch (JsonProcessingException e) {
-            problems.add(name + ": " + syntaxProblem(e));
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * Strict UTF-8: a file saved as GBK by a Windows editor would otherwise show mojibake hall names on screen
-     * instead of failing at start. Returns null after recording the problem.
-     */
-    private static String decodeUtf8(byte[] bytes, String name, List<String> problems) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            int line = 1;
-            int bad = firstInvalidUtf8(bytes);
-            for (int i = 0; i < bad; i++) {
-                line += bytes[i] == '\n' ? 1 : 0;
-            }
-            problems.add(name + ": line " + line + ": not UTF-8 text; save the file as UTF-8 (GBK is not supported)");
-            return null;
-        }
-    }
-
-    private static int firstInvalidUtf8(byte[] bytes) {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-        decoder.decode(in, out, true);
-        return in.position();
-    }
-
-    /** "line L, column C: PROBLEM (while ...)", from SnakeYAML's marks where it gives them. */
-    private static String syntaxProblem(JsonProcessingException e) {
-        if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-            String context = m.getContext() == null ? "" : " (" + m.getContext()
-                    + (m.getContextMark() == null ? "" : " that starts at " + where(m.getContextMark())) + ")";
-            return where(m.getProblemMark()) + ": not valid YAML: " + m.getProblem() + context;
-        }
-        JsonLocation at = e.getLocation();
-        String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-        String message = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
-        if (message.startsWith("Duplicate field ")) {
-            // Jackson reports it where the second one ends; the line is what a technician needs.
-            return where + "key " + message.substring("Duplicate field ".length()) + " is given twice";
-        }
-        return where + "not valid YAML: " + message;
-    }
-
-    private static String where(Mark mark) {
-        return "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+        return YamlFiles.readMapping(dir, name, "sections of keys", problems)
+                .map(root -> new YamlSection(name, "", root, problems));
     }
 }

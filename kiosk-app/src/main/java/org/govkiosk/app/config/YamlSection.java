@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -63,41 +62,10 @@ final class YamlSection {
         while (names.hasNext()) {
             String name = names.next();
             if (!known.contains(name)) {
-                String hint = known.stream().filter(k -> looksLike(name, k)).findFirst()
-                        .map(k -> " (did you mean '" + k + "'?)").orElse("");
+                String hint = YamlFiles.similarKey(name, known).map(k -> " (did you mean '" + k + "'?)").orElse("");
                 problem(key(name), "unknown key" + hint + "; allowed here: " + String.join(", ", known));
             }
         }
-    }
-
-    /** idle_timeout, idleTimeout and idle-timout all point at idle-timeout: other spelling or one slip. */
-    private static boolean looksLike(String written, String known) {
-        String a = normalized(written);
-        String b = normalized(known);
-        return a.equals(b) || (Math.min(a.length(), b.length()) >= 4 && editDistance(a, b) <= 1);
-    }
-
-    private static String normalized(String key) {
-        return key.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int replace = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(replace, Math.min(prev[j], cur[j - 1]) + 1);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     Optional<YamlSection> section(String name, boolean required) {
@@ -250,16 +218,7 @@ final class YamlSection {
         return out;
     }
 
-    private static String describe(JsonNode n) {
-        if (n.isObject()) {
-            return "a section";
-        }
-        if (n.isArray()) {
-            return "a list";
-        }
-        if (n.isNull()) {
-            return "nothing";
-        }
-        return "'" + n.asText() + "'";
+    static String describe(JsonNode n) {
+        return YamlFiles.describe(n);
     }
 }

@@ -1,5 +1,7 @@
 package org.govkiosk.app.outbox;
 
+import org.govkiosk.app.MutableClock;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -6,28 +6,23 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.govkiosk.app.journey.RecordingDocumentPrinter;
 import org.govkiosk.device.DeviceConfig;
-import org.govkiosk.device.DeviceEvent;
 import org.govkiosk.device.DeviceEventBus;
 import org.govkiosk.device.DeviceFamily;
 import org.govkiosk.device.DeviceStatus;
 import org.govkiosk.device.DeviceStatusDetail;
 import org.govkiosk.device.DeviceStatusInfo;
-import org.govkiosk.device.DocumentPrinter;
 import org.govkiosk.device.PrintJob;
-import org.govkiosk.device.PrintOutcome;
 import org.govkiosk.device.TransportConfig;
 import org.govkiosk.device.driver.DeviceContext;
 import org.govkiosk.device.driver.escpos.ReceiptPrinterDriver;
@@ -59,7 +54,8 @@ class PrintServiceTest {
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
     private final DeviceEventBus bus = new DeviceEventBus();
     private final SimulatedEscPosPrinter sim = new SimulatedEscPosPrinter();
-    private final RecordingA4Printer a4 = new RecordingA4Printer();
+    // An A4 printer that keeps its jobs; the real CUPS path has its own integration test.
+    private final RecordingDocumentPrinter a4 = new RecordingDocumentPrinter();
     private ReceiptPrinterDriver receipt;
     private PrintService service;
 
@@ -172,41 +168,6 @@ class PrintServiceTest {
     private static String pdfText(byte[] pdf) throws Exception {
         try (var doc = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(doc);
-        }
-    }
-
-    /** An A4 printer that keeps its jobs; the real CUPS path has its own integration test. */
-    private static final class RecordingA4Printer implements DocumentPrinter {
-        final List<PrintJob> jobs = new CopyOnWriteArrayList<>();
-        volatile DeviceStatusInfo status = DeviceStatusInfo.online();
-
-        @Override
-        public CompletableFuture<PrintOutcome> print(PrintJob job) {
-            jobs.add(job);
-            return CompletableFuture.completedFuture(new DeviceEvent.PrintCompleted(id(), Instant.now(), job.jobId()));
-        }
-
-        @Override
-        public String id() {
-            return "a4-1";
-        }
-
-        @Override
-        public DeviceFamily family() {
-            return DeviceFamily.DOCUMENT_PRINTER;
-        }
-
-        @Override
-        public DeviceStatusInfo status() {
-            return status;
-        }
-
-        @Override
-        public void start() {
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
