@@ -189,6 +189,12 @@ public final class KioskUi {
             public void finished() {
                 rateJourney();
             }
+
+            @Override
+            public void rate(org.govkiosk.app.journey.CaseProgress finished) {
+                askRating("case-" + finished.caseNumber(), finished.caseNumber(), finished.itemCode(),
+                        finished.itemName());
+            }
         });
     }
 
@@ -200,11 +206,16 @@ public final class KioskUi {
             return;
         }
         var submitted = outcome.submitted();
+        askRating(submitted.localId(), outcome.caseNumber().get(), submitted.item().code(), submitted.item().name());
+    }
+
+    /** Shows the rating screen for one case; the platform keeps it to one rating per case and contact. */
+    private void askRating(String requestId, String caseNumber, String itemCode, String itemName) {
         java.time.Instant now = context.clock().instant();
         java.time.Instant until = now.plus(java.time.Duration.ofMinutes(2));
-        rateModel.requestArrived(new PadRequest(new RatingRequestEvent(submitted.localId(),
-                context.config().terminal().hallCode(), null, outcome.caseNumber().get(), "1",
-                submitted.item().code(), submitted.item().name(), null, null, now, until, now), until));
+        rateModel.requestArrived(new PadRequest(new RatingRequestEvent(requestId,
+                context.config().terminal().hallCode(), null, caseNumber, "1", itemCode, itemName, null, null, now,
+                until, now), until));
         navigator.go(ScreenId.RATE);
     }
 

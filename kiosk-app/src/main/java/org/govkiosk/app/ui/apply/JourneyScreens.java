@@ -30,6 +30,10 @@ public final class JourneyScreens {
 
         /** The journey is over (done on the result screen): to the menu, or the rating where a hall wants it. */
         void finished();
+
+        /** A finished case found by the progress query, to be rated (一事一评). */
+        default void rate(org.govkiosk.app.journey.CaseProgress finished) {
+        }
     }
 
     private final ApplyViewModel apply;
@@ -53,7 +57,7 @@ public final class JourneyScreens {
         registrar.accept(Id.APPLY_CONFIRM, () -> new ApplyConfirmView(apply, i18n, routes::back,
                 () -> routes.go(Id.APPLY_RESULT)));
         registrar.accept(Id.APPLY_RESULT, () -> new ApplyResultView(apply, i18n, routes::finished));
-        registrar.accept(Id.PROGRESS, () -> new ProgressView(progress, i18n, routes::back));
+        registrar.accept(Id.PROGRESS, () -> new ProgressView(progress, i18n, routes::back, routes::rate));
     }
 
     /** The guide's "apply" (GuideViewModel's onApply): the form of {@code item}, or identification first. */

@@ -35,6 +35,12 @@ public final class ProgressView implements Screen {
     private final InvalidationListener redraw = obs -> showAnswers();
 
     public ProgressView(ProgressViewModel model, I18n i18n, Runnable onBack) {
+        this(model, i18n, onBack, c -> { });
+    }
+
+    /** @param onRate opens the rating of a finished case (好差评, 一事一评) */
+    public ProgressView(ProgressViewModel model, I18n i18n, Runnable onBack,
+            java.util.function.Consumer<org.govkiosk.app.journey.CaseProgress> onRate) {
         this.model = model;
         this.i18n = i18n;
         root.setId("progress");
@@ -68,9 +74,13 @@ public final class ProgressView implements Screen {
         certificate.setId("progress-certificate-status");
         certificate.getStyleClass().add("hint");
         certificate.textProperty().bind(i18n.bindKey(model.certificateStatusKeyProperty()));
+        Button rate = Controls.button(i18n, "progress.rate", "secondary-button",
+                () -> onRate.accept(model.selectedProperty().get()));
+        rate.setId("progress-rate");
+        rate.disableProperty().bind(model.canRate().not());
         Button back = Controls.button(i18n, "progress.back", "secondary-button", onBack);
         back.setId("progress-back");
-        HBox buttons = new HBox(24, back, certificate, print);
+        HBox buttons = new HBox(24, back, certificate, print, rate);
         buttons.setAlignment(Pos.CENTER);
         root.getChildren().addAll(Controls.label(i18n, "progress.title", "title"), ways, message, scroll, buttons);
     }

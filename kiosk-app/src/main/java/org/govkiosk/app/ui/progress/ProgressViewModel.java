@@ -229,6 +229,12 @@ public final class ProgressViewModel implements SessionScoped {
         return canQueryByCard;
     }
 
+    /** Whether the selected case is finished and may be rated at this terminal. */
+    public BooleanBinding canRate() {
+        return javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> selectedProperty().get() != null && selectedProperty().get().rateable(), selectedProperty());
+    }
+
     public BooleanBinding canPrintCertificate() {
         return Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().printable()
                 && !busy.get(), selected, busy);

@@ -61,6 +61,7 @@ class ProgressViewModelTest {
             assertThat(c.supplementRequest()).contains("请补交社会保障卡原件");
         });
         assertThat(model.canPrintCertificate().get()).isFalse();
+        assertThat(model.canRate().get()).as("not finished: nothing to rate yet").isFalse();
     }
 
     @Test
@@ -90,6 +91,8 @@ class ProgressViewModelTest {
         model.queryByCard();
         assertThat(model.results()).extracting(c -> c.caseNumber()).containsExactly(number);
         assertThat(model.canPrintCertificate().get()).isTrue();
+        assertThat(model.canRate().get()).as("a finished case may be rated here").isTrue();
+        assertThat(model.selectedProperty().get().itemCode()).isNotBlank();
         model.printCertificate();
         assertThat(model.certificateStatusKeyProperty().get()).isEqualTo("journey.certificate.printed");
         assertThat(rig.a4.jobs).singleElement().satisfies(j -> assertThat(j.data()).isEqualTo(pdf));
