@@ -156,8 +156,9 @@ public final class AppContext implements AutoCloseable {
         context.devices.startAll(context.supervisor);
         context.supervisor.start();
         context.startOps();
-        // ICU builds its pinyin rules on first use (about 2 s): not on the FX thread at the first search.
-        context.scheduler.execute(context.catalog::prepareSearch);
+        // ICU builds its pinyin rules on first use (about 2 s of CPU): not on the FX thread at the first search, and
+        // not while the first screen is being built on a 2-core terminal either.
+        context.scheduler.schedule(context.catalog::prepareSearch, 5, TimeUnit.SECONDS);
         LOG.info("Terminal {} started in {} mode{} with {} devices", config.terminal().id(), context.mode(),
                 options.demo() ? " (demo)" : "", context.devices.all().size());
         return context;
@@ -247,18 +248,27 @@ public final class AppContext implements AutoCloseable {
             throw new ConfigException(e.problems().stream().map(p -> "templates: " + p).toList());
         }
         FontLocator fonts = FontLocator.of(print.fontPath());
-        try {
-            fonts.locate();
-        } catch (FontNotFoundException e) {
-            if (print.fontPath().isPresent()) {
+        if (print.fontPath().isPresent()) {
+            try {
+                fonts.locate(); // a font the technician named must be usable, or the terminal does not start
+            } catch (FontNotFoundException e) {
                 throw new ConfigException(List.of("terminal.yaml: print.font-path: " + e.getMessage()));
             }
-            LOG.error("No CJK font for A4 documents; receipts still print. {}", e.getMessage());
         }
+        java.util.concurrent.ExecutorService renderThread = Executors.newSingleThreadExecutor(daemonThreads("print-render"));
+        // Searching and parsing the system's CJK font takes a second or more: on the render thread, not in the
+        // way of the first screen, and done before the first citizen asks for an A4 document.
+        renderThread.execute(() -> {
+            try {
+                CjkFont.shared(fonts);
+            } catch (FontNotFoundException e) {
+                LOG.error("No CJK font for A4 documents; receipts still print. {}", e.getMessage());
+            }
+        });
         ReceiptPaper paper = print.receiptWidth() == 58 ? ReceiptPaper.MM58 : ReceiptPaper.MM80;
         return new PrintService(templates, () -> new PdfRenderer(CjkFont.shared(fonts)),
                 new EscPosRenderer(EscPosSettings.of(paper)), devicesOf(ReceiptPrinter.class),
-                devicesOf(DocumentPrinter.class), Executors.newSingleThreadExecutor(daemonThreads("print-render")));
+                devicesOf(DocumentPrinter.class), renderThread);
     }
 
     static java.util.concurrent.ThreadFactory daemonThreads(String name) {
