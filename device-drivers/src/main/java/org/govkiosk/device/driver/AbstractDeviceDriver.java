@@ -10,7 +10,6 @@ import org.govkiosk.device.DeviceEvent;
 import org.govkiosk.device.DeviceException;
 import org.govkiosk.device.DeviceFamily;
 import org.govkiosk.device.DeviceStatus;
-import org.govkiosk.device.DeviceStatusChanged;
 import org.govkiosk.device.DeviceStatusDetail;
 import org.govkiosk.device.DeviceStatusInfo;
 import org.govkiosk.device.supervisor.SupervisedComponent;
@@ -33,8 +32,7 @@ public abstract class AbstractDeviceDriver implements Device, SupervisedComponen
     protected final DeviceContext context;
 
     private final Object connectLock = new Object();
-    private final Object statusLock = new Object();
-    private volatile DeviceStatusInfo status = DeviceStatusInfo.uninitialized();
+    private final DeviceStatusCell status;
     private volatile DeviceException lastFailure;
     private volatile Instant lastSignOfLife;
     private volatile boolean closed;
@@ -43,6 +41,7 @@ public abstract class AbstractDeviceDriver implements Device, SupervisedComponen
         this.config = Objects.requireNonNull(config);
         this.transport = Objects.requireNonNull(transport);
         this.context = Objects.requireNonNull(context);
+        this.status = new DeviceStatusCell(this.config.id(), this.context);
         this.lastSignOfLife = context.clock().instant();
     }
 
@@ -58,7 +57,7 @@ public abstract class AbstractDeviceDriver implements Device, SupervisedComponen
 
     @Override
     public DeviceStatusInfo status() {
-        return status;
+        return status.get();
     }
 
     @Override
@@ -80,7 +79,7 @@ public abstract class AbstractDeviceDriver implements Device, SupervisedComponen
 
     private void connect() {
         synchronized (connectLock) {
-            if (closed || status.isUsable()) {
+            if (closed || status.get().isUsable()) {
                 return;
             }
             try {
@@ -129,7 +128,7 @@ public abstract class AbstractDeviceDriver implements Device, SupervisedComponen
         lastFailure = cause;
         transport.close();
         onLinkLost();
-        DeviceStatusInfo previous = status;
+        DeviceStatusInfo previous = status.get();
         setStatus(DeviceStatusInfo.offline(cause.detail()));
         if (previous.status() != DeviceStatus.OFFLINE || previous.detail() != cause.detail()) {
             LOG.warn("Device {} ({}) offline: {}", id(), transport.describe(), cause.getMessage());
@@ -162,15 +161,7 @@ public abstract class AbstractDeviceDriver implements Device, SupervisedComponen
     }
 
     protected final void setStatus(DeviceStatusInfo next) {
-        DeviceStatusInfo previous;
-        synchronized (statusLock) {
-            previous = status;
-            if (previous.equals(next)) {
-                return;
-            }
-            status = next;
-        }
-        context.bus().publish(new DeviceStatusChanged(id(), previous, next, context.clock().instant()));
+        status.set(next);
     }
 
     protected final void publish(DeviceEvent event) {
@@ -190,6 +181,6 @@ public abstract class AbstractDeviceDriver implements Device, SupervisedComponen
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + id() + " via " + transport.describe() + ", " + status.status() + "]";
+        return getClass().getSimpleName() + "[" + id() + " via " + transport.describe() + ", " + status.get().status() + "]";
     }
 }

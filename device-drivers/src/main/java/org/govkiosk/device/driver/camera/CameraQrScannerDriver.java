@@ -11,11 +11,11 @@ import org.govkiosk.device.DeviceEvent;
 import org.govkiosk.device.DeviceException;
 import org.govkiosk.device.DeviceFamily;
 import org.govkiosk.device.DeviceStatus;
-import org.govkiosk.device.DeviceStatusChanged;
 import org.govkiosk.device.DeviceStatusDetail;
 import org.govkiosk.device.DeviceStatusInfo;
 import org.govkiosk.device.QrScanner;
 import org.govkiosk.device.driver.DeviceContext;
+import org.govkiosk.device.driver.DeviceStatusCell;
 import org.govkiosk.device.supervisor.SupervisedComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,13 +37,12 @@ public final class CameraQrScannerDriver implements QrScanner, SupervisedCompone
     private final FrameSource source;
     private final QrImageDecoder decoder;
     private final RepeatFilter repeats;
-    private final Object statusLock = new Object();
     private final AtomicLong framesRead = new AtomicLong();
     private final AtomicLong framesWithoutCode = new AtomicLong();
     private final AtomicLong framesUnreadable = new AtomicLong();
     private final AtomicLong codesPublished = new AtomicLong();
     private volatile String lastUnreadable = "";
-    private volatile DeviceStatusInfo status = DeviceStatusInfo.uninitialized();
+    private final DeviceStatusCell status;
     private volatile DeviceException lastFailure;
     private volatile Instant lastSignOfLife;
     private volatile boolean readingEnabled;
@@ -53,6 +52,7 @@ public final class CameraQrScannerDriver implements QrScanner, SupervisedCompone
             QrImageDecoder decoder, Duration debounce) {
         this.config = Objects.requireNonNull(config);
         this.context = Objects.requireNonNull(context);
+        this.status = new DeviceStatusCell(this.config.id(), this.context);
         this.source = Objects.requireNonNull(source);
         this.decoder = Objects.requireNonNull(decoder);
         this.repeats = new RepeatFilter(debounce);
@@ -71,7 +71,7 @@ public final class CameraQrScannerDriver implements QrScanner, SupervisedCompone
 
     @Override
     public DeviceStatusInfo status() {
-        return status;
+        return status.get();
     }
 
     @Override
@@ -110,7 +110,7 @@ public final class CameraQrScannerDriver implements QrScanner, SupervisedCompone
         public void checked() {
             signOfLife();
             // Silence was reported while the frame thread was busy or stuck; it works again.
-            DeviceStatusInfo s = status;
+            DeviceStatusInfo s = status.get();
             if (s.status() == DeviceStatus.OFFLINE && s.detail() == DeviceStatusDetail.NO_DATA_TIMEOUT) {
                 lastFailure = null;
                 setStatus(DeviceStatusInfo.online());
@@ -183,15 +183,7 @@ public final class CameraQrScannerDriver implements QrScanner, SupervisedCompone
     }
 
     private void setStatus(DeviceStatusInfo next) {
-        DeviceStatusInfo previous;
-        synchronized (statusLock) {
-            previous = status;
-            if (previous.equals(next)) {
-                return;
-            }
-            status = next;
-        }
-        context.bus().publish(new DeviceStatusChanged(id(), previous, next, context.clock().instant()));
+        status.set(next);
     }
 
     @Override
@@ -232,6 +224,6 @@ public final class CameraQrScannerDriver implements QrScanner, SupervisedCompone
 
     @Override
     public String toString() {
-        return "CameraQrScannerDriver[" + id() + " via " + source.describe() + ", " + status.status() + "]";
+        return "CameraQrScannerDriver[" + id() + " via " + source.describe() + ", " + status.get().status() + "]";
     }
 }

@@ -12,13 +12,13 @@ import org.govkiosk.device.DeviceEvent;
 import org.govkiosk.device.DeviceException;
 import org.govkiosk.device.DeviceFamily;
 import org.govkiosk.device.DeviceStatus;
-import org.govkiosk.device.DeviceStatusChanged;
 import org.govkiosk.device.DeviceStatusDetail;
 import org.govkiosk.device.DeviceStatusInfo;
 import org.govkiosk.device.DocumentPrinter;
 import org.govkiosk.device.PrintJob;
 import org.govkiosk.device.PrintOutcome;
 import org.govkiosk.device.driver.DeviceContext;
+import org.govkiosk.device.driver.DeviceStatusCell;
 import org.govkiosk.device.supervisor.SupervisedComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +48,7 @@ public final class CupsDocumentPrinterDriver implements DocumentPrinter, Supervi
     private final CupsClient client;
 
     private final Object lock = new Object();
-    private volatile DeviceStatusInfo status = DeviceStatusInfo.uninitialized();
+    private final DeviceStatusCell status;
     private volatile DeviceException lastFailure;
     private volatile Instant lastSignOfLife;
     private volatile boolean closed;
@@ -62,6 +62,7 @@ public final class CupsDocumentPrinterDriver implements DocumentPrinter, Supervi
     CupsDocumentPrinterDriver(DeviceConfig config, DeviceContext context, CupsSettings settings, CupsClient client) {
         this.config = Objects.requireNonNull(config);
         this.context = Objects.requireNonNull(context);
+        this.status = new DeviceStatusCell(this.config.id(), this.context);
         this.settings = settings;
         this.client = client != null ? client
                 : new IppCupsClient(settings.server(), settings.responseTimeout(), System.getProperty("user.name"));
@@ -85,7 +86,7 @@ public final class CupsDocumentPrinterDriver implements DocumentPrinter, Supervi
 
     @Override
     public DeviceStatusInfo status() {
-        return status;
+        return status.get();
     }
 
     @Override
@@ -131,7 +132,7 @@ public final class CupsDocumentPrinterDriver implements DocumentPrinter, Supervi
             signOfLife();
             DeviceStatusInfo info = CupsStatusMapping.toStatusInfo(state);
             lastFailure = null;
-            DeviceStatusInfo previous = status;
+            DeviceStatusInfo previous = status.get();
             setStatus(info);
             if (!info.equals(previous) && !info.isUsable()) {
                 LOG.warn("Printer {} (queue {}) cannot print: {} {}", id(), settings.queue(), info.detail(),
@@ -146,7 +147,7 @@ public final class CupsDocumentPrinterDriver implements DocumentPrinter, Supervi
 
     private void fail(DeviceException cause) {
         lastFailure = cause;
-        DeviceStatusInfo previous = status;
+        DeviceStatusInfo previous = status.get();
         setStatus(DeviceStatusInfo.offline(cause.detail()));
         if (previous.status() != DeviceStatus.OFFLINE || previous.detail() != cause.detail()) {
             LOG.warn("Printer {} (queue {} on {}) offline: {}", id(), settings.queue(), settings.server(),
@@ -270,15 +271,7 @@ public final class CupsDocumentPrinterDriver implements DocumentPrinter, Supervi
     }
 
     private void setStatus(DeviceStatusInfo next) {
-        DeviceStatusInfo previous;
-        synchronized (lock) {
-            previous = status;
-            if (previous.equals(next)) {
-                return;
-            }
-            status = next;
-        }
-        context.bus().publish(new DeviceStatusChanged(id(), previous, next, context.clock().instant()));
+        status.set(next);
     }
 
     private void signOfLife() {
@@ -320,6 +313,6 @@ public final class CupsDocumentPrinterDriver implements DocumentPrinter, Supervi
     @Override
     public String toString() {
         return "CupsDocumentPrinterDriver[" + id() + " via cups:" + settings.server() + "/" + settings.queue() + ", "
-                + status.status() + "]";
+                + status.get().status() + "]";
     }
 }

@@ -20,11 +20,11 @@ import org.govkiosk.device.DeviceEvent;
 import org.govkiosk.device.DeviceException;
 import org.govkiosk.device.DeviceFamily;
 import org.govkiosk.device.DeviceStatus;
-import org.govkiosk.device.DeviceStatusChanged;
 import org.govkiosk.device.DeviceStatusDetail;
 import org.govkiosk.device.DeviceStatusInfo;
 import org.govkiosk.device.SmartCardReader;
 import org.govkiosk.device.driver.DeviceContext;
+import org.govkiosk.device.driver.DeviceStatusCell;
 import org.govkiosk.device.supervisor.SupervisedComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,9 +53,8 @@ public final class SmartCardReaderDriver implements SmartCardReader, SupervisedC
     private final String wantedReader;
     private final BlockingQueue<Runnable> work = new LinkedBlockingQueue<>();
     private final List<Consumer<? super SmartCardData>> readListeners = new CopyOnWriteArrayList<>();
-    private final Object statusLock = new Object();
     private final Object retrySignal = new Object();
-    private volatile DeviceStatusInfo status = DeviceStatusInfo.uninitialized();
+    private final DeviceStatusCell status;
     private volatile DeviceException lastFailure;
     private volatile Instant lastSignOfLife;
     private volatile boolean readingEnabled = true;
@@ -72,6 +71,7 @@ public final class SmartCardReaderDriver implements SmartCardReader, SupervisedC
     SmartCardReaderDriver(DeviceConfig config, DeviceContext context, List<ApduProfile> profiles) {
         this.config = config;
         this.context = context;
+        this.status = new DeviceStatusCell(this.config.id(), this.context);
         this.profiles = List.copyOf(profiles);
         String port = config.transport().port();
         this.wantedReader = port == null || port.isBlank() ? null : port.trim();
@@ -90,7 +90,7 @@ public final class SmartCardReaderDriver implements SmartCardReader, SupervisedC
 
     @Override
     public DeviceStatusInfo status() {
-        return status;
+        return status.get();
     }
 
     @Override
@@ -249,7 +249,7 @@ public final class SmartCardReaderDriver implements SmartCardReader, SupervisedC
         DeviceException failure = new DeviceException(DeviceException.Code.PORT_NOT_FOUND, detail,
                 String.valueOf(e.getMessage()), e);
         lastFailure = failure;
-        DeviceStatusInfo previous = status;
+        DeviceStatusInfo previous = status.get();
         setStatus(DeviceStatusInfo.offline(detail));
         if (previous.status() != DeviceStatus.OFFLINE || previous.detail() != detail) {
             LOG.warn("Smart card reader {} offline: {}", id(), failure.getMessage());
@@ -380,15 +380,7 @@ public final class SmartCardReaderDriver implements SmartCardReader, SupervisedC
     }
 
     private void setStatus(DeviceStatusInfo next) {
-        DeviceStatusInfo previous;
-        synchronized (statusLock) {
-            previous = status;
-            if (previous.equals(next)) {
-                return;
-            }
-            status = next;
-        }
-        context.bus().publish(new DeviceStatusChanged(id(), previous, next, context.clock().instant()));
+        status.set(next);
     }
 
     @Override
@@ -411,6 +403,6 @@ public final class SmartCardReaderDriver implements SmartCardReader, SupervisedC
 
     @Override
     public String toString() {
-        return "SmartCardReaderDriver[" + id() + " via " + config.transport().describe() + ", " + status.status() + "]";
+        return "SmartCardReaderDriver[" + id() + " via " + config.transport().describe() + ", " + status.get().status() + "]";
     }
 }

@@ -9,12 +9,12 @@ import org.govkiosk.device.DeviceConfig;
 import org.govkiosk.device.DeviceEvent;
 import org.govkiosk.device.DeviceFamily;
 import org.govkiosk.device.DeviceStatus;
-import org.govkiosk.device.DeviceStatusChanged;
 import org.govkiosk.device.DeviceStatusDetail;
 import org.govkiosk.device.DeviceStatusInfo;
 import org.govkiosk.device.KeyboardWedgeScanner;
 import org.govkiosk.device.wedge.KeyBurstDetector;
 import org.govkiosk.device.driver.DeviceContext;
+import org.govkiosk.device.driver.DeviceStatusCell;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +31,7 @@ public final class KeyboardWedgeScannerDriver implements KeyboardWedgeScanner {
     private final DeviceConfig config;
     private final DeviceContext context;
     private final KeyboardWedgeSettings settings;
-    private volatile DeviceStatusInfo status = DeviceStatusInfo.uninitialized();
+    private final DeviceStatusCell status;
     private volatile boolean readingEnabled;
     private byte[] lastDigest;
     private Instant lastSeen;
@@ -39,6 +39,7 @@ public final class KeyboardWedgeScannerDriver implements KeyboardWedgeScanner {
     public KeyboardWedgeScannerDriver(DeviceConfig config, DeviceContext context, KeyboardWedgeSettings settings) {
         this.config = config;
         this.context = context;
+        this.status = new DeviceStatusCell(this.config.id(), this.context);
         this.settings = settings;
     }
 
@@ -54,7 +55,7 @@ public final class KeyboardWedgeScannerDriver implements KeyboardWedgeScanner {
 
     @Override
     public DeviceStatusInfo status() {
-        return status;
+        return status.get();
     }
 
     public KeyboardWedgeSettings settings() {
@@ -80,7 +81,7 @@ public final class KeyboardWedgeScannerDriver implements KeyboardWedgeScanner {
         if (payload == null || payload.isEmpty()) {
             return;
         }
-        if (!readingEnabled || !status.isUsable()) {
+        if (!readingEnabled || !status.get().isUsable()) {
             LOG.debug("Scanner {} ignored a code of {} characters: reading is off", id(), payload.length());
             return;
         }
@@ -113,11 +114,7 @@ public final class KeyboardWedgeScannerDriver implements KeyboardWedgeScanner {
     }
 
     private void setStatus(DeviceStatusInfo next) {
-        DeviceStatusInfo previous = status;
-        status = next;
-        if (!previous.equals(next)) {
-            context.bus().publish(new DeviceStatusChanged(id(), previous, next, context.clock().instant()));
-        }
+        status.set(next);
     }
 
     @Override
