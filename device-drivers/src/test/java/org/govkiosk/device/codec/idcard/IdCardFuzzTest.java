@@ -13,6 +13,7 @@ import org.govkiosk.device.idcard.IdCardData;
 import org.govkiosk.device.idcard.IdCardTextParser;
 import org.govkiosk.device.idcard.IdNumber;
 import org.govkiosk.device.idcard.TextLayout;
+import org.govkiosk.device.testkit.RecentBytes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -33,7 +34,7 @@ class IdCardFuzzTest {
         IdCardFrameDecoder decoder = new IdCardFrameDecoder();
         byte[][] templates = templates(random);
         // The decoder can only emit bytes it saw within the last buffer's worth of input.
-        Window window = new Window(decoder.capacity() * 2 + 4096);
+        RecentBytes window = new RecentBytes(decoder.capacity() * 2 + 4096);
         int emitted = 0;
         int recoveries = 0;
         for (int round = 0; round < ROUNDS; round++) {
@@ -181,40 +182,5 @@ class IdCardFuzzTest {
         byte[] b = new byte[n];
         random.nextBytes(b);
         return b;
-    }
-
-    /** The most recent input bytes. */
-    private static final class Window {
-        private final byte[] buf;
-        private int size;
-
-        Window(int capacity) {
-            buf = new byte[capacity];
-        }
-
-        void add(byte[] data, int off, int n) {
-            if (n >= buf.length) {
-                System.arraycopy(data, off + n - buf.length, buf, 0, buf.length);
-                size = buf.length;
-                return;
-            }
-            int keep = Math.min(size, buf.length - n);
-            System.arraycopy(buf, size - keep, buf, 0, keep);
-            System.arraycopy(data, off, buf, keep, n);
-            size = keep + n;
-        }
-
-        boolean contains(byte[] needle) {
-            outer:
-            for (int i = 0; i + needle.length <= size; i++) {
-                for (int j = 0; j < needle.length; j++) {
-                    if (buf[i + j] != needle[j]) {
-                        continue outer;
-                    }
-                }
-                return true;
-            }
-            return false;
-        }
     }
 }

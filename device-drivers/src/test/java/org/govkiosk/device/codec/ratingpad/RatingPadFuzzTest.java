@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.govkiosk.device.testkit.RecentBytes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -26,7 +27,7 @@ class RatingPadFuzzTest {
         Random random = new Random(SEED);
         RatingPadFrameDecoder decoder = new RatingPadFrameDecoder();
         byte[][] templates = templates();
-        Window window = new Window(decoder.capacity() * 2 + 4096);
+        RecentBytes window = new RecentBytes(decoder.capacity() * 2 + 4096);
         int emitted = 0;
         int parsedPayloads = 0;
         int recoveries = 0;
@@ -164,40 +165,5 @@ class RatingPadFuzzTest {
         byte[] b = new byte[n];
         random.nextBytes(b);
         return b;
-    }
-
-    /** The most recent input bytes. */
-    private static final class Window {
-        private final byte[] buf;
-        private int size;
-
-        Window(int capacity) {
-            buf = new byte[capacity];
-        }
-
-        void add(byte[] data, int off, int n) {
-            if (n >= buf.length) {
-                System.arraycopy(data, off + n - buf.length, buf, 0, buf.length);
-                size = buf.length;
-                return;
-            }
-            int keep = Math.min(size, buf.length - n);
-            System.arraycopy(buf, size - keep, buf, 0, keep);
-            System.arraycopy(data, off, buf, keep, n);
-            size = keep + n;
-        }
-
-        boolean contains(byte[] needle) {
-            outer:
-            for (int i = 0; i + needle.length <= size; i++) {
-                for (int j = 0; j < needle.length; j++) {
-                    if (buf[i + j] != needle[j]) {
-                        continue outer;
-                    }
-                }
-                return true;
-            }
-            return false;
-        }
     }
 }
