@@ -3,6 +3,7 @@ package org.govkiosk.app;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,6 +24,8 @@ import org.govkiosk.app.config.TerminalConfig;
 import org.govkiosk.app.i18n.I18n;
 import org.govkiosk.app.maintenance.DeviceAdmin;
 import org.govkiosk.app.maintenance.MaintenanceAccess;
+import org.govkiosk.app.platform.HeartbeatContent;
+import org.govkiosk.app.platform.HeartbeatSender;
 import org.govkiosk.app.session.CitizenSession;
 import org.govkiosk.app.session.SessionManager;
 import org.govkiosk.device.Device;
@@ -81,6 +84,7 @@ public final class AppContext implements AutoCloseable {
     private final TerminalMetrics metrics;
     private OpsHttpServer ops;
     private final java.time.Instant startedAt;
+    private final HeartbeatSender heartbeats;
 
     private AppContext(LaunchOptions options, TerminalConfig config, Catalog catalog, Clock clock) throws IOException {
         this.options = options;
@@ -122,6 +126,12 @@ public final class AppContext implements AutoCloseable {
             token = java.util.concurrent.CompletableFuture.completedFuture(enrolmentToken(config));
         }
         this.platformLink = TerminalPlatform.start(config, dataDir, clock, audit, uri, token);
+        Duration beat = config.platform().heartbeatInterval();
+        this.heartbeats = new HeartbeatSender(platformLink::client, new HeartbeatContent(config.terminal().id(),
+                startedAt, beat, devices::all, platformLink::outboxStatus, clock), beat,
+                HeartbeatSender.DEFAULT_DEBOUNCE).start();
+        bus.onStatus(change -> heartbeats.beatSoon());
+        platformLink.connectedTo().thenRun(heartbeats::beatSoon);
         metrics.gauge("govkiosk.outbox.waiting", "cases and ratings not yet confirmed by the platform",
                 () -> platformLink.outboxStatus().waiting());
         metrics.gauge("govkiosk.outbox.dead", "entries the platform refused; shown in maintenance mode",
@@ -395,6 +405,7 @@ public final class AppContext implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        heartbeats.close();
         platformLink.close();
         if (platform != null) {
             platform.thenAccept(PlatformServer::close);

@@ -3,12 +3,22 @@ package org.govkiosk.api;
 import java.time.Instant;
 import java.util.List;
 
-/** Clerk side: a registered terminal with its last heartbeat, for the hall's overview. */
+/**
+ * Clerk side: a registered terminal with its last heartbeat, for the hall's overview. The last three fields are
+ * those of the last heartbeat (see {@link Heartbeat}); null when it did not send them or never beat.
+ */
 public record TerminalStatus(String terminalId, String hallCode, Instant registeredAt, Instant lastHeartbeatAt,
-        String softwareVersion, int outboxPending, List<DeviceState> devices) {
+        String softwareVersion, int outboxPending, List<DeviceState> devices, Long uptimeSeconds,
+        Long outboxOldestAgeSeconds, Integer heartbeatIntervalSeconds) {
 
     public TerminalStatus {
         Check.text(terminalId, "terminalId", 64);
         devices = Check.list(devices, "devices");
+    }
+
+    public TerminalStatus(String terminalId, String hallCode, Instant registeredAt, Instant lastHeartbeatAt,
+            String softwareVersion, int outboxPending, List<DeviceState> devices) {
+        this(terminalId, hallCode, registeredAt, lastHeartbeatAt, softwareVersion, outboxPending, devices, null,
+                null, null);
     }
 }

@@ -119,6 +119,7 @@ public final class PlatformServer implements AutoCloseable {
         org.govkiosk.platform.pads.Pads pads = org.govkiosk.platform.pads.Pads.install(routes, app, support, database);
         new RatingRoutes(support, ratings, licences, pads.ratingGate()).register(routes);
         new ClerkRoutes(support, cases, licences, terminals).register(routes);
+        org.govkiosk.platform.fleet.FleetRoutes.install(app, support, terminals, config);
     }
 
     private static Javalin createApp(PlatformConfig config) {

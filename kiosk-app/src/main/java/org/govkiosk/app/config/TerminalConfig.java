@@ -141,12 +141,23 @@ public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintena
     /**
      * @param pins               SHA-256 pins of the platform's TLS key ({@code sha256/BASE64}); empty: the system's CAs
      * @param enrolmentTokenFile the token that lets this terminal register its key (from the hall's administrator)
+     * @param heartbeatInterval  how often the terminal reports its devices to the platform's fleet page
      */
-    public record Platform(String url, java.util.Set<String> pins, Optional<Path> enrolmentTokenFile) {
+    public record Platform(String url, java.util.Set<String> pins, Optional<Path> enrolmentTokenFile,
+            java.time.Duration heartbeatInterval) {
         public static final String EMBEDDED = "embedded";
+        public static final java.time.Duration DEFAULT_HEARTBEAT_INTERVAL = java.time.Duration.ofSeconds(60);
+        // Below 5 s the fleet is flooded for no gain; above an hour a dead terminal shows only hours later.
+        public static final java.time.Duration MIN_HEARTBEAT_INTERVAL = java.time.Duration.ofSeconds(5);
+        public static final java.time.Duration MAX_HEARTBEAT_INTERVAL = java.time.Duration.ofHours(1);
 
         public Platform {
             pins = java.util.Set.copyOf(pins);
+            java.util.Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+        }
+
+        public Platform(String url, java.util.Set<String> pins, Optional<Path> enrolmentTokenFile) {
+            this(url, pins, enrolmentTokenFile, DEFAULT_HEARTBEAT_INTERVAL);
         }
 
         public Platform(String url) {

@@ -195,7 +195,7 @@ final class TerminalSections {
     private static final Pattern PIN = Pattern.compile("sha256/[A-Za-z0-9+/]{43}=");
 
     static TerminalConfig.Platform platform(YamlSection s) {
-        s.onlyKeys("url", "pins", "enrolment-token-file");
+        s.onlyKeys("url", "pins", "enrolment-token-file", "heartbeat-interval");
         Optional<String> url = s.string("url", true);
         if (url.isEmpty()) {
             return null;
@@ -212,15 +212,27 @@ final class TerminalSections {
             s.problem(s.key("pins"), "pins need an https URL, got " + url.get());
         }
         Optional<java.nio.file.Path> token = s.string("enrolment-token-file", false).map(java.nio.file.Path::of);
+        Duration heartbeat = heartbeatInterval(s);
         if (s.problemCount() > before) {
             return null;
         }
         if (url.get().equals(TerminalConfig.Platform.EMBEDDED) || isHttpUrl(url.get())) {
-            return new TerminalConfig.Platform(url.get(), new java.util.LinkedHashSet<>(pins), token);
+            return new TerminalConfig.Platform(url.get(), new java.util.LinkedHashSet<>(pins), token, heartbeat);
         }
         s.problem(s.key("url"), "must be 'embedded' or an http(s) URL such as https://gateway.example.gov.cn/kiosk,"
                 + " got '" + url.get() + "'");
         return null;
+    }
+
+    private static Duration heartbeatInterval(YamlSection s) {
+        Duration value = s.duration("heartbeat-interval", TerminalConfig.Platform.MIN_HEARTBEAT_INTERVAL)
+                .orElse(TerminalConfig.Platform.DEFAULT_HEARTBEAT_INTERVAL);
+        if (value.compareTo(TerminalConfig.Platform.MAX_HEARTBEAT_INTERVAL) > 0) {
+            s.problem(s.key("heartbeat-interval"), "must be at most "
+                    + ConfigDurations.format(TerminalConfig.Platform.MAX_HEARTBEAT_INTERVAL) + ", got "
+                    + ConfigDurations.format(value));
+        }
+        return value;
     }
 
     private static boolean isHttpUrl(String value) {

@@ -106,11 +106,15 @@ public final class TerminalStore {
         db.inTransaction(c -> {
             // Updating the terminal row first locks it, so two heartbeats of one terminal cannot interleave.
             try (PreparedStatement ps = c.prepareStatement("UPDATE terminals SET last_heartbeat_at = ?,"
-                    + " outbox_pending = ?, software_version = COALESCE(?, software_version) WHERE terminal_id = ?")) {
+                    + " outbox_pending = ?, software_version = COALESCE(?, software_version), uptime_seconds = ?,"
+                    + " outbox_oldest_age_seconds = ?, heartbeat_interval_seconds = ? WHERE terminal_id = ?")) {
                 ps.setLong(1, now.toEpochMilli());
                 ps.setInt(2, h.outboxPending());
                 ps.setString(3, h.softwareVersion());
-                ps.setString(4, h.terminalId());
+                ps.setObject(4, h.uptimeSeconds(), java.sql.Types.BIGINT);
+                ps.setObject(5, h.outboxOldestAgeSeconds(), java.sql.Types.BIGINT);
+                ps.setObject(6, h.intervalSeconds(), java.sql.Types.INTEGER);
+                ps.setString(7, h.terminalId());
                 if (ps.executeUpdate() == 0) {
                     throw new NotFoundException(ErrorCodes.UNKNOWN_TERMINAL, "terminal is not registered");
                 }
@@ -143,6 +147,11 @@ public final class TerminalStore {
         return List.copyOf(byId.values());
     }
 
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
     public List<TerminalStatus> all() {
         return db.inTransaction(c -> {
             Map<String, List<DeviceState>> devices = new java.util.HashMap<>();
@@ -156,14 +165,16 @@ public final class TerminalStore {
             }
             List<TerminalStatus> result = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT terminal_id, hall_code, registered_at,"
-                    + " last_heartbeat_at, software_version, outbox_pending FROM terminals ORDER BY terminal_id");
+                    + " last_heartbeat_at, software_version, outbox_pending, uptime_seconds, outbox_oldest_age_seconds,"
+                    + " heartbeat_interval_seconds FROM terminals ORDER BY terminal_id");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long heartbeat = rs.getLong(4);
                     Instant lastHeartbeat = rs.wasNull() ? null : Instant.ofEpochMilli(heartbeat);
                     result.add(new TerminalStatus(rs.getString(1), rs.getString(2),
                             Instant.ofEpochMilli(rs.getLong(3)), lastHeartbeat, rs.getString(5), rs.getInt(6),
-                            devices.getOrDefault(rs.getString(1), List.of())));
+                            devices.getOrDefault(rs.getString(1), List.of()), nullableLong(rs, 7),
+                            nullableLong(rs, 8), rs.getObject(9) == null ? null : rs.getInt(9)));
                 }
             }
             return result;

@@ -13,6 +13,11 @@ CREATE TABLE IF NOT EXISTS terminals (
     outbox_pending    INTEGER      NOT NULL DEFAULT 0
 );
 
+-- Added with the fleet page; ALTER so databases made before it gain the columns at start.
+ALTER TABLE terminals ADD COLUMN IF NOT EXISTS uptime_seconds BIGINT;
+ALTER TABLE terminals ADD COLUMN IF NOT EXISTS outbox_oldest_age_seconds BIGINT;
+ALTER TABLE terminals ADD COLUMN IF NOT EXISTS heartbeat_interval_seconds INTEGER;
+
 CREATE TABLE IF NOT EXISTS device_status (
     terminal_id VARCHAR(64)  NOT NULL,
     device_id   VARCHAR(64)  NOT NULL,

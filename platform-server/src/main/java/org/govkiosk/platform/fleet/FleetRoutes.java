@@ -1,0 +1,124 @@
+package org.govkiosk.platform.fleet;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import org.govkiosk.platform.PlatformConfig;
+import org.govkiosk.platform.http.RouteSupport;
+import org.govkiosk.platform.store.StorageException;
+import org.govkiosk.platform.store.TerminalStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The technicians' fleet page: {@code GET /fleet} lists every terminal with its heartbeat, devices and alarms,
+ * rendered on the server and reloaded by the browser. Protected like the clerk endpoints: a script sends the clerk
+ * token as {@code Authorization: Bearer}; a browser logs in once with it through {@code /fleet/login} and keeps a
+ * session cookie ({@link FleetSession}). Served beside the API, not in its route table: it is a page for people,
+ * not part of the terminal-platform contract the OpenAPI document describes.
+ */
+public final class FleetRoutes {
+
+    public static final String PAGE = "/fleet";
+    public static final String LOGIN = "/fleet/login";
+    public static final String LOGOUT = "/fleet/logout";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FleetRoutes.class);
+    // No script may run on the page at all, so even a value that slipped past escaping stays inert.
+    private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self';"
+            + " frame-ancestors 'none'; base-uri 'none'";
+
+    private final RouteSupport s;
+    private final TerminalStore terminals;
+    private final FleetSession sessions;
+    private final FleetAlarms alarms;
+    private final FleetSettings settings;
+    private final boolean secureCookie;
+
+    FleetRoutes(RouteSupport support, TerminalStore terminals, FleetSession sessions, FleetSettings settings,
+            boolean secureCookie) {
+        this.s = support;
+        this.terminals = terminals;
+        this.sessions = sessions;
+        this.settings = settings;
+        this.alarms = new FleetAlarms(settings);
+        this.secureCookie = secureCookie;
+    }
+
+    /** Serves the page on {@code app} with the default settings. */
+    public static void install(Javalin app, RouteSupport support, TerminalStore terminals, PlatformConfig config) {
+        FleetSettings settings = FleetSettings.defaults();
+        new FleetRoutes(support, terminals, new FleetSession(config.clerkToken(), support.clock(),
+                settings.sessionLifetime()), settings, config.tlsKeystore().isPresent()).register(app);
+    }
+
+    void register(Javalin app) {
+        app.get(PAGE, this::page);
+        app.post(LOGIN, this::login);
+        app.post(LOGOUT, this::logout);
+    }
+
+    private void page(Context ctx) {
+        if (!sessions.enabled()) {
+            html(ctx, 403, FleetHtml.login("未配置窗口业务系统令牌，概览页已关闭。The fleet page is off: no clerk token is"
+                    + " configured on this platform.", false));
+            return;
+        }
+        if (!authorized(ctx)) {
+            html(ctx, 401, FleetHtml.login(null, true));
+            return;
+        }
+        try {
+            var now = s.clock().instant();
+            html(ctx, 200, FleetHtml.page(alarms.rows(terminals.all(), now), now, settings));
+        } catch (StorageException e) {
+            LOG.warn("Fleet page: storage unavailable: {}", e.getMessage());
+            html(ctx, 503, FleetHtml.unavailable(settings.refresh()));
+        }
+    }
+
+    private boolean authorized(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header != null && header.startsWith("Bearer ")) {
+            return sessions.tokenMatches(header.substring(7));
+        }
+        return sessions.valid(ctx.cookie(FleetSession.COOKIE));
+    }
+
+    private void login(Context ctx) {
+        if (!sessions.enabled()) {
+            html(ctx, 403, FleetHtml.login("未配置窗口业务系统令牌，概览页已关闭。The fleet page is off: no clerk token is"
+                    + " configured on this platform.", false));
+            return;
+        }
+        if (!sessions.tokenMatches(ctx.formParam("token"))) {
+            // The given text is never logged: it may be a real token typed into the wrong platform.
+            LOG.warn("Fleet page: a login with a wrong token from {}", ctx.ip());
+            html(ctx, 401, FleetHtml.login("令牌不正确。The token is not valid.", true));
+            return;
+        }
+        setCookie(ctx, sessions.issue(), sessions.lifetime().toSeconds());
+        ctx.header("Location", PAGE);
+        ctx.status(303);
+    }
+
+    private void logout(Context ctx) {
+        setCookie(ctx, "", 0);
+        ctx.header("Location", PAGE);
+        ctx.status(303);
+    }
+
+    private void setCookie(Context ctx, String value, long maxAgeSeconds) {
+        ctx.header("Set-Cookie", FleetSession.COOKIE + "=" + value + "; Path=" + PAGE + "; Max-Age=" + maxAgeSeconds
+                + "; HttpOnly; SameSite=Strict" + (secureCookie ? "; Secure" : ""));
+    }
+
+    private static void html(Context ctx, int status, String body) {
+        ctx.status(status);
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.contentType("text/html; charset=utf-8");
+        ctx.result(body);
+    }
+}

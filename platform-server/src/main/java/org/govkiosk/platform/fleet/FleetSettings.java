@@ -1,0 +1,33 @@
+package org.govkiosk.platform.fleet;
+
+import java.time.Duration;
+
+/**
+ * When the fleet page raises its alarms.
+ *
+ * @param staleAfterIntervals     a terminal that has not beaten for this many of its intervals counts as offline
+ * @param defaultInterval         the interval of a terminal that does not say its own
+ * @param outboxAgeAlarm          an outbox entry older than this means cases are not reaching the platform
+ * @param refresh                 how often the browser reloads the page
+ * @param sessionLifetime         how long a login on the page lasts
+ */
+public record FleetSettings(int staleAfterIntervals, Duration defaultInterval, Duration outboxAgeAlarm,
+        Duration refresh, Duration sessionLifetime) {
+
+    public FleetSettings {
+        if (staleAfterIntervals < 1) {
+            throw new IllegalArgumentException("staleAfterIntervals must be at least 1");
+        }
+        for (Duration d : new Duration[] {defaultInterval, outboxAgeAlarm, refresh, sessionLifetime}) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("fleet page durations must be positive");
+            }
+        }
+    }
+
+    /** Three missed beats at the terminals' default 60 s; an outbox entry waiting 15 minutes; a working day's login. */
+    public static FleetSettings defaults() {
+        return new FleetSettings(3, Duration.ofSeconds(60), Duration.ofMinutes(15), Duration.ofSeconds(30),
+                Duration.ofHours(12));
+    }
+}

@@ -1,0 +1,113 @@
+package org.govkiosk.platform.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.govkiosk.api.ApiPaths;
+import org.govkiosk.api.DeviceState;
+import org.govkiosk.api.Heartbeat;
+import org.govkiosk.platform.PlatformConfig;
+import org.govkiosk.platform.PlatformServer;
+import org.govkiosk.platform.RunningPlatform;
+import org.junit.jupiter.api.Test;
+
+/** The fleet page's protection over real HTTP: bearer token, login form, session cookie, logout, off switch. */
+class FleetPageHttpTest extends RunningPlatform {
+
+    private HttpResponse<String> get(String cookie, String bearer) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUri() + FleetRoutes.PAGE)).GET();
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> login(String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + FleetRoutes.LOGIN))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + java.net.URLEncoder.encode(token,
+                        java.nio.charset.StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** "name=value" of the Set-Cookie header, as a browser would send it back. */
+    private static String cookieOf(HttpResponse<?> r) {
+        String set = r.headers().firstValue("Set-Cookie").orElseThrow();
+        return set.substring(0, set.indexOf(';'));
+    }
+
+    @Test
+    void withoutATokenOnlyTheLoginFormShows() throws Exception {
+        terminal.post(ApiPaths.HEARTBEATS, new Heartbeat("T-001", clock.instant(), "1.0", 0, List.of()));
+        HttpResponse<String> r = get(null, null);
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(r.body()).contains("name=\"token\"").doesNotContain("T-001");
+        assertThat(get(null, "wrong").statusCode()).isEqualTo(401);
+        assertThat(get(FleetSession.COOKIE + "=99999999999.forged", null).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> refused = login("not-the-token");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Set-Cookie")).isEmpty();
+        assertThat(refused.body()).contains("令牌不正确").doesNotContain("not-the-token");
+    }
+
+    @Test
+    void aScriptUsesTheBearerTokenAndTheCspForbidsScripts() throws Exception {
+        terminal.post(ApiPaths.HEARTBEATS, new Heartbeat("T-001", clock.instant(), "1.0", 2, List.of(
+                new DeviceState("receipt-1", "RECEIPT_PRINTER", "DEGRADED", "PAPER_NEAR_END")), 10L, 5L, 60));
+        HttpResponse<String> r = get(null, CLERK);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("data-terminal-id=\"T-001\"", "data-alarm=\"PAPER_NEAR_END\"", "纸将用尽",
+                "<meta http-equiv=\"refresh\" content=\"30\">", "<span class=\"en\">up</span> 10 s",
+                "<span class=\"en\">oldest</span> 5 s");
+        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v ->
+                assertThat(v).contains("default-src 'none'").doesNotContain("script-src"));
+        assertThat(r.headers().firstValue("Cache-Control")).contains("no-store");
+    }
+
+    @Test
+    void aBrowserLogsInKeepsACookieUntilItExpiresAndLogsOut() throws Exception {
+        HttpResponse<String> ok = login(CLERK);
+        assertThat(ok.statusCode()).isEqualTo(303);
+        assertThat(ok.headers().firstValue("Location")).contains(FleetRoutes.PAGE);
+        String set = ok.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(set).contains("HttpOnly", "SameSite=Strict", "Path=/fleet").doesNotContain(CLERK);
+        String cookie = cookieOf(ok);
+        assertThat(get(cookie, null).statusCode()).isEqualTo(200);
+
+        // A cookie whose expiry was edited no longer matches its MAC.
+        String value = cookie.substring(cookie.indexOf('=') + 1);
+        long expires = Long.parseLong(value.substring(0, value.indexOf('.')));
+        String stretched = FleetSession.COOKIE + "=" + (expires + 86_400) + value.substring(value.indexOf('.'));
+        assertThat(get(stretched, null).statusCode()).isEqualTo(401);
+
+        clock.advance(FleetSettings.defaults().sessionLifetime().plus(Duration.ofSeconds(1)));
+        assertThat(get(cookie, null).statusCode()).as("expired").isEqualTo(401);
+
+        HttpResponse<String> out = http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + FleetRoutes.LOGOUT))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(out.headers().firstValue("Set-Cookie")).hasValueSatisfying(v -> assertThat(v).contains("Max-Age=0"));
+    }
+
+    @Test
+    void withoutAClerkTokenThePageIsOff() throws Exception {
+        try (PlatformServer off = PlatformServer.start(PlatformConfig.embedded().withTokens(ENROLMENT, null), clock)) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(off.baseUri() + FleetRoutes.PAGE))
+                    .header("Authorization", "Bearer ").GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(403);
+            assertThat(r.body()).contains("no clerk token").doesNotContain("name=\"token\"");
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(off.baseUri() + FleetRoutes.LOGIN))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("token=")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).isEqualTo(403);
+        }
+    }
+}
