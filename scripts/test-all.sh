@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of govkiosk from a clean clone. On Debian it first installs what the OS-level integration
 # tests use: socat (serial ptys), a TrueType CJK font, pdftotext, pcscd with the vpcd reader, cupsd with
-# cups-pdf, PostgreSQL (the platform server's store tests start their own cluster). The tests start the daemons
+# cups-pdf, PostgreSQL (the platform server's store tests start their own cluster), Chromium (the fleet page is
+# tested in a headless browser). The tests start the daemons
 # they need themselves; where an OS part is missing they skip, saying why.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,7 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 [ -x /usr/sbin/cupsd ] || need+=(cups)
 command -v lpr >/dev/null 2>&1 || need+=(cups-bsd)
 [ -e /usr/lib/cups/backend/cups-pdf ] || need+=(printer-driver-cups-pdf)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
