@@ -85,6 +85,11 @@ public final class AppContext implements AutoCloseable {
     private OpsHttpServer ops;
     private final java.time.Instant startedAt;
     private final HeartbeatSender heartbeats;
+    /** Maintenance: device counters and usage statistics count from start; their slow work runs here. */
+    private final java.util.concurrent.ExecutorService maintenanceThread =
+            Executors.newSingleThreadExecutor(daemonThreads("maintenance"));
+    private final org.govkiosk.app.maintenance.DeviceCounters deviceCounters;
+    private final org.govkiosk.app.usage.UsageStatistics usage;
 
     private AppContext(LaunchOptions options, TerminalConfig config, Catalog catalog, Clock clock) throws IOException {
         this.options = options;
@@ -104,9 +109,14 @@ public final class AppContext implements AutoCloseable {
                 "demo", String.valueOf(options.demo())));
         this.startedAt = clock.instant();
         this.metrics = new TerminalMetrics(config.terminal().id(), devices.all(), bus);
+        this.deviceCounters = org.govkiosk.app.maintenance.DeviceCounters.open(
+                dataDir.resolve("device-counters.json"), bus);
+        this.usage = org.govkiosk.app.usage.UsageStatistics.open(dataDir.resolve("usage.db"), clock,
+                java.time.ZoneId.systemDefault(), maintenanceThread);
         sessions.onEnd(reason -> {
             audit.record("session-ended", java.util.Map.of("reason", reason.name()));
             metrics.sessionEnded(reason.name());
+            usage.sessionEnded(reason.name());
         });
         this.maintenance = new MaintenanceAccess(pinCheck(options, config), config.maintenance().maxAttempts(),
                 config.maintenance().lockout(), clock, audit);
@@ -143,18 +153,36 @@ public final class AppContext implements AutoCloseable {
 
     /** Loads and validates the configuration (every file, all problems at once), then starts devices and services. */
     public static AppContext start(LaunchOptions options, Clock clock) throws IOException {
+        var loaded = loadConfiguration(options.configDir());
+        AppContext context = new AppContext(options, loaded.config(), loaded.catalog(), clock);
+        context.devices.startAll(context.supervisor);
+        context.supervisor.start();
+        context.startOps();
+        // ICU builds its pinyin rules on first use (about 2 s of CPU): not on the FX thread at the first search, and
+        // not while the first screen is being built on a 2-core terminal either.
+        context.scheduler.schedule(context.catalog::prepareSearch, 5, TimeUnit.SECONDS);
+        context.scheduler.scheduleWithFixedDelay(context.deviceCounters::flush, 10, 10, TimeUnit.SECONDS);
+        context.scheduler.scheduleWithFixedDelay(() -> context.maintenanceThread.execute(context.usage::rollUp),
+                1, 60, TimeUnit.MINUTES);
+        LOG.info("Terminal {} started in {} mode{} with {} devices", loaded.config().terminal().id(), context.mode(),
+                options.demo() ? " (demo)" : "", context.devices.all().size());
+        return context;
+    }
+
+    /** Reads and validates the whole configuration directory, all problems at once (at start and at a reload). */
+    public static org.govkiosk.app.maintenance.ConfigReload.Loaded loadConfiguration(java.nio.file.Path configDir) {
         List<String> problems = new java.util.ArrayList<>();
         TerminalConfig config = null;
         try {
-            config = ConfigLoader.load(options.configDir(), DeviceRegistry.validator(DriverFactories.builtIn()));
+            config = ConfigLoader.load(configDir, DeviceRegistry.validator(DriverFactories.builtIn()));
         } catch (ConfigException e) {
             problems.addAll(e.problems());
         }
         Catalog catalog = null;
         try {
-            java.nio.file.Path templates = options.configDir().resolve(config != null
+            java.nio.file.Path templates = configDir.resolve(config != null
                     ? config.print().templatesDir() : java.nio.file.Path.of(TerminalConfig.Print.DEFAULT_TEMPLATES));
-            catalog = CatalogLoader.load(options.configDir(),
+            catalog = CatalogLoader.load(configDir,
                     name -> java.nio.file.Files.isRegularFile(templates.resolve(name + ".yaml")));
         } catch (ConfigException e) {
             problems.addAll(e.problems());
@@ -162,16 +190,7 @@ public final class AppContext implements AutoCloseable {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        AppContext context = new AppContext(options, config, catalog, clock);
-        context.devices.startAll(context.supervisor);
-        context.supervisor.start();
-        context.startOps();
-        // ICU builds its pinyin rules on first use (about 2 s of CPU): not on the FX thread at the first search, and
-        // not while the first screen is being built on a 2-core terminal either.
-        context.scheduler.schedule(context.catalog::prepareSearch, 5, TimeUnit.SECONDS);
-        LOG.info("Terminal {} started in {} mode{} with {} devices", config.terminal().id(), context.mode(),
-                options.demo() ? " (demo)" : "", context.devices.all().size());
-        return context;
+        return new org.govkiosk.app.maintenance.ConfigReload.Loaded(config, catalog);
     }
 
     private static Optional<String> enrolmentToken(TerminalConfig config) {
@@ -368,6 +387,21 @@ public final class AppContext implements AutoCloseable {
         return platformLink;
     }
 
+    /** What each device has done, kept across restarts. */
+    public org.govkiosk.app.maintenance.DeviceCounters deviceCounters() {
+        return deviceCounters;
+    }
+
+    /** Sessions, applications and ratings counted for the hall's managers. */
+    public org.govkiosk.app.usage.UsageStatistics usage() {
+        return usage;
+    }
+
+    /** Maintenance mode's slow work (files, SQLite, media) runs here, never on the FX thread. */
+    public java.util.concurrent.Executor maintenanceThread() {
+        return maintenanceThread;
+    }
+
     public DeviceAdmin deviceAdmin() {
         return new DeviceAdmin() {
             @Override
@@ -407,6 +441,14 @@ public final class AppContext implements AutoCloseable {
         }
         heartbeats.close();
         platformLink.close();
+        maintenanceThread.shutdown();
+        try {
+            maintenanceThread.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deviceCounters.close();
+        usage.close();
         if (platform != null) {
             platform.thenAccept(PlatformServer::close);
         }

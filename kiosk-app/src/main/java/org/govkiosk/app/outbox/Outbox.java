@@ -246,6 +246,27 @@ public final class Outbox implements AutoCloseable {
                 counts[EntryState.DEAD.ordinal()], counts[EntryState.CONFIRMED.ordinal()], oldest, recovery);
     }
 
+    /** Maintenance: how many entries of each kind are in each state (every pair present, zero when none). */
+    public synchronized java.util.Map<EntryKind, java.util.Map<EntryState, Integer>> countsByKind() {
+        java.util.Map<EntryKind, java.util.Map<EntryState, Integer>> counts = new java.util.EnumMap<>(EntryKind.class);
+        for (EntryKind kind : EntryKind.values()) {
+            java.util.Map<EntryState, Integer> byState = new java.util.EnumMap<>(EntryState.class);
+            for (EntryState state : EntryState.values()) {
+                byState.put(state, 0);
+            }
+            counts.put(kind, byState);
+        }
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT kind, state, COUNT(*) FROM outbox_entry GROUP BY kind, state")) {
+            while (rs.next()) {
+                counts.get(EntryKind.valueOf(rs.getString(1))).put(EntryState.valueOf(rs.getString(2)), rs.getInt(3));
+            }
+        } catch (SQLException e) {
+            throw failure("countsByKind", e);
+        }
+        return counts;
+    }
+
     private List<OutboxEntry> select(String where, String parameter) {
         try (PreparedStatement ps = db.prepareStatement("SELECT " + OutboxDatabase.COLUMNS
                 + " FROM outbox_entry " + where)) {

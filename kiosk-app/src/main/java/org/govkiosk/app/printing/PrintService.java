@@ -80,6 +80,26 @@ public final class PrintService implements AutoCloseable {
                         : result(outcome, printer.get().id(), Medium.A4, false));
     }
 
+    /**
+     * Maintenance self-test: prints on this one printer, in its own medium, with no fallback (a test page that
+     * came out of the other printer would hide the fault); never completes exceptionally.
+     */
+    public CompletableFuture<PrintResult> printOn(String deviceId, Document document, String jobId) {
+        Optional<ReceiptPrinter> receipt = receiptPrinters.stream().filter(p -> p.id().equals(deviceId)).findFirst();
+        Optional<DocumentPrinter> a4 = documentPrinters.stream().filter(p -> p.id().equals(deviceId)).findFirst();
+        if (receipt.isEmpty() && a4.isEmpty()) {
+            return CompletableFuture.completedFuture(new PrintResult.Failed("print.failed.no-printer",
+                    DeviceStatusDetail.CONFIGURATION_ERROR, false, jobId));
+        }
+        Medium medium = receipt.isPresent() ? Medium.RECEIPT : Medium.A4;
+        Document onMedium = new Document(document.templateId(), document.title(), medium, document.blocks());
+        return CompletableFuture.supplyAsync(() -> render(onMedium, medium, jobId), renderer)
+                .thenCompose(job -> receipt.isPresent() ? receipt.get().print(job) : a4.get().print(job))
+                .handle((outcome, e) -> e != null
+                        ? failed("print.failed.printer", DeviceStatusDetail.COMMUNICATION_ERROR, true, jobId, e)
+                        : result(outcome, deviceId, medium, false));
+    }
+
     private CompletableFuture<PrintResult> attempt(Document document, String jobId, List<Medium> order, int index,
             PrintResult.Failed previous) {
         if (index >= order.size()) {

@@ -29,8 +29,8 @@ public final class SessionManager {
     public enum EndReason { FINISHED, TIMEOUT, MAINTENANCE }
 
     private final Clock clock;
-    private final Duration idleTimeout;
-    private final Duration warning;
+    private volatile Duration idleTimeout;
+    private volatile Duration warning;
     private final List<SessionScoped> scoped = new CopyOnWriteArrayList<>();
     private final List<Consumer<EndReason>> endListeners = new CopyOnWriteArrayList<>();
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
@@ -43,6 +43,15 @@ public final class SessionManager {
             throw new IllegalArgumentException("warning " + warning + " must be shorter than idle timeout " + idleTimeout);
         }
         this.clock = clock;
+        this.idleTimeout = idleTimeout;
+        this.warning = warning;
+    }
+
+    /** A configuration reloaded in maintenance mode: the new timeouts count from the next tick. */
+    public void setTimeouts(Duration idleTimeout, Duration warning) {
+        if (warning.isNegative() || warning.compareTo(idleTimeout) >= 0) {
+            throw new IllegalArgumentException("warning " + warning + " must be shorter than idle timeout " + idleTimeout);
+        }
         this.idleTimeout = idleTimeout;
         this.warning = warning;
     }

@@ -37,6 +37,7 @@ import org.govkiosk.app.ui.guide.PrintableGuide;
 import org.govkiosk.app.ui.home.HomeView;
 import org.govkiosk.app.ui.identify.IdentifyView;
 import org.govkiosk.app.ui.identify.IdentifyViewModel;
+import org.govkiosk.app.ui.maintenance.MaintenanceTabs;
 import org.govkiosk.app.ui.maintenance.MaintenanceView;
 import org.govkiosk.app.ui.maintenance.MaintenanceViewModel;
 import org.govkiosk.app.ui.maintenance.PinView;
@@ -101,7 +102,7 @@ public final class KioskUi {
 
         var t = context.config().terminal();
         rateModel = new PadViewModel(new PadViewModel.PadIdentity(t.id(), t.hallCode(), t.id()),
-                org.govkiosk.api.RatingChannel.SELF_SERVICE_TERMINAL, context.platformLink().queue()::submitRating,
+                org.govkiosk.api.RatingChannel.SELF_SERVICE_TERMINAL, this::submitRating,
                 context.clock(), javafx.application.Platform::runLater, java.time.Duration.ofMinutes(2),
                 java.time.Duration.ofSeconds(3));
         rateModel.connectionChanged(true); // ratings go to the outbox: always "connected"
@@ -120,16 +121,17 @@ public final class KioskUi {
         PinViewModel pin = new PinViewModel(context.maintenance(), navigator, i18n);
         MaintenanceViewModel maintenance = new MaintenanceViewModel(board, context.deviceAdmin(),
                 context.maintenance(), navigator, exitApplication, homeScreen());
+        MaintenanceTabs maintenanceTabs = MaintenanceTabs.create(context, board, javafx.application.Platform::runLater);
 
         navigator.register(ScreenId.ATTRACT, () -> new AttractView(attract, i18n));
         navigator.register(ScreenId.HOME, () -> new HomeView(navigator, i18n, journeys::progress));
         navigator.register(ScreenId.IDENTIFY, () -> new IdentifyView(identifyModel, this::identified, i18n));
         navigator.register(ScreenId.MAINTENANCE_PIN, () -> new PinView(pin, i18n));
-        navigator.register(ScreenId.MAINTENANCE, () -> new MaintenanceView(maintenance, i18n));
+        navigator.register(ScreenId.MAINTENANCE, () -> new MaintenanceView(maintenance, maintenanceTabs, i18n));
         if (context.mode() == LaunchOptions.Mode.PAD) {
             var terminal = context.config().terminal();
             PadViewModel pad = new PadViewModel(new PadViewModel.PadIdentity(terminal.id(), terminal.hallCode(),
-                    terminal.windowId()), context.platformLink().queue()::submitRating, context.clock(),
+                    terminal.windowId()), this::submitRating, context.clock(),
                     javafx.application.Platform::runLater, java.time.Duration.ofMinutes(2),
                     java.time.Duration.ofSeconds(5));
             context.startPad(pad);
@@ -166,6 +168,12 @@ public final class KioskUi {
         progressModel = sessions.register(new ProgressViewModel(progressService,
                 new CaseNumbers(terminal.hall().progressUrl()), context.citizen(), context.bus(),
                 context.devicesOf(QrScanner.class), journeyThread, javafx.application.Platform::runLater));
+        // Usage statistics count each submitted application once, by its item code only.
+        applyModel.outcomeProperty().addListener((obs, was, now) -> {
+            if (now != null && (was == null || !was.submitted().localId().equals(now.submitted().localId()))) {
+                context.usage().applicationSubmitted(now.submitted().item().code());
+            }
+        });
         return new JourneyScreens(applyModel, progressModel, i18n, new JourneyScreens.Routes() {
             @Override
             public void go(JourneyScreens.Id screen) {
@@ -196,6 +204,12 @@ public final class KioskUi {
                         finished.itemName());
             }
         });
+    }
+
+    /** A rating goes to the outbox, and its level (nothing else) to the usage statistics. */
+    private void submitRating(org.govkiosk.api.RatingSubmission rating) {
+        context.platformLink().queue().submitRating(rating);
+        context.usage().ratingGiven(rating.level());
     }
 
     /** After a journey the platform has a case number for, the citizen is asked to rate it (一次一评). */

@@ -1,0 +1,99 @@
+package org.govkiosk.app.maintenance;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.govkiosk.device.Device;
+import org.govkiosk.device.DeviceFamily;
+import org.govkiosk.device.DeviceStatusInfo;
+import org.govkiosk.device.IdCardReader;
+import org.govkiosk.device.QrScanner;
+import org.govkiosk.device.RatingPad;
+
+/** Devices whose events the test publishes itself; they remember what the self-test asked of them. */
+final class FakeDevices {
+
+    private FakeDevices() {
+    }
+
+    abstract static class Base implements Device {
+        private final String id;
+        private final DeviceFamily family;
+        volatile DeviceStatusInfo status = DeviceStatusInfo.online();
+
+        Base(String id, DeviceFamily family) {
+            this.id = id;
+            this.family = family;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public DeviceFamily family() {
+            return family;
+        }
+
+        @Override
+        public DeviceStatusInfo status() {
+            return status;
+        }
+
+        @Override
+        public void start() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    static final class Reader extends Base implements IdCardReader {
+        final List<Boolean> reading = new CopyOnWriteArrayList<>();
+
+        Reader(String id) {
+            super(id, DeviceFamily.ID_CARD_READER);
+        }
+
+        @Override
+        public void setReadingEnabled(boolean enabled) {
+            reading.add(enabled);
+        }
+    }
+
+    static final class Scanner extends Base implements QrScanner {
+        final List<Boolean> reading = new CopyOnWriteArrayList<>();
+
+        Scanner(String id) {
+            super(id, DeviceFamily.QR_SCANNER);
+        }
+
+        @Override
+        public void setReadingEnabled(boolean enabled) {
+            reading.add(enabled);
+        }
+    }
+
+    static final class Pad extends Base implements RatingPad {
+        final List<RatingRequest> shown = new CopyOnWriteArrayList<>();
+        volatile int cleared;
+
+        Pad(String id) {
+            super(id, DeviceFamily.RATING_PAD);
+        }
+
+        @Override
+        public CompletableFuture<Void> show(RatingRequest request) {
+            shown.add(request);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletableFuture<Void> clear() {
+            cleared++;
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+}

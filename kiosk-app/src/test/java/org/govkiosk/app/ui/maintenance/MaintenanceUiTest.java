@@ -1,0 +1,119 @@
+package org.govkiosk.app.ui.maintenance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.scene.input.KeyCode;
+import org.govkiosk.app.KioskApplication;
+import org.govkiosk.app.LaunchOptions;
+import org.govkiosk.app.config.PinHash;
+import org.govkiosk.app.ui.ScreenId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real terminal headless with simulated devices: a technician goes through every maintenance tab. */
+class MaintenanceUiTest {
+
+    private static final String PIN = "135790";
+
+    private final FxRobot robot = new FxRobot();
+    private KioskApplication app;
+    private Path dataDir;
+    private String exportRoots;
+
+    @BeforeEach
+    void startTerminal(@TempDir Path dir) throws Exception {
+        Path repoConfig = Paths.get(System.getProperty("govkiosk.config.dir", "../config"));
+        try (Stream<Path> files = Files.walk(repoConfig)) {
+            for (Path f : files.toList()) {
+                Path to = dir.resolve(repoConfig.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        Path yaml = dir.resolve("terminal.yaml");
+        String text = Files.readString(yaml).replaceAll("listen:\\s*\\S+", "listen: 127.0.0.1:0");
+        String hash = PinHash.hash(PIN.toCharArray()).encoded();
+        text = text.replaceAll("(?m)^(\\s*)#?\\s*pin-hash:.*$", "$1pin-hash: \""
+                + java.util.regex.Matcher.quoteReplacement(hash) + "\"");
+        dataDir = dir.resolve("state");
+        Files.writeString(yaml, text + "\nstorage:\n  data-dir: " + dataDir.toAbsolutePath() + "\n");
+        // A folder with a sub-folder that is no mount point: the export finds no stick.
+        Path media = Files.createDirectories(dir.resolve("media").resolve("not-a-stick"));
+        exportRoots = System.setProperty(MaintenanceTabs.EXPORT_ROOTS, media.getParent().toString());
+        FxToolkit.registerPrimaryStage();
+        LaunchOptions options = new LaunchOptions(dir, true, Optional.empty(), false);
+        app = (KioskApplication) FxToolkit.setupApplication(() -> new KioskApplication(options));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void stopTerminal() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        if (exportRoots == null) {
+            System.clearProperty(MaintenanceTabs.EXPORT_ROOTS);
+        } else {
+            System.setProperty(MaintenanceTabs.EXPORT_ROOTS, exportRoots);
+        }
+    }
+
+    private String text(String query) {
+        return robot.lookup(query).queryLabeled().getText();
+    }
+
+    @Test
+    void aTechnicianTestsThePrinterAndVisitsEveryTab() throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> app.context().allDevices().stream()
+                .allMatch(d -> d.status().isUsable()));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F12).release(KeyCode.F12, KeyCode.SHIFT, KeyCode.CONTROL);
+        for (char c : PIN.toCharArray()) {
+            robot.clickOn("#pin-" + c);
+        }
+        robot.clickOn("#pin-ok");
+        assertThat(app.ui().navigator().current()).isEqualTo(ScreenId.MAINTENANCE);
+
+        assertThat(text("#maintenance-counts-receipt-1")).contains("打印 0");
+        robot.clickOn("#selftest-receipt-1");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#selftest-result-receipt-1").startsWith("通过"));
+        assertThat(text("#selftest-result-receipt-1")).contains("测试页已打印");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#maintenance-counts-receipt-1").contains("打印 1"));
+        assertThat(app.context().deviceAdmin().simulatorCommand("receipt-1", "last").orElseThrow())
+                .contains("demo-terminal-001");
+
+        robot.clickOn("待发送队列");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#outbox-summary").contains("待发送"));
+
+        robot.clickOn("导出日志");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#export-message").contains("未找到移动存储"));
+
+        robot.clickOn("重新加载配置");
+        robot.clickOn("#config-reload");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#config-message").equals("配置无变化"));
+
+        robot.clickOn("使用统计");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text("#usage-summary").contains("服务"));
+        robot.clickOn("#usage-30");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#usage-sessions").queryAs(
+                javafx.scene.chart.BarChart.class).getData().size() == 1
+                && ((javafx.scene.chart.XYChart.Series<?, ?>) robot.lookup("#usage-sessions")
+                        .queryAs(javafx.scene.chart.BarChart.class).getData().get(0)).getData().size() == 30);
+
+        robot.clickOn("#maintenance-back");
+        String audit = Files.readString(dataDir.resolve("audit").resolve("audit.log"));
+        assertThat(audit).contains("maintenance-selftest", "config-reload");
+    }
+}
