@@ -85,6 +85,8 @@ public final class AppContext implements AutoCloseable {
     private OpsHttpServer ops;
     private final java.time.Instant startedAt;
     private final HeartbeatSender heartbeats;
+    /** The rolling log file in the data directory, exported from maintenance mode; null without logback. */
+    private final org.govkiosk.app.ops.FileLogging logFiles;
     /** Maintenance: device counters and usage statistics count from start; their slow work runs here. */
     private final java.util.concurrent.ExecutorService maintenanceThread =
             Executors.newSingleThreadExecutor(daemonThreads("maintenance"));
@@ -104,6 +106,7 @@ public final class AppContext implements AutoCloseable {
         this.supervisor = new DeviceSupervisor(scheduler, clock);
         this.devices = DeviceRegistry.create(config.devices(), DriverFactories.builtIn(), deviceContext);
         this.dataDir = config.storage().resolve(config.terminal().id());
+        this.logFiles = org.govkiosk.app.ops.FileLogging.attach(dataDir.resolve("logs"));
         this.audit = AuditLog.open(dataDir.resolve("audit").resolve("audit.log"), null, clock);
         audit.record("app-started", java.util.Map.of("mode", mode().name().toLowerCase(Locale.ROOT),
                 "demo", String.valueOf(options.demo())));
@@ -455,5 +458,8 @@ public final class AppContext implements AutoCloseable {
         audit.record("app-stopped");
         audit.close();
         LOG.info("Terminal stopped");
+        if (logFiles != null) {
+            logFiles.close();
+        }
     }
 }
