@@ -15,7 +15,9 @@ import java.util.function.Predicate;
 import org.govkiosk.app.audit.AuditLog;
 import org.govkiosk.app.catalog.Catalog;
 import org.govkiosk.app.catalog.CatalogLoader;
+import org.govkiosk.app.ops.HealthCheck;
 import org.govkiosk.app.ops.HealthReport;
+import org.govkiosk.app.outbox.OutboxWorker;
 import org.govkiosk.app.ops.OpsHttpServer;
 import org.govkiosk.app.ops.TerminalMetrics;
 import org.govkiosk.app.config.ConfigException;
@@ -242,6 +244,14 @@ public final class AppContext implements AutoCloseable {
     public HealthReport health() {
         return HealthReport.of(config.terminal().id(),
                 java.time.Duration.between(startedAt, clock.instant()).toSeconds(), devices.all());
+    }
+
+    /** What the systemd watchdog vouches for besides the UI thread: the device scheduler and the outbox worker. */
+    public List<HealthCheck> watchdogChecks() {
+        return List.of(HealthCheck.checkedInWithin("device-supervisor", supervisor::lastCheckNanos,
+                        java.time.Duration.ofSeconds(15)),
+                HealthCheck.stepWithin("outbox-worker", () -> platformLink.worker()
+                        .map(OutboxWorker::busySinceNanos).orElse(0L), java.time.Duration.ofSeconds(90)));
     }
 
     public TerminalMetrics metrics() {

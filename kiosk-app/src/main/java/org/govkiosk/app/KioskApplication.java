@@ -2,6 +2,8 @@ package org.govkiosk.app;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -9,6 +11,8 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import org.govkiosk.app.config.ConfigException;
+import org.govkiosk.app.ops.EventLoopCheck;
+import org.govkiosk.app.ops.HealthWatchdog;
 import org.govkiosk.app.ui.KioskUi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +34,7 @@ public class KioskApplication extends Application {
     private KioskUi ui;
     private Stage stage;
     private volatile boolean exitAllowed;
+    private HealthWatchdog watchdog;
 
     public KioskApplication() {
         this(pendingOptions != null ? pendingOptions : LaunchOptions.parse());
@@ -74,6 +79,9 @@ public class KioskApplication extends Application {
         }
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         LOG.info("Attract screen shown {} ms after JVM start", sinceJvmStart);
+        watchdog = new HealthWatchdog(System.getenv(), Stream.concat(Stream.of(new EventLoopCheck("javafx-thread",
+                Platform::runLater, Duration.ofSeconds(5))), context.watchdogChecks().stream()).toList());
+        watchdog.ready("first screen shown after " + sinceJvmStart + " ms");
         if (Boolean.getBoolean("govkiosk.exitAfterStart")) {
             // Used by the cold-start harness: measure, then leave.
             System.out.println("STARTUP_MS " + sinceJvmStart);
@@ -124,6 +132,9 @@ public class KioskApplication extends Application {
 
     @Override
     public void stop() {
+        if (watchdog != null) {
+            watchdog.close();
+        }
         if (ui != null) {
             ui.stop();
         }

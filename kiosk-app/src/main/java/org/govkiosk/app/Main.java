@@ -4,7 +4,7 @@ import javafx.application.Application;
 
 /**
  * Entry point of the terminal jar. A plain class (not an {@link Application}) so the shaded jar starts JavaFX
- * from the class path without a module path.
+ * from the class path without a module path. {@code diag ...} runs the technicians' command line instead.
  */
 public final class Main {
 
@@ -12,6 +12,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("diag")) {
+            // The technicians' command line: no JavaFX, no UI, exits with the command's code.
+            org.govkiosk.app.diag.DiagCli.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(args);

@@ -229,6 +229,11 @@ public final class TerminalPlatform implements AutoCloseable {
         return w == null ? 1 : w.consecutiveFailures();
     }
 
+    /** The worker draining the outbox, once connected (the systemd watchdog checks it is not stuck). */
+    public Optional<OutboxWorker> worker() {
+        return Optional.ofNullable(worker);
+    }
+
     public Outbox outbox() {
         return outbox;
     }

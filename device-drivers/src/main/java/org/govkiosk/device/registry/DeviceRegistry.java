@@ -113,6 +113,11 @@ public final class DeviceRegistry implements AutoCloseable {
         }
     }
 
+    /** The serial ports the OS shows (path → description), for the technicians' {@code diag ports}. */
+    public static java.util.SortedMap<String, String> serialPorts() {
+        return Transports.serialPorts();
+    }
+
     /** The validator the config loader plugs in. */
     public static Function<List<DeviceConfig>, List<String>> validator(List<DriverFactory> factories) {
         List<DriverFactory> copy = List.copyOf(factories);

@@ -88,6 +88,8 @@ public final class DeviceSupervisor implements AutoCloseable {
     private final Map<String, Watch> watches = new LinkedHashMap<>();
     private final Deque<SupervisionRecord> records = new ArrayDeque<>();
     private ScheduledFuture<?> task;
+    /** System.nanoTime() of the last round of checks: the systemd watchdog's sign that the scheduler runs. */
+    private volatile long lastCheckNanos = System.nanoTime();
 
     public DeviceSupervisor(ScheduledExecutorService scheduler, Clock clock) {
         this(scheduler, clock, Settings.defaults(), () -> ThreadLocalRandom.current().nextDouble());
@@ -119,12 +121,18 @@ public final class DeviceSupervisor implements AutoCloseable {
     }
 
     private void checkSafely() {
+        lastCheckNanos = System.nanoTime();
         try {
             checkNow();
         } catch (RuntimeException e) {
             // A periodic task that throws is never run again; the supervisor must outlive any bug.
             LOG.error("Supervisor check failed", e);
         }
+    }
+
+    /** {@link System#nanoTime()} when the periodic checks last ran (or when this supervisor was made). */
+    public long lastCheckNanos() {
+        return lastCheckNanos;
     }
 
     /** One round of checks; the scheduler calls it every period, tests call it directly. */

@@ -9,6 +9,18 @@ public final class Transports {
     }
 
     /**
+     * The serial ports the OS shows (path → description), sorted by path, for the technicians' {@code diag ports}.
+     * Pseudo-terminals are not listed: the OS does not enumerate them.
+     */
+    public static java.util.SortedMap<String, String> serialPorts() {
+        java.util.SortedMap<String, String> ports = new java.util.TreeMap<>();
+        for (com.fazecast.jSerialComm.SerialPort p : com.fazecast.jSerialComm.SerialPort.getCommPorts()) {
+            ports.put(p.getSystemPortPath(), p.getPortDescription());
+        }
+        return ports;
+    }
+
+    /**
      * A {@link SerialTransport} for {@code SERIAL}, a {@link TcpTransport} for {@code TCP}.
      *
      * @throws IllegalArgumentException for {@code SIMULATOR} and {@code SYSTEM}, or a config that lacks its

@@ -45,6 +45,8 @@ public final class OutboxWorker implements AutoCloseable {
     private volatile int consecutiveFailures;
     private volatile long backoffUntilNanos;
     private volatile String lastProblem;
+    /** Watchdog check-in: System.nanoTime() when the current step began, 0 while waiting by choice. */
+    private volatile long busySinceNanos;
 
     /** @param idlePoll how often an idle worker looks anyway (entries added by another process, clock jumps) */
     public OutboxWorker(Outbox outbox, OutboxSender sender, Backoff backoff, Clock clock, Duration idlePoll,
@@ -80,6 +82,11 @@ public final class OutboxWorker implements AutoCloseable {
         return consecutiveFailures;
     }
 
+    /** {@link System#nanoTime()} since when one step (a send, a database call) runs; 0 while the worker waits. */
+    public long busySinceNanos() {
+        return busySinceNanos;
+    }
+
     /** The last failure's reason, until a delivery succeeds. */
     public Optional<String> lastProblem() {
         return Optional.ofNullable(lastProblem);
@@ -87,6 +94,7 @@ public final class OutboxWorker implements AutoCloseable {
 
     private void run() {
         while (running) {
+            busySinceNanos = System.nanoTime();
             try {
                 long backoffLeft = backoffUntilNanos - System.nanoTime();
                 if (backoffLeft > 0) {
@@ -156,6 +164,7 @@ public final class OutboxWorker implements AutoCloseable {
     }
 
     private void pause(long nanos, boolean wakeable) {
+        busySinceNanos = 0;
         lock.lock();
         try {
             long left = nanos;

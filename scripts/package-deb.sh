@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Builds the terminal's Debian package: a jlink runtime and a jpackage application image (launcher
+# /opt/govkiosk/bin/govkiosk), the shipped config/ as conffiles in /etc/govkiosk, the systemd unit, and maintainer
+# scripts that create the govkiosk user and /var/lib/govkiosk. jpackage 17's own "--type deb" can ship neither
+# files outside its install folder nor a unit, so jpackage makes the image and dpkg-deb packs it.
+#
+#   scripts/package-deb.sh [--version V] [--out DIR] [--skip-build]
+#
+#   --version V    Debian version (default: the Maven version, 0.1.0-SNAPSHOT -> 0.1.0~snapshot)
+#   --out DIR      where the .deb goes (default target/deb)
+#   --skip-build   reuse the jar and application image of the previous run (only the version changes)
+# Needs a JDK 17 with jpackage and jlink, dpkg-deb and fakeroot (Debian: openjdk-17-jdk, dpkg, fakeroot).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+version=""
+out="$root/target/deb"
+skip_build=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --version) version="$2"; shift 2 ;;
+    --out) out="$2"; shift 2 ;;
+    --skip-build) skip_build=true; shift ;;
+    *) echo "package-deb: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+work="$root/target/jpackage"
+jar="$root/kiosk-app/target/govkiosk-terminal.jar"
+started=$(date +%s)
+
+if [ -z "$version" ]; then
+  version=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' pom.xml | head -1)
+  version=$(echo "$version" | tr 'A-Z' 'a-z' | sed 's/-/~/')
+fi
+case "$version" in
+  [0-9]*) ;;
+  *) echo "package-deb: version '$version' must start with a digit" >&2; exit 2 ;;
+esac
+
+if ! $skip_build || [ ! -d "$work/image/govkiosk" ]; then
+  ./mvnw -B -ntp -q -pl kiosk-app -am package -DskipTests
+  rm -rf "$work"
+  mkdir -p "$work/input"
+  cp "$jar" "$work/input/"
+  # The modules the terminal uses (jdeps --print-module-deps over the shaded jar, less jdk.javadoc, which only a
+  # library's doclet needs) plus what it reaches by name at run time: charsets (GB18030), EC for TLS, Chinese
+  # locale data, zipfs.
+  modules=java.base,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http
+  modules=$modules,java.scripting,java.security.jgss,java.smartcardio,java.sql,java.xml,jdk.charsets
+  modules=$modules,jdk.crypto.ec,jdk.httpserver,jdk.jfr,jdk.localedata,jdk.management,jdk.net,jdk.unsupported
+  modules=$modules,jdk.zipfs
+  jlink --add-modules "$modules" --include-locales=en,zh --strip-debug --no-header-files --no-man-pages \
+      --compress=2 --output "$work/runtime"
+  # The config folder is a system property of the launcher, so `govkiosk diag ...` finds /etc/govkiosk too.
+  jpackage --type app-image --name govkiosk --dest "$work/image" --input "$work/input" \
+      --main-jar govkiosk-terminal.jar --main-class org.govkiosk.app.Main --runtime-image "$work/runtime" \
+      --app-version "$(echo "$version" | sed 's/[^0-9.].*//')" \
+      --java-options "-Dgovkiosk.config.dir=/etc/govkiosk" --java-options "-Xmx512m" \
+      --java-options "-XX:+ExitOnOutOfMemoryError"
+fi
+
+arch=$(dpkg --print-architecture)
+stage="$work/stage"
+rm -rf "$stage"
+mkdir -p "$stage/DEBIAN" "$stage/opt" "$stage/etc" "$stage/lib/systemd/system"
+cp -a "$work/image/govkiosk" "$stage/opt/govkiosk"
+cp README.md "$stage/opt/govkiosk/README.md"
+cp -a config "$stage/etc/govkiosk"
+# The shipped terminal.yaml is the demo's; a packaged terminal keeps its state in the service's state folder.
+sed -i 's|^# storage: .*|storage:|; s|^#   data-dir: /var/lib/govkiosk .*|  data-dir: /var/lib/govkiosk|' \
+    "$stage/etc/govkiosk/terminal.yaml"
+grep -q '^  data-dir: /var/lib/govkiosk' "$stage/etc/govkiosk/terminal.yaml" \
+    || { echo "package-deb: could not set storage.data-dir in terminal.yaml" >&2; exit 1; }
+cp packaging/systemd/govkiosk-terminal.service "$stage/lib/systemd/system/"
+cp packaging/debian/postinst packaging/debian/prerm packaging/debian/postrm "$stage/DEBIAN/"
+chmod 0755 "$stage/DEBIAN/postinst" "$stage/DEBIAN/prerm" "$stage/DEBIAN/postrm"
+# Every file under /etc is a conffile: an upgrade keeps what the technician changed.
+(cd "$stage" && find etc -type f | sort | sed 's|^|/|') > "$stage/DEBIAN/conffiles"
+size_kb=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
+cat > "$stage/DEBIAN/control" <<CONTROL
+Package: govkiosk-terminal
+Version: $version
+Architecture: $arch
+Maintainer: govkiosk <govkiosk@example.invalid>
+Section: misc
+Priority: optional
+Installed-Size: $size_kb
+Depends: libc6, libgtk-3-0 | libgtk-3-0t64, libxtst6, passwd
+Recommends: fonts-wqy-zenhei, pcscd, cups-bsd
+Description: govkiosk self-service terminal for government service halls
+ The citizen kiosk and window rating pad (JavaFX) with its own Java runtime,
+ configuration in /etc/govkiosk, state in /var/lib/govkiosk and a systemd
+ service with a watchdog. Technicians: /opt/govkiosk/bin/govkiosk diag --help
+CONTROL
+
+mkdir -p "$out"
+deb="$out/govkiosk-terminal_${version}_${arch}.deb"
+fakeroot dpkg-deb --build -Zxz "$stage" "$deb" >/dev/null
+echo "package-deb: $deb ($(du -k "$deb" | cut -f1) KB, installed $size_kb KB) in $(( $(date +%s) - started )) s"
