@@ -17,6 +17,7 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v lpr >/dev/null 2>&1 || need+=(cups-bsd)
 [ -e /usr/lib/cups/backend/cups-pdf ] || need+=(printer-driver-cups-pdf)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v fakeroot >/dev/null 2>&1 || need+=(fakeroot)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
@@ -33,4 +34,6 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
-exec ./mvnw -B -ntp verify "$@"
+./mvnw -B -ntp verify "$@"
+# The Debian package: build, install, upgrade, purge. Only as root (it installs into the machine); CI is root.
+bash scripts/test-package-deb.sh
