@@ -26,6 +26,15 @@ public record CaseSubmission(
         List<Material> materials,
         Instant submittedAt) {
 
+    /** All scanned pages of one case together; the platform accepts a case body this much larger. */
+    public static final int MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
+
+    /** The same case with the pages' content left out: what the platform's case record keeps. */
+    public CaseSubmission withoutAttachmentContent() {
+        return new CaseSubmission(idempotencyKey, localCaseId, terminalId, itemCode, itemName, kind, applicant,
+                formData, materials.stream().map(Material::withoutAttachmentContent).toList(), submittedAt);
+    }
+
     public CaseSubmission {
         Check.text(idempotencyKey, "idempotencyKey", 100);
         Check.text(localCaseId, "localCaseId", 100);
@@ -36,6 +45,12 @@ public record CaseSubmission(
         Check.present(applicant, "applicant");
         formData = Check.map(formData, "formData");
         materials = Check.list(materials, "materials");
+        long pages = materials.stream().mapToLong(m -> m.attachments().stream().mapToLong(Attachment::size).sum())
+                .sum();
+        if (pages > MAX_ATTACHMENT_BYTES) {
+            throw new IllegalArgumentException("materials.attachments: at most " + MAX_ATTACHMENT_BYTES
+                    + " bytes of scanned pages in one case, was " + pages);
+        }
         Check.present(submittedAt, "submittedAt");
     }
 

@@ -115,7 +115,8 @@ public final class PlatformServer implements AutoCloseable {
         });
         new TerminalRoutes(support, terminals).register(routes);
         new CaseRoutes(support, cases, new CaseNumbers(config.caseNumberPrefix(), clock, config.zone()),
-                new PromisedDates(config.defaultPromisedWorkingDays(), config.promisedWorkingDays())).register(routes);
+                new PromisedDates(config.defaultPromisedWorkingDays(), config.promisedWorkingDays()))
+                .withAttachments(new org.govkiosk.platform.store.AttachmentStore(database)).register(routes);
         org.govkiosk.platform.pads.Pads pads = org.govkiosk.platform.pads.Pads.install(routes, app, support, database);
         new RatingRoutes(support, ratings, licences, pads.ratingGate()).register(routes);
         new ClerkRoutes(support, cases, licences, terminals).register(routes);
@@ -127,7 +128,8 @@ public final class PlatformServer implements AutoCloseable {
             c.showJavalinBanner = false;
             c.startupWatcherEnabled = false;
             c.http.prefer405over404 = true;
-            c.http.maxRequestSize = config.maxCertificateBytes();
+            c.http.maxRequestSize = Math.max(config.maxCertificateBytes(),
+                    org.govkiosk.platform.http.CaseRoutes.caseBodyLimit(config.maxBodyBytes()));
             c.http.disableCompression();
             config.tlsKeystore().ifPresent(keystore -> c.jetty.addConnector((server, httpConfig) ->
                     tlsConnector(server, httpConfig, config)));

@@ -63,6 +63,19 @@ public record ApplicantIdentity(IdType idType, String idNumber, String name, Opt
                 card.field("nation"), Optional.empty(), card.field("address"), Optional.ofNullable(phone), true));
     }
 
+    /**
+     * From an e-licence the platform verified (扫码亮证): name and ID number as the platform holds them, so locked
+     * like a card's; sex and birth date follow from the ID number.
+     */
+    public static ApplicantIdentity of(org.govkiosk.app.session.LicenceIdentity licence, String phone) {
+        Optional<org.govkiosk.device.idcard.IdNumber> number =
+                org.govkiosk.device.idcard.IdNumber.parse(licence.idNumber());
+        Optional<String> sex = number.map(n -> n.sex() == IdCardData.Sex.MALE ? "男" : "女");
+        return new ApplicantIdentity(IdType.RESIDENT_ID, licence.idNumber(), licence.name(), sex, Optional.empty(),
+                number.map(org.govkiosk.device.idcard.IdNumber::birthDate), Optional.empty(),
+                Optional.ofNullable(phone), true);
+    }
+
     /** What the terminal already knows for a form field's prefill source. */
     public Optional<String> prefill(Prefill source) {
         return switch (source) {

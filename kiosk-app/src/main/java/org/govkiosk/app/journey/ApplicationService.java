@@ -184,7 +184,11 @@ public final class ApplicationService {
         return switch (d.choice()) {
             case E_LICENCE -> new Material(code, name, Material.Status.PROVIDED, Material.Source.E_LICENCE,
                     d.requirement().eLicence().orElse(null));
-            case PROVIDED -> new Material(code, name, Material.Status.PROVIDED, Material.Source.PAPER, null);
+            case PROVIDED -> d.pages().isEmpty()
+                    ? new Material(code, name, Material.Status.PROVIDED, Material.Source.PAPER, null)
+                    // Scanned at the terminal: the pages travel with the case, the first page's hash names them.
+                    : new Material(code, name, Material.Status.PROVIDED, Material.Source.SCAN,
+                            "sha256:" + d.pages().get(0).sha256(), d.pages());
             case MISSING -> new Material(code, name, Material.Status.MISSING, null, null);
             case DEFERRED -> new Material(code, name, Material.Status.WAIVED_BY_COMMITMENT, null, null);
         };

@@ -85,7 +85,12 @@ public final class KioskUi {
         sessions.register(context.citizen());
         identifyModel = sessions.register(new IdentifyViewModel(context.citizen(), context.bus(),
                 context.devicesOf(IdCardReader.class), context.devicesOf(SmartCardReader.class),
-                context.devicesOf(QrScanner.class), board, context.clock()));
+                context.devicesOf(QrScanner.class), board, context.clock(), new IdentifyViewModel.Licences(
+                        new org.govkiosk.app.session.LicenceIdentification(
+                                context.platformLink().connectingClient()),
+                        code -> new CaseNumbers(context.config().terminal().hall().progressUrl()).scanned(code)
+                                .isPresent(),
+                        context.journeyThread(), javafx.application.Platform::runLater)));
 
         GuideViewModel guide = sessions.register(new GuideViewModel(i18n, this::printGuide,
                 board.usableBinding(DeviceFamily.RECEIPT_PRINTER, DeviceFamily.DOCUMENT_PRINTER),
@@ -113,7 +118,7 @@ public final class KioskUi {
         });
         sessions.onEnd(reason -> rateModel.dismiss());
         navigator.register(ScreenId.RATE, () -> new PadView(rateModel, i18n, t.hallName(), null));
-        journeys = journeys(context, i18n, sessions);
+        journeys = journeys(context, i18n, sessions, board);
         journeys.register((id, factory) -> navigator.register(ScreenId.valueOf(id.name()), factory));
         sessions.onEnd(reason -> pendingApply = null);
 
@@ -151,7 +156,7 @@ public final class KioskUi {
         navigator.reset(homeScreen());
     }
 
-    private JourneyScreens journeys(AppContext context, I18n i18n, SessionManager sessions) {
+    private JourneyScreens journeys(AppContext context, I18n i18n, SessionManager sessions, DeviceStatusBoard board) {
         var terminal = context.config().terminal();
         JourneySettings settings = new JourneySettings(terminal.hallName(), terminal.hall().address(),
                 terminal.hall().phone(), terminal.id(), terminal.hall().progressUrl(), 5, Duration.ofSeconds(5),
@@ -164,7 +169,8 @@ public final class KioskUi {
         ProgressService progressService = new ProgressService(client, context.printing(), settings);
         Executor journeyThread = context.journeyThread();
         applyModel = sessions.register(new ApplyViewModel(applications, progressService, context.citizen(),
-                identifyModel.phoneProperty(), journeyThread, javafx.application.Platform::runLater));
+                identifyModel.phoneProperty(), journeyThread, javafx.application.Platform::runLater,
+                materialScans(context, board)));
         progressModel = sessions.register(new ProgressViewModel(progressService,
                 new CaseNumbers(terminal.hall().progressUrl()), context.citizen(), context.bus(),
                 context.devicesOf(QrScanner.class), journeyThread, javafx.application.Platform::runLater));
@@ -210,6 +216,28 @@ public final class KioskUi {
     private void submitRating(org.govkiosk.api.RatingSubmission rating) {
         context.platformLink().queue().submitRating(rating);
         context.usage().ratingGiven(rating.level());
+    }
+
+    /**
+     * Scanning materials with the document camera: offered while one set up for documents is usable. Pages are
+     * taken on a thread of their own, so a citizen waiting to place the paper holds up no other journey work.
+     */
+    private static org.govkiosk.app.ui.apply.MaterialScans materialScans(AppContext context, DeviceStatusBoard board) {
+        var service = new org.govkiosk.app.scan.DocumentScanService(
+                context.devicesOf(org.govkiosk.device.DocumentCamera.class), Duration.ofSeconds(20));
+        java.util.Set<String> ids = service.cameras().stream().map(org.govkiosk.device.Device::id)
+                .collect(java.util.stream.Collectors.toSet());
+        List<DeviceStatusBoard.Row> rows = board.rows().stream().filter(r -> ids.contains(r.deviceId())).toList();
+        javafx.beans.binding.BooleanBinding available = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> rows.stream().anyMatch(r -> r.status().isUsable()),
+                rows.stream().map(DeviceStatusBoard.Row::statusProperty).toArray(javafx.beans.Observable[]::new));
+        Executor scanThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "document-scan");
+            t.setDaemon(true);
+            return t;
+        });
+        return new org.govkiosk.app.ui.apply.MaterialScans(service, available, scanThread,
+                javafx.application.Platform::runLater);
     }
 
     /** After a journey the platform has a case number for, the citizen is asked to rate it (一次一评). */

@@ -168,4 +168,18 @@ public final class RealPlatform implements AutoCloseable {
         }
         return counts;
     }
+
+    /** Material code, page number and SHA-256 of every scanned page the platform stored, read with JDBC. */
+    public java.util.List<String> storedPages() throws SQLException {
+        java.util.List<String> pages = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl());
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT material_code, page, sha256 FROM case_attachments"
+                     + " ORDER BY case_number, material_code, page")) {
+            while (rs.next()) {
+                pages.add(rs.getString(1) + "/" + rs.getInt(2) + "/" + rs.getString(3));
+            }
+        }
+        return pages;
+    }
 }

@@ -11,6 +11,7 @@ import org.govkiosk.api.CaseSubmission;
 import org.govkiosk.api.ErrorCodes;
 import org.govkiosk.platform.cases.CaseNumbers;
 import org.govkiosk.platform.cases.PromisedDates;
+import org.govkiosk.platform.store.AttachmentStore;
 import org.govkiosk.platform.store.CaseStore;
 import org.govkiosk.platform.store.NotFoundException;
 
@@ -23,6 +24,29 @@ public final class CaseRoutes {
     private final CaseStore cases;
     private final CaseNumbers numbers;
     private final PromisedDates promisedDates;
+
+    /** A case body may carry scanned pages (base64) beyond the JSON limit of other requests. */
+    public static long caseBodyLimit(long maxBodyBytes) {
+        return maxBodyBytes + CaseSubmission.MAX_ATTACHMENT_BYTES / 3L * 4L + 64 * 1024;
+    }
+
+    private AttachmentStore attachments;
+
+    /** The larger case limit is for scanned pages only: the rest of the case keeps the ordinary JSON limit. */
+    private void requireOrdinarySizeBesidesPages(long bodyLength, CaseSubmission submission) {
+        long pagesBase64 = submission.materials().stream().flatMap(m -> m.attachments().stream())
+                .mapToLong(a -> (a.size() + 2L) / 3L * 4L).sum();
+        if (bodyLength - pagesBase64 > s.maxBodyBytes()) {
+            throw ApiException.client(413, ErrorCodes.BODY_TOO_LARGE, "request body is over " + s.maxBodyBytes()
+                    + " bytes besides its scanned pages");
+        }
+    }
+
+    /** Where scanned pages go; without one they are checked and their hashes kept, but not stored. */
+    public CaseRoutes withAttachments(AttachmentStore store) {
+        this.attachments = store;
+        return this;
+    }
 
     public CaseRoutes(RouteSupport support, CaseStore cases, CaseNumbers numbers, PromisedDates promisedDates) {
         this.s = support;
@@ -40,15 +64,20 @@ public final class CaseRoutes {
 
     private void submit(Context ctx) {
         s.bodies().requireJson(ctx);
-        byte[] body = s.bodies().read(ctx, s.maxBodyBytes());
+        byte[] body = s.bodies().read(ctx, caseBodyLimit(s.maxBodyBytes()));
         String terminal = s.auth().terminal(ctx, body);
         CaseSubmission submission = s.bodies().json(body, CaseSubmission.class);
+        requireOrdinarySizeBesidesPages(body.length, submission);
         Auth.requireSame(terminal, submission.terminalId());
-        String json = s.bodies().canonicalJson(submission);
+        // Scanned pages are kept apart; the case record holds their hashes, which the body hash then covers.
+        String json = s.bodies().canonicalJson(submission.withoutAttachmentContent());
         Instant now = s.clock().instant();
         CaseStore.NewCase extra = new CaseStore.NewCase(Bodies.sha256Hex(json.getBytes(StandardCharsets.UTF_8)),
                 json, promisedDates.promisedDate(submission.itemCode(), submission.kind(), s.today()));
         CaseReceipt receipt = cases.submit(submission, extra, numbers, now);
+        if (attachments != null) {
+            attachments.store(receipt.caseNumber(), submission, now);
+        }
         Responses.json(ctx, receipt.duplicate() ? 200 : 201, receipt);
     }
 

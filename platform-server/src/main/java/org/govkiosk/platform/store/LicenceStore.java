@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
 import org.govkiosk.api.IssuedLicenceCode;
+import org.govkiosk.api.LicenceHolder;
 import org.govkiosk.api.LicenceIssue;
 import org.govkiosk.api.LicenceVerification;
 import org.govkiosk.api.LicenceVerificationRequest;
@@ -73,8 +74,11 @@ public final class LicenceStore {
                     }
                     Boolean matches = request.holderIdNumber() == null ? null
                             : request.holderIdNumber().strip().equalsIgnoreCase(rs.getString(4));
+                    // The holder in full only to identify the citizen by the licence; otherwise masked, as before.
+                    LicenceHolder holder = request.wantsHolder()
+                            ? new LicenceHolder(rs.getString(3), rs.getString(4)) : null;
                     return new LicenceVerification(true, null, rs.getString(1), Masking.idNumber(rs.getString(2)),
-                            Masking.name(rs.getString(3)), matches, rs.getString(5), validUntil, expiresAt);
+                            Masking.name(rs.getString(3)), matches, rs.getString(5), validUntil, expiresAt, holder);
                 }
             }
         });

@@ -104,3 +104,15 @@ CREATE TABLE IF NOT EXISTS seen_nonces (
 );
 
 CREATE INDEX IF NOT EXISTS seen_nonces_by_time ON seen_nonces (seen_at);
+
+-- Scanned pages of a case's materials; the case's submission keeps only their hashes.
+CREATE TABLE IF NOT EXISTS case_attachments (
+    case_number   VARCHAR(64)  NOT NULL,
+    material_code VARCHAR(64)  NOT NULL,
+    page          INT          NOT NULL,
+    media_type    VARCHAR(32)  NOT NULL,
+    sha256        VARCHAR(64)  NOT NULL,
+    content       BYTEA        NOT NULL,
+    stored_at     BIGINT       NOT NULL,
+    PRIMARY KEY (case_number, material_code, page)
+);

@@ -62,11 +62,20 @@ class RatingLicenceHeartbeatHttpTest extends RunningPlatform {
         assertThat(ok.valid()).isTrue();
         assertThat(ok.holderMatches()).isTrue();
         assertThat(ok.licenceType()).isEqualTo("E_SOCIAL_SECURITY_CARD");
+        assertThat(ok.holder()).as("a licence used as a material does not reveal its holder").isNull();
+        LicenceVerification identified = TestTerminal.read(terminal.post(ApiPaths.LICENCE_VERIFICATIONS,
+                LicenceVerificationRequest.identify(code)), LicenceVerification.class);
+        assertThat(identified.holder().name()).isEqualTo("张三丰");
+        assertThat(identified.holder().idNumber()).isEqualTo(Fixtures.ID_NUMBER);
+        assertThat(identified.holder().toString()).doesNotContain(Fixtures.ID_NUMBER);
         clock.advance(Duration.ofSeconds(61));
         LicenceVerification expired = TestTerminal.read(terminal.post(ApiPaths.LICENCE_VERIFICATIONS,
                 new LicenceVerificationRequest(code, null, null)), LicenceVerification.class);
         assertThat(expired.valid()).isFalse();
         assertThat(expired.reason()).isEqualTo(LicenceVerification.CODE_EXPIRED);
+        assertThat(TestTerminal.read(terminal.post(ApiPaths.LICENCE_VERIFICATIONS,
+                LicenceVerificationRequest.identify(code)), LicenceVerification.class).holder())
+                .as("an expired code identifies nobody").isNull();
         HttpResponse<String> unknown = terminal.post(ApiPaths.LICENCE_VERIFICATIONS,
                 new LicenceVerificationRequest("random text from a QR code", null, null));
         assertThat(unknown.statusCode()).isEqualTo(200);

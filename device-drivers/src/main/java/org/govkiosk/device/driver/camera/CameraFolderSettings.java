@@ -25,7 +25,8 @@ public record CameraFolderSettings(Path folder, Duration pollInterval, Duration 
         boolean deleteProcessed, long maxPixels) {
 
     public static final String MODEL = "camera-folder";
-    private static final Set<String> KEYS = Set.of("folder", "settle", "debounce", "processed", "max-megapixels");
+    private static final Set<String> KEYS = Set.of("folder", "settle", "debounce", "processed", "max-megapixels",
+            "documents");
 
     public static CameraFolderSettings of(DeviceConfig config, List<String> problems) {
         for (String key : new TreeSet<>(config.options().keySet())) {
@@ -49,8 +50,18 @@ public record CameraFolderSettings(Path folder, Duration pollInterval, Duration 
             problems.add("options.processed: must be move or delete, got '" + config.options().get("processed")
                     + "'");
         }
+        takesDocuments(config, problems);
         return new CameraFolderSettings(folder, config.pollInterval(), settle, debounce,
                 processed.equals("delete"), megapixels * 1_000_000L);
+    }
+
+    /** The {@code documents} option: whether the camera photographs documents on request. */
+    public static boolean takesDocuments(DeviceConfig config, List<String> problems) {
+        String v = config.option("documents").orElse("false").trim().toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            problems.add("options.documents: must be true or false, got '" + config.options().get("documents") + "'");
+        }
+        return v.equals("true");
     }
 
     /** @throws IllegalArgumentException naming every problem */

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.govkiosk.device.DeviceConfig;
 import org.govkiosk.device.DeviceEvent;
 import org.govkiosk.device.DeviceException;
@@ -13,6 +16,7 @@ import org.govkiosk.device.DeviceFamily;
 import org.govkiosk.device.DeviceStatus;
 import org.govkiosk.device.DeviceStatusDetail;
 import org.govkiosk.device.DeviceStatusInfo;
+import org.govkiosk.device.DocumentCamera;
 import org.govkiosk.device.QrScanner;
 import org.govkiosk.device.driver.DeviceContext;
 import org.govkiosk.device.driver.DeviceStatusCell;
@@ -27,8 +31,11 @@ import org.slf4j.LoggerFactory;
  * ONLINE while the {@link FrameSource} can deliver; OFFLINE with its reason (folder missing, not writable)
  * while it cannot, and ONLINE again by itself once it can. The source checks in every interval, so a frame
  * thread stuck in a pathological picture shows as silence to the supervisor. Payloads are never logged.
+ * <p>
+ * With {@code options.documents: true} (a document camera, 高拍仪) it also photographs paper on request
+ * ({@link #capture}): the next frame after the request is handed over as the page, not searched for codes.
  */
-public final class CameraQrScannerDriver implements QrScanner, SupervisedComponent {
+public final class CameraQrScannerDriver implements QrScanner, DocumentCamera, SupervisedComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(CameraQrScannerDriver.class);
 
@@ -47,9 +54,19 @@ public final class CameraQrScannerDriver implements QrScanner, SupervisedCompone
     private volatile Instant lastSignOfLife;
     private volatile boolean readingEnabled;
     private volatile boolean started;
+    private final boolean documents;
+    /** The page a screen is waiting for; null when nobody is. */
+    private final AtomicReference<CompletableFuture<Page>> capture = new AtomicReference<>();
 
     public CameraQrScannerDriver(DeviceConfig config, DeviceContext context, FrameSource source,
             QrImageDecoder decoder, Duration debounce) {
+        this(config, context, source, decoder, debounce, false);
+    }
+
+    /** @param documents whether it photographs documents on request (see {@link #capture}) */
+    public CameraQrScannerDriver(DeviceConfig config, DeviceContext context, FrameSource source,
+            QrImageDecoder decoder, Duration debounce, boolean documents) {
+        this.documents = documents;
         this.config = Objects.requireNonNull(config);
         this.context = Objects.requireNonNull(context);
         this.status = new DeviceStatusCell(this.config.id(), this.context);
@@ -119,7 +136,7 @@ public final class CameraQrScannerDriver implements QrScanner, SupervisedCompone
 
         @Override
         public boolean wantsFrames() {
-            return readingEnabled;
+            return readingEnabled || capture.get() != null;
         }
 
         @Override
@@ -136,6 +153,16 @@ public final class CameraQrScannerDriver implements QrScanner, SupervisedCompone
     }
 
     private void handle(Frame frame) {
+        CompletableFuture<Page> waiting = capture.getAndSet(null);
+        if (waiting != null && waiting.complete(new Page(frame.image(), frame.arrivedAt()))) {
+            // A page of a document, not a code shown to the scanner: it is not searched for codes.
+            LOG.info("Document camera {} took a page ({}x{})", id(), frame.image().getWidth(),
+                    frame.image().getHeight());
+            return;
+        }
+        if (!readingEnabled) {
+            return; // the frame was wanted for a page whose request timed out meanwhile
+        }
         framesRead.incrementAndGet();
         List<DecodedCode> codes = decoder.decode(frame.image());
         if (codes.isEmpty()) {
@@ -167,6 +194,40 @@ public final class CameraQrScannerDriver implements QrScanner, SupervisedCompone
         // A new purpose starts afresh, and the last codes are forgotten once reading stops.
         repeats.forget();
         readingEnabled = enabled;
+    }
+
+    @Override
+    public boolean takesDocuments() {
+        return documents;
+    }
+
+    @Override
+    public CompletableFuture<Page> capture(Duration timeout) {
+        if (!documents) {
+            return CompletableFuture.failedFuture(new DeviceException(DeviceException.Code.UNSUPPORTED,
+                    DeviceStatusDetail.CONFIGURATION_ERROR, id() + " is not set up to photograph documents"));
+        }
+        if (!status.get().isUsable()) {
+            return CompletableFuture.failedFuture(new DeviceException(DeviceException.Code.NOT_CONNECTED,
+                    status.get().detail(), id() + " cannot take pictures now: " + status.get().status()));
+        }
+        CompletableFuture<Page> page = new CompletableFuture<>();
+        CompletableFuture<Page> replaced = capture.getAndSet(page);
+        if (replaced != null) {
+            replaced.completeExceptionally(new DeviceException(DeviceException.Code.DEVICE_FAULT,
+                    DeviceStatusDetail.NONE, "a later request replaced this one"));
+        }
+        source.retryNow(); // look at the folder now, not at the next interval
+        return page.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(e -> {
+                    capture.compareAndSet(page, null);
+                    Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                            ? e.getCause() : e;
+                    return CompletableFuture.failedFuture(cause instanceof TimeoutException
+                            ? new DeviceException(DeviceException.Code.TIMEOUT, DeviceStatusDetail.NO_DATA_TIMEOUT,
+                                    id() + " delivered no picture within " + timeout.toMillis() + " ms")
+                            : cause);
+                });
     }
 
     public boolean isReadingEnabled() {

@@ -40,7 +40,8 @@ public final class CameraQrScannerDriverFactory implements DriverFactory {
     public Device create(DeviceConfig config, Transport transport, DeviceContext context) {
         CameraFolderSettings settings = CameraFolderSettings.require(config);
         FrameSource source = new WatchedFolderFrameSource(config.id(), settings, context.clock());
-        return new CameraQrScannerDriver(config, context, source, new QrImageDecoder(), settings.debounce());
+        return new CameraQrScannerDriver(config, context, source, new QrImageDecoder(), settings.debounce(),
+                CameraFolderSettings.takesDocuments(config, new java.util.ArrayList<>()));
     }
 
     /** A camera folder needs no simulator: dropping a picture into the folder is the simulation. */

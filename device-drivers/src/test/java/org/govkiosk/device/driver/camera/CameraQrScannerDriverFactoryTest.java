@@ -65,10 +65,12 @@ class CameraQrScannerDriverFactoryTest {
     @Test
     void everyProblemIsNamedByItsKey() {
         List<String> problems = factory.validate(camera(TransportConfig.serial("/dev/ttyUSB0", 9600),
-                Map.of("folder", "relative/dir", "settle", "-1", "processed", "keep", "colour", "yes")));
+                Map.of("folder", "relative/dir", "settle", "-1", "processed", "keep", "colour", "yes",
+                        "documents", "maybe")));
         assertThat(problems).containsExactlyInAnyOrder(
-                "options.colour: unknown option for a camera-folder scanner; known: [debounce, folder, "
+                "options.colour: unknown option for a camera-folder scanner; known: [debounce, documents, folder, "
                         + "max-megapixels, processed, settle]",
+                "options.documents: must be true or false, got 'maybe'",
                 "transport: a camera-folder scanner reads a folder of this computer: use transport system, got serial",
                 "options.folder: must be an absolute path, got 'relative/dir'",
                 "options.settle: must be a whole number from 0 to 10000, got '-1'",

@@ -229,4 +229,45 @@ class CameraQrScannerDriverTest {
             logger.detachAppender(appender);
         }
     }
+
+    @Test
+    void aDocumentCameraHandsOverTheNextPictureAsAPageAndReadsNoCodeInIt() throws Exception {
+        start(tmp, Map.of("documents", "true"));
+        awaitStatus(DeviceStatus.ONLINE, DeviceStatusDetail.NONE);
+        drop("before.jpg", QrPictures.frame().with(LICENCE, 6, 700, 330, 180).jpeg());
+        await("an unasked picture is discarded", () -> {
+            try {
+                return doneCount() == 1;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        var page = driver.capture(Duration.ofSeconds(10));
+        assertThat(page).isNotDone();
+        drop("page-1.jpg", QrPictures.frame().with(LICENCE, 6, 700, 330, 180).jpeg());
+        var taken = page.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(taken.image().getWidth()).isGreaterThan(100);
+        assertThat(scans).as("a page is not a code shown to the scanner").isEmpty();
+        assertThat(driver.takesDocuments()).isTrue();
+    }
+
+    @Test
+    void aCaptureWithoutAPictureTimesOutAndAPlainCameraTakesNoDocuments() throws Exception {
+        start(tmp, Map.of("documents", "true"));
+        awaitStatus(DeviceStatus.ONLINE, DeviceStatusDetail.NONE);
+        var page = driver.capture(Duration.ofMillis(300));
+        var failure = org.assertj.core.api.Assertions.catchThrowable(() -> page.get(10,
+                java.util.concurrent.TimeUnit.SECONDS));
+        assertThat(failure).hasCauseInstanceOf(org.govkiosk.device.DeviceException.class);
+        assertThat(((org.govkiosk.device.DeviceException) failure.getCause()).code())
+                .isEqualTo(org.govkiosk.device.DeviceException.Code.TIMEOUT);
+        driver.setReadingEnabled(true);
+        drop("late.jpg", QrPictures.frame().with(LICENCE, 6, 700, 330, 180).jpeg());
+        await("a picture after the timeout is read for codes again", () -> scans.size() == 1);
+        driver.close();
+
+        start(Files.createDirectories(tmp.resolve("plain")), Map.of());
+        assertThat(driver.takesDocuments()).isFalse();
+        assertThat(driver.capture(Duration.ofSeconds(1))).isCompletedExceptionally();
+    }
 }

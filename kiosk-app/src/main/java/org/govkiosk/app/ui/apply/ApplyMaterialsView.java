@@ -1,5 +1,6 @@
 package org.govkiosk.app.ui.apply;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.collections.WeakListChangeListener;
@@ -22,7 +23,8 @@ import org.govkiosk.app.ui.shell.Controls;
 /**
  * The materials checklist: each material with its requirement; e-licences marked as fetched by the platform
  * (免证办); the others declared present or missing, deferrable ones also "bring later" (容缺), which needs the
- * signed commitment shown below the list.
+ * signed commitment shown below the list. A material the citizen has on paper may be scanned with the document
+ * camera, when the terminal has one that works.
  */
 public final class ApplyMaterialsView implements Screen {
 
@@ -110,14 +112,41 @@ public final class ApplyMaterialsView implements Screen {
             });
             choices.getChildren().add(b);
         }
+        if (m.scannable()) {
+            choices.getChildren().addAll(scanControls(id, m));
+        }
+        Label scanStatus = new Label();
+        scanStatus.setId(id + "-scan-status");
+        scanStatus.getStyleClass().add("hint");
+        scanStatus.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> m.scanMessageKeyProperty().get().isEmpty() ? ""
+                        : i18n.text(m.scanMessageKeyProperty().get(), m.pages().size()),
+                m.scanMessageKeyProperty(), m.pages(), i18n.localeProperty()));
+        scanStatus.visibleProperty().bind(scanStatus.textProperty().isNotEmpty());
+        scanStatus.managedProperty().bind(scanStatus.visibleProperty());
         Label error = new Label();
         error.setId(id + "-error");
         error.getStyleClass().add("error");
         error.textProperty().bind(JourneyTexts.bindProblem(i18n, m.problemProperty()));
-        VBox row = new VBox(6, name, requirement, choices, error);
+        VBox row = new VBox(6, name, requirement, choices, scanStatus, error);
         row.setId(id);
         row.getStyleClass().add("apply-row");
         return row;
+    }
+
+    /** "Scan" (only while a document camera can take a page) and, once pages were taken, "remove the pages". */
+    private List<Node> scanControls(String id, MaterialInput m) {
+        Button scan = Controls.button(i18n, "apply.scan", "choice", () -> model.scan(m));
+        scan.setId(id + "-scan");
+        scan.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.scanAvailable().get(), model.scanAvailable()));
+        scan.managedProperty().bind(scan.visibleProperty());
+        scan.disableProperty().bind(m.scanningProperty());
+        Button clear = Controls.button(i18n, "apply.scan.clear", "choice", () -> m.pages().clear());
+        clear.setId(id + "-scan-clear");
+        clear.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(m.pages()));
+        clear.managedProperty().bind(clear.visibleProperty());
+        return List.of(scan, clear);
     }
 
     @Override

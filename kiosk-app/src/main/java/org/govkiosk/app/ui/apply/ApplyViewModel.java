@@ -55,6 +55,7 @@ public final class ApplyViewModel implements SessionScoped {
     }
 
     private final ApplicationService service;
+    private final MaterialScans scans;
     private final ProgressService progress;
     private final CitizenSession session;
     private final ObservableStringValue phone;
@@ -83,6 +84,13 @@ public final class ApplyViewModel implements SessionScoped {
      */
     public ApplyViewModel(ApplicationService service, ProgressService progress, CitizenSession session,
             ObservableStringValue phone, Executor background, Executor fxThread) {
+        this(service, progress, session, phone, background, fxThread, MaterialScans.none());
+    }
+
+    /** @param scans the document camera, for materials the citizen has on paper */
+    public ApplyViewModel(ApplicationService service, ProgressService progress, CitizenSession session,
+            ObservableStringValue phone, Executor background, Executor fxThread, MaterialScans scans) {
+        this.scans = scans;
         this.service = service;
         this.progress = progress;
         this.session = session;
@@ -127,7 +135,9 @@ public final class ApplyViewModel implements SessionScoped {
         if (session.identityProperty().get() != null) {
             return Optional.of(ApplicantIdentity.of(session.identityProperty().get(), given));
         }
-        return Optional.ofNullable(session.smartCardProperty().get()).flatMap(c -> ApplicantIdentity.of(c, given));
+        return Optional.ofNullable(session.smartCardProperty().get()).flatMap(c -> ApplicantIdentity.of(c, given))
+                .or(() -> Optional.ofNullable(session.licenceProperty().get())
+                        .map(l -> ApplicantIdentity.of(l, given)));
     }
 
     private void updateCommitmentNeeded() {
@@ -146,6 +156,21 @@ public final class ApplyViewModel implements SessionScoped {
         }
         messageKey.set(problems.isEmpty() ? "" : "apply.form.fix");
         return problems.isEmpty();
+    }
+
+    /** Whether the checklist offers "scan": a document camera is configured and can take a page now. */
+    public javafx.beans.value.ObservableBooleanValue scanAvailable() {
+        return scans.available();
+    }
+
+    /** Takes a page of {@code material} with the document camera; see {@link MaterialScans#scan}. */
+    public void scan(MaterialInput material) {
+        if (!busy.get()) {
+            long startedIn = journey;
+            scans.scan(material, () -> startedIn == journey && materials.contains(material),
+                    () -> materials.stream().flatMap(m -> m.pages().stream())
+                            .mapToLong(org.govkiosk.api.Attachment::size).sum());
+        }
     }
 
     /** Checks the checklist; true when the citizen may go on to the confirmation. */

@@ -6,6 +6,13 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.govkiosk.api.Attachment;
 import org.govkiosk.app.catalog.MaterialRequirement;
 import org.govkiosk.app.journey.FieldProblem;
 import org.govkiosk.app.journey.MaterialChoice;
@@ -21,6 +28,9 @@ public final class MaterialInput {
     private final List<MaterialChoice> options;
     private final ObjectProperty<MaterialChoice> choice;
     private final ReadOnlyObjectWrapper<FieldProblem> problem = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Attachment> pages = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper scanning = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper scanMessageKey = new ReadOnlyStringWrapper("");
 
     MaterialInput(MaterialRequirement requirement) {
         this.requirement = requirement;
@@ -36,7 +46,37 @@ public final class MaterialInput {
         }
         this.options = List.copyOf(o);
         this.choice = new SimpleObjectProperty<>(MaterialDeclaration.initial(requirement).choice());
-        choice.addListener((obs, old, now) -> problem.set(null));
+        choice.addListener((obs, old, now) -> {
+            problem.set(null);
+            if (now != MaterialChoice.PROVIDED) {
+                pages.clear(); // "I do not have it" after a scan: the pages go, they are no longer this material
+                scanMessageKey.set("");
+            }
+        });
+    }
+
+    /** Whether the citizen may scan this material: one they have on paper, not one the platform fetches. */
+    public boolean scannable() {
+        return options.contains(MaterialChoice.PROVIDED);
+    }
+
+    /** Pages scanned so far with the document camera. */
+    public ObservableList<Attachment> pages() {
+        return pages;
+    }
+
+    public ReadOnlyBooleanProperty scanningProperty() {
+        return scanning.getReadOnlyProperty();
+    }
+
+    /** What the scan row says: place the paper, N pages scanned, or what went wrong. */
+    public ReadOnlyStringProperty scanMessageKeyProperty() {
+        return scanMessageKey.getReadOnlyProperty();
+    }
+
+    void scanning(boolean on, String messageKey) {
+        scanning.set(on);
+        scanMessageKey.set(messageKey);
     }
 
     public MaterialRequirement requirement() {
@@ -61,7 +101,7 @@ public final class MaterialInput {
     }
 
     MaterialDeclaration declaration() {
-        MaterialChoice c = choice.get();
-        return new MaterialDeclaration(requirement, c == null ? options.get(0) : c);
+        MaterialChoice c = choice.get() == null ? options.get(0) : choice.get();
+        return new MaterialDeclaration(requirement, c, c == MaterialChoice.PROVIDED ? List.copyOf(pages) : List.of());
     }
 }

@@ -3,15 +3,20 @@ package org.govkiosk.app.ui.identify;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.govkiosk.app.session.CitizenSession;
+import org.govkiosk.app.session.LicenceIdentification;
 import org.govkiosk.app.session.SessionScoped;
 import org.govkiosk.app.ui.DeviceStatusBoard;
 import org.govkiosk.device.DeviceEvent;
@@ -25,7 +30,8 @@ import org.govkiosk.app.session.SmartCardIdentity;
 
 /**
  * Identification: waits for an ID card, a smart card or a code, shows who was recognised (name, masked number)
- * and takes a contact phone number. Readers read only while this screen is shown. Each way of identifying that
+ * and takes a contact phone number. A code that is not one of this hall's receipts is verified with the platform
+ * as an e-licence (扫码亮证) and, when valid, identifies the citizen as a card would. Readers read only while this screen is shown. Each way of identifying that
  * this terminal has is listed with whether it works now, so a citizen whose reader is out sees what else to use.
  */
 public final class IdentifyViewModel implements SessionScoped {
@@ -44,7 +50,23 @@ public final class IdentifyViewModel implements SessionScoped {
     private final ReadOnlyStringWrapper messageKey = new ReadOnlyStringWrapper("");
     private final StringProperty phone = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper phoneErrorKey = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper checkingLicence = new ReadOnlyBooleanWrapper(false);
+    private final Licences licences;
     private volatile boolean active;
+    /** Bumped at every scan and wipe: a platform answer about an earlier code is dropped. */
+    private long scan;
+
+    /**
+     * 扫码亮证: how scanned codes are checked with the platform.
+     *
+     * @param verifier    asks the platform (blocking)
+     * @param receiptCode codes that are not e-licences but this hall's receipts (kept as scanned, not verified)
+     * @param background  where the platform is asked
+     * @param fxThread    where its answer comes back
+     */
+    public record Licences(LicenceIdentification verifier, Predicate<String> receiptCode, Executor background,
+            Executor fxThread) {
+    }
 
     /** One way of identifying: which devices serve it, and whether any of them can now. */
     public record Method(DeviceFamily family, String labelKey, javafx.beans.binding.BooleanBinding usable) {
@@ -54,8 +76,10 @@ public final class IdentifyViewModel implements SessionScoped {
     }
 
     public IdentifyViewModel(CitizenSession session, DeviceEventBus bus, List<IdCardReader> cardReaders,
-            List<SmartCardReader> smartCardReaders, List<QrScanner> scanners, DeviceStatusBoard board, Clock clock) {
+            List<SmartCardReader> smartCardReaders, List<QrScanner> scanners, DeviceStatusBoard board, Clock clock,
+            Licences licences) {
         this.session = session;
+        this.licences = licences;
         this.cardReaders = cardReaders;
         this.smartCardReaders = smartCardReaders;
         this.scanners = scanners;
@@ -120,10 +144,40 @@ public final class IdentifyViewModel implements SessionScoped {
         if (!active) {
             return;
         }
-        session.scannedCodes().add(payload);
         // The code may carry an e-licence token: show only that something was read.
         scannedCode.set(payload.length() <= 4 ? "****" : payload.substring(0, 4) + "****");
-        messageKey.set("identify.code-read");
+        long thisScan = ++scan;
+        if (licences.receiptCode().test(payload)) {
+            session.scannedCodes().add(payload);
+            messageKey.set("identify.code-read");
+            return;
+        }
+        // Anything else may be an e-licence: only the platform can tell, and say whose.
+        checkingLicence.set(true);
+        messageKey.set("identify.licence.checking");
+        licences.background().execute(() -> {
+            LicenceIdentification.Result result = licences.verifier().verify(payload);
+            licences.fxThread().execute(() -> licenceChecked(thisScan, result));
+        });
+    }
+
+    private void licenceChecked(long thisScan, LicenceIdentification.Result result) {
+        if (thisScan != scan) {
+            return; // a later code, or the session ended meanwhile
+        }
+        checkingLicence.set(false);
+        if (result instanceof LicenceIdentification.Result.Identified ok) {
+            session.licenceProperty().set(ok.who());
+            if (session.identityProperty().get() == null) {
+                name.set(ok.who().name());
+                maskedId.set(ok.who().maskedIdNumber());
+            }
+            messageKey.set("identify.licence.recognised");
+        } else if (result instanceof LicenceIdentification.Result.Refused refused) {
+            messageKey.set(refused.messageKey());
+        } else if (result instanceof LicenceIdentification.Result.Unavailable unavailable) {
+            messageKey.set(unavailable.messageKey());
+        }
     }
 
     private static String methodKey(DeviceFamily family) {
@@ -174,6 +228,9 @@ public final class IdentifyViewModel implements SessionScoped {
             phoneErrorKey.set("identify.phone.invalid");
             return false;
         }
+        if (checkingLicence.get()) {
+            return false; // the platform's answer is on its way; the message already says so
+        }
         if (session.isEmpty()) {
             messageKey.set("identify.nothing-yet");
             return false;
@@ -183,6 +240,8 @@ public final class IdentifyViewModel implements SessionScoped {
 
     @Override
     public void clearSessionData() {
+        scan++;
+        checkingLicence.set(false);
         name.set("");
         maskedId.set("");
         scannedCode.set("");
@@ -205,6 +264,11 @@ public final class IdentifyViewModel implements SessionScoped {
 
     public ReadOnlyStringProperty messageKeyProperty() {
         return messageKey.getReadOnlyProperty();
+    }
+
+    /** While a scanned code is being verified with the platform. */
+    public ReadOnlyBooleanProperty checkingLicenceProperty() {
+        return checkingLicence.getReadOnlyProperty();
     }
 
     public StringProperty phoneProperty() {

@@ -51,7 +51,11 @@ public final class ShellView {
         elder.textProperty().bind(Bindings.when(model.elderModeProperty())
                 .then(i18n.bind("shell.elder-off")).otherwise(i18n.bind("shell.elder-on")));
         elder.setOnAction(e -> model.toggleElderMode());
-        HBox top = new HBox(16, hall, spacer, lang, elder);
+        Button help = Controls.button(i18n, "shell.help", "bar-button", model::openHelp);
+        help.setId("help");
+        help.visibleProperty().bind(model.inCitizenScreen());
+        help.managedProperty().bind(help.visibleProperty());
+        HBox top = new HBox(16, hall, spacer, help, lang, elder);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add("top-bar");
 
@@ -85,12 +89,31 @@ public final class ShellView {
         warning.getChildren().addAll(countdown, stay);
         warning.visibleProperty().bind(sessions.stateProperty().isEqualTo(SessionManager.State.WARNING));
 
-        root.getChildren().addAll(frame, warning);
+        root.getChildren().addAll(frame, helpPanel(model, i18n), warning);
         model.elderModeProperty().addListener((obs, old, on) -> applyElder(on));
         applyElder(model.elderModeProperty().get());
 
         ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> sessions.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /** The current screen's help over it; one tap anywhere on it closes it. Sized by the shell's (elder) font. */
+    private static VBox helpPanel(ShellViewModel model, I18n i18n) {
+        Label title = Controls.label(i18n, "shell.help.title", "title");
+        Label text = new Label();
+        text.setId("help-text");
+        text.getStyleClass().addAll("help-text", "subtitle");
+        text.setWrapText(true);
+        text.textProperty().bind(i18n.bindKey(model.helpKey()));
+        Button close = Controls.button(i18n, "shell.help.close", "primary-button", model::closeHelp);
+        close.setId("help-close");
+        VBox panel = new VBox(24, title, text, close);
+        panel.setId("help-panel");
+        panel.getStyleClass().add("help-panel");
+        panel.setAlignment(Pos.CENTER);
+        panel.setOnMouseClicked(e -> model.closeHelp());
+        panel.visibleProperty().bind(model.helpOpenProperty());
+        return panel;
     }
 
     private void applyElder(boolean on) {

@@ -7,7 +7,10 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.binding.StringBinding;
 import org.govkiosk.app.i18n.I18n;
 import org.govkiosk.app.session.SessionManager;
 import org.govkiosk.app.session.SessionScoped;
@@ -15,7 +18,7 @@ import org.govkiosk.app.ui.Navigator;
 import org.govkiosk.app.ui.ScreenId;
 
 /**
- * What every screen offers: language, large type with high contrast (适老化), back, finish, and the hidden way to
+ * What every screen offers: language, large type with high contrast (适老化), help, back, finish, and the hidden way to
  * maintenance (five taps on the hall name within three seconds, or Ctrl+Shift+F12 on a service keyboard).
  * A citizen's choices of language and contrast end with their session.
  */
@@ -31,6 +34,7 @@ public final class ShellViewModel implements SessionScoped {
     private final Locale defaultLocale;
     private final boolean defaultElderMode;
     private final BooleanProperty elderMode;
+    private final ReadOnlyBooleanWrapper helpOpen = new ReadOnlyBooleanWrapper(false);
     private Instant firstTap = Instant.MIN;
     private int taps;
 
@@ -43,6 +47,28 @@ public final class ShellViewModel implements SessionScoped {
         this.defaultLocale = i18n.locale();
         this.defaultElderMode = defaultElderMode;
         this.elderMode = new SimpleBooleanProperty(defaultElderMode);
+        // Help belongs to the screen it was opened on: moving on (or the session ending) closes it.
+        navigator.currentProperty().addListener((obs, was, now) -> helpOpen.set(false));
+    }
+
+    /** Whether the help of the current screen is shown over it. */
+    public ReadOnlyBooleanProperty helpOpenProperty() {
+        return helpOpen.getReadOnlyProperty();
+    }
+
+    /** The bundle key of the current screen's help text. */
+    public StringBinding helpKey() {
+        return Bindings.createStringBinding(() -> ScreenHelp.key(navigator.current()), navigator.currentProperty());
+    }
+
+    public void openHelp() {
+        if (navigator.current() != null && navigator.current().isCitizen()) {
+            helpOpen.set(true);
+        }
+    }
+
+    public void closeHelp() {
+        helpOpen.set(false);
     }
 
     public BooleanProperty elderModeProperty() {
@@ -99,5 +125,6 @@ public final class ShellViewModel implements SessionScoped {
     public void clearSessionData() {
         i18n.localeProperty().set(defaultLocale);
         elderMode.set(defaultElderMode);
+        helpOpen.set(false);
     }
 }

@@ -1,0 +1,100 @@
+package org.govkiosk.app.ui.apply;
+
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import org.govkiosk.api.Attachment;
+import org.govkiosk.api.CaseSubmission;
+import org.govkiosk.api.Material;
+import org.govkiosk.app.journey.MaterialChoice;
+import org.govkiosk.app.scan.DocumentScanService;
+import org.govkiosk.app.scan.ScanFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scanning on the materials checklist: a page taken with the document camera off the FX thread, attached to the
+ * material on it. Offered only while a document camera is configured and usable.
+ */
+public final class MaterialScans {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MaterialScans.class);
+
+    private final DocumentScanService service;
+    private final ObservableBooleanValue available;
+    private final Executor background;
+    private final Executor fxThread;
+
+    /**
+     * @param available whether a document camera can take a page now (false with none configured or OFFLINE)
+     */
+    public MaterialScans(DocumentScanService service, ObservableBooleanValue available, Executor background,
+            Executor fxThread) {
+        this.service = service;
+        this.available = available;
+        this.background = background;
+        this.fxThread = fxThread;
+    }
+
+    /** A terminal without a document camera: scanning is never offered. */
+    public static MaterialScans none() {
+        return new MaterialScans(null, new SimpleBooleanProperty(false), Runnable::run, Runnable::run);
+    }
+
+    public ObservableBooleanValue available() {
+        return available;
+    }
+
+    /**
+     * Takes a page for {@code material}; the material then counts as provided, scanned. Pages beyond what one
+     * material or one case may carry are refused with a message.
+     *
+     * @param stillWanted checked on the FX thread when the page comes: false once the session or application ended
+     * @param pagesInCase bytes of pages the case holds already
+     */
+    void scan(MaterialInput material, BooleanSupplier stillWanted, LongSupplier pagesInCase) {
+        if (service == null || !available.get() || material.scanningProperty().get() || !material.scannable()) {
+            return;
+        }
+        if (material.pages().size() >= Material.MAX_ATTACHMENTS) {
+            material.scanning(false, "apply.scan.too-many");
+            return;
+        }
+        material.scanning(true, "apply.scan.place");
+        background.execute(() -> {
+            Attachment page = null;
+            String failure = null;
+            try {
+                page = service.scan();
+            } catch (ScanFailedException e) {
+                failure = e.messageKey();
+            } catch (RuntimeException e) {
+                LOG.error("Scanning a page failed", e);
+                failure = "apply.scan.unavailable";
+            }
+            Attachment taken = page;
+            String why = failure;
+            fxThread.execute(() -> scanned(material, taken, why, stillWanted, pagesInCase));
+        });
+    }
+
+    private static void scanned(MaterialInput material, Attachment page, String failure, BooleanSupplier stillWanted,
+            LongSupplier pagesInCase) {
+        if (!stillWanted.getAsBoolean()) {
+            return; // the session or the application ended meanwhile: the page is dropped unseen
+        }
+        if (page == null) {
+            material.scanning(false, failure);
+            return;
+        }
+        if (pagesInCase.getAsLong() + page.size() > CaseSubmission.MAX_ATTACHMENT_BYTES) {
+            material.scanning(false, "apply.scan.case-full");
+            return;
+        }
+        material.choiceProperty().set(MaterialChoice.PROVIDED);
+        material.pages().add(page);
+        material.scanning(false, "apply.scan.done");
+    }
+}

@@ -1,0 +1,160 @@
+package org.govkiosk.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.scene.control.Labeled;
+import org.govkiosk.app.KioskApplication;
+import org.govkiosk.app.LaunchOptions;
+import org.govkiosk.app.platform.RealPlatform;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real terminal for whole-journey UI tests: the repository's configuration copied to a temporary folder, with
+ * extra devices and, when given, a reference platform of the test's own instead of the embedded one (so the test
+ * can stop it, restart it and read what it stored). Shared by the journey tests so each says only its journey.
+ */
+public final class TerminalRig implements AutoCloseable {
+
+    /** 基本养老保险待遇申领: a 承诺件 of the demo catalog under the first department. */
+    public static final String PENSION_ITEM = "11449900MB2C1000014442113003000";
+    public static final String PHONE = "13812345678";
+
+    private final Path dir;
+    private final FxRobot robot = new FxRobot();
+    private RealPlatform platform;
+    private KioskApplication app;
+
+    public TerminalRig(Path dir) throws IOException {
+        this.dir = dir;
+        Path repoConfig = Paths.get(System.getProperty("govkiosk.config.dir", "../config"));
+        try (Stream<Path> files = Files.walk(repoConfig)) {
+            for (Path f : files.toList()) {
+                Path to = dir.resolve(repoConfig.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        Path yaml = dir.resolve("terminal.yaml");
+        // A free ops port: other terminals (other tests, other runs) must not collide on 9464.
+        Files.writeString(yaml, Files.readString(yaml).replaceAll("listen:\\s*\\S+", "listen: 127.0.0.1:0")
+                + "\nstorage:\n  data-dir: " + dir.resolve("state").toAbsolutePath() + "\n");
+    }
+
+    /** Adds devices: YAML list items, indented by two spaces, as devices.yaml has them. */
+    public TerminalRig withDevices(String yamlItems) throws IOException {
+        Files.writeString(dir.resolve("devices.yaml"), "\n" + yamlItems + "\n", StandardOpenOption.APPEND);
+        return this;
+    }
+
+    /** Connects to {@code platform} (as a real terminal does, registering with its enrolment token). */
+    public TerminalRig withPlatform(RealPlatform platform) throws IOException {
+        this.platform = platform;
+        Path token = dir.resolve("enrolment-token");
+        Files.writeString(token, platform.enrolmentToken());
+        Path yaml = dir.resolve("terminal.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replaceAll("(?m)^platform:\\s*\\n\\s*url:.*$",
+                "platform:\n  url: " + platform.baseUrl() + "\n  enrolment-token-file: " + token.toAbsolutePath()));
+        return this;
+    }
+
+    /** Starts the terminal and waits until every device works and, with a platform of the test's, it registered. */
+    public TerminalRig start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        boolean demo = platform == null;
+        app = (KioskApplication) FxToolkit.setupApplication(
+                () -> new KioskApplication(new LaunchOptions(dir, demo, Optional.empty(), false)));
+        waitFor(20, () -> app.context().allDevices().stream().allMatch(d -> d.status().isUsable()));
+        if (platform != null) {
+            waitFor(20, () -> platform.clerk("GET", org.govkiosk.api.ApiPaths.CLERK_TERMINALS, null, null).body()
+                    .contains(app.context().config().terminal().id()));
+        }
+        return this;
+    }
+
+    public KioskApplication app() {
+        return app;
+    }
+
+    public FxRobot robot() {
+        return robot;
+    }
+
+    public String text(String query) {
+        return robot.lookup(query).queryLabeled().getText();
+    }
+
+    /** Every text on screen, for a failure message. */
+    public List<String> texts() {
+        return robot.lookup(".label").queryAll().stream().map(n -> ((Labeled) n).getText())
+                .filter(t -> t != null && !t.isBlank()).toList();
+    }
+
+    public String simulator(String deviceId, String command) {
+        return app.context().deviceAdmin().simulatorCommand(deviceId, command).orElseThrow();
+    }
+
+    public ScreenId screen() {
+        return app.ui().navigator().current();
+    }
+
+    public static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+    }
+
+    /** Touch, identify with the simulated ID card of 张 and a phone number; back at the menu. */
+    public void identifyWithIdCard() throws Exception {
+        robot.clickOn("#start");
+        robot.clickOn("#tile-identify");
+        assertThat(simulator("idcard-1", "card place demo-zhang")).startsWith("ok");
+        waitFor(10, () -> !text("#identify-name").isEmpty());
+        simulator("idcard-1", "card remove");
+        robot.clickOn("#identify-phone").write(PHONE);
+        robot.clickOn("#identify-next");
+    }
+
+    /** From the menu to the pension item's materials checklist, the form filled in. */
+    public void fillThePensionForm() throws Exception {
+        robot.clickOn("#tile-guide");
+        robot.clickOn("#catalog-group-0");
+        robot.clickOn("#catalog-result-" + PENSION_ITEM);
+        robot.clickOn("#guide-apply");
+        assertThat(screen()).isEqualTo(ScreenId.APPLY_FORM);
+        // The field may sit below the fold of the form's scroll pane: focus it as a tap would, then type.
+        robot.interact(() -> robot.lookup("#field-retired-on").query().requestFocus());
+        robot.write("2025-03-01");
+        robot.clickOn("#apply-next");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(screen()).as("form problems: %s", texts()).isEqualTo(ScreenId.APPLY_MATERIALS);
+    }
+
+    /** Confirms and waits for the result screen's headline. */
+    public void submit() throws Exception {
+        robot.clickOn("#materials-next");
+        robot.clickOn("#confirm-submit");
+        waitFor(40, () -> robot.lookup("#result-headline").tryQuery().isPresent()
+                && !text("#result-headline").isEmpty());
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+            FxToolkit.cleanupStages();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.govkiosk.platform.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import org.govkiosk.api.ApiPaths;
+import org.govkiosk.api.Attachment;
+import org.govkiosk.api.CaseReceipt;
+import org.govkiosk.api.CaseSubmission;
+import org.govkiosk.api.Material;
+import org.govkiosk.platform.Fixtures;
+import org.govkiosk.platform.PlatformConfig;
+import org.govkiosk.platform.RunningPlatform;
+import org.govkiosk.platform.TestTerminal;
+import org.junit.jupiter.api.Test;
+
+/** Scanned pages with a case, over real HTTP: stored apart from the case record, once, and only when sound. */
+class CaseAttachmentsHttpTest extends RunningPlatform {
+
+    private PlatformConfig config;
+
+    @Override
+    protected PlatformConfig config() {
+        config = super.config();
+        return config;
+    }
+
+    private static byte[] jpeg(int size, int fill) {
+        byte[] b = new byte[size];
+        Arrays.fill(b, (byte) fill);
+        b[0] = (byte) 0xFF;
+        b[1] = (byte) 0xD8;
+        b[2] = (byte) 0xFF;
+        return b;
+    }
+
+    private static CaseSubmission withPages(String key, List<Attachment> pages) {
+        CaseSubmission base = Fixtures.submission("T-001", key);
+        return new CaseSubmission(base.idempotencyKey(), base.localCaseId(), base.terminalId(), base.itemCode(),
+                base.itemName(), base.kind(), base.applicant(), base.formData(), List.of(new Material("M1", "户口簿",
+                        Material.Status.PROVIDED, Material.Source.SCAN, pages.get(0).sha256(), pages)),
+                base.submittedAt());
+    }
+
+    private List<String> stored(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(config.dbUrl());
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            List<String> rows = new java.util.ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+            return rows;
+        }
+    }
+
+    @Test
+    void pagesLargerThanAnOrdinaryBodyAreStoredApartAndOnce() throws Exception {
+        // Two pages of 300 KB each: far over the 256 KiB body limit of other requests.
+        Attachment p1 = Attachment.of("image/jpeg", jpeg(300_000, 1));
+        Attachment p2 = Attachment.of("image/jpeg", jpeg(300_000, 2));
+        CaseSubmission s = withPages("K-PAGES", List.of(p1, p2));
+        HttpResponse<String> first = terminal.post(ApiPaths.CASES, s);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        String number = TestTerminal.read(first, CaseReceipt.class).caseNumber();
+        HttpResponse<String> again = terminal.post(ApiPaths.CASES, s);
+        assertThat(again.statusCode()).as("a resend is the same case").isEqualTo(200);
+
+        assertThat(stored("SELECT sha256 || ':' || LENGTH(content) FROM case_attachments WHERE case_number = '"
+                + number + "' ORDER BY page")).containsExactly(p1.sha256() + ":300000", p2.sha256() + ":300000");
+        String record = stored("SELECT submission FROM cases WHERE case_number = '" + number + "'").get(0);
+        assertThat(record).contains(p1.sha256()).hasSizeLessThan(5_000);
+    }
+
+    @Test
+    void aPageWhoseHashDoesNotMatchIsRefusedAndNothingIsStored() throws Exception {
+        Attachment page = Attachment.of("image/jpeg", jpeg(2_000, 3));
+        String json = TestTerminal.JSON.writeValueAsString(withPages("K-BAD", List.of(page)))
+                .replace(page.sha256(), Attachment.sha256Hex(new byte[] {9}));
+        HttpResponse<String> r = terminal.send("POST", ApiPaths.CASES, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(r.body()).contains("sha256 does not match");
+        assertThat(stored("SELECT case_number FROM cases WHERE idempotency_key = 'K-BAD'")).isEmpty();
+        assertThat(stored("SELECT case_number FROM case_attachments")).isEmpty();
+    }
+}
