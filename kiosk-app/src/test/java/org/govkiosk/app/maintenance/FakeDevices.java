@@ -3,9 +3,8 @@ package org.govkiosk.app.maintenance;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.govkiosk.device.Device;
+import org.govkiosk.app.testkit.StubDevice;
 import org.govkiosk.device.DeviceFamily;
-import org.govkiosk.device.DeviceStatusInfo;
 import org.govkiosk.device.IdCardReader;
 import org.govkiosk.device.QrScanner;
 import org.govkiosk.device.RatingPad;
@@ -16,37 +15,9 @@ final class FakeDevices {
     private FakeDevices() {
     }
 
-    abstract static class Base implements Device {
-        private final String id;
-        private final DeviceFamily family;
-        volatile DeviceStatusInfo status = DeviceStatusInfo.online();
-
+    abstract static class Base extends StubDevice {
         Base(String id, DeviceFamily family) {
-            this.id = id;
-            this.family = family;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public DeviceFamily family() {
-            return family;
-        }
-
-        @Override
-        public DeviceStatusInfo status() {
-            return status;
-        }
-
-        @Override
-        public void start() {
-        }
-
-        @Override
-        public void close() {
+            super(id, family);
         }
     }
 

@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.govkiosk.device.Device;
+import org.govkiosk.app.testkit.StubDevice;
 import org.govkiosk.device.DeviceEvent;
 import org.govkiosk.device.DeviceEventBus;
 import org.govkiosk.device.DeviceFamily;
@@ -97,39 +97,5 @@ class OpsHttpServerTest {
     void aNetworkAddressWithoutATokenIsRefused() {
         assertThatThrownBy(() -> new OpsHttpServer(new InetSocketAddress("0.0.0.0", 0), Optional.empty(),
                 () -> null, () -> "")).hasMessageContaining("needs a token");
-    }
-
-    private static final class StubDevice implements Device {
-        private final String id;
-        private final DeviceFamily family;
-        volatile DeviceStatusInfo status = DeviceStatusInfo.online();
-
-        StubDevice(String id, DeviceFamily family) {
-            this.id = id;
-            this.family = family;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public DeviceFamily family() {
-            return family;
-        }
-
-        @Override
-        public DeviceStatusInfo status() {
-            return status;
-        }
-
-        @Override
-        public void start() {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }
