@@ -9,12 +9,19 @@ import org.govkiosk.api.CaseReceipt;
 import org.govkiosk.api.CaseSearch;
 import org.govkiosk.api.CaseSubmission;
 import org.govkiosk.api.ErrorCodes;
+import org.govkiosk.api.SupplementReceipt;
+import org.govkiosk.api.SupplementSubmission;
+import org.govkiosk.platform.cases.CaseDecisions;
 import org.govkiosk.platform.cases.CaseNumbers;
 import org.govkiosk.platform.cases.PromisedDates;
 import org.govkiosk.platform.store.CaseStore;
 import org.govkiosk.platform.store.NotFoundException;
+import org.govkiosk.platform.store.SupplementStore;
 
-/** The terminal's side of cases: submit, query by number or applicant, fetch the certificate. */
+/**
+ * The terminal's side of cases: submit (filed by {@link CaseDecisions}), hand in missing materials, query by
+ * number or applicant, fetch the certificate.
+ */
 public final class CaseRoutes {
 
     static final int MAX_SEARCH_RESULTS = 50;
@@ -23,12 +30,17 @@ public final class CaseRoutes {
     private final CaseStore cases;
     private final CaseNumbers numbers;
     private final PromisedDates promisedDates;
+    private final SupplementStore supplements;
+    private final CaseDecisions decisions;
 
-    public CaseRoutes(RouteSupport support, CaseStore cases, CaseNumbers numbers, PromisedDates promisedDates) {
+    public CaseRoutes(RouteSupport support, CaseStore cases, CaseNumbers numbers, PromisedDates promisedDates,
+            SupplementStore supplements, CaseDecisions decisions) {
         this.s = support;
         this.cases = cases;
         this.numbers = numbers;
         this.promisedDates = promisedDates;
+        this.supplements = supplements;
+        this.decisions = decisions;
     }
 
     public void register(RouteTable app) {
@@ -36,6 +48,7 @@ public final class CaseRoutes {
         app.post(ApiPaths.CASE_SEARCH, this::search);
         app.get(ApiPaths.CASE, this::find);
         app.get(ApiPaths.CASE_CERTIFICATE, this::certificate);
+        app.post(ApiPaths.CASE_SUPPLEMENTS, this::supplement);
     }
 
     private void submit(Context ctx) {
@@ -47,8 +60,26 @@ public final class CaseRoutes {
         String json = s.bodies().canonicalJson(submission);
         Instant now = s.clock().instant();
         CaseStore.NewCase extra = new CaseStore.NewCase(Bodies.sha256Hex(json.getBytes(StandardCharsets.UTF_8)),
-                json, promisedDates.promisedDate(submission.itemCode(), submission.kind(), s.today()));
+                json, promisedDates.promisedDate(submission.itemCode(), submission.kind(), s.today()),
+                decisions.atIntake(submission, now));
         CaseReceipt receipt = cases.submit(submission, extra, numbers, now);
+        Responses.json(ctx, receipt.duplicate() ? 200 : 201, receipt);
+    }
+
+    private void supplement(Context ctx) {
+        s.bodies().requireJson(ctx);
+        byte[] body = s.bodies().read(ctx, s.maxBodyBytes());
+        String terminal = s.auth().terminal(ctx, body);
+        SupplementSubmission supplement = s.bodies().json(body, SupplementSubmission.class);
+        Auth.requireSame(terminal, supplement.terminalId());
+        if (!supplement.caseNumber().equals(ctx.pathParam("caseNumber"))) {
+            throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "caseNumber must be the case of the path");
+        }
+        String json = s.bodies().canonicalJson(supplement);
+        Instant now = s.clock().instant();
+        SupplementReceipt receipt = supplements.supplement(supplement,
+                Bodies.sha256Hex(json.getBytes(StandardCharsets.UTF_8)), json,
+                original -> decisions.onceComplete(original, now), now);
         Responses.json(ctx, receipt.duplicate() ? 200 : 201, receipt);
     }
 
