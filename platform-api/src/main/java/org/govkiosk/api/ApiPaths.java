@@ -25,6 +25,8 @@ public final class ApiPaths {
     public static final String CASE_SEARCH = BASE + "/cases/search";
     /** GET, signed: the certificate PDF of a finished case. */
     public static final String CASE_CERTIFICATE = BASE + "/cases/{caseNumber}/certificate";
+    /** POST, signed: materials handed in for a case waiting for them (补正), idempotent by its key. */
+    public static final String CASE_SUPPLEMENTS = BASE + "/cases/{caseNumber}/supplements";
     /** POST, signed: a 好差评 rating (idempotent by its key). */
     public static final String RATINGS = BASE + "/ratings";
     /** POST, signed: verify a scanned e-licence code (扫码亮证). */
@@ -59,6 +61,10 @@ public final class ApiPaths {
 
     public static String caseCertificate(String caseNumber) {
         return CASE_CERTIFICATE.replace("{caseNumber}", encode(caseNumber));
+    }
+
+    public static String caseSupplements(String caseNumber) {
+        return CASE_SUPPLEMENTS.replace("{caseNumber}", encode(caseNumber));
     }
 
     public static String clerkCaseTransitions(String caseNumber) {

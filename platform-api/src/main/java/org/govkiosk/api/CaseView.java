@@ -11,6 +11,8 @@ import java.util.List;
  * @param note                 the written reason of the latest state, if it has one (不予受理, 补正)
  * @param overdue              past the promised date and not finished (电子监察)
  * @param certificateAvailable a certificate PDF can be fetched now
+ * @param missingMaterials     what a case waiting for materials (补正) still needs, in the item's order; empty
+ *                             otherwise
  */
 public record CaseView(
         String caseNumber,
@@ -26,11 +28,13 @@ public record CaseView(
         boolean overdue,
         boolean certificateAvailable,
         String note,
-        List<CaseEvent> history) {
+        List<CaseEvent> history,
+        List<Material> missingMaterials) {
 
     public CaseView {
         Check.text(caseNumber, "caseNumber", 64);
         Check.present(state, "state");
         history = Check.list(history, "history");
+        missingMaterials = Check.list(missingMaterials, "missingMaterials");
     }
 }

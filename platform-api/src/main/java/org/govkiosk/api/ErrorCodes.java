@@ -28,6 +28,10 @@ public final class ErrorCodes {
     public static final String ALREADY_RATED = "already-rated";
     public static final String ILLEGAL_TRANSITION = "illegal-transition";
     public static final String CERTIFICATE_NOT_AVAILABLE = "certificate-not-available";
+    /** A supplement for a case that waits for no materials (any more), or for a material it does not miss. */
+    public static final String NOT_AWAITING_SUPPLEMENT = "not-awaiting-supplement";
+    /** A supplement from someone other than the case's applicant. */
+    public static final String NOT_THE_APPLICANT = "not-the-applicant";
 
     // The platform's own trouble: retrying later can help.
     public static final String STORAGE_UNAVAILABLE = "storage-unavailable";

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param maxClockSkew        how far a request's timestamp may be from the platform's clock
  * @param caseNumberPrefix    up to 16 of A-Z, 0-9
  * @param promisedWorkingDays working days promised per item code; others get {@code defaultPromisedWorkingDays}
+ * @param decisions           what the platform decides by itself (a reference platform decides 即办件 at once)
  */
 public record PlatformConfig(
         String bindHost,
@@ -37,7 +38,8 @@ public record PlatformConfig(
         ZoneId zone,
         String caseNumberPrefix,
         int defaultPromisedWorkingDays,
-        Map<String, Integer> promisedWorkingDays) {
+        Map<String, Integer> promisedWorkingDays,
+        Decisions decisions) {
 
     public static final int DEFAULT_PORT = 8686;
     public static final long DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -59,6 +61,23 @@ public record PlatformConfig(
             throw new IllegalArgumentException("a TLS keystore needs its password");
         }
         promisedWorkingDays = Map.copyOf(promisedWorkingDays);
+        Objects.requireNonNull(decisions, "decisions");
+    }
+
+    /**
+     * @param autoDecideImmediate a complete 即办件 is accepted, reviewed and completed at intake, with its result
+     *                            document, so the terminal prints it at once (自助出证); a hall gateway that
+     *                            forwards to a department's system turns this off
+     * @param resultIssuer        the issuing body printed on those results
+     */
+    public record Decisions(boolean autoDecideImmediate, String resultIssuer) {
+        public static final String DEFAULT_ISSUER = "政务服务中心";
+
+        public Decisions {
+            if (resultIssuer == null || resultIssuer.isBlank() || resultIssuer.length() > 60) {
+                throw new IllegalArgumentException("result issuer must be 1 to 60 characters");
+            }
+        }
     }
 
     /** Embedded (demo, tests): loopback, a free port, a private in-memory database, no tokens. */
@@ -67,37 +86,44 @@ public record PlatformConfig(
                 "jdbc:h2:mem:govkiosk-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CERTIFICATE_BYTES, Duration.ofMinutes(5),
-                ZoneId.of("Asia/Shanghai"), "GK", 5, Map.of());
+                ZoneId.of("Asia/Shanghai"), "GK", 5, Map.of(),
+                new Decisions(true, Decisions.DEFAULT_ISSUER));
     }
 
     public PlatformConfig withPort(int newPort) {
         return new PlatformConfig(bindHost, newPort, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
-                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays);
+                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions);
     }
 
     public PlatformConfig withDatabase(String url, String user, String password) {
         return new PlatformConfig(bindHost, port, url, Optional.ofNullable(user), Optional.ofNullable(password),
                 enrolmentToken, clerkToken, tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes,
-                maxClockSkew, zone, caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays);
+                maxClockSkew, zone, caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions);
     }
 
     public PlatformConfig withTokens(String enrolment, String clerk) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, Optional.ofNullable(enrolment),
                 Optional.ofNullable(clerk), tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes,
-                maxClockSkew, zone, caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays);
+                maxClockSkew, zone, caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions);
     }
 
     public PlatformConfig withTls(Path keystore, String password) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 Optional.of(keystore), Optional.of(password), maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
-                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays);
+                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions);
     }
 
     public PlatformConfig withLimits(long bodyBytes, long certificateBytes) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 tlsKeystore, tlsKeystorePassword, bodyBytes, certificateBytes, maxClockSkew, zone, caseNumberPrefix,
-                defaultPromisedWorkingDays, promisedWorkingDays);
+                defaultPromisedWorkingDays, promisedWorkingDays, decisions);
+    }
+
+    public PlatformConfig withDecisions(Decisions newDecisions) {
+        return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
+                tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
+                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, newDecisions);
     }
 
     @Override
@@ -105,6 +131,6 @@ public record PlatformConfig(
         // Never print secrets.
         return "PlatformConfig[" + bindHost + ":" + port + " db=" + dbUrl.split("[;?]")[0]
                 + " tls=" + tlsKeystore.isPresent() + " enrolment=" + enrolmentToken.isPresent()
-                + " clerk=" + clerkToken.isPresent() + "]";
+                + " clerk=" + clerkToken.isPresent() + " autoDecide=" + decisions.autoDecideImmediate() + "]";
     }
 }

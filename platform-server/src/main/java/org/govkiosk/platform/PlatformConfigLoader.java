@@ -29,7 +29,9 @@ public final class PlatformConfigLoader {
                    [--enrolment-token-file=FILE] [--clerk-token-file=FILE]
             Each flag is also a key of the YAML config file (port: 8686, db-url: ..., ...), plus
             max-body-bytes, max-certificate-bytes, max-clock-skew-seconds, zone, case-number-prefix,
-            promised-working-days (number) and promised-working-days-by-item (map of item code to days).
+            promised-working-days (number) and promised-working-days-by-item (map of item code to days),
+            auto-decide-immediate (true: a complete 即办件 is completed at intake with its result; default true)
+            and result-issuer (the issuing body printed on those results).
             Secrets may also come from the environment: GOVKIOSK_DB_PASSWORD, GOVKIOSK_TLS_PASSWORD,
             GOVKIOSK_ENROLMENT_TOKEN, GOVKIOSK_CLERK_TOKEN.
             Defaults: port 8686 on 0.0.0.0, H2 database in ./data/govkiosk-platform, plain HTTP,
@@ -38,7 +40,7 @@ public final class PlatformConfigLoader {
     private static final Set<String> KEYS = Set.of("port", "bind", "db-url", "db-user", "db-password-file",
             "tls-keystore", "tls-password-file", "enrolment-token-file", "clerk-token-file", "max-body-bytes",
             "max-certificate-bytes", "max-clock-skew-seconds", "zone", "case-number-prefix",
-            "promised-working-days", "promised-working-days-by-item");
+            "promised-working-days", "promised-working-days-by-item", "auto-decide-immediate", "result-issuer");
 
     /** --help was given. */
     public static final class HelpRequested extends RuntimeException {
@@ -123,7 +125,9 @@ public final class PlatformConfigLoader {
                 zone(v.getOrDefault("zone", d.zone().getId())),
                 v.getOrDefault("case-number-prefix", d.caseNumberPrefix()),
                 integer(v, "promised-working-days", d.defaultPromisedWorkingDays()),
-                byItem);
+                byItem,
+                new PlatformConfig.Decisions(bool(v, "auto-decide-immediate", d.decisions().autoDecideImmediate()),
+                        v.getOrDefault("result-issuer", d.decisions().resultIssuer())));
     }
 
     private static JsonNode readYaml(Path file) {
@@ -164,6 +168,18 @@ public final class PlatformConfigLoader {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + ": '" + raw + "' is not a number");
         }
+    }
+
+    private static boolean bool(Map<String, String> v, String key, boolean fallback) {
+        String raw = v.get(key);
+        if (raw == null) {
+            return fallback;
+        }
+        return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException(key + ": '" + raw + "' is not true or false");
+        };
     }
 
     private static ZoneId zone(String id) {

@@ -18,6 +18,7 @@ import org.govkiosk.api.ApiError;
 import org.govkiosk.api.ApiPaths;
 import org.govkiosk.api.ErrorCodes;
 import org.govkiosk.api.RequestVerifier;
+import org.govkiosk.platform.cases.CaseDecisions;
 import org.govkiosk.platform.cases.CaseNumbers;
 import org.govkiosk.platform.cases.PromisedDates;
 import org.govkiosk.platform.http.Auth;
@@ -35,6 +36,7 @@ import org.govkiosk.platform.store.Database;
 import org.govkiosk.platform.store.JdbcNonceStore;
 import org.govkiosk.platform.store.LicenceStore;
 import org.govkiosk.platform.store.RatingStore;
+import org.govkiosk.platform.store.SupplementStore;
 import org.govkiosk.platform.store.TerminalStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,7 +117,9 @@ public final class PlatformServer implements AutoCloseable {
         });
         new TerminalRoutes(support, terminals).register(routes);
         new CaseRoutes(support, cases, new CaseNumbers(config.caseNumberPrefix(), clock, config.zone()),
-                new PromisedDates(config.defaultPromisedWorkingDays(), config.promisedWorkingDays()))
+                new PromisedDates(config.defaultPromisedWorkingDays(), config.promisedWorkingDays()),
+                new SupplementStore(database), new CaseDecisions(config.decisions().autoDecideImmediate(),
+                        config.decisions().resultIssuer(), config.zone()))
                 .withAttachments(new org.govkiosk.platform.store.AttachmentStore(database)).register(routes);
         org.govkiosk.platform.pads.Pads pads = org.govkiosk.platform.pads.Pads.install(routes, app, support, database);
         new RatingRoutes(support, ratings, licences, pads.ratingGate()).register(routes);

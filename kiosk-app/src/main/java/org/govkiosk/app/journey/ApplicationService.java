@@ -39,7 +39,6 @@ import org.slf4j.LoggerFactory;
 public final class ApplicationService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationService.class);
-    private static final long POLL_MILLIS = 50;
 
     private final PlatformQueue queue;
     private final DeliveryTracker tracker;
@@ -196,20 +195,7 @@ public final class ApplicationService {
 
     /** Waits for the case number; gives up at once when the worker already failed to reach the platform. */
     private DeliveryTracker.Delivery awaitDelivery(String key) {
-        long deadline = System.nanoTime() + settings.deliveryWait().toNanos();
-        while (true) {
-            DeliveryTracker.Delivery d = tracker.delivery(key);
-            boolean failed = d instanceof DeliveryTracker.Delivery.Waiting w && w.failedAttempts() > 0;
-            if (!(d instanceof DeliveryTracker.Delivery.Waiting) || failed || System.nanoTime() >= deadline) {
-                return d;
-            }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return d;
-            }
-        }
+        return tracker.await(key, settings.deliveryWait());
     }
 
     private Optional<CaseView> view(String caseNumber) {
@@ -223,13 +209,18 @@ public final class ApplicationService {
     }
 
     private PrintResult print(JourneyPaper paper, String jobId) {
+        return print(printing, paper, jobId, settings.printTimeout());
+    }
+
+    /** Prints a journey's paper and waits for the outcome; a printer that does not answer is a failure. */
+    static PrintResult print(PrintService printing, JourneyPaper paper, String jobId, java.time.Duration timeout) {
         CompletableFuture<PrintResult> job = paper instanceof JourneyPaper.FromTemplate t
                 ? printing.print(t.data(), jobId)
                 : printing.print(((JourneyPaper.Built) paper).document(), jobId);
         try {
-            return job.get(settings.printTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return job.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            LOG.warn("Print job {} gave no answer within {}", jobId, settings.printTimeout());
+            LOG.warn("Print job {} gave no answer within {}", jobId, timeout);
             return new PrintResult.Failed("print.failed.printer", DeviceStatusDetail.NO_DATA_TIMEOUT, true, jobId);
         } catch (ExecutionException e) {
             LOG.error("Print job {} failed", jobId, e.getCause());

@@ -2,11 +2,13 @@ package org.govkiosk.app.journey;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.govkiosk.api.CaseKind;
 import org.govkiosk.api.CaseState;
 import org.govkiosk.api.CaseView;
+import org.govkiosk.api.Material;
 
 /**
  * One case as the progress screen shows it: nothing that the public screen may not show (the platform already
@@ -14,15 +16,18 @@ import org.govkiosk.api.CaseView;
  *
  * @param supplementRequest what the department asks to be brought (补正), when the case waits for it
  * @param reason            the written reason of a refusal (不予受理)
+ * @param missingMaterials  what a case waiting for materials (补正) still needs, each by the item's code
  */
 public record CaseProgress(String caseNumber, String itemCode, String itemName, Optional<CaseKind> kind,
         CaseState state,
         String applicantNameMasked, Instant submittedAt, Optional<LocalDate> promisedDate, boolean overdue,
-        boolean certificateAvailable, Optional<String> supplementRequest, Optional<String> reason) {
+        boolean certificateAvailable, Optional<String> supplementRequest, Optional<String> reason,
+        List<Material> missingMaterials) {
 
     public CaseProgress {
         Objects.requireNonNull(caseNumber, "caseNumber");
         Objects.requireNonNull(state, "state");
+        missingMaterials = List.copyOf(missingMaterials);
     }
 
     public static CaseProgress of(CaseView v) {
@@ -33,12 +38,18 @@ public record CaseProgress(String caseNumber, String itemCode, String itemName, 
                 v.applicantNameMasked() == null ? "" : v.applicantNameMasked(), v.submittedAt(),
                 Optional.ofNullable(v.promisedDate()), v.overdue(), v.certificateAvailable(),
                 note.filter(n -> v.state() == CaseState.NEEDS_SUPPLEMENT),
-                note.filter(n -> v.state() == CaseState.NOT_ACCEPTED));
+                note.filter(n -> v.state() == CaseState.NOT_ACCEPTED),
+                v.state() == CaseState.NEEDS_SUPPLEMENT ? v.missingMaterials() : List.of());
     }
 
     /** Finished (办结): the citizen may rate it here, once (一事一评). */
     public boolean rateable() {
         return !itemCode.isEmpty() && (state == CaseState.COMPLETED || state == CaseState.CERTIFICATE_ISSUED);
+    }
+
+    /** Waits for materials this terminal can take in (补交材料): the platform named each one. */
+    public boolean supplementable() {
+        return state == CaseState.NEEDS_SUPPLEMENT && !missingMaterials.isEmpty();
     }
 
     /** Finished, with a certificate the terminal can print (自助出证). */

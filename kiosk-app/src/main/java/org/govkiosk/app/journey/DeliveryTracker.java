@@ -28,6 +28,27 @@ public interface DeliveryTracker {
     Delivery delivery(String idempotencyKey);
 
     /**
+     * Waits up to {@code wait} for the platform to confirm or refuse the entry; gives up at once when the worker
+     * already failed to reach the platform (the citizen would wait for nothing). Blocking.
+     */
+    default Delivery await(String idempotencyKey, java.time.Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            Delivery d = delivery(idempotencyKey);
+            boolean failed = d instanceof Delivery.Waiting w && w.failedAttempts() > 0;
+            if (!(d instanceof Delivery.Waiting) || failed || System.nanoTime() >= deadline) {
+                return d;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return d;
+            }
+        }
+    }
+
+    /**
      * Reads the terminal's outbox; while the worker is failing to reach the platform (backing off), a new case
      * counts as failed at once rather than after a wait the citizen spends for nothing.
      */

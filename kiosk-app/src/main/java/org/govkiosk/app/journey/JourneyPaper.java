@@ -13,7 +13,9 @@ public sealed interface JourneyPaper {
         /** The platform was not reached yet: a slip saying the case is kept and sent by itself. */
         SUBMISSION_SLIP,
         /** 一次性告知书 listing every missing material. */
-        ONE_TIME_NOTIFICATION
+        ONE_TIME_NOTIFICATION,
+        /** Materials handed in for a case waiting for them (补正), and what is still missing. */
+        SUPPLEMENT_SLIP
     }
 
     Kind kind();

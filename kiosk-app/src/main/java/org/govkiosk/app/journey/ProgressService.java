@@ -1,5 +1,6 @@
 package org.govkiosk.app.journey;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class ProgressService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgressService.class);
+    private static final long RESULT_POLL_MILLIS = 300;
 
     private final PlatformClient platform;
     private final PrintService printing;
@@ -48,6 +50,33 @@ public final class ProgressService {
             return cases.isEmpty() ? new ProgressAnswer.NotFound() : new ProgressAnswer.Found(cases);
         } catch (PlatformException e) {
             return failed(e, "query by applicant");
+        }
+    }
+
+    /**
+     * Asks the platform about a just-submitted 即办件 a few times, briefly, until its result can be printed: a
+     * platform that decides on the spot has it at once, a clerk may take a little longer. Blocking.
+     */
+    public ResultReadiness awaitResult(String caseNumber, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            try {
+                if (CaseProgress.of(platform.queryCase(caseNumber)).printable()) {
+                    return ResultReadiness.READY;
+                }
+            } catch (PlatformException e) {
+                LOG.warn("Result of case {} could not be asked for: {}", caseNumber, e.summary());
+                return ResultReadiness.UNREACHABLE;
+            }
+            if (System.nanoTime() >= deadline) {
+                return ResultReadiness.PENDING;
+            }
+            try {
+                Thread.sleep(RESULT_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ResultReadiness.PENDING;
+            }
         }
     }
 

@@ -32,6 +32,8 @@ import org.govkiosk.api.LicenceVerificationRequest;
 import org.govkiosk.api.RatingReceipt;
 import org.govkiosk.api.RatingSubmission;
 import org.govkiosk.api.RegistrationReceipt;
+import org.govkiosk.api.SupplementReceipt;
+import org.govkiosk.api.SupplementSubmission;
 import org.govkiosk.api.RequestSigner;
 import org.govkiosk.api.SignedHeaders;
 import org.govkiosk.api.TerminalRegistration;
@@ -82,6 +84,12 @@ public final class HttpPlatformClient implements PlatformClient {
     @Override
     public CaseReceipt submitCase(CaseSubmission submission) throws PlatformException {
         return parse(call("POST", ApiPaths.CASES, write(submission), config.maxResponseBytes()), CaseReceipt.class);
+    }
+
+    @Override
+    public SupplementReceipt submitSupplement(SupplementSubmission supplement) throws PlatformException {
+        return parse(call("POST", ApiPaths.caseSupplements(supplement.caseNumber()), write(supplement),
+                config.maxResponseBytes()), SupplementReceipt.class);
     }
 
     @Override

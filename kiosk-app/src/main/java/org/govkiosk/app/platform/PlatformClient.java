@@ -12,6 +12,8 @@ import org.govkiosk.api.LicenceVerificationRequest;
 import org.govkiosk.api.RatingReceipt;
 import org.govkiosk.api.RatingSubmission;
 import org.govkiosk.api.RegistrationReceipt;
+import org.govkiosk.api.SupplementReceipt;
+import org.govkiosk.api.SupplementSubmission;
 import org.govkiosk.api.TerminalRegistration;
 
 /**
@@ -35,6 +37,13 @@ public interface PlatformClient {
 
     /** Idempotent by {@link RatingSubmission#idempotencyKey()}. */
     RatingReceipt submitRating(RatingSubmission rating) throws PlatformException;
+
+    /**
+     * Materials handed in for a case waiting for them (补正); idempotent by
+     * {@link SupplementSubmission#idempotencyKey()}. A case not waiting (any more) or of someone else is a
+     * {@link PlatformFailure#CONFLICT}, which waiting cannot mend.
+     */
+    SupplementReceipt submitSupplement(SupplementSubmission supplement) throws PlatformException;
 
     /** 办件查询 by case number (typed in or scanned from the receipt's QR code). */
     CaseView queryCase(String caseNumber) throws PlatformException;

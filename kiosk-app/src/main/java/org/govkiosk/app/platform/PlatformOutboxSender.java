@@ -5,11 +5,15 @@ import java.io.IOException;
 import java.util.Objects;
 import org.govkiosk.api.CaseSubmission;
 import org.govkiosk.api.RatingSubmission;
+import org.govkiosk.api.SupplementSubmission;
 import org.govkiosk.app.outbox.Delivery;
 import org.govkiosk.app.outbox.OutboxMessage;
 import org.govkiosk.app.outbox.OutboxSender;
 
-/** Delivers outbox entries through the {@link PlatformClient}: a case's answer is its case number. */
+/**
+ * Delivers outbox entries through the {@link PlatformClient}: a case's answer is its case number, and so is a
+ * supplement's.
+ */
 public final class PlatformOutboxSender implements OutboxSender {
 
     private final PlatformClient client;
@@ -28,6 +32,9 @@ public final class PlatformOutboxSender implements OutboxSender {
                         client.submitCase(json.readValue(message.payload(), CaseSubmission.class)).caseNumber());
                 case RATING -> new Delivery.Delivered(
                         client.submitRating(json.readValue(message.payload(), RatingSubmission.class)).ratingId());
+                // Its reference is the case number: the journey reads the case's new state from there.
+                case SUPPLEMENT -> new Delivery.Delivered(client.submitSupplement(
+                        json.readValue(message.payload(), SupplementSubmission.class)).caseNumber());
             };
         } catch (PlatformException e) {
             return e.retryable() ? new Delivery.RetryLater(e.summary()) : new Delivery.Rejected(e.summary());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.Objects;
 import org.govkiosk.api.RatingSubmission;
+import org.govkiosk.api.SupplementSubmission;
 import org.govkiosk.app.cases.Case;
 import org.govkiosk.app.outbox.EntryKind;
 import org.govkiosk.app.outbox.Outbox;
@@ -39,6 +40,15 @@ public final class PlatformQueue {
 
     public void submitRating(RatingSubmission rating) {
         outbox.add(EntryKind.RATING, rating.idempotencyKey(), Outbox.PRIORITY_LOW, toJson(rating));
+        wakeWorker.run();
+    }
+
+    /**
+     * Queues materials handed in for a case (补正), as durably as a case: once this returns they are never lost,
+     * and their key makes a resend harmless.
+     */
+    public void submitSupplement(SupplementSubmission supplement) {
+        outbox.add(EntryKind.SUPPLEMENT, supplement.idempotencyKey(), Outbox.PRIORITY_NORMAL, toJson(supplement));
         wakeWorker.run();
     }
 

@@ -23,11 +23,13 @@ import org.govkiosk.app.journey.CaseNumbers;
 import org.govkiosk.app.journey.DeliveryTracker;
 import org.govkiosk.app.journey.JourneySettings;
 import org.govkiosk.app.journey.ProgressService;
+import org.govkiosk.app.journey.SupplementService;
 import org.govkiosk.app.platform.PlatformClient;
 import org.govkiosk.app.printing.PrintResult;
 import org.govkiosk.app.ui.apply.ApplyViewModel;
 import org.govkiosk.app.ui.apply.JourneyScreens;
 import org.govkiosk.app.ui.progress.ProgressViewModel;
+import org.govkiosk.app.ui.supplement.SupplementViewModel;
 import org.govkiosk.app.ui.catalog.CatalogView;
 import org.govkiosk.app.ui.catalog.CatalogViewModel;
 import org.govkiosk.app.ui.guide.GuideDocuments;
@@ -67,6 +69,7 @@ public final class KioskUi {
     private JourneyScreens journeys;
     private ApplyViewModel applyModel;
     private ProgressViewModel progressModel;
+    private SupplementViewModel supplementModel;
     /** The item a citizen chose to apply for before identifying; the application resumes once they have. */
     private CatalogItem pendingApply;
     /** 好差评 at the terminal: the journey just finished, rated on the same screen a window pad uses. */
@@ -167,6 +170,10 @@ public final class KioskUi {
                 DeliveryTracker.of(link.outbox(), link::consecutiveFailures), client, context.printing(), settings,
                 context.clock());
         ProgressService progressService = new ProgressService(client, context.printing(), settings);
+        supplementModel = sessions.register(new SupplementViewModel(new SupplementService(
+                link.queue(), DeliveryTracker.of(link.outbox(), link::consecutiveFailures), client,
+                context.printing(), settings, context.clock()), context.citizen(), context.journeyThread(),
+                javafx.application.Platform::runLater));
         Executor journeyThread = context.journeyThread();
         applyModel = sessions.register(new ApplyViewModel(applications, progressService, context.citizen(),
                 identifyModel.phoneProperty(), journeyThread, javafx.application.Platform::runLater,
@@ -180,7 +187,8 @@ public final class KioskUi {
                 context.usage().applicationSubmitted(now.submitted().item().code());
             }
         });
-        return new JourneyScreens(applyModel, progressModel, i18n, new JourneyScreens.Routes() {
+        return new JourneyScreens(applyModel, progressModel, supplementModel, i18n,
+                new JourneyScreens.Routes() {
             @Override
             public void go(JourneyScreens.Id screen) {
                 if (screen == JourneyScreens.Id.APPLY_FORM) {
@@ -202,6 +210,11 @@ public final class KioskUi {
             @Override
             public void finished() {
                 rateJourney();
+            }
+
+            @Override
+            public void supplementDone() {
+                navigator.go(ScreenId.HOME);
             }
 
             @Override
@@ -307,7 +320,7 @@ public final class KioskUi {
 
     /** Every piece of session-scoped state that a test may inspect. */
     public List<Object> sessionModels() {
-        return List.of(context.citizen(), identifyModel, shellModel, applyModel, progressModel);
+        return List.of(context.citizen(), identifyModel, shellModel, applyModel, progressModel, supplementModel);
     }
 
     public IdentifyViewModel identifyModel() {

@@ -12,6 +12,7 @@ public enum ScreenId {
     APPLY_CONFIRM(true),
     APPLY_RESULT(true),
     PROGRESS(true),
+    SUPPLEMENT(true),
     RATE(true),
     MAINTENANCE_PIN(false),
     MAINTENANCE(false),

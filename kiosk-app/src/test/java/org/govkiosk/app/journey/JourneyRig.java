@@ -89,8 +89,8 @@ public final class JourneyRig implements AutoCloseable {
     private final Path platformFile;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
 
-    private JourneyRig(Path dir) throws Exception {
-        platform = RealPlatform.http(Files.createDirectories(dir.resolve("platform")));
+    private JourneyRig(Path dir, boolean autoDecide) throws Exception {
+        platform = RealPlatform.http(Files.createDirectories(dir.resolve("platform")), autoDecide);
         platformFile = dir.resolve("platform").resolve("platform").toAbsolutePath();
         KeyPair keys = TerminalKeys.generate();
         client = new HttpPlatformClient(new PlatformClientConfig(platform.baseUri(), Set.of(), Duration.ofSeconds(1),
@@ -122,7 +122,29 @@ public final class JourneyRig implements AutoCloseable {
     }
 
     public static JourneyRig start(Path dir) throws Exception {
-        return new JourneyRig(dir);
+        return new JourneyRig(dir, true);
+    }
+
+    /** With {@code autoDecide} false the platform leaves 即办件 to a clerk (a department's own system). */
+    public static JourneyRig start(Path dir, boolean autoDecide) throws Exception {
+        return new JourneyRig(dir, autoDecide);
+    }
+
+    public SupplementService supplements() {
+        return new SupplementService(queue, DeliveryTracker.of(outbox, worker), client, printing, settings,
+                Clock.systemUTC());
+    }
+
+    /** Rows of a platform table for one case, read with JDBC from the platform's own H2 file. */
+    public int platformRows(String table, String caseNumber) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + platformFile);
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE case_number = ?")) {
+            ps.setString(1, caseNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     public ApplicationService applications() {

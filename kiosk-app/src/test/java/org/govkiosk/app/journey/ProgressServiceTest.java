@@ -88,6 +88,29 @@ class ProgressServiceTest {
     }
 
     @Test
+    void anImmediateCaseDecidedAtOnceHasItsResultReadyAndPrintsIt() throws Exception {
+        CatalogItem immediate = rig.item(Applications::immediatePrintable);
+        String decided = rig.applications().submit(Applications.request(immediate, Applications::complete, false))
+                .caseNumber().orElseThrow();
+
+        assertThat(progress.awaitResult(decided, java.time.Duration.ofSeconds(5))).isEqualTo(ResultReadiness.READY);
+        CaseProgress c = ((ProgressAnswer.Found) progress.byNumber(decided)).cases().get(0);
+        assertThat(c.state()).isEqualTo(CaseState.COMPLETED);
+        assertThat(c.printable()).isTrue();
+        assertThat(progress.printCertificate(decided)).isInstanceOf(CertificateOutcome.Printed.class);
+        String text = JourneyRig.pdfText(rig.a4.jobs.get(rig.a4.jobs.size() - 1).data()).replaceAll("\\s+", "");
+        assertThat(text).contains("办结证明", decided, immediate.name().replaceAll("\\s+", ""), "110***********002X")
+                .doesNotContain(JourneyRig.ID_NUMBER);
+
+        // A case no one decided yet stays pending for the whole wait; a platform that is down says so at once.
+        assertThat(progress.awaitResult(number, java.time.Duration.ofMillis(700)))
+                .isEqualTo(ResultReadiness.PENDING);
+        rig.platform.stop();
+        assertThat(progress.awaitResult(decided, java.time.Duration.ofSeconds(5)))
+                .isEqualTo(ResultReadiness.UNREACHABLE);
+    }
+
+    @Test
     void anUnknownNumberIsNotFoundAndADownPlatformIsUnavailable() {
         assertThat(progress.byNumber("GK20990101000000000000")).isInstanceOf(ProgressAnswer.NotFound.class);
 

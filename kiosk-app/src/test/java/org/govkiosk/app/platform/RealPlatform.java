@@ -45,10 +45,16 @@ public final class RealPlatform implements AutoCloseable {
     private PlatformServer server;
     private int port;
 
+    /** 即办件 wait for a clerk here, as most tests move cases through the clerk endpoints themselves. */
     private RealPlatform(Path dir, Path tlsKeystore, String tlsPassword) {
+        this(dir, tlsKeystore, tlsPassword, false);
+    }
+
+    private RealPlatform(Path dir, Path tlsKeystore, String tlsPassword, boolean autoDecide) {
         this.file = dir.resolve("platform").toAbsolutePath();
         PlatformConfig c = PlatformConfig.embedded().withDatabase(jdbcUrl(), null, null)
-                .withTokens(enrolmentToken, clerkToken);
+                .withTokens(enrolmentToken, clerkToken)
+                .withDecisions(new PlatformConfig.Decisions(autoDecide, "示例市政务服务中心"));
         this.config = tlsKeystore == null ? c : c.withTls(tlsKeystore, tlsPassword);
         // The clerk's own calls trust the platform's certificate: it is the same party.
         this.http = tlsKeystore == null ? HttpClient.newHttpClient()
@@ -72,6 +78,13 @@ public final class RealPlatform implements AutoCloseable {
     /** Plain HTTP, data in {@code dir}. */
     public static RealPlatform http(Path dir) {
         RealPlatform p = new RealPlatform(dir, null, null);
+        p.start(0);
+        return p;
+    }
+
+    /** Plain HTTP; {@code autoDecide} false leaves 即办件 to a clerk, as a department's own system would. */
+    public static RealPlatform http(Path dir, boolean autoDecide) {
+        RealPlatform p = new RealPlatform(dir, null, null, autoDecide);
         p.start(0);
         return p;
     }

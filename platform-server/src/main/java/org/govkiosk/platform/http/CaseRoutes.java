@@ -9,13 +9,20 @@ import org.govkiosk.api.CaseReceipt;
 import org.govkiosk.api.CaseSearch;
 import org.govkiosk.api.CaseSubmission;
 import org.govkiosk.api.ErrorCodes;
+import org.govkiosk.api.SupplementReceipt;
+import org.govkiosk.api.SupplementSubmission;
+import org.govkiosk.platform.cases.CaseDecisions;
 import org.govkiosk.platform.cases.CaseNumbers;
 import org.govkiosk.platform.cases.PromisedDates;
 import org.govkiosk.platform.store.AttachmentStore;
 import org.govkiosk.platform.store.CaseStore;
 import org.govkiosk.platform.store.NotFoundException;
+import org.govkiosk.platform.store.SupplementStore;
 
-/** The terminal's side of cases: submit, query by number or applicant, fetch the certificate. */
+/**
+ * The terminal's side of cases: submit (filed by {@link CaseDecisions}), hand in missing materials, query by
+ * number or applicant, fetch the certificate.
+ */
 public final class CaseRoutes {
 
     static final int MAX_SEARCH_RESULTS = 50;
@@ -24,6 +31,8 @@ public final class CaseRoutes {
     private final CaseStore cases;
     private final CaseNumbers numbers;
     private final PromisedDates promisedDates;
+    private final SupplementStore supplements;
+    private final CaseDecisions decisions;
 
     /** A case body may carry scanned pages (base64) beyond the JSON limit of other requests. */
     public static long caseBodyLimit(long maxBodyBytes) {
@@ -48,11 +57,14 @@ public final class CaseRoutes {
         return this;
     }
 
-    public CaseRoutes(RouteSupport support, CaseStore cases, CaseNumbers numbers, PromisedDates promisedDates) {
+    public CaseRoutes(RouteSupport support, CaseStore cases, CaseNumbers numbers, PromisedDates promisedDates,
+            SupplementStore supplements, CaseDecisions decisions) {
         this.s = support;
         this.cases = cases;
         this.numbers = numbers;
         this.promisedDates = promisedDates;
+        this.supplements = supplements;
+        this.decisions = decisions;
     }
 
     public void register(RouteTable app) {
@@ -60,6 +72,7 @@ public final class CaseRoutes {
         app.post(ApiPaths.CASE_SEARCH, this::search);
         app.get(ApiPaths.CASE, this::find);
         app.get(ApiPaths.CASE_CERTIFICATE, this::certificate);
+        app.post(ApiPaths.CASE_SUPPLEMENTS, this::supplement);
     }
 
     private void submit(Context ctx) {
@@ -73,11 +86,29 @@ public final class CaseRoutes {
         String json = s.bodies().canonicalJson(submission.withoutAttachmentContent());
         Instant now = s.clock().instant();
         CaseStore.NewCase extra = new CaseStore.NewCase(Bodies.sha256Hex(json.getBytes(StandardCharsets.UTF_8)),
-                json, promisedDates.promisedDate(submission.itemCode(), submission.kind(), s.today()));
+                json, promisedDates.promisedDate(submission.itemCode(), submission.kind(), s.today()),
+                decisions.atIntake(submission, now));
         CaseReceipt receipt = cases.submit(submission, extra, numbers, now);
         if (attachments != null) {
             attachments.store(receipt.caseNumber(), submission, now);
         }
+        Responses.json(ctx, receipt.duplicate() ? 200 : 201, receipt);
+    }
+
+    private void supplement(Context ctx) {
+        s.bodies().requireJson(ctx);
+        byte[] body = s.bodies().read(ctx, s.maxBodyBytes());
+        String terminal = s.auth().terminal(ctx, body);
+        SupplementSubmission supplement = s.bodies().json(body, SupplementSubmission.class);
+        Auth.requireSame(terminal, supplement.terminalId());
+        if (!supplement.caseNumber().equals(ctx.pathParam("caseNumber"))) {
+            throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "caseNumber must be the case of the path");
+        }
+        String json = s.bodies().canonicalJson(supplement);
+        Instant now = s.clock().instant();
+        SupplementReceipt receipt = supplements.supplement(supplement,
+                Bodies.sha256Hex(json.getBytes(StandardCharsets.UTF_8)), json,
+                original -> decisions.onceComplete(original, now), now);
         Responses.json(ctx, receipt.duplicate() ? 200 : 201, receipt);
     }
 

@@ -35,7 +35,7 @@ public final class CaseStore {
     private static final int MAX_ATTEMPTS = 20;
     private static final String VIEW_COLUMNS = "c.case_number, c.item_code, c.item_name, c.kind, c.state,"
             + " c.applicant_name_masked, c.terminal_id, c.submitted_at, c.updated_at, c.promised_date, c.note,"
-            + " cert.sha256";
+            + " cert.sha256, c.outstanding";
     private static final String VIEW_FROM = " FROM cases c LEFT JOIN certificates cert"
             + " ON cert.case_number = c.case_number";
 
@@ -45,8 +45,12 @@ public final class CaseStore {
         this.db = db;
     }
 
-    /** What a submission needs besides the case itself. */
-    public record NewCase(String bodySha256, String submissionJson, LocalDate promisedDate) {
+    /** What a submission needs besides the case itself; {@code filing} says how far it goes at intake. */
+    public record NewCase(String bodySha256, String submissionJson, LocalDate promisedDate, Filing filing) {
+
+        public NewCase(String bodySha256, String submissionJson, LocalDate promisedDate) {
+            this(bodySha256, submissionJson, promisedDate, Filing.received());
+        }
     }
 
     /**
@@ -63,13 +67,12 @@ public final class CaseStore {
             }
             String number = numbers.get();
             try {
-                db.inTransaction(c -> {
+                CaseState state = db.inTransaction(c -> {
                     insert(c, number, s, extra, now);
                     addEvent(c, number, 0, CaseState.SUBMITTED, now, null);
-                    return null;
+                    return file(c, number, CaseState.SUBMITTED, 1, extra.filing(), now);
                 });
-                return new CaseReceipt(number, s.localCaseId(), CaseState.SUBMITTED, now, extra.promisedDate(),
-                        false);
+                return new CaseReceipt(number, s.localCaseId(), state, now, extra.promisedDate(), false);
             } catch (StorageException e) {
                 // Lost a race for the key (or, very rarely, drew a taken number): look again.
                 if (attempt >= MAX_ATTEMPTS || !(Sql.isUniqueViolation(e) || Sql.isRetryableRace(e))) {
@@ -127,7 +130,47 @@ public final class CaseStore {
         }
     }
 
-    private static void addEvent(Connection c, String number, int seq, CaseState state, Instant at, String note)
+    /**
+     * Moves a case through a filing's steps, from {@code from}, with events from {@code seq} on; keeps the note
+     * of the last step that has one, the missing materials and the result document. Returns the state reached.
+     */
+    static CaseState file(Connection c, String number, CaseState from, int seq, Filing filing, Instant now)
+            throws SQLException {
+        if (filing.steps().isEmpty()) {
+            return from;
+        }
+        CaseState at = from;
+        String note = null;
+        for (Filing.Step step : filing.steps()) {
+            // A partial supplement leaves the case waiting, with a shorter list: the one same-state step.
+            boolean stillWaiting = at == CaseState.NEEDS_SUPPLEMENT && step.state() == at;
+            if (!at.canMoveTo(step.state()) && !stillWaiting) {
+                throw new IllegalStateException("filing moves the case from " + at + " to " + step.state());
+            }
+            // Notes are made from material names and may outgrow the column; the full list is in outstanding.
+            String stepNote = step.note() == null || step.note().length() <= 2000 ? step.note()
+                    : step.note().substring(0, 1999) + "…";
+            addEvent(c, number, seq++, step.state(), now, stepNote);
+            at = step.state();
+            note = stepNote == null ? note : stepNote;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE cases SET state = ?, note = ?, outstanding = ?, updated_at = ? WHERE case_number = ?")) {
+            ps.setString(1, at.name());
+            ps.setString(2, note);
+            ps.setString(3, MaterialsJson.write(filing.missing()));
+            ps.setLong(4, now.toEpochMilli());
+            ps.setString(5, number);
+            ps.executeUpdate();
+        }
+        if (filing.result().isPresent()) {
+            byte[] pdf = filing.result().get().pdf(number);
+            insertCertificate(c, number, pdf, sha256Hex(pdf), now);
+        }
+        return at;
+    }
+
+    static void addEvent(Connection c, String number, int seq, CaseState state, Instant at, String note)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO case_events (case_number, seq, state, occurred_at, note) VALUES (?, ?, ?, ?, ?)")) {
@@ -195,11 +238,14 @@ public final class CaseStore {
                 throw new StoreConflict(ErrorCodes.ILLEGAL_TRANSITION, "attach the certificate before issuing it");
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE cases SET state = ?, note = ?, updated_at = ? WHERE case_number = ?")) {
+                    "UPDATE cases SET state = ?, note = ?, updated_at = ?,"
+                            // The list of missing materials only lives while the case waits for them.
+                            + " outstanding = CASE WHEN ? THEN outstanding ELSE NULL END WHERE case_number = ?")) {
                 ps.setString(1, t.to().name());
                 ps.setString(2, t.note());
                 ps.setLong(3, now.toEpochMilli());
-                ps.setString(4, caseNumber);
+                ps.setBoolean(4, t.to() == CaseState.NEEDS_SUPPLEMENT);
+                ps.setString(5, caseNumber);
                 ps.executeUpdate();
             }
             addEvent(c, caseNumber, nextSeq(c, caseNumber), t.to(), now, t.note());
@@ -219,20 +265,33 @@ public final class CaseStore {
                 throw new StoreConflict(ErrorCodes.ILLEGAL_TRANSITION,
                         "a certificate can be attached once the case is COMPLETED; it is " + state);
             }
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM certificates WHERE case_number = ?")) {
-                ps.setString(1, caseNumber);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO certificates (case_number, pdf, sha256, attached_at) VALUES (?, ?, ?, ?)")) {
-                ps.setString(1, caseNumber);
-                ps.setBytes(2, pdf);
-                ps.setString(3, sha256);
-                ps.setLong(4, now.toEpochMilli());
-                ps.executeUpdate();
-            }
+            insertCertificate(c, caseNumber, pdf, sha256, now);
             return null;
         });
+    }
+
+    private static void insertCertificate(Connection c, String caseNumber, byte[] pdf, String sha256, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM certificates WHERE case_number = ?")) {
+            ps.setString(1, caseNumber);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO certificates (case_number, pdf, sha256, attached_at) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, caseNumber);
+            ps.setBytes(2, pdf);
+            ps.setString(3, sha256);
+            ps.setLong(4, now.toEpochMilli());
+            ps.executeUpdate();
+        }
+    }
+
+    private static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** @throws NotFoundException if there is no such case, or it has no certificate yet */
@@ -256,7 +315,7 @@ public final class CaseStore {
         });
     }
 
-    private static CaseState lockState(Connection c, String caseNumber) throws SQLException {
+    static CaseState lockState(Connection c, String caseNumber) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT state FROM cases WHERE case_number = ? FOR UPDATE")) {
             ps.setString(1, caseNumber);
             try (ResultSet rs = ps.executeQuery()) {
@@ -277,7 +336,7 @@ public final class CaseStore {
         }
     }
 
-    private static int nextSeq(Connection c, String caseNumber) throws SQLException {
+    static int nextSeq(Connection c, String caseNumber) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT COALESCE(MAX(seq), -1) + 1 FROM case_events WHERE case_number = ?")) {
             ps.setString(1, caseNumber);
@@ -288,7 +347,7 @@ public final class CaseStore {
         }
     }
 
-    private static List<CaseView> views(Connection c, String where, List<String> args, LocalDate today)
+    static List<CaseView> views(Connection c, String where, List<String> args, LocalDate today)
             throws SQLException {
         List<CaseView> views = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + VIEW_COLUMNS + VIEW_FROM + where)) {
@@ -304,7 +363,7 @@ public final class CaseStore {
                     views.add(new CaseView(number, rs.getString(2), rs.getString(3), CaseKind.valueOf(rs.getString(4)),
                             state, rs.getString(6), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8)),
                             Instant.ofEpochMilli(rs.getLong(9)), promised, overdue, rs.getString(12) != null,
-                            rs.getString(11), List.of()));
+                            rs.getString(11), List.of(), MaterialsJson.read(rs.getString(13))));
                 }
             }
         }
@@ -312,7 +371,8 @@ public final class CaseStore {
         for (CaseView v : views) {
             withHistory.add(new CaseView(v.caseNumber(), v.itemCode(), v.itemName(), v.kind(), v.state(),
                     v.applicantNameMasked(), v.terminalId(), v.submittedAt(), v.updatedAt(), v.promisedDate(),
-                    v.overdue(), v.certificateAvailable(), v.note(), history(c, v.caseNumber())));
+                    v.overdue(), v.certificateAvailable(), v.note(), history(c, v.caseNumber()),
+                    v.missingMaterials()));
         }
         return withHistory;
     }

@@ -116,3 +116,19 @@ CREATE TABLE IF NOT EXISTS case_attachments (
     stored_at     BIGINT       NOT NULL,
     PRIMARY KEY (case_number, material_code, page)
 );
+
+-- 补正: the materials a case still waits for (JSON list of Material), NULL once nothing is missing.
+ALTER TABLE cases ADD COLUMN IF NOT EXISTS outstanding VARCHAR(100000);
+
+-- Materials handed in for cases waiting for them (补正), idempotent per terminal and key like cases.
+CREATE TABLE IF NOT EXISTS case_supplements (
+    terminal_id     VARCHAR(64)     NOT NULL,
+    idempotency_key VARCHAR(100)    NOT NULL,
+    body_sha256     VARCHAR(64)     NOT NULL,
+    case_number     VARCHAR(64)     NOT NULL,
+    submission      VARCHAR(200000) NOT NULL,
+    state_after     VARCHAR(32)     NOT NULL,
+    still_missing   VARCHAR(100000),
+    received_at     BIGINT          NOT NULL,
+    PRIMARY KEY (terminal_id, idempotency_key)
+);

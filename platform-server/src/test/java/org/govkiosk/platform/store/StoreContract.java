@@ -43,7 +43,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** One contract for the stores, run against every database the platform supports. */
-abstract class StoreContract {
+abstract class StoreContract implements SupplementContract {
 
     static final Instant NOW = Instant.parse("2025-03-03T02:00:00Z");
     static final LocalDate TODAY = LocalDate.of(2025, 3, 3);
@@ -63,6 +63,11 @@ abstract class StoreContract {
     @AfterEach
     void close() {
         db.close();
+    }
+
+    @Override
+    public Database database() {
+        return db;
     }
 
     private CaseStore.NewCase extra(CaseSubmission s) {

@@ -61,6 +61,7 @@ public final class ApplyResultView implements Screen {
                 buttons);
         model.outcomeProperty().addListener(new WeakInvalidationListener(redraw));
         model.lastPrintProperty().addListener(new WeakInvalidationListener(redraw));
+        model.resultReadyProperty().addListener(new WeakInvalidationListener(redraw));
         i18n.localeProperty().addListener(new WeakInvalidationListener(redraw));
         refresh();
     }
@@ -75,7 +76,7 @@ public final class ApplyResultView implements Screen {
 
     private void refresh() {
         ApplicationOutcome o = model.outcomeProperty().get();
-        printCertificate.setVisible(o != null && o.resultPrintable() && o.caseNumber().isPresent());
+        printCertificate.setVisible(o != null && model.resultReadyProperty().get());
         if (o == null) {
             for (Label l : new Label[] {headline, number, promised, missing, deferred, paper, printReason}) {
                 l.setText("");

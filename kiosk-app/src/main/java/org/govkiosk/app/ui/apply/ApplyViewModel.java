@@ -34,6 +34,7 @@ import org.govkiosk.app.journey.FieldProblem;
 import org.govkiosk.app.journey.InvalidApplicationException;
 import org.govkiosk.app.journey.MaterialChoice;
 import org.govkiosk.app.journey.ProgressService;
+import org.govkiosk.app.journey.ResultReadiness;
 import org.govkiosk.app.printing.PrintResult;
 import org.govkiosk.app.session.CitizenSession;
 import org.govkiosk.app.session.SessionScoped;
@@ -49,6 +50,8 @@ import org.slf4j.LoggerFactory;
 public final class ApplyViewModel implements SessionScoped {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApplyViewModel.class);
+    /** How long the result screen asks for a 即办件's result before saying it can be printed later. */
+    static final java.time.Duration RESULT_WAIT = java.time.Duration.ofSeconds(6);
 
     /** One line of the confirmation: the field's label and the value as the screen may show it. */
     public record SummaryLine(FormField field, String shown) {
@@ -73,6 +76,8 @@ public final class ApplyViewModel implements SessionScoped {
     private final ReadOnlyObjectWrapper<ApplicationOutcome> outcome = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PrintResult> lastPrint = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper certificateStatusKey = new ReadOnlyStringWrapper("");
+    /** A 即办件's result the platform has issued: "print the result" is offered only then. */
+    private final ReadOnlyBooleanWrapper resultReady = new ReadOnlyBooleanWrapper(false);
     private ApplicantIdentity identity;
     /** Bumped at every start and wipe: an answer for an earlier journey is dropped, not shown to this one. */
     private long journey;
@@ -251,6 +256,32 @@ public final class ApplyViewModel implements SessionScoped {
         outcome.set(done);
         lastPrint.set(done.printResult());
         onDone.run();
+        if (done.resultPrintable()) {
+            awaitResult(startedIn, done);
+        }
+    }
+
+    /**
+     * A 即办件 is decided on the spot: asks the platform briefly for its result. Queued offline or not decided
+     * yet, the citizen is told it can be printed later through the progress query.
+     */
+    private void awaitResult(long startedIn, ApplicationOutcome done) {
+        if (done.caseNumber().isEmpty()) {
+            certificateStatusKey.set("immediate.printable-later");
+            return;
+        }
+        certificateStatusKey.set("immediate.awaiting-result");
+        String number = done.caseNumber().get();
+        background.execute(() -> {
+            ResultReadiness r = progress.awaitResult(number, RESULT_WAIT);
+            fxThread.execute(() -> {
+                if (startedIn == journey) {
+                    resultReady.set(r == ResultReadiness.READY);
+                    certificateStatusKey.set(r == ResultReadiness.READY ? "immediate.result-ready"
+                            : "immediate.printable-later");
+                }
+            });
+        });
     }
 
     /** Prints the citizen's paper again (after the printer was fixed). */
@@ -318,6 +349,7 @@ public final class ApplyViewModel implements SessionScoped {
         outcome.set(null);
         lastPrint.set(null);
         certificateStatusKey.set("");
+        resultReady.set(false);
         item.set(null);
         applicant.set("");
         identity = null;
@@ -374,6 +406,10 @@ public final class ApplyViewModel implements SessionScoped {
     /** The latest print of the citizen's paper (first print or reprint). */
     public ReadOnlyObjectProperty<PrintResult> lastPrintProperty() {
         return lastPrint.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty resultReadyProperty() {
+        return resultReady.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty certificateStatusKeyProperty() {

@@ -8,6 +8,8 @@ import org.govkiosk.app.i18n.I18n;
 import org.govkiosk.app.ui.Screen;
 import org.govkiosk.app.ui.progress.ProgressView;
 import org.govkiosk.app.ui.progress.ProgressViewModel;
+import org.govkiosk.app.ui.supplement.SupplementView;
+import org.govkiosk.app.ui.supplement.SupplementViewModel;
 
 /**
  * The citizen journeys' screens (apply: form, materials, confirmation, result; progress query) and the ways
@@ -17,7 +19,7 @@ import org.govkiosk.app.ui.progress.ProgressViewModel;
 public final class JourneyScreens {
 
     /** The journeys' screens; each is a {@code ScreenId} of the same name, a citizen screen. */
-    public enum Id { APPLY_FORM, APPLY_MATERIALS, APPLY_CONFIRM, APPLY_RESULT, PROGRESS }
+    public enum Id { APPLY_FORM, APPLY_MATERIALS, APPLY_CONFIRM, APPLY_RESULT, PROGRESS, SUPPLEMENT }
 
     /** What the journeys need of the shell's navigation. */
     public interface Routes {
@@ -34,14 +36,27 @@ public final class JourneyScreens {
         /** A finished case found by the progress query, to be rated (一事一评). */
         default void rate(org.govkiosk.app.journey.CaseProgress finished) {
         }
+
+        /** Materials were handed in (补交材料) and the citizen is done: to the menu. */
+        default void supplementDone() {
+            back();
+        }
     }
 
     private final ApplyViewModel apply;
     private final ProgressViewModel progress;
     private final I18n i18n;
     private final Routes routes;
+    private final SupplementViewModel supplement;
 
     public JourneyScreens(ApplyViewModel apply, ProgressViewModel progress, I18n i18n, Routes routes) {
+        this(apply, progress, null, i18n, routes);
+    }
+
+    /** @param supplement 补交材料 from the progress query; {@code null} leaves it out */
+    public JourneyScreens(ApplyViewModel apply, ProgressViewModel progress, SupplementViewModel supplement,
+            I18n i18n, Routes routes) {
+        this.supplement = supplement;
         this.apply = Objects.requireNonNull(apply, "apply");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.i18n = Objects.requireNonNull(i18n, "i18n");
@@ -57,7 +72,14 @@ public final class JourneyScreens {
         registrar.accept(Id.APPLY_CONFIRM, () -> new ApplyConfirmView(apply, i18n, routes::back,
                 () -> routes.go(Id.APPLY_RESULT)));
         registrar.accept(Id.APPLY_RESULT, () -> new ApplyResultView(apply, i18n, routes::finished));
-        registrar.accept(Id.PROGRESS, () -> new ProgressView(progress, i18n, routes::back, routes::rate));
+        if (supplement == null) {
+            registrar.accept(Id.PROGRESS, () -> new ProgressView(progress, i18n, routes::back, routes::rate));
+            return;
+        }
+        registrar.accept(Id.PROGRESS, () -> new ProgressView(progress, i18n, routes::back, routes::rate,
+                this::handIn));
+        registrar.accept(Id.SUPPLEMENT, () -> new SupplementView(supplement, i18n, routes::back,
+                routes::supplementDone));
     }
 
     /** The guide's "apply" (GuideViewModel's onApply): the form of {@code item}, or identification first. */
@@ -66,6 +88,13 @@ public final class JourneyScreens {
             routes.go(Id.APPLY_FORM);
         } else {
             routes.identify();
+        }
+    }
+
+    /** The progress screen's "hand in missing materials" for the case it shows. */
+    private void handIn(org.govkiosk.app.journey.CaseProgress waiting) {
+        if (supplement.start(waiting)) {
+            routes.go(Id.SUPPLEMENT);
         }
     }
 

@@ -41,6 +41,7 @@ public final class JourneyTexts {
             case ACCEPTANCE_RECEIPT -> "apply.result.printed.receipt";
             case SUBMISSION_SLIP -> "apply.result.printed.slip";
             case ONE_TIME_NOTIFICATION -> "apply.result.printed.notification";
+            case SUPPLEMENT_SLIP -> "supplement.printed.slip";
         };
     }
 

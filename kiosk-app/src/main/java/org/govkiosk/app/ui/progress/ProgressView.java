@@ -41,6 +41,13 @@ public final class ProgressView implements Screen {
     /** @param onRate opens the rating of a finished case (好差评, 一事一评) */
     public ProgressView(ProgressViewModel model, I18n i18n, Runnable onBack,
             java.util.function.Consumer<org.govkiosk.app.journey.CaseProgress> onRate) {
+        this(model, i18n, onBack, onRate, null);
+    }
+
+    /** @param onHandIn opens 补交材料 for a case waiting for materials; {@code null}: not offered here */
+    public ProgressView(ProgressViewModel model, I18n i18n, Runnable onBack,
+            java.util.function.Consumer<org.govkiosk.app.journey.CaseProgress> onRate,
+            java.util.function.Consumer<org.govkiosk.app.journey.CaseProgress> onHandIn) {
         this.model = model;
         this.i18n = i18n;
         root.setId("progress");
@@ -81,6 +88,13 @@ public final class ProgressView implements Screen {
         Button back = Controls.button(i18n, "progress.back", "secondary-button", onBack);
         back.setId("progress-back");
         HBox buttons = new HBox(24, back, certificate, print, rate);
+        if (onHandIn != null) {
+            Button handIn = Controls.button(i18n, "supplement.hand-in", "primary-button",
+                    () -> onHandIn.accept(model.selectedProperty().get()));
+            handIn.setId("progress-hand-in");
+            handIn.disableProperty().bind(model.canHandIn().not());
+            buttons.getChildren().add(handIn);
+        }
         buttons.setAlignment(Pos.CENTER);
         root.getChildren().addAll(Controls.label(i18n, "progress.title", "title"), ways, message, scroll, buttons);
     }

@@ -235,6 +235,13 @@ public final class ProgressViewModel implements SessionScoped {
                 () -> selectedProperty().get() != null && selectedProperty().get().rateable(), selectedProperty());
     }
 
+    /** The selected case waits for materials and its applicant is identified here: 补交材料 is offered. */
+    public BooleanBinding canHandIn() {
+        return Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().supplementable()
+                && identity().isPresent() && !busy.get(), selected, busy, session.identityProperty(),
+                session.smartCardProperty());
+    }
+
     public BooleanBinding canPrintCertificate() {
         return Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().printable()
                 && !busy.get(), selected, busy);

@@ -154,7 +154,27 @@ class ApplyViewModelTest {
     }
 
     @Test
-    void anImmediateItemsResultIsPrintedHereOnceTheDepartmentIssuedIt() throws Exception {
+    void anImmediateItemDecidedOnTheSpotOffersItsResultAtOnce() throws Exception {
+        CatalogItem immediate = rig.item(Applications::immediatePrintable);
+        session.identityProperty().set(JourneyRig.card());
+        model.start(immediate);
+        fillTheRest();
+        model.submit(() -> { });
+        String number = model.outcomeProperty().get().caseNumber().orElseThrow();
+        assertThat(model.resultReadyProperty().get()).isTrue();
+        assertThat(model.certificateStatusKeyProperty().get()).isEqualTo("immediate.result-ready");
+
+        model.printResult();
+        assertThat(model.certificateStatusKeyProperty().get()).isEqualTo("journey.certificate.printed");
+        assertThat(JourneyRig.pdfText(rig.a4.jobs.get(rig.a4.jobs.size() - 1).data()).replaceAll("\\s+", ""))
+                .contains("办结证明", number);
+    }
+
+    @Test
+    void anImmediateItemADepartmentDecidesLaterIsPrintableLaterThroughTheProgressQuery() throws Exception {
+        rig.close();
+        rig = JourneyRig.start(java.nio.file.Files.createDirectories(dir.resolve("clerk-decides")), false);
+        model = new ApplyViewModel(rig.applications(), rig.progress(), session, phone, Runnable::run, Runnable::run);
         CatalogItem immediate = rig.item(Applications::immediatePrintable);
         session.identityProperty().set(JourneyRig.card());
         model.start(immediate);
@@ -163,6 +183,8 @@ class ApplyViewModelTest {
         var outcome = model.outcomeProperty().get();
         assertThat(outcome.resultPrintable()).isTrue();
         String number = outcome.caseNumber().orElseThrow();
+        assertThat(model.resultReadyProperty().get()).as("not decided within the wait").isFalse();
+        assertThat(model.certificateStatusKeyProperty().get()).isEqualTo("immediate.printable-later");
 
         model.printResult();
         assertThat(model.certificateStatusKeyProperty().get()).isEqualTo("journey.certificate.not-ready");

@@ -178,7 +178,8 @@ class JourneyScreensUiTest {
         robot.clickOn("#key-query");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> robot.lookup("#progress-state-" + number).tryQuery().isPresent());
-        assertThat(text("#progress-state-" + number)).isEqualTo("办理状态：" + "已申报");
+        // Filed by the platform as 补正 at once: the case waits for the missing material.
+        assertThat(text("#progress-state-" + number)).isEqualTo("办理状态：" + "待补正");
         assertThat(robot.lookup("#progress-print-certificate").queryButton().isDisabled()).isTrue();
     }
 

@@ -1,0 +1,148 @@
+package org.govkiosk.app.ui.supplement;
+
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.collections.ListChangeListener;
+import javafx.collections.WeakListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.govkiosk.app.i18n.I18n;
+import org.govkiosk.app.journey.CaseProgress;
+import org.govkiosk.app.journey.SupplementOutcome;
+import org.govkiosk.app.printing.PrintResult;
+import org.govkiosk.app.ui.Screen;
+import org.govkiosk.app.ui.apply.JourneyTexts;
+import org.govkiosk.app.ui.shell.Controls;
+
+/**
+ * 补交材料: the case, exactly the materials it waits for with a large tick box each ("I have brought it"), confirm;
+ * then what became of it and what was printed, with a reprint when the paper failed.
+ */
+public final class SupplementView implements Screen {
+
+    private final VBox root = new VBox(18);
+    private final VBox rows = new VBox(14);
+    private final Label caseLine = label("supplement-case", "subtitle");
+    private final Label headline = label("supplement-headline", "subtitle");
+    private final Label stillMissing = label("supplement-still-missing", "error");
+    private final Label paper = label("supplement-paper", "hint");
+    private final Label printReason = label("supplement-print-reason", "error");
+    private final VBox declaring;
+    private final VBox done;
+    private final SupplementViewModel model;
+    private final I18n i18n;
+    /** Held here, registered weakly: ViewModel and I18n outlive this session's View and must not keep it alive. */
+    private final InvalidationListener redraw = obs -> refresh();
+    /** Rebuilds the boxes when the list itself changes; ticking a box (an update) must not recreate it. */
+    private final ListChangeListener<SupplementViewModel.Row> rebuild = change -> {
+        while (change.next()) {
+            if (change.wasAdded() || change.wasRemoved()) {
+                buildRows();
+                return;
+            }
+        }
+    };
+
+    public SupplementView(SupplementViewModel model, I18n i18n, Runnable onBack, Runnable onDone) {
+        this.model = model;
+        this.i18n = i18n;
+        root.setId("supplement");
+        root.getStyleClass().add("screen");
+        root.setAlignment(Pos.TOP_CENTER);
+
+        ScrollPane scroll = new ScrollPane(rows);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        Label message = new Label();
+        message.setId("supplement-message");
+        message.getStyleClass().add("hint");
+        message.textProperty().bind(i18n.bindKey(model.messageKeyProperty()));
+        Button back = Controls.button(i18n, "supplement.back", "secondary-button", onBack);
+        back.setId("supplement-back");
+        back.disableProperty().bind(model.busyProperty());
+        Button confirm = Controls.button(i18n, "supplement.confirm", "primary-button", model::confirm);
+        confirm.setId("supplement-confirm");
+        confirm.disableProperty().bind(model.canConfirm().not());
+        HBox declareButtons = new HBox(24, back, confirm);
+        declareButtons.setAlignment(Pos.CENTER);
+        declaring = new VBox(16, Controls.label(i18n, "supplement.hint", "hint"), scroll, declareButtons);
+        VBox.setVgrow(declaring, Priority.ALWAYS);
+
+        Button reprint = Controls.button(i18n, "supplement.reprint", "secondary-button", model::reprint);
+        reprint.setId("supplement-reprint");
+        reprint.visibleProperty().bind(model.canReprint());
+        Button finish = Controls.button(i18n, "supplement.done", "primary-button", onDone);
+        finish.setId("supplement-done");
+        HBox doneButtons = new HBox(24, reprint, finish);
+        doneButtons.setAlignment(Pos.CENTER);
+        done = new VBox(16, headline, stillMissing, paper, printReason, doneButtons);
+        done.setAlignment(Pos.TOP_CENTER);
+
+        root.getChildren().addAll(Controls.label(i18n, "supplement.title", "title"), caseLine, message, declaring,
+                done);
+        model.waitingProperty().addListener(new WeakInvalidationListener(redraw));
+        model.rows().addListener(new WeakListChangeListener<>(rebuild));
+        model.outcomeProperty().addListener(new WeakInvalidationListener(redraw));
+        model.lastPrintProperty().addListener(new WeakInvalidationListener(redraw));
+        i18n.localeProperty().addListener(new WeakInvalidationListener(redraw));
+        buildRows();
+        refresh();
+    }
+
+    private void buildRows() {
+        rows.getChildren().clear();
+        for (SupplementViewModel.Row row : model.rows()) {
+            CheckBox box = new CheckBox();
+            box.setId("supplement-material-" + row.material().code());
+            box.setWrapText(true);
+            box.getStyleClass().add("field-label");
+            box.textProperty().bind(i18n.bind("supplement.brought", row.material().name()));
+            box.selectedProperty().bindBidirectional(row.brought());
+            rows.getChildren().add(box);
+        }
+    }
+
+    private static Label label(String id, String style) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add(style);
+        l.setWrapText(true);
+        return l;
+    }
+
+    private void refresh() {
+        CaseProgress c = model.waitingProperty().get();
+        caseLine.setText(c == null ? "" : i18n.text("supplement.case", c.itemName(), c.caseNumber()));
+        SupplementOutcome o = model.outcomeProperty().get();
+        boolean finished = o != null;
+        declaring.setVisible(!finished);
+        declaring.setManaged(!finished);
+        done.setVisible(finished);
+        done.setManaged(finished);
+        if (o == null) {
+            for (Label l : new Label[] {headline, stillMissing, paper, printReason}) {
+                l.setText("");
+            }
+            return;
+        }
+        headline.setText(i18n.text(SupplementViewModel.headlineKey(o)));
+        stillMissing.setText(o.stillMissing().isEmpty() ? "" : i18n.text("supplement.still-missing",
+                String.join("、", o.stillMissing())));
+        PrintResult printed = model.lastPrintProperty().get() == null ? o.printResult()
+                : model.lastPrintProperty().get();
+        paper.setText(i18n.text(JourneyTexts.paperKey(o.paper().kind(), printed)));
+        printReason.setText(printed instanceof PrintResult.Failed f ? i18n.text(f.messageKey()) : "");
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+}

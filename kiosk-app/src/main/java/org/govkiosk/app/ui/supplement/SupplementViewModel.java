@@ -1,0 +1,207 @@
+package org.govkiosk.app.ui.supplement;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.govkiosk.api.Material;
+import org.govkiosk.app.journey.ApplicantIdentity;
+import org.govkiosk.app.journey.CaseProgress;
+import org.govkiosk.app.journey.SupplementOutcome;
+import org.govkiosk.app.journey.SupplementService;
+import org.govkiosk.app.printing.PrintResult;
+import org.govkiosk.app.session.CitizenSession;
+import org.govkiosk.app.session.SessionScoped;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * 补交材料: lists exactly the materials a case waits for; the citizen declares each one brought (or scanned) and
+ * confirms; the declaration is queued and a receipt printed. Only the identified applicant may do it (the
+ * platform checks the ID number too). Service calls run on {@code background}.
+ */
+public final class SupplementViewModel implements SessionScoped {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SupplementViewModel.class);
+
+    /** One material the case waits for, and whether the citizen declared it handed in now. */
+    public record Row(Material material, BooleanProperty brought) {
+    }
+
+    private final SupplementService service;
+    private final CitizenSession session;
+    private final Executor background;
+    private final Executor fxThread;
+    private final ReadOnlyObjectWrapper<CaseProgress> waiting = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Row> rows = FXCollections.observableArrayList(
+            r -> new javafx.beans.Observable[] {r.brought()});
+    private final ReadOnlyObjectWrapper<SupplementOutcome> outcome = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<PrintResult> lastPrint = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper messageKey = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final BooleanBinding canConfirm;
+    /** Bumped at every start and wipe: an answer for an earlier citizen is dropped. */
+    private long generation;
+
+    public SupplementViewModel(SupplementService service, CitizenSession session, Executor background,
+            Executor fxThread) {
+        this.service = service;
+        this.session = session;
+        this.background = background;
+        this.fxThread = fxThread;
+        this.canConfirm = Bindings.createBooleanBinding(() -> !busy.get() && outcome.get() == null
+                && rows.stream().anyMatch(r -> r.brought().get()), busy, outcome, rows);
+    }
+
+    /**
+     * Opens the list of what {@code c} waits for.
+     *
+     * @return false when the case waits for nothing this terminal can take, or nobody is identified
+     */
+    public boolean start(CaseProgress c) {
+        generation++;
+        wipe();
+        if (c == null || !c.supplementable() || identity().isEmpty()) {
+            messageKey.set("supplement.identify-first");
+            return false;
+        }
+        waiting.set(c);
+        c.missingMaterials().forEach(m -> rows.add(new Row(m, new SimpleBooleanProperty(false))));
+        return true;
+    }
+
+    /** Queues what was declared brought and prints the receipt, off the FX thread. */
+    public void confirm() {
+        Optional<ApplicantIdentity> who = identity();
+        CaseProgress c = waiting.get();
+        if (!canConfirm.get() || c == null || who.isEmpty()) {
+            return;
+        }
+        Set<String> brought = rows.stream().filter(r -> r.brought().get()).map(r -> r.material().code())
+                .collect(Collectors.toSet());
+        long asked = generation;
+        busy.set(true);
+        messageKey.set("supplement.handing-in");
+        background.execute(() -> {
+            try {
+                SupplementOutcome done = service.handIn(c, who.get(), brought);
+                fxThread.execute(() -> handedIn(asked, done, null));
+            } catch (RuntimeException e) {
+                fxThread.execute(() -> handedIn(asked, null, e));
+            }
+        });
+    }
+
+    private void handedIn(long asked, SupplementOutcome done, RuntimeException failure) {
+        if (asked != generation) {
+            return;
+        }
+        busy.set(false);
+        if (failure != null) {
+            // Nothing was queued: the citizen must know the materials are NOT recorded.
+            LOG.error("Supplement for case {} could not be queued", waiting.get().caseNumber(), failure);
+            messageKey.set("supplement.failed");
+            return;
+        }
+        messageKey.set("");
+        outcome.set(done);
+        lastPrint.set(done.printResult());
+    }
+
+    /** Prints the receipt again (after the printer was fixed). */
+    public void reprint() {
+        SupplementOutcome done = outcome.get();
+        if (done == null || busy.get()) {
+            return;
+        }
+        long asked = generation;
+        busy.set(true);
+        background.execute(() -> {
+            PrintResult r = service.reprint(done);
+            fxThread.execute(() -> {
+                if (asked == generation) {
+                    busy.set(false);
+                    lastPrint.set(r);
+                }
+            });
+        });
+    }
+
+    /** What became of it, as a message key. */
+    public static String headlineKey(SupplementOutcome o) {
+        if (o.refused()) {
+            return "supplement.result.refused";
+        }
+        if (o.queuedOffline()) {
+            return "supplement.result.queued";
+        }
+        return o.complete() ? "supplement.result.accepted" : "supplement.result.partial";
+    }
+
+    private Optional<ApplicantIdentity> identity() {
+        if (session.identityProperty().get() != null) {
+            return Optional.of(ApplicantIdentity.of(session.identityProperty().get(), null));
+        }
+        return Optional.ofNullable(session.smartCardProperty().get()).flatMap(c -> ApplicantIdentity.of(c, null));
+    }
+
+    private void wipe() {
+        waiting.set(null);
+        rows.clear();
+        outcome.set(null);
+        lastPrint.set(null);
+        messageKey.set("");
+        busy.set(false);
+    }
+
+    @Override
+    public void clearSessionData() {
+        generation++;
+        wipe();
+    }
+
+    public ReadOnlyObjectProperty<CaseProgress> waitingProperty() {
+        return waiting.getReadOnlyProperty();
+    }
+
+    public ObservableList<Row> rows() {
+        return rows;
+    }
+
+    public ReadOnlyObjectProperty<SupplementOutcome> outcomeProperty() {
+        return outcome.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<PrintResult> lastPrintProperty() {
+        return lastPrint.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageKeyProperty() {
+        return messageKey.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canConfirm() {
+        return canConfirm;
+    }
+
+    public BooleanBinding canReprint() {
+        return Bindings.createBooleanBinding(() -> !busy.get() && lastPrint.get() instanceof PrintResult.Failed f
+                && f.retryable(), busy, lastPrint);
+    }
+}
