@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.stream.Stream;
 import org.govkiosk.device.DeviceConfig;
 import org.govkiosk.device.DeviceException;
 import org.govkiosk.device.DeviceFamily;
@@ -16,6 +15,7 @@ import org.govkiosk.device.TransportConfig;
 import org.govkiosk.device.registry.DriverFactories;
 import org.govkiosk.device.sim.DeviceSimulator;
 import org.govkiosk.device.transport.SerialTransport;
+import org.govkiosk.app.testkit.RepoConfig;
 
 /** The shipped configuration copied with test devices, simulators on ptys, and diag run in-process. */
 final class DiagFixtures {
@@ -47,17 +47,7 @@ final class DiagFixtures {
 
     /** The repository's config/ copied to {@code target}, with {@code devicesYaml} as its devices.yaml. */
     static Path config(Path target, Path dataDir, String devicesYaml) throws IOException {
-        Path source = Path.of(System.getProperty("govkiosk.config.dir", "../config"));
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path to = target.resolve(source.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(f, to);
-                }
-            }
-        }
+        RepoConfig.copyTo(target);
         Files.writeString(target.resolve("devices.yaml"), devicesYaml);
         Path terminal = target.resolve("terminal.yaml");
         Files.writeString(terminal, Files.readString(terminal) + "\nstorage:\n  data-dir: " + dataDir.toAbsolutePath()

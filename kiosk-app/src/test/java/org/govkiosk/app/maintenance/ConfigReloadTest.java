@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.govkiosk.app.AppContext;
 import org.govkiosk.app.config.TerminalConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.govkiosk.app.testkit.RepoConfig;
 
 /** Reloading a copy of the shipped configuration directory, edited as a technician would. */
 class ConfigReloadTest {
@@ -28,17 +27,7 @@ class ConfigReloadTest {
 
     @BeforeEach
     void copyConfig() throws Exception {
-        Path shipped = Paths.get("../config");
-        try (Stream<Path> files = Files.walk(shipped)) {
-            for (Path f : files.toList()) {
-                Path to = dir.resolve(shipped.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(f, to);
-                }
-            }
-        }
+        RepoConfig.copyTo(dir);
         reload = new ConfigReload(AppContext.loadConfiguration(dir), () -> AppContext.loadConfiguration(dir),
                 Map.of(ConfigReload.Section.SESSION, loaded -> appliedSessions.add(loaded.config().session())),
                 (event, details) -> audited.add(event + " " + details));

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.govkiosk.app.testkit.RepoConfig;
 
 /**
  * The whole terminal in a child JVM (headless JavaFX), started as systemd starts it with Type=notify and
@@ -52,17 +52,7 @@ class WatchdogProcessTest {
 
     /** The shipped configuration with the ops port off (other tests use 9464) and data in the test's folder. */
     static Path terminalConfig(Path target, Path data) throws IOException {
-        Path source = Path.of(System.getProperty("govkiosk.config.dir", "../config"));
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path to = target.resolve(source.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(f, to);
-                }
-            }
-        }
+        RepoConfig.copyTo(target);
         Path terminal = target.resolve("terminal.yaml");
         String yaml = Files.readString(terminal).replace("listen: 127.0.0.1:9464", "listen: \"off\"");
         assertThat(yaml).contains("listen: \"off\"");

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
@@ -34,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import org.govkiosk.app.testkit.RepoConfig;
 
 /**
  * Starts the real terminal headless (Monocle) on the repo's configuration with simulated devices, and drives it
@@ -50,17 +49,7 @@ class KioskShellUiTest {
 
     @BeforeEach
     void startTerminal(@TempDir Path dir) throws Exception {
-        Path repoConfig = Paths.get(System.getProperty("govkiosk.config.dir", "../config"));
-        try (Stream<Path> files = Files.walk(repoConfig)) {
-            for (Path f : files.toList()) {
-                Path to = dir.resolve(repoConfig.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(f, to);
-                }
-            }
-        }
+        RepoConfig.copyTo(dir);
         shortenIdleTimeoutAndSetPin(dir.resolve("terminal.yaml"));
         dataDir = dir.resolve("state");
         Files.writeString(dir.resolve("terminal.yaml"), "\nstorage:\n  data-dir: " + dataDir.toAbsolutePath() + "\n",

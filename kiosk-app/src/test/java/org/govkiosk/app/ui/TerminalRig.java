@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javafx.scene.control.Labeled;
 import org.govkiosk.app.KioskApplication;
 import org.govkiosk.app.LaunchOptions;
@@ -19,6 +17,7 @@ import org.govkiosk.app.platform.RealPlatform;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import org.govkiosk.app.testkit.RepoConfig;
 
 /**
  * The real terminal for whole-journey UI tests: the repository's configuration copied to a temporary folder, with
@@ -38,17 +37,7 @@ public final class TerminalRig implements AutoCloseable {
 
     public TerminalRig(Path dir) throws IOException {
         this.dir = dir;
-        Path repoConfig = Paths.get(System.getProperty("govkiosk.config.dir", "../config"));
-        try (Stream<Path> files = Files.walk(repoConfig)) {
-            for (Path f : files.toList()) {
-                Path to = dir.resolve(repoConfig.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(f, to);
-                }
-            }
-        }
+        RepoConfig.copyTo(dir);
         Path yaml = dir.resolve("terminal.yaml");
         // A free ops port: other terminals (other tests, other runs) must not collide on 9464.
         Files.writeString(yaml, Files.readString(yaml).replaceAll("listen:\\s*\\S+", "listen: 127.0.0.1:0")

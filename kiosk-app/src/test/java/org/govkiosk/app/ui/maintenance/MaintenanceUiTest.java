@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javafx.scene.input.KeyCode;
 import org.govkiosk.app.KioskApplication;
 import org.govkiosk.app.LaunchOptions;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import org.govkiosk.app.testkit.RepoConfig;
 
 /** The real terminal headless with simulated devices: a technician goes through every maintenance tab. */
 class MaintenanceUiTest {
@@ -33,17 +32,7 @@ class MaintenanceUiTest {
 
     @BeforeEach
     void startTerminal(@TempDir Path dir) throws Exception {
-        Path repoConfig = Paths.get(System.getProperty("govkiosk.config.dir", "../config"));
-        try (Stream<Path> files = Files.walk(repoConfig)) {
-            for (Path f : files.toList()) {
-                Path to = dir.resolve(repoConfig.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(f, to);
-                }
-            }
-        }
+        RepoConfig.copyTo(dir);
         Path yaml = dir.resolve("terminal.yaml");
         String text = Files.readString(yaml).replaceAll("listen:\\s*\\S+", "listen: 127.0.0.1:0");
         String hash = PinHash.hash(PIN.toCharArray()).encoded();

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.govkiosk.api.CaseState;
 import org.govkiosk.app.KioskApplication;
 import org.govkiosk.app.LaunchOptions;
@@ -25,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import org.govkiosk.app.testkit.RepoConfig;
 
 /**
  * 补正 end to end in the real terminal (headless, the repository's configuration, simulated devices, the embedded
@@ -42,17 +41,7 @@ class SupplementJourneyAppUiTest {
 
     @BeforeEach
     void startTerminal(@TempDir Path dir) throws Exception {
-        Path repoConfig = Paths.get(System.getProperty("govkiosk.config.dir", "../config"));
-        try (Stream<Path> files = Files.walk(repoConfig)) {
-            for (Path f : files.toList()) {
-                Path to = dir.resolve(repoConfig.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(f, to);
-                }
-            }
-        }
+        RepoConfig.copyTo(dir);
         Path yaml = dir.resolve("terminal.yaml");
         Files.writeString(yaml, Files.readString(yaml).replaceAll("listen:\\s*\\S+", "listen: 127.0.0.1:0")
                 + "\nstorage:\n  data-dir: " + dir.resolve("state").toAbsolutePath() + "\n");
