@@ -170,6 +170,106 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
+    // --- Batches, for the worker's rounds: several entries per transaction, so one fsync serves them all. ---
+
+    /**
+     * Up to {@code limit} entries to send now, in {@link #peek()} order. Entries whose payload cannot be decrypted
+     * go to the dead letters, as in {@link #peek()}.
+     */
+    public synchronized List<OutboxMessage> peek(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("peek needs a limit of at least 1, got " + limit);
+        }
+        List<OutboxMessage> out = new ArrayList<>();
+        boolean dropped = true;
+        while (out.isEmpty() && dropped) {
+            dropped = false;
+            try (PreparedStatement ps = db.prepareStatement("SELECT " + OutboxDatabase.COLUMNS + " FROM outbox_entry"
+                    + " WHERE state IN ('PENDING', 'SENT') AND next_attempt_at <= ?"
+                    + " ORDER BY priority DESC, id ASC LIMIT ?")) {
+                ps.setLong(1, clock.millis());
+                ps.setInt(2, limit);
+                List<Row> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        byte[] payload = rs.getBytes("payload");
+                        rows.add(new Row(OutboxRows.entry(rs), payload == null ? new byte[0] : payload));
+                    }
+                }
+                for (Row row : rows) {
+                    OutboxEntry entry = row.entry();
+                    try {
+                        out.add(new OutboxMessage(entry, cipher.decrypt(row.payload(), entry.kind(),
+                                entry.idempotencyKey())));
+                    } catch (GeneralSecurityException | RuntimeException e) {
+                        LOG.error("Outbox entry {} ({}) cannot be decrypted; moving it to the dead letters: {}",
+                                entry.idempotencyKey(), entry.kind(), e.getMessage());
+                        drop(entry.id(), "payload cannot be decrypted: " + e.getMessage());
+                        dropped = true;
+                    }
+                }
+            } catch (SQLException e) {
+                throw failure("peek", e);
+            }
+        }
+        return out;
+    }
+
+    /** {@link #markSent(long)} for several entries, in one transaction. */
+    public synchronized void markSent(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        long now = clock.millis();
+        inTransaction("markSent", "UPDATE outbox_entry SET state = 'SENT', attempts = attempts + 1,"
+                + " last_attempt_at = ? WHERE id = ? AND state IN ('PENDING', 'SENT')", ps -> {
+                    for (long id : ids) {
+                        ps.setLong(1, now);
+                        ps.setLong(2, id);
+                        ps.addBatch();
+                    }
+                });
+    }
+
+    /** {@link #confirm(long, String)} for several entries (id → reference), in one transaction. */
+    public synchronized void confirm(java.util.Map<Long, String> references) {
+        if (references.isEmpty()) {
+            return;
+        }
+        long now = clock.millis();
+        inTransaction("confirm", "UPDATE outbox_entry SET state = 'CONFIRMED', confirmed_at = ?, reference = ?,"
+                + " payload = NULL, last_error = NULL WHERE id = ? AND state <> 'CONFIRMED'", ps -> {
+                    for (var e : references.entrySet()) {
+                        ps.setLong(1, now);
+                        ps.setString(2, e.getValue());
+                        ps.setLong(3, e.getKey());
+                        ps.addBatch();
+                    }
+                });
+    }
+
+    private interface Batch {
+        void fill(PreparedStatement ps) throws SQLException;
+    }
+
+    private void inTransaction(String what, String sql, Batch batch) {
+        try {
+            db.setAutoCommit(false);
+            try (PreparedStatement ps = db.prepareStatement(sql)) {
+                batch.fill(ps);
+                ps.executeBatch();
+                db.commit();
+            } catch (SQLException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
     /** A retryable failure: try again at {@code nextAttempt}. */
     public synchronized void reschedule(long id, Instant nextAttempt, String error) {
         try (PreparedStatement ps = db.prepareStatement("UPDATE outbox_entry SET next_attempt_at = ?,"

@@ -36,6 +36,11 @@ public final class SimulatedEscPosPrinter extends DeviceSimulator {
     public static final String CUTTER_ERROR = "cutter-error";
     public static final String OFFLINE = "offline";
     public static final int DEFAULT_LINES_BEFORE_PAPER_END = 3;
+    /**
+     * Documents kept for {@link #printedDocuments()}: the most recent ones. A demo or training terminal prints on
+     * its simulator for months; keeping every document grew the heap without end (found by the soak, issue 8).
+     */
+    public static final int KEPT_DOCUMENTS = 100;
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedEscPosPrinter.class);
 
@@ -45,6 +50,7 @@ public final class SimulatedEscPosPrinter extends DeviceSimulator {
     private final List<PrintedElement> current = new ArrayList<>();
     private volatile int linesBeforePaperEnd;
     private int linesSinceArmed;
+    private long documentCount;
 
     /** A generic printer, standard mode at power-up. */
     public SimulatedEscPosPrinter() {
@@ -95,17 +101,25 @@ public final class SimulatedEscPosPrinter extends DeviceSimulator {
             return;
         }
         if (e instanceof PrintedElement.Cut) {
-            documents.add(new PrintedDocument(current, false));
+            keep(new PrintedDocument(current, false));
             current.clear();
             return;
         }
         current.add(e);
         if (e instanceof PrintedElement.TextLine && isActive(PAPER_OUT_MID_JOB)
                 && ++linesSinceArmed >= linesBeforePaperEnd) {
-            documents.add(new PrintedDocument(current, true));
+            keep(new PrintedDocument(current, true));
             current.clear();
             clear(PAPER_OUT_MID_JOB);
             inject(PAPER_OUT);
+        }
+    }
+
+    private void keep(PrintedDocument document) {
+        documents.add(document);
+        documentCount++;
+        if (documents.size() > KEPT_DOCUMENTS) {
+            documents.remove(0);
         }
     }
 
@@ -149,9 +163,14 @@ public final class SimulatedEscPosPrinter extends DeviceSimulator {
         return bitMap.encode(request, conditions());
     }
 
-    /** Every document cut so far (torn ones included), oldest first. */
+    /** The last {@link #KEPT_DOCUMENTS} documents cut (torn ones included), oldest first. */
     public synchronized List<PrintedDocument> printedDocuments() {
         return List.copyOf(documents);
+    }
+
+    /** How many documents were cut since power-up, all of them (not only those kept). */
+    public synchronized long documentCount() {
+        return documentCount;
     }
 
     public synchronized Optional<PrintedDocument> lastDocument() {

@@ -25,7 +25,7 @@ import org.govkiosk.app.platform.RealPlatform;
 /**
  * Prints the outbox's enqueue latency (each add fsync'd: WAL, synchronous=FULL) on the disk of {@code dir}, and
  * the drain throughput to the reference platform-server on loopback (embedded, H2 file in {@code dir}; signed
- * HTTP, one worker). Not a test: it never fails on a
+ * HTTP, the worker's default rounds). Not a test: it never fails on a
  * figure. Arguments: [dir (default: a temp dir)] [cases (default 500)].
  */
 public final class OutboxBenchmark {
@@ -75,9 +75,10 @@ public final class OutboxBenchmark {
                 worker.close();
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("drain to the platform-server on loopback (signed HTTP, H2 file, confirm fsync'd),"
-                    + " %d cases: %.1f s, %.0f cases/s; dead letters %d%n", total, seconds, total / seconds,
-                    outbox.status().dead());
+            System.out.printf("drain to the platform-server on loopback (signed HTTP, H2 file; rounds of up to %d,"
+                    + " %d requests in flight, one fsync'd confirmation per round), %d cases: %.1f s, %.0f cases/s;"
+                    + " dead letters %d%n", OutboxWorker.DEFAULT_BATCH, OutboxWorker.DEFAULT_PARALLELISM, total,
+                    seconds, total / seconds, outbox.status().dead());
         } finally {
             for (String suffix : new String[] {"", "-wal", "-shm"}) {
                 Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
