@@ -34,6 +34,12 @@ public final class OutboxWorker implements AutoCloseable {
     public static final int DEFAULT_PARALLELISM = 4;
     /** Rounds of 32: a confirmation fsync shared by 32 entries, yet a round ends within a few requests' time. */
     public static final int DEFAULT_BATCH = 32;
+    /**
+     * Confirmed entries (their payload already erased) stay this long so a citizen's receipt can still be matched
+     * to its platform case number on the terminal, then go: a terminal running for months must not grow its file.
+     */
+    public static final Duration CONFIRMED_RETENTION = Duration.ofDays(7);
+    private static final long PURGE_EVERY_NANOS = TimeUnit.HOURS.toNanos(1);
 
     /** Observes attempts (tests, the maintenance screen's "last contact"). Called on the worker thread. */
     public interface Listener {
@@ -62,6 +68,8 @@ public final class OutboxWorker implements AutoCloseable {
     private volatile String lastProblem;
     /** Watchdog check-in: System.nanoTime() when the current step began, 0 while waiting by choice. */
     private volatile long busySinceNanos;
+    /** When confirmed entries were last purged; the first idle moment after start purges. */
+    private long lastPurgeNanos = System.nanoTime() - PURGE_EVERY_NANOS;
 
     /** @param idlePoll how often an idle worker looks anyway (entries added by another process, clock jumps) */
     public OutboxWorker(Outbox outbox, OutboxSender sender, Backoff backoff, Clock clock, Duration idlePoll,
@@ -120,6 +128,18 @@ public final class OutboxWorker implements AutoCloseable {
         return Optional.ofNullable(lastProblem);
     }
 
+    /** Purges old confirmed entries at most once an hour, when there is nothing to send. */
+    private void purgeIfDue() {
+        if (System.nanoTime() - lastPurgeNanos < PURGE_EVERY_NANOS) {
+            return;
+        }
+        lastPurgeNanos = System.nanoTime();
+        int purged = outbox.purgeConfirmed(CONFIRMED_RETENTION);
+        if (purged > 0) {
+            LOG.info("Outbox: purged {} entries confirmed more than {} days ago", purged, CONFIRMED_RETENTION.toDays());
+        }
+    }
+
     private void run() {
         while (running) {
             busySinceNanos = System.nanoTime();
@@ -131,6 +151,7 @@ public final class OutboxWorker implements AutoCloseable {
                 }
                 List<OutboxMessage> batch = outbox.peek(consecutiveFailures > 0 ? 1 : batchSize);
                 if (batch.isEmpty()) {
+                    purgeIfDue();
                     pause(untilNextDue(), true);
                     continue;
                 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
+import org.govkiosk.app.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,28 @@ class OutboxWorkerTest {
             }
             Thread.sleep(10);
         }
+    }
+
+    @Test
+    void anIdleWorkerPurgesEntriesConfirmedLongerAgoThanTheRetention() throws Exception {
+        outbox.close();
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-11-01T08:00:00Z"));
+        outbox = Outbox.open(dir.resolve("aged.db"), new PayloadCipher(TestKeys.aes()), clock);
+        long old = outbox.add(EntryKind.CASE, "old", 0, "{}".getBytes(UTF_8));
+        outbox.markSent(old);
+        outbox.confirm(old, "N-old");
+        clock.advance(OutboxWorker.CONFIRMED_RETENTION.plusDays(1));
+        long recent = outbox.add(EntryKind.CASE, "recent", 0, "{}".getBytes(UTF_8));
+        outbox.markSent(recent);
+        outbox.confirm(recent, "N-recent");
+
+        worker = new OutboxWorker(outbox, m -> new Delivery.Delivered("unused"), new Backoff(Duration.ofMillis(20),
+                Duration.ofMillis(80), 0.2, RandomGenerator.getDefault()), clock, Duration.ofMillis(200),
+                new OutboxWorker.Listener() {
+                }).start();
+
+        await(() -> outbox.find("old").isEmpty());
+        assertThat(outbox.find("recent")).isPresent();
     }
 
     @Test
