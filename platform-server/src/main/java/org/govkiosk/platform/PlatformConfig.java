@@ -69,14 +69,21 @@ public record PlatformConfig(
      *                            document, so the terminal prints it at once (自助出证); a hall gateway that
      *                            forwards to a department's system turns this off
      * @param resultIssuer        the issuing body printed on those results
+     * @param resultFont          a TrueType CJK font (.ttf/.ttc) those results embed; empty: the first of the
+     *                            usual Debian ones installed (see {@code cases.ResultFont})
      */
-    public record Decisions(boolean autoDecideImmediate, String resultIssuer) {
+    public record Decisions(boolean autoDecideImmediate, String resultIssuer, Optional<Path> resultFont) {
         public static final String DEFAULT_ISSUER = "政务服务中心";
 
         public Decisions {
             if (resultIssuer == null || resultIssuer.isBlank() || resultIssuer.length() > 60) {
                 throw new IllegalArgumentException("result issuer must be 1 to 60 characters");
             }
+            Objects.requireNonNull(resultFont, "resultFont");
+        }
+
+        public Decisions(boolean autoDecideImmediate, String resultIssuer) {
+            this(autoDecideImmediate, resultIssuer, Optional.empty());
         }
     }
 

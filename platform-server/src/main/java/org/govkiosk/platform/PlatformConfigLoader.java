@@ -12,9 +12,11 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.govkiosk.platform.cases.ResultFont;
 
 /**
  * Builds the standalone configuration from a YAML file, then command-line flags, then the environment for
@@ -31,7 +33,8 @@ public final class PlatformConfigLoader {
             max-body-bytes, max-certificate-bytes, max-clock-skew-seconds, zone, case-number-prefix,
             promised-working-days (number) and promised-working-days-by-item (map of item code to days),
             auto-decide-immediate (true: a complete 即办件 is completed at intake with its result; default true)
-            and result-issuer (the issuing body printed on those results).
+            result-issuer (the issuing body printed on those results) and result-font (a TrueType CJK font,
+            .ttf/.ttc, embedded in them; default: the first of wqy-zenhei, wqy-microhei, uming installed).
             Secrets may also come from the environment: GOVKIOSK_DB_PASSWORD, GOVKIOSK_TLS_PASSWORD,
             GOVKIOSK_ENROLMENT_TOKEN, GOVKIOSK_CLERK_TOKEN.
             Defaults: port 8686 on 0.0.0.0, H2 database in ./data/govkiosk-platform, plain HTTP,
@@ -40,7 +43,8 @@ public final class PlatformConfigLoader {
     private static final Set<String> KEYS = Set.of("port", "bind", "db-url", "db-user", "db-password-file",
             "tls-keystore", "tls-password-file", "enrolment-token-file", "clerk-token-file", "max-body-bytes",
             "max-certificate-bytes", "max-clock-skew-seconds", "zone", "case-number-prefix",
-            "promised-working-days", "promised-working-days-by-item", "auto-decide-immediate", "result-issuer");
+            "promised-working-days", "promised-working-days-by-item", "auto-decide-immediate", "result-issuer",
+            "result-font");
 
     /** --help was given. */
     public static final class HelpRequested extends RuntimeException {
@@ -109,6 +113,17 @@ public final class PlatformConfigLoader {
                 throw new IllegalArgumentException("tls-keystore: cannot read " + k);
             }
         });
+        boolean autoDecide = bool(v, "auto-decide-immediate", d.decisions().autoDecideImmediate());
+        Optional<Path> resultFont = Optional.ofNullable(v.get("result-font")).map(Path::of);
+        resultFont.ifPresent(f -> {
+            if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
+                throw new IllegalArgumentException("result-font: cannot read " + f);
+            }
+            if (autoDecide) {
+                // Parsed now (and kept for the server), so a CFF or non-Chinese font is a configuration error.
+                ResultFont.resolve(resultFont, List.of());
+            }
+        });
         return new PlatformConfig(
                 v.getOrDefault("bind", "0.0.0.0"),
                 integer(v, "port", PlatformConfig.DEFAULT_PORT),
@@ -126,8 +141,8 @@ public final class PlatformConfigLoader {
                 v.getOrDefault("case-number-prefix", d.caseNumberPrefix()),
                 integer(v, "promised-working-days", d.defaultPromisedWorkingDays()),
                 byItem,
-                new PlatformConfig.Decisions(bool(v, "auto-decide-immediate", d.decisions().autoDecideImmediate()),
-                        v.getOrDefault("result-issuer", d.decisions().resultIssuer())));
+                new PlatformConfig.Decisions(autoDecide, v.getOrDefault("result-issuer", d.decisions().resultIssuer()),
+                        resultFont));
     }
 
     private static JsonNode readYaml(Path file) {

@@ -118,8 +118,8 @@ public final class PlatformServer implements AutoCloseable {
         new TerminalRoutes(support, terminals).register(routes);
         new CaseRoutes(support, cases, new CaseNumbers(config.caseNumberPrefix(), clock, config.zone()),
                 new PromisedDates(config.defaultPromisedWorkingDays(), config.promisedWorkingDays()),
-                new SupplementStore(database), new CaseDecisions(config.decisions().autoDecideImmediate(),
-                        config.decisions().resultIssuer(), config.zone()))
+                new SupplementStore(database), CaseDecisions.of(config.decisions().autoDecideImmediate(),
+                        config.decisions().resultIssuer(), config.zone(), config.decisions().resultFont()))
                 .withAttachments(new org.govkiosk.platform.store.AttachmentStore(database)).register(routes);
         org.govkiosk.platform.pads.Pads pads = org.govkiosk.platform.pads.Pads.install(routes, app, support, database);
         new RatingRoutes(support, ratings, licences, pads.ratingGate()).register(routes);

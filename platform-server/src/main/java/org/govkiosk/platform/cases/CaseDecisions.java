@@ -1,5 +1,6 @@
 package org.govkiosk.platform.cases;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,26 +15,57 @@ import org.govkiosk.api.Masking;
 import org.govkiosk.api.Material;
 import org.govkiosk.platform.store.Filing;
 import org.govkiosk.platform.store.Supplements;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the platform decides by itself when a case comes in: a case with missing materials waits for them (补正,
  * with the whole list at once: 一次性告知); a complete 即办件 is, on a reference platform set to decide it, accepted,
  * reviewed and completed on the spot with a result document the terminal prints (自助出证). Everything else waits
- * for a clerk.
+ * for a clerk. Without a usable CJK font the decision still stands (the law does not wait for a font), but no
+ * document is attached: the terminal then tells the citizen the result is printable later, once a clerk issued it.
  */
 public final class CaseDecisions {
 
     static final String RESULT = "准予办理（即办件，当场办结）";
+    static final String NOTE_PRINTABLE = "当场办结，结果可在自助终端打印。";
+    static final String NOTE_NO_DOCUMENT = "当场办结，办结证明由窗口出具后可在自助终端打印。";
+    private static final Logger LOG = LoggerFactory.getLogger(CaseDecisions.class);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.ROOT);
 
     private final boolean autoDecideImmediate;
     private final String issuer;
     private final ZoneId zone;
+    private final Optional<ResultFont> font;
 
+    /** With the first of the usual Debian CJK fonts installed ({@link ResultFont#DEBIAN_FONTS}), if any. */
     public CaseDecisions(boolean autoDecideImmediate, String issuer, ZoneId zone) {
+        this(autoDecideImmediate, issuer, zone, autoDecideImmediate
+                ? ResultFont.resolve(Optional.empty(), ResultFont.DEBIAN_FONTS) : Optional.empty());
+    }
+
+    /** @param font the font result documents embed; empty: decisions are recorded without a document */
+    public CaseDecisions(boolean autoDecideImmediate, String issuer, ZoneId zone, Optional<ResultFont> font) {
         this.autoDecideImmediate = autoDecideImmediate;
         this.issuer = issuer;
         this.zone = zone;
+        this.font = font;
+        if (autoDecideImmediate && font.isEmpty()) {
+            LOG.warn("No TrueType CJK font for result documents (set result-font, or install fonts-wqy-zenhei;"
+                    + " looked for {}): 即办件 are still decided at once, but without a 办结证明 until a clerk"
+                    + " issues one", ResultFont.DEBIAN_FONTS);
+        }
+    }
+
+    /**
+     * The platform's decisions with the configured {@code result-font}, else the usual Debian fonts; the font is
+     * looked for only when the platform decides by itself.
+     *
+     * @throws IllegalArgumentException when a configured font cannot be used
+     */
+    public static CaseDecisions of(boolean autoDecideImmediate, String issuer, ZoneId zone, Optional<Path> font) {
+        return new CaseDecisions(autoDecideImmediate, issuer, zone, autoDecideImmediate
+                ? ResultFont.resolve(font, ResultFont.DEBIAN_FONTS) : Optional.empty());
     }
 
     /** How a new case is filed. Materials under a 容缺 commitment are WAIVED_BY_COMMITMENT, not missing. */
@@ -48,8 +80,8 @@ public final class CaseDecisions {
         }
         return new Filing(List.of(new Filing.Step(CaseState.ACCEPTED, "即办件，材料齐全，当场受理。"),
                 new Filing.Step(CaseState.IN_REVIEW, null),
-                new Filing.Step(CaseState.COMPLETED, "当场办结，结果可在自助终端打印。")), List.of(),
-                Optional.of(number -> result(s, number, now)));
+                new Filing.Step(CaseState.COMPLETED, font.isPresent() ? NOTE_PRINTABLE : NOTE_NO_DOCUMENT)),
+                List.of(), resultMaker(s, now));
     }
 
     /** How a case goes on once its last missing material came in and it was accepted. */
@@ -58,18 +90,22 @@ public final class CaseDecisions {
             return Filing.received();
         }
         return new Filing(List.of(new Filing.Step(CaseState.IN_REVIEW, null),
-                new Filing.Step(CaseState.COMPLETED, "材料补齐后当场办结，结果可在自助终端打印。")), List.of(),
-                Optional.of(number -> result(s, number, now)));
+                new Filing.Step(CaseState.COMPLETED, "材料补齐后" + (font.isPresent() ? NOTE_PRINTABLE
+                        : NOTE_NO_DOCUMENT))), List.of(), resultMaker(s, now));
     }
 
     private boolean decidesAtOnce(CaseSubmission s) {
         return autoDecideImmediate && s.kind() == CaseKind.IMMEDIATE;
     }
 
+    private Optional<Filing.ResultMaker> resultMaker(CaseSubmission s, Instant now) {
+        return font.map(f -> number -> result(f, s, number, now));
+    }
+
     /** The 办结证明 of a case decided on the spot: the holder's name in full, the ID number masked. */
-    byte[] result(CaseSubmission s, String caseNumber, Instant now) {
+    private byte[] result(ResultFont f, CaseSubmission s, String caseNumber, Instant now) {
         String day = DATE.format(LocalDate.ofInstant(now, zone));
-        ResultPdf pdf = new ResultPdf()
+        ResultPdf pdf = new ResultPdf(f)
                 .add(issuer, 16, ResultPdf.Align.CENTER, 8)
                 .add("办结证明", 24, ResultPdf.Align.CENTER, 12)
                 .add("证明编号：JB" + caseNumber, 10.5f, ResultPdf.Align.RIGHT, 12);

@@ -1,124 +1,128 @@
 package org.govkiosk.platform.cases;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * A one-page A4 PDF of plain text lines, written by hand. The platform holds no PDF library (it may depend on the
- * API types only), and a result notice needs none: the text uses the standard Chinese font STSong-Light through
- * the predefined UniGB-UTF16-H CMap, which every PDF reader and printer driver resolves to an installed CJK
- * font, so nothing is embedded and a page stays a few kilobytes.
+ * An A4 PDF of plain text lines, made with PDFBox, the CJK font embedded as a subset so the page prints the same
+ * on any reader or printer driver, with or without Chinese fonts of its own. Long lines wrap to the text width;
+ * a page that fills up continues on the next one.
  */
 final class ResultPdf {
 
     /** How a line sits on the page. */
     enum Align { LEFT, CENTER, RIGHT }
 
+    /** One line as given; it may wrap into several. */
     record Line(String text, float size, Align align, float gapAfter) {
     }
 
-    private static final float WIDTH = 595.28f;
-    private static final float HEIGHT = 841.89f;
+    private static final PDRectangle PAGE = PDRectangle.A4;
     private static final float MARGIN = 72f;
+    private static final float TEXT_WIDTH = PAGE.getWidth() - 2 * MARGIN;
+    /** Wrapped continuation lines start indented by two ideographic spaces, as Chinese paragraphs do. */
+    private static final String INDENT = "　　";
 
+    private final ResultFont font;
     private final List<Line> lines = new ArrayList<>();
 
+    ResultPdf(ResultFont font) {
+        this.font = font;
+    }
+
     ResultPdf add(String text, float size, Align align, float gapAfter) {
-        // Long values (an item name may be 200 characters) wrap to the text width rather than run off the page.
-        for (String part : wrap(text, size)) {
-            lines.add(new Line(part, size, align, 0));
-        }
-        Line last = lines.remove(lines.size() - 1);
-        lines.add(new Line(last.text(), last.size(), last.align(), gapAfter));
+        lines.add(new Line(text, size, align, gapAfter));
         return this;
     }
 
     byte[] toBytes() {
-        StringBuilder content = new StringBuilder();
-        float y = HEIGHT - MARGIN;
-        for (Line line : lines) {
-            y -= line.size() * 1.5f;
-            float width = width(line.text(), line.size());
-            float x = switch (line.align()) {
-                case LEFT -> MARGIN;
-                case CENTER -> (WIDTH - width) / 2;
-                case RIGHT -> WIDTH - MARGIN - width;
-            };
-            content.append(String.format(Locale.ROOT, "BT /F1 %.1f Tf %.2f %.2f Td <%s> Tj ET%n", line.size(), x, y,
-                    HexFormat.of().formatHex(line.text().getBytes(StandardCharsets.UTF_16BE))));
-            y -= line.gapAfter();
-        }
-        byte[] stream = content.toString().getBytes(StandardCharsets.US_ASCII);
-        List<String> objects = java.util.Arrays.asList(
-                "<< /Type /Catalog /Pages 2 0 R >>",
-                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                String.format(Locale.ROOT, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f]"
-                        + " /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>", WIDTH, HEIGHT),
-                null, // the page's content stream, written below with its length
-                "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UTF16-H"
-                        + " /DescendantFonts [6 0 R] >>",
-                "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light"
-                        + " /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >>"
-                        + " /FontDescriptor 7 0 R /DW 1000 >>",
-                "<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880]"
-                        + " /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        write(out, "%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n");
-        List<Integer> offsets = new ArrayList<>();
-        for (int i = 0; i < objects.size(); i++) {
-            offsets.add(out.size());
-            write(out, (i + 1) + " 0 obj\n");
-            if (objects.get(i) == null) {
-                write(out, "<< /Length " + stream.length + " >>\nstream\n");
-                out.writeBytes(stream);
-                write(out, "endstream");
-            } else {
-                write(out, objects.get(i));
+        // FontBox reads glyphs from one shared file handle: one document at a time per font.
+        synchronized (font.lock()) {
+            try (PDDocument doc = new PDDocument()) {
+                doc.getDocumentInformation().setTitle("办结证明");
+                PDType0Font pdfFont = font.embedIn(doc);
+                layOut(doc, pdfFont);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                doc.save(out);
+                return out.toByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the result document", e);
             }
-            write(out, "\nendobj\n");
         }
-        int xref = out.size();
-        write(out, "xref\n0 " + (objects.size() + 1) + "\n0000000000 65535 f \n");
-        for (int offset : offsets) {
-            write(out, String.format(Locale.ROOT, "%010d 00000 n \n", offset));
-        }
-        write(out, "trailer\n<< /Size " + (objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" + xref + "\n%%EOF\n");
-        return out.toByteArray();
     }
 
-    /** STSong-Light: Chinese characters are one em wide, ASCII about half. */
-    private static float width(String text, float size) {
-        float ems = 0;
-        for (int i = 0; i < text.length(); i++) {
-            ems += text.charAt(i) < 0x80 ? 0.5f : 1f;
+    private void layOut(PDDocument doc, PDType0Font pdfFont) throws IOException {
+        PDPageContentStream content = newPage(doc);
+        float y = PAGE.getHeight() - MARGIN;
+        try {
+            for (Line line : lines) {
+                List<String> parts = wrap(font.printable(line.text()), line.size(), pdfFont);
+                for (int i = 0; i < parts.size(); i++) {
+                    y -= line.size() * 1.5f;
+                    if (y < MARGIN) {
+                        content.close();
+                        content = newPage(doc);
+                        y = PAGE.getHeight() - MARGIN - line.size() * 1.5f;
+                    }
+                    String part = parts.get(i);
+                    float width = width(part, line.size(), pdfFont);
+                    float x = switch (line.align()) {
+                        case LEFT -> MARGIN;
+                        case CENTER -> (PAGE.getWidth() - width) / 2;
+                        case RIGHT -> PAGE.getWidth() - MARGIN - width;
+                    };
+                    content.beginText();
+                    content.setFont(pdfFont, line.size());
+                    content.newLineAtOffset(x, y);
+                    content.showText(part);
+                    content.endText();
+                }
+                y -= line.gapAfter();
+            }
+        } finally {
+            content.close();
         }
-        return ems * size;
     }
 
-    private static List<String> wrap(String text, float size) {
-        float max = WIDTH - 2 * MARGIN;
+    private static PDPageContentStream newPage(PDDocument doc) throws IOException {
+        PDPage page = new PDPage(PAGE);
+        doc.addPage(page);
+        return new PDPageContentStream(doc, page);
+    }
+
+    /** Breaks by character (Chinese has no spaces between words) where the next one would pass the margin. */
+    private static List<String> wrap(String text, float size, PDType0Font pdfFont) throws IOException {
         List<String> parts = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        float used = 0;
+        float indentWidth = width(INDENT, size, pdfFont);
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             String ch = new String(Character.toChars(cp));
-            if (width(current + ch, size) > max && current.length() > 0) {
+            float w = width(ch, size, pdfFont);
+            if (used + w > TEXT_WIDTH && current.length() > 0) {
                 parts.add(current.toString());
                 current.setLength(0);
-                current.append("　　");
+                current.append(INDENT);
+                used = indentWidth;
             }
             current.append(ch);
+            used += w;
             i += Character.charCount(cp);
         }
         parts.add(current.toString());
         return parts;
     }
 
-    private static void write(ByteArrayOutputStream out, String text) {
-        out.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
+    private static float width(String text, float size, PDType0Font pdfFont) throws IOException {
+        return pdfFont.getStringWidth(text) / 1000f * size;
     }
 }

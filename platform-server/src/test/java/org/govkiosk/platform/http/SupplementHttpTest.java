@@ -23,6 +23,7 @@ import org.govkiosk.api.SupplementSubmission;
 import org.govkiosk.platform.Fixtures;
 import org.govkiosk.platform.RunningPlatform;
 import org.govkiosk.platform.TestTerminal;
+import org.govkiosk.platform.cases.ResultDocuments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,6 +127,10 @@ class SupplementHttpTest extends RunningPlatform {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
                 .startsWith("application/pdf"));
+        assertThat(ResultDocuments.text(pdf.body())).contains("办结证明", "办件编号：" + receipt.caseNumber(),
+                "申请人：张三丰", "证件号码：110***********002X").doesNotContain(Fixtures.ID_NUMBER);
+        assertThat(ResultDocuments.fonts(pdf.body())).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.embedded() && f.subset()).as(f.name()).isTrue());
         String text = pdfToText(pdf.body());
         assertThat(text).contains("办结证明").contains(receipt.caseNumber()).contains("张三丰")
                 .contains("110***********002X").doesNotContain(Fixtures.ID_NUMBER);

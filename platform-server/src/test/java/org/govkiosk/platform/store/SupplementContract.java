@@ -26,6 +26,7 @@ import org.govkiosk.api.SupplementReceipt;
 import org.govkiosk.api.SupplementSubmission;
 import org.govkiosk.platform.Fixtures;
 import org.govkiosk.platform.cases.CaseDecisions;
+import org.govkiosk.platform.cases.ResultDocuments;
 import org.govkiosk.platform.http.Bodies;
 import org.junit.jupiter.api.Test;
 
@@ -106,7 +107,7 @@ interface SupplementContract {
     }
 
     @Test
-    default void aCompleteImmediateCaseIsDecidedAtOnceWithItsResult() {
+    default void aCompleteImmediateCaseIsDecidedAtOnceWithItsResult() throws Exception {
         CaseReceipt r = file(withMaterials("i1", CaseKind.IMMEDIATE, provided("M01", "身份证")), decisions(true));
         assertThat(r.state()).isEqualTo(CaseState.COMPLETED);
         CaseView v = view(r.caseNumber());
@@ -115,8 +116,9 @@ interface SupplementContract {
         assertThat(v.certificateAvailable()).isTrue();
         byte[] pdf = new CaseStore(database()).certificate(r.caseNumber());
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-        // The case number is written into the page (as UTF-16BE hex, the font's encoding).
-        assertThat(new String(pdf, StandardCharsets.ISO_8859_1)).contains(utf16Hex(r.caseNumber()));
+        // The page read back: the case number on it, the ID number masked.
+        assertThat(ResultDocuments.text(pdf)).contains("办结证明", "办件编号：" + r.caseNumber(), "110***********002X")
+                .doesNotContain(Fixtures.ID_NUMBER);
         // A resend answers the same, decided receipt.
         CaseReceipt again = file(withMaterials("i1", CaseKind.IMMEDIATE, provided("M01", "身份证")), decisions(true));
         assertThat(again.duplicate()).isTrue();
@@ -234,7 +236,16 @@ interface SupplementContract {
         }
     }
 
-    private static String utf16Hex(String text) {
-        return java.util.HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_16BE));
+    @Test
+    default void withoutAFontAnImmediateCaseIsStillDecidedButHasNoResultToPrintYet() {
+        CaseDecisions noFont = new CaseDecisions(true, "示例市政务服务中心", ZoneId.of("Asia/Shanghai"),
+                java.util.Optional.empty());
+        CaseReceipt r = file(withMaterials("i-nofont", CaseKind.IMMEDIATE, provided("M01", "身份证")), noFont);
+        assertThat(r.state()).isEqualTo(CaseState.COMPLETED);
+        CaseView v = view(r.caseNumber());
+        assertThat(v.certificateAvailable()).isFalse();
+        assertThat(v.note()).contains("窗口出具");
+        assertThatThrownBy(() -> new CaseStore(database()).certificate(r.caseNumber()))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining("no certificate yet");
     }
 }
