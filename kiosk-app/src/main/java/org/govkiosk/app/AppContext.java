@@ -1,40 +1,65 @@
 package org.govkiosk.app;
 
 import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.govkiosk.api.PadRegistration;
 import org.govkiosk.app.audit.AuditLog;
 import org.govkiosk.app.catalog.Catalog;
 import org.govkiosk.app.catalog.CatalogLoader;
-import org.govkiosk.app.ops.HealthCheck;
-import org.govkiosk.app.ops.HealthReport;
-import org.govkiosk.app.outbox.OutboxWorker;
-import org.govkiosk.app.ops.OpsHttpServer;
-import org.govkiosk.app.ops.TerminalMetrics;
 import org.govkiosk.app.config.ConfigException;
 import org.govkiosk.app.config.ConfigLoader;
 import org.govkiosk.app.config.TerminalConfig;
 import org.govkiosk.app.i18n.I18n;
+import org.govkiosk.app.maintenance.ConfigReload;
 import org.govkiosk.app.maintenance.DeviceAdmin;
+import org.govkiosk.app.maintenance.DeviceCounters;
 import org.govkiosk.app.maintenance.MaintenanceAccess;
+import org.govkiosk.app.ops.FileLogging;
+import org.govkiosk.app.ops.HealthCheck;
+import org.govkiosk.app.ops.HealthReport;
+import org.govkiosk.app.ops.OpsHttpServer;
+import org.govkiosk.app.ops.TerminalMetrics;
+import org.govkiosk.app.outbox.OutboxWorker;
+import org.govkiosk.app.pad.PadConnectionService;
+import org.govkiosk.app.pad.PadListener;
 import org.govkiosk.app.platform.HeartbeatContent;
 import org.govkiosk.app.platform.HeartbeatSender;
+import org.govkiosk.app.printing.PrintService;
 import org.govkiosk.app.session.CitizenSession;
 import org.govkiosk.app.session.SessionManager;
+import org.govkiosk.app.usage.UsageStatistics;
 import org.govkiosk.device.Device;
 import org.govkiosk.device.DeviceEventBus;
 import org.govkiosk.device.DocumentPrinter;
 import org.govkiosk.device.ReceiptPrinter;
-import org.govkiosk.app.printing.PrintService;
+import org.govkiosk.device.driver.DeviceContext;
+import org.govkiosk.device.registry.DeviceRegistry;
+import org.govkiosk.device.registry.DriverFactories;
+import org.govkiosk.device.supervisor.DeviceSupervisor;
+import org.govkiosk.platform.PlatformServer;
 import org.govkiosk.print.escpos.EscPosRenderer;
 import org.govkiosk.print.escpos.EscPosSettings;
 import org.govkiosk.print.escpos.ReceiptPaper;
@@ -44,11 +69,6 @@ import org.govkiosk.print.pdf.FontNotFoundException;
 import org.govkiosk.print.pdf.PdfRenderer;
 import org.govkiosk.print.template.TemplateException;
 import org.govkiosk.print.template.TemplateRepository;
-import org.govkiosk.device.driver.DeviceContext;
-import org.govkiosk.device.registry.DeviceRegistry;
-import org.govkiosk.device.registry.DriverFactories;
-import org.govkiosk.device.supervisor.DeviceSupervisor;
-import org.govkiosk.platform.PlatformServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,27 +93,27 @@ public final class AppContext implements AutoCloseable {
     private final DeviceSupervisor supervisor;
     private final MaintenanceAccess maintenance;
     /** The embedded platform (demo), started in the background so the first screen does not wait for it. */
-    private final java.util.concurrent.CompletableFuture<PlatformServer> platform;
+    private final CompletableFuture<PlatformServer> platform;
     private final TerminalPlatform platformLink;
     private final Catalog catalog;
-    private volatile org.govkiosk.app.pad.PadConnectionService padLink;
+    private volatile PadConnectionService padLink;
     /** Citizens' journeys wait for the platform and printers here, never on the FX thread. */
-    private final java.util.concurrent.ExecutorService journeyThread =
+    private final ExecutorService journeyThread =
             Executors.newSingleThreadExecutor(daemonThreads("journey"));
     private final PrintService printing;
-    private final java.nio.file.Path dataDir;
+    private final Path dataDir;
     private final AuditLog audit;
     private final TerminalMetrics metrics;
     private OpsHttpServer ops;
-    private final java.time.Instant startedAt;
+    private final Instant startedAt;
     private final HeartbeatSender heartbeats;
     /** The rolling log file in the data directory, exported from maintenance mode; null without logback. */
-    private final org.govkiosk.app.ops.FileLogging logFiles;
+    private final FileLogging logFiles;
     /** Maintenance: device counters and usage statistics count from start; their slow work runs here. */
-    private final java.util.concurrent.ExecutorService maintenanceThread =
+    private final ExecutorService maintenanceThread =
             Executors.newSingleThreadExecutor(daemonThreads("maintenance"));
-    private final org.govkiosk.app.maintenance.DeviceCounters deviceCounters;
-    private final org.govkiosk.app.usage.UsageStatistics usage;
+    private final DeviceCounters deviceCounters;
+    private final UsageStatistics usage;
 
     private AppContext(LaunchOptions options, TerminalConfig config, Catalog catalog, Clock clock) throws IOException {
         this.options = options;
@@ -108,18 +128,18 @@ public final class AppContext implements AutoCloseable {
         this.supervisor = new DeviceSupervisor(scheduler, clock);
         this.devices = DeviceRegistry.create(config.devices(), DriverFactories.builtIn(), deviceContext);
         this.dataDir = config.storage().resolve(config.terminal().id());
-        this.logFiles = org.govkiosk.app.ops.FileLogging.attach(dataDir.resolve("logs"));
+        this.logFiles = FileLogging.attach(dataDir.resolve("logs"));
         this.audit = AuditLog.open(dataDir.resolve("audit").resolve("audit.log"), null, clock);
-        audit.record("app-started", java.util.Map.of("mode", mode().name().toLowerCase(Locale.ROOT),
+        audit.record("app-started", Map.of("mode", mode().name().toLowerCase(Locale.ROOT),
                 "demo", String.valueOf(options.demo())));
         this.startedAt = clock.instant();
         this.metrics = new TerminalMetrics(config.terminal().id(), devices.all(), bus);
-        this.deviceCounters = org.govkiosk.app.maintenance.DeviceCounters.open(
+        this.deviceCounters = DeviceCounters.open(
                 dataDir.resolve("device-counters.json"), bus);
-        this.usage = org.govkiosk.app.usage.UsageStatistics.open(dataDir.resolve("usage.db"), clock,
-                java.time.ZoneId.systemDefault(), maintenanceThread);
+        this.usage = UsageStatistics.open(dataDir.resolve("usage.db"), clock,
+                ZoneId.systemDefault(), maintenanceThread);
         sessions.onEnd(reason -> {
-            audit.record("session-ended", java.util.Map.of("reason", reason.name()));
+            audit.record("session-ended", Map.of("reason", reason.name()));
             metrics.sessionEnded(reason.name());
             usage.sessionEnded(reason.name());
         });
@@ -127,18 +147,18 @@ public final class AppContext implements AutoCloseable {
                 config.maintenance().lockout(), clock, audit);
         this.printing = printService(options.configDir(), config.print());
         boolean embedded = options.demo() || config.platform().isEmbedded();
-        java.util.concurrent.CompletableFuture<java.net.URI> uri;
-        java.util.concurrent.CompletableFuture<Optional<String>> token;
+        CompletableFuture<URI> uri;
+        CompletableFuture<Optional<String>> token;
         if (embedded) {
-            java.util.concurrent.ExecutorService starter = Executors.newSingleThreadExecutor(daemonThreads("platform-start"));
-            this.platform = java.util.concurrent.CompletableFuture.supplyAsync(PlatformServer::startEmbedded, starter);
+            ExecutorService starter = Executors.newSingleThreadExecutor(daemonThreads("platform-start"));
+            this.platform = CompletableFuture.supplyAsync(PlatformServer::startEmbedded, starter);
             starter.shutdown();
             uri = platform.thenApply(PlatformServer::baseUri);
             token = platform.thenApply(PlatformServer::enrolmentToken);
         } else {
             this.platform = null;
-            uri = java.util.concurrent.CompletableFuture.completedFuture(java.net.URI.create(config.platform().url()));
-            token = java.util.concurrent.CompletableFuture.completedFuture(enrolmentToken(config));
+            uri = CompletableFuture.completedFuture(URI.create(config.platform().url()));
+            token = CompletableFuture.completedFuture(enrolmentToken(config));
         }
         this.platformLink = TerminalPlatform.start(config, dataDir, clock, audit, uri, token);
         Duration beat = config.platform().heartbeatInterval();
@@ -153,7 +173,7 @@ public final class AppContext implements AutoCloseable {
                 () -> platformLink.outboxStatus().dead());
         metrics.gauge("govkiosk.outbox.oldest.age.seconds", "age of the oldest unconfirmed entry",
                 () -> platformLink.outboxStatus().oldestWaitingSince()
-                        .map(t -> java.time.Duration.between(t, clock.instant()).toSeconds()).orElse(0L));
+                        .map(t -> Duration.between(t, clock.instant()).toSeconds()).orElse(0L));
     }
 
     /** Loads and validates the configuration (every file, all problems at once), then starts devices and services. */
@@ -175,8 +195,8 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** Reads and validates the whole configuration directory, all problems at once (at start and at a reload). */
-    public static org.govkiosk.app.maintenance.ConfigReload.Loaded loadConfiguration(java.nio.file.Path configDir) {
-        List<String> problems = new java.util.ArrayList<>();
+    public static ConfigReload.Loaded loadConfiguration(Path configDir) {
+        List<String> problems = new ArrayList<>();
         TerminalConfig config = null;
         try {
             config = ConfigLoader.load(configDir, DeviceRegistry.validator(DriverFactories.builtIn()));
@@ -185,23 +205,23 @@ public final class AppContext implements AutoCloseable {
         }
         Catalog catalog = null;
         try {
-            java.nio.file.Path templates = configDir.resolve(config != null
-                    ? config.print().templatesDir() : java.nio.file.Path.of(TerminalConfig.Print.DEFAULT_TEMPLATES));
+            Path templates = configDir.resolve(config != null
+                    ? config.print().templatesDir() : Path.of(TerminalConfig.Print.DEFAULT_TEMPLATES));
             catalog = CatalogLoader.load(configDir,
-                    name -> java.nio.file.Files.isRegularFile(templates.resolve(name + ".yaml")));
+                    name -> Files.isRegularFile(templates.resolve(name + ".yaml")));
         } catch (ConfigException e) {
             problems.addAll(e.problems());
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new org.govkiosk.app.maintenance.ConfigReload.Loaded(config, catalog);
+        return new ConfigReload.Loaded(config, catalog);
     }
 
     private static Optional<String> enrolmentToken(TerminalConfig config) {
         return config.platform().enrolmentTokenFile().flatMap(f -> {
             try {
-                return Optional.of(java.nio.file.Files.readString(f).trim());
+                return Optional.of(Files.readString(f).trim());
             } catch (IOException e) {
                 LOG.error("platform.enrolment-token-file {} cannot be read: {}", f, e.toString());
                 return Optional.empty();
@@ -213,12 +233,12 @@ public final class AppContext implements AutoCloseable {
      * Pad mode: once the platform is known and this pad registered, binds it to its window and streams the
      * window's rating requests to {@code listener}.
      */
-    public void startPad(org.govkiosk.app.pad.PadListener listener) {
+    public void startPad(PadListener listener) {
         platformLink.connectedTo().thenAccept(uri -> {
-            var registration = new org.govkiosk.api.PadRegistration(config.terminal().id(),
+            var registration = new PadRegistration(config.terminal().id(),
                     config.terminal().hallCode(), config.terminal().windowId());
-            var link = new org.govkiosk.app.pad.PadConnectionService(uri, platformLink.signer(), registration,
-                    org.govkiosk.app.pad.PadConnectionService.Settings.defaults(), clock);
+            var link = new PadConnectionService(uri, platformLink.signer(), registration,
+                    PadConnectionService.Settings.defaults(), clock);
             synchronized (this) {
                 padLink = link;
             }
@@ -234,7 +254,7 @@ public final class AppContext implements AutoCloseable {
         }
         try {
             Optional<String> token = cfg.tokenFile().isPresent()
-                    ? Optional.of(java.nio.file.Files.readString(cfg.tokenFile().get()).trim()) : Optional.empty();
+                    ? Optional.of(Files.readString(cfg.tokenFile().get()).trim()) : Optional.empty();
             ops = new OpsHttpServer(cfg.listen().get(), token, this::health, metrics::scrape);
         } catch (IOException | RuntimeException e) {
             LOG.error("Ops endpoint not started on {}: {}", cfg.listen().get(), e.toString());
@@ -243,15 +263,15 @@ public final class AppContext implements AutoCloseable {
 
     public HealthReport health() {
         return HealthReport.of(config.terminal().id(),
-                java.time.Duration.between(startedAt, clock.instant()).toSeconds(), devices.all());
+                Duration.between(startedAt, clock.instant()).toSeconds(), devices.all());
     }
 
     /** What the systemd watchdog vouches for besides the UI thread: the device scheduler and the outbox worker. */
     public List<HealthCheck> watchdogChecks() {
         return List.of(HealthCheck.checkedInWithin("device-supervisor", supervisor::lastCheckNanos,
-                        java.time.Duration.ofSeconds(15)),
+                        Duration.ofSeconds(15)),
                 HealthCheck.stepWithin("outbox-worker", () -> platformLink.worker()
-                        .map(OutboxWorker::busySinceNanos).orElse(0L), java.time.Duration.ofSeconds(90)));
+                        .map(OutboxWorker::busySinceNanos).orElse(0L), Duration.ofSeconds(90)));
     }
 
     public TerminalMetrics metrics() {
@@ -275,13 +295,13 @@ public final class AppContext implements AutoCloseable {
         // The demo has no PIN in the repository; this one lives as long as the process.
         LOG.warn("Demo maintenance PIN (valid until this process ends): {}", pin);
         char[] expected = pin.toCharArray();
-        return Optional.of(candidate -> java.security.MessageDigest.isEqual(
-                new String(candidate).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                new String(expected).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return Optional.of(candidate -> MessageDigest.isEqual(
+                new String(candidate).getBytes(StandardCharsets.UTF_8),
+                new String(expected).getBytes(StandardCharsets.UTF_8)));
     }
 
-    private PrintService printService(java.nio.file.Path configDir, TerminalConfig.Print print) {
-        java.nio.file.Path dir = configDir.resolve(print.templatesDir());
+    private PrintService printService(Path configDir, TerminalConfig.Print print) {
+        Path dir = configDir.resolve(print.templatesDir());
         TemplateRepository templates;
         try {
             templates = TemplateRepository.load(dir);
@@ -297,7 +317,7 @@ public final class AppContext implements AutoCloseable {
                 throw new ConfigException(List.of("terminal.yaml: print.font-path: " + e.getMessage()));
             }
         }
-        java.util.concurrent.ExecutorService renderThread = Executors.newSingleThreadExecutor(daemonThreads("print-render"));
+        ExecutorService renderThread = Executors.newSingleThreadExecutor(daemonThreads("print-render"));
         // Searching and parsing the system's CJK font takes a second or more: on the render thread, not in the
         // way of the first screen, and done before the first citizen asks for an A4 document.
         renderThread.execute(() -> {
@@ -313,7 +333,7 @@ public final class AppContext implements AutoCloseable {
                 devicesOf(DocumentPrinter.class), renderThread);
     }
 
-    static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+    static ThreadFactory daemonThreads(String name) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());
@@ -363,7 +383,7 @@ public final class AppContext implements AutoCloseable {
         return devices.byFamily(type);
     }
 
-    public java.util.concurrent.Executor journeyThread() {
+    public Executor journeyThread() {
         return journeyThread;
     }
 
@@ -378,7 +398,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** The terminal's own state: outbox, audit log, keys. */
-    public java.nio.file.Path dataDir() {
+    public Path dataDir() {
         return dataDir;
     }
 
@@ -401,17 +421,17 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** What each device has done, kept across restarts. */
-    public org.govkiosk.app.maintenance.DeviceCounters deviceCounters() {
+    public DeviceCounters deviceCounters() {
         return deviceCounters;
     }
 
     /** Sessions, applications and ratings counted for the hall's managers. */
-    public org.govkiosk.app.usage.UsageStatistics usage() {
+    public UsageStatistics usage() {
         return usage;
     }
 
     /** Maintenance mode's slow work (files, SQLite, media) runs here, never on the FX thread. */
-    public java.util.concurrent.Executor maintenanceThread() {
+    public Executor maintenanceThread() {
         return maintenanceThread;
     }
 
