@@ -64,6 +64,9 @@ public final class TerminalRig implements AutoCloseable {
     /** Starts the terminal and waits until every device works and, with a platform of the test's, it registered. */
     public TerminalRig start() throws Exception {
         FxToolkit.registerPrimaryStage();
+        // The terminal starts its devices, outbox and (in demo) the embedded platform: on a loaded machine that
+        // outlasts TestFX's default setup wait.
+        FxToolkit.toolkitContext().setSetupTimeoutInMillis(60_000);
         boolean demo = platform == null;
         app = (KioskApplication) FxToolkit.setupApplication(
                 () -> new KioskApplication(new LaunchOptions(dir, demo, Optional.empty(), false)));

@@ -2,28 +2,24 @@ package org.govkiosk.app.ui.supplement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.govkiosk.api.CaseState;
 import org.govkiosk.app.KioskApplication;
-import org.govkiosk.app.LaunchOptions;
 import org.govkiosk.app.catalog.CatalogItem;
 import org.govkiosk.app.catalog.MaterialRequirement;
 import org.govkiosk.app.outbox.EntryKind;
 import org.govkiosk.app.outbox.EntryState;
 import org.govkiosk.app.platform.PlatformException;
 import org.govkiosk.app.ui.ScreenId;
+import org.govkiosk.app.ui.TerminalRig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import org.govkiosk.app.testkit.RepoConfig;
 
 /**
  * 补正 end to end in the real terminal (headless, the repository's configuration, simulated devices, the embedded
@@ -36,43 +32,34 @@ class SupplementJourneyAppUiTest {
     /** 基本养老保险待遇申领: a 承诺件 of the demo catalog with a key material that is no e-licence. */
     private static final String ITEM = "11449900MB2C1000014442113003000";
 
-    private final FxRobot robot = new FxRobot();
+    private TerminalRig rig;
+    private FxRobot robot;
     private KioskApplication app;
 
     @BeforeEach
     void startTerminal(@TempDir Path dir) throws Exception {
-        RepoConfig.copyTo(dir);
-        Path yaml = dir.resolve("terminal.yaml");
-        Files.writeString(yaml, Files.readString(yaml).replaceAll("listen:\\s*\\S+", "listen: 127.0.0.1:0")
-                + "\nstorage:\n  data-dir: " + dir.resolve("state").toAbsolutePath() + "\n");
-        FxToolkit.registerPrimaryStage();
-        // The terminal starts its embedded platform, outbox and devices: on a loaded machine that outlasts the
-        // default setup wait.
-        FxToolkit.toolkitContext().setSetupTimeoutInMillis(60_000);
-        app = (KioskApplication) FxToolkit.setupApplication(
-                () -> new KioskApplication(new LaunchOptions(dir, true, Optional.empty(), false)));
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> app.context().allDevices().stream()
-                .allMatch(d -> d.status().isUsable()));
+        rig = new TerminalRig(dir).start();
+        robot = rig.robot();
+        app = rig.app();
     }
 
     @AfterEach
     void stopTerminal() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-            FxToolkit.cleanupStages();
+        if (rig != null) {
+            rig.close();
         }
     }
 
     private String text(String query) {
-        return robot.lookup(query).queryLabeled().getText();
+        return rig.text(query);
     }
 
     private String simulator(String deviceId, String command) {
-        return app.context().deviceAdmin().simulatorCommand(deviceId, command).orElseThrow();
+        return rig.simulator(deviceId, command);
     }
 
     private ScreenId screen() {
-        return app.ui().navigator().current();
+        return rig.screen();
     }
 
     /** What the platform holds for the case, asked through the terminal's own signed client. */
