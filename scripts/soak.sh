@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Issue 8: the soak. Simulated citizen sessions, headless (identify with an ID card, apply, print the receipt, rate,
-# end the session), on several terminals against the reference platform-server on loopback, with devices and the
-# platform failing at random. Every checkpoint prints heap after GC, live threads, open file descriptors, outbox
-# depth, entries confirmed and elapsed time; the end checks in the platform's store that every case and rating is
-# there exactly once and judges growth first -> last checkpoint against 5 %. Exit code 0 only on PASS.
+# end the session), on several terminals against the reference platform-server on loopback (a child JVM of its own:
+# an outage stops it with SIGTERM or SIGKILL and starts it again on the same port and H2 file), with devices and the
+# platform failing at random. Every checkpoint prints the old generation after a full GC, the terminals' live
+# threads, open file descriptors, outbox depth, entries confirmed and elapsed time; the end checks in the
+# platform's store that every case and rating is there exactly once and judges growth first -> last checkpoint
+# against 5 %. Exit code 0 only on PASS.
 #   scripts/soak.sh [sessions=100000] [checkpoint-every=sessions/10]
 #   SOAK_TERMINALS=4  SOAK_SEED=n  SOAK_DIR=/path (kept; default a temp dir, removed on PASS)
 set -euo pipefail

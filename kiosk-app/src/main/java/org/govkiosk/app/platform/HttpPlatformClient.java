@@ -15,8 +15,11 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
 import org.govkiosk.api.ApiError;
 import org.govkiosk.api.ApiPaths;
@@ -42,7 +45,16 @@ import org.govkiosk.api.TerminalRegistration;
  * {@link PlatformClient} over HTTP(S) with the JDK's client: every request signed with the terminal's Ed25519 key,
  * certificate pinning when configured, a deadline on the whole call and a cap on the answer's size.
  */
-public final class HttpPlatformClient implements PlatformClient {
+public final class HttpPlatformClient implements PlatformClient, AutoCloseable {
+
+    /**
+     * Threads of the client's own executor. The JDK's default is a cached pool, whose workers come and go with the
+     * load, so a terminal's thread count swings for no fault of its own; a fixed pool stays put once warm. Those
+     * threads only complete responses and run the async stages (the calling thread waits in {@code get}), so one
+     * per parallel sender of the outbox worker, plus one for the citizen's own queries and one spare, is enough.
+     */
+    static final int HTTP_THREADS = org.govkiosk.app.outbox.OutboxWorker.DEFAULT_PARALLELISM + 2;
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
 
     private static final String JSON = "application/json; charset=utf-8";
     private static final int MAX_MESSAGE_CHARS = 200;
@@ -50,13 +62,22 @@ public final class HttpPlatformClient implements PlatformClient {
     private final PlatformClientConfig config;
     private final RequestSigner signer;
     private final HttpClient http;
+    private final ExecutorService executor;
     private final ObjectMapper json = PlatformJson.mapper();
     private final String base;
 
     public HttpPlatformClient(PlatformClientConfig config, RequestSigner signer) {
         this.config = Objects.requireNonNull(config, "config");
         this.signer = Objects.requireNonNull(signer, "signer");
+        int client = CLIENTS.incrementAndGet();
+        AtomicInteger thread = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(HTTP_THREADS, r -> {
+            Thread t = new Thread(r, "platform-http-" + client + "-" + thread.incrementAndGet());
+            t.setDaemon(true); // never what keeps the terminal's JVM alive
+            return t;
+        });
         HttpClient.Builder builder = HttpClient.newBuilder()
+                .executor(executor)
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER);
@@ -122,6 +143,12 @@ public final class HttpPlatformClient implements PlatformClient {
     public LicenceVerification verifyLicence(LicenceVerificationRequest request) throws PlatformException {
         return parse(call("POST", ApiPaths.LICENCE_VERIFICATIONS, write(request), config.maxResponseBytes()),
                 LicenceVerification.class);
+    }
+
+    /** Stops the executor's threads; calls afterwards fail. The HTTP client's selector ends once unreferenced. */
+    @Override
+    public void close() {
+        executor.shutdownNow();
     }
 
     private byte[] write(Object body) {

@@ -1,22 +1,22 @@
 package org.govkiosk.app.soak;
 
 import java.util.random.RandomGenerator;
-import org.govkiosk.app.platform.RealPlatform;
 
 /**
- * The hall's platform goes away now and then (the server is stopped: its port closes, its database shuts) and
+ * The hall's platform goes away now and then (its process is stopped: its port closes, its database shuts or,
+ * after SIGKILL, is left to recover) and
  * comes back on the same port with the same data a while later; terminals keep taking cases meanwhile. Counted in
  * sessions of the terminal that drives it, so the outage spans work whatever the machine's speed.
  */
 final class PlatformOutages {
 
-    private final RealPlatform platform;
+    private final ChildPlatform platform;
     private final double rate;
     private final SoakLedger ledger;
     private long session;
     private long restartAt = -1;
 
-    PlatformOutages(RealPlatform platform, double rate, SoakLedger ledger) {
+    PlatformOutages(ChildPlatform platform, double rate, SoakLedger ledger) {
         this.platform = platform;
         this.rate = rate;
         this.ledger = ledger;
@@ -31,7 +31,8 @@ final class PlatformOutages {
             return;
         }
         if (random.nextDouble() < rate) {
-            platform.stop();
+            // One outage in four a power cut (SIGKILL: H2 recovers its file), the others an orderly shutdown.
+            platform.stop(random.nextInt(4) == 0);
             ledger.platformOutages.incrementAndGet();
             restartAt = session + 10 + random.nextInt(40);
         }
@@ -40,7 +41,7 @@ final class PlatformOutages {
     /** Brings the platform back if it is down (before a checkpoint, and at the end). */
     synchronized void end() {
         if (restartAt >= 0) {
-            platform.restart();
+            platform.start();
             restartAt = -1;
         }
     }

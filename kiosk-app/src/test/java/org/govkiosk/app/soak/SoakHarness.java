@@ -18,12 +18,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.govkiosk.app.catalog.CatalogItem;
 import org.govkiosk.app.catalog.CatalogLoader;
 import org.govkiosk.app.journey.JourneyRig;
-import org.govkiosk.app.platform.RealPlatform;
 import org.govkiosk.print.template.TemplateRepository;
 
 /**
  * The soak: many simulated citizen sessions, headless, against the real services, drivers, simulators, outboxes
- * and the reference platform-server on loopback, with devices and the platform failing at random. Every
+ * and the reference platform-server on loopback (its own process, see {@link ChildPlatform}), with devices and the
+ * platform failing at random. Every
  * {@code checkpointEvery} sessions it prints heap after GC, threads, open file descriptors and outbox depth; at the
  * end it checks in the platform's own store that every case and rating the terminals queued is there exactly once.
  * Not a timed test: it prints figures; {@link SoakReport#passed()} judges growth and losses.
@@ -74,7 +74,7 @@ public final class SoakHarness {
         List<Checkpoint> checkpoints = new ArrayList<>();
         ExecutorService kiosks = Executors.newFixedThreadPool(o.terminals(), named("soak-kiosk"));
         List<SoakTerminal> terminals = new ArrayList<>();
-        RealPlatform platform = RealPlatform.http(Files.createDirectories(o.dir().resolve("platform")));
+        ChildPlatform platform = new ChildPlatform(Files.createDirectories(o.dir().resolve("platform")));
         try (SoakLedger ledger = new SoakLedger(o.dir())) {
             for (int i = 0; i < o.terminals(); i++) {
                 terminals.add(new SoakTerminal("T-SOAK-" + (i + 1), o.dir().resolve("terminal-" + (i + 1)), platform,
@@ -107,6 +107,7 @@ public final class SoakHarness {
                 Checkpoint c = Checkpoint.measure(done, depth, depth(terminals), confirmed(terminals),
                         Duration.ofNanos(System.nanoTime() - started));
                 if (checkpoints.isEmpty()) {
+                    out.println(Checkpoint.method());
                     out.println(Checkpoint.HEADER);
                 }
                 checkpoints.add(c);
@@ -122,7 +123,8 @@ public final class SoakHarness {
             terminals.forEach(t -> ledger.documentsCut.addAndGet(t.printerSim.documentCount()));
             terminals.forEach(SoakTerminal::close);
             terminals.clear();
-            platform.stop();
+            platform.stop(false);
+            out.println(platform.summary());
             Set<String> cases = ledger.caseKeys();
             Set<String> ratings = ledger.ratingKeys();
             Map<String, Integer> storedCases = platform.storedKeys("cases");

@@ -78,8 +78,9 @@ final class SoakTerminal implements AutoCloseable {
     private final DeviceSupervisor supervisor;
     private final ScheduledExecutorService scheduler;
     private final SoakLedger ledger;
+    private final HttpPlatformClient client;
 
-    SoakTerminal(String id, Path dir, RealPlatform platform, TemplateRepository templates, SoakLedger ledger)
+    SoakTerminal(String id, Path dir, ChildPlatform platform, TemplateRepository templates, SoakLedger ledger)
             throws Exception {
         this.id = id;
         this.ledger = ledger;
@@ -111,7 +112,7 @@ final class SoakTerminal implements AutoCloseable {
         supervisor.start();
 
         KeyPair keys = TerminalKeys.generate();
-        HttpPlatformClient client = new HttpPlatformClient(new PlatformClientConfig(platform.baseUri(), Set.of(),
+        client = new HttpPlatformClient(new PlatformClientConfig(platform.baseUri(), Set.of(),
                 Duration.ofSeconds(1), Duration.ofSeconds(5), 1 << 16, 1 << 20),
                 new RequestSigner(id, keys.getPrivate(), Clock.systemUTC()));
         platform.register(client, id, keys.getPublic());
@@ -162,6 +163,7 @@ final class SoakTerminal implements AutoCloseable {
         readerSim.close();
         printerSim.close();
         outbox.close();
+        client.close();
         scheduler.shutdownNow();
     }
 }
