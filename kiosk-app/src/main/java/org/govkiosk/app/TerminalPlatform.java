@@ -261,5 +261,9 @@ public final class TerminalPlatform implements AutoCloseable {
             w.close();
         }
         outbox.close();
+        // After the worker: its last round may still be sending through this client.
+        if (client instanceof HttpPlatformClient http) {
+            http.close();
+        }
     }
 }
