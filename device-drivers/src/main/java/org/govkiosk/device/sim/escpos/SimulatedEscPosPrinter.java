@@ -193,7 +193,10 @@ public final class SimulatedEscPosPrinter extends DeviceSimulator {
         this.linesBeforePaperEnd = lines;
     }
 
-    /** Console: {@code printed}, {@code last}, {@code status}, {@code lines-before-paper-end N}. */
+    /**
+     * Console: {@code printed}, {@code last}, {@code qr} (the last document's QR payloads as the printer decoded them
+     * from the stream, one per line: what a citizen would scan), {@code status}, {@code lines-before-paper-end N}.
+     */
     @Override
     protected String deviceCommand(String[] words) {
         switch (words[0].toLowerCase(Locale.ROOT)) {
@@ -204,6 +207,8 @@ public final class SimulatedEscPosPrinter extends DeviceSimulator {
             }
             case "last":
                 return lastDocument().map(d -> String.join(" | ", d.lines())).orElse("nothing printed");
+            case "qr":
+                return lastDocument().map(d -> String.join("\n", d.qrPayloads())).orElse("nothing printed");
             case "status": {
                 StringBuilder sb = new StringBuilder("ok");
                 for (StatusRequest r : StatusRequest.values()) {

@@ -1,0 +1,163 @@
+package org.govkiosk.app.ui.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.govkiosk.api.ApiPaths;
+import org.govkiosk.api.CaseState;
+import org.govkiosk.api.CaseView;
+import org.govkiosk.app.AppContext;
+import org.govkiosk.app.platform.RealPlatform;
+import org.govkiosk.app.ui.FakeIppPrinter;
+import org.govkiosk.app.ui.ScreenId;
+import org.govkiosk.app.ui.TerminalRig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * 自助出证 end to end (issue 6): apply for a 承诺件 with the ID card and take the receipt; the department (the
+ * platform's clerk endpoints) finishes the case and attaches its certificate; the citizen leaves, comes back later,
+ * opens 办件查询, holds the receipt's QR code to the scanner, sees 已办结 and prints the certificate on the hall's A4
+ * printer (an IPP printer on loopback). The printed PDF is read back with PDFBox.
+ */
+class CertificateSelfPrintJourneyAppUiTest {
+
+    private RealPlatform platform;
+    private FakeIppPrinter a4;
+    private TerminalRig rig;
+    private FxRobot robot;
+
+    @BeforeEach
+    void start(@TempDir Path dir) throws Exception {
+        platform = RealPlatform.http(Files.createDirectories(dir.resolve("platform")));
+        a4 = new FakeIppPrinter();
+        rig = new TerminalRig(Files.createDirectories(dir.resolve("terminal")))
+                .withDevices("""
+                          - id: a4-1
+                            family: document-printer
+                            transport: system
+                            port: hall-a4
+                            poll-interval: 1s
+                            options: { cups-server: "%s" }
+                        """.formatted(a4.hostPort()))
+                .withPlatform(platform).start();
+        robot = rig.robot();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (rig != null) {
+            rig.close();
+        }
+        if (a4 != null) {
+            a4.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void scanTheReceiptOfAFinishedCaseAndPrintItsCertificate() throws Exception {
+        // First visit: apply, take the receipt.
+        rig.identifyWithIdCard();
+        rig.fillThePensionForm();
+        rig.submit();
+        assertThat(rig.text("#result-headline")).isEqualTo("申报成功，办理部门已收到您的申请");
+        String number = rig.text("#result-number").substring("办件编号：".length());
+        assertThat(rig.text("#result-paper")).isEqualTo("已打印受理回执，请取走");
+        assertThat(rig.simulator("receipt-1", "last")).contains("受理回执", number);
+        // The QR payload as the receipt printer decoded it from the ESC/POS stream: what the citizen will scan.
+        List<String> qrs = rig.simulator("receipt-1", "qr").lines().toList();
+        assertThat(qrs).hasSize(1);
+        String receiptQr = qrs.get(0);
+        assertThat(receiptQr).startsWith("http").endsWith(number);
+        assertThat(a4.documents()).as("the receipt went to the receipt printer, not A4").isEmpty();
+
+        // The department finishes the case and attaches the certificate.
+        String marker = "GOVKIOSK-CERT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        for (CaseState to : List.of(CaseState.ACCEPTED, CaseState.IN_REVIEW, CaseState.COMPLETED)) {
+            HttpResponse<String> moved = platform.clerk("POST", ApiPaths.clerkCaseTransitions(number),
+                    "application/json", ("{\"to\":\"" + to + "\"}").getBytes(StandardCharsets.UTF_8));
+            assertThat(moved.statusCode()).as("move to %s: %s", to, moved.body()).isEqualTo(200);
+        }
+        HttpResponse<String> attached = platform.clerk("PUT", ApiPaths.clerkCaseCertificate(number),
+                "application/pdf", certificatePdf(marker, number));
+        assertThat(attached.statusCode()).as(attached.body()).isEqualTo(204);
+
+        // The citizen leaves: the session ends.
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#finish");
+        TerminalRig.waitFor(15, () -> rig.screen() == ScreenId.ATTRACT);
+
+        // Second visit, anonymous: 办件查询 by the receipt's QR code.
+        robot.clickOn("#start");
+        TerminalRig.waitFor(10, () -> rig.screen() == ScreenId.HOME);
+        robot.clickOn("#tile-query");
+        assertThat(rig.screen()).isEqualTo(ScreenId.PROGRESS);
+        assertThat(rig.simulator("qr-1", "scan " + receiptQr)).startsWith("ok");
+        TerminalRig.waitFor(20, () -> robot.lookup("#progress-state-" + number).tryQuery().isPresent());
+        assertThat(rig.text("#progress-state-" + number)).isEqualTo("办理状态：已办结");
+        assertThat(rig.texts()).contains("办理结果已出具，可在本机打印");
+        TerminalRig.waitFor(10, () -> !robot.lookup("#progress-print-certificate").queryButton().isDisabled());
+
+        robot.clickOn(robot.lookup("#progress-print-certificate").queryButton());
+        TerminalRig.waitFor(60, () -> rig.text("#progress-certificate-status").equals("办理结果已打印，请取走"));
+
+        // What the A4 printer received: the platform's certificate, untouched.
+        List<byte[]> pdfs = a4.documents();
+        assertThat(pdfs).hasSize(1);
+        String printed;
+        try (PDDocument pdf = Loader.loadPDF(pdfs.get(0))) {
+            printed = new PDFTextStripper().getText(pdf);
+        }
+        assertThat(printed).contains(marker, number);
+
+        // What reached the platform: the terminal fetched the certificate but does not report the hand-out
+        // (ProgressService.printCertificate only fetches and prints), so the case stays 办结, certificate on file.
+        CaseView after = app().platformLink().connectingClient().queryCase(number);
+        assertThat(after.state()).isEqualTo(CaseState.COMPLETED);
+        assertThat(after.certificateAvailable()).isTrue();
+    }
+
+    private AppContext app() {
+        return rig.app().context();
+    }
+
+    /** A small real certificate, as a department's system would attach it: the marker and case number as text. */
+    private static byte[] certificatePdf(String marker, String number) throws Exception {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            try (PDPageContentStream text = new PDPageContentStream(doc, page)) {
+                text.beginText();
+                text.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 14);
+                text.newLineAtOffset(72, 760);
+                text.showText("Certificate " + marker);
+                text.newLineAtOffset(0, -24);
+                text.showText("Case " + number);
+                text.endText();
+            }
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+}
