@@ -173,8 +173,9 @@ class KioskShellUiTest {
                 .filter(d -> d.id().equals(reader)).noneMatch(d -> d.status().isUsable()));
 
         robot.clickOn("#start");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#tile-identify").tryQuery().isPresent());
         robot.clickOn("#tile-identify");
-        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#identify-prompt").tryQuery().isPresent());
         assertThat(robot.lookup("#identify-prompt").queryLabeled().getText()).isEqualTo("请用以下任一方式核验身份");
         assertThat(robot.lookup("#method-state-id-card-reader").queryLabeled().getText()).startsWith("暂不可用");
         assertThat(robot.lookup("#method-state-qr-scanner").queryLabeled().getText()).isEqualTo("可以使用");

@@ -138,7 +138,7 @@ public final class TerminalRig implements AutoCloseable {
     public void submit() throws Exception {
         robot.clickOn("#materials-next");
         robot.clickOn("#confirm-submit");
-        waitFor(40, () -> robot.lookup("#result-headline").tryQuery().isPresent()
+        waitFor(40, () -> screen() == ScreenId.APPLY_RESULT && robot.lookup("#result-headline").tryQuery().isPresent()
                 && !text("#result-headline").isEmpty());
     }
 

@@ -136,6 +136,8 @@ class SupplementJourneyAppUiTest {
         robot.clickOn("#supplement-confirm");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !text("#supplement-headline").isEmpty());
         assertThat(text("#supplement-headline")).isEqualTo("材料已补齐，办件已受理");
+        // The headline comes with the platform's answer, the paper line once the receipt is out.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !text("#supplement-paper").isEmpty());
         assertThat(text("#supplement-paper")).startsWith("已打印受理回执");
         String receipt = simulator("receipt-1", "last").replaceAll("\\s+", "");
         assertThat(receipt).contains("受理回执", number).doesNotContain("13812345678");
