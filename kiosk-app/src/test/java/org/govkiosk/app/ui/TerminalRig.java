@@ -50,6 +50,18 @@ public final class TerminalRig implements AutoCloseable {
         return this;
     }
 
+    /** Adds an A4 document printer {@code a4-1} that prints through CUPS/IPP to {@code printer}. */
+    public TerminalRig withA4Printer(FakeIppPrinter printer) throws IOException {
+        return withDevices("""
+                  - id: a4-1
+                    family: document-printer
+                    transport: system
+                    port: hall-a4
+                    poll-interval: 1s
+                    options: { cups-server: "%s" }
+                """.formatted(printer.hostPort()));
+    }
+
     /** Connects to {@code platform} (as a real terminal does, registering with its enrolment token). */
     public TerminalRig withPlatform(RealPlatform platform) throws IOException {
         this.platform = platform;

@@ -43,7 +43,7 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(String url, String user, String password) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(closedByUs(url));
+        config.setJdbcUrl(url);
         if (user != null) {
             config.setUsername(user);
         }
@@ -71,18 +71,6 @@ public final class Database implements AutoCloseable {
         }
         LOG.info("Database ready: {}", redact(url));
         return database;
-    }
-
-    /**
-     * H2 closes a database from its own shutdown hook, which may run before the platform's hook has stopped the
-     * HTTP server: requests still in flight then fail with "database is already closed". The platform closes the
-     * database itself after the server stopped ({@code PlatformServer.close}), so H2's hook is switched off.
-     */
-    static String closedByUs(String url) {
-        if (!url.startsWith("jdbc:h2:") || url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
-            return url;
-        }
-        return url + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     public DataSource dataSource() {

@@ -50,14 +50,7 @@ class CertificateSelfPrintJourneyAppUiTest {
         platform = RealPlatform.http(Files.createDirectories(dir.resolve("platform")));
         a4 = new FakeIppPrinter();
         rig = new TerminalRig(Files.createDirectories(dir.resolve("terminal")))
-                .withDevices("""
-                          - id: a4-1
-                            family: document-printer
-                            transport: system
-                            port: hall-a4
-                            poll-interval: 1s
-                            options: { cups-server: "%s" }
-                        """.formatted(a4.hostPort()))
+                .withA4Printer(a4)
                 .withPlatform(platform).start();
         robot = rig.robot();
     }

@@ -34,14 +34,7 @@ class ReceiptPaperOutJourneyAppUiTest {
         platform = RealPlatform.http(Files.createDirectories(dir.resolve("platform")));
         a4 = new FakeIppPrinter();
         rig = new TerminalRig(Files.createDirectories(dir.resolve("terminal")))
-                .withDevices("""
-                          - id: a4-1
-                            family: document-printer
-                            transport: system
-                            port: hall-a4
-                            poll-interval: 1s
-                            options: { cups-server: "%s" }
-                        """.formatted(a4.hostPort()))
+                .withA4Printer(a4)
                 .withPlatform(platform).start();
     }
 
