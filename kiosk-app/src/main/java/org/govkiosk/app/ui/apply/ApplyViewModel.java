@@ -51,7 +51,7 @@ public final class ApplyViewModel implements SessionScoped {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApplyViewModel.class);
     /** How long the result screen asks for a 即办件's result before saying it can be printed later. */
-    static final java.time.Duration RESULT_WAIT = java.time.Duration.ofSeconds(6);
+    static final java.time.Duration RESULT_WAIT = java.time.Duration.ofSeconds(15);
 
     /** One line of the confirmation: the field's label and the value as the screen may show it. */
     public record SummaryLine(FormField field, String shown) {

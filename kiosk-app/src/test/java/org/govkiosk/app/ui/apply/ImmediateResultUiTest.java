@@ -91,7 +91,7 @@ class ImmediateResultUiTest {
     void theResultOfACaseDecidedAtOnceIsOfferedAndPrinted() throws Exception {
         start(true);
         String number = model.outcomeProperty().get().caseNumber().orElseThrow();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> visible("#result-print-certificate"));
+        WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> visible("#result-print-certificate"));
         assertThat(text("#result-certificate-status")).isEqualTo("即办件已办结，可以打印办理结果");
         assertThat(robot.lookup("#result-print-certificate").queryButton().getText()).isEqualTo("打印办理结果");
 
