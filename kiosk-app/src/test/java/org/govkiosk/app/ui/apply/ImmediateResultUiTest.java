@@ -40,6 +40,8 @@ class ImmediateResultUiTest {
     private final I18n i18n = new I18n(List.of(I18n.ZH_CN, Locale.ENGLISH), I18n.ZH_CN);
     private JourneyRig rig;
     private ApplyViewModel model;
+    /** This test's own screen: lookups start here, not in windows other test classes of this JVM left behind. */
+    private StackPane shell;
 
     private void start(boolean platformUp) throws Exception {
         rig = JourneyRig.start(dir);
@@ -54,7 +56,7 @@ class ImmediateResultUiTest {
             stage.setHeight(1024);
         });
         FxToolkit.setupSceneRoot(() -> {
-            StackPane shell = new StackPane(new ApplyResultView(model, i18n, () -> { }).view());
+            shell = new StackPane(new ApplyResultView(model, i18n, () -> { }).view());
             shell.getStylesheets().add(ImmediateResultUiTest.class.getResource("/org/govkiosk/app/ui/kiosk.css")
                     .toExternalForm());
             return shell;
@@ -79,11 +81,11 @@ class ImmediateResultUiTest {
     }
 
     private String text(String query) {
-        return robot.lookup(query).queryLabeled().getText();
+        return robot.from(shell).lookup(query).queryLabeled().getText();
     }
 
     private boolean visible(String query) {
-        Node n = robot.lookup(query).query();
+        Node n = robot.from(shell).lookup(query).query();
         return n.isVisible();
     }
 
@@ -93,9 +95,9 @@ class ImmediateResultUiTest {
         String number = model.outcomeProperty().get().caseNumber().orElseThrow();
         WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> visible("#result-print-certificate"));
         assertThat(text("#result-certificate-status")).isEqualTo("即办件已办结，可以打印办理结果");
-        assertThat(robot.lookup("#result-print-certificate").queryButton().getText()).isEqualTo("打印办理结果");
+        assertThat(robot.from(shell).lookup("#result-print-certificate").queryButton().getText()).isEqualTo("打印办理结果");
 
-        robot.clickOn("#result-print-certificate");
+        robot.clickOn(robot.from(shell).lookup("#result-print-certificate").queryButton());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#result-certificate-status")
                 .equals("办理结果已打印，请取走"));
         String pdf = JourneyRig.pdfText(rig.a4.jobs.get(rig.a4.jobs.size() - 1).data()).replaceAll("\\s+", "");
