@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +46,8 @@ class OutageTest {
     @TempDir
     Path dir;
 
-    private record Attempt(Instant at, boolean failed) {
+    /** {@code round}: the instant the worker gave the round (shared by every entry of it); {@code at}: now. */
+    private record Attempt(Instant round, Instant at, boolean failed) {
     }
 
     private OutboxWorker worker(Outbox outbox, PlatformClient client, List<Attempt> attempts) {
@@ -54,7 +56,7 @@ class OutageTest {
                 Duration.ofSeconds(1), new OutboxWorker.Listener() {
                     @Override
                     public void attempted(OutboxEntry entry, Delivery outcome, Instant at) {
-                        attempts.add(new Attempt(Instant.now(), !(outcome instanceof Delivery.Delivered)));
+                        attempts.add(new Attempt(at, Instant.now(), !(outcome instanceof Delivery.Delivered)));
                     }
                 }).start();
     }
@@ -153,22 +155,31 @@ class OutageTest {
     }
 
     private static void checkBackoff(List<Attempt> attempts, Instant outageStart, Instant outageEnd) {
-        List<Instant> failed = new ArrayList<>();
+        // A round sends up to a batch of entries at once, so the first failed round may carry several attempts that
+        // fail together; what must back off is the rounds. Rounds are told apart by the instant the worker gave them.
+        Map<Instant, Integer> failedRounds = new LinkedHashMap<>();
+        Map<Instant, Instant> roundSeen = new LinkedHashMap<>();
         for (Attempt a : attempts) {
             if (a.failed()) {
-                failed.add(a.at());
+                failedRounds.merge(a.round(), 1, Integer::sum);
+                roundSeen.putIfAbsent(a.round(), a.at());
             }
         }
+        List<Instant> failed = new ArrayList<>(roundSeen.values());
+        List<Integer> sizes = new ArrayList<>(failedRounds.values());
         Duration outage = Duration.between(outageStart, outageEnd);
         // One request per backoff round, not one per queued entry: about log2(cap/base) short rounds, then one per
         // cap. 21 entries waited; without the worker-wide backoff there would be far more attempts.
         long bound = 4 + outage.toMillis() / (long) (CAP.toMillis() * (1 - JITTER)) + 2;
-        System.out.printf("outage %d ms: %d failed attempts (bound %d)%n", outage.toMillis(), failed.size(), bound);
+        System.out.printf("outage %d ms: %d failed rounds (bound %d), entries per round %s%n", outage.toMillis(),
+                failed.size(), bound, sizes);
         assertThat(failed.size()).isBetween(4, (int) bound);
+        assertThat(sizes.subList(1, sizes.size())).as("entries per failed round after the first (probes)")
+                .containsOnly(1);
         for (int i = 1; i < failed.size(); i++) {
             long gap = Duration.between(failed.get(i - 1), failed.get(i)).toMillis();
             long ceiling = Math.min(CAP.toMillis(), BASE.toMillis() << Math.min(i - 1, 20));
-            assertThat(gap).as("gap after failure %d", i)
+            assertThat(gap).as("gap after failed round %d", i)
                     .isGreaterThanOrEqualTo((long) (ceiling * (1 - JITTER)) - 5)
                     .isLessThan(CAP.toMillis() + 1500);
         }
