@@ -22,6 +22,7 @@ import org.govkiosk.app.config.TerminalConfig;
 import org.govkiosk.app.outbox.Backoff;
 import org.govkiosk.app.outbox.Outbox;
 import org.govkiosk.app.outbox.OutboxStatus;
+import org.govkiosk.app.outbox.OutboxSupervisor;
 import org.govkiosk.app.outbox.OutboxWorker;
 import org.govkiosk.app.outbox.PayloadCipher;
 import org.govkiosk.app.platform.HttpPlatformClient;
@@ -52,7 +53,8 @@ public final class TerminalPlatform implements AutoCloseable {
     private final Outbox outbox;
     private final PlatformQueue queue;
     private volatile PlatformClient client;
-    private volatile OutboxWorker worker;
+    /** Runs the outbox worker, and replaces it when it is stuck; set once connected. */
+    private volatile OutboxSupervisor supervisor;
     private volatile boolean closed;
     private final CompletableFuture<URI> connectedTo = new CompletableFuture<>();
 
@@ -95,13 +97,14 @@ public final class TerminalPlatform implements AutoCloseable {
         enrolmentToken.ifPresentOrElse(token -> CompletableFuture.runAsync(() -> register(c, token)),
                 () -> LOG.warn("No enrolment token (platform.enrolment-token-file): this terminal's key {} must be"
                         + " registered with the platform by hand", keys.publicKeyBase64()));
-        OutboxWorker w = new OutboxWorker(outbox, new PlatformOutboxSender(c), Backoff.standard(), clock,
-                Duration.ofSeconds(30), new OutboxWorker.Listener() { });
         synchronized (this) {
             if (closed) {
                 return;
             }
-            this.worker = w.start();
+            this.supervisor = OutboxSupervisor.start(() -> new OutboxWorker(outbox, new PlatformOutboxSender(c),
+                    Backoff.standard(), clock, Duration.ofSeconds(30), new OutboxWorker.Listener() { }),
+                    OutboxSupervisor.DEFAULT_STUCK_AFTER, OutboxSupervisor.DEFAULT_CHECK_EVERY,
+                    cause -> audit.record("outbox-worker-restarted", Map.of("cause", cause)));
         }
         LOG.info("Terminal {} connected to the platform at {}", config.terminal().id(), uri);
         connectedTo.complete(uri);
@@ -169,9 +172,9 @@ public final class TerminalPlatform implements AutoCloseable {
     }
 
     private void wakeWorker() {
-        OutboxWorker w = worker;
+        OutboxSupervisor w = supervisor;
         if (w != null) {
-            w.wake();
+            w.worker().wake();
         }
     }
 
@@ -225,13 +228,16 @@ public final class TerminalPlatform implements AutoCloseable {
 
     /** Failed sends in a row; while not connected at all, counted as failing so no citizen waits for nothing. */
     public int consecutiveFailures() {
-        OutboxWorker w = worker;
-        return w == null ? 1 : w.consecutiveFailures();
+        OutboxSupervisor w = supervisor;
+        return w == null ? 1 : w.worker().consecutiveFailures();
     }
 
-    /** The worker draining the outbox, once connected (the systemd watchdog checks it is not stuck). */
+    /**
+     * The worker draining the outbox now, once connected (the systemd watchdog checks it is not stuck; a stuck one
+     * is replaced in-process first).
+     */
     public Optional<OutboxWorker> worker() {
-        return Optional.ofNullable(worker);
+        return Optional.ofNullable(supervisor).map(OutboxSupervisor::worker);
     }
 
     public Outbox outbox() {
@@ -243,19 +249,19 @@ public final class TerminalPlatform implements AutoCloseable {
     }
 
     public Optional<String> lastProblem() {
-        return Optional.ofNullable(worker).flatMap(OutboxWorker::lastProblem);
+        return worker().flatMap(OutboxWorker::lastProblem);
     }
 
     public boolean connected() {
-        return worker != null;
+        return supervisor != null;
     }
 
     @Override
     public void close() {
-        OutboxWorker w;
+        OutboxSupervisor w;
         synchronized (this) {
             closed = true;
-            w = worker;
+            w = supervisor;
         }
         if (w != null) {
             w.close();

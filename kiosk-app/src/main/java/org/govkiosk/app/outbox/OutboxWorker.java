@@ -92,7 +92,8 @@ public final class OutboxWorker implements AutoCloseable {
             throw new IllegalArgumentException("an outbox round needs a batch size of at least 1, got " + batchSize);
         }
         this.batchSize = batchSize;
-        this.senders = new ParallelSender(Objects.requireNonNull(sender, "sender"), parallelism, () -> running);
+        this.senders = new ParallelSender(Objects.requireNonNull(sender, "sender"), parallelism, () -> running,
+                () -> busySinceNanos = System.nanoTime());
         this.thread = new Thread(this::run, "outbox-worker");
         this.thread.setDaemon(true);
     }
@@ -118,7 +119,10 @@ public final class OutboxWorker implements AutoCloseable {
         return consecutiveFailures;
     }
 
-    /** {@link System#nanoTime()} since when one step (a send, a database call) runs; 0 while the worker waits. */
+    /**
+     * {@link System#nanoTime()} since when the worker has made no progress: the start of its current step (a
+     * database call, a round) or the last send of the round that finished; 0 while the worker waits.
+     */
     public long busySinceNanos() {
         return busySinceNanos;
     }
@@ -178,6 +182,7 @@ public final class OutboxWorker implements AutoCloseable {
         Instant at = clock.instant();
         Map<Long, String> delivered = new LinkedHashMap<>();
         List<OutboxEntry> retries = new ArrayList<>();
+        List<OutboxEntry> notSent = new ArrayList<>();
         String retryReason = null;
         for (int i = 0; i < batch.size(); i++) {
             OutboxEntry entry = batch.get(i).entry();
@@ -194,7 +199,11 @@ public final class OutboxWorker implements AutoCloseable {
                 LOG.error("Outbox: the platform refused {} {}; moved to the dead letters: {}", entry.kind(),
                         entry.idempotencyKey(), rejected.reason());
             }
-            // null: not sent because the worker is stopping; it stays SENT and goes at the next start.
+            if (outcome == null) {
+                // Not sent: the worker is stopping (it stays SENT and goes at the next start), or an earlier entry
+                // of the round failed (it waits out the backoff with the failed ones, below).
+                notSent.add(entry);
+            }
         }
         outbox.confirm(delivered);
         if (retries.isEmpty()) {
@@ -208,10 +217,14 @@ public final class OutboxWorker implements AutoCloseable {
             for (OutboxEntry entry : retries) {
                 outbox.reschedule(entry.id(), at.plus(delay), retryReason);
             }
+            for (OutboxEntry entry : notSent) {
+                outbox.reschedule(entry.id(), at.plus(delay), "not sent: another entry of its round failed ("
+                        + retryReason + ")");
+            }
             backoffUntilNanos = System.nanoTime() + delay.toNanos();
             lastProblem = retryReason;
-            LOG.warn("Outbox: {} of {} entries not delivered ({}), e.g. {} {}; round {} in a row failed, next in {}"
-                    + " ms", retries.size(), batch.size(), retryReason, retries.get(0).kind(),
+            LOG.warn("Outbox: {} of {} entries not delivered ({}), {} not sent, e.g. {} {}; round {} in a row failed,"
+                    + " next in {} ms", retries.size(), batch.size(), retryReason, notSent.size(), retries.get(0).kind(),
                     retries.get(0).idempotencyKey(), failures, delay.toMillis());
         }
         for (int i = 0; i < batch.size(); i++) {
@@ -245,6 +258,30 @@ public final class OutboxWorker implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Gives up on a stuck worker (its supervisor starts another): it stops taking work and its thread and senders
+     * are interrupted, without waiting for them. An entry it had in flight stays SENT and the next worker sends it
+     * again under the same idempotency key, which the platform stores once.
+     *
+     * @return where the worker's thread was stuck (its top frames), for the record
+     */
+    public String abandon() {
+        running = false;
+        StackTraceElement[] frames = thread.getStackTrace();
+        thread.interrupt();
+        senders.abandon();
+        StringBuilder where = new StringBuilder();
+        for (int i = 0; i < Math.min(6, frames.length); i++) {
+            where.append(i == 0 ? "" : " < ").append(frames[i]);
+        }
+        return where.length() == 0 ? "(thread not running)" : where.toString();
+    }
+
+    /** True while the worker's thread lives (false after close, or once an abandoned thread let go). */
+    public boolean alive() {
+        return thread.isAlive();
     }
 
     /**

@@ -43,7 +43,7 @@ final class ChildPlatform implements AutoCloseable {
     private final Path database;
     private final String enrolmentToken = "enrol-" + UUID.randomUUID();
     private final int port;
-    private Process process;
+    private volatile Process process;
     private int starts;
     private int kills;
 
@@ -52,6 +52,13 @@ final class ChildPlatform implements AutoCloseable {
         this.database = this.dir.resolve("platform");
         Files.writeString(this.dir.resolve("enrolment.token"), enrolmentToken);
         this.port = freePort();
+        // A soak stopped with Ctrl-C or kill must not leave its platform running on the machine.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Process p = process;
+            if (p != null) {
+                p.destroyForcibly();
+            }
+        }, "child-platform-reaper"));
         start();
     }
 

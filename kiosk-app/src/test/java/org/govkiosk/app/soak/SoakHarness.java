@@ -193,7 +193,7 @@ public final class SoakHarness {
     private static void awaitDrained(List<SoakTerminal> terminals, Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (depth(terminals) > 0 && System.nanoTime() < deadline) {
-            terminals.forEach(t -> t.worker.wake());
+            terminals.forEach(t -> t.worker.worker().wake());
             Thread.sleep(100);
         }
     }

@@ -27,6 +27,9 @@ final class SoakLedger implements AutoCloseable {
     final AtomicLong notifications = new AtomicLong();
     final AtomicLong faultsInjected = new AtomicLong();
     final AtomicLong platformOutages = new AtomicLong();
+    /** Outbox workers their supervisor replaced (stuck or dead), with the first cause. */
+    final AtomicLong workerRestarts = new AtomicLong();
+    volatile String firstRestartCause = "";
     /** Documents the simulated printers cut (counted by the simulators from the ESC/POS they received). */
     final AtomicLong documentsCut = new AtomicLong();
     /** Wall time spent in each step, summed over sessions: where a session's time goes. */
@@ -54,6 +57,12 @@ final class SoakLedger implements AutoCloseable {
     void ratingQueued(String key) {
         ratingsQueued.incrementAndGet();
         write(ratings, key);
+    }
+
+    void workerRestarted(String cause) {
+        if (workerRestarts.getAndIncrement() == 0) {
+            firstRestartCause = cause;
+        }
     }
 
     private static void write(BufferedWriter out, String key) {

@@ -30,10 +30,13 @@ record SoakReport(List<Checkpoint> checkpoints, long sessions, long casesQueued,
                 + storedRatings.keySet().stream().filter(k -> !ratings.contains(k)).count());
         String counters = String.format("printed %d (documents the printer simulators cut: %d), print failed %d (printer faulted), one-time notifications %d,"
                 + " case number at once %d, reader out of order %d, card not read %d; device faults %d, platform"
-                + " outages %d; mean ms per session: identify %.1f, apply+print %.1f, rate %.1f",
+                + " outages %d; outbox workers restarted %d%s; mean ms per session: identify %.1f, apply+print %.1f,"
+                + " rate %.1f",
                 ledger.printed.get(), ledger.documentsCut.get(), ledger.printFailed.get(), ledger.notifications.get(),
                 ledger.confirmedInSession.get(), ledger.readerUnavailable.get(), ledger.notIdentified.get(),
-                ledger.faultsInjected.get(), ledger.platformOutages.get(), mean(ledger.identifyNanos, ledger),
+                ledger.faultsInjected.get(), ledger.platformOutages.get(), ledger.workerRestarts.get(),
+                ledger.firstRestartCause.isEmpty() ? "" : " (first: " + ledger.firstRestartCause + ")",
+                mean(ledger.identifyNanos, ledger),
                 mean(ledger.submitNanos, ledger), mean(ledger.rateNanos, ledger));
         return new SoakReport(List.copyOf(checkpoints), ledger.sessions.get(), cases.size(), ratings.size(), lost,
                 duplicated, unreported, waiting, dead, counters, elapsed);

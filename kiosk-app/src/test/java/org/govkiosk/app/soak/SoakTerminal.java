@@ -22,6 +22,7 @@ import org.govkiosk.app.journey.DeliveryTracker;
 import org.govkiosk.app.journey.JourneySettings;
 import org.govkiosk.app.outbox.Backoff;
 import org.govkiosk.app.outbox.Outbox;
+import org.govkiosk.app.outbox.OutboxSupervisor;
 import org.govkiosk.app.outbox.OutboxWorker;
 import org.govkiosk.app.outbox.PayloadCipher;
 import org.govkiosk.app.outbox.TestKeys;
@@ -66,7 +67,8 @@ final class SoakTerminal implements AutoCloseable {
     final IdCardReaderDriver reader;
     final ReceiptPrinterDriver printer;
     final Outbox outbox;
-    final OutboxWorker worker;
+    /** As TerminalPlatform: the outbox worker under a supervisor that replaces it when stuck. */
+    final OutboxSupervisor worker;
     final PlatformQueue queue;
     final PrintService printing;
     final ApplicationService applications;
@@ -119,10 +121,12 @@ final class SoakTerminal implements AutoCloseable {
         outbox = Outbox.open(Files.createDirectories(dir).resolve("outbox.db"), new PayloadCipher(TestKeys.aes()),
                 Clock.systemUTC());
         // Short backoff: outages in the soak last seconds, not the minutes of a hall.
-        worker = new OutboxWorker(outbox, new PlatformOutboxSender(client), new Backoff(Duration.ofMillis(100),
-                Duration.ofSeconds(1), 0.2, RandomGenerator.getDefault()), Clock.systemUTC(), Duration.ofSeconds(1),
-                new OutboxWorker.Listener() { }).start();
-        queue = new PlatformQueue(outbox, worker::wake, id, Clock.systemUTC());
+        worker = OutboxSupervisor.start(() -> new OutboxWorker(outbox, new PlatformOutboxSender(client),
+                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1), 0.2, RandomGenerator.getDefault()),
+                Clock.systemUTC(), Duration.ofSeconds(1), new OutboxWorker.Listener() { }),
+                OutboxSupervisor.DEFAULT_STUCK_AFTER, OutboxSupervisor.DEFAULT_CHECK_EVERY,
+                cause -> ledger.workerRestarted(id + ": " + cause));
+        queue = new PlatformQueue(outbox, () -> worker.worker().wake(), id, Clock.systemUTC());
         printing = new PrintService(templates, () -> {
             throw new IllegalStateException("the soak terminal has no A4 printer");
         }, new EscPosRenderer(EscPosSettings.of(ReceiptPaper.MM80)), List.of(printer), List.of(),
@@ -130,7 +134,8 @@ final class SoakTerminal implements AutoCloseable {
         JourneySettings settings = new JourneySettings("示例市政务服务中心", "示例市人民大道88号政务服务中心一楼",
                 "0571-12345678", id, "https://zwfw.example.gov.cn/progress?c=", 5, Duration.ofSeconds(3),
                 Duration.ofSeconds(5), ZoneId.of("Asia/Shanghai"));
-        applications = new ApplicationService(queue, DeliveryTracker.of(outbox, worker), client, printing, settings,
+        applications = new ApplicationService(queue, DeliveryTracker.of(outbox,
+                () -> worker.worker().consecutiveFailures()), client, printing, settings,
                 Clock.systemUTC());
         sessions = new SessionManager(Clock.systemUTC(), Duration.ofMinutes(2), Duration.ofSeconds(20));
         citizen = sessions.register(new CitizenSession());
