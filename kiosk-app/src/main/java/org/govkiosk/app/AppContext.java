@@ -444,7 +444,11 @@ public final class AppContext implements AutoCloseable {
 
             @Override
             public List<String> supervisionLog() {
-                return supervisor.records().stream().map(Object::toString).toList();
+                // The devices' supervisor and the outbox worker's, in one timeline.
+                return java.util.stream.Stream.concat(supervisor.records().stream(),
+                        platformLink.outboxRestarts().stream())
+                        .sorted(java.util.Comparator.comparing(DeviceSupervisor.SupervisionRecord::at))
+                        .map(Object::toString).toList();
             }
 
             @Override

@@ -10,7 +10,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Base64;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +35,7 @@ import org.govkiosk.app.platform.PlatformException;
 import org.govkiosk.app.platform.PlatformOutboxSender;
 import org.govkiosk.app.platform.PlatformQueue;
 import org.govkiosk.app.security.TerminalKeyStore;
+import org.govkiosk.device.supervisor.DeviceSupervisor.SupervisionRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +52,7 @@ public final class TerminalPlatform implements AutoCloseable {
 
     private final TerminalConfig config;
     private final Clock clock;
+    private static final int MAX_RESTART_RECORDS = 50;
     private final Audit audit;
     private final TerminalKeyStore keys;
     private final Outbox outbox;
@@ -55,6 +60,7 @@ public final class TerminalPlatform implements AutoCloseable {
     private volatile PlatformClient client;
     /** Runs the outbox worker, and replaces it when it is stuck; set once connected. */
     private volatile OutboxSupervisor supervisor;
+    private final Deque<SupervisionRecord> restarts = new ArrayDeque<>();
     private volatile boolean closed;
     private final CompletableFuture<URI> connectedTo = new CompletableFuture<>();
 
@@ -104,10 +110,27 @@ public final class TerminalPlatform implements AutoCloseable {
             this.supervisor = OutboxSupervisor.start(() -> new OutboxWorker(outbox, new PlatformOutboxSender(c),
                     Backoff.standard(), clock, Duration.ofSeconds(30), new OutboxWorker.Listener() { }),
                     OutboxSupervisor.DEFAULT_STUCK_AFTER, OutboxSupervisor.DEFAULT_CHECK_EVERY,
-                    cause -> audit.record("outbox-worker-restarted", Map.of("cause", cause)));
+                    this::workerRestarted);
         }
         LOG.info("Terminal {} connected to the platform at {}", config.terminal().id(), uri);
         connectedTo.complete(uri);
+    }
+
+    private void workerRestarted(String cause) {
+        audit.record("outbox-worker-restarted", Map.of("cause", cause));
+        synchronized (restarts) {
+            restarts.addLast(new SupervisionRecord("outbox-worker", clock.instant(), cause, "restarted"));
+            while (restarts.size() > MAX_RESTART_RECORDS) {
+                restarts.removeFirst();
+            }
+        }
+    }
+
+    /** The outbox worker's in-process restarts, oldest first (the last 50), for the maintenance screen. */
+    public List<SupervisionRecord> outboxRestarts() {
+        synchronized (restarts) {
+            return List.copyOf(restarts);
+        }
     }
 
     /** Registration is idempotent; retried with backoff while the platform cannot be reached. */
