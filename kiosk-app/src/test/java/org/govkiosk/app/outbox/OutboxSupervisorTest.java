@@ -3,7 +3,6 @@ package org.govkiosk.app.outbox;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -13,40 +12,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A stuck or dead outbox worker is replaced in-process, with its cause; a slow one that moves is left alone. */
-class OutboxSupervisorTest {
+class OutboxSupervisorTest extends WorkerTestBase {
 
-    @TempDir
-    Path dir;
-
-    private Outbox outbox;
     private OutboxSupervisor supervisor;
     private final List<OutboxWorker> workers = new CopyOnWriteArrayList<>();
     private final List<String> causes = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> delivered = new ConcurrentHashMap<>();
 
-    @BeforeEach
-    void open() {
-        outbox = Outbox.open(dir.resolve("outbox.db"), new PayloadCipher(TestKeys.aes()), Clock.systemUTC());
-    }
-
-    @AfterEach
-    void close() {
-        if (supervisor != null) {
-            supervisor.close();
-        }
-        outbox.close();
-    }
-
     private void supervise(OutboxSender sender, int parallelism, Duration stuckAfter) {
-        supervisor = OutboxSupervisor.start(() -> {
+        supervisor = closeAfter(OutboxSupervisor.start(() -> {
             OutboxWorker w = new OutboxWorker(outbox, m -> {
                 Delivery d = sender.send(m);
                 if (d instanceof Delivery.Delivered) {
@@ -57,7 +35,7 @@ class OutboxSupervisorTest {
                     Clock.systemUTC(), Duration.ofMillis(100), new OutboxWorker.Listener() { }, parallelism, 32);
             workers.add(w);
             return w;
-        }, stuckAfter, Duration.ofMillis(50), causes::add);
+        }, stuckAfter, Duration.ofMillis(50), causes::add));
     }
 
     private void add(int n) {
@@ -68,16 +46,6 @@ class OutboxSupervisorTest {
 
     private static Delivery ok(OutboxMessage m) {
         return new Delivery.Delivered("N-" + m.entry().idempotencyKey());
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " not reached within 20 s");
-            }
-            Thread.sleep(10);
-        }
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.govkiosk.app.outbox;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,40 +15,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The worker's rounds: parallel sends, one request per round while the platform is down, nothing sent twice. */
-class OutboxWorkerRoundsTest {
+class OutboxWorkerRoundsTest extends WorkerTestBase {
 
-    @TempDir
-    Path dir;
-
-    private Outbox outbox;
     private OutboxWorker worker;
     private final List<String> sent = new CopyOnWriteArrayList<>();
     private final List<Instant> roundOf = new CopyOnWriteArrayList<>();
 
-    @BeforeEach
-    void open() {
-        outbox = Outbox.open(dir.resolve("outbox.db"), new PayloadCipher(TestKeys.aes()), Clock.systemUTC());
-    }
-
-    @AfterEach
-    void close() {
-        if (worker != null) {
-            worker.close();
-        }
-        outbox.close();
-    }
-
     private void start(OutboxSender sender, int parallelism, int batch) {
-        worker = new OutboxWorker(outbox, m -> {
+        worker = closeAfter(new OutboxWorker(outbox, m -> {
             sent.add(m.entry().idempotencyKey());
             return sender.send(m);
         }, new Backoff(Duration.ofMillis(30), Duration.ofMillis(60), 0, RandomGenerator.getDefault()),
@@ -58,23 +36,13 @@ class OutboxWorkerRoundsTest {
                     public void attempted(OutboxEntry entry, Delivery outcome, Instant at) {
                         roundOf.add(at); // one instant per round: the outcomes are recorded together
                     }
-                }, parallelism, batch).start();
+                }, parallelism, batch).start());
     }
 
     private void add(String... keys) {
         for (String k : keys) {
             outbox.add(k.startsWith("r") ? EntryKind.RATING : EntryKind.CASE, k,
                     k.startsWith("r") ? Outbox.PRIORITY_LOW : Outbox.PRIORITY_NORMAL, "{}".getBytes(UTF_8));
-        }
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " not reached within 20 s");
-            }
-            Thread.sleep(10);
         }
     }
 

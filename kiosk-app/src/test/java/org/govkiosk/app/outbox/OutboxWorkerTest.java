@@ -3,7 +3,6 @@ package org.govkiosk.app.outbox;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -13,33 +12,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 import org.govkiosk.app.MutableClock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class OutboxWorkerTest {
+class OutboxWorkerTest extends WorkerTestBase {
 
-    @TempDir
-    Path dir;
-
-    private Outbox outbox;
     private OutboxWorker worker;
     private final List<String> attempts = new CopyOnWriteArrayList<>();
     private final Queue<Delivery> script = new ConcurrentLinkedQueue<>();
-
-    @BeforeEach
-    void open() {
-        outbox = Outbox.open(dir.resolve("outbox.db"), new PayloadCipher(TestKeys.aes()), Clock.systemUTC());
-    }
-
-    @AfterEach
-    void close() {
-        if (worker != null) {
-            worker.close();
-        }
-        outbox.close();
-    }
 
     /** Answers from the script, then "delivered". */
     private void startWorker() {
@@ -51,19 +30,13 @@ class OutboxWorkerTest {
             Delivery next = script.poll();
             return next != null ? next : new Delivery.Delivered("N-" + m.entry().idempotencyKey());
         };
-        worker = new OutboxWorker(outbox, sender, new Backoff(Duration.ofMillis(20), Duration.ofMillis(80), 0.2,
+        worker = closeAfter(new OutboxWorker(outbox, sender, new Backoff(Duration.ofMillis(20), Duration.ofMillis(80), 0.2,
                 RandomGenerator.getDefault()), Clock.systemUTC(), Duration.ofMillis(200), new OutboxWorker.Listener() {
-                }).start();
+                }).start());
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 15 s");
-            }
-            Thread.sleep(10);
-        }
+        await("condition", condition);
     }
 
     @Test
