@@ -46,11 +46,12 @@ if ! $skip_build || [ ! -d "$work/image/govkiosk" ]; then
   cp "$jar" "$work/input/"
   # The modules the terminal uses (jdeps --print-module-deps over the shaded jar, less jdk.javadoc, which only a
   # library's doclet needs) plus what it reaches by name at run time: charsets (GB18030), EC for TLS, Chinese
-  # locale data, zipfs.
+  # locale data, zipfs, jdk.random (RandomGenerator.getDefault(), a service provider jdeps cannot see: without it
+  # the outbox worker failed to start in the package).
   modules=java.base,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http
   modules=$modules,java.scripting,java.security.jgss,java.smartcardio,java.sql,java.xml,jdk.charsets
   modules=$modules,jdk.crypto.ec,jdk.httpserver,jdk.jfr,jdk.localedata,jdk.management,jdk.net,jdk.unsupported
-  modules=$modules,jdk.zipfs
+  modules=$modules,jdk.random,jdk.zipfs
   jlink --add-modules "$modules" --include-locales=en,zh --strip-debug --no-header-files --no-man-pages \
       --compress=2 --output "$work/runtime"
   # The config folder is a system property of the launcher, so `govkiosk diag ...` finds /etc/govkiosk too.

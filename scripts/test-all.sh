@@ -18,6 +18,10 @@ command -v lpr >/dev/null 2>&1 || need+=(cups-bsd)
 [ -e /usr/lib/cups/backend/cups-pdf ] || need+=(printer-driver-cups-pdf)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v fakeroot >/dev/null 2>&1 || need+=(fakeroot)
+# The package test starts the installed terminal as its unit would: on a virtual screen, checked with systemd-analyze.
+command -v Xvfb >/dev/null 2>&1 || need+=(xvfb)
+command -v xauth >/dev/null 2>&1 || need+=(xauth)
+command -v systemd-analyze >/dev/null 2>&1 || need+=(systemd)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then

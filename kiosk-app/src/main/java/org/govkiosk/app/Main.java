@@ -1,6 +1,7 @@
 package org.govkiosk.app;
 
 import javafx.application.Application;
+import org.govkiosk.app.config.ConfigException;
 
 /**
  * Entry point of the terminal jar. A plain class (not an {@link Application}) so the shaded jar starts JavaFX
@@ -25,6 +26,26 @@ public final class Main {
             System.exit(2);
             return;
         }
-        KioskApplication.launchWith(options);
+        try {
+            KioskApplication.launchWith(options);
+        } catch (RuntimeException e) {
+            if (isBadConfiguration(e)) {
+                // init() has named every problem on stderr already. 78 is what the unit's RestartPreventExitStatus
+                // matches: without it JavaFX's launch failure ends the JVM with 1 and systemd restarts in a loop.
+                System.exit(KioskApplication.EXIT_BAD_CONFIG);
+            }
+            throw e;
+        }
+    }
+
+    /** JavaFX wraps what init() threw, once or twice depending on the path; the cause chain holds it. */
+    static boolean isBadConfiguration(Throwable e) {
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 16; depth++, t = t.getCause()) { // bounded: a cycle cannot hang us
+            if (t instanceof ConfigException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
