@@ -266,12 +266,17 @@ public final class AppContext implements AutoCloseable {
                 Duration.between(startedAt, clock.instant()).toSeconds(), devices.all());
     }
 
-    /** What the systemd watchdog vouches for besides the UI thread: the device scheduler and the outbox worker. */
+    /**
+     * What the systemd watchdog vouches for besides the UI thread: the device scheduler and the outbox worker (not
+     * stuck, and started: one that failed to start sends nothing ever, and a restart may be what helps).
+     */
     public List<HealthCheck> watchdogChecks() {
+        HealthCheck workerSteps = HealthCheck.stepWithin("outbox-worker", () -> platformLink.worker()
+                .map(OutboxWorker::busySinceNanos).orElse(0L), Duration.ofSeconds(90));
         return List.of(HealthCheck.checkedInWithin("device-supervisor", supervisor::lastCheckNanos,
                         Duration.ofSeconds(15)),
-                HealthCheck.stepWithin("outbox-worker", () -> platformLink.worker()
-                        .map(OutboxWorker::busySinceNanos).orElse(0L), Duration.ofSeconds(90)));
+                HealthCheck.of("outbox-worker", () -> platformLink.startFailure()
+                        .map(why -> "outbox-worker failed to start: " + why).or(workerSteps::problem)));
     }
 
     public TerminalMetrics metrics() {

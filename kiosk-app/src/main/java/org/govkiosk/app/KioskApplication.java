@@ -3,6 +3,7 @@ package org.govkiosk.app;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -34,7 +35,9 @@ public class KioskApplication extends Application {
     private KioskUi ui;
     private Stage stage;
     private volatile boolean exitAllowed;
-    private HealthWatchdog watchdog;
+    private volatile HealthWatchdog watchdog;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread shutdownHook = new Thread(this::closeOnce, "terminal-shutdown");
 
     public KioskApplication() {
         this(pendingOptions != null ? pendingOptions : LaunchOptions.parse());
@@ -53,6 +56,9 @@ public class KioskApplication extends Application {
     public void init() throws Exception {
         try {
             context = AppContext.start(options, Clock.systemDefaultZone());
+            // systemctl stop sends SIGTERM, which ends the JVM without JavaFX's stop(): close the devices, the
+            // outbox, the counters and the audit log ("app-stopped") all the same.
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
         } catch (ConfigException e) {
             LOG.error("The terminal refuses to start: the configuration in {} is not valid.\n{}",
                     options.configDir().toAbsolutePath(), e.getMessage());
@@ -132,11 +138,24 @@ public class KioskApplication extends Application {
 
     @Override
     public void stop() {
-        if (watchdog != null) {
-            watchdog.close();
-        }
         if (ui != null) {
             ui.stop();
+        }
+        closeOnce();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // Stopping because the JVM is shutting down: the hook runs (or ran) closeOnce, which is a no-op now.
+        }
+    }
+
+    /** Closes once, from stop() or the SIGTERM hook, whichever comes first. */
+    private void closeOnce() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (watchdog != null) {
+            watchdog.close();
         }
         if (context != null) {
             context.close();

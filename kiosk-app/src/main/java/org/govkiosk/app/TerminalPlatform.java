@@ -62,6 +62,8 @@ public final class TerminalPlatform implements AutoCloseable {
     private volatile OutboxSupervisor supervisor;
     private final Deque<SupervisionRecord> restarts = new ArrayDeque<>();
     private volatile boolean closed;
+    /** Why the outbox worker could not be started, if it could not. */
+    private volatile String startFailure;
     private final CompletableFuture<URI> connectedTo = new CompletableFuture<>();
 
     private TerminalPlatform(TerminalConfig config, Path dataDir, Clock clock, Audit audit) {
@@ -94,6 +96,18 @@ public final class TerminalPlatform implements AutoCloseable {
     }
 
     private void connect(URI uri, Optional<String> enrolmentToken) {
+        try {
+            connectNow(uri, enrolmentToken);
+        } catch (RuntimeException | Error e) {
+            // Not the platform's fault: the terminal cannot send (a runtime without a module it needs, once). Cases
+            // still queue; the systemd watchdog is told, so the failure does not pass for a platform outage.
+            startFailure = e.toString();
+            LOG.error("The outbox worker cannot start: cases queue on this terminal but none is sent", e);
+            throw e;
+        }
+    }
+
+    private void connectNow(URI uri, Optional<String> enrolmentToken) {
         if (closed) {
             return;
         }
@@ -261,6 +275,11 @@ public final class TerminalPlatform implements AutoCloseable {
      */
     public Optional<OutboxWorker> worker() {
         return Optional.ofNullable(supervisor).map(OutboxSupervisor::worker);
+    }
+
+    /** Why the outbox worker could not be started, if that happened (a defect of this terminal, not an outage). */
+    public Optional<String> startFailure() {
+        return Optional.ofNullable(startFailure);
     }
 
     public Outbox outbox() {

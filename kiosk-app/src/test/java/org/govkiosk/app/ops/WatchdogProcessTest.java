@@ -42,6 +42,10 @@ class WatchdogProcessTest {
                 child.destroy(); // SIGTERM, as systemctl stop sends
                 systemd.awaitMessage("STOPPING=1", Duration.ofSeconds(30));
                 assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child exits after SIGTERM").isTrue();
+                // SIGTERM skips JavaFX's stop(): the terminal's own hook still closed everything in order.
+                assertThat(tail(log)).contains("Terminal stopped");
+                List<String> audit = Files.readAllLines(dir.resolve("data").resolve("audit").resolve("audit.log"));
+                assertThat(audit.get(audit.size() - 1)).as("last audit record").contains("app-stopped");
             } catch (AssertionError e) {
                 throw new AssertionError(e.getMessage() + "\nchild log:\n" + tail(log), e);
             } finally {
