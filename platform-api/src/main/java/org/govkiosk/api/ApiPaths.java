@@ -27,6 +27,8 @@ public final class ApiPaths {
     public static final String CASE_CERTIFICATE = BASE + "/cases/{caseNumber}/certificate";
     /** POST, signed: materials handed in for a case waiting for them (补正), idempotent by its key. */
     public static final String CASE_SUPPLEMENTS = BASE + "/cases/{caseNumber}/supplements";
+    /** POST, signed: a finished case's certificate was handed out (出证), idempotent by its key. */
+    public static final String CASE_ISSUANCES = BASE + "/cases/{caseNumber}/issuances";
     /** POST, signed: a 好差评 rating (idempotent by its key). */
     public static final String RATINGS = BASE + "/ratings";
     /** POST, signed: verify a scanned e-licence code (扫码亮证). */
@@ -65,6 +67,10 @@ public final class ApiPaths {
 
     public static String caseSupplements(String caseNumber) {
         return CASE_SUPPLEMENTS.replace("{caseNumber}", encode(caseNumber));
+    }
+
+    public static String caseIssuances(String caseNumber) {
+        return CASE_ISSUANCES.replace("{caseNumber}", encode(caseNumber));
     }
 
     public static String clerkCaseTransitions(String caseNumber) {

@@ -32,6 +32,8 @@ public final class ErrorCodes {
     public static final String NOT_AWAITING_SUPPLEMENT = "not-awaiting-supplement";
     /** A supplement from someone other than the case's applicant. */
     public static final String NOT_THE_APPLICANT = "not-the-applicant";
+    /** A certificate issuance for a case of another hall than the reporting terminal's. */
+    public static final String OTHER_HALL = "other-hall";
 
     // The platform's own trouble: retrying later can help.
     public static final String STORAGE_UNAVAILABLE = "storage-unavailable";

@@ -33,6 +33,7 @@ class OpenApiSchemasTest {
             RegistrationReceipt.class, DeviceState.class, Heartbeat.class, HeartbeatReceipt.class, Applicant.class,
             Material.class, Attachment.class, CaseSubmission.class, CaseReceipt.class, CaseEvent.class, CaseView.class, CaseList.class,
             CaseSearch.class, CaseTransition.class, SupplementSubmission.class, SupplementReceipt.class,
+            CertificateIssuance.class, IssuanceReceipt.class,
             RatingSubmission.class, RatingReceipt.class,
             LicenceVerificationRequest.class, LicenceVerification.class, LicenceHolder.class, LicenceIssue.class, IssuedLicenceCode.class,
             TerminalStatus.class, TerminalStatusList.class);

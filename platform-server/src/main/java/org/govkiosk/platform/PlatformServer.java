@@ -121,6 +121,8 @@ public final class PlatformServer implements AutoCloseable {
                 new SupplementStore(database), CaseDecisions.of(config.decisions().autoDecideImmediate(),
                         config.decisions().resultIssuer(), config.zone(), config.decisions().resultFont()))
                 .withAttachments(new org.govkiosk.platform.store.AttachmentStore(database)).register(routes);
+        new org.govkiosk.platform.http.IssuanceRoutes(support,
+                new org.govkiosk.platform.store.IssuanceStore(database)).register(routes);
         org.govkiosk.platform.pads.Pads pads = org.govkiosk.platform.pads.Pads.install(routes, app, support, database);
         new RatingRoutes(support, ratings, licences, pads.ratingGate()).register(routes);
         new ClerkRoutes(support, cases, licences, terminals).register(routes);

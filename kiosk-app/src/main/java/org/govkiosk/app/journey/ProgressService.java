@@ -27,11 +27,15 @@ public final class ProgressService {
     private final PlatformClient platform;
     private final PrintService printing;
     private final JourneySettings settings;
+    private final CertificateIssuances issuances;
 
-    public ProgressService(PlatformClient platform, PrintService printing, JourneySettings settings) {
+    /** @param issuances where a certificate printed here is reported to the platform (出证) */
+    public ProgressService(PlatformClient platform, PrintService printing, JourneySettings settings,
+            CertificateIssuances issuances) {
         this.platform = platform;
         this.printing = printing;
         this.settings = settings;
+        this.issuances = issuances;
     }
 
     public ProgressAnswer byNumber(String caseNumber) {
@@ -80,7 +84,10 @@ public final class ProgressService {
         }
     }
 
-    /** Fetches the certificate of a finished case and prints it on A4. */
+    /**
+     * Fetches the certificate of a finished case and prints it on A4; once it is on paper, and only then, the
+     * platform is told (出证) through the outbox.
+     */
     public CertificateOutcome printCertificate(String caseNumber) {
         byte[] pdf;
         try {
@@ -103,8 +110,20 @@ public final class ProgressService {
             Thread.currentThread().interrupt();
             result = new PrintResult.Failed("print.failed.printer", DeviceStatusDetail.NONE, true, jobId);
         }
-        return result instanceof PrintResult.Printed p ? new CertificateOutcome.Printed(p)
-                : new CertificateOutcome.PrintFailed((PrintResult.Failed) result);
+        if (result instanceof PrintResult.Printed p) {
+            report(caseNumber, pdf);
+            return new CertificateOutcome.Printed(p);
+        }
+        return new CertificateOutcome.PrintFailed((PrintResult.Failed) result);
+    }
+
+    /** The citizen holds the paper whatever happens here: a report that cannot be queued is logged, not thrown. */
+    private void report(String caseNumber, byte[] pdf) {
+        try {
+            issuances.printed(caseNumber, pdf);
+        } catch (RuntimeException e) {
+            LOG.error("The certificate of case {} was printed but its issuance could not be queued", caseNumber, e);
+        }
     }
 
     private static ProgressAnswer failed(PlatformException e, String what) {

@@ -7,5 +7,7 @@ public enum EntryKind {
     /** A 好差评 rating. */
     RATING,
     /** Materials handed in for a case waiting for them (补正). */
-    SUPPLEMENT
+    SUPPLEMENT,
+    /** A finished case's certificate the terminal printed (出证): no personal data, only the case number. */
+    ISSUANCE
 }

@@ -28,8 +28,10 @@ import org.govkiosk.api.CaseReceipt;
 import org.govkiosk.api.CaseSearch;
 import org.govkiosk.api.CaseSubmission;
 import org.govkiosk.api.CaseView;
+import org.govkiosk.api.CertificateIssuance;
 import org.govkiosk.api.Heartbeat;
 import org.govkiosk.api.HeartbeatReceipt;
+import org.govkiosk.api.IssuanceReceipt;
 import org.govkiosk.api.LicenceVerification;
 import org.govkiosk.api.LicenceVerificationRequest;
 import org.govkiosk.api.RatingReceipt;
@@ -111,6 +113,12 @@ public final class HttpPlatformClient implements PlatformClient, AutoCloseable {
     public SupplementReceipt submitSupplement(SupplementSubmission supplement) throws PlatformException {
         return parse(call("POST", ApiPaths.caseSupplements(supplement.caseNumber()), write(supplement),
                 config.maxResponseBytes()), SupplementReceipt.class);
+    }
+
+    @Override
+    public IssuanceReceipt reportIssuance(CertificateIssuance issuance) throws PlatformException {
+        return parse(call("POST", ApiPaths.caseIssuances(issuance.caseNumber()), write(issuance),
+                config.maxResponseBytes()), IssuanceReceipt.class);
     }
 
     @Override

@@ -5,8 +5,10 @@ import org.govkiosk.api.CaseReceipt;
 import org.govkiosk.api.CaseSearch;
 import org.govkiosk.api.CaseSubmission;
 import org.govkiosk.api.CaseView;
+import org.govkiosk.api.CertificateIssuance;
 import org.govkiosk.api.Heartbeat;
 import org.govkiosk.api.HeartbeatReceipt;
+import org.govkiosk.api.IssuanceReceipt;
 import org.govkiosk.api.LicenceVerification;
 import org.govkiosk.api.LicenceVerificationRequest;
 import org.govkiosk.api.RatingReceipt;
@@ -44,6 +46,13 @@ public interface PlatformClient {
      * {@link PlatformFailure#CONFLICT}, which waiting cannot mend.
      */
     SupplementReceipt submitSupplement(SupplementSubmission supplement) throws PlatformException;
+
+    /**
+     * A finished case's certificate was printed here (出证); idempotent by
+     * {@link CertificateIssuance#idempotencyKey()}. The first moves the case to CERTIFICATE_ISSUED, a later one is
+     * a reprint (补打). A case not finished, or another hall's, is a {@link PlatformFailure#CONFLICT}.
+     */
+    IssuanceReceipt reportIssuance(CertificateIssuance issuance) throws PlatformException;
 
     /** 办件查询 by case number (typed in or scanned from the receipt's QR code). */
     CaseView queryCase(String caseNumber) throws PlatformException;

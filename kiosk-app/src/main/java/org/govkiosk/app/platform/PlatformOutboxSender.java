@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Objects;
 import org.govkiosk.api.CaseSubmission;
+import org.govkiosk.api.CertificateIssuance;
 import org.govkiosk.api.RatingSubmission;
 import org.govkiosk.api.SupplementSubmission;
 import org.govkiosk.app.outbox.Delivery;
@@ -12,7 +13,7 @@ import org.govkiosk.app.outbox.OutboxSender;
 
 /**
  * Delivers outbox entries through the {@link PlatformClient}: a case's answer is its case number, and so is a
- * supplement's.
+ * supplement's and an issuance's.
  */
 public final class PlatformOutboxSender implements OutboxSender {
 
@@ -35,6 +36,8 @@ public final class PlatformOutboxSender implements OutboxSender {
                 // Its reference is the case number: the journey reads the case's new state from there.
                 case SUPPLEMENT -> new Delivery.Delivered(client.submitSupplement(
                         json.readValue(message.payload(), SupplementSubmission.class)).caseNumber());
+                case ISSUANCE -> new Delivery.Delivered(client.reportIssuance(
+                        json.readValue(message.payload(), CertificateIssuance.class)).caseNumber());
             };
         } catch (PlatformException e) {
             return e.retryable() ? new Delivery.RetryLater(e.summary()) : new Delivery.Rejected(e.summary());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.Objects;
+import org.govkiosk.api.CertificateIssuance;
 import org.govkiosk.api.RatingSubmission;
 import org.govkiosk.api.SupplementSubmission;
 import org.govkiosk.app.cases.Case;
@@ -49,6 +50,15 @@ public final class PlatformQueue {
      */
     public void submitSupplement(SupplementSubmission supplement) {
         outbox.add(EntryKind.SUPPLEMENT, supplement.idempotencyKey(), Outbox.PRIORITY_NORMAL, toJson(supplement));
+        wakeWorker.run();
+    }
+
+    /**
+     * Queues the report of a certificate printed here (出证), as durably as a case: once this returns it is never
+     * lost, and its key makes a resend harmless.
+     */
+    public void submitIssuance(CertificateIssuance issuance) {
+        outbox.add(EntryKind.ISSUANCE, issuance.idempotencyKey(), Outbox.PRIORITY_NORMAL, toJson(issuance));
         wakeWorker.run();
     }
 

@@ -20,6 +20,7 @@ import org.govkiosk.app.journey.ApplicationOutcome;
 import org.govkiosk.app.journey.ApplicationService;
 import org.govkiosk.app.pad.PadRequest;
 import org.govkiosk.app.journey.CaseNumbers;
+import org.govkiosk.app.journey.CertificateIssuances;
 import org.govkiosk.app.journey.DeliveryTracker;
 import org.govkiosk.app.journey.JourneySettings;
 import org.govkiosk.app.journey.ProgressService;
@@ -169,7 +170,9 @@ public final class KioskUi {
         ApplicationService applications = new ApplicationService(link.queue(),
                 DeliveryTracker.of(link.outbox(), link::consecutiveFailures), client, context.printing(), settings,
                 context.clock());
-        ProgressService progressService = new ProgressService(client, context.printing(), settings);
+        ProgressService progressService = new ProgressService(client, context.printing(), settings,
+                new CertificateIssuances(link.queue(), terminal.id(), terminal.hallCode(),
+                        context.clock()));
         supplementModel = sessions.register(new SupplementViewModel(new SupplementService(
                 link.queue(), DeliveryTracker.of(link.outbox(), link::consecutiveFailures), client,
                 context.printing(), settings, context.clock()), context.citizen(), context.journeyThread(),

@@ -153,7 +153,12 @@ public final class JourneyRig implements AutoCloseable {
     }
 
     public ProgressService progress() {
-        return new ProgressService(client, printing, settings);
+        return new ProgressService(client, printing, settings, issuances());
+    }
+
+    /** Reports certificates printed here through this rig's outbox, as the hall this terminal is registered in. */
+    public CertificateIssuances issuances() {
+        return new CertificateIssuances(queue, TERMINAL, RealPlatform.HALL, Clock.systemUTC());
     }
 
     public void awaitReceiptPrinter(boolean usable) throws InterruptedException {

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.govkiosk.device.DeviceEvent;
 import org.govkiosk.device.DeviceFamily;
+import org.govkiosk.device.DeviceStatusDetail;
 import org.govkiosk.device.DeviceStatusInfo;
 import org.govkiosk.device.DocumentPrinter;
 import org.govkiosk.device.PrintJob;
@@ -16,10 +17,17 @@ public final class RecordingDocumentPrinter implements DocumentPrinter {
 
     public final List<PrintJob> jobs = new CopyOnWriteArrayList<>();
     public volatile DeviceStatusInfo status = DeviceStatusInfo.online();
+    /** When set, jobs fail with this reason (a jam mid-job), as the driver reports it. */
+    public volatile DeviceStatusDetail failWith;
 
     @Override
     public CompletableFuture<PrintOutcome> print(PrintJob job) {
         jobs.add(job);
+        DeviceStatusDetail failure = failWith;
+        if (failure != null) {
+            return CompletableFuture.completedFuture(new DeviceEvent.PrintFailed(id(), Instant.now(), job.jobId(),
+                    failure, true));
+        }
         return CompletableFuture.completedFuture(new DeviceEvent.PrintCompleted(id(), Instant.now(), job.jobId()));
     }
 

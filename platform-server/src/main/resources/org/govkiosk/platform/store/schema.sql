@@ -132,3 +132,23 @@ CREATE TABLE IF NOT EXISTS case_supplements (
     received_at     BIGINT          NOT NULL,
     PRIMARY KEY (terminal_id, idempotency_key)
 );
+
+-- Certificates handed out (出证), idempotent per terminal and key like cases. The first one of a case moved it to
+-- CERTIFICATE_ISSUED; reprint marks the later ones (补打), which moved nothing.
+CREATE TABLE IF NOT EXISTS case_issuances (
+    issuance_id         VARCHAR(64)  NOT NULL PRIMARY KEY,
+    terminal_id         VARCHAR(64)  NOT NULL,
+    idempotency_key     VARCHAR(100) NOT NULL,
+    body_sha256         VARCHAR(64)  NOT NULL,
+    case_number         VARCHAR(64)  NOT NULL,
+    hall_code           VARCHAR(64)  NOT NULL,
+    channel             VARCHAR(32)  NOT NULL,
+    certificate_sha256  VARCHAR(64)  NOT NULL,
+    certificate_current BOOLEAN      NOT NULL,
+    reprint             BOOLEAN      NOT NULL,
+    issued_at           BIGINT       NOT NULL,
+    received_at         BIGINT       NOT NULL,
+    CONSTRAINT case_issuances_idempotency UNIQUE (terminal_id, idempotency_key)
+);
+
+CREATE INDEX IF NOT EXISTS case_issuances_by_case ON case_issuances (case_number, received_at);

@@ -36,7 +36,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * 自助出证 end to end (issue 6): apply for a 承诺件 with the ID card and take the receipt; the department (the
  * platform's clerk endpoints) finishes the case and attaches its certificate; the citizen leaves, comes back later,
  * opens 办件查询, holds the receipt's QR code to the scanner, sees 已办结 and prints the certificate on the hall's A4
- * printer (an IPP printer on loopback). The printed PDF is read back with PDFBox.
+ * printer (an IPP printer on loopback). The printed PDF is read back with PDFBox; the terminal reports the hand-out
+ * and the platform's case becomes 已出证, which the next progress query shows.
  */
 class CertificateSelfPrintJourneyAppUiTest {
 
@@ -124,11 +125,29 @@ class CertificateSelfPrintJourneyAppUiTest {
         }
         assertThat(printed).contains(marker, number);
 
-        // What reached the platform: the terminal fetched the certificate but does not report the hand-out
-        // (ProgressService.printCertificate only fetches and prints), so the case stays 办结, certificate on file.
-        CaseView after = app().platformLink().connectingClient().queryCase(number);
-        assertThat(after.state()).isEqualTo(CaseState.COMPLETED);
+        // What reached the platform: once printed, the terminal reported the hand-out (出证) through its outbox,
+        // and the platform moved the case on, exactly once, with the digest of what was printed in its history.
+        TerminalRig.waitFor(30, () -> platformCase(number).state() == CaseState.CERTIFICATE_ISSUED);
+        CaseView after = platformCase(number);
         assertThat(after.certificateAvailable()).isTrue();
+        assertThat(after.history()).extracting(e -> e.state()).containsExactly(CaseState.SUBMITTED,
+                CaseState.ACCEPTED, CaseState.IN_REVIEW, CaseState.COMPLETED, CaseState.CERTIFICATE_ISSUED);
+        assertThat(after.history().get(4).note()).contains(app().config().terminal().id(),
+                sha256Hex(pdfs.get(0)).substring(0, 12));
+
+        // A progress query now shows 已出证 (the receipt scanned again), and the certificate can still be reprinted.
+        assertThat(rig.simulator("qr-1", "scan " + receiptQr)).startsWith("ok");
+        TerminalRig.waitFor(20, () -> robot.lookup("#progress-state-" + number).tryQuery()
+                .map(n -> ((javafx.scene.control.Labeled) n).getText()).filter("办理状态：已出证"::equals).isPresent());
+        assertThat(rig.texts()).contains("办理结果已出具，可在本机打印");
+    }
+
+    private CaseView platformCase(String number) throws Exception {
+        return app().platformLink().connectingClient().queryCase(number);
+    }
+
+    private static String sha256Hex(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private AppContext app() {
