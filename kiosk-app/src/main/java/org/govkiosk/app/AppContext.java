@@ -451,7 +451,8 @@ public final class AppContext implements AutoCloseable {
             public List<String> supervisionLog() {
                 // The devices' supervisor and the outbox worker's, in one timeline.
                 return java.util.stream.Stream.concat(supervisor.records().stream(),
-                        platformLink.outboxRestarts().stream())
+                        platformLink.outboxRestarts().stream().map(r -> new DeviceSupervisor.SupervisionRecord(
+                                "outbox-worker", r.at(), r.cause(), "restarted")))
                         .sorted(java.util.Comparator.comparing(DeviceSupervisor.SupervisionRecord::at))
                         .map(Object::toString).toList();
             }

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
@@ -35,7 +36,6 @@ import org.govkiosk.app.platform.PlatformException;
 import org.govkiosk.app.platform.PlatformOutboxSender;
 import org.govkiosk.app.platform.PlatformQueue;
 import org.govkiosk.app.security.TerminalKeyStore;
-import org.govkiosk.device.supervisor.DeviceSupervisor.SupervisionRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +60,7 @@ public final class TerminalPlatform implements AutoCloseable {
     private volatile PlatformClient client;
     /** Runs the outbox worker, and replaces it when it is stuck; set once connected. */
     private volatile OutboxSupervisor supervisor;
-    private final Deque<SupervisionRecord> restarts = new ArrayDeque<>();
+    private final Deque<WorkerRestart> restarts = new ArrayDeque<>();
     private volatile boolean closed;
     /** Why the outbox worker could not be started, if it could not. */
     private volatile String startFailure;
@@ -133,15 +133,19 @@ public final class TerminalPlatform implements AutoCloseable {
     private void workerRestarted(String cause) {
         audit.record("outbox-worker-restarted", Map.of("cause", cause));
         synchronized (restarts) {
-            restarts.addLast(new SupervisionRecord("outbox-worker", clock.instant(), cause, "restarted"));
+            restarts.addLast(new WorkerRestart(clock.instant(), cause));
             while (restarts.size() > MAX_RESTART_RECORDS) {
                 restarts.removeFirst();
             }
         }
     }
 
+    /** One in-process restart of the outbox worker. */
+    public record WorkerRestart(Instant at, String cause) {
+    }
+
     /** The outbox worker's in-process restarts, oldest first (the last 50), for the maintenance screen. */
-    public List<SupervisionRecord> outboxRestarts() {
+    public List<WorkerRestart> outboxRestarts() {
         synchronized (restarts) {
             return List.copyOf(restarts);
         }
