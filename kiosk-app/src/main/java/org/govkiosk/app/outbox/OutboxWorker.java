@@ -205,12 +205,13 @@ public final class OutboxWorker implements AutoCloseable {
                 notSent.add(entry);
             }
         }
+        if (retries.isEmpty() && outcomes.stream().anyMatch(Objects::nonNull)) {
+            // Before the confirmations are written: whoever sees an entry confirmed also sees the platform as
+            // reachable again (the citizen's screen asks both).
+            consecutiveFailures = 0;
+        }
         outbox.confirm(delivered);
-        if (retries.isEmpty()) {
-            if (outcomes.stream().anyMatch(Objects::nonNull)) {
-                consecutiveFailures = 0;
-            }
-        } else {
+        if (!retries.isEmpty()) {
             // One failed round counts once, however many of its entries failed: the backoff tracks the platform.
             int failures = ++consecutiveFailures;
             Duration delay = backoff.delay(failures);
