@@ -42,6 +42,11 @@ class ImmediateResultUiTest {
     private ApplyViewModel model;
     /** This test's own screen: lookups start here, not in windows other test classes of this JVM left behind. */
     private StackPane shell;
+    /**
+     * Held, as the app's Navigator holds its screens: the view listens to its model through weak listeners, so a
+     * view only its node referred to was collected by a GC in the full suite and stopped updating (CI failed).
+     */
+    private ApplyResultView view;
 
     private void start(boolean platformUp) throws Exception {
         rig = JourneyRig.start(dir);
@@ -56,7 +61,8 @@ class ImmediateResultUiTest {
             stage.setHeight(1024);
         });
         FxToolkit.setupSceneRoot(() -> {
-            shell = new StackPane(new ApplyResultView(model, i18n, () -> { }).view());
+            view = new ApplyResultView(model, i18n, () -> { });
+            shell = new StackPane(view.view());
             shell.getStylesheets().add(ImmediateResultUiTest.class.getResource("/org/govkiosk/app/ui/kiosk.css")
                     .toExternalForm());
             return shell;
@@ -92,6 +98,7 @@ class ImmediateResultUiTest {
     @Test
     void theResultOfACaseDecidedAtOnceIsOfferedAndPrinted() throws Exception {
         start(true);
+        System.gc(); // what the full suite did at random: the screen must go on updating after a collection
         String number = model.outcomeProperty().get().caseNumber().orElseThrow();
         WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, () -> visible("#result-print-certificate"));
         assertThat(text("#result-certificate-status")).isEqualTo("即办件已办结，可以打印办理结果");
