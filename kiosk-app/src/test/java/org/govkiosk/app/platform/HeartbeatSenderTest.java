@@ -72,15 +72,17 @@ class HeartbeatSenderTest {
                 new RequestSigner(TERMINAL, keys.getPrivate(), Clock.systemUTC()));
         platform.register(client, TERMINAL, keys.getPublic());
         scheduler = Executors.newScheduledThreadPool(2);
-        devices = DeviceRegistry.create(List.of(DeviceConfig.simulated("receipt-1", DeviceFamily.RECEIPT_PRINTER)),
-                DriverFactories.builtIn(), new DeviceContext(scheduler, bus, Clock.systemUTC()));
-        devices.startAll(new DeviceSupervisor(scheduler, Clock.systemUTC()));
+        // The devices are read at each beat, and the sender listens before they start: the printer going ONLINE
+        // must not happen before anyone listens (then no beat would come within the test; it did in CI).
         HeartbeatContent content = new HeartbeatContent(TERMINAL, Instant.now().minusSeconds(42), Duration.ofSeconds(60),
-                devices::all, () -> new OutboxStatus(2, 1, 0, 7, Optional.of(oldestWaiting), Optional.empty()),
+                () -> devices.all(), () -> new OutboxStatus(2, 1, 0, 7, Optional.of(oldestWaiting), Optional.empty()),
                 Clock.systemUTC());
         sender = new HeartbeatSender(() -> Optional.of(client), content, NEVER_IN_THIS_TEST, Duration.ofMillis(200))
                 .start();
         bus.onStatus(change -> sender.beatSoon());
+        devices = DeviceRegistry.create(List.of(DeviceConfig.simulated("receipt-1", DeviceFamily.RECEIPT_PRINTER)),
+                DriverFactories.builtIn(), new DeviceContext(scheduler, bus, Clock.systemUTC()));
+        devices.startAll(new DeviceSupervisor(scheduler, Clock.systemUTC()));
     }
 
     @AfterEach
