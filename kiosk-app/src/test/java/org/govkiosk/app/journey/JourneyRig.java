@@ -195,6 +195,14 @@ public final class JourneyRig implements AutoCloseable {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
+    /** A department finishes the case (受理 → 审核 → 办结) and attaches {@code certificate} as its result. */
+    public void clerkFinishes(String caseNumber, byte[] certificate) throws Exception {
+        for (CaseState to : List.of(CaseState.ACCEPTED, CaseState.IN_REVIEW, CaseState.COMPLETED)) {
+            clerkMoves(caseNumber, to, null);
+        }
+        clerkAttachesCertificate(caseNumber, certificate);
+    }
+
     public void clerkAttachesCertificate(String caseNumber, byte[] pdf) throws Exception {
         assertThat(platform.clerk("PUT", ApiPaths.clerkCaseCertificate(caseNumber), "application/pdf", pdf)
                 .statusCode()).isEqualTo(204);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import javafx.beans.property.SimpleStringProperty;
-import org.govkiosk.api.CaseState;
 import org.govkiosk.app.catalog.CatalogItem;
 import org.govkiosk.app.catalog.FieldType;
 import org.govkiosk.app.catalog.Prefill;
@@ -189,11 +188,8 @@ class ApplyViewModelTest {
         model.printResult();
         assertThat(model.certificateStatusKeyProperty().get()).isEqualTo("journey.certificate.not-ready");
 
-        for (CaseState to : new CaseState[] {CaseState.ACCEPTED, CaseState.IN_REVIEW, CaseState.COMPLETED}) {
-            rig.clerkMoves(number, to, null);
-        }
         byte[] pdf = "%PDF-1.7\n% 参保缴费证明\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
-        rig.clerkAttachesCertificate(number, pdf);
+        rig.clerkFinishes(number, pdf);
         model.printResult();
         assertThat(model.certificateStatusKeyProperty().get()).isEqualTo("journey.certificate.printed");
         assertThat(rig.a4.jobs).anySatisfy(j -> assertThat(j.data()).isEqualTo(pdf));

@@ -82,11 +82,8 @@ class ProgressViewModelTest {
         assertThat(model.canQueryByCard().get()).isFalse();
         session.identityProperty().set(JourneyRig.card());
         assertThat(model.canQueryByCard().get()).isTrue();
-        for (CaseState to : new CaseState[] {CaseState.ACCEPTED, CaseState.IN_REVIEW, CaseState.COMPLETED}) {
-            rig.clerkMoves(number, to, null);
-        }
         byte[] pdf = "%PDF-1.7\n% 证明\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
-        rig.clerkAttachesCertificate(number, pdf);
+        rig.clerkFinishes(number, pdf);
 
         model.queryByCard();
         assertThat(model.results()).extracting(c -> c.caseNumber()).containsExactly(number);
