@@ -52,13 +52,7 @@ class ApplyJourneyAppUiTest {
 
     @Test
     void applyWithTheIdCardPrintTheReceiptAndQueryItByScanningTheReceipt() throws Exception {
-        robot.clickOn("#start");
-        robot.clickOn("#tile-identify");
-        assertThat(simulator("idcard-1", "card place demo-zhang")).startsWith("ok");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !text("#identify-name").isEmpty());
-        simulator("idcard-1", "card remove");
-        robot.clickOn("#identify-phone").write("13812345678");
-        robot.clickOn("#identify-next");
+        rig.identifyWithIdCard();
         robot.clickOn("#tile-guide");
         robot.clickOn("#catalog-group-0");
         robot.clickOn("#catalog-result-" + ITEM);

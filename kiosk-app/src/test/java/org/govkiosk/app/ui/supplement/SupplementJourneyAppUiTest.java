@@ -30,7 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class SupplementJourneyAppUiTest {
 
     /** 基本养老保险待遇申领: a 承诺件 of the demo catalog with a key material that is no e-licence. */
-    private static final String ITEM = "11449900MB2C1000014442113003000";
+    private static final String ITEM = TerminalRig.PENSION_ITEM;
 
     private TerminalRig rig;
     private FxRobot robot;
@@ -68,13 +68,7 @@ class SupplementJourneyAppUiTest {
     }
 
     private void identifyWithTheIdCard() throws Exception {
-        robot.clickOn("#start");
-        robot.clickOn("#tile-identify");
-        assertThat(simulator("idcard-1", "card place demo-zhang")).startsWith("ok");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !text("#identify-name").isEmpty());
-        simulator("idcard-1", "card remove");
-        robot.clickOn("#identify-phone").write("13812345678");
-        robot.clickOn("#identify-next");
+        rig.identifyWithIdCard();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> screen() == ScreenId.HOME);
     }
 
@@ -89,16 +83,7 @@ class SupplementJourneyAppUiTest {
 
         // First visit: apply without the key material.
         identifyWithTheIdCard();
-        robot.clickOn("#tile-guide");
-        robot.clickOn("#catalog-group-0");
-        robot.clickOn("#catalog-result-" + ITEM);
-        robot.clickOn("#guide-apply");
-        assertThat(screen()).isEqualTo(ScreenId.APPLY_FORM);
-        robot.interact(() -> robot.lookup("#field-retired-on").query().requestFocus());
-        robot.write("2025-03-01");
-        robot.clickOn("#apply-next");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(screen()).isEqualTo(ScreenId.APPLY_MATERIALS);
+        rig.fillThePensionForm();
         robot.clickOn("#material-" + keyIndex + "-missing");
         robot.clickOn("#materials-next");
         robot.clickOn("#confirm-submit");
