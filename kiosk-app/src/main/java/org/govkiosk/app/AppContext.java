@@ -162,11 +162,11 @@ public final class AppContext implements AutoCloseable {
         }
         this.platformLink = TerminalPlatform.start(config, dataDir, clock, audit, uri, token);
         Duration beat = config.platform().heartbeatInterval();
-        this.heartbeats = new HeartbeatSender(platformLink::client, new HeartbeatContent(config.terminal().id(),
+        this.heartbeats = new HeartbeatSender(platformLink::registeredClient, new HeartbeatContent(config.terminal().id(),
                 startedAt, beat, devices::all, platformLink::outboxStatus, clock), beat,
                 HeartbeatSender.DEFAULT_DEBOUNCE).start();
         bus.onStatus(change -> heartbeats.beatSoon());
-        platformLink.connectedTo().thenRun(heartbeats::beatSoon);
+        platformLink.registered().thenRun(heartbeats::beatSoon);
         metrics.gauge("govkiosk.outbox.waiting", "cases and ratings not yet confirmed by the platform",
                 () -> platformLink.outboxStatus().waiting());
         metrics.gauge("govkiosk.outbox.dead", "entries the platform refused; shown in maintenance mode",
@@ -234,7 +234,7 @@ public final class AppContext implements AutoCloseable {
      * window's rating requests to {@code listener}.
      */
     public void startPad(PadListener listener) {
-        platformLink.connectedTo().thenAccept(uri -> {
+        platformLink.registered().thenAccept(uri -> {
             var registration = new PadRegistration(config.terminal().id(),
                     config.terminal().hallCode(), config.terminal().windowId());
             var link = new PadConnectionService(uri, platformLink.signer(), registration,

@@ -65,6 +65,8 @@ public final class TerminalPlatform implements AutoCloseable {
     /** Why the outbox worker could not be started, if it could not. */
     private volatile String startFailure;
     private final CompletableFuture<URI> connectedTo = new CompletableFuture<>();
+    /** Completes once the platform knows this terminal's key, or once nothing more can be done about it. */
+    private final CompletableFuture<URI> registered = new CompletableFuture<>();
 
     private TerminalPlatform(TerminalConfig config, Path dataDir, Clock clock, Audit audit) {
         this.config = config;
@@ -114,9 +116,17 @@ public final class TerminalPlatform implements AutoCloseable {
         RequestSigner signer = new RequestSigner(config.terminal().id(), keys.signingKeys().getPrivate(), clock);
         PlatformClient c = new HttpPlatformClient(PlatformClientConfig.of(uri, config.platform().pins()), signer);
         this.client = c;
-        enrolmentToken.ifPresentOrElse(token -> CompletableFuture.runAsync(() -> register(c, token)),
-                () -> LOG.warn("No enrolment token (platform.enrolment-token-file): this terminal's key {} must be"
-                        + " registered with the platform by hand", keys.publicKeyBase64()));
+        enrolmentToken.ifPresentOrElse(token -> CompletableFuture.runAsync(() -> {
+            try {
+                register(c, token);
+            } finally {
+                registered.complete(uri);
+            }
+        }), () -> {
+            LOG.warn("No enrolment token (platform.enrolment-token-file): this terminal's key {} must be"
+                    + " registered with the platform by hand", keys.publicKeyBase64());
+            registered.complete(uri);
+        });
         synchronized (this) {
             if (closed) {
                 return;
@@ -232,6 +242,21 @@ public final class TerminalPlatform implements AutoCloseable {
     /** The platform's address once known (the embedded one starts in the background). */
     public CompletionStage<URI> connectedTo() {
         return connectedTo;
+    }
+
+    /**
+     * The platform's address once this terminal's registration is settled: registered with its enrolment token
+     * (or refused, which is logged and audited), or left to a technician when there is no token. Heartbeats and a
+     * pad's window binding wait for it: sent before, the platform answers 401 for a key it does not know yet.
+     * Cases need not wait: the outbox retries them.
+     */
+    public CompletionStage<URI> registered() {
+        return registered;
+    }
+
+    /** The client once {@link #registered()} has completed; empty until then. */
+    public Optional<PlatformClient> registeredClient() {
+        return registered.isDone() ? client() : Optional.empty();
     }
 
     /** Signs requests as this terminal (a rating pad's event stream, for one). */

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.govkiosk.api.CaseView;
+import org.govkiosk.api.Heartbeat;
 import org.govkiosk.app.audit.Audit;
 import org.govkiosk.app.cases.Case;
 import org.govkiosk.app.cases.TestCases;
@@ -39,6 +41,14 @@ class TerminalPlatformTest {
         Files.copy(Path.of("../config/terminal.yaml"), cfg.resolve("terminal.yaml"));
         Files.writeString(cfg.resolve("devices.yaml"), "devices: []\n");
         return ConfigLoader.load(cfg);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
@@ -87,6 +97,32 @@ class TerminalPlatformTest {
     }
 
     @Test
+    void registeredCompletesOnlyOnceThePlatformKnowsTheKeySoTheFirstHeartbeatIsAccepted() throws Exception {
+        // The audit of a successful registration is slowed down: a registered() that completed on connecting, as
+        // heartbeats once waited for, would run before it.
+        Audit slowAudit = (event, details) -> {
+            if (event.equals("terminal-registered")) {
+                sleep(500);
+            }
+            audited.add(event);
+        };
+        TerminalConfig config = config();
+        try (PlatformServer server = PlatformServer.startEmbedded();
+                TerminalPlatform link = TerminalPlatform.start(config, dir.resolve("data"), Clock.systemUTC(),
+                        slowAudit, CompletableFuture.completedFuture(server.baseUri()),
+                        CompletableFuture.completedFuture(server.enrolmentToken()))) {
+            CompletableFuture<Boolean> registeredFirst = link.registered().toCompletableFuture()
+                    .thenApply(uri -> audited.contains("terminal-registered"));
+            link.connectedTo().toCompletableFuture().get(60, TimeUnit.SECONDS);
+
+            assertThat(registeredFirst.get(60, TimeUnit.SECONDS)).as("registered() after the registration").isTrue();
+            var receipt = link.registeredClient().orElseThrow().heartbeat(new Heartbeat(
+                    config.terminal().id(), Instant.now(), "test", 0, List.of()));
+            assertThat(receipt.receivedAt()).isNotNull();
+        }
+    }
+
+    @Test
     void withThePlatformAwayCasesWaitAndNothingIsDropped() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -99,6 +135,8 @@ class TerminalPlatformTest {
             await("a failed attempt", () -> link.lastProblem().isPresent());
             assertThat(link.outboxStatus().waiting()).isEqualTo(1);
             assertThat(link.outboxStatus().dead()).isZero();
+            assertThat(link.registered().toCompletableFuture()).as("not registered while away").isNotDone();
+            assertThat(link.registeredClient()).as("so no heartbeat is sent").isEmpty();
             assertThat(link.outbox().find(queued.idempotencyKey()).map(OutboxEntry::state).orElseThrow())
                     .isIn(EntryState.PENDING, EntryState.SENT);
         }
