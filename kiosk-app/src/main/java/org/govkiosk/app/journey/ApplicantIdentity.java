@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.govkiosk.api.Applicant;
 import org.govkiosk.api.IdType;
 import org.govkiosk.app.catalog.Prefill;
+import org.govkiosk.app.session.CitizenSession;
 import org.govkiosk.app.session.SmartCardIdentity;
 import org.govkiosk.device.idcard.IdCardData;
 import org.govkiosk.device.idcard.Masking;
@@ -61,6 +62,18 @@ public record ApplicantIdentity(IdType idType, String idNumber, String name, Opt
         }
         return Optional.of(new ApplicantIdentity(IdType.RESIDENT_ID, id.get(), name.get(), card.field("sex"),
                 card.field("nation"), Optional.empty(), card.field("address"), Optional.ofNullable(phone), true));
+    }
+
+    /**
+     * Whoever the session identified, by ID card first, then smart card, then e-licence (扫码亮证): the one rule for
+     * every screen that needs the applicant, so none of them forgets a way of identifying.
+     */
+    public static Optional<ApplicantIdentity> of(CitizenSession session, String phone) {
+        if (session.identityProperty().get() != null) {
+            return Optional.of(of(session.identityProperty().get(), phone));
+        }
+        return Optional.ofNullable(session.smartCardProperty().get()).flatMap(c -> of(c, phone))
+                .or(() -> Optional.ofNullable(session.licenceProperty().get()).map(l -> of(l, phone)));
     }
 
     /**

@@ -136,13 +136,7 @@ public final class ApplyViewModel implements SessionScoped {
     }
 
     private Optional<ApplicantIdentity> identity() {
-        String given = phone.get();
-        if (session.identityProperty().get() != null) {
-            return Optional.of(ApplicantIdentity.of(session.identityProperty().get(), given));
-        }
-        return Optional.ofNullable(session.smartCardProperty().get()).flatMap(c -> ApplicantIdentity.of(c, given))
-                .or(() -> Optional.ofNullable(session.licenceProperty().get())
-                        .map(l -> ApplicantIdentity.of(l, given)));
+        return ApplicantIdentity.of(session, phone.get());
     }
 
     private void updateCommitmentNeeded() {

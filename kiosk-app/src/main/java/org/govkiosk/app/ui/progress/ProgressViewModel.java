@@ -63,7 +63,7 @@ public final class ProgressViewModel implements SessionScoped {
         this.background = background;
         this.fxThread = fxThread;
         this.canQueryByCard = Bindings.createBooleanBinding(() -> identity().isPresent() && !busy.get(),
-                session.identityProperty(), session.smartCardProperty(), busy);
+                session.identityProperty(), session.smartCardProperty(), session.licenceProperty(), busy);
         bus.onEvent(this::onDeviceEvent);
         selected.addListener((obs, old, now) -> certificateStatusKey.set(""));
     }
@@ -133,10 +133,7 @@ public final class ProgressViewModel implements SessionScoped {
     }
 
     private Optional<ApplicantIdentity> identity() {
-        if (session.identityProperty().get() != null) {
-            return Optional.of(ApplicantIdentity.of(session.identityProperty().get(), null));
-        }
-        return Optional.ofNullable(session.smartCardProperty().get()).flatMap(c -> ApplicantIdentity.of(c, null));
+        return ApplicantIdentity.of(session, null);
     }
 
     private void run(Supplier<ProgressAnswer> query) {
@@ -239,7 +236,7 @@ public final class ProgressViewModel implements SessionScoped {
     public BooleanBinding canHandIn() {
         return Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().supplementable()
                 && identity().isPresent() && !busy.get(), selected, busy, session.identityProperty(),
-                session.smartCardProperty());
+                session.smartCardProperty(), session.licenceProperty());
     }
 
     public BooleanBinding canPrintCertificate() {

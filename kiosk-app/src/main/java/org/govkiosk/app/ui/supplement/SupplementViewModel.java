@@ -151,10 +151,7 @@ public final class SupplementViewModel implements SessionScoped {
     }
 
     private Optional<ApplicantIdentity> identity() {
-        if (session.identityProperty().get() != null) {
-            return Optional.of(ApplicantIdentity.of(session.identityProperty().get(), null));
-        }
-        return Optional.ofNullable(session.smartCardProperty().get()).flatMap(c -> ApplicantIdentity.of(c, null));
+        return ApplicantIdentity.of(session, null);
     }
 
     private void wipe() {

@@ -10,6 +10,7 @@ import org.govkiosk.app.journey.Applications;
 import org.govkiosk.app.journey.CaseNumbers;
 import org.govkiosk.app.journey.JourneyRig;
 import org.govkiosk.app.session.CitizenSession;
+import org.govkiosk.app.session.LicenceIdentity;
 import org.govkiosk.device.DeviceEventBus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,6 +98,20 @@ class ProgressViewModelTest {
         model.clearSessionData();
         assertThat(model.results()).isEmpty();
         assertThat(model.selectedProperty().get()).isNull();
+    }
+
+    @Test
+    void anELicenceShownAtTheScannerFindsTheCasesLikeTheCard() {
+        assertThat(model.canQueryByCard().get()).isFalse();
+        session.licenceProperty().set(new LicenceIdentity("E_SOCIAL_SECURITY_CARD", "示例市人力资源和社会保障局",
+                "张三丰", JourneyRig.ID_NUMBER));
+        assertThat(model.canQueryByCard().get()).as("扫码亮证 identifies for the query too").isTrue();
+
+        model.queryByCard();
+        assertThat(model.results()).extracting(c -> c.caseNumber()).containsExactly(number);
+
+        session.clearSessionData();
+        assertThat(model.canQueryByCard().get()).isFalse();
     }
 
     @Test

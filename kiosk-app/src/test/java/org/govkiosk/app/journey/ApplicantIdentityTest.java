@@ -1,0 +1,54 @@
+package org.govkiosk.app.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.govkiosk.app.session.CitizenSession;
+import org.govkiosk.app.session.LicenceIdentity;
+import org.govkiosk.app.session.SmartCardIdentity;
+import org.junit.jupiter.api.Test;
+
+/** Who the session identified, the one rule the apply, progress and supplement screens share. */
+class ApplicantIdentityTest {
+
+    private static final String OTHER_ID = "110105194912310021";
+
+    private final CitizenSession session = new CitizenSession();
+
+    @Test
+    void nobodyUntilTheCitizenIdentifies() {
+        assertThat(ApplicantIdentity.of(session, null)).isEmpty();
+    }
+
+    @Test
+    void anELicenceAloneIdentifiesWithItsHolderLockedAndTheBirthDateFromTheNumber() {
+        session.licenceProperty().set(new LicenceIdentity("E_SOCIAL_SECURITY_CARD", "人社局", "张三丰",
+                JourneyRig.ID_NUMBER));
+
+        assertThat(ApplicantIdentity.of(session, "13800138000")).hasValueSatisfying(who -> {
+            assertThat(who.idNumber()).isEqualTo(JourneyRig.ID_NUMBER);
+            assertThat(who.name()).isEqualTo("张三丰");
+            assertThat(who.birthDate()).hasValue(java.time.LocalDate.of(1949, 12, 31));
+            assertThat(who.phone()).hasValue("13800138000");
+        });
+    }
+
+    @Test
+    void theIdCardComesFirstThenTheSmartCardThenTheELicence() {
+        session.licenceProperty().set(new LicenceIdentity("E_SOCIAL_SECURITY_CARD", "人社局", "李四", OTHER_ID));
+        session.smartCardProperty().set(new SmartCardIdentity("social-security", Map.of("name", "王五",
+                "id-number", "110105194912310013")));
+        assertThat(ApplicantIdentity.of(session, null)).map(ApplicantIdentity::name).hasValue("王五");
+
+        session.identityProperty().set(JourneyRig.card());
+        assertThat(ApplicantIdentity.of(session, null)).map(ApplicantIdentity::name).hasValue("张三丰");
+    }
+
+    @Test
+    void aSmartCardWithoutTheHoldersNumberLeavesItToTheELicence() {
+        session.smartCardProperty().set(new SmartCardIdentity("bank", Map.of("name", "王五")));
+        session.licenceProperty().set(new LicenceIdentity("E_SOCIAL_SECURITY_CARD", "人社局", "李四", OTHER_ID));
+
+        assertThat(ApplicantIdentity.of(session, null)).map(ApplicantIdentity::idNumber).hasValue(OTHER_ID);
+    }
+}
