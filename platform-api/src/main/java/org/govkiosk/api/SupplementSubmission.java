@@ -12,7 +12,9 @@ import java.util.List;
  * @param terminalId     must be the signing terminal
  * @param idType         the identity of whoever hands them in, as read from their card: it must be the case's
  *                       applicant (409 otherwise)
- * @param materials      the materials handed in now, each one of the case's missing ones, status PROVIDED
+ * @param materials      the materials handed in now, each one of the case's missing ones, status PROVIDED; one
+ *                       scanned at the terminal carries its pages, at most {@link CaseSubmission#MAX_ATTACHMENT_BYTES}
+ *                       in all, as a case may
  * @param submittedAt    when the citizen confirmed, by the terminal's clock
  */
 public record SupplementSubmission(
@@ -40,7 +42,19 @@ public record SupplementSubmission(
                         + " has " + m.status());
             }
         }
+        long pages = materials.stream().mapToLong(m -> m.attachments().stream().mapToLong(Attachment::size).sum())
+                .sum();
+        if (pages > CaseSubmission.MAX_ATTACHMENT_BYTES) {
+            throw new IllegalArgumentException("materials.attachments: at most " + CaseSubmission.MAX_ATTACHMENT_BYTES
+                    + " bytes of scanned pages in one supplement, was " + pages);
+        }
         Check.present(submittedAt, "submittedAt");
+    }
+
+    /** The same supplement with the pages' content left out: what the platform's supplement record keeps. */
+    public SupplementSubmission withoutAttachmentContent() {
+        return new SupplementSubmission(idempotencyKey, caseNumber, terminalId, idType, idNumber,
+                materials.stream().map(Material::withoutAttachmentContent).toList(), submittedAt);
     }
 
     @Override

@@ -3,12 +3,14 @@ package org.govkiosk.platform.http;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.govkiosk.api.ApiPaths;
 import org.govkiosk.api.CaseList;
 import org.govkiosk.api.CaseReceipt;
 import org.govkiosk.api.CaseSearch;
 import org.govkiosk.api.CaseSubmission;
 import org.govkiosk.api.ErrorCodes;
+import org.govkiosk.api.Material;
 import org.govkiosk.api.SupplementReceipt;
 import org.govkiosk.api.SupplementSubmission;
 import org.govkiosk.platform.cases.CaseDecisions;
@@ -41,9 +43,9 @@ public final class CaseRoutes {
 
     private AttachmentStore attachments;
 
-    /** The larger case limit is for scanned pages only: the rest of the case keeps the ordinary JSON limit. */
-    private void requireOrdinarySizeBesidesPages(long bodyLength, CaseSubmission submission) {
-        long pagesBase64 = submission.materials().stream().flatMap(m -> m.attachments().stream())
+    /** The larger case limit is for scanned pages only: the rest of the body keeps the ordinary JSON limit. */
+    private void requireOrdinarySizeBesidesPages(long bodyLength, List<Material> materials) {
+        long pagesBase64 = materials.stream().flatMap(m -> m.attachments().stream())
                 .mapToLong(a -> (a.size() + 2L) / 3L * 4L).sum();
         if (bodyLength - pagesBase64 > s.maxBodyBytes()) {
             throw ApiException.client(413, ErrorCodes.BODY_TOO_LARGE, "request body is over " + s.maxBodyBytes()
@@ -80,7 +82,7 @@ public final class CaseRoutes {
         byte[] body = s.bodies().read(ctx, caseBodyLimit(s.maxBodyBytes()));
         String terminal = s.auth().terminal(ctx, body);
         CaseSubmission submission = s.bodies().json(body, CaseSubmission.class);
-        requireOrdinarySizeBesidesPages(body.length, submission);
+        requireOrdinarySizeBesidesPages(body.length, submission.materials());
         Auth.requireSame(terminal, submission.terminalId());
         // Scanned pages are kept apart; the case record holds their hashes, which the body hash then covers.
         String json = s.bodies().canonicalJson(submission.withoutAttachmentContent());
@@ -97,14 +99,16 @@ public final class CaseRoutes {
 
     private void supplement(Context ctx) {
         s.bodies().requireJson(ctx);
-        byte[] body = s.bodies().read(ctx, s.maxBodyBytes());
+        byte[] body = s.bodies().read(ctx, caseBodyLimit(s.maxBodyBytes()));
         String terminal = s.auth().terminal(ctx, body);
         SupplementSubmission supplement = s.bodies().json(body, SupplementSubmission.class);
+        requireOrdinarySizeBesidesPages(body.length, supplement.materials());
         Auth.requireSame(terminal, supplement.terminalId());
         if (!supplement.caseNumber().equals(ctx.pathParam("caseNumber"))) {
             throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "caseNumber must be the case of the path");
         }
-        String json = s.bodies().canonicalJson(supplement);
+        // As for a case: the record keeps the pages' hashes, the pages go to case_attachments with it.
+        String json = s.bodies().canonicalJson(supplement.withoutAttachmentContent());
         Instant now = s.clock().instant();
         SupplementReceipt receipt = supplements.supplement(supplement,
                 Bodies.sha256Hex(json.getBytes(StandardCharsets.UTF_8)), json,

@@ -1,7 +1,9 @@
 package org.govkiosk.platform.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +59,42 @@ public final class AttachmentStore {
             }
             return null;
         });
+    }
+
+    /**
+     * Adds the pages of materials handed in later (补正) after the pages the case already has of each material, in
+     * the caller's transaction: a supplement and its pages are stored together or not at all, and a resent
+     * supplement (answered from its first receipt) adds none.
+     */
+    static void append(Connection c, String caseNumber, List<Material> materials, Instant now) throws SQLException {
+        for (Material m : materials) {
+            int last = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(page) FROM case_attachments"
+                    + " WHERE case_number = ? AND material_code = ?")) {
+                ps.setString(1, caseNumber);
+                ps.setString(2, m.code());
+                try (ResultSet rs = ps.executeQuery()) {
+                    last = rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+            for (Attachment a : m.attachments()) {
+                if (a.content() == null) {
+                    continue;
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO case_attachments (case_number,"
+                        + " material_code, page, media_type, sha256, content, stored_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    ps.setString(1, caseNumber);
+                    ps.setString(2, m.code());
+                    ps.setInt(3, ++last);
+                    ps.setString(4, a.mediaType());
+                    ps.setString(5, a.sha256());
+                    ps.setBytes(6, a.content());
+                    ps.setLong(7, now.toEpochMilli());
+                    ps.executeUpdate();
+                }
+            }
+        }
     }
 
     /** The pages of one case, by material and page number. */

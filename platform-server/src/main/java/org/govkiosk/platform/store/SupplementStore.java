@@ -37,7 +37,10 @@ public final class SupplementStore {
     /**
      * Applies a supplement, or answers a resend with the first receipt.
      *
-     * @param bodySha256   of the supplement's canonical JSON, to tell a resend from a reused key
+     * @param s            as the terminal sent it: the pages of scanned materials are stored with it
+     * @param bodySha256   of the supplement's canonical JSON (pages by hash only), to tell a resend from a reused
+     *                     key
+     * @param json         that JSON, kept as the supplement's record
      * @param whenComplete how the platform files the case once nothing is missing any more, after ACCEPTED
      *                     (a reference platform decides a 即办件 at once); given the case's original submission
      * @throws NotFoundException if there is no such case
@@ -126,6 +129,7 @@ public final class SupplementStore {
             after = CaseStore.file(c, number, state, seq, accepted, now);
             after = CaseStore.file(c, number, after, seq + 1, whenComplete.apply(waiting.submission()), now);
         }
+        AttachmentStore.append(c, number, s.materials(), now);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO case_supplements (terminal_id, idempotency_key,"
                 + " body_sha256, case_number, submission, state_after, still_missing, received_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {

@@ -12,8 +12,12 @@ import java.util.List;
 import org.govkiosk.api.ApiPaths;
 import org.govkiosk.api.Attachment;
 import org.govkiosk.api.CaseReceipt;
+import org.govkiosk.api.CaseState;
+import org.govkiosk.api.IdType;
 import org.govkiosk.api.CaseSubmission;
 import org.govkiosk.api.Material;
+import org.govkiosk.api.SupplementReceipt;
+import org.govkiosk.api.SupplementSubmission;
 import org.govkiosk.platform.Fixtures;
 import org.govkiosk.platform.PlatformConfig;
 import org.govkiosk.platform.RunningPlatform;
@@ -76,6 +80,38 @@ class CaseAttachmentsHttpTest extends RunningPlatform {
                 + number + "' ORDER BY page")).containsExactly(p1.sha256() + ":300000", p2.sha256() + ":300000");
         String record = stored("SELECT submission FROM cases WHERE case_number = '" + number + "'").get(0);
         assertThat(record).contains(p1.sha256()).hasSizeLessThan(5_000);
+    }
+
+    @Test
+    void pagesHandedInLaterAreStoredWithTheSupplementOnceAfterTheCasesOwn() throws Exception {
+        Attachment own = Attachment.of("image/jpeg", jpeg(2_000, 4));
+        CaseSubmission base = withPages("K-SUP", List.of(own));
+        CaseSubmission waiting = new CaseSubmission(base.idempotencyKey(), base.localCaseId(), base.terminalId(),
+                base.itemCode(), base.itemName(), base.kind(), base.applicant(), base.formData(),
+                List.of(base.materials().get(0), new Material("M2", "近期免冠照片", Material.Status.MISSING, null, null)),
+                base.submittedAt());
+        HttpResponse<String> filed = terminal.post(ApiPaths.CASES, waiting);
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        String number = TestTerminal.read(filed, CaseReceipt.class).caseNumber();
+
+        // A 300 KB page: over the ordinary body limit, as a case's pages may be.
+        Attachment later = Attachment.of("image/jpeg", jpeg(300_000, 5));
+        SupplementSubmission s = new SupplementSubmission("K-SUP-1", number, "T-001", IdType.RESIDENT_ID,
+                Fixtures.ID_NUMBER, List.of(new Material("M2", "近期免冠照片", Material.Status.PROVIDED,
+                        Material.Source.SCAN, later.sha256(), List.of(later))), java.time.Instant.now());
+        HttpResponse<String> first = terminal.post(ApiPaths.caseSupplements(number), s);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(TestTerminal.read(first, SupplementReceipt.class).state()).isNotEqualTo(CaseState.NEEDS_SUPPLEMENT);
+        HttpResponse<String> again = terminal.post(ApiPaths.caseSupplements(number), s);
+        assertThat(again.statusCode()).as("a resend is the same supplement: " + again.body()).isEqualTo(200);
+
+        assertThat(stored("SELECT material_code || ':' || page || ':' || sha256 || ':' || LENGTH(content)"
+                + " FROM case_attachments WHERE case_number = '" + number + "' ORDER BY material_code, page"))
+                .containsExactly("M1:1:" + own.sha256() + ":2000", "M2:1:" + later.sha256() + ":300000");
+        String record = stored("SELECT submission FROM case_supplements WHERE case_number = '" + number + "'")
+                .get(0);
+        assertThat(record).as("the record keeps the page's hash, not the page").contains(later.sha256())
+                .hasSizeLessThan(5_000);
     }
 
     @Test
