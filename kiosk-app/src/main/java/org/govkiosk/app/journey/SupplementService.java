@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.govkiosk.api.Attachment;
 import org.govkiosk.api.CaseState;
 import org.govkiosk.api.Material;
 import org.govkiosk.api.SupplementSubmission;
@@ -58,6 +60,17 @@ public final class SupplementService {
      *                                                  it was NOT handed in)
      */
     public SupplementOutcome handIn(CaseProgress waiting, ApplicantIdentity who, Set<String> handedIn) {
+        return handIn(waiting, who, handedIn, Map.of());
+    }
+
+    /**
+     * As {@link #handIn(CaseProgress, ApplicantIdentity, Set)}, with the pages scanned of some of them at the
+     * terminal: those go to the platform with the declaration, as a case's do.
+     *
+     * @param pages by material code; a material handed in without pages was brought on paper
+     */
+    public SupplementOutcome handIn(CaseProgress waiting, ApplicantIdentity who, Set<String> handedIn,
+            Map<String, List<Attachment>> pages) {
         if (!waiting.supplementable()) {
             throw new IllegalArgumentException("case " + waiting.caseNumber() + " waits for no materials");
         }
@@ -68,10 +81,15 @@ public final class SupplementService {
         }
         List<Material> materials = new ArrayList<>();
         for (Material m : waiting.missingMaterials()) {
-            if (handedIn.contains(m.code())) {
-                materials.add(new Material(m.code(), m.name(), Material.Status.PROVIDED, Material.Source.PAPER,
-                        null));
+            if (!handedIn.contains(m.code())) {
+                continue;
             }
+            List<Attachment> scanned = pages.getOrDefault(m.code(), List.of());
+            materials.add(scanned.isEmpty()
+                    ? new Material(m.code(), m.name(), Material.Status.PROVIDED, Material.Source.PAPER, null)
+                    // as on the application: the first page's hash names the pages
+                    : new Material(m.code(), m.name(), Material.Status.PROVIDED, Material.Source.SCAN,
+                            "sha256:" + scanned.get(0).sha256(), scanned));
         }
         String key = "sup-" + UUID.randomUUID();
         queue.submitSupplement(new SupplementSubmission(key, waiting.caseNumber(), settings.terminalId(),

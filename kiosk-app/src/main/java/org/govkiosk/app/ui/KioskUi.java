@@ -173,14 +173,14 @@ public final class KioskUi {
         ProgressService progressService = new ProgressService(client, context.printing(), settings,
                 new CertificateIssuances(link.queue(), terminal.id(), terminal.hallCode(),
                         context.clock()));
+        var scans = materialScans(context, board);
         supplementModel = sessions.register(new SupplementViewModel(new SupplementService(
                 link.queue(), DeliveryTracker.of(link.outbox(), link::consecutiveFailures), client,
                 context.printing(), settings, context.clock()), context.citizen(), context.journeyThread(),
-                javafx.application.Platform::runLater));
+                javafx.application.Platform::runLater, scans));
         Executor journeyThread = context.journeyThread();
         applyModel = sessions.register(new ApplyViewModel(applications, progressService, context.citizen(),
-                identifyModel.phoneProperty(), journeyThread, javafx.application.Platform::runLater,
-                materialScans(context, board)));
+                identifyModel.phoneProperty(), journeyThread, javafx.application.Platform::runLater, scans));
         progressModel = sessions.register(new ProgressViewModel(progressService,
                 new CaseNumbers(terminal.hall().progressUrl()), context.citizen(), context.bus(),
                 context.devicesOf(QrScanner.class), journeyThread, javafx.application.Platform::runLater));

@@ -22,7 +22,7 @@ import org.govkiosk.app.journey.MaterialDeclaration;
  * One line of the materials checklist. A material the platform fetches as an e-licence (免证办) offers nothing to
  * choose; the others are declared present or missing, and 容缺 ones may be deferred on a signed commitment.
  */
-public final class MaterialInput {
+public final class MaterialInput implements MaterialScans.Target {
 
     private final MaterialRequirement requirement;
     private final List<MaterialChoice> options;
@@ -55,16 +55,17 @@ public final class MaterialInput {
         });
     }
 
-    /** Whether the citizen may scan this material: one they have on paper, not one the platform fetches. */
+    @Override
     public boolean scannable() {
         return options.contains(MaterialChoice.PROVIDED);
     }
 
-    /** Pages scanned so far with the document camera. */
+    @Override
     public ObservableList<Attachment> pages() {
         return pages;
     }
 
+    @Override
     public ReadOnlyBooleanProperty scanningProperty() {
         return scanning.getReadOnlyProperty();
     }
@@ -74,9 +75,15 @@ public final class MaterialInput {
         return scanMessageKey.getReadOnlyProperty();
     }
 
-    void scanning(boolean on, String messageKey) {
+    @Override
+    public void scanning(boolean on, String messageKey) {
         scanning.set(on);
         scanMessageKey.set(messageKey);
+    }
+
+    @Override
+    public void provided() {
+        choice.set(MaterialChoice.PROVIDED);
     }
 
     public MaterialRequirement requirement() {

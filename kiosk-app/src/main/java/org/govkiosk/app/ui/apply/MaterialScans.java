@@ -3,22 +3,42 @@ package org.govkiosk.app.ui.apply;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.ObservableList;
 import org.govkiosk.api.Attachment;
 import org.govkiosk.api.CaseSubmission;
 import org.govkiosk.api.Material;
-import org.govkiosk.app.journey.MaterialChoice;
 import org.govkiosk.app.scan.DocumentScanService;
 import org.govkiosk.app.scan.ScanFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scanning on the materials checklist: a page taken with the document camera off the FX thread, attached to the
- * material on it. Offered only while a document camera is configured and usable.
+ * Scanning materials: a page taken with the document camera off the FX thread, attached to the material on it, on
+ * the application's checklist and when handing materials in later (补交材料). Offered only while a document camera
+ * is configured and usable.
  */
 public final class MaterialScans {
+
+    /** A material a page can be scanned for: a checklist line, or one a case waits for. FX thread only. */
+    public interface Target {
+
+        /** Whether the citizen may scan it: one they have on paper, not one the platform fetches. */
+        boolean scannable();
+
+        /** Pages scanned so far. */
+        ObservableList<Attachment> pages();
+
+        ReadOnlyBooleanProperty scanningProperty();
+
+        /** Called by the scan: whether a page is being taken, and what the line says (a message key). */
+        void scanning(boolean on, String messageKey);
+
+        /** A page came: the material now counts as handed over, scanned. */
+        void provided();
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(MaterialScans.class);
 
@@ -49,12 +69,12 @@ public final class MaterialScans {
 
     /**
      * Takes a page for {@code material}; the material then counts as provided, scanned. Pages beyond what one
-     * material or one case may carry are refused with a message.
+     * material or one case (or one supplement) may carry are refused with a message.
      *
      * @param stillWanted checked on the FX thread when the page comes: false once the session or application ended
-     * @param pagesInCase bytes of pages the case holds already
+     * @param pagesInCase bytes of pages the case (or supplement) holds already
      */
-    void scan(MaterialInput material, BooleanSupplier stillWanted, LongSupplier pagesInCase) {
+    public void scan(Target material, BooleanSupplier stillWanted, LongSupplier pagesInCase) {
         if (service == null || !available.get() || material.scanningProperty().get() || !material.scannable()) {
             return;
         }
@@ -80,7 +100,7 @@ public final class MaterialScans {
         });
     }
 
-    private static void scanned(MaterialInput material, Attachment page, String failure, BooleanSupplier stillWanted,
+    private static void scanned(Target material, Attachment page, String failure, BooleanSupplier stillWanted,
             LongSupplier pagesInCase) {
         if (!stillWanted.getAsBoolean()) {
             return; // the session or the application ended meanwhile: the page is dropped unseen
@@ -93,7 +113,7 @@ public final class MaterialScans {
             material.scanning(false, "apply.scan.case-full");
             return;
         }
-        material.choiceProperty().set(MaterialChoice.PROVIDED);
+        material.provided();
         material.pages().add(page);
         material.scanning(false, "apply.scan.done");
     }

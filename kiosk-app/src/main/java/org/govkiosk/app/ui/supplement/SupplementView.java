@@ -1,6 +1,7 @@
 package org.govkiosk.app.ui.supplement;
 
 import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
 import javafx.beans.WeakInvalidationListener;
 import javafx.collections.ListChangeListener;
 import javafx.collections.WeakListChangeListener;
@@ -99,14 +100,37 @@ public final class SupplementView implements Screen {
     private void buildRows() {
         rows.getChildren().clear();
         for (SupplementViewModel.Row row : model.rows()) {
+            String id = "supplement-material-" + row.material().code();
             CheckBox box = new CheckBox();
-            box.setId("supplement-material-" + row.material().code());
+            box.setId(id);
             box.setWrapText(true);
             box.getStyleClass().add("field-label");
             box.textProperty().bind(i18n.bind("supplement.brought", row.material().name()));
             box.selectedProperty().bindBidirectional(row.brought());
-            rows.getChildren().add(box);
+            rows.getChildren().add(new VBox(6, box, scanLine(id, row)));
         }
+    }
+
+    /** "Scan" while a document camera can take a page, and what the scan says (place the paper, N pages). */
+    private Node scanLine(String id, SupplementViewModel.Row row) {
+        Button scan = Controls.button(i18n, "apply.scan", "choice", () -> model.scan(row));
+        scan.setId(id + "-scan");
+        scan.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.scanAvailable().get(),
+                model.scanAvailable()));
+        scan.managedProperty().bind(scan.visibleProperty());
+        scan.disableProperty().bind(row.scanningProperty().or(model.busyProperty()));
+        Label status = new Label();
+        status.setId(id + "-scan-status");
+        status.getStyleClass().add("hint");
+        status.setWrapText(true);
+        status.textProperty().bind(Bindings.createStringBinding(() -> row.scanMessageKeyProperty().get().isEmpty()
+                ? "" : i18n.text(row.scanMessageKeyProperty().get(), row.pages().size()),
+                row.scanMessageKeyProperty(), row.pages(), i18n.localeProperty()));
+        HBox line = new HBox(16, scan, status);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.visibleProperty().bind(scan.visibleProperty().or(status.textProperty().isNotEmpty()));
+        line.managedProperty().bind(line.visibleProperty());
+        return line;
     }
 
     private static Label label(String id, String style) {

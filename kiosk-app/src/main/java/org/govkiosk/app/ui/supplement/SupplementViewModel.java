@@ -1,5 +1,7 @@
 package org.govkiosk.app.ui.supplement;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -14,14 +16,17 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.govkiosk.api.Attachment;
 import org.govkiosk.api.Material;
 import org.govkiosk.app.journey.ApplicantIdentity;
 import org.govkiosk.app.journey.CaseProgress;
 import org.govkiosk.app.journey.SupplementOutcome;
 import org.govkiosk.app.journey.SupplementService;
 import org.govkiosk.app.printing.PrintResult;
+import org.govkiosk.app.ui.apply.MaterialScans;
 import org.govkiosk.app.session.CitizenSession;
 import org.govkiosk.app.session.SessionScoped;
 import org.slf4j.Logger;
@@ -36,17 +41,76 @@ public final class SupplementViewModel implements SessionScoped {
 
     private static final Logger LOG = LoggerFactory.getLogger(SupplementViewModel.class);
 
-    /** One material the case waits for, and whether the citizen declared it handed in now. */
-    public record Row(Material material, BooleanProperty brought) {
+    /**
+     * One material the case waits for, whether the citizen declared it handed in now, and the pages scanned of it.
+     * Unticking it drops its pages: they are no longer handed in.
+     */
+    public static final class Row implements MaterialScans.Target {
+
+        private final Material material;
+        private final BooleanProperty brought = new SimpleBooleanProperty(false);
+        private final ObservableList<Attachment> pages = FXCollections.observableArrayList();
+        private final ReadOnlyBooleanWrapper scanning = new ReadOnlyBooleanWrapper(false);
+        private final ReadOnlyStringWrapper scanMessageKey = new ReadOnlyStringWrapper("");
+
+        Row(Material material) {
+            this.material = material;
+            brought.addListener((obs, was, now) -> {
+                if (!now) {
+                    pages.clear();
+                    scanMessageKey.set("");
+                }
+            });
+        }
+
+        public Material material() {
+            return material;
+        }
+
+        public BooleanProperty brought() {
+            return brought;
+        }
+
+        @Override
+        public boolean scannable() {
+            return true; // what a case waits for is paper the citizen brings; nothing of it is fetched
+        }
+
+        @Override
+        public ObservableList<Attachment> pages() {
+            return pages;
+        }
+
+        @Override
+        public ReadOnlyBooleanProperty scanningProperty() {
+            return scanning.getReadOnlyProperty();
+        }
+
+        /** What the scan line says: place the paper, N pages scanned, or what went wrong. */
+        public ReadOnlyStringProperty scanMessageKeyProperty() {
+            return scanMessageKey.getReadOnlyProperty();
+        }
+
+        @Override
+        public void scanning(boolean on, String messageKey) {
+            scanning.set(on);
+            scanMessageKey.set(messageKey);
+        }
+
+        @Override
+        public void provided() {
+            brought.set(true);
+        }
     }
 
     private final SupplementService service;
+    private final MaterialScans scans;
     private final CitizenSession session;
     private final Executor background;
     private final Executor fxThread;
     private final ReadOnlyObjectWrapper<CaseProgress> waiting = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Row> rows = FXCollections.observableArrayList(
-            r -> new javafx.beans.Observable[] {r.brought()});
+            r -> new javafx.beans.Observable[] {r.brought(), r.pages()});
     private final ReadOnlyObjectWrapper<SupplementOutcome> outcome = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PrintResult> lastPrint = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper messageKey = new ReadOnlyStringWrapper("");
@@ -57,7 +121,14 @@ public final class SupplementViewModel implements SessionScoped {
 
     public SupplementViewModel(SupplementService service, CitizenSession session, Executor background,
             Executor fxThread) {
+        this(service, session, background, fxThread, MaterialScans.none());
+    }
+
+    /** @param scans the document camera, for materials the citizen scans here instead of handing in the paper */
+    public SupplementViewModel(SupplementService service, CitizenSession session, Executor background,
+            Executor fxThread, MaterialScans scans) {
         this.service = service;
+        this.scans = scans;
         this.session = session;
         this.background = background;
         this.fxThread = fxThread;
@@ -78,8 +149,23 @@ public final class SupplementViewModel implements SessionScoped {
             return false;
         }
         waiting.set(c);
-        c.missingMaterials().forEach(m -> rows.add(new Row(m, new SimpleBooleanProperty(false))));
+        c.missingMaterials().forEach(m -> rows.add(new Row(m)));
         return true;
+    }
+
+    /** Whether "scan" is offered: a document camera is configured and can take a page now. */
+    public ObservableBooleanValue scanAvailable() {
+        return scans.available();
+    }
+
+    /** Takes a page of {@code row} with the document camera; the row then counts as handed in, scanned. */
+    public void scan(Row row) {
+        if (busy.get() || outcome.get() != null || !rows.contains(row)) {
+            return;
+        }
+        long startedFor = generation;
+        scans.scan(row, () -> startedFor == generation && rows.contains(row),
+                () -> rows.stream().flatMap(r -> r.pages().stream()).mapToLong(Attachment::size).sum());
     }
 
     /** Queues what was declared brought and prints the receipt, off the FX thread. */
@@ -91,12 +177,14 @@ public final class SupplementViewModel implements SessionScoped {
         }
         Set<String> brought = rows.stream().filter(r -> r.brought().get()).map(r -> r.material().code())
                 .collect(Collectors.toSet());
+        Map<String, List<Attachment>> pages = rows.stream().filter(r -> r.brought().get() && !r.pages().isEmpty())
+                .collect(Collectors.toMap(r -> r.material().code(), r -> List.copyOf(r.pages())));
         long asked = generation;
         busy.set(true);
         messageKey.set("supplement.handing-in");
         background.execute(() -> {
             try {
-                SupplementOutcome done = service.handIn(c, who.get(), brought);
+                SupplementOutcome done = service.handIn(c, who.get(), brought, pages);
                 fxThread.execute(() -> handedIn(asked, done, null));
             } catch (RuntimeException e) {
                 fxThread.execute(() -> handedIn(asked, null, e));

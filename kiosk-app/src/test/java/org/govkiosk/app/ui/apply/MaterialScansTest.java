@@ -2,9 +2,7 @@ package org.govkiosk.app.ui.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
@@ -15,55 +13,16 @@ import org.govkiosk.app.catalog.MaterialForm;
 import org.govkiosk.app.catalog.MaterialRequirement;
 import org.govkiosk.app.journey.MaterialChoice;
 import org.govkiosk.app.scan.DocumentScanService;
+import org.govkiosk.app.testkit.FakeDocumentCamera;
 import org.govkiosk.device.DeviceException;
-import org.govkiosk.device.DeviceFamily;
 import org.govkiosk.device.DeviceStatusDetail;
-import org.govkiosk.device.DeviceStatusInfo;
 import org.govkiosk.device.DocumentCamera;
 import org.junit.jupiter.api.Test;
 
 /** Scanning on the checklist, with a camera that answers what the test tells it to. */
 class MaterialScansTest {
 
-    /** A document camera whose next answer the test sets. */
-    private static final class Camera implements DocumentCamera {
-        CompletableFuture<Page> next;
-
-        @Override
-        public boolean takesDocuments() {
-            return true;
-        }
-
-        @Override
-        public CompletableFuture<Page> capture(Duration timeout) {
-            return next;
-        }
-
-        @Override
-        public String id() {
-            return "doccam-test";
-        }
-
-        @Override
-        public DeviceFamily family() {
-            return DeviceFamily.QR_SCANNER;
-        }
-
-        @Override
-        public DeviceStatusInfo status() {
-            return DeviceStatusInfo.online();
-        }
-
-        @Override
-        public void start() {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    private final Camera camera = new Camera();
+    private final FakeDocumentCamera camera = new FakeDocumentCamera();
     private final Queue<Runnable> background = new ArrayDeque<>();
     private final SimpleBooleanProperty available = new SimpleBooleanProperty(true);
     private final MaterialScans scans = new MaterialScans(new DocumentScanService(List.of(camera),
@@ -72,7 +31,7 @@ class MaterialScansTest {
             MaterialForm.COPY, 1, false, true, Optional.empty()));
 
     private static DocumentCamera.Page page() {
-        return new DocumentCamera.Page(new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB), Instant.now());
+        return FakeDocumentCamera.page();
     }
 
     private void runBackground() {

@@ -17,6 +17,12 @@ import org.govkiosk.app.journey.ProgressAnswer;
 import org.govkiosk.app.session.CitizenSession;
 import org.govkiosk.app.ui.progress.ProgressViewModel;
 import org.govkiosk.device.DeviceEventBus;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.govkiosk.app.scan.DocumentScanService;
+import org.govkiosk.app.testkit.FakeDocumentCamera;
+import org.govkiosk.app.ui.apply.MaterialScans;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +113,37 @@ class SupplementViewModelTest {
         assertThat(rig.receiptSim.lastDocument().orElseThrow().text()).contains("受理回执");
         assertThat(((ProgressAnswer.Found) rig.progress().byNumber(number)).cases().get(0).state())
                 .isEqualTo(CaseState.ACCEPTED);
+    }
+
+    @Test
+    void aPageScannedForAMaterialTicksItAndReachesThePlatformWithTheSupplement() throws Exception {
+        FakeDocumentCamera camera = new FakeDocumentCamera();
+        SimpleBooleanProperty cameraUsable = new SimpleBooleanProperty(true);
+        SupplementViewModel scanning = new SupplementViewModel(rig.supplements(), session, Runnable::run,
+                Runnable::run, new MaterialScans(new DocumentScanService(List.of(camera), Duration.ofSeconds(5)),
+                        cameraUsable, Runnable::run, Runnable::run));
+        assertThat(scanning.start(foundByCard())).isTrue();
+        assertThat(scanning.scanAvailable().get()).isTrue();
+        SupplementViewModel.Row row = scanning.rows().get(0);
+
+        camera.next = CompletableFuture.completedFuture(FakeDocumentCamera.page());
+        scanning.scan(row);
+        assertThat(row.pages()).hasSize(1);
+        assertThat(row.scanMessageKeyProperty().get()).isEqualTo("apply.scan.done");
+        assertThat(row.brought().get()).as("a scanned material counts as brought").isTrue();
+        row.brought().set(false);
+        assertThat(row.pages()).as("unticked: its pages are not handed in").isEmpty();
+        scanning.scan(row);
+        assertThat(scanning.canConfirm().get()).isTrue();
+
+        scanning.confirm();
+        assertThat(SupplementViewModel.headlineKey(scanning.outcomeProperty().get()))
+                .isIn("supplement.result.partial", "supplement.result.accepted");
+        assertThat(rig.platformRows("case_attachments", number)).as("the page stored by the platform")
+                .isEqualTo(1);
+
+        cameraUsable.set(false);
+        assertThat(scanning.scanAvailable().get()).as("no usable camera, no scan offered").isFalse();
     }
 
     @Test
