@@ -23,6 +23,7 @@ import org.govkiosk.app.ui.ScreenId;
 import org.govkiosk.app.ui.TerminalRig;
 import org.govkiosk.app.ui.apply.ApplyViewModel;
 import org.govkiosk.device.DeviceStatus;
+import org.govkiosk.app.ui.supplement.SupplementViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,6 +145,45 @@ class DocumentScanJourneyAppUiTest {
         TerminalRig.waitFor(90, () -> outbox.entries(EntryState.CONFIRMED).stream()
                 .anyMatch(e -> e.idempotencyKey().equals(key)));
         assertThat(platform.storedPages()).containsExactly("M04/1/" + page.sha256());
+    }
+
+    @Test
+    void aMaterialMissingAtApplyingIsScannedWhenHandedInLater() throws Exception {
+        rig.identifyWithIdCard();
+        rig.fillThePensionForm();
+        tap(PAPER_MATERIAL + "-missing");
+        rig.submit();
+        assertThat(rig.text("#result-headline")).contains("待补正");
+        String number = rig.text("#result-number").substring("办件编号：".length());
+        rig.robot().clickOn("#finish");
+        TerminalRig.waitFor(10, () -> rig.screen() == ScreenId.ATTRACT);
+
+        // Back with the paper: identify, find the case, hand the material in by scanning it.
+        rig.identifyWithIdCard();
+        TerminalRig.waitFor(10, () -> rig.screen() == ScreenId.HOME);
+        rig.robot().clickOn("#tile-query");
+        rig.robot().clickOn("#progress-by-card");
+        TerminalRig.waitFor(20, () -> rig.robot().lookup("#progress-state-" + number).tryQuery().isPresent()
+                && !rig.robot().lookup("#progress-hand-in").queryButton().isDisabled());
+        rig.robot().clickOn("#progress-hand-in");
+        String row = "#supplement-material-M04";
+        assertThat(rig.robot().lookup(row).queryAs(javafx.scene.control.CheckBox.class).isSelected()).isFalse();
+        tap(row + "-scan");
+        assertThat(rig.text(row + "-scan-status")).startsWith("请将材料正面朝上平放在高拍仪下");
+        cameraTakesAPicture();
+        TerminalRig.waitFor(30, () -> rig.text(row + "-scan-status").startsWith("已扫描 1 页"));
+        assertThat(rig.robot().lookup(row).queryAs(javafx.scene.control.CheckBox.class).isSelected())
+                .as("a scanned material counts as brought").isTrue();
+        tap("#supplement-confirm");
+        TerminalRig.waitFor(60, () -> !rig.text("#supplement-headline").isEmpty());
+
+        assertThat(rig.text("#supplement-headline")).isEqualTo("材料已补齐，办件已受理");
+        SupplementViewModel supplement = rig.app().ui().sessionModels().stream()
+                .filter(SupplementViewModel.class::isInstance).map(SupplementViewModel.class::cast).findFirst()
+                .orElseThrow();
+        Attachment page = supplement.rows().get(0).pages().get(0);
+        assertThat(platform.storedPages()).as("the page stored by the platform with the supplement")
+                .containsExactly("M04/1/" + page.sha256());
     }
 
     @Test
