@@ -28,9 +28,7 @@ public final class MaterialInput implements MaterialScans.Target {
     private final List<MaterialChoice> options;
     private final ObjectProperty<MaterialChoice> choice;
     private final ReadOnlyObjectWrapper<FieldProblem> problem = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<Attachment> pages = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper scanning = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper scanMessageKey = new ReadOnlyStringWrapper("");
+    private final MaterialScans.ScannedPages scans = new MaterialScans.ScannedPages();
 
     MaterialInput(MaterialRequirement requirement) {
         this.requirement = requirement;
@@ -49,8 +47,7 @@ public final class MaterialInput implements MaterialScans.Target {
         choice.addListener((obs, old, now) -> {
             problem.set(null);
             if (now != MaterialChoice.PROVIDED) {
-                pages.clear(); // "I do not have it" after a scan: the pages go, they are no longer this material
-                scanMessageKey.set("");
+                scans.clear(); // "I do not have it" after a scan
             }
         });
     }
@@ -61,24 +58,22 @@ public final class MaterialInput implements MaterialScans.Target {
     }
 
     @Override
-    public ObservableList<Attachment> pages() {
-        return pages;
+    public MaterialScans.ScannedPages scans() {
+        return scans;
     }
 
-    @Override
+    /** Pages scanned so far with the document camera. */
+    public ObservableList<Attachment> pages() {
+        return scans.pages();
+    }
+
     public ReadOnlyBooleanProperty scanningProperty() {
-        return scanning.getReadOnlyProperty();
+        return scans.scanningProperty();
     }
 
     /** What the scan row says: place the paper, N pages scanned, or what went wrong. */
     public ReadOnlyStringProperty scanMessageKeyProperty() {
-        return scanMessageKey.getReadOnlyProperty();
-    }
-
-    @Override
-    public void scanning(boolean on, String messageKey) {
-        scanning.set(on);
-        scanMessageKey.set(messageKey);
+        return scans.messageKeyProperty();
     }
 
     @Override
@@ -109,6 +104,6 @@ public final class MaterialInput implements MaterialScans.Target {
 
     MaterialDeclaration declaration() {
         MaterialChoice c = choice.get() == null ? options.get(0) : choice.get();
-        return new MaterialDeclaration(requirement, c, c == MaterialChoice.PROVIDED ? List.copyOf(pages) : List.of());
+        return new MaterialDeclaration(requirement, c, c == MaterialChoice.PROVIDED ? List.copyOf(scans.pages()) : List.of());
     }
 }

@@ -4,8 +4,12 @@ import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.govkiosk.api.Attachment;
 import org.govkiosk.api.CaseSubmission;
@@ -28,16 +32,44 @@ public final class MaterialScans {
         /** Whether the citizen may scan it: one they have on paper, not one the platform fetches. */
         boolean scannable();
 
-        /** Pages scanned so far. */
-        ObservableList<Attachment> pages();
-
-        ReadOnlyBooleanProperty scanningProperty();
-
-        /** Called by the scan: whether a page is being taken, and what the line says (a message key). */
-        void scanning(boolean on, String messageKey);
+        /** Its pages and scan line. */
+        ScannedPages scans();
 
         /** A page came: the material now counts as handed over, scanned. */
         void provided();
+    }
+
+    /** The pages scanned of one material, and what its scan line says. FX thread only. */
+    public static final class ScannedPages {
+
+        private final ObservableList<Attachment> pages = FXCollections.observableArrayList();
+        private final ReadOnlyBooleanWrapper scanning = new ReadOnlyBooleanWrapper(false);
+        private final ReadOnlyStringWrapper messageKey = new ReadOnlyStringWrapper("");
+
+        /** Pages scanned so far with the document camera. */
+        public ObservableList<Attachment> pages() {
+            return pages;
+        }
+
+        public ReadOnlyBooleanProperty scanningProperty() {
+            return scanning.getReadOnlyProperty();
+        }
+
+        /** What the scan line says: place the paper, N pages scanned, or what went wrong. */
+        public ReadOnlyStringProperty messageKeyProperty() {
+            return messageKey.getReadOnlyProperty();
+        }
+
+        /** The material is no longer handed over: its pages go, they are no longer this material. */
+        public void clear() {
+            pages.clear();
+            messageKey.set("");
+        }
+
+        void scanning(boolean on, String key) {
+            scanning.set(on);
+            messageKey.set(key);
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(MaterialScans.class);
@@ -75,14 +107,15 @@ public final class MaterialScans {
      * @param pagesInCase bytes of pages the case (or supplement) holds already
      */
     public void scan(Target material, BooleanSupplier stillWanted, LongSupplier pagesInCase) {
-        if (service == null || !available.get() || material.scanningProperty().get() || !material.scannable()) {
+        ScannedPages scans = material.scans();
+        if (service == null || !available.get() || scans.scanningProperty().get() || !material.scannable()) {
             return;
         }
-        if (material.pages().size() >= Material.MAX_ATTACHMENTS) {
-            material.scanning(false, "apply.scan.too-many");
+        if (scans.pages().size() >= Material.MAX_ATTACHMENTS) {
+            scans.scanning(false, "apply.scan.too-many");
             return;
         }
-        material.scanning(true, "apply.scan.place");
+        scans.scanning(true, "apply.scan.place");
         background.execute(() -> {
             Attachment page = null;
             String failure = null;
@@ -106,15 +139,15 @@ public final class MaterialScans {
             return; // the session or the application ended meanwhile: the page is dropped unseen
         }
         if (page == null) {
-            material.scanning(false, failure);
+            material.scans().scanning(false, failure);
             return;
         }
         if (pagesInCase.getAsLong() + page.size() > CaseSubmission.MAX_ATTACHMENT_BYTES) {
-            material.scanning(false, "apply.scan.case-full");
+            material.scans().scanning(false, "apply.scan.case-full");
             return;
         }
         material.provided();
-        material.pages().add(page);
-        material.scanning(false, "apply.scan.done");
+        material.scans().pages().add(page);
+        material.scans().scanning(false, "apply.scan.done");
     }
 }

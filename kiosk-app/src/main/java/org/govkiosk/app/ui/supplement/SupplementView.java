@@ -20,6 +20,7 @@ import org.govkiosk.app.journey.SupplementOutcome;
 import org.govkiosk.app.printing.PrintResult;
 import org.govkiosk.app.ui.Screen;
 import org.govkiosk.app.ui.apply.JourneyTexts;
+import org.govkiosk.app.ui.apply.MaterialScans;
 import org.govkiosk.app.ui.shell.Controls;
 
 /**
@@ -118,14 +119,15 @@ public final class SupplementView implements Screen {
         scan.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.scanAvailable().get(),
                 model.scanAvailable()));
         scan.managedProperty().bind(scan.visibleProperty());
-        scan.disableProperty().bind(row.scanningProperty().or(model.busyProperty()));
+        scan.disableProperty().bind(row.scans().scanningProperty().or(model.busyProperty()));
         Label status = new Label();
         status.setId(id + "-scan-status");
         status.getStyleClass().add("hint");
         status.setWrapText(true);
-        status.textProperty().bind(Bindings.createStringBinding(() -> row.scanMessageKeyProperty().get().isEmpty()
-                ? "" : i18n.text(row.scanMessageKeyProperty().get(), row.pages().size()),
-                row.scanMessageKeyProperty(), row.pages(), i18n.localeProperty()));
+        MaterialScans.ScannedPages scans = row.scans();
+        status.textProperty().bind(Bindings.createStringBinding(() -> scans.messageKeyProperty().get().isEmpty()
+                ? "" : i18n.text(scans.messageKeyProperty().get(), scans.pages().size()),
+                scans.messageKeyProperty(), scans.pages(), i18n.localeProperty()));
         HBox line = new HBox(16, scan, status);
         line.setAlignment(Pos.CENTER_LEFT);
         line.visibleProperty().bind(scan.visibleProperty().or(status.textProperty().isNotEmpty()));

@@ -49,16 +49,13 @@ public final class SupplementViewModel implements SessionScoped {
 
         private final Material material;
         private final BooleanProperty brought = new SimpleBooleanProperty(false);
-        private final ObservableList<Attachment> pages = FXCollections.observableArrayList();
-        private final ReadOnlyBooleanWrapper scanning = new ReadOnlyBooleanWrapper(false);
-        private final ReadOnlyStringWrapper scanMessageKey = new ReadOnlyStringWrapper("");
+        private final MaterialScans.ScannedPages scans = new MaterialScans.ScannedPages();
 
         Row(Material material) {
             this.material = material;
             brought.addListener((obs, was, now) -> {
                 if (!now) {
-                    pages.clear();
-                    scanMessageKey.set("");
+                    scans.clear();
                 }
             });
         }
@@ -77,24 +74,8 @@ public final class SupplementViewModel implements SessionScoped {
         }
 
         @Override
-        public ObservableList<Attachment> pages() {
-            return pages;
-        }
-
-        @Override
-        public ReadOnlyBooleanProperty scanningProperty() {
-            return scanning.getReadOnlyProperty();
-        }
-
-        /** What the scan line says: place the paper, N pages scanned, or what went wrong. */
-        public ReadOnlyStringProperty scanMessageKeyProperty() {
-            return scanMessageKey.getReadOnlyProperty();
-        }
-
-        @Override
-        public void scanning(boolean on, String messageKey) {
-            scanning.set(on);
-            scanMessageKey.set(messageKey);
+        public MaterialScans.ScannedPages scans() {
+            return scans;
         }
 
         @Override
@@ -110,7 +91,7 @@ public final class SupplementViewModel implements SessionScoped {
     private final Executor fxThread;
     private final ReadOnlyObjectWrapper<CaseProgress> waiting = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Row> rows = FXCollections.observableArrayList(
-            r -> new javafx.beans.Observable[] {r.brought(), r.pages()});
+            r -> new javafx.beans.Observable[] {r.brought(), r.scans().pages()});
     private final ReadOnlyObjectWrapper<SupplementOutcome> outcome = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PrintResult> lastPrint = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper messageKey = new ReadOnlyStringWrapper("");
@@ -165,7 +146,7 @@ public final class SupplementViewModel implements SessionScoped {
         }
         long startedFor = generation;
         scans.scan(row, () -> startedFor == generation && rows.contains(row),
-                () -> rows.stream().flatMap(r -> r.pages().stream()).mapToLong(Attachment::size).sum());
+                () -> rows.stream().flatMap(r -> r.scans().pages().stream()).mapToLong(Attachment::size).sum());
     }
 
     /** Queues what was declared brought and prints the receipt, off the FX thread. */
@@ -177,8 +158,9 @@ public final class SupplementViewModel implements SessionScoped {
         }
         Set<String> brought = rows.stream().filter(r -> r.brought().get()).map(r -> r.material().code())
                 .collect(Collectors.toSet());
-        Map<String, List<Attachment>> pages = rows.stream().filter(r -> r.brought().get() && !r.pages().isEmpty())
-                .collect(Collectors.toMap(r -> r.material().code(), r -> List.copyOf(r.pages())));
+        Map<String, List<Attachment>> pages = rows.stream()
+                .filter(r -> r.brought().get() && !r.scans().pages().isEmpty())
+                .collect(Collectors.toMap(r -> r.material().code(), r -> List.copyOf(r.scans().pages())));
         long asked = generation;
         busy.set(true);
         messageKey.set("supplement.handing-in");

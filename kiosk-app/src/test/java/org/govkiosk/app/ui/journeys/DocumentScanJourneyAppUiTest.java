@@ -181,7 +181,7 @@ class DocumentScanJourneyAppUiTest {
         SupplementViewModel supplement = rig.app().ui().sessionModels().stream()
                 .filter(SupplementViewModel.class::isInstance).map(SupplementViewModel.class::cast).findFirst()
                 .orElseThrow();
-        Attachment page = supplement.rows().get(0).pages().get(0);
+        Attachment page = supplement.rows().get(0).scans().pages().get(0);
         assertThat(platform.storedPages()).as("the page stored by the platform with the supplement")
                 .containsExactly("M04/1/" + page.sha256());
     }

@@ -128,11 +128,11 @@ class SupplementViewModelTest {
 
         camera.next = CompletableFuture.completedFuture(FakeDocumentCamera.page());
         scanning.scan(row);
-        assertThat(row.pages()).hasSize(1);
-        assertThat(row.scanMessageKeyProperty().get()).isEqualTo("apply.scan.done");
+        assertThat(row.scans().pages()).hasSize(1);
+        assertThat(row.scans().messageKeyProperty().get()).isEqualTo("apply.scan.done");
         assertThat(row.brought().get()).as("a scanned material counts as brought").isTrue();
         row.brought().set(false);
-        assertThat(row.pages()).as("unticked: its pages are not handed in").isEmpty();
+        assertThat(row.scans().pages()).as("unticked: its pages are not handed in").isEmpty();
         scanning.scan(row);
         assertThat(scanning.canConfirm().get()).isTrue();
 
