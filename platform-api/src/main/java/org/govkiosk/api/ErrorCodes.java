@@ -32,6 +32,8 @@ public final class ErrorCodes {
     public static final String NOT_AWAITING_SUPPLEMENT = "not-awaiting-supplement";
     /** A supplement from someone other than the case's applicant. */
     public static final String NOT_THE_APPLICANT = "not-the-applicant";
+    /** A clerk's 补正 names a material code that is not one of the case's materials. */
+    public static final String UNKNOWN_MATERIAL = "unknown-material";
     /** A certificate issuance for a case of another hall than the reporting terminal's. */
     public static final String OTHER_HALL = "other-hall";
 

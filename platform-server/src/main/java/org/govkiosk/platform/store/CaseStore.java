@@ -222,10 +222,12 @@ public final class CaseStore {
     }
 
     /**
-     * Moves a case on (clerk side).
+     * Moves a case on (clerk side). A 补正 that names materials makes the case wait for exactly those, as a
+     * terminal's own 补正 does, so the citizen can hand them in ({@link RequestedMaterials}).
      *
      * @throws NotFoundException if there is no such case
-     * @throws StoreConflict     if the state machine does not allow the move, or the certificate is missing
+     * @throws StoreConflict     if the state machine does not allow the move, the certificate is missing, or a
+     *                           named material is not one of the case's
      */
     public CaseView transition(String caseNumber, CaseTransition t, Instant now, LocalDate today) {
         return db.inTransaction(c -> {
@@ -236,6 +238,11 @@ public final class CaseStore {
             }
             if (t.to() == CaseState.CERTIFICATE_ISSUED && !hasCertificate(c, caseNumber)) {
                 throw new StoreConflict(ErrorCodes.ILLEGAL_TRANSITION, "attach the certificate before issuing it");
+            }
+            if (!t.materials().isEmpty()) {
+                Filing asked = RequestedMaterials.filing(c, caseNumber, t);
+                file(c, caseNumber, from, nextSeq(c, caseNumber), asked, now);
+                return views(c, " WHERE c.case_number = ?", List.of(caseNumber), today).get(0);
             }
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE cases SET state = ?, note = ?, updated_at = ?,"

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** One contract for the stores, run against every database the platform supports. */
-abstract class StoreContract implements SupplementContract, IssuanceContract, SupplementPagesContract {
+abstract class StoreContract implements ClerkSupplementContract, IssuanceContract, SupplementPagesContract {
 
     static final Instant NOW = Instant.parse("2025-03-03T02:00:00Z");
     static final LocalDate TODAY = LocalDate.of(2025, 3, 3);

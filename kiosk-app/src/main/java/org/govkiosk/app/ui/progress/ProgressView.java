@@ -158,6 +158,14 @@ public final class ProgressView implements Screen {
             l.setWrapText(true);
             box.getChildren().add(l);
         });
+        if (c.state() == org.govkiosk.api.CaseState.NEEDS_SUPPLEMENT && !c.supplementable()) {
+            // The clerk named no materials (e.g. a signature to add): nothing can be handed in here, so say where.
+            Label l = new Label(i18n.text("progress.supplement-at-window"));
+            l.setId("progress-supplement-window-" + c.caseNumber());
+            l.getStyleClass().add("hint");
+            l.setWrapText(true);
+            box.getChildren().add(l);
+        }
         c.reason().ifPresent(r -> {
             Label l = new Label(i18n.text("progress.reason", r));
             l.getStyleClass().add("error");
