@@ -43,7 +43,7 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(String url, String user, String password) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
+        config.setJdbcUrl(withoutH2CloseOnExit(url));
         if (user != null) {
             config.setUsername(user);
         }
@@ -74,6 +74,19 @@ public final class Database implements AutoCloseable {
         }
         LOG.info("Database ready: {}", redact(url));
         return database;
+    }
+
+    /**
+     * H2 closes a database from a JVM shutdown hook of its own, which runs beside the platform's: on SIGTERM it
+     * closed the database under requests the web server was still finishing (503s, retried by the terminals). The
+     * platform's hook stops the web server first and then closes the pool, which closes H2. Commits are flushed
+     * as they happen ({@code WRITE_DELAY 0}), so a JVM that ends without that close loses nothing either.
+     */
+    static String withoutH2CloseOnExit(String url) {
+        if (!url.startsWith("jdbc:h2:") || url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            return url;
+        }
+        return url + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     public DataSource dataSource() {
