@@ -129,6 +129,9 @@ public final class PlatformServer implements AutoCloseable {
         org.govkiosk.platform.fleet.FleetRoutes.install(app, support, terminals, config);
     }
 
+    /** How long a stopping platform lets requests in flight finish: longer than any request takes when healthy. */
+    static final java.time.Duration GRACEFUL_STOP = java.time.Duration.ofSeconds(10);
+
     private static Javalin createApp(PlatformConfig config) {
         return Javalin.create(c -> {
             c.showJavalinBanner = false;
@@ -205,6 +208,17 @@ public final class PlatformServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops as on SIGTERM: takes no new connection, lets requests in flight finish within {@code grace} (their
+     * answers reach the terminals instead of a dropped connection), then closes the database. Jetty stops
+     * gracefully only with a stop timeout, which also costs about a second at every stop; tests and the embedded
+     * platform use {@link #close()}.
+     */
+    public void closeGracefully(java.time.Duration grace) {
+        app.jettyServer().server().setStopTimeout(grace.toMillis());
+        close();
+    }
+
     /** Standalone: {@code java -jar govkiosk-platform.jar [--config=FILE] [--port=N] ...}; see --help. */
     public static void main(String[] args) {
         PlatformConfig config;
@@ -220,6 +234,7 @@ public final class PlatformServer implements AutoCloseable {
             return;
         }
         PlatformServer server = start(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "platform-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.closeGracefully(GRACEFUL_STOP),
+                "platform-shutdown"));
     }
 }

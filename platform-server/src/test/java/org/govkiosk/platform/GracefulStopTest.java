@@ -1,0 +1,51 @@
+package org.govkiosk.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.govkiosk.api.ApiPaths;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A platform told to stop (SIGTERM runs {@link PlatformServer#closeGracefully}) lets a request in flight finish and
+ * answer. Without a stop timeout Jetty dropped the connection under it.
+ */
+class GracefulStopTest {
+
+    @Test
+    void aRequestInFlightIsAnsweredWhileThePlatformStops() throws Exception {
+        PlatformServer server = PlatformServer.start(PlatformConfig.embedded().withTokens("enrol", "clerk"));
+        String body = "{\"idempotencyKey\": \"k\"}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        CompletableFuture<Void> stopping;
+        try (Socket socket = new Socket(server.baseUri().getHost(), server.port())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            // Headers and half the body: the request is dispatched and its handler waits for the rest.
+            out.write(("POST " + ApiPaths.CASES + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes, 0, bytes.length / 2);
+            out.flush();
+            Thread.sleep(300);
+
+            stopping = CompletableFuture.runAsync(() -> server.closeGracefully(PlatformServer.GRACEFUL_STOP));
+            Thread.sleep(500);
+            assertThat(stopping).as("the stop waits for the request").isNotDone();
+            out.write(bytes, bytes.length / 2, bytes.length - bytes.length / 2);
+            out.flush();
+
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            // Unsigned, so refused: what matters is that an answer came over the same connection.
+            assertThat(status).as("the in-flight request's answer").startsWith("HTTP/1.1 401");
+        }
+        stopping.get(30, TimeUnit.SECONDS);
+    }
+}
