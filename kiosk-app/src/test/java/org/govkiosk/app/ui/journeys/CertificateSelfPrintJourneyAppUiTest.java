@@ -25,10 +25,9 @@ import org.govkiosk.app.platform.RealPlatform;
 import org.govkiosk.app.ui.FakeIppPrinter;
 import org.govkiosk.app.ui.ScreenId;
 import org.govkiosk.app.ui.TerminalRig;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -41,32 +40,20 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class CertificateSelfPrintJourneyAppUiTest {
 
+    @RegisterExtension
+    final PlatformAndTerminal env = PlatformAndTerminal.configured(
+            (terminal, setup) -> terminal.withA4Printer(a4 = setup.closing(new FakeIppPrinter())));
+
     private RealPlatform platform;
     private FakeIppPrinter a4;
     private TerminalRig rig;
     private FxRobot robot;
 
     @BeforeEach
-    void start(@TempDir Path dir) throws Exception {
-        platform = RealPlatform.http(Files.createDirectories(dir.resolve("platform")));
-        a4 = new FakeIppPrinter();
-        rig = new TerminalRig(Files.createDirectories(dir.resolve("terminal")))
-                .withA4Printer(a4)
-                .withPlatform(platform).start();
+    void start() {
+        platform = env.platform();
+        rig = env.rig();
         robot = rig.robot();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (rig != null) {
-            rig.close();
-        }
-        if (a4 != null) {
-            a4.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @Test

@@ -19,10 +19,9 @@ import org.govkiosk.app.outbox.EntryState;
 import org.govkiosk.app.platform.RealPlatform;
 import org.govkiosk.app.ui.ScreenId;
 import org.govkiosk.app.ui.TerminalRig;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 
 /**
@@ -35,25 +34,18 @@ import org.testfx.api.FxRobot;
  */
 class ClerkSupplementJourneyAppUiTest {
 
+    @RegisterExtension
+    final PlatformAndTerminal env = PlatformAndTerminal.standard();
+
     private RealPlatform platform;
     private TerminalRig rig;
     private FxRobot robot;
 
     @BeforeEach
-    void start(@TempDir Path dir) throws Exception {
-        platform = RealPlatform.http(Files.createDirectories(dir.resolve("platform")));
-        rig = new TerminalRig(Files.createDirectories(dir.resolve("terminal"))).withPlatform(platform).start();
+    void start() {
+        platform = env.platform();
+        rig = env.rig();
         robot = rig.robot();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (rig != null) {
-            rig.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @Test

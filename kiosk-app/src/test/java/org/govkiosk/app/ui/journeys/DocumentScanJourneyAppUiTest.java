@@ -24,10 +24,9 @@ import org.govkiosk.app.ui.TerminalRig;
 import org.govkiosk.app.ui.apply.ApplyViewModel;
 import org.govkiosk.device.DeviceStatus;
 import org.govkiosk.app.ui.supplement.SupplementViewModel;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Scanning a paper material with the document camera (a camera-folder device set up for documents): the page is
@@ -39,34 +38,25 @@ class DocumentScanJourneyAppUiTest {
     /** 解除或终止劳动合同证明 (a copy, deferrable) of the pension item: the fourth material. */
     private static final String PAPER_MATERIAL = "#material-3";
 
+    @RegisterExtension
+    final PlatformAndTerminal env = PlatformAndTerminal.configured((terminal, setup) -> terminal.withDevices("""
+              - id: doccam-1
+                family: qr-scanner
+                model: camera-folder
+                transport: system
+                poll-interval: 100ms
+                options: { folder: "%s", settle: "0", processed: delete, documents: "true" }
+            """.formatted(Files.createDirectories(setup.dir().resolve("doccam")).toAbsolutePath())));
+
     private RealPlatform platform;
     private TerminalRig rig;
     private Path camera;
 
     @BeforeEach
-    void start(@TempDir Path dir) throws Exception {
-        platform = RealPlatform.http(Files.createDirectories(dir.resolve("platform")));
-        camera = Files.createDirectories(dir.resolve("doccam"));
-        rig = new TerminalRig(Files.createDirectories(dir.resolve("terminal")))
-                .withDevices("""
-                          - id: doccam-1
-                            family: qr-scanner
-                            model: camera-folder
-                            transport: system
-                            poll-interval: 100ms
-                            options: { folder: "%s", settle: "0", processed: delete, documents: "true" }
-                        """.formatted(camera.toAbsolutePath()))
-                .withPlatform(platform).start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (rig != null) {
-            rig.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
+    void start() {
+        platform = env.platform();
+        rig = env.rig();
+        camera = env.dir().resolve("doccam");
     }
 
     /** A photo of a paper page as the camera software writes it: to a temporary name, then renamed into place. */

@@ -13,10 +13,9 @@ import org.govkiosk.api.LicenceIssue;
 import org.govkiosk.app.platform.RealPlatform;
 import org.govkiosk.app.ui.ScreenId;
 import org.govkiosk.app.ui.TerminalRig;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 扫码亮证 in the real terminal: a citizen without an ID card shows an e-licence QR code at the scanner; a forged
@@ -25,25 +24,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ELicenceJourneyAppUiTest {
 
+    @RegisterExtension
+    final PlatformAndTerminal env = PlatformAndTerminal.standard();
+
     private static final String HOLDER_ID = "11010519491231002X";
 
     private RealPlatform platform;
     private TerminalRig rig;
 
     @BeforeEach
-    void start(@TempDir Path dir) throws Exception {
-        platform = RealPlatform.http(Files.createDirectories(dir.resolve("platform")));
-        rig = new TerminalRig(Files.createDirectories(dir.resolve("terminal"))).withPlatform(platform).start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (rig != null) {
-            rig.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
+    void start() {
+        platform = env.platform();
+        rig = env.rig();
     }
 
     /** The code the e-social-security-card app on the citizen's phone shows. */

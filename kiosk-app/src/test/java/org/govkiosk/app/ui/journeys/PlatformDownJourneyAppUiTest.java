@@ -13,10 +13,9 @@ import org.govkiosk.app.outbox.Outbox;
 import org.govkiosk.app.outbox.OutboxEntry;
 import org.govkiosk.app.platform.RealPlatform;
 import org.govkiosk.app.ui.TerminalRig;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The platform goes down before the citizen submits: the case is kept on the terminal, the slip and the screen say
@@ -25,23 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlatformDownJourneyAppUiTest {
 
+    @RegisterExtension
+    final PlatformAndTerminal env = PlatformAndTerminal.standard();
+
     private RealPlatform platform;
     private TerminalRig rig;
 
     @BeforeEach
-    void start(@TempDir Path dir) throws Exception {
-        platform = RealPlatform.http(Files.createDirectories(dir.resolve("platform")));
-        rig = new TerminalRig(Files.createDirectories(dir.resolve("terminal"))).withPlatform(platform).start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (rig != null) {
-            rig.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
+    void start() {
+        platform = env.platform();
+        rig = env.rig();
     }
 
     @Test

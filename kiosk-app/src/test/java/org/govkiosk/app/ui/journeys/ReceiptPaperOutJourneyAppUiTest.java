@@ -13,10 +13,9 @@ import org.govkiosk.app.outbox.OutboxEntry;
 import org.govkiosk.app.platform.RealPlatform;
 import org.govkiosk.app.ui.FakeIppPrinter;
 import org.govkiosk.app.ui.TerminalRig;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The receipt printer runs out of paper while the receipt prints (the simulator's paper-out-mid-job fault): the
@@ -25,30 +24,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReceiptPaperOutJourneyAppUiTest {
 
+    @RegisterExtension
+    final PlatformAndTerminal env = PlatformAndTerminal.configured(
+            (terminal, setup) -> terminal.withA4Printer(a4 = setup.closing(new FakeIppPrinter())));
+
     private RealPlatform platform;
     private FakeIppPrinter a4;
     private TerminalRig rig;
 
     @BeforeEach
-    void start(@TempDir Path dir) throws Exception {
-        platform = RealPlatform.http(Files.createDirectories(dir.resolve("platform")));
-        a4 = new FakeIppPrinter();
-        rig = new TerminalRig(Files.createDirectories(dir.resolve("terminal")))
-                .withA4Printer(a4)
-                .withPlatform(platform).start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (rig != null) {
-            rig.close();
-        }
-        if (a4 != null) {
-            a4.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
+    void start() {
+        platform = env.platform();
+        rig = env.rig();
     }
 
     @Test
