@@ -52,7 +52,7 @@ class ELicenceJourneyAppUiTest {
     }
 
     @Test
-    void applyWithAnELicenceAlone() throws Exception {
+    void applyWithAnELicenceAloneAndFindTheCaseWithItNextTime() throws Exception {
         String code = phoneShowsELicence();
         rig.robot().clickOn("#start");
         rig.robot().clickOn("#tile-identify");
@@ -88,6 +88,21 @@ class ELicenceJourneyAppUiTest {
         var found = client.searchCases(new org.govkiosk.api.CaseSearch(org.govkiosk.api.IdType.RESIDENT_ID,
                 HOLDER_ID));
         assertThat(found.cases()).extracting(org.govkiosk.api.CaseView::caseNumber).containsExactly(number);
+
+        // Next visit, the licence again: 办件查询 finds the case by the holder, as it would by the ID card.
+        rig.robot().clickOn("#finish");
+        TerminalRig.waitFor(10, () -> rig.screen() == ScreenId.ATTRACT);
+        rig.robot().clickOn("#start");
+        rig.robot().clickOn("#tile-identify");
+        scan(code);
+        TerminalRig.waitFor(15, () -> rig.text("#identify-message").equals("电子证照已核验，身份已确认"));
+        rig.robot().clickOn("#identify-phone").write(TerminalRig.PHONE);
+        rig.robot().clickOn("#identify-next");
+        rig.robot().clickOn("#tile-query");
+        TerminalRig.waitFor(10, () -> !rig.robot().lookup("#progress-by-card").queryButton().isDisabled());
+        rig.robot().clickOn("#progress-by-card");
+        TerminalRig.waitFor(20, () -> rig.robot().lookup("#progress-state-" + number).tryQuery().isPresent());
+        assertThat(rig.text("#progress-state-" + number)).startsWith("办理状态：");
     }
 
     @Test
