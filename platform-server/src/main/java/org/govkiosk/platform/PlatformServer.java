@@ -165,6 +165,11 @@ public final class PlatformServer implements AutoCloseable {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** Jetty itself, for tests that watch requests in flight. */
+    Server jetty() {
+        return app.jettyServer().server();
+    }
+
     public int port() {
         Connector connector = app.jettyServer().server().getConnectors()[0];
         return ((ServerConnector) connector).getLocalPort();

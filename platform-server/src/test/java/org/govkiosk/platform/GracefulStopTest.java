@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.govkiosk.api.ApiPaths;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,12 @@ class GracefulStopTest {
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(bytes, 0, bytes.length / 2);
             out.flush();
-            Thread.sleep(300);
+            StatisticsHandler stats = server.jetty().getChildHandlerByClass(StatisticsHandler.class);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (stats.getRequestsActive() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20); // until Jetty has dispatched it: a request not yet begun is not waited for
+            }
+            assertThat(stats.getRequestsActive()).as("the request is in flight").isEqualTo(1);
 
             stopping = CompletableFuture.runAsync(() -> server.closeGracefully(PlatformServer.GRACEFUL_STOP));
             Thread.sleep(500);
