@@ -120,7 +120,8 @@ public final class SupplementStore {
         int seq = CaseStore.nextSeq(c, number);
         CaseState after;
         if (!still.isEmpty()) {
-            String note = "已补交：" + String.join("、", brought) + "。" + Supplements.request(still);
+            String note = "已补交：" + String.join("、", brought) + "。" + Supplements.request(still)
+                    + waiting.remark();
             after = CaseStore.file(c, number, state, seq, new Filing(
                     List.of(new Filing.Step(CaseState.NEEDS_SUPPLEMENT, note)), still, Optional.empty()), now);
         } else {
@@ -146,13 +147,23 @@ public final class SupplementStore {
         return new SupplementReceipt(number, after, still, now, false);
     }
 
-    /** What the locked case waits for, whose it is, and what was submitted. */
-    private record Waiting(String applicantKey, List<Material> missing, CaseSubmission submission) {
+    /**
+     * What the locked case waits for, whose it is, what was submitted, and its note (the written request, with
+     * the clerk's words after it when a clerk asked).
+     */
+    private record Waiting(String applicantKey, List<Material> missing, CaseSubmission submission, String note) {
+
+        /** The clerk's words after the list (e.g. "须提供原件"), kept while the rest is still awaited. */
+        String remark() {
+            String request = Supplements.request(missing);
+            int at = note == null ? -1 : note.indexOf(request);
+            return at < 0 ? "" : note.substring(at + request.length());
+        }
     }
 
     private static Waiting waiting(Connection c, String number) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT applicant_key, outstanding, submission FROM cases WHERE case_number = ?")) {
+                "SELECT applicant_key, outstanding, submission, note FROM cases WHERE case_number = ?")) {
             ps.setString(1, number);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -162,7 +173,7 @@ public final class SupplementStore {
                 } catch (JsonProcessingException e) {
                     throw new IllegalStateException("stored submission of case " + number + " is unreadable", e);
                 }
-                return new Waiting(rs.getString(1), MaterialsJson.read(rs.getString(2)), original);
+                return new Waiting(rs.getString(1), MaterialsJson.read(rs.getString(2)), original, rs.getString(4));
             }
         }
     }

@@ -96,7 +96,8 @@ interface ClerkSupplementContract extends SupplementContract {
         assertThat(first.state()).isEqualTo(CaseState.NEEDS_SUPPLEMENT);
         assertThat(first.stillMissing()).extracting(Material::code).containsExactly("M02");
         assertThat(view(n).missingMaterials()).extracting(Material::code).containsExactly("M02");
-        assertThat(view(n).note()).contains("已补交：婚姻证明").contains("1. 户口簿");
+        assertThat(view(n).note()).as("the clerk's words stay with what is still awaited")
+                .isEqualTo("已补交：婚姻证明。请补正以下材料：1. 户口簿。请携带原件");
         // Only what the clerk asked for: another of the case's materials is not awaited.
         assertThatThrownBy(() -> handIn(SupplementContract.supplement("cs-x", n, Fixtures.ID_NUMBER,
                 SupplementContract.provided("M01", "身份证")), decisions(true)))
