@@ -27,6 +27,7 @@ public final class ScreenHelp {
             case APPLY_CONFIRM -> "help.apply-confirm";
             case APPLY_RESULT -> "help.apply-result";
             case PROGRESS -> "help.progress";
+            case SUPPLEMENT -> "help.supplement";
             case RATE -> "help.rate";
             default -> GENERAL;
         };
