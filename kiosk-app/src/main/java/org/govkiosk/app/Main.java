@@ -26,6 +26,7 @@ public final class Main {
             System.exit(2);
             return;
         }
+        org.govkiosk.app.ops.JulBridge.install(); // before JavaFX starts: its start-up logs through JUL
         try {
             KioskApplication.launchWith(options);
         } catch (RuntimeException e) {

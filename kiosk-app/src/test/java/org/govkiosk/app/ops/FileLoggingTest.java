@@ -26,4 +26,19 @@ class FileLoggingTest {
         String text = Files.readString(logs.resolve("terminal.log"), StandardCharsets.UTF_8);
         assertThat(text).contains("written while attached").doesNotContain("written after close");
     }
+
+    @Test
+    void whatJavaFxAndTheJdkLogThroughJavaUtilLoggingReachesTheFile(@TempDir Path dir) throws Exception {
+        JulBridge.install();
+        JulBridge.install(); // twice: still one copy of each line
+        Path logs = dir.resolve("logs");
+        try (FileLogging files = FileLogging.attach(logs)) {
+            java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl")
+                    .warning("a JavaFX start-up warning");
+        }
+
+        String text = Files.readString(logs.resolve("terminal.log"), StandardCharsets.UTF_8);
+        assertThat(text).contains("WARN").contains("a JavaFX start-up warning");
+        assertThat(text.split("a JavaFX start-up warning", -1)).hasSize(2);
+    }
 }
