@@ -147,8 +147,8 @@ public final class DeviceSelfTest {
         }, "maintenance.selftest.no-card");
         // Reading is off unless a screen asks for a card; the test asks, then switches it off again.
         setReading(reader, true);
-        result.whenComplete((r, e) -> setReading(reader, false));
-        return result;
+        // The caller gets the result once reading is off again, not as soon as the card came.
+        return result.whenComplete((r, e) -> setReading(reader, false));
     }
 
     private static void setReading(Device reader, boolean on) {
@@ -165,8 +165,7 @@ public final class DeviceSelfTest {
                         Masking.maskIdNumber(q.payload()) + " (" + q.payload().length() + ")")
                 : null, "maintenance.selftest.no-code");
         scanner.setReadingEnabled(true);
-        result.whenComplete((r, e) -> scanner.setReadingEnabled(false));
-        return result;
+        return result.whenComplete((r, e) -> scanner.setReadingEnabled(false));
     }
 
     private CompletableFuture<SelfTestResult> lightPad(RatingPad pad) {
@@ -186,12 +185,11 @@ public final class DeviceSelfTest {
                             e.getClass().getSimpleName()));
                     return null;
                 });
-        result.whenComplete((r, e) -> {
+        return result.whenComplete((r, e) -> {
             if (r != null && !r.passed()) {
                 pad.clear();
             }
         });
-        return result;
     }
 
     /**

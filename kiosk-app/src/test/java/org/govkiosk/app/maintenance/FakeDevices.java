@@ -21,6 +21,20 @@ final class FakeDevices {
         }
     }
 
+    /**
+     * A real device takes a moment to be told (a command over the serial line): a self-test that answered before
+     * switching reading off again would show here.
+     */
+    static void switchTakesAMoment(boolean enabled) {
+        if (!enabled) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     static final class Reader extends Base implements IdCardReader {
         final List<Boolean> reading = new CopyOnWriteArrayList<>();
 
@@ -30,6 +44,7 @@ final class FakeDevices {
 
         @Override
         public void setReadingEnabled(boolean enabled) {
+            switchTakesAMoment(enabled);
             reading.add(enabled);
         }
     }
@@ -43,6 +58,7 @@ final class FakeDevices {
 
         @Override
         public void setReadingEnabled(boolean enabled) {
+            switchTakesAMoment(enabled);
             reading.add(enabled);
         }
     }
