@@ -64,7 +64,15 @@ class SmartCardPcscIntegrationTest {
     @AfterEach
     void tearDown() throws Exception {
         if (card != null) {
+            boolean wasIn = card.isConnected();
             card.close();
+            if (wasIn && driver != null && driver.status().status() == DeviceStatus.ONLINE) {
+                // vpcd lets go of a card a moment after it closed: the next test must not find this one inserted.
+                Await.until("the card is out of the reader", WAIT, () -> events.stream()
+                        .filter(e -> e instanceof DeviceEvent.SmartCardInserted
+                                || e instanceof DeviceEvent.SmartCardRemoved)
+                        .reduce((a, b) -> b).orElse(null) instanceof DeviceEvent.SmartCardRemoved);
+            }
         }
         if (driver != null) {
             driver.close();
@@ -152,18 +160,23 @@ class SmartCardPcscIntegrationTest {
         awaitStatus(DeviceStatus.ONLINE, DeviceStatusDetail.NONE);
         startCard();
         card.insert();
-        awaitEvents(DeviceEvent.SmartCardInserted.class, 1);
+        // Our card answered the read on insertion. (An "inserted" alone may still be the previous test's card,
+        // which vpcd lets go of a moment after it closed; CI once restarted pcscd before ours was in.)
+        Await.until("the card emulator answered", WAIT, () -> card.apdusAnswered() > 0);
+        int connectionsBefore = card.connections();
+        long insertedBefore = count(DeviceEvent.SmartCardInserted.class);
+        long removedBefore = count(DeviceEvent.SmartCardRemoved.class);
 
         pcscd.stop();
-        awaitEvents(DeviceEvent.SmartCardRemoved.class, 1);
+        awaitEvents(DeviceEvent.SmartCardRemoved.class, removedBefore + 1);
         awaitStatus(DeviceStatus.OFFLINE, DeviceStatusDetail.NO_READER);
         assertThat(driver.lastFailure()).hasValueSatisfying(f -> assertThat(f.isFatal()).isFalse());
 
         pcscd.start();
         awaitStatus(DeviceStatus.ONLINE, DeviceStatusDetail.NONE);
-        awaitEvents(DeviceEvent.SmartCardInserted.class, 2);
+        awaitEvents(DeviceEvent.SmartCardInserted.class, insertedBefore + 1);
         assertReadsTheHolder();
-        assertThat(card.connections()).isGreaterThanOrEqualTo(2);
+        assertThat(card.connections()).as("the card reconnected to the new pcscd").isGreaterThan(connectionsBefore);
     }
 
     @Test
