@@ -91,7 +91,7 @@ public final class SupplementViewModel implements SessionScoped {
     private final Executor fxThread;
     private final ReadOnlyObjectWrapper<CaseProgress> waiting = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Row> rows = FXCollections.observableArrayList(
-            r -> new javafx.beans.Observable[] {r.brought(), r.scans().pages()});
+            r -> new javafx.beans.Observable[] {r.brought(), r.scans().pages(), r.scans().scanningProperty()});
     private final ReadOnlyObjectWrapper<SupplementOutcome> outcome = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PrintResult> lastPrint = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper messageKey = new ReadOnlyStringWrapper("");
@@ -113,8 +113,10 @@ public final class SupplementViewModel implements SessionScoped {
         this.session = session;
         this.background = background;
         this.fxThread = fxThread;
+        // Not while a page is being taken: it would come after the declaration went out.
         this.canConfirm = Bindings.createBooleanBinding(() -> !busy.get() && outcome.get() == null
-                && rows.stream().anyMatch(r -> r.brought().get()), busy, outcome, rows);
+                && rows.stream().anyMatch(r -> r.brought().get())
+                && rows.stream().noneMatch(r -> r.scans().scanningProperty().get()), busy, outcome, rows);
     }
 
     /**
@@ -145,7 +147,7 @@ public final class SupplementViewModel implements SessionScoped {
             return;
         }
         long startedFor = generation;
-        scans.scan(row, () -> startedFor == generation && rows.contains(row),
+        scans.scan(row, () -> startedFor == generation && rows.contains(row) && outcome.get() == null,
                 () -> rows.stream().flatMap(r -> r.scans().pages().stream()).mapToLong(Attachment::size).sum());
     }
 

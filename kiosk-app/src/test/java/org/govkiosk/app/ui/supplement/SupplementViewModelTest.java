@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.govkiosk.app.scan.DocumentScanService;
 import org.govkiosk.app.testkit.FakeDocumentCamera;
+import org.govkiosk.device.DocumentCamera;
 import org.govkiosk.app.ui.apply.MaterialScans;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,21 +120,29 @@ class SupplementViewModelTest {
     void aPageScannedForAMaterialTicksItAndReachesThePlatformWithTheSupplement() throws Exception {
         FakeDocumentCamera camera = new FakeDocumentCamera();
         SimpleBooleanProperty cameraUsable = new SimpleBooleanProperty(true);
+        java.util.Queue<Runnable> scanThread = new java.util.ArrayDeque<>();
         SupplementViewModel scanning = new SupplementViewModel(rig.supplements(), session, Runnable::run,
                 Runnable::run, new MaterialScans(new DocumentScanService(List.of(camera), Duration.ofSeconds(5)),
-                        cameraUsable, Runnable::run, Runnable::run));
+                        cameraUsable, scanThread::add, Runnable::run));
         assertThat(scanning.start(foundByCard())).isTrue();
         assertThat(scanning.scanAvailable().get()).isTrue();
         SupplementViewModel.Row row = scanning.rows().get(0);
 
-        camera.next = CompletableFuture.completedFuture(FakeDocumentCamera.page());
+        CompletableFuture<DocumentCamera.Page> placing = new CompletableFuture<>();
+        camera.next = placing;
+        row.brought().set(true);
         scanning.scan(row);
+        assertThat(scanning.canConfirm().get()).as("not while the page is being taken").isFalse();
+        placing.complete(FakeDocumentCamera.page());
+        scanThread.poll().run();
+        assertThat(scanning.canConfirm().get()).isTrue();
         assertThat(row.scans().pages()).hasSize(1);
         assertThat(row.scans().messageKeyProperty().get()).isEqualTo("apply.scan.done");
         assertThat(row.brought().get()).as("a scanned material counts as brought").isTrue();
         row.brought().set(false);
         assertThat(row.scans().pages()).as("unticked: its pages are not handed in").isEmpty();
         scanning.scan(row);
+        scanThread.poll().run();
         assertThat(scanning.canConfirm().get()).isTrue();
 
         scanning.confirm();
