@@ -19,6 +19,19 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /**
+     * A scanned page's bytes: {@code size} bytes of {@code fill} behind a JPEG's start-of-image marker (the platform
+     * takes no other bytes as a JPEG page).
+     */
+    public static byte[] jpeg(int size, int fill) {
+        byte[] b = new byte[size];
+        java.util.Arrays.fill(b, (byte) fill);
+        b[0] = (byte) 0xFF;
+        b[1] = (byte) 0xD8;
+        b[2] = (byte) 0xFF;
+        return b;
+    }
+
     public static CaseSubmission submission(String terminalId, String key) {
         return submission(terminalId, key, CaseKind.PROMISED, "本地");
     }

@@ -1,5 +1,6 @@
 package org.govkiosk.platform.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.govkiosk.api.ApiJson;
 import org.govkiosk.api.CaseEvent;
 import org.govkiosk.api.CaseKind;
 import org.govkiosk.api.CaseReceipt;
@@ -298,6 +300,15 @@ public final class CaseStore {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A case's submission as the platform stored it (its JSON), for whoever works on the case later. */
+    static CaseSubmission storedSubmission(String json, String caseNumber) {
+        try {
+            return ApiJson.lenient().readValue(json, CaseSubmission.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored submission of case " + caseNumber + " is unreadable", e);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.govkiosk.platform.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.govkiosk.api.ApiJson;
 import org.govkiosk.api.CaseState;
 import org.govkiosk.api.CaseSubmission;
 import org.govkiosk.api.CaseTransition;
@@ -62,9 +60,7 @@ final class RequestedMaterials {
                 if (!rs.next()) {
                     throw new NotFoundException(ErrorCodes.NOT_FOUND, "no case with this number");
                 }
-                return ApiJson.lenient().readValue(rs.getString(1), CaseSubmission.class);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("stored submission of case " + caseNumber + " is unreadable", e);
+                return CaseStore.storedSubmission(rs.getString(1), caseNumber);
             }
         }
     }

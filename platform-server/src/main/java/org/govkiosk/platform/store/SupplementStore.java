@@ -1,6 +1,5 @@
 package org.govkiosk.platform.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.govkiosk.api.ApiJson;
 import org.govkiosk.api.CaseState;
 import org.govkiosk.api.CaseSubmission;
 import org.govkiosk.api.ErrorCodes;
@@ -167,13 +165,8 @@ public final class SupplementStore {
             ps.setString(1, number);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                CaseSubmission original;
-                try {
-                    original = ApiJson.lenient().readValue(rs.getString(3), CaseSubmission.class);
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("stored submission of case " + number + " is unreadable", e);
-                }
-                return new Waiting(rs.getString(1), MaterialsJson.read(rs.getString(2)), original, rs.getString(4));
+                return new Waiting(rs.getString(1), MaterialsJson.read(rs.getString(2)),
+                        CaseStore.storedSubmission(rs.getString(3), number), rs.getString(4));
             }
         }
     }

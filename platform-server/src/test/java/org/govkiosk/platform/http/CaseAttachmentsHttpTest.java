@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.List;
 import org.govkiosk.api.ApiPaths;
 import org.govkiosk.api.Attachment;
@@ -35,15 +34,6 @@ class CaseAttachmentsHttpTest extends RunningPlatform {
         return config;
     }
 
-    private static byte[] jpeg(int size, int fill) {
-        byte[] b = new byte[size];
-        Arrays.fill(b, (byte) fill);
-        b[0] = (byte) 0xFF;
-        b[1] = (byte) 0xD8;
-        b[2] = (byte) 0xFF;
-        return b;
-    }
-
     private static CaseSubmission withPages(String key, List<Attachment> pages) {
         CaseSubmission base = Fixtures.submission("T-001", key);
         return new CaseSubmission(base.idempotencyKey(), base.localCaseId(), base.terminalId(), base.itemCode(),
@@ -67,8 +57,8 @@ class CaseAttachmentsHttpTest extends RunningPlatform {
     @Test
     void pagesLargerThanAnOrdinaryBodyAreStoredApartAndOnce() throws Exception {
         // Two pages of 300 KB each: far over the 256 KiB body limit of other requests.
-        Attachment p1 = Attachment.of("image/jpeg", jpeg(300_000, 1));
-        Attachment p2 = Attachment.of("image/jpeg", jpeg(300_000, 2));
+        Attachment p1 = Attachment.of("image/jpeg", Fixtures.jpeg(300_000, 1));
+        Attachment p2 = Attachment.of("image/jpeg", Fixtures.jpeg(300_000, 2));
         CaseSubmission s = withPages("K-PAGES", List.of(p1, p2));
         HttpResponse<String> first = terminal.post(ApiPaths.CASES, s);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
@@ -84,7 +74,7 @@ class CaseAttachmentsHttpTest extends RunningPlatform {
 
     @Test
     void pagesHandedInLaterAreStoredWithTheSupplementOnceAfterTheCasesOwn() throws Exception {
-        Attachment own = Attachment.of("image/jpeg", jpeg(2_000, 4));
+        Attachment own = Attachment.of("image/jpeg", Fixtures.jpeg(2_000, 4));
         CaseSubmission base = withPages("K-SUP", List.of(own));
         CaseSubmission waiting = new CaseSubmission(base.idempotencyKey(), base.localCaseId(), base.terminalId(),
                 base.itemCode(), base.itemName(), base.kind(), base.applicant(), base.formData(),
@@ -95,7 +85,7 @@ class CaseAttachmentsHttpTest extends RunningPlatform {
         String number = TestTerminal.read(filed, CaseReceipt.class).caseNumber();
 
         // A 300 KB page: over the ordinary body limit, as a case's pages may be.
-        Attachment later = Attachment.of("image/jpeg", jpeg(300_000, 5));
+        Attachment later = Attachment.of("image/jpeg", Fixtures.jpeg(300_000, 5));
         SupplementSubmission s = new SupplementSubmission("K-SUP-1", number, "T-001", IdType.RESIDENT_ID,
                 Fixtures.ID_NUMBER, List.of(new Material("M2", "近期免冠照片", Material.Status.PROVIDED,
                         Material.Source.SCAN, later.sha256(), List.of(later))), java.time.Instant.now());
@@ -116,7 +106,7 @@ class CaseAttachmentsHttpTest extends RunningPlatform {
 
     @Test
     void aPageWhoseHashDoesNotMatchIsRefusedAndNothingIsStored() throws Exception {
-        Attachment page = Attachment.of("image/jpeg", jpeg(2_000, 3));
+        Attachment page = Attachment.of("image/jpeg", Fixtures.jpeg(2_000, 3));
         String json = TestTerminal.JSON.writeValueAsString(withPages("K-BAD", List.of(page)))
                 .replace(page.sha256(), Attachment.sha256Hex(new byte[] {9}));
         HttpResponse<String> r = terminal.send("POST", ApiPaths.CASES, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -106,13 +106,7 @@ interface ClerkSupplementContract extends SupplementContract {
 
         SupplementReceipt last = handIn(SupplementContract.supplement("cs-2", n, Fixtures.ID_NUMBER,
                 SupplementContract.provided("M02", "户口簿")), decisions(true));
-        assertThat(last.state()).isEqualTo(CaseState.ACCEPTED);
-        assertThat(last.stillMissing()).isEmpty();
-        CaseView v = view(n);
-        assertThat(v.state()).isEqualTo(CaseState.ACCEPTED);
-        assertThat(v.missingMaterials()).isEmpty();
-        assertThat(v.history()).extracting(e -> e.state()).containsExactly(CaseState.SUBMITTED,
-                CaseState.NEEDS_SUPPLEMENT, CaseState.NEEDS_SUPPLEMENT, CaseState.ACCEPTED);
+        acceptedAfterTheSecondHandIn(n, last);
     }
 
     @Test

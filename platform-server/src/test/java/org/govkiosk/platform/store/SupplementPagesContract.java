@@ -3,7 +3,6 @@ package org.govkiosk.platform.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Arrays;
 import java.util.List;
 import org.govkiosk.api.Attachment;
 import org.govkiosk.api.CaseKind;
@@ -12,6 +11,7 @@ import org.govkiosk.api.CaseState;
 import org.govkiosk.api.CaseSubmission;
 import org.govkiosk.api.Material;
 import org.govkiosk.api.SupplementSubmission;
+import org.govkiosk.platform.Fixtures;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,12 +21,7 @@ import org.junit.jupiter.api.Test;
 interface SupplementPagesContract extends SupplementContract {
 
     private static Attachment page(int fill) {
-        byte[] b = new byte[1_000];
-        Arrays.fill(b, (byte) fill);
-        b[0] = (byte) 0xFF; // a JPEG's start-of-image marker: the platform takes no other bytes as a JPEG page
-        b[1] = (byte) 0xD8;
-        b[2] = (byte) 0xFF;
-        return Attachment.of("image/jpeg", b);
+        return Attachment.of("image/jpeg", Fixtures.jpeg(1_000, fill));
     }
 
     private static Material scanned(String code, String name, Attachment... pages) {
