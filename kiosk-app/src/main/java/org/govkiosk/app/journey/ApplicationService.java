@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.govkiosk.api.Attachment;
 import org.govkiosk.api.CaseView;
 import org.govkiosk.api.Material;
 import org.govkiosk.app.cases.Case;
@@ -176,6 +177,17 @@ public final class ApplicationService {
                 request.applicant().toApplicant(phone, address), new FormData(values), materials, clock);
     }
 
+    /**
+     * A material the citizen brought: on paper, or scanned at the terminal, when its pages travel with the case
+     * (or the supplement) and the first page's hash names them.
+     */
+    static Material provided(String code, String name, List<Attachment> pages) {
+        return pages.isEmpty()
+                ? new Material(code, name, Material.Status.PROVIDED, Material.Source.PAPER, null)
+                : new Material(code, name, Material.Status.PROVIDED, Material.Source.SCAN,
+                        "sha256:" + pages.get(0).sha256(), pages);
+    }
+
     /** The catalog gives materials no codes of their own: their position in the item's list (M01, M02 ...) is it. */
     private static Material material(int index, MaterialDeclaration d) {
         String code = String.format("M%02d", index + 1);
@@ -183,11 +195,7 @@ public final class ApplicationService {
         return switch (d.choice()) {
             case E_LICENCE -> new Material(code, name, Material.Status.PROVIDED, Material.Source.E_LICENCE,
                     d.requirement().eLicence().orElse(null));
-            case PROVIDED -> d.pages().isEmpty()
-                    ? new Material(code, name, Material.Status.PROVIDED, Material.Source.PAPER, null)
-                    // Scanned at the terminal: the pages travel with the case, the first page's hash names them.
-                    : new Material(code, name, Material.Status.PROVIDED, Material.Source.SCAN,
-                            "sha256:" + d.pages().get(0).sha256(), d.pages());
+            case PROVIDED -> provided(code, name, d.pages());
             case MISSING -> new Material(code, name, Material.Status.MISSING, null, null);
             case DEFERRED -> new Material(code, name, Material.Status.WAIVED_BY_COMMITMENT, null, null);
         };

@@ -84,12 +84,7 @@ public final class SupplementService {
             if (!handedIn.contains(m.code())) {
                 continue;
             }
-            List<Attachment> scanned = pages.getOrDefault(m.code(), List.of());
-            materials.add(scanned.isEmpty()
-                    ? new Material(m.code(), m.name(), Material.Status.PROVIDED, Material.Source.PAPER, null)
-                    // as on the application: the first page's hash names the pages
-                    : new Material(m.code(), m.name(), Material.Status.PROVIDED, Material.Source.SCAN,
-                            "sha256:" + scanned.get(0).sha256(), scanned));
+            materials.add(ApplicationService.provided(m.code(), m.name(), pages.getOrDefault(m.code(), List.of())));
         }
         String key = "sup-" + UUID.randomUUID();
         queue.submitSupplement(new SupplementSubmission(key, waiting.caseNumber(), settings.terminalId(),

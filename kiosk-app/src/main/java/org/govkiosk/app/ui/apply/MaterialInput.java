@@ -7,10 +7,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.govkiosk.api.Attachment;
 import org.govkiosk.app.catalog.MaterialRequirement;
@@ -104,6 +101,6 @@ public final class MaterialInput implements MaterialScans.Target {
 
     MaterialDeclaration declaration() {
         MaterialChoice c = choice.get() == null ? options.get(0) : choice.get();
-        return new MaterialDeclaration(requirement, c, c == MaterialChoice.PROVIDED ? List.copyOf(scans.pages()) : List.of());
+        return new MaterialDeclaration(requirement, c, c == MaterialChoice.PROVIDED ? List.copyOf(pages()) : List.of());
     }
 }
