@@ -31,6 +31,7 @@ public class KioskApplication extends Application {
     private static volatile LaunchOptions pendingOptions;
 
     private final LaunchOptions options;
+    private final Clock clock;
     private AppContext context;
     private KioskUi ui;
     private Stage stage;
@@ -44,7 +45,13 @@ public class KioskApplication extends Application {
     }
 
     public KioskApplication(LaunchOptions options) {
+        this(options, Clock.systemDefaultZone());
+    }
+
+    /** @param clock the terminal's time: sessions, devices, the outbox (tests move it on by hand) */
+    public KioskApplication(LaunchOptions options, Clock clock) {
         this.options = options;
+        this.clock = clock;
     }
 
     static void launchWith(LaunchOptions options) {
@@ -55,7 +62,7 @@ public class KioskApplication extends Application {
     @Override
     public void init() throws Exception {
         try {
-            context = AppContext.start(options, Clock.systemDefaultZone());
+            context = AppContext.start(options, clock);
             // systemctl stop sends SIGTERM, which ends the JVM without JavaFX's stop(): close the devices, the
             // outbox, the counters and the audit log ("app-stopped") all the same.
             Runtime.getRuntime().addShutdownHook(shutdownHook);

@@ -18,6 +18,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.govkiosk.app.testkit.RepoConfig;
+import org.govkiosk.app.testkit.ShiftedClock;
 
 /**
  * The real terminal for whole-journey UI tests: the repository's configuration copied to a temporary folder, with
@@ -32,6 +33,7 @@ public final class TerminalRig implements AutoCloseable {
 
     private final Path dir;
     private final FxRobot robot = new FxRobot();
+    private final ShiftedClock clock = new ShiftedClock();
     private RealPlatform platform;
     private KioskApplication app;
 
@@ -81,7 +83,7 @@ public final class TerminalRig implements AutoCloseable {
         FxToolkit.toolkitContext().setSetupTimeoutInMillis(60_000);
         boolean demo = platform == null;
         app = (KioskApplication) FxToolkit.setupApplication(
-                () -> new KioskApplication(new LaunchOptions(dir, demo, Optional.empty(), false)));
+                () -> new KioskApplication(new LaunchOptions(dir, demo, Optional.empty(), false), clock));
         waitFor(20, () -> app.context().allDevices().stream().allMatch(d -> d.status().isUsable()));
         if (platform != null) {
             waitFor(20, () -> platform.clerk("GET", org.govkiosk.api.ApiPaths.CLERK_TERMINALS, null, null).body()
@@ -92,6 +94,14 @@ public final class TerminalRig implements AutoCloseable {
 
     public KioskApplication app() {
         return app;
+    }
+
+    /**
+     * Lets {@code time} pass on the terminal's clock at once, as it would between two things a person does (say,
+     * a receipt taken away from the scanner and shown again).
+     */
+    public void pass(java.time.Duration time) {
+        clock.pass(time);
     }
 
     public FxRobot robot() {
