@@ -276,7 +276,16 @@ for r in db.execute("SELECT id, kind, idempotency_key, state FROM outbox_entry O
 }
 keys_sum() { (cd "$svc_dir/keys" && find . -type f -print0 | sort -z | xargs -0 sha256sum) | sha256sum; }
 
-echo "-- first start, with the configuration as installed"
+# Ports the kernel gives out free: the ops endpoint (the installed 9464 may be held by anything else on this
+# machine, another terminal or a test run) and an address where no platform listens.
+read -r closed_port ops_port < <(python3 -c 'import socket
+ss = [socket.socket() for _ in range(2)]
+for s in ss: s.bind(("127.0.0.1", 0))
+print(*[s.getsockname()[1] for s in ss])')
+sed -i "s|^  listen: 127.0.0.1:9464 |  listen: 127.0.0.1:$ops_port |" /etc/govkiosk/terminal.yaml
+grep -q "^  listen: 127.0.0.1:$ops_port " /etc/govkiosk/terminal.yaml || fail "could not set ops.listen"
+
+echo "-- first start, with the configuration as installed (but for the ops port: $ops_port)"
 start_service first
 expect_service_up first
 expect_private_state
@@ -300,10 +309,6 @@ cp "$svc_dir/audit/audit.log" "$out/audit-before"
 
 echo "-- second start, with a hall's configuration: readers and printer on serial ports not plugged in, no platform"
 cp -a /etc/govkiosk "$out/etc-govkiosk.installed"
-read -r closed_port ops_port < <(python3 -c 'import socket
-ss = [socket.socket() for _ in range(2)]
-for s in ss: s.bind(("127.0.0.1", 0))
-print(*[s.getsockname()[1] for s in ss])')
 cat > /etc/govkiosk/devices.yaml <<YAML
 devices:
   - id: idcard-1
@@ -319,8 +324,7 @@ devices:
     transport: serial
     port: /dev/serial/by-id/usb-govkiosk-test-receipt-if00-port0
 YAML
-sed -i "s|^  url: embedded|  url: http://127.0.0.1:$closed_port|; s|^  listen: 127.0.0.1:9464|  listen: 127.0.0.1:$ops_port|" \
-    /etc/govkiosk/terminal.yaml
+sed -i "s|^  url: embedded|  url: http://127.0.0.1:$closed_port|" /etc/govkiosk/terminal.yaml
 grep -q "^  url: http://127.0.0.1:$closed_port" /etc/govkiosk/terminal.yaml || fail "could not set platform.url"
 start_service second
 expect_service_up second
