@@ -45,7 +45,13 @@ public record Case(String localId, String idempotencyKey, ServiceItem item, Case
     /** A new draft with fresh ids; the kind is the item's usual one. */
     public static Case draft(ServiceItem item, Applicant applicant, FormData form, List<Material> materials,
             Clock clock) {
-        return new Case(UUID.randomUUID().toString(), UUID.randomUUID().toString(), item, item.defaultKind(),
+        return draft(UUID.randomUUID().toString(), item, applicant, form, materials, clock);
+    }
+
+    /** A new draft filed under {@code idempotencyKey}: the same key again is the same case on the platform. */
+    public static Case draft(String idempotencyKey, ServiceItem item, Applicant applicant, FormData form,
+            List<Material> materials, Clock clock) {
+        return new Case(UUID.randomUUID().toString(), idempotencyKey, item, item.defaultKind(),
                 applicant, form, materials, clock.instant(), CaseStage.DRAFT, Optional.empty(), Optional.empty());
     }
 

@@ -14,13 +14,24 @@ import org.govkiosk.app.catalog.CatalogItem;
  * @param fromCard           keys of the fields whose values came off the card (shown read-only)
  * @param materials          one declaration per material of the item, in the item's order
  * @param commitmentSigned   the citizen ticked the commitment (告知承诺) for materials deferred under 容缺受理
+ * @param submissionKey      the idempotency key of the case this request files: one per application journey, so
+ *                           however often it is submitted (a double tap, a retry) the platform files one case
  */
 public record ApplicationRequest(CatalogItem item, ApplicantIdentity applicant, Map<String, String> form,
-        Set<String> fromCard, List<MaterialDeclaration> materials, boolean commitmentSigned) {
+        Set<String> fromCard, List<MaterialDeclaration> materials, boolean commitmentSigned, String submissionKey) {
+
+    /** A request of its own: a fresh submission key. */
+    public ApplicationRequest(CatalogItem item, ApplicantIdentity applicant, Map<String, String> form,
+            Set<String> fromCard, List<MaterialDeclaration> materials, boolean commitmentSigned) {
+        this(item, applicant, form, fromCard, materials, commitmentSigned, java.util.UUID.randomUUID().toString());
+    }
 
     public ApplicationRequest {
         Objects.requireNonNull(item, "item");
         Objects.requireNonNull(applicant, "applicant");
+        if (submissionKey == null || submissionKey.isBlank()) {
+            throw new IllegalArgumentException("an application needs its submission key");
+        }
         form = Map.copyOf(form);
         fromCard = Set.copyOf(fromCard);
         materials = List.copyOf(materials);

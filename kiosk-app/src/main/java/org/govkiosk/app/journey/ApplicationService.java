@@ -173,7 +173,7 @@ public final class ApplicationService {
         for (int i = 0; i < request.materials().size(); i++) {
             materials.add(material(i, request.materials().get(i)));
         }
-        return Case.draft(new ServiceItem(item.code(), item.name(), item.caseKind()),
+        return Case.draft(request.submissionKey(), new ServiceItem(item.code(), item.name(), item.caseKind()),
                 request.applicant().toApplicant(phone, address), new FormData(values), materials, clock);
     }
 

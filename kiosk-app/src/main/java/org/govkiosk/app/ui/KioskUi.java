@@ -198,6 +198,11 @@ public final class KioskUi {
                     pendingApply = null; // the application has begun; nothing left to resume
                 }
                 navigator.go(ScreenId.valueOf(screen.name()));
+                if (screen == JourneyScreens.Id.APPLY_RESULT) {
+                    // Filed: the way back skips the application's steps, so nothing leads to 确认提交 again.
+                    navigator.forget(java.util.EnumSet.of(ScreenId.APPLY_FORM, ScreenId.APPLY_MATERIALS,
+                            ScreenId.APPLY_CONFIRM));
+                }
             }
 
             @Override

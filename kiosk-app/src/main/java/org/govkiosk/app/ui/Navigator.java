@@ -51,6 +51,14 @@ public final class Navigator {
         display(id);
     }
 
+    /**
+     * Forgets {@code screens} on the way back: a journey's steps once it is done (an application filed cannot be
+     * confirmed again by going back to its confirmation).
+     */
+    public void forget(java.util.Set<ScreenId> screens) {
+        history.removeIf(screens::contains);
+    }
+
     /** Back stays within the citizen's screens: it never leads out of a session to the attract screen. */
     public boolean canGoBack() {
         return !history.isEmpty() && (current.get() == null || !current.get().isCitizen() || history.peek().isCitizen());

@@ -79,6 +79,8 @@ public final class ApplyViewModel implements SessionScoped {
     /** A 即办件's result the platform has issued: "print the result" is offered only then. */
     private final ReadOnlyBooleanWrapper resultReady = new ReadOnlyBooleanWrapper(false);
     private ApplicantIdentity identity;
+    /** The idempotency key of the case this journey files, made when it starts: one journey, one case. */
+    private String submissionKey;
     /** Bumped at every start and wipe: an answer for an earlier journey is dropped, not shown to this one. */
     private long journey;
 
@@ -119,6 +121,7 @@ public final class ApplyViewModel implements SessionScoped {
             return false;
         }
         identity = who.get();
+        submissionKey = java.util.UUID.randomUUID().toString();
         item.set(applyFor);
         applicant.set(identity.maskedName() + "  " + identity.maskedIdNumber());
         for (FormField f : applyFor.form()) {
@@ -215,6 +218,12 @@ public final class ApplyViewModel implements SessionScoped {
     /** Submits off the FX thread; {@code onDone} runs on the FX thread once the outcome is set. */
     public void submit(Runnable onDone) {
         if (busy.get() || item.get() == null) {
+            return;
+        }
+        if (outcome.get() != null) {
+            // Filed already in this journey (a way back to the confirmation, a tap that came late): show what was
+            // filed, never file it again.
+            onDone.run();
             return;
         }
         ApplicationRequest request = request();
@@ -328,7 +337,7 @@ public final class ApplyViewModel implements SessionScoped {
             }
         }
         return new ApplicationRequest(item.get(), identity, values, fromCard,
-                materials.stream().map(MaterialInput::declaration).toList(), commitment.get());
+                materials.stream().map(MaterialInput::declaration).toList(), commitment.get(), submissionKey);
     }
 
     private void wipe() {

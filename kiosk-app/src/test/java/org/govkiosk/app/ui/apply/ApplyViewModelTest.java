@@ -194,4 +194,51 @@ class ApplyViewModelTest {
         assertThat(model.certificateStatusKeyProperty().get()).isEqualTo("journey.certificate.printed");
         assertThat(rig.a4.jobs).anySatisfy(j -> assertThat(j.data()).isEqualTo(pdf));
     }
+
+    /** The platform's cases of the test's applicant for {@code itemCode}, once the outbox has sent what it holds. */
+    private long platformCases(String itemCode) throws Exception {
+        return rig.client.searchCases(new org.govkiosk.api.CaseSearch(org.govkiosk.api.IdType.RESIDENT_ID,
+                JourneyRig.ID_NUMBER)).cases().stream().filter(c -> c.itemCode().equals(itemCode)).count();
+    }
+
+    @Test
+    void oneJourneyFilesOneCaseHoweverOftenItIsSubmitted() throws Exception {
+        // A slow platform: the submission waits on the background queue while the citizen taps again.
+        java.util.ArrayDeque<Runnable> background = new java.util.ArrayDeque<>();
+        model = new ApplyViewModel(rig.applications(), rig.progress(), session, phone, background::add,
+                Runnable::run);
+        session.identityProperty().set(JourneyRig.card());
+        model.start(item);
+        fillTheRest();
+        assertThat(model.formNext()).isTrue();
+        assertThat(model.materialsNext()).isTrue();
+        int[] shown = {0};
+        model.submit(() -> shown[0]++);
+        model.submit(() -> shown[0]++);
+        assertThat(background).as("the second tap while the first is under way files nothing").hasSize(1);
+        while (!background.isEmpty()) {
+            background.poll().run();
+        }
+        assertThat(shown[0]).isEqualTo(1);
+        String number = model.outcomeProperty().get().caseNumber().orElseThrow();
+
+        // Back at the confirmation somehow, the citizen taps 确认提交 again: the result is shown, nothing is filed.
+        model.submit(() -> shown[0]++);
+        assertThat(background).isEmpty();
+        assertThat(shown[0]).isEqualTo(2);
+        assertThat(model.outcomeProperty().get().caseNumber()).contains(number);
+        assertThat(platformCases(item.code())).isEqualTo(1);
+    }
+
+    @Test
+    void theSameApplicationSubmittedAgainIsTheSameCaseOnThePlatform() throws Exception {
+        // What a retry does after the terminal could not tell whether the first try was stored: the request keeps
+        // its journey's key, so the outbox and the platform see one case.
+        var request = Applications.request(item, Applications::complete, false);
+        var first = rig.applications().submit(request);
+        var again = rig.applications().submit(request);
+        assertThat(again.submitted().idempotencyKey()).isEqualTo(first.submitted().idempotencyKey());
+        assertThat(again.caseNumber()).isEqualTo(first.caseNumber()).isPresent();
+        assertThat(platformCases(item.code())).isEqualTo(1);
+    }
 }
