@@ -36,6 +36,7 @@ public final class TerminalRig implements AutoCloseable {
     private final ShiftedClock clock = new ShiftedClock();
     private RealPlatform platform;
     private KioskApplication app;
+    private Optional<LaunchOptions.Mode> mode = Optional.empty();
 
     public TerminalRig(Path dir) throws IOException {
         this.dir = dir;
@@ -44,6 +45,19 @@ public final class TerminalRig implements AutoCloseable {
         // A free ops port: other terminals (other tests, other runs) must not collide on 9464.
         Files.writeString(yaml, Files.readString(yaml).replaceAll("listen:\\s*\\S+", "listen: 127.0.0.1:0")
                 + "\nstorage:\n  data-dir: " + dir.resolve("state").toAbsolutePath() + "\n");
+    }
+
+    /** Edits the terminal's terminal.yaml before it starts. */
+    public TerminalRig withTerminalYaml(java.util.function.UnaryOperator<String> edit) throws IOException {
+        Path yaml = dir.resolve("terminal.yaml");
+        Files.writeString(yaml, edit.apply(Files.readString(yaml)));
+        return this;
+    }
+
+    /** Starts the terminal as a window rating pad ({@code --mode=pad}) or a kiosk. */
+    public TerminalRig withMode(LaunchOptions.Mode mode) {
+        this.mode = Optional.of(mode);
+        return this;
     }
 
     /** Adds devices: YAML list items, indented by two spaces, as devices.yaml has them. */
@@ -83,7 +97,7 @@ public final class TerminalRig implements AutoCloseable {
         FxToolkit.toolkitContext().setSetupTimeoutInMillis(60_000);
         boolean demo = platform == null;
         app = (KioskApplication) FxToolkit.setupApplication(
-                () -> new KioskApplication(new LaunchOptions(dir, demo, Optional.empty(), false), clock));
+                () -> new KioskApplication(new LaunchOptions(dir, demo, mode, false), clock));
         waitFor(20, () -> app.context().allDevices().stream().allMatch(d -> d.status().isUsable()));
         if (platform != null) {
             waitFor(20, () -> platform.clerk("GET", org.govkiosk.api.ApiPaths.CLERK_TERMINALS, null, null).body()

@@ -1,0 +1,232 @@
+package org.govkiosk.app.ui.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import javafx.scene.Group;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.govkiosk.app.LaunchOptions;
+import org.govkiosk.app.config.PinHash;
+import org.govkiosk.app.i18n.I18n;
+import org.govkiosk.app.ui.ScreenId;
+import org.govkiosk.app.ui.TerminalRig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The screen check (issue 13): walks the citizen's journeys, the rating screen, the progress query, help, the
+ * maintenance PIN pad and maintenance mode, and the window rating pad; renders each screen in zh-CN and English, in
+ * standard and large type, at 1280×1024, 1920×1080 and 1080×1920 portrait; and fails on what a person would see
+ * wrong ({@link ScreenInspector}). The screenshots, a contact sheet per language, type and size, and the findings go
+ * to {@code target/screen-check/}.
+ */
+class ScreenCheckUiTest {
+
+    private static final String PIN = "246810";
+    private static final Path OUT = Paths.get("target", "screen-check");
+
+    record Size(String name, int width, int height) {
+    }
+
+    record Variant(Locale locale, boolean large, Size size) {
+        String name() {
+            return (locale.getLanguage().equals("zh") ? "zh-CN" : locale.toLanguageTag()) + "-"
+                    + (large ? "large" : "standard") + "-" + size.name();
+        }
+    }
+
+    static final List<Size> SIZES = List.of(new Size("1280x1024", 1280, 1024), new Size("1920x1080", 1920, 1080),
+            new Size("1080x1920", 1080, 1920));
+    static final List<Locale> LOCALES = List.of(I18n.ZH_CN, Locale.ENGLISH);
+
+    private final FxRobot robot = new FxRobot();
+    private final Map<String, ContactSheet> sheets = new LinkedHashMap<>();
+    private final Map<String, List<ScreenInspector.Finding>> findings = new LinkedHashMap<>();
+    private final ScreenInspector inspector = new ScreenInspector(
+            I18n.bundle(I18n.ZH_CN).keySet(), Set.of("lang-switch"));
+    private TerminalRig rig;
+    private int screens;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (rig != null) {
+            rig.close();
+        }
+    }
+
+    private static List<Variant> variants() {
+        List<Variant> all = new ArrayList<>();
+        for (Size size : SIZES) {
+            for (Locale locale : LOCALES) {
+                for (boolean large : List.of(false, true)) {
+                    all.add(new Variant(locale, large, size));
+                }
+            }
+        }
+        return all;
+    }
+
+    @Test
+    void everyScreenInEveryLanguageTypeAndSizeIsReadableAndUsable(@TempDir Path dir) throws Exception {
+        Files.createDirectories(OUT);
+        rig = new TerminalRig(dir.resolve("kiosk")).withTerminalYaml(ScreenCheckUiTest::withPin).start();
+        FxRobot r = rig.robot();
+
+        check("attract");
+        r.clickOn("#start");
+        check("home");
+        r.clickOn("#tile-identify");
+        check("identify");
+        assertThat(rig.simulator("idcard-1", "card place demo-zhang")).startsWith("ok");
+        TerminalRig.waitFor(10, () -> !rig.text("#identify-name").isEmpty());
+        rig.simulator("idcard-1", "card remove");
+        r.clickOn("#identify-phone").write(TerminalRig.PHONE);
+        check("identify-read");
+        r.clickOn("#identify-next");
+        check("home-identified");
+        r.clickOn("#help");
+        check("help");
+        r.clickOn("#help-close");
+        r.clickOn("#tile-guide");
+        check("catalog");
+        r.clickOn("#catalog-group-0");
+        check("catalog-group");
+        r.clickOn("#catalog-result-" + TerminalRig.PENSION_ITEM);
+        check("guide");
+        r.clickOn("#guide-apply");
+        check("apply-form");
+        r.interact(() -> r.lookup("#field-retired-on").query().requestFocus());
+        r.write("2025-03-01");
+        r.clickOn("#apply-next");
+        check("apply-materials");
+        r.clickOn("#materials-next");
+        check("apply-confirm");
+        r.clickOn("#confirm-submit");
+        TerminalRig.waitFor(40, () -> rig.screen() == ScreenId.APPLY_RESULT
+                && r.lookup("#result-headline").tryQuery().isPresent() && !rig.text("#result-headline").isEmpty());
+        String number = rig.text("#result-number").substring("办件编号：".length());
+        check("apply-result");
+        r.clickOn("#result-done");
+        TerminalRig.waitFor(10, () -> rig.screen() == ScreenId.RATE);
+        check("rate");
+        r.clickOn("#pad-level-1");
+        check("rate-bad");
+        r.clickOn("#finish");
+        TerminalRig.waitFor(10, () -> rig.screen() == ScreenId.ATTRACT);
+
+        r.clickOn("#start");
+        r.clickOn("#tile-query");
+        check("progress");
+        for (char c : number.toCharArray()) {
+            r.clickOn("#key-" + (c == '-' ? "dash" : String.valueOf(c)));
+        }
+        r.clickOn("#key-query");
+        TerminalRig.waitFor(20, () -> r.lookup("#progress-state-" + number).tryQuery().isPresent());
+        check("progress-found");
+        r.clickOn("#finish");
+        TerminalRig.waitFor(10, () -> rig.screen() == ScreenId.ATTRACT);
+
+        r.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F12).release(KeyCode.F12, KeyCode.SHIFT, KeyCode.CONTROL);
+        TerminalRig.waitFor(10, () -> rig.screen() == ScreenId.MAINTENANCE_PIN);
+        check("maintenance-pin");
+        for (char c : PIN.toCharArray()) {
+            r.clickOn("#pin-" + c);
+        }
+        r.clickOn("#pin-ok");
+        TerminalRig.waitFor(10, () -> rig.screen() == ScreenId.MAINTENANCE);
+        check("maintenance");
+        rig.close();
+
+        rig = new TerminalRig(dir.resolve("pad")).withMode(LaunchOptions.Mode.PAD).start();
+        check("pad");
+
+        for (Map.Entry<String, ContactSheet> sheet : sheets.entrySet()) {
+            sheet.getValue().write(OUT.resolve("contact-sheet-" + sheet.getKey() + ".png"));
+        }
+        List<String> report = new ArrayList<>();
+        findings.forEach((where, list) -> list.forEach(f -> report.add(where + ": " + f)));
+        Files.write(OUT.resolve("findings.txt"), report);
+        System.out.printf("Screen check: %d screens × %d variants = %d renderings, %d findings; see %s%n", screens,
+                variants().size(), screens * variants().size(), report.size(), OUT.toAbsolutePath());
+        assertThat(report).as("what a person would see wrong (screenshots in %s)", OUT.toAbsolutePath()).isEmpty();
+    }
+
+    private static String withPin(String yaml) {
+        String hash = PinHash.hash(PIN.toCharArray()).encoded();
+        return yaml.replaceAll("(?m)^(\\s*)#?\\s*pin-hash:.*$", "$1pin-hash: \""
+                + java.util.regex.Matcher.quoteReplacement(hash) + "\"");
+    }
+
+    /** Renders the current screen in every variant, inspects each and files the screenshot. */
+    private void check(String screen) throws Exception {
+        screens++;
+        WaitForAsyncUtils.waitForFxEvents();
+        Stage stage = (Stage) FxToolkit.toolkitContext().getRegisteredStage();
+        I18n i18n = rig.app().context().i18n();
+        Locale before = i18n.locale();
+        for (Variant v : variants()) {
+            AtomicReference<List<ScreenInspector.Finding>> found = new AtomicReference<>();
+            AtomicReference<WritableImage> shot = new AtomicReference<>();
+            robot.interact(() -> {
+                i18n.localeProperty().set(v.locale());
+                setLargeType(stage.getScene().getRoot(), v.large());
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> {
+                // The terminal's screen is 1280×1024 here (Monocle's headless screen): the same root is laid out and
+                // rendered at the other sizes in a scene of that size, off the window, and put back.
+                Scene window = stage.getScene();
+                Parent root = window.getRoot();
+                window.setRoot(new Group());
+                Scene sized = new Scene(root, v.size().width(), v.size().height(), window.getFill());
+                try {
+                    root.applyCss();
+                    root.layout();
+                    shot.set(sized.snapshot(null));
+                    found.set(inspector.inspect(sized, shot.get(), v.locale(), v.large()));
+                } finally {
+                    sized.setRoot(new Group());
+                    window.setRoot(root);
+                }
+            });
+            String where = v.name() + "/" + String.format("%02d-%s", screens, screen);
+            if (!found.get().isEmpty()) {
+                findings.put(where, found.get().stream().distinct().collect(Collectors.toList()));
+            }
+            sheets.computeIfAbsent(v.name(), k -> new ContactSheet()).add(screen, shot.get(), found.get().size(),
+                    OUT.resolve(where + ".png"));
+        }
+        robot.interact(() -> {
+            i18n.localeProperty().set(before);
+            setLargeType(stage.getScene().getRoot(), false);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The shell's large type (适老化) switch, pressed only when it is not already as wanted. */
+    private static void setLargeType(Parent root, boolean on) {
+        boolean now = root.lookup("#shell").getStyleClass().contains("elder");
+        if (now != on) {
+            ((Button) root.lookup("#elder-switch")).fire();
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package org.govkiosk.app.ui.check;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelReader;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
+
+/**
+ * What a person would see wrong on a rendered screen, found from the scene graph and the rendered pixels: text cut
+ * to "…" or clipped, text drawn past the screen's edge, contrast below 4.5:1 (7:1 in large type) between a text's
+ * colour and the background actually rendered behind it, touch targets under 60×60 px, controls overlapping,
+ * "null", raw message keys, and Chinese left on a screen in another language.
+ */
+public final class ScreenInspector {
+
+    /** One thing wrong, named so a reviewer can find it. */
+    public record Finding(String kind, String node, String detail) {
+        @Override
+        public String toString() {
+            return kind + " " + node + ": " + detail;
+        }
+    }
+
+    public static final double MIN_TARGET = 60;
+    private static final Pattern RAW_KEY = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z0-9-]+)+");
+    private static final Pattern NULL = Pattern.compile("\\bnull\\b");
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+
+    private final Set<String> bundleKeys;
+    /** Node ids whose text may be in another script on purpose (the language switch names the other language). */
+    private final Set<String> otherScriptAllowed;
+
+    public ScreenInspector(Set<String> bundleKeys, Set<String> otherScriptAllowed) {
+        this.bundleKeys = Set.copyOf(bundleKeys);
+        this.otherScriptAllowed = Set.copyOf(otherScriptAllowed);
+    }
+
+    /**
+     * Inspects {@code scene} as rendered in {@code shot} (a snapshot of the same scene, same size).
+     *
+     * @param largeType whether 适老化 large type is on: text contrast must then reach 7:1
+     */
+    public List<Finding> inspect(Scene scene, Image shot, Locale locale, boolean largeType) {
+        List<Finding> found = new ArrayList<>();
+        List<Node> leaves = new ArrayList<>();
+        Bounds screen = new BoundingBox(0, 0, scene.getWidth(), scene.getHeight());
+        walk(scene.getRoot(), screen, false, found, leaves, shot, locale, largeType);
+        overlaps(leaves, screen, found);
+        return found;
+    }
+
+    private void walk(Node node, Bounds screen, boolean inLabeled, List<Finding> found, List<Node> leaves, Image shot,
+            Locale locale, boolean largeType) {
+        if (!node.isVisible() || node.getOpacity() == 0) {
+            return;
+        }
+        Bounds shown = shownBounds(node, screen);
+        if (shown == null) {
+            return;
+        }
+        if (node instanceof Labeled labeled && !inLabeled) {
+            labeled(labeled, shown, screen, found, shot, locale, largeType);
+            leaves.add(node);
+        } else if (node instanceof TextInputControl input) {
+            leaves.add(node);
+            texts(input, input.getText(), locale, found);
+        }
+        if ((node instanceof ButtonBase || node instanceof TextInputControl || node instanceof ComboBoxBase<?>)
+                && !node.isDisabled()) {
+            Bounds b = node.localToScene(node.getLayoutBounds());
+            if (b.getWidth() < MIN_TARGET - 0.5 || b.getHeight() < MIN_TARGET - 0.5) {
+                found.add(new Finding("small-target", name(node),
+                        String.format(Locale.ROOT, "%.0f×%.0f px, less than 60×60", b.getWidth(), b.getHeight())));
+            }
+        }
+        if (node instanceof Parent parent) {
+            boolean nested = inLabeled || node instanceof Labeled;
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                walk(child, screen, nested, found, leaves, shot, locale, largeType);
+            }
+        }
+    }
+
+    private void labeled(Labeled labeled, Bounds shown, Bounds screen, List<Finding> found, Image shot, Locale locale,
+            boolean largeType) {
+        String text = labeled.getText();
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        texts(labeled, text, locale, found);
+        Text drawn = drawnText(labeled);
+        if (drawn != null) {
+            String shownText = drawn.getText() == null ? "" : drawn.getText();
+            if (!shownText.equals(text)) {
+                found.add(new Finding("cut", name(labeled), "shows \"" + shownText + "\" of \"" + text + "\""));
+            } else {
+                Bounds t = drawn.localToScene(drawn.getBoundsInLocal());
+                Bounds l = labeled.localToScene(labeled.getLayoutBounds());
+                if (t.getMinX() < l.getMinX() - 1 || t.getMaxX() > l.getMaxX() + 1 || t.getMinY() < l.getMinY() - 1
+                        || t.getMaxY() > l.getMaxY() + 1) {
+                    found.add(new Finding("clipped", name(labeled), "\"" + text + "\" is drawn outside its box"));
+                }
+                if (t.getMaxX() > screen.getMaxX() + 1 || t.getMaxY() > screen.getMaxY() + 1 || t.getMinX() < -1) {
+                    found.add(new Finding("off-screen", name(labeled), "\"" + text + "\" runs past the screen's edge"));
+                }
+            }
+        }
+        if (!labeled.isDisabled() && labeled.getTextFill() instanceof Color fill && shot != null) {
+            Color behind = background(shot, shown);
+            if (behind != null) {
+                double ratio = contrast(blend(fill, behind), behind);
+                double needed = largeType ? 7.0 : 4.5;
+                if (ratio < needed) {
+                    found.add(new Finding("contrast", name(labeled), String.format(Locale.ROOT,
+                            "\"%s\" %s on %s is %.2f:1, needs %.1f:1", abbreviate(text), hex(fill), hex(behind),
+                            ratio, needed)));
+                }
+            }
+        }
+    }
+
+    private void texts(Node node, String text, Locale locale, List<Finding> found) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        if (NULL.matcher(text).find()) {
+            found.add(new Finding("null", name(node), "\"" + abbreviate(text) + "\""));
+        }
+        String trimmed = text.strip();
+        if (bundleKeys.contains(trimmed) || RAW_KEY.matcher(trimmed).matches() && !trimmed.contains("@")
+                && !trimmed.startsWith("www.")) {
+            found.add(new Finding("raw-key", name(node), "\"" + trimmed + "\""));
+        }
+        if (!locale.getLanguage().equals("zh") && HAN.matcher(text).find() && !allowedOtherScript(node)) {
+            found.add(new Finding("untranslated", name(node), "\"" + abbreviate(text) + "\" in " + locale));
+        }
+    }
+
+    private boolean allowedOtherScript(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n.getId() != null && otherScriptAllowed.contains(n.getId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Labels, buttons and fields that share pixels, neither inside the other. */
+    private static void overlaps(List<Node> leaves, Bounds screen, List<Finding> found) {
+        Map<Node, Bounds> shown = new HashMap<>();
+        for (Node n : leaves) {
+            shown.put(n, shownBounds(n, screen));
+        }
+        for (int i = 0; i < leaves.size(); i++) {
+            for (int j = i + 1; j < leaves.size(); j++) {
+                Node a = leaves.get(i);
+                Node b = leaves.get(j);
+                if (related(a, b)) {
+                    continue;
+                }
+                Bounds x = intersection(shown.get(a), shown.get(b));
+                if (x != null && x.getWidth() > 2 && x.getHeight() > 2) {
+                    found.add(new Finding("overlap", name(a), "overlaps " + name(b) + String.format(Locale.ROOT,
+                            " by %.0f×%.0f px", x.getWidth(), x.getHeight())));
+                }
+            }
+        }
+    }
+
+    private static boolean related(Node a, Node b) {
+        for (Node n = a; n != null; n = n.getParent()) {
+            if (n == b) {
+                return true;
+            }
+        }
+        for (Node n = b; n != null; n = n.getParent()) {
+            if (n == a) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The part of {@code node} a person can see: its bounds cut by every clipping ancestor and the screen. */
+    static Bounds shownBounds(Node node, Bounds screen) {
+        Bounds b = node.localToScene(node.getBoundsInLocal());
+        b = intersection(b, screen);
+        for (Node n = node.getParent(); n != null && b != null; n = n.getParent()) {
+            if (n.getClip() != null) {
+                b = intersection(b, n.getClip().localToScene(n.getClip().getBoundsInLocal()));
+            }
+        }
+        return b == null || b.getWidth() < 1 || b.getHeight() < 1 ? null : b;
+    }
+
+    static Bounds intersection(Bounds a, Bounds b) {
+        if (a == null || b == null) {
+            return null;
+        }
+        double minX = Math.max(a.getMinX(), b.getMinX());
+        double minY = Math.max(a.getMinY(), b.getMinY());
+        double maxX = Math.min(a.getMaxX(), b.getMaxX());
+        double maxY = Math.min(a.getMaxY(), b.getMaxY());
+        return maxX <= minX || maxY <= minY ? null : new BoundingBox(minX, minY, maxX - minX, maxY - minY);
+    }
+
+    /** The Text node a Labeled's skin draws its text with (it holds what is shown, "…" included). */
+    private static Text drawnText(Labeled labeled) {
+        for (Node child : labeled.getChildrenUnmodifiable()) {
+            if (child instanceof Text t) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** The most frequent colour of the rendered pixels in {@code area}: what the text is drawn on. */
+    static Color background(Image shot, Bounds area) {
+        PixelReader pixels = shot.getPixelReader();
+        int x0 = (int) Math.max(0, Math.floor(area.getMinX()));
+        int y0 = (int) Math.max(0, Math.floor(area.getMinY()));
+        int x1 = (int) Math.min(shot.getWidth(), Math.ceil(area.getMaxX()));
+        int y1 = (int) Math.min(shot.getHeight(), Math.ceil(area.getMaxY()));
+        if (x1 <= x0 || y1 <= y0) {
+            return null;
+        }
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                counts.merge(pixels.getArgb(x, y) | 0xff000000, 1, Integer::sum);
+            }
+        }
+        int argb = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        return Color.rgb((argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff);
+    }
+
+    /** A translucent text colour as it lands on {@code behind}. */
+    private static Color blend(Color fill, Color behind) {
+        double a = fill.getOpacity();
+        return Color.color(fill.getRed() * a + behind.getRed() * (1 - a), fill.getGreen() * a
+                + behind.getGreen() * (1 - a), fill.getBlue() * a + behind.getBlue() * (1 - a));
+    }
+
+    /** WCAG 2 contrast ratio. */
+    public static double contrast(Color a, Color b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(Color c) {
+        return 0.2126 * channel(c.getRed()) + 0.7152 * channel(c.getGreen()) + 0.0722 * channel(c.getBlue());
+    }
+
+    private static double channel(double v) {
+        return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    }
+
+    private static String hex(Color c) {
+        return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255),
+                Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255));
+    }
+
+    private static String abbreviate(String s) {
+        String one = s.replace('\n', ' ');
+        return one.length() > 40 ? one.substring(0, 40) + "…" : one;
+    }
+
+    /** The node's id, or its class and text, and the id of its nearest named ancestor. */
+    static String name(Node node) {
+        String own = node.getId() != null ? "#" + node.getId() : node.getClass().getSimpleName()
+                + (node instanceof Labeled l && l.getText() != null ? "[" + abbreviate(l.getText()) + "]" : "");
+        for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n.getId() != null) {
+                return own + " in #" + n.getId();
+            }
+        }
+        return own;
+    }
+}

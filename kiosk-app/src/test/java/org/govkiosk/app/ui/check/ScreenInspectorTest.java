@@ -1,0 +1,132 @@
+package org.govkiosk.app.ui.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/** The screen check finds each kind of defect on a small scene made to have it, and nothing on a sound one. */
+class ScreenInspectorTest {
+
+    private final FxRobot robot = new FxRobot();
+    private final ScreenInspector inspector = new ScreenInspector(Set.of("apply.submit"), Set.of("lang-switch"));
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    private List<ScreenInspector.Finding> inspect(Locale locale, boolean large, java.util.function.Consumer<Pane> build) {
+        AtomicReference<List<ScreenInspector.Finding>> found = new AtomicReference<>();
+        robot.interact(() -> {
+            Pane pane = new Pane();
+            pane.setStyle("-fx-background-color: #f5f7fa; -fx-font-size: 20px;");
+            build.accept(pane);
+            Scene scene = new Scene(pane, 800, 600);
+            var shot = scene.snapshot(null);
+            found.set(inspector.inspect(scene, shot, locale, large));
+        });
+        return found.get();
+    }
+
+    private static Label label(String text, double x, double y, double w, Color fill) {
+        Label l = new Label(text);
+        l.relocate(x, y);
+        l.setMinWidth(w);
+        l.setPrefWidth(w);
+        l.setMaxWidth(w);
+        l.setTextFill(fill);
+        return l;
+    }
+
+    private static Button button(String text, double x, double y, double w, double h) {
+        Button b = new Button(text);
+        b.relocate(x, y);
+        b.setMinSize(w, h);
+        b.setPrefSize(w, h);
+        b.setMaxSize(w, h);
+        return b;
+    }
+
+    @Test
+    void aSoundScreenHasNoFindings() {
+        assertThat(inspect(Locale.SIMPLIFIED_CHINESE, false, p -> p.getChildren().addAll(
+                label("请核对申报信息", 20, 20, 400, Color.web("#1a1a1a")),
+                button("确认提交", 20, 100, 200, 72)))).isEmpty();
+    }
+
+    @Test
+    void whiteTextOnTheNearWhitePageIsLowContrast() {
+        assertThat(inspect(Locale.SIMPLIFIED_CHINESE, false,
+                p -> p.getChildren().add(label("张三", 20, 20, 200, Color.WHITE))))
+                .extracting(ScreenInspector.Finding::kind).containsExactly("contrast");
+    }
+
+    @Test
+    void largeTypeAsksForSevenToOne() {
+        // #6e6e6e on #f5f7fa is about 4.7:1: enough in standard type, not in large type.
+        Color grey = Color.web("#6e6e6e");
+        assertThat(inspect(Locale.SIMPLIFIED_CHINESE, false, p -> p.getChildren().add(label("办件", 20, 20, 200, grey))))
+                .isEmpty();
+        assertThat(inspect(Locale.SIMPLIFIED_CHINESE, true, p -> p.getChildren().add(label("办件", 20, 20, 200, grey))))
+                .extracting(ScreenInspector.Finding::kind).containsExactly("contrast");
+    }
+
+    @Test
+    void aLabelTooNarrowForItsTextIsCut() {
+        assertThat(inspect(Locale.SIMPLIFIED_CHINESE, false, p -> p.getChildren().add(
+                label("基本养老保险待遇申领", 20, 20, 60, Color.BLACK))))
+                .extracting(ScreenInspector.Finding::kind).containsExactly("cut");
+    }
+
+    @Test
+    void aSmallButtonIsASmallTarget() {
+        assertThat(inspect(Locale.SIMPLIFIED_CHINESE, false, p -> p.getChildren().add(button("7", 20, 20, 38, 40))))
+                .extracting(ScreenInspector.Finding::kind).contains("small-target");
+    }
+
+    @Test
+    void overlappingControlsAreFound() {
+        assertThat(inspect(Locale.SIMPLIFIED_CHINESE, false, p -> p.getChildren().addAll(
+                button("返回", 20, 20, 200, 72), button("结束", 150, 40, 200, 72))))
+                .extracting(ScreenInspector.Finding::kind).containsExactly("overlap");
+    }
+
+    @Test
+    void nullRawKeysAndChineseInEnglishAreFound() {
+        assertThat(inspect(Locale.ENGLISH, false, p -> p.getChildren().addAll(
+                label("Clerk: null", 20, 20, 400, Color.BLACK),
+                label("apply.submit", 20, 80, 400, Color.BLACK),
+                label("progress.not-found", 20, 140, 400, Color.BLACK),
+                label("基本养老保险", 20, 200, 400, Color.BLACK))))
+                .extracting(ScreenInspector.Finding::kind)
+                .containsExactlyInAnyOrder("null", "raw-key", "raw-key", "untranslated");
+    }
+
+    @Test
+    void theLanguageSwitchMayNameTheOtherLanguage() {
+        assertThat(inspect(Locale.ENGLISH, false, p -> {
+            Button lang = button("中文", 20, 20, 120, 72);
+            lang.setId("lang-switch");
+            p.getChildren().add(lang);
+        })).isEmpty();
+    }
+
+    @Test
+    void textRunningPastTheScreenEdgeIsFound() {
+        assertThat(inspect(Locale.SIMPLIFIED_CHINESE, false, p -> p.getChildren().add(
+                label("请取走您的身份证和回执", 700, 20, 300, Color.BLACK))))
+                .extracting(ScreenInspector.Finding::kind).contains("off-screen");
+    }
+}
