@@ -73,10 +73,10 @@ public final class JourneyScreens {
                 () -> routes.go(Id.APPLY_RESULT)));
         registrar.accept(Id.APPLY_RESULT, () -> new ApplyResultView(apply, i18n, routes::finished));
         if (supplement == null) {
-            registrar.accept(Id.PROGRESS, () -> new ProgressView(progress, i18n, routes::back, routes::rate));
+            registrar.accept(Id.PROGRESS, () -> new ProgressView(progress, i18n, routes::rate));
             return;
         }
-        registrar.accept(Id.PROGRESS, () -> new ProgressView(progress, i18n, routes::back, routes::rate,
+        registrar.accept(Id.PROGRESS, () -> new ProgressView(progress, i18n, routes::rate,
                 this::handIn));
         registrar.accept(Id.SUPPLEMENT, () -> new SupplementView(supplement, i18n, routes::back,
                 routes::supplementDone));

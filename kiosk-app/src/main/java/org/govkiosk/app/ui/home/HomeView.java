@@ -41,14 +41,8 @@ public final class HomeView implements Screen {
         Button print = Controls.button(i18n, "home.print", "tile", onQuery);
         print.setId("tile-print");
         tiles.getChildren().addAll(guide, apply, query, print);
-        for (String key : new String[] {"home.rate"}) {
-            Button tile = Controls.button(i18n, key, "tile", () -> { });
-            tile.setDisable(true);
-            tile.textProperty().unbind();
-            tile.textProperty().bind(javafx.beans.binding.Bindings.concat(i18n.bind(key), "\n",
-                    i18n.bind("home.not-yet")));
-            tiles.getChildren().add(tile);
-        }
+        // 好差评 is offered where there is something to rate: after a journey, and for a finished case found by the
+        // progress query; a home tile that cannot be used is not shown.
         root.getChildren().addAll(Controls.label(i18n, "home.title", "title"), tiles);
     }
 

@@ -72,17 +72,24 @@ public final class PadView implements Screen {
     }
 
     private VBox rating(I18n i18n) {
+        // The clerk's name and photo only when the platform sent them (a window's request); a terminal's own
+        // rating names the item alone, never "null" beside an empty frame.
         Label photo = Controls.label(i18n, "pad.photo", "hint");
         photo.setId("pad-photo");
-        // A placeholder until the hall's clerk photos are served; framed like the photo it stands for.
         photo.setStyle("-fx-border-color: #9aa5b1; -fx-border-width: 2; -fx-border-radius: 8;");
         photo.setMinSize(120, 150);
         photo.setAlignment(Pos.CENTER);
+        javafx.beans.binding.BooleanBinding clerkKnown = Bindings.createBooleanBinding(() -> request() != null
+                && request().clerkName() != null && !request().clerkName().isBlank(), model.requestProperty());
+        photo.visibleProperty().bind(clerkKnown);
+        photo.managedProperty().bind(clerkKnown);
         Label clerk = new Label();
         clerk.setId("pad-clerk");
         clerk.getStyleClass().add("subtitle");
-        clerk.textProperty().bind(Bindings.createStringBinding(() -> request() == null ? ""
-                : i18n.text("pad.clerk", request().clerkName()), i18n.localeProperty(), model.requestProperty()));
+        clerk.textProperty().bind(Bindings.createStringBinding(() -> clerkKnown.get()
+                ? i18n.text("pad.clerk", request().clerkName()) : "", i18n.localeProperty(), clerkKnown));
+        clerk.visibleProperty().bind(clerkKnown);
+        clerk.managedProperty().bind(clerkKnown);
         Label item = new Label();
         item.setId("pad-item");
         item.getStyleClass().add("hint");
@@ -90,17 +97,32 @@ public final class PadView implements Screen {
         item.textProperty().bind(Bindings.createStringBinding(() -> request() == null ? ""
                 : i18n.text("pad.item", request().itemName()), i18n.localeProperty(), model.requestProperty()));
         HBox who = new HBox(24, photo, new VBox(12, clerk, item));
-        who.setAlignment(Pos.CENTER_LEFT);
+        who.setAlignment(Pos.CENTER);
 
-        HBox levels = new HBox(16);
+        // Five levels alike in size, colour and weight, in the order the national rules list them (非常满意 …
+        // 非常不满意): nothing steers the citizen; the one chosen is filled and ticked.
+        javafx.scene.layout.GridPane levels = new javafx.scene.layout.GridPane();
+        levels.setHgap(16);
         levels.setAlignment(Pos.CENTER);
+        int column = 0;
         for (int level = 5; level >= 1; level--) {
             int chosen = level;
-            Button b = Controls.button(i18n, PadViewModel.LEVEL_KEYS.get(level),
-                    level <= 2 ? "secondary-button" : "primary-button", () -> model.chooseLevel(chosen));
+            Button b = Controls.button(i18n, PadViewModel.LEVEL_KEYS.get(level), "rating-level",
+                    () -> model.chooseLevel(chosen));
             b.setId("pad-level-" + level);
-            levels.getChildren().add(b);
+            b.setWrapText(true);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setMaxHeight(Double.MAX_VALUE);
+            javafx.css.PseudoClass on = javafx.css.PseudoClass.getPseudoClass("chosen");
+            b.pseudoClassStateChanged(on, model.levelProperty().get() == level);
+            model.levelProperty().addListener((obs, was, now) -> b.pseudoClassStateChanged(on,
+                    now.intValue() == chosen));
+            javafx.scene.layout.ColumnConstraints equal = new javafx.scene.layout.ColumnConstraints();
+            equal.setPercentWidth(20);
+            levels.getColumnConstraints().add(equal);
+            levels.add(b, column++, 0);
         }
+        levels.setMaxWidth(1100);
         VBox rate = new VBox(16, Controls.label(i18n, "pad.rate-prompt", "subtitle"), levels);
         rate.setAlignment(Pos.CENTER);
         VBox reasons = reasons(i18n);

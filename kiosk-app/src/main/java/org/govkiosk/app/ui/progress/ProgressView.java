@@ -26,6 +26,10 @@ import org.govkiosk.app.ui.shell.Controls;
 public final class ProgressView implements Screen {
 
     private static final String KEYS = "1234567890ABCDEFGHIJKLMNOPQRSTUVWXYZ-";
+    private static final int KEYS_PER_ROW = 10;
+    /** Matches .keypad-key in kiosk.css: 60×60 px at least, as every touch target. */
+    static final double KEY_SIZE = 64;
+    private static final double KEY_GAP = 6;
 
     private final VBox root = new VBox(16);
     private final VBox answers = new VBox(12);
@@ -34,18 +38,14 @@ public final class ProgressView implements Screen {
     /** Held here, registered weakly: ViewModel and I18n outlive this session's View and must not keep it alive. */
     private final InvalidationListener redraw = obs -> showAnswers();
 
-    public ProgressView(ProgressViewModel model, I18n i18n, Runnable onBack) {
-        this(model, i18n, onBack, c -> { });
-    }
-
     /** @param onRate opens the rating of a finished case (好差评, 一事一评) */
-    public ProgressView(ProgressViewModel model, I18n i18n, Runnable onBack,
+    public ProgressView(ProgressViewModel model, I18n i18n,
             java.util.function.Consumer<org.govkiosk.app.journey.CaseProgress> onRate) {
-        this(model, i18n, onBack, onRate, null);
+        this(model, i18n, onRate, null);
     }
 
     /** @param onHandIn opens 补交材料 for a case waiting for materials; {@code null}: not offered here */
-    public ProgressView(ProgressViewModel model, I18n i18n, Runnable onBack,
+    public ProgressView(ProgressViewModel model, I18n i18n,
             java.util.function.Consumer<org.govkiosk.app.journey.CaseProgress> onRate,
             java.util.function.Consumer<org.govkiosk.app.journey.CaseProgress> onHandIn) {
         this.model = model;
@@ -60,8 +60,12 @@ public final class ProgressView implements Screen {
         byCard.setId("progress-by-card");
         byCard.disableProperty().bind(model.canQueryByCard().not());
         VBox card = new VBox(8, Controls.label(i18n, "progress.card.title", "subtitle"), byCard);
-        HBox ways = new HBox(32, scan, keypad(), card);
+        scan.setPrefWidth(300);
+        card.setPrefWidth(300);
+        // The three ways side by side where they fit, one under the other on a narrow (portrait) screen.
+        javafx.scene.layout.FlowPane ways = new javafx.scene.layout.FlowPane(32, 16, scan, keypad(), card);
         ways.setAlignment(Pos.TOP_CENTER);
+        ways.setColumnHalignment(javafx.geometry.HPos.LEFT);
 
         Label message = new Label();
         message.setId("progress-message");
@@ -85,9 +89,9 @@ public final class ProgressView implements Screen {
                 () -> onRate.accept(model.selectedProperty().get()));
         rate.setId("progress-rate");
         rate.disableProperty().bind(model.canRate().not());
-        Button back = Controls.button(i18n, "progress.back", "secondary-button", onBack);
-        back.setId("progress-back");
-        HBox buttons = new HBox(24, back, certificate, print, rate);
+        // The shell's 返回 is the way back; a status line sits above the buttons, so none moves when it appears.
+        certificate.setWrapText(true);
+        HBox buttons = new HBox(24, print, rate);
         if (onHandIn != null) {
             Button handIn = Controls.button(i18n, "supplement.hand-in", "primary-button",
                     () -> onHandIn.accept(model.selectedProperty().get()));
@@ -96,26 +100,34 @@ public final class ProgressView implements Screen {
             buttons.getChildren().add(handIn);
         }
         buttons.setAlignment(Pos.CENTER);
-        root.getChildren().addAll(Controls.label(i18n, "progress.title", "title"), ways, message, scroll, buttons);
+        root.getChildren().addAll(Controls.label(i18n, "progress.title", "title"), ways, message, scroll, certificate,
+                buttons);
     }
 
     private Node keypad() {
+        // Keys of one fixed size in a fixed grid, and a display of a fixed width: nothing moves under the finger
+        // however long the number grows.
         Label shown = new Label();
         shown.setId("progress-typed");
-        shown.getStyleClass().add("pin-dots");
+        shown.getStyleClass().addAll("pin-dots", "keypad-display");
+        shown.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
         shown.textProperty().bind(Bindings.when(model.typedProperty().isEmpty())
                 .then(i18n.bind("progress.keypad.empty")).otherwise(model.typedProperty()));
         GridPane keys = new GridPane();
-        keys.setHgap(6);
-        keys.setVgap(6);
+        keys.setHgap(KEY_GAP);
+        keys.setVgap(KEY_GAP);
         for (int i = 0; i < KEYS.length(); i++) {
             char c = KEYS.charAt(i);
             Button key = new Button(String.valueOf(c));
             key.setId("key-" + (c == '-' ? "dash" : String.valueOf(c)));
             key.getStyleClass().add("keypad-key");
             key.setOnAction(e -> model.key(c));
-            keys.add(key, i % 10, i / 10);
+            keys.add(key, i % KEYS_PER_ROW, i / KEYS_PER_ROW);
         }
+        double width = KEYS_PER_ROW * KEY_SIZE + (KEYS_PER_ROW - 1) * KEY_GAP;
+        shown.setMinWidth(width);
+        shown.setPrefWidth(width);
+        shown.setMaxWidth(width);
         Button delete = Controls.button(i18n, "progress.keypad.delete", "secondary-button", model::backspace);
         delete.setId("key-delete");
         Button clear = Controls.button(i18n, "progress.keypad.clear", "secondary-button", model::clearTyped);
@@ -123,8 +135,11 @@ public final class ProgressView implements Screen {
         Button query = Controls.button(i18n, "progress.keypad.query", "primary-button", model::queryTyped);
         query.setId("key-query");
         query.disableProperty().bind(model.typedProperty().isEmpty().or(model.busyProperty()));
-        return new VBox(8, Controls.label(i18n, "progress.keypad.title", "subtitle"), shown, keys,
+        VBox pad = new VBox(8, Controls.label(i18n, "progress.keypad.title", "subtitle"), shown, keys,
                 new HBox(12, delete, clear, query));
+        pad.setMinWidth(width);
+        pad.setMaxWidth(width);
+        return pad;
     }
 
     private void showAnswers() {

@@ -23,6 +23,8 @@ public final class Controls {
         button.textProperty().bind(i18n.bind(key));
         button.getStyleClass().add(styleClass);
         button.setOnAction(e -> action.run());
+        // A button is never squeezed below its text ("…"): a row that cannot hold it must wrap or scroll.
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return button;
     }
 }

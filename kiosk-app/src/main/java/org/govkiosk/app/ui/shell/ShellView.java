@@ -41,8 +41,11 @@ public final class ShellView {
         hall.setId("hall-name");
         hall.getStyleClass().add("hall-name");
         hall.setOnMouseClicked(e -> model.hallNameTapped());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        // The hall's name gives way to the buttons: it wraps onto a second line rather than push them off or be cut.
+        hall.setWrapText(true);
+        hall.setMinWidth(0);
+        hall.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(hall, Priority.ALWAYS);
         Button lang = Controls.button(i18n, "shell.switch-language", "bar-button", model::switchLanguage);
         lang.setId("lang-switch");
         Button elder = new Button();
@@ -51,11 +54,12 @@ public final class ShellView {
         elder.textProperty().bind(Bindings.when(model.elderModeProperty())
                 .then(i18n.bind("shell.elder-off")).otherwise(i18n.bind("shell.elder-on")));
         elder.setOnAction(e -> model.toggleElderMode());
+        elder.setMinWidth(Region.USE_PREF_SIZE);
         Button help = Controls.button(i18n, "shell.help", "bar-button", model::openHelp);
         help.setId("help");
         help.visibleProperty().bind(model.inCitizenScreen());
         help.managedProperty().bind(help.visibleProperty());
-        HBox top = new HBox(16, hall, spacer, help, lang, elder);
+        HBox top = new HBox(16, hall, help, lang, elder);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add("top-bar");
 

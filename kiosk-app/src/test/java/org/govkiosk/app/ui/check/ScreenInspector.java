@@ -71,7 +71,7 @@ public final class ScreenInspector {
             return;
         }
         Bounds shown = shownBounds(node, screen);
-        if (shown == null) {
+        if (shown == null || covered(node, shown)) {
             return;
         }
         if (node instanceof Labeled labeled && !inLabeled) {
@@ -156,6 +156,25 @@ public final class ScreenInspector {
         for (Node n = node; n != null; n = n.getParent()) {
             if (n.getId() != null && otherScriptAllowed.contains(n.getId())) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether an opaque layer drawn after {@code node} (an overlay such as help or the idle warning: a later sibling
+     * of the node or of one of its ancestors, with a background) hides all of it.
+     */
+    private static boolean covered(Node node, Bounds shown) {
+        for (Node n = node; n.getParent() != null; n = n.getParent()) {
+            List<Node> siblings = n.getParent().getChildrenUnmodifiable();
+            for (int i = siblings.indexOf(n) + 1; i < siblings.size(); i++) {
+                Node s = siblings.get(i);
+                if (s.isVisible() && s.getOpacity() > 0 && s instanceof javafx.scene.layout.Region r
+                        && r.getBackground() != null && !r.getBackground().getFills().isEmpty()
+                        && s.localToScene(s.getBoundsInLocal()).contains(shown)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -129,4 +129,14 @@ class ScreenInspectorTest {
                 label("请取走您的身份证和回执", 700, 20, 300, Color.BLACK))))
                 .extracting(ScreenInspector.Finding::kind).contains("off-screen");
     }
+
+    @Test
+    void whatAnOpaqueOverlayHidesIsNotChecked() {
+        assertThat(inspect(Locale.SIMPLIFIED_CHINESE, false, p -> {
+            Pane overlay = new Pane(label("使用帮助", 20, 20, 300, Color.BLACK));
+            overlay.setStyle("-fx-background-color: white;");
+            overlay.setPrefSize(800, 600);
+            p.getChildren().addAll(label("看不见", 20, 300, 200, Color.WHITE), button("7", 20, 400, 38, 40), overlay);
+        })).isEmpty();
+    }
 }
