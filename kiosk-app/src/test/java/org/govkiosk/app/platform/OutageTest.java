@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.random.RandomGenerator;
 import org.govkiosk.api.RatingChannel;
 import org.govkiosk.api.RatingSubmission;
 import org.govkiosk.api.RequestSigner;
@@ -30,7 +29,9 @@ import org.govkiosk.app.outbox.OutboxWorker;
 import org.govkiosk.app.outbox.PayloadCipher;
 import org.govkiosk.app.outbox.TestKeys;
 import org.govkiosk.app.testkit.Await;
+import org.govkiosk.app.testkit.TestSeed;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,6 +47,10 @@ class OutageTest {
     /** Failed rounds the outage lasts: the first at once, then base, 2 base, 4 base and twice the cap later. */
     private static final int ROUNDS_IN_OUTAGE = 6;
 
+    /** The backoff's jitter; a failure names the seed to replay it with. */
+    @RegisterExtension
+    static final TestSeed SEED = new TestSeed();
+
     @TempDir
     Path dir;
 
@@ -55,7 +60,7 @@ class OutageTest {
 
     private OutboxWorker worker(Outbox outbox, PlatformClient client, List<Attempt> attempts) {
         return new OutboxWorker(outbox, new PlatformOutboxSender(client),
-                new Backoff(BASE, CAP, JITTER, RandomGenerator.getDefault()), Clock.systemUTC(),
+                new Backoff(BASE, CAP, JITTER, SEED.random()), Clock.systemUTC(),
                 Duration.ofSeconds(1), new OutboxWorker.Listener() {
                     @Override
                     public void attempted(OutboxEntry entry, Delivery outcome, Instant at) {
