@@ -7,13 +7,13 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.govkiosk.api.CaseView;
 import org.govkiosk.api.Heartbeat;
 import org.govkiosk.app.audit.Audit;
@@ -23,6 +23,7 @@ import org.govkiosk.app.config.ConfigLoader;
 import org.govkiosk.app.config.TerminalConfig;
 import org.govkiosk.app.outbox.EntryState;
 import org.govkiosk.app.outbox.OutboxEntry;
+import org.govkiosk.app.testkit.Await;
 import org.govkiosk.platform.PlatformServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,14 +52,8 @@ class TerminalPlatformTest {
         }
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
+    private static void await(String what, Await.Condition condition) {
+        Await.until(what, Duration.ofSeconds(60), condition);
     }
 
     @Test

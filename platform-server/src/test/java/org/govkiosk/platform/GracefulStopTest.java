@@ -7,10 +7,12 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.govkiosk.api.ApiPaths;
+import org.govkiosk.platform.testkit.Await;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,14 +37,16 @@ class GracefulStopTest {
             out.write(bytes, 0, bytes.length / 2);
             out.flush();
             StatisticsHandler stats = server.jetty().getChildHandlerByClass(StatisticsHandler.class);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (stats.getRequestsActive() == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(20); // until Jetty has dispatched it: a request not yet begun is not waited for
-            }
+            // Until Jetty has dispatched it: a request not yet begun is not waited for.
+            Await.until("the request is in flight", Duration.ofSeconds(30), () -> stats.getRequestsActive() > 0);
             assertThat(stats.getRequestsActive()).as("the request is in flight").isEqualTo(1);
 
-            stopping = CompletableFuture.runAsync(() -> server.closeGracefully(PlatformServer.GRACEFUL_STOP));
-            Thread.sleep(500);
+            CompletableFuture<Void> stop = CompletableFuture.runAsync(
+                    () -> server.closeGracefully(PlatformServer.GRACEFUL_STOP));
+            stopping = stop;
+            // The stop has reached the point where it waits for requests in flight (not: half a second has passed).
+            // Ours cannot end before the rest of its body is sent, so the stop cannot be done yet.
+            Await.until("the graceful stop began", Duration.ofSeconds(30), () -> stats.isShutdown() || stop.isDone());
             assertThat(stopping).as("the stop waits for the request").isNotDone();
             out.write(bytes, bytes.length / 2, bytes.length - bytes.length / 2);
             out.flush();

@@ -2,6 +2,7 @@ package org.govkiosk.app.platform;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -100,6 +101,17 @@ public final class HeartbeatSender implements AutoCloseable {
                         e.getMessage(), interval.toSeconds());
             }
         }
+    }
+
+    /**
+     * Completes once every beat that {@link #beatSoon()} queued before this call has run: the heartbeat thread runs
+     * its tasks in the order they are due, and this one is due after them. For tests that check that a beat did not
+     * come (they wait for this instead of for a while).
+     */
+    CompletableFuture<Void> queuedBeatsDone() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        thread.schedule(() -> done.complete(null), debounce.toMillis(), TimeUnit.MILLISECONDS);
+        return done;
     }
 
     /** Heartbeats the platform acknowledged so far. */

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.govkiosk.api.ApiJson;
 import org.govkiosk.api.CaseState;
 import org.govkiosk.api.CaseView;
@@ -19,6 +19,7 @@ import org.govkiosk.app.outbox.OutboxMessage;
 import org.govkiosk.app.outbox.PayloadCipher;
 import org.govkiosk.app.outbox.TestKeys;
 import org.govkiosk.app.platform.PlatformQueue;
+import org.govkiosk.app.testkit.Await;
 import org.govkiosk.device.DeviceStatusDetail;
 import org.govkiosk.device.DeviceStatusInfo;
 import org.junit.jupiter.api.AfterEach;
@@ -111,12 +112,14 @@ class CertificateIssuanceReportTest {
         byte[] pdf = rig.client.fetchCertificate(number);
         rig.platform.stop();
         rig.issuances().printed(number, pdf);
-        waitFor(() -> queuedIssuances().size() == 1 && queuedIssuances().get(0).attempts() >= 2);
+        Await.until("the issuance tried twice", Duration.ofSeconds(20),
+                () -> queuedIssuances().size() == 1 && queuedIssuances().get(0).attempts() >= 2);
         assertThat(queuedIssuances()).singleElement().satisfies(e -> assertThat(e.state())
                 .isIn(EntryState.PENDING, EntryState.SENT));
         rig.platform.restart();
         rig.awaitDrained();
-        waitFor(() -> rig.platformRows("case_issuances", number) == 1);
+        Await.until("the issuance on the platform", Duration.ofSeconds(20),
+                () -> rig.platformRows("case_issuances", number) == 1);
         assertThat(rig.client.queryCase(number).state()).isEqualTo(CaseState.CERTIFICATE_ISSUED);
         assertThat(issuances()).hasSize(1);
     }
@@ -137,18 +140,5 @@ class CertificateIssuanceReportTest {
                     .doesNotContain(JourneyRig.ID_NUMBER, "张三丰", "13800138000");
             assertThat(ApiJson.strict().readTree(json).size()).isEqualTo(7);
         }
-    }
-
-    @FunctionalInterface
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void waitFor(Condition condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.holds() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(condition.holds()).isTrue();
     }
 }

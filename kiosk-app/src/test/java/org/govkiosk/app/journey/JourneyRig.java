@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.apache.pdfbox.Loader;
@@ -44,6 +43,7 @@ import org.govkiosk.app.platform.PlatformOutboxSender;
 import org.govkiosk.app.platform.PlatformQueue;
 import org.govkiosk.app.platform.RealPlatform;
 import org.govkiosk.app.printing.PrintService;
+import org.govkiosk.app.testkit.Await;
 import org.govkiosk.device.DeviceConfig;
 import org.govkiosk.device.DeviceEventBus;
 import org.govkiosk.device.DeviceFamily;
@@ -162,11 +162,8 @@ public final class JourneyRig implements AutoCloseable {
     }
 
     public void awaitReceiptPrinter(boolean usable) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (receipt.status().isUsable() != usable && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(receipt.status().isUsable()).as("receipt printer usable").isEqualTo(usable);
+        Await.until("receipt printer usable: " + usable, Duration.ofSeconds(10),
+                () -> receipt.status().isUsable() == usable, receipt::status);
         if (usable) {
             assertThat(receipt.status().status()).isIn(DeviceStatus.ONLINE, DeviceStatus.DEGRADED);
         }
@@ -230,11 +227,7 @@ public final class JourneyRig implements AutoCloseable {
     }
 
     public void awaitDrained() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (outbox.status().waiting() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(outbox.status().waiting()).as("outbox drained").isZero();
+        Await.until("outbox drained", Duration.ofSeconds(20), () -> outbox.status().waiting() == 0, outbox::status);
     }
 
     @Override

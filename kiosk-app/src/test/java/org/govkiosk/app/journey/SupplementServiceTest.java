@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.govkiosk.api.CaseState;
 import org.govkiosk.api.Material;
 import org.govkiosk.app.catalog.CatalogItem;
@@ -15,6 +15,7 @@ import org.govkiosk.app.catalog.MaterialRequirement;
 import org.govkiosk.app.outbox.EntryKind;
 import org.govkiosk.app.outbox.EntryState;
 import org.govkiosk.app.outbox.OutboxEntry;
+import org.govkiosk.app.testkit.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,10 +132,8 @@ class SupplementServiceTest {
         rig.platform.restart();
         rig.worker.wake();
         rig.awaitDrained();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (rig.platformRows("case_supplements", waiting.caseNumber()) == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Await.until("the supplement on the platform", Duration.ofSeconds(20),
+                () -> rig.platformRows("case_supplements", waiting.caseNumber()) > 0);
         assertThat(rig.platformRows("case_supplements", waiting.caseNumber())).isEqualTo(1);
         CaseProgress after = ((ProgressAnswer.Found) rig.progress().byNumber(waiting.caseNumber())).cases().get(0);
         assertThat(after.state()).isEqualTo(CaseState.ACCEPTED);

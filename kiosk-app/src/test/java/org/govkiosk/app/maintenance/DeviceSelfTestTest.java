@@ -18,6 +18,7 @@ import org.govkiosk.app.audit.Audit;
 import org.govkiosk.app.journey.JourneyRig;
 import org.govkiosk.app.journey.RecordingDocumentPrinter;
 import org.govkiosk.app.printing.PrintService;
+import org.govkiosk.app.testkit.Await;
 import org.govkiosk.device.DeviceConfig;
 import org.govkiosk.device.DeviceEvent;
 import org.govkiosk.device.DeviceEventBus;
@@ -72,11 +73,8 @@ class DeviceSelfTestTest {
                 Map.of("min-poll-interval", "20", "response-timeout", "500")), pipe[0],
                 new DeviceContext(scheduler, bus, Clock.systemUTC()));
         receipt.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (receipt.status().status() != DeviceStatus.ONLINE && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(receipt.status().status()).isEqualTo(DeviceStatus.ONLINE);
+        Await.until("the receipt printer online", Duration.ofSeconds(10),
+                () -> receipt.status().status() == DeviceStatus.ONLINE, receipt::status);
         printing = new PrintService(TemplateRepository.load(Paths.get("../config/templates")),
                 () -> new PdfRenderer(CjkFont.shared(FontLocator.system())),
                 new EscPosRenderer(EscPosSettings.of(ReceiptPaper.MM80)), List.of(receipt), List.of(a4),
@@ -121,10 +119,8 @@ class DeviceSelfTestTest {
     @Test
     void aPrinterWithoutPaperFailsItsTestWithTheReason() throws Exception {
         sim.command("fault " + SimulatedEscPosPrinter.COVER_OPEN);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (receipt.status().isUsable() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until("the receipt printer unusable", Duration.ofSeconds(10), () -> !receipt.status().isUsable(),
+                receipt::status);
         SelfTestResult result = selfTest.run("receipt-1").get(30, TimeUnit.SECONDS);
 
         assertThat(result.passed()).isFalse();

@@ -44,7 +44,7 @@ class OutboxWorkerTest extends WorkerTestBase {
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
-        await("condition", condition);
+        await("condition", condition::getAsBoolean);
     }
 
     @Test

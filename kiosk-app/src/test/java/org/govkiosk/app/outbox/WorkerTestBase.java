@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import org.govkiosk.app.testkit.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,13 +39,7 @@ abstract class WorkerTestBase {
     }
 
     /** Waits for {@code condition} (the machine may be loaded: up to 20 s), failing with {@code what}. */
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " not reached within 20 s");
-            }
-            Thread.sleep(10);
-        }
+    static void await(String what, Await.Condition condition) {
+        Await.until(what, Duration.ofSeconds(20), condition);
     }
 }

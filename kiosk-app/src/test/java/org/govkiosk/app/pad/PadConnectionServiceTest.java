@@ -22,6 +22,7 @@ import org.govkiosk.api.PadRegistration;
 import org.govkiosk.api.RequestSigner;
 import org.govkiosk.api.TerminalKeys;
 import org.govkiosk.app.outbox.Backoff;
+import org.govkiosk.app.testkit.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,8 @@ class PadConnectionServiceTest {
     private final AtomicInteger registrations = new AtomicInteger();
     private final List<PadRequest> arrived = new CopyOnWriteArrayList<>();
     private final AtomicInteger connects = new AtomicInteger();
+    /** The service's own thread, as seen by the listener (which it calls on that thread). */
+    private volatile Thread serviceThread;
     private HttpServer server;
     private PadConnectionService service;
 
@@ -84,6 +87,7 @@ class PadConnectionServiceTest {
 
             @Override
             public void connectionChanged(boolean connected) {
+                serviceThread = Thread.currentThread();
                 if (connected) {
                     connects.incrementAndGet();
                 }
@@ -110,7 +114,7 @@ class PadConnectionServiceTest {
     void aSilentStreamIsReopenedWithTheLastEventId() throws Exception {
         startServer(0);
         startService();
-        Await.until(Duration.ofSeconds(10), () -> connects.get() >= 2);
+        Await.until("reconnected", Duration.ofSeconds(10), () -> connects.get() >= 2);
         assertThat(lastEventIds.get(0)).isEqualTo("null");
         assertThat(lastEventIds.get(1)).isEqualTo("41");
         assertThat(service.lastEventId()).isEqualTo("41");
@@ -125,7 +129,7 @@ class PadConnectionServiceTest {
     void aRefusedRegistrationIsRetriedUntilItIsTaken() throws Exception {
         startServer(3);
         startService();
-        Await.until(Duration.ofSeconds(10), () -> connects.get() >= 1);
+        Await.until("connected", Duration.ofSeconds(10), () -> connects.get() >= 1);
         assertThat(registrations.get()).isGreaterThanOrEqualTo(4);
     }
 
@@ -133,10 +137,16 @@ class PadConnectionServiceTest {
     void closeStopsTheServiceForGood() throws Exception {
         startServer(0);
         startService();
-        Await.until(Duration.ofSeconds(10), () -> connects.get() >= 1);
+        Await.until("connected", Duration.ofSeconds(10), () -> connects.get() >= 1);
+        // Closed while the stream is open (connected, long before the 600 ms silence limit): no registration is
+        // on its way, so none may come after this one.
+        int before = registrations.get();
+        Thread thread = serviceThread;
         service.close();
-        int after = registrations.get();
-        Thread.sleep(1_000);
-        assertThat(registrations.get()).isEqualTo(after);
+        // Settled: the service has one thread of its own, which registers and reconnects; once it has ended,
+        // nothing can register again. (A thread still alive here is the failure: close() joins it.)
+        thread.join(Duration.ofSeconds(10).toMillis());
+        assertThat(thread.isAlive()).as("the connection thread ended with close()").isFalse();
+        assertThat(registrations.get()).as("registrations after close").isEqualTo(before);
     }
 }

@@ -12,6 +12,7 @@ import org.govkiosk.api.ApiJson;
 import org.govkiosk.api.ApiPaths;
 import org.govkiosk.api.RatingRequest;
 import org.govkiosk.api.RatingRequestReceipt;
+import org.govkiosk.app.testkit.Await;
 import org.govkiosk.app.ui.pad.PadViewModel.Stage;
 import org.govkiosk.platform.PlatformServer;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +37,8 @@ class RatingPadsIntegrationTest {
         server = PlatformServer.startEmbedded();
         padA = new PadRig(server, "PAD-A", "W-01");
         padB = new PadRig(server, "PAD-B", "W-02");
-        Await.until(WAIT, () -> padA.model.connectedProperty().get() && padB.model.connectedProperty().get());
+        Await.until("both pads connected", WAIT,
+                () -> padA.model.connectedProperty().get() && padB.model.connectedProperty().get());
     }
 
     @AfterEach
@@ -67,7 +69,7 @@ class RatingPadsIntegrationTest {
         RatingRequestReceipt receipt = ask("W-01", "GK20250303000123");
         assertThat(receipt.padsReached()).isEqualTo(1);
 
-        Await.until(WAIT, () -> padA.model.stageProperty().get() == Stage.RATING);
+        Await.until("pad A asks for a rating", WAIT, () -> padA.model.stageProperty().get() == Stage.RATING);
         assertThat(padA.model.requestProperty().get().clerkName()).isEqualTo("李明");
         assertThat(padA.model.requestProperty().get().itemName()).isEqualTo("城乡居民养老保险参保登记");
         assertThat(padB.model.stageProperty().get()).as("another window's pad").isEqualTo(Stage.IDLE);
@@ -100,10 +102,10 @@ class RatingPadsIntegrationTest {
     void aPadCutOffWhileItsWindowAsksShowsTheRequestWhenItIsBack() throws Exception {
         int connectsBefore = (int) padB.connectionChanges.stream().filter(c -> c).count();
         padB.connection.dropConnection();
-        Await.until(WAIT, () -> !padB.model.connectedProperty().get());
+        Await.until("pad B disconnected", WAIT, () -> !padB.model.connectedProperty().get());
         RatingRequestReceipt receipt = ask("W-02", "GK20250303000456");
 
-        Await.until(WAIT, () -> padB.model.stageProperty().get() == Stage.RATING);
+        Await.until("pad B asks for a rating", WAIT, () -> padB.model.stageProperty().get() == Stage.RATING);
         assertThat(padB.model.requestProperty().get().requestId()).isEqualTo(receipt.requestId());
         assertThat(padB.connectionChanges.stream().filter(c -> c).count()).isGreaterThan(connectsBefore);
         assertThat(padA.model.stageProperty().get()).isEqualTo(Stage.IDLE);

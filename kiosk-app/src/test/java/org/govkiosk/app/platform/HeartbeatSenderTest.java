@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.govkiosk.api.ApiJson;
 import org.govkiosk.api.ApiPaths;
 import org.govkiosk.api.DeviceState;
@@ -28,6 +27,7 @@ import org.govkiosk.api.TerminalKeys;
 import org.govkiosk.api.TerminalStatus;
 import org.govkiosk.api.TerminalStatusList;
 import org.govkiosk.app.outbox.OutboxStatus;
+import org.govkiosk.app.testkit.Await;
 import org.govkiosk.device.DeviceConfig;
 import org.govkiosk.device.DeviceEventBus;
 import org.govkiosk.device.DeviceFamily;
@@ -104,19 +104,8 @@ class HeartbeatSenderTest {
         return onPlatform().flatMap(t -> t.devices().stream().filter(d -> d.deviceId().equals("receipt-1")).findFirst());
     }
 
-    private static void await(String what, Check condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Check {
-        boolean holds() throws Exception;
+    private static void await(String what, Await.Condition condition) {
+        Await.until(what, Duration.ofSeconds(60), condition);
     }
 
     @Test
@@ -174,8 +163,12 @@ class HeartbeatSenderTest {
 
     @Test
     void manyChangesInOneDebounceWindowMakeOneBeatAndNeverWait() throws Exception {
+        // The printer coming online beats too: let start-up settle, so that only the calls below can beat.
+        await("the printer online on the terminal", () -> devices.get("receipt-1").orElseThrow().status().status()
+                == DeviceStatus.ONLINE);
         sender.beatSoon();
         await("a first beat", () -> sender.sentCount() >= 1);
+        sender.queuedBeatsDone().get(30, TimeUnit.SECONDS);
         long before = sender.sentCount();
         long started = System.nanoTime();
         for (int i = 0; i < 10_000; i++) {
@@ -183,7 +176,8 @@ class HeartbeatSenderTest {
         }
         long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         await("the coalesced beat", () -> sender.sentCount() > before);
-        Thread.sleep(600); // three debounce windows: a second beat would have come by now
+        // Settled: every beat those calls could have queued has run (not: a while has passed).
+        sender.queuedBeatsDone().get(30, TimeUnit.SECONDS);
         assertThat(sender.sentCount() - before).as("10,000 calls in %d ms", tookMs).isEqualTo(1);
     }
 }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.random.RandomGenerator;
 import org.govkiosk.api.RatingChannel;
 import org.govkiosk.api.RatingSubmission;
 import org.govkiosk.api.RequestSigner;
@@ -29,7 +28,10 @@ import org.govkiosk.app.outbox.OutboxEntry;
 import org.govkiosk.app.outbox.OutboxWorker;
 import org.govkiosk.app.outbox.PayloadCipher;
 import org.govkiosk.app.outbox.TestKeys;
+import org.govkiosk.app.testkit.Await;
+import org.govkiosk.app.testkit.TestSeed;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,6 +44,12 @@ class OutageTest {
     private static final Duration BASE = Duration.ofMillis(50);
     private static final Duration CAP = Duration.ofMillis(400);
     private static final double JITTER = 0.2;
+    /** Failed rounds the outage lasts: the first at once, then base, 2 base, 4 base and twice the cap later. */
+    private static final int ROUNDS_IN_OUTAGE = 6;
+
+    /** The backoff's jitter; a failure names the seed to replay it with. */
+    @RegisterExtension
+    static final TestSeed SEED = new TestSeed();
 
     @TempDir
     Path dir;
@@ -52,7 +60,7 @@ class OutageTest {
 
     private OutboxWorker worker(Outbox outbox, PlatformClient client, List<Attempt> attempts) {
         return new OutboxWorker(outbox, new PlatformOutboxSender(client),
-                new Backoff(BASE, CAP, JITTER, RandomGenerator.getDefault()), Clock.systemUTC(),
+                new Backoff(BASE, CAP, JITTER, SEED.random()), Clock.systemUTC(),
                 Duration.ofSeconds(1), new OutboxWorker.Listener() {
                     @Override
                     public void attempted(OutboxEntry entry, Delivery outcome, Instant at) {
@@ -97,7 +105,10 @@ class OutageTest {
                         RealPlatform.HALL, TERMINAL, null, null, RatingChannel.SELF_SERVICE_TERMINAL, 2, null,
                         List.of("SERVICE_ATTITUDE"), null, false, Instant.now());
                 queue.submitRating(rating);
-                Thread.sleep(3000);
+                // The outage lasts until the backoff has grown to its cap and stayed there: 50, 100, 200, 400, 400 ms
+                // between failed rounds (not: until three seconds have passed).
+                Await.until("the backoff reached its cap during the outage", Duration.ofSeconds(30),
+                        () -> failedRounds(attempts) >= ROUNDS_IN_OUTAGE, () -> failedRounds(attempts) + " rounds");
                 assertThat(outbox.status().waiting()).isEqualTo(21);
                 assertThat(worker.lastProblem().orElseThrow()).contains("CONNECT_FAILED");
                 platform.restart();
@@ -133,10 +144,8 @@ class OutageTest {
                 for (int i = 0; i < 3; i++) {
                     keysQueued.add(queue.submit(TestCases.draft(Clock.systemUTC())).idempotencyKey());
                 }
-                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                while (attempts.size() < 3 && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                Await.until("three attempts while unregistered", Duration.ofSeconds(20), () -> attempts.size() >= 3,
+                        attempts::size);
                 assertThat(attempts).as("attempts while unregistered").hasSizeGreaterThanOrEqualTo(3)
                         .allMatch(Attempt::failed);
                 assertThat(worker.lastProblem().orElseThrow()).contains("REFUSED_FOR_NOW").contains("unknown-terminal");
@@ -185,13 +194,12 @@ class OutageTest {
         }
     }
 
-    private static void awaitDrained(Outbox outbox) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (outbox.status().waiting() > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("outbox not drained: " + outbox.status());
-            }
-            Thread.sleep(20);
-        }
+    private static long failedRounds(List<Attempt> attempts) {
+        return attempts.stream().filter(Attempt::failed).map(Attempt::round).distinct().count();
+    }
+
+    private static void awaitDrained(Outbox outbox) {
+        Await.until("the outbox drained", Duration.ofSeconds(30), () -> outbox.status().waiting() == 0,
+                outbox::status);
     }
 }

@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.govkiosk.api.RequestSigner;
 import org.govkiosk.app.outbox.Backoff;
@@ -26,7 +25,10 @@ import org.govkiosk.app.outbox.Outbox;
 import org.govkiosk.app.outbox.OutboxWorker;
 import org.govkiosk.app.outbox.PayloadCipher;
 import org.govkiosk.app.security.TerminalKeyStore;
+import org.govkiosk.app.testkit.Await;
+import org.govkiosk.app.testkit.TestSeed;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,6 +42,10 @@ class OutboxCrashTest {
     static final String PASSWORD = "crash-test-password";
     private static final String TERMINAL = "terminal-crash";
 
+    /** When each child is killed, and the drain's jitter; a failure names the seed to replay it with. */
+    @RegisterExtension
+    static final TestSeed SEED = new TestSeed();
+
     @TempDir
     Path dir;
 
@@ -51,7 +57,7 @@ class OutboxCrashTest {
         Path childTmp = Files.createDirectories(dir.resolve("tmp"));
         TerminalKeyStore keys = TerminalKeyStore.openOrCreate(data, PASSWORD.toCharArray());
         Path nativeLib = extractSqliteNativeLibrary(childTmp);
-        Random random = new Random();
+        Random random = SEED.random();
         List<Long> readyMillis = new ArrayList<>();
         try (RealPlatform platform = RealPlatform.http(Files.createDirectories(dir.resolve("platform")))) {
             // The terminal registers its key once, through its own client, as at its first start in a hall.
@@ -73,6 +79,7 @@ class OutboxCrashTest {
                 } else {
                     readyMillis.add(readyAfter(ready));
                 }
+                // A random moment of the child's work to kill it at: what the test simulates, not a wait.
                 Thread.sleep(random.nextInt(300));
                 child.destroyForcibly();
                 assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("child %d ended", i).isTrue();
@@ -90,14 +97,12 @@ class OutboxCrashTest {
                         Set.of()),
                         new RequestSigner(TERMINAL, keys.signingKeys().getPrivate(), Clock.systemUTC()));
                 OutboxWorker worker = new OutboxWorker(outbox, new PlatformOutboxSender(client),
-                        new Backoff(Duration.ofMillis(10), Duration.ofMillis(100), 0.2, RandomGenerator.getDefault()),
+                        new Backoff(Duration.ofMillis(10), Duration.ofMillis(100), 0.2, random),
                         Clock.systemUTC(), Duration.ofMillis(100), new OutboxWorker.Listener() {
                         }).start();
                 try {
-                    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-                    while (outbox.status().waiting() > 0 && System.nanoTime() < deadline) {
-                        Thread.sleep(50);
-                    }
+                    Await.until("the queue drained after the last kill", Duration.ofSeconds(120),
+                            () -> outbox.status().waiting() == 0, outbox::status);
                 } finally {
                     worker.close();
                 }

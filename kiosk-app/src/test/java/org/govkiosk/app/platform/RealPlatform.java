@@ -16,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -42,6 +43,7 @@ public final class RealPlatform implements AutoCloseable {
     private final String enrolmentToken = "enrol-" + UUID.randomUUID();
     private final String clerkToken = "clerk-" + UUID.randomUUID();
     private final HttpClient http;
+    private Clock clock = Clock.systemUTC();
     private PlatformServer server;
     private int port;
 
@@ -82,6 +84,14 @@ public final class RealPlatform implements AutoCloseable {
         return p;
     }
 
+    /** Plain HTTP, data in {@code dir}, on the time the test gives it (a code's lifetime, for one). */
+    public static RealPlatform http(Path dir, Clock clock) {
+        RealPlatform p = new RealPlatform(dir, null, null);
+        p.clock = clock;
+        p.start(0);
+        return p;
+    }
+
     /** Plain HTTP; {@code autoDecide} false leaves 即办件 to a clerk, as a department's own system would. */
     public static RealPlatform http(Path dir, boolean autoDecide) {
         RealPlatform p = new RealPlatform(dir, null, null, autoDecide);
@@ -101,7 +111,7 @@ public final class RealPlatform implements AutoCloseable {
     }
 
     private synchronized void start(int onPort) {
-        server = PlatformServer.start(config.withPort(onPort));
+        server = PlatformServer.start(config.withPort(onPort), clock);
         port = server.port();
     }
 

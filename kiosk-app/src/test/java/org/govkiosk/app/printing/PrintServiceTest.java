@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.govkiosk.app.journey.RecordingDocumentPrinter;
+import org.govkiosk.app.testkit.Await;
 import org.govkiosk.device.DeviceConfig;
 import org.govkiosk.device.DeviceEventBus;
 import org.govkiosk.device.DeviceFamily;
@@ -68,11 +69,8 @@ class PrintServiceTest {
                 Map.of("min-poll-interval", "20", "response-timeout", "500"));
         receipt = new ReceiptPrinterDriver(config, pipe[0], new DeviceContext(scheduler, bus, Clock.systemUTC()));
         receipt.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (receipt.status().status() != DeviceStatus.ONLINE && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(receipt.status().status()).isEqualTo(DeviceStatus.ONLINE);
+        Await.until("the receipt printer online", Duration.ofSeconds(10),
+                () -> receipt.status().status() == DeviceStatus.ONLINE, receipt::status);
         Path templates = Paths.get("../config/templates");
         service = new PrintService(TemplateRepository.load(templates),
                 () -> new PdfRenderer(CjkFont.shared(FontLocator.system())),
@@ -128,10 +126,8 @@ class PrintServiceTest {
     @Test
     void withEveryPrinterOutTheCitizenIsToldAndMayRetry() throws Exception {
         sim.command("fault " + SimulatedEscPosPrinter.COVER_OPEN);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (receipt.status().isUsable() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until("the receipt printer unusable", Duration.ofSeconds(10), () -> !receipt.status().isUsable(),
+                receipt::status);
         a4.status = DeviceStatusInfo.offline(DeviceStatusDetail.PAPER_OUT);
 
         PrintResult result = print("J-3");

@@ -7,8 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.govkiosk.api.ApiPaths;
 import org.govkiosk.api.BadRatingList;
 import org.govkiosk.api.FollowUpState;
@@ -17,6 +17,7 @@ import org.govkiosk.api.PadEvents;
 import org.govkiosk.api.RatingFollowUp;
 import org.govkiosk.api.RatingRequestClosed;
 import org.govkiosk.api.RatingRequestReceipt;
+import org.govkiosk.platform.MutableClock;
 import org.govkiosk.platform.PlatformConfig;
 import org.govkiosk.platform.PlatformServer;
 import org.govkiosk.platform.PostgresCluster;
@@ -36,8 +37,10 @@ class PadsOnPostgresTest {
         PostgresCluster pg = PostgresCluster.shared();
         PlatformConfig config = PlatformConfig.embedded().withTokens("enrol", "clerk")
                 .withDatabase(pg.createDatabase(), PostgresCluster.USER, null);
-        try (PlatformServer server = PlatformServer.start(config)) {
-            TestTerminal pad = new TestTerminal(server.baseUri(), "PAD-PG", Clock.systemUTC()).registered("enrol");
+        // The platform's and the pad's time, moved by the test: the national page's settle time is skipped over.
+        MutableClock clock = new MutableClock(Instant.now());
+        try (PlatformServer server = PlatformServer.start(config, clock)) {
+            TestTerminal pad = new TestTerminal(server.baseUri(), "PAD-PG", clock).registered("enrol");
             assertThat(pad.post(ApiPaths.PADS, PadFixtures.registration(pad, "W-01")).statusCode()).isEqualTo(200);
             RatingRequestReceipt first = ask(server, "CASE-1");
             String firstId;
@@ -64,7 +67,7 @@ class PadsOnPostgresTest {
                     .writeValueAsString(new RatingFollowUp(bad.ratings().get(0).ratingId(),
                             FollowUpState.IN_PROGRESS, "已电话回访")));
             assertThat(followed).contains("IN_PROGRESS");
-            Thread.sleep(2_100);
+            clock.advance(PadSettings.defaults().nationalSettle().plusMillis(100));
             NationalRatingPage page = TestTerminal.JSON.readValue(clerk(server, "GET",
                     ApiPaths.CLERK_NATIONAL_RATINGS, null), NationalRatingPage.class);
             assertThat(page.ratings()).singleElement().satisfies(r -> {

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,7 @@ import org.govkiosk.device.DeviceStatusDetail;
 import org.govkiosk.device.TransportConfig;
 import org.govkiosk.device.driver.DeviceContext;
 import org.govkiosk.device.testkit.Await;
+import org.govkiosk.device.testkit.SkipAheadClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +43,8 @@ class CameraQrScannerDriverTest {
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final DeviceEventBus bus = new DeviceEventBus();
+    /** Real time, so the folder's files settle; a debounce window is skipped over, not waited out. */
+    private final SkipAheadClock clock = new SkipAheadClock();
     private final List<DeviceEvent.QrScanned> scans = new CopyOnWriteArrayList<>();
     private final List<DeviceStatusChanged> changes = new CopyOnWriteArrayList<>();
     private CameraQrScannerDriver driver;
@@ -62,7 +64,7 @@ class CameraQrScannerDriverTest {
         });
         bus.onStatus(changes::add);
         driver = (CameraQrScannerDriver) new CameraQrScannerDriverFactory().create(config, null,
-                new DeviceContext(scheduler, bus, Clock.systemUTC()));
+                new DeviceContext(scheduler, bus, clock));
         driver.start();
         return driver;
     }
@@ -139,7 +141,7 @@ class CameraQrScannerDriverTest {
         await("three frames read", () -> driver.statistics().framesRead() == 3);
         assertThat(scans).hasSize(1);
 
-        Thread.sleep(900);
+        clock.skip(Duration.ofMillis(900));
         drop("again.png", frame);
         await("shown again after the window", () -> scans.size() == 2);
     }
@@ -206,7 +208,7 @@ class CameraQrScannerDriverTest {
                 new TransportConfig(TransportConfig.Kind.SYSTEM, null, 0, null, 0), false, null, null,
                 Map.of("folder", tmp.toString()));
         driver = (CameraQrScannerDriver) new CameraQrScannerDriverFactory().create(config, null,
-                new DeviceContext(scheduler, bus, Clock.systemUTC()));
+                new DeviceContext(scheduler, bus, clock));
         driver.start();
         assertThat(driver.status().status()).isEqualTo(DeviceStatus.DISABLED);
         assertThat(tmp.resolve("done")).doesNotExist();

@@ -45,6 +45,8 @@ class WatchedFolderFrameSourceTest {
         final List<DeviceException> failures = new CopyOnWriteArrayList<>();
         volatile boolean wanted = true;
         volatile int checks;
+        /** The thread that checked last: the source's own, when it runs on one. */
+        volatile Thread checker;
 
         @Override
         public void available() {
@@ -59,6 +61,7 @@ class WatchedFolderFrameSourceTest {
 
         @Override
         public void checked() {
+            checker = Thread.currentThread();
             checks++;
         }
 
@@ -298,11 +301,19 @@ class WatchedFolderFrameSourceTest {
         WatchedFolderFrameSource s = new WatchedFolderFrameSource("cam-thread", new CameraFolderSettings(tmp,
                 Duration.ofMillis(20), Duration.ZERO, Duration.ZERO, false, 10_000_000), java.time.Clock.systemUTC());
         s.start(sink);
-        Files.write(tmp.resolve("live.png"), picture("LIVE"));
-        org.govkiosk.device.testkit.Await.until("frame taken", Duration.ofSeconds(10), () -> sink.frames.size() == 1);
+        // Whole or not at all: with no settle time, a file seen half-written would be taken as it was (and fail).
+        Path part = tmp.resolve("live.png.part");
+        Files.write(part, picture("LIVE"));
+        Files.move(part, tmp.resolve("live.png"), StandardCopyOption.ATOMIC_MOVE);
+        org.govkiosk.device.testkit.Await.until("frame taken", Duration.ofSeconds(10), () -> sink.frames.size() == 1,
+                () -> sink.events);
+        Thread watcher = sink.checker;
+        assertThat(watcher).as("checked on its own thread").isNotSameAs(Thread.currentThread());
         s.close();
         int checks = sink.checks;
-        Thread.sleep(200);
+        // Settled: the thread that scans has ended, so no scan can come any more; then none came since close().
+        watcher.join(Duration.ofSeconds(10).toMillis());
+        assertThat(watcher.isAlive()).as("the watcher thread ended with close()").isFalse();
         assertThat(sink.checks).as("no scans after close").isEqualTo(checks);
     }
 }

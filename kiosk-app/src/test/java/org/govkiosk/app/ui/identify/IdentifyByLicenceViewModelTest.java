@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.govkiosk.api.IssuedLicenceCode;
 import org.govkiosk.api.LicenceIssue;
 import org.govkiosk.api.RequestSigner;
 import org.govkiosk.api.TerminalKeys;
+import org.govkiosk.app.MutableClock;
 import org.govkiosk.app.catalog.Prefill;
 import org.govkiosk.app.journey.ApplicantIdentity;
 import org.govkiosk.app.platform.HttpPlatformClient;
@@ -46,6 +48,8 @@ class IdentifyByLicenceViewModelTest {
 
     @TempDir
     static Path dir;
+    /** The platform's time, moved by the test: a code's lifetime runs out when the test says so. */
+    private static final MutableClock platformTime = new MutableClock(Instant.now());
     private static RealPlatform platform;
     private static HttpPlatformClient client;
 
@@ -57,7 +61,7 @@ class IdentifyByLicenceViewModelTest {
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        platform = RealPlatform.http(dir);
+        platform = RealPlatform.http(dir, platformTime);
         KeyPair keys = TerminalKeys.generate();
         client = new HttpPlatformClient(new PlatformClientConfig(platform.baseUri(), Set.of(), Duration.ofSeconds(2),
                 Duration.ofSeconds(10), 64 * 1024, 1 << 20), new RequestSigner("T-LIC", keys.getPrivate(),
@@ -140,7 +144,7 @@ class IdentifyByLicenceViewModelTest {
         assertThat(model.messageKeyProperty().get()).isEqualTo("identify.licence.expired");
 
         String shortLived = issue("E_SOCIAL_SECURITY_CARD", "王秀英", ID, null, 1);
-        Thread.sleep(1_100);
+        platformTime.advance(Duration.ofMillis(1_100));
         scan(shortLived);
         assertThat(model.messageKeyProperty().get()).isEqualTo("identify.licence.code-expired");
 
