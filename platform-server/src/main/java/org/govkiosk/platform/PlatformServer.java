@@ -106,7 +106,7 @@ public final class PlatformServer implements AutoCloseable {
                 config.maxClockSkew());
         Auth auth = new Auth(verifier, config.clerkToken(), config.enrolmentToken());
         RouteSupport support = new RouteSupport(new Bodies(), auth, clock, config.zone(), config.maxBodyBytes(),
-                config.maxCertificateBytes());
+                config.maxCertificateBytes(), new org.govkiosk.platform.http.Halls(terminals, cases));
         ErrorHandling.install(app);
         routes.get(ApiPaths.HEALTH, ctx -> {
             boolean up = database.isReachable();

@@ -107,6 +107,7 @@ public final class CaseRoutes {
         if (!supplement.caseNumber().equals(ctx.pathParam("caseNumber"))) {
             throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "caseNumber must be the case of the path");
         }
+        s.halls().requireOwnCase(terminal, supplement.caseNumber());
         // As for a case: the record keeps the pages' hashes, the pages go to case_attachments with it.
         String json = s.bodies().canonicalJson(supplement.withoutAttachmentContent());
         Instant now = s.clock().instant();
@@ -119,21 +120,24 @@ public final class CaseRoutes {
     private void search(Context ctx) {
         s.bodies().requireJson(ctx);
         byte[] body = s.bodies().read(ctx, s.maxBodyBytes());
-        s.auth().terminal(ctx, body);
+        String terminal = s.auth().terminal(ctx, body);
         CaseSearch search = s.bodies().json(body, CaseSearch.class);
+        // The applicant's cases of this terminal's hall only: an ID number typed in proves nobody's identity.
         Responses.json(ctx, 200, new CaseList(cases.byApplicant(search.idType(), search.idNumber(),
-                MAX_SEARCH_RESULTS, s.today())));
+                s.halls().of(terminal), MAX_SEARCH_RESULTS, s.today())));
     }
 
     private void find(Context ctx) {
-        s.auth().terminal(ctx, s.bodies().read(ctx, s.maxBodyBytes()));
+        String terminal = s.auth().terminal(ctx, s.bodies().read(ctx, s.maxBodyBytes()));
         String number = ctx.pathParam("caseNumber");
+        s.halls().requireOwnCase(terminal, number);
         Responses.json(ctx, 200, cases.find(number, s.today()).orElseThrow(
                 () -> new NotFoundException(ErrorCodes.NOT_FOUND, "no case with this number")));
     }
 
     private void certificate(Context ctx) {
-        s.auth().terminal(ctx, s.bodies().read(ctx, s.maxBodyBytes()));
+        String terminal = s.auth().terminal(ctx, s.bodies().read(ctx, s.maxBodyBytes()));
+        s.halls().requireOwnCase(terminal, ctx.pathParam("caseNumber"));
         byte[] pdf = cases.certificate(ctx.pathParam("caseNumber"));
         ctx.status(200).contentType("application/pdf").result(pdf);
     }

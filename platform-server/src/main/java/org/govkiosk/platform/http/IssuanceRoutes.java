@@ -38,6 +38,8 @@ public final class IssuanceRoutes {
             throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "channel of a terminal's issuance must be "
                     + IssuanceChannel.SELF_SERVICE_TERMINAL);
         }
+        s.halls().requireOwnHall(terminal, issuance.hallCode());
+        s.halls().requireOwnCase(terminal, issuance.caseNumber());
         String json = s.bodies().canonicalJson(issuance);
         IssuanceReceipt receipt = issuances.issue(issuance, Bodies.sha256Hex(json.getBytes(StandardCharsets.UTF_8)),
                 s.clock().instant());

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import org.govkiosk.api.ApiPaths;
 import org.govkiosk.api.LicenceVerificationRequest;
+import org.govkiosk.api.RatingChannel;
 import org.govkiosk.api.RatingReceipt;
 import org.govkiosk.api.RatingSubmission;
 import org.govkiosk.platform.store.LicenceStore;
@@ -37,6 +38,12 @@ public final class RatingRoutes {
         String terminal = s.auth().terminal(ctx, body);
         RatingSubmission rating = s.bodies().json(body, RatingSubmission.class);
         Auth.requireSame(terminal, rating.terminalId());
+        s.halls().requireOwnHall(terminal, rating.hallCode());
+        if (rating.channel() == RatingChannel.SELF_SERVICE_TERMINAL) {
+            // A terminal rates a case of its hall that the platform holds. (A pad rates the window's contact its
+            // rating request named, which the window's business system may hold alone: the gate checks that.)
+            s.halls().requireOwnCase(terminal, rating.caseNumber());
+        }
         padRatings.check(terminal, rating);
         String json = s.bodies().canonicalJson(rating);
         RatingReceipt receipt = ratings.submit(rating, Bodies.sha256Hex(json.getBytes(StandardCharsets.UTF_8)), json,

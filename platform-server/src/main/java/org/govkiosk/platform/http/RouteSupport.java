@@ -10,9 +10,10 @@ import java.time.ZoneId;
  * @param maxBodyBytes        limit of a JSON request body
  * @param maxCertificateBytes limit of an uploaded certificate PDF
  * @param zone                the hall's time zone: "today" for promised dates and overdue flags
+ * @param halls               which cases a terminal may act on (its own hall's)
  */
 public record RouteSupport(Bodies bodies, Auth auth, Clock clock, ZoneId zone, long maxBodyBytes,
-        long maxCertificateBytes) {
+        long maxCertificateBytes, Halls halls) {
 
     public LocalDate today() {
         return LocalDate.now(clock.withZone(zone));
