@@ -81,6 +81,8 @@ public final class Bodies {
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw ApiException.client(400, ErrorCodes.INVALID_FIELD, cause.getMessage());
+        } catch (ApiJson.RefusedValueException e) {
+            throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "field '" + path(e) + "' " + e.reason());
         } catch (InvalidFormatException e) {
             throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "field '" + path(e) + "' is not a valid "
                     + e.getTargetType().getSimpleName());
@@ -89,6 +91,11 @@ public final class Bodies {
             throw ApiException.client(400, where.isEmpty() ? ErrorCodes.MALFORMED_JSON : ErrorCodes.INVALID_FIELD,
                     where.isEmpty() ? "expected a JSON object" : "field '" + where + "' has the wrong type or is null");
         } catch (StreamReadException e) {
+            String duplicate = duplicateField(e);
+            if (duplicate != null) {
+                throw ApiException.client(400, ErrorCodes.MALFORMED_JSON, "duplicate field " + duplicate + " at line "
+                        + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+            }
             throw ApiException.client(400, ErrorCodes.MALFORMED_JSON, "malformed JSON at line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
         } catch (JsonMappingException e) {
@@ -119,7 +126,20 @@ public final class Bodies {
         return strict;
     }
 
-    private static String path(JsonMappingException e) {
+    private static final java.util.regex.Pattern DUPLICATE =
+            java.util.regex.Pattern.compile("Duplicate field '([A-Za-z0-9_]{1,64})'");
+
+    /** The name of a field given twice ('level'), if that is what the parser refused; a strange name is not echoed. */
+    private static String duplicateField(StreamReadException e) {
+        String message = e.getOriginalMessage();
+        if (message == null || !message.startsWith("Duplicate field")) {
+            return null;
+        }
+        java.util.regex.Matcher m = DUPLICATE.matcher(message);
+        return m.lookingAt() ? "'" + m.group(1) + "'" : "(a name given twice)";
+    }
+
+        private static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
