@@ -30,14 +30,19 @@ public final class Bodies {
     // Sorted map keys: the same case gives the same bytes, whatever order the client sent its fields in.
     private final ObjectMapper canonical = ApiJson.strict().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    /** Reads the whole body, refusing (413) anything over {@code limit} bytes without reading it all. */
+    /**
+     * Reads the whole body, refusing (413) anything over {@code limit} bytes without reading it all: a declared
+     * Content-Length over the limit before reading, a chunked body as soon as it passes the limit.
+     */
     public byte[] read(Context ctx, long limit) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > limit) {
             throw tooLarge(limit);
         }
         try (InputStream in = ctx.req().getInputStream()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+            // Room grows with the bytes that arrive, never with what a header declares: a client that declares 10 MB
+            // and sends nothing holds no 10 MB buffer while the read waits.
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 1024), 64 * 1024));
             byte[] buffer = new byte[8192];
             long total = 0;
             for (int n; (n = in.read(buffer)) != -1; ) {

@@ -79,8 +79,9 @@ public final class CaseRoutes {
 
     private void submit(Context ctx) {
         s.bodies().requireJson(ctx);
-        byte[] body = s.bodies().read(ctx, caseBodyLimit(s.maxBodyBytes()));
-        String terminal = s.auth().terminal(ctx, body);
+        RouteSupport.Signed signed = s.signed(ctx, caseBodyLimit(s.maxBodyBytes()));
+        byte[] body = signed.body();
+        String terminal = signed.terminal();
         CaseSubmission submission = s.bodies().json(body, CaseSubmission.class);
         requireOrdinarySizeBesidesPages(body.length, submission.materials());
         Auth.requireSame(terminal, submission.terminalId());
@@ -99,8 +100,9 @@ public final class CaseRoutes {
 
     private void supplement(Context ctx) {
         s.bodies().requireJson(ctx);
-        byte[] body = s.bodies().read(ctx, caseBodyLimit(s.maxBodyBytes()));
-        String terminal = s.auth().terminal(ctx, body);
+        RouteSupport.Signed signed = s.signed(ctx, caseBodyLimit(s.maxBodyBytes()));
+        byte[] body = signed.body();
+        String terminal = signed.terminal();
         SupplementSubmission supplement = s.bodies().json(body, SupplementSubmission.class);
         requireOrdinarySizeBesidesPages(body.length, supplement.materials());
         Auth.requireSame(terminal, supplement.terminalId());
@@ -119,8 +121,9 @@ public final class CaseRoutes {
 
     private void search(Context ctx) {
         s.bodies().requireJson(ctx);
-        byte[] body = s.bodies().read(ctx, s.maxBodyBytes());
-        String terminal = s.auth().terminal(ctx, body);
+        RouteSupport.Signed signed = s.signed(ctx, s.maxBodyBytes());
+        byte[] body = signed.body();
+        String terminal = signed.terminal();
         CaseSearch search = s.bodies().json(body, CaseSearch.class);
         // The applicant's cases of this terminal's hall only: an ID number typed in proves nobody's identity.
         Responses.json(ctx, 200, new CaseList(cases.byApplicant(search.idType(), search.idNumber(),
@@ -128,7 +131,7 @@ public final class CaseRoutes {
     }
 
     private void find(Context ctx) {
-        String terminal = s.auth().terminal(ctx, s.bodies().read(ctx, s.maxBodyBytes()));
+        String terminal = s.signed(ctx, s.maxBodyBytes()).terminal();
         String number = ctx.pathParam("caseNumber");
         s.halls().requireOwnCase(terminal, number);
         Responses.json(ctx, 200, cases.find(number, s.today()).orElseThrow(
@@ -136,7 +139,7 @@ public final class CaseRoutes {
     }
 
     private void certificate(Context ctx) {
-        String terminal = s.auth().terminal(ctx, s.bodies().read(ctx, s.maxBodyBytes()));
+        String terminal = s.signed(ctx, s.maxBodyBytes()).terminal();
         s.halls().requireOwnCase(terminal, ctx.pathParam("caseNumber"));
         byte[] pdf = cases.certificate(ctx.pathParam("caseNumber"));
         ctx.status(200).contentType("application/pdf").result(pdf);

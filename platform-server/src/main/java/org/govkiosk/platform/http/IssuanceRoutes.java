@@ -26,8 +26,9 @@ public final class IssuanceRoutes {
 
     private void issue(Context ctx) {
         s.bodies().requireJson(ctx);
-        byte[] body = s.bodies().read(ctx, s.maxBodyBytes());
-        String terminal = s.auth().terminal(ctx, body);
+        RouteSupport.Signed signed = s.signed(ctx, s.maxBodyBytes());
+        byte[] body = signed.body();
+        String terminal = signed.terminal();
         CertificateIssuance issuance = s.bodies().json(body, CertificateIssuance.class);
         Auth.requireSame(terminal, issuance.terminalId());
         if (!issuance.caseNumber().equals(ctx.pathParam("caseNumber"))) {

@@ -34,8 +34,9 @@ public final class RatingRoutes {
 
     private void rate(Context ctx) {
         s.bodies().requireJson(ctx);
-        byte[] body = s.bodies().read(ctx, s.maxBodyBytes());
-        String terminal = s.auth().terminal(ctx, body);
+        RouteSupport.Signed signed = s.signed(ctx, s.maxBodyBytes());
+        byte[] body = signed.body();
+        String terminal = signed.terminal();
         RatingSubmission rating = s.bodies().json(body, RatingSubmission.class);
         Auth.requireSame(terminal, rating.terminalId());
         s.halls().requireOwnHall(terminal, rating.hallCode());
@@ -54,8 +55,7 @@ public final class RatingRoutes {
 
     private void verifyLicence(Context ctx) {
         s.bodies().requireJson(ctx);
-        byte[] body = s.bodies().read(ctx, s.maxBodyBytes());
-        s.auth().terminal(ctx, body);
+        byte[] body = s.signed(ctx, s.maxBodyBytes()).body();
         LicenceVerificationRequest request = s.bodies().json(body, LicenceVerificationRequest.class);
         Responses.json(ctx, 200, licences.verify(request, s.clock().instant(), s.zone()));
     }
