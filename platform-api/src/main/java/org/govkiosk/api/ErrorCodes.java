@@ -34,7 +34,7 @@ public final class ErrorCodes {
     public static final String NOT_THE_APPLICANT = "not-the-applicant";
     /** A clerk's 补正 names a material code that is not one of the case's materials. */
     public static final String UNKNOWN_MATERIAL = "unknown-material";
-    /** A certificate issuance for a case of another hall than the reporting terminal's. */
+    /** A body (rating, issuance) naming another hall than the one the signing terminal is registered in. */
     public static final String OTHER_HALL = "other-hall";
 
     // The platform's own trouble: retrying later can help.

@@ -47,6 +47,35 @@ public final class RequestVerifier {
      */
     public String verify(String method, String pathAndQuery, Function<String, String> header, byte[] body)
             throws SignatureRejectedException {
+        PublicKey key = keys.of(beforeBody(header)).orElseThrow(() -> new SignatureRejectedException(
+                Reason.UNKNOWN_TERMINAL, "terminal is not registered"));
+        String terminalId = header.apply(SignatureHeaders.TERMINAL_ID);
+        String timestamp = header.apply(SignatureHeaders.TIMESTAMP);
+        String nonce = header.apply(SignatureHeaders.NONCE);
+        String signature = header.apply(SignatureHeaders.SIGNATURE);
+        Instant at = Instant.ofEpochMilli(Long.parseLong(timestamp));
+        byte[] signatureBytes;
+        try {
+            signatureBytes = Base64.getDecoder().decode(signature);
+        } catch (IllegalArgumentException e) {
+            throw new SignatureRejectedException(Reason.BAD_SIGNATURE, "X-Signature is not base64");
+        }
+        if (!signatureHolds(key, RequestSigner.canonical(method, pathAndQuery, terminalId, timestamp, nonce, body),
+                signatureBytes)) {
+            throw new SignatureRejectedException(Reason.BAD_SIGNATURE, "signature does not match the request");
+        }
+        if (!nonces.firstUse(terminalId, nonce, at)) {
+            throw new SignatureRejectedException(Reason.REPLAYED_NONCE, "nonce was used before: replay refused");
+        }
+        return terminalId;
+    }
+
+    /**
+     * What can be checked before the body is read: the signature headers are there and well-formed, the timestamp
+     * is fresh and the terminal is registered. A server calls this first, so nobody without a registered terminal
+     * makes it read (or make room for) a large body. Returns the terminal id the request claims.
+     */
+    public String beforeBody(Function<String, String> header) throws SignatureRejectedException {
         String terminalId = header.apply(SignatureHeaders.TERMINAL_ID);
         String timestamp = header.apply(SignatureHeaders.TIMESTAMP);
         String nonce = header.apply(SignatureHeaders.NONCE);
@@ -68,20 +97,8 @@ public final class RequestVerifier {
             throw new SignatureRejectedException(Reason.STALE_TIMESTAMP, "timestamp is " + skew.toSeconds()
                     + " s away from the platform's clock (at most " + maxSkew.toSeconds() + " s allowed)");
         }
-        PublicKey key = keys.of(terminalId).orElseThrow(() -> new SignatureRejectedException(
-                Reason.UNKNOWN_TERMINAL, "terminal is not registered"));
-        byte[] signatureBytes;
-        try {
-            signatureBytes = Base64.getDecoder().decode(signature);
-        } catch (IllegalArgumentException e) {
-            throw new SignatureRejectedException(Reason.BAD_SIGNATURE, "X-Signature is not base64");
-        }
-        if (!signatureHolds(key, RequestSigner.canonical(method, pathAndQuery, terminalId, timestamp, nonce, body),
-                signatureBytes)) {
-            throw new SignatureRejectedException(Reason.BAD_SIGNATURE, "signature does not match the request");
-        }
-        if (!nonces.firstUse(terminalId, nonce, at)) {
-            throw new SignatureRejectedException(Reason.REPLAYED_NONCE, "nonce was used before: replay refused");
+        if (keys.of(terminalId).isEmpty()) {
+            throw new SignatureRejectedException(Reason.UNKNOWN_TERMINAL, "terminal is not registered");
         }
         return terminalId;
     }

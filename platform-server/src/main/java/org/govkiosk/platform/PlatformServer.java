@@ -106,7 +106,7 @@ public final class PlatformServer implements AutoCloseable {
                 config.maxClockSkew());
         Auth auth = new Auth(verifier, config.clerkToken(), config.enrolmentToken());
         RouteSupport support = new RouteSupport(new Bodies(), auth, clock, config.zone(), config.maxBodyBytes(),
-                config.maxCertificateBytes());
+                config.maxCertificateBytes(), new org.govkiosk.platform.http.Halls(terminals, cases));
         ErrorHandling.install(app);
         routes.get(ApiPaths.HEALTH, ctx -> {
             boolean up = database.isReachable();
@@ -140,6 +140,9 @@ public final class PlatformServer implements AutoCloseable {
             c.http.maxRequestSize = Math.max(config.maxCertificateBytes(),
                     org.govkiosk.platform.http.CaseRoutes.caseBodyLimit(config.maxBodyBytes()));
             c.http.disableCompression();
+            // Handlers run as soon as the headers are in, not once some body has come: a request without valid
+            // credentials is refused at once instead of being held until its (maybe never sent) body arrives.
+            c.jetty.modifyHttpConfiguration(http -> http.setDelayDispatchUntilContent(false));
             config.tlsKeystore().ifPresent(keystore -> c.jetty.addConnector((server, httpConfig) ->
                     tlsConnector(server, httpConfig, config)));
         });
@@ -151,6 +154,7 @@ public final class PlatformServer implements AutoCloseable {
         ssl.setKeyStorePassword(config.tlsKeystorePassword().orElseThrow());
         ssl.setKeyStoreType("PKCS12");
         HttpConfiguration https = new HttpConfiguration(httpConfig);
+        https.setDelayDispatchUntilContent(false);
         https.addCustomizer(new SecureRequestCustomizer(false));
         ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
                 new HttpConnectionFactory(https));

@@ -34,6 +34,15 @@ public abstract class RunningPlatform {
         server.close();
     }
 
+    /** Files a case at {@link #terminal} (a rating needs a case of the terminal's hall); returns its number. */
+    protected String fileCase(String key) throws Exception {
+        HttpResponse<String> r = terminal.post(org.govkiosk.api.ApiPaths.CASES, Fixtures.submission(terminal.id, key));
+        if (r.statusCode() != 201) {
+            throw new AssertionError("case refused: " + r.statusCode() + " " + r.body());
+        }
+        return TestTerminal.read(r, org.govkiosk.api.CaseReceipt.class).caseNumber();
+    }
+
     protected HttpResponse<String> clerk(String method, String path, String json) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUri() + path))
                 .header("Authorization", "Bearer " + CLERK).header("Content-Type", "application/json")

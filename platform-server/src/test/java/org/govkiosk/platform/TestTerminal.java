@@ -43,8 +43,13 @@ public final class TestTerminal {
 
     /** Registers with the given enrolment token; fails the test if refused. */
     public TestTerminal registered(String enrolmentToken) throws Exception {
+        return registered(enrolmentToken, "HALL-1");
+    }
+
+    /** Registers in the given hall with the given enrolment token; fails the test if refused. */
+    public TestTerminal registered(String enrolmentToken, String hallCode) throws Exception {
         HttpResponse<String> r = unsigned("POST", ApiPaths.TERMINALS, JSON.writeValueAsBytes(new TerminalRegistration(
-                id, "HALL-1", TerminalKeys.encodePublic(keys.getPublic()), enrolmentToken, "KX-1", "1.0")));
+                id, hallCode, TerminalKeys.encodePublic(keys.getPublic()), enrolmentToken, "KX-1", "1.0")));
         if (r.statusCode() != 200) {
             throw new AssertionError("registration refused: " + r.statusCode() + " " + r.body());
         }

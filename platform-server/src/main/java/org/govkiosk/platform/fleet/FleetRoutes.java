@@ -90,7 +90,7 @@ public final class FleetRoutes {
                     + " configured on this platform.", false));
             return;
         }
-        if (!sessions.tokenMatches(ctx.formParam("token"))) {
+        if (!sessions.tokenMatches(formToken(ctx))) {
             // The given text is never logged: it may be a real token typed into the wrong platform.
             LOG.warn("Fleet page: a login with a wrong token from {}", ctx.ip());
             html(ctx, 401, FleetHtml.login("令牌不正确。The token is not valid.", true));
@@ -99,6 +99,28 @@ public final class FleetRoutes {
         setCookie(ctx, sessions.issue(), sessions.lifetime().toSeconds());
         ctx.header("Location", PAGE);
         ctx.status(303);
+    }
+
+    /** A login form is a token and nothing more: a body beyond this is refused while it is read (413). */
+    static final int MAX_LOGIN_BYTES = 4 * 1024;
+
+    /**
+     * The form's token, read within {@link #MAX_LOGIN_BYTES} whether the body is sized or chunked (Javalin's form
+     * reader takes a chunked body of any size).
+     */
+    private String formToken(Context ctx) {
+        String form = new String(s.bodies().read(ctx, MAX_LOGIN_BYTES), java.nio.charset.StandardCharsets.US_ASCII);
+        for (String pair : form.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals("token")) {
+                try {
+                    return java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     private void logout(Context ctx) {

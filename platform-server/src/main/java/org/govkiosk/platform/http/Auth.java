@@ -21,6 +21,18 @@ public final class Auth {
         this.enrolmentToken = enrolmentToken.filter(t -> !t.isBlank());
     }
 
+    /**
+     * The checks of a terminal's request that need no body (headers, timestamp, registered terminal), made before
+     * the body is read so that nobody else makes the platform read or make room for one.
+     */
+    public void beforeBody(Context ctx) {
+        try {
+            verifier.beforeBody(ctx::header);
+        } catch (SignatureRejectedException e) {
+            throw new ApiException(401, e.reason().errorCode(), e.getMessage(), retryable(e.reason()));
+        }
+    }
+
     /** Verifies the request signature over the body already read; returns the signing terminal. */
     public String terminal(Context ctx, byte[] body) {
         String query = ctx.queryString();

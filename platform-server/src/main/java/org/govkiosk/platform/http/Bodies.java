@@ -30,14 +30,19 @@ public final class Bodies {
     // Sorted map keys: the same case gives the same bytes, whatever order the client sent its fields in.
     private final ObjectMapper canonical = ApiJson.strict().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    /** Reads the whole body, refusing (413) anything over {@code limit} bytes without reading it all. */
+    /**
+     * Reads the whole body, refusing (413) anything over {@code limit} bytes without reading it all: a declared
+     * Content-Length over the limit before reading, a chunked body as soon as it passes the limit.
+     */
     public byte[] read(Context ctx, long limit) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > limit) {
             throw tooLarge(limit);
         }
         try (InputStream in = ctx.req().getInputStream()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+            // Room grows with the bytes that arrive, never with what a header declares: a client that declares 10 MB
+            // and sends nothing holds no 10 MB buffer while the read waits.
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 1024), 64 * 1024));
             byte[] buffer = new byte[8192];
             long total = 0;
             for (int n; (n = in.read(buffer)) != -1; ) {
@@ -81,6 +86,8 @@ public final class Bodies {
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw ApiException.client(400, ErrorCodes.INVALID_FIELD, cause.getMessage());
+        } catch (ApiJson.RefusedValueException e) {
+            throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "field '" + path(e) + "' " + e.reason());
         } catch (InvalidFormatException e) {
             throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "field '" + path(e) + "' is not a valid "
                     + e.getTargetType().getSimpleName());
@@ -89,6 +96,11 @@ public final class Bodies {
             throw ApiException.client(400, where.isEmpty() ? ErrorCodes.MALFORMED_JSON : ErrorCodes.INVALID_FIELD,
                     where.isEmpty() ? "expected a JSON object" : "field '" + where + "' has the wrong type or is null");
         } catch (StreamReadException e) {
+            String duplicate = duplicateField(e);
+            if (duplicate != null) {
+                throw ApiException.client(400, ErrorCodes.MALFORMED_JSON, "duplicate field " + duplicate + " at line "
+                        + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+            }
             throw ApiException.client(400, ErrorCodes.MALFORMED_JSON, "malformed JSON at line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
         } catch (JsonMappingException e) {
@@ -119,7 +131,20 @@ public final class Bodies {
         return strict;
     }
 
-    private static String path(JsonMappingException e) {
+    private static final java.util.regex.Pattern DUPLICATE =
+            java.util.regex.Pattern.compile("Duplicate field '([A-Za-z0-9_]{1,64})'");
+
+    /** The name of a field given twice ('level'), if that is what the parser refused; a strange name is not echoed. */
+    private static String duplicateField(StreamReadException e) {
+        String message = e.getOriginalMessage();
+        if (message == null || !message.startsWith("Duplicate field")) {
+            return null;
+        }
+        java.util.regex.Matcher m = DUPLICATE.matcher(message);
+        return m.lookingAt() ? "'" + m.group(1) + "'" : "(a name given twice)";
+    }
+
+        private static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");

@@ -79,8 +79,9 @@ public final class CaseRoutes {
 
     private void submit(Context ctx) {
         s.bodies().requireJson(ctx);
-        byte[] body = s.bodies().read(ctx, caseBodyLimit(s.maxBodyBytes()));
-        String terminal = s.auth().terminal(ctx, body);
+        RouteSupport.Signed signed = s.signed(ctx, caseBodyLimit(s.maxBodyBytes()));
+        byte[] body = signed.body();
+        String terminal = signed.terminal();
         CaseSubmission submission = s.bodies().json(body, CaseSubmission.class);
         requireOrdinarySizeBesidesPages(body.length, submission.materials());
         Auth.requireSame(terminal, submission.terminalId());
@@ -99,14 +100,16 @@ public final class CaseRoutes {
 
     private void supplement(Context ctx) {
         s.bodies().requireJson(ctx);
-        byte[] body = s.bodies().read(ctx, caseBodyLimit(s.maxBodyBytes()));
-        String terminal = s.auth().terminal(ctx, body);
+        RouteSupport.Signed signed = s.signed(ctx, caseBodyLimit(s.maxBodyBytes()));
+        byte[] body = signed.body();
+        String terminal = signed.terminal();
         SupplementSubmission supplement = s.bodies().json(body, SupplementSubmission.class);
         requireOrdinarySizeBesidesPages(body.length, supplement.materials());
         Auth.requireSame(terminal, supplement.terminalId());
         if (!supplement.caseNumber().equals(ctx.pathParam("caseNumber"))) {
             throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "caseNumber must be the case of the path");
         }
+        s.halls().requireOwnCase(terminal, supplement.caseNumber());
         // As for a case: the record keeps the pages' hashes, the pages go to case_attachments with it.
         String json = s.bodies().canonicalJson(supplement.withoutAttachmentContent());
         Instant now = s.clock().instant();
@@ -118,22 +121,26 @@ public final class CaseRoutes {
 
     private void search(Context ctx) {
         s.bodies().requireJson(ctx);
-        byte[] body = s.bodies().read(ctx, s.maxBodyBytes());
-        s.auth().terminal(ctx, body);
+        RouteSupport.Signed signed = s.signed(ctx, s.maxBodyBytes());
+        byte[] body = signed.body();
+        String terminal = signed.terminal();
         CaseSearch search = s.bodies().json(body, CaseSearch.class);
+        // The applicant's cases of this terminal's hall only: an ID number typed in proves nobody's identity.
         Responses.json(ctx, 200, new CaseList(cases.byApplicant(search.idType(), search.idNumber(),
-                MAX_SEARCH_RESULTS, s.today())));
+                s.halls().of(terminal), MAX_SEARCH_RESULTS, s.today())));
     }
 
     private void find(Context ctx) {
-        s.auth().terminal(ctx, s.bodies().read(ctx, s.maxBodyBytes()));
+        String terminal = s.signed(ctx, s.maxBodyBytes()).terminal();
         String number = ctx.pathParam("caseNumber");
+        s.halls().requireOwnCase(terminal, number);
         Responses.json(ctx, 200, cases.find(number, s.today()).orElseThrow(
                 () -> new NotFoundException(ErrorCodes.NOT_FOUND, "no case with this number")));
     }
 
     private void certificate(Context ctx) {
-        s.auth().terminal(ctx, s.bodies().read(ctx, s.maxBodyBytes()));
+        String terminal = s.signed(ctx, s.maxBodyBytes()).terminal();
+        s.halls().requireOwnCase(terminal, ctx.pathParam("caseNumber"));
         byte[] pdf = cases.certificate(ctx.pathParam("caseNumber"));
         ctx.status(200).contentType("application/pdf").result(pdf);
     }

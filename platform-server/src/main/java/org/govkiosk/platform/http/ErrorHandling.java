@@ -19,7 +19,13 @@ public final class ErrorHandling {
     }
 
     public static void install(Javalin app) {
-        app.exception(ApiException.class, (e, ctx) -> Responses.error(ctx, e.status(), e.error()));
+        app.exception(ApiException.class, (e, ctx) -> {
+            if (e.status() == 401 || e.status() == 413) {
+                // The body was not read (or not all of it): end the connection rather than drain what is left.
+                ctx.header("Connection", "close");
+            }
+            Responses.error(ctx, e.status(), e.error());
+        });
         app.exception(NotFoundException.class, (e, ctx) ->
                 Responses.error(ctx, 404, new ApiError(e.code(), e.getMessage(), false)));
         app.exception(StoreConflict.class, (e, ctx) ->

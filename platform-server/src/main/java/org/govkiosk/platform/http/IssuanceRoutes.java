@@ -26,8 +26,9 @@ public final class IssuanceRoutes {
 
     private void issue(Context ctx) {
         s.bodies().requireJson(ctx);
-        byte[] body = s.bodies().read(ctx, s.maxBodyBytes());
-        String terminal = s.auth().terminal(ctx, body);
+        RouteSupport.Signed signed = s.signed(ctx, s.maxBodyBytes());
+        byte[] body = signed.body();
+        String terminal = signed.terminal();
         CertificateIssuance issuance = s.bodies().json(body, CertificateIssuance.class);
         Auth.requireSame(terminal, issuance.terminalId());
         if (!issuance.caseNumber().equals(ctx.pathParam("caseNumber"))) {
@@ -38,6 +39,8 @@ public final class IssuanceRoutes {
             throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "channel of a terminal's issuance must be "
                     + IssuanceChannel.SELF_SERVICE_TERMINAL);
         }
+        s.halls().requireOwnHall(terminal, issuance.hallCode());
+        s.halls().requireOwnCase(terminal, issuance.caseNumber());
         String json = s.bodies().canonicalJson(issuance);
         IssuanceReceipt receipt = issuances.issue(issuance, Bodies.sha256Hex(json.getBytes(StandardCharsets.UTF_8)),
                 s.clock().instant());

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import org.govkiosk.api.ApiPaths;
 import org.govkiosk.api.LicenceVerificationRequest;
+import org.govkiosk.api.RatingChannel;
 import org.govkiosk.api.RatingReceipt;
 import org.govkiosk.api.RatingSubmission;
 import org.govkiosk.platform.store.LicenceStore;
@@ -33,10 +34,17 @@ public final class RatingRoutes {
 
     private void rate(Context ctx) {
         s.bodies().requireJson(ctx);
-        byte[] body = s.bodies().read(ctx, s.maxBodyBytes());
-        String terminal = s.auth().terminal(ctx, body);
+        RouteSupport.Signed signed = s.signed(ctx, s.maxBodyBytes());
+        byte[] body = signed.body();
+        String terminal = signed.terminal();
         RatingSubmission rating = s.bodies().json(body, RatingSubmission.class);
         Auth.requireSame(terminal, rating.terminalId());
+        s.halls().requireOwnHall(terminal, rating.hallCode());
+        if (rating.channel() == RatingChannel.SELF_SERVICE_TERMINAL) {
+            // A terminal rates a case of its hall that the platform holds. (A pad rates the window's contact its
+            // rating request named, which the window's business system may hold alone: the gate checks that.)
+            s.halls().requireOwnCase(terminal, rating.caseNumber());
+        }
         padRatings.check(terminal, rating);
         String json = s.bodies().canonicalJson(rating);
         RatingReceipt receipt = ratings.submit(rating, Bodies.sha256Hex(json.getBytes(StandardCharsets.UTF_8)), json,
@@ -47,8 +55,7 @@ public final class RatingRoutes {
 
     private void verifyLicence(Context ctx) {
         s.bodies().requireJson(ctx);
-        byte[] body = s.bodies().read(ctx, s.maxBodyBytes());
-        s.auth().terminal(ctx, body);
+        byte[] body = s.signed(ctx, s.maxBodyBytes()).body();
         LicenceVerificationRequest request = s.bodies().json(body, LicenceVerificationRequest.class);
         Responses.json(ctx, 200, licences.verify(request, s.clock().instant(), s.zone()));
     }

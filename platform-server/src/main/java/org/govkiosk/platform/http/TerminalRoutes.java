@@ -49,8 +49,9 @@ public final class TerminalRoutes {
 
     private void heartbeat(Context ctx) {
         s.bodies().requireJson(ctx);
-        byte[] body = s.bodies().read(ctx, s.maxBodyBytes());
-        String terminal = s.auth().terminal(ctx, body);
+        RouteSupport.Signed signed = s.signed(ctx, s.maxBodyBytes());
+        byte[] body = signed.body();
+        String terminal = signed.terminal();
         Heartbeat h = s.bodies().json(body, Heartbeat.class);
         Auth.requireSame(terminal, h.terminalId());
         Instant now = s.clock().instant();

@@ -52,8 +52,9 @@ final class PadRoutes {
 
     private void registerPad(Context ctx) {
         s.bodies().requireJson(ctx);
-        byte[] body = s.bodies().read(ctx, s.maxBodyBytes());
-        String terminal = s.auth().terminal(ctx, body);
+        RouteSupport.Signed signed = s.signed(ctx, s.maxBodyBytes());
+        byte[] body = signed.body();
+        String terminal = signed.terminal();
         PadRegistration r = s.bodies().json(body, PadRegistration.class);
         Auth.requireSame(terminal, r.padId());
         PadRegistrationReceipt receipt = directory.register(r, s.clock().instant());
@@ -65,7 +66,7 @@ final class PadRoutes {
     }
 
     private void events(Context ctx) throws Exception {
-        String pad = s.auth().terminal(ctx, s.bodies().read(ctx, s.maxBodyBytes()));
+        String pad = s.signed(ctx, s.maxBodyBytes()).terminal();
         if (!EVENT_STREAM.equals(ctx.header("Accept"))) {
             throw ApiException.client(406, PadErrorCodes.NOT_ACCEPTABLE, "send Accept: " + EVENT_STREAM);
         }

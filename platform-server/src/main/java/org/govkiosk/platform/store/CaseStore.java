@@ -206,10 +206,28 @@ public final class CaseStore {
         });
     }
 
-    /** The applicant's cases, newest first, at most {@code limit}. */
-    public List<CaseView> byApplicant(IdType type, String idNumber, int limit, LocalDate today) {
-        return db.inTransaction(c -> views(c, " WHERE c.applicant_key = ? ORDER BY c.received_at DESC, c.case_number",
-                List.of(applicantKey(type, idNumber)), today).stream().limit(limit).toList());
+    /**
+     * The hall a case belongs to: the hall of the terminal that filed it. Empty if there is no such case (or its
+     * terminal is not registered, which the platform never lets happen).
+     */
+    public Optional<String> hallOf(String caseNumber) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT t.hall_code FROM cases c JOIN terminals t"
+                    + " ON t.terminal_id = c.terminal_id WHERE c.case_number = ?")) {
+                ps.setString(1, caseNumber);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    /** The applicant's cases filed in one hall, newest first, at most {@code limit}. */
+    public List<CaseView> byApplicant(IdType type, String idNumber, String hallCode, int limit, LocalDate today) {
+        return db.inTransaction(c -> views(c, " WHERE c.applicant_key = ? AND c.terminal_id IN"
+                + " (SELECT terminal_id FROM terminals WHERE hall_code = ?)"
+                + " ORDER BY c.received_at DESC, c.case_number",
+                List.of(applicantKey(type, idNumber), hallCode), today).stream().limit(limit).toList());
     }
 
     /** Cases newest first, optionally in one state (the clerk's work list). */

@@ -25,6 +25,8 @@ public final class TerminalStore {
     private final Database db;
     // A registered key never changes (re-keying is refused), so a decoded key can be kept.
     private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
+    // Nor does its hall (a registration again answers the hall first registered), so it can be kept too.
+    private final Map<String, String> halls = new ConcurrentHashMap<>();
 
     public TerminalStore(Database db) {
         this.db = db;
@@ -99,6 +101,24 @@ public final class TerminalStore {
         Optional<PublicKey> key = encoded.map(TerminalKeys::decodePublic);
         key.ifPresent(k -> keys.put(terminalId, k));
         return key;
+    }
+
+    /** The hall a terminal is registered in: the only hall whose cases it may act on. Empty if not registered. */
+    public Optional<String> hallOf(String terminalId) {
+        String cached = halls.get(terminalId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<String> hall = db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT hall_code FROM terminals WHERE terminal_id = ?")) {
+                ps.setString(1, terminalId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+        hall.ifPresent(h -> halls.put(terminalId, h));
+        return hall;
     }
 
     /** Stores a heartbeat: the terminal's summary and the current status of each of its devices. */

@@ -140,7 +140,7 @@ class IssuanceHttpTest extends RunningPlatform {
         assertThat(TestTerminal.error(impostor).code()).isEqualTo(ErrorCodes.TERMINAL_MISMATCH);
         HttpResponse<String> wrongHall = terminal.post(ApiPaths.caseIssuances(n), issuance("e7", n, terminal,
                 "HALL-9"));
-        assertThat(wrongHall.statusCode()).isEqualTo(409);
+        assertThat(wrongHall.statusCode()).isEqualTo(403);
         assertThat(TestTerminal.error(wrongHall).code()).isEqualTo(ErrorCodes.OTHER_HALL);
 
         String uncertified = finishedCase("c3", false);

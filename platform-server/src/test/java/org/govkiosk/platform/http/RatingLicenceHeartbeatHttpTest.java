@@ -28,16 +28,17 @@ class RatingLicenceHeartbeatHttpTest extends RunningPlatform {
 
     @Test
     void ratingIsStoredOncePerContact() throws Exception {
-        HttpResponse<String> first = terminal.post(ApiPaths.RATINGS, Fixtures.rating("T-001", "r1", "N1", "1", 5));
+        String n1 = fileCase("c1");
+        HttpResponse<String> first = terminal.post(ApiPaths.RATINGS, Fixtures.rating("T-001", "r1", n1, "1", 5));
         assertThat(first.statusCode()).isEqualTo(201);
-        HttpResponse<String> resend = terminal.post(ApiPaths.RATINGS, Fixtures.rating("T-001", "r1", "N1", "1", 5));
+        HttpResponse<String> resend = terminal.post(ApiPaths.RATINGS, Fixtures.rating("T-001", "r1", n1, "1", 5));
         assertThat(resend.statusCode()).isEqualTo(200);
         assertThat(TestTerminal.read(resend, RatingReceipt.class).ratingId())
                 .isEqualTo(TestTerminal.read(first, RatingReceipt.class).ratingId());
-        HttpResponse<String> again = terminal.post(ApiPaths.RATINGS, Fixtures.rating("T-001", "r2", "N1", "1", 1));
+        HttpResponse<String> again = terminal.post(ApiPaths.RATINGS, Fixtures.rating("T-001", "r2", n1, "1", 1));
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(TestTerminal.error(again).code()).isEqualTo(ErrorCodes.ALREADY_RATED);
-        assertThat(terminal.post(ApiPaths.RATINGS, Fixtures.rating("T-001", "r3", "N1", "2", 1)).statusCode())
+        assertThat(terminal.post(ApiPaths.RATINGS, Fixtures.rating("T-001", "r3", n1, "2", 1)).statusCode())
                 .isEqualTo(201);
     }
 

@@ -22,6 +22,18 @@ import org.junit.jupiter.api.Test;
 /** The bad-rating work list with follow-ups, and the national export a forwarder pages through. */
 class RatingReportsHttpTest extends RunningPlatform {
 
+    private final java.util.Map<String, String> numbers = new java.util.HashMap<>();
+
+    /** The number of the case filed for a label (filed on first use): ratings are for cases the platform holds. */
+    private String n(String label) throws Exception {
+        String known = numbers.get(label);
+        if (known == null) {
+            known = fileCase("case-" + label);
+            numbers.put(label, known);
+        }
+        return known;
+    }
+
     private void rate(String key, String caseNumber, int level) throws Exception {
         HttpResponse<String> r = terminal.post(ApiPaths.RATINGS, Fixtures.rating(terminal.id, key, caseNumber, "1",
                 level));
@@ -36,14 +48,14 @@ class RatingReportsHttpTest extends RunningPlatform {
 
     @Test
     void badRatingsAreAWorkListThatFollowUpsMoveOn() throws Exception {
-        rate("k1", "CASE-1", 1);
+        rate("k1", n("CASE-1"), 1);
         clock.advance(Duration.ofSeconds(1));
-        rate("k2", "CASE-2", 4);
+        rate("k2", n("CASE-2"), 4);
         clock.advance(Duration.ofSeconds(1));
-        rate("k3", "CASE-3", 2);
+        rate("k3", n("CASE-3"), 2);
 
         List<BadRating> open = bad("?state=OPEN").ratings();
-        assertThat(open).extracting(BadRating::caseNumber).containsExactly("CASE-1", "CASE-3");
+        assertThat(open).extracting(BadRating::caseNumber).containsExactly(n("CASE-1"), n("CASE-3"));
         assertThat(open.get(0).badReasons()).containsExactly("SERVICE_ATTITUDE");
         assertThat(open.get(0).followUpState()).isEqualTo(FollowUpState.OPEN);
 
@@ -58,14 +70,14 @@ class RatingReportsHttpTest extends RunningPlatform {
         assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
         assertThat(TestTerminal.read(resolved, BadRating.class).followUpNote()).isEqualTo("已回访，窗口增设叫号提醒");
 
-        assertThat(bad("?state=OPEN").ratings()).extracting(BadRating::caseNumber).containsExactly("CASE-3");
+        assertThat(bad("?state=OPEN").ratings()).extracting(BadRating::caseNumber).containsExactly(n("CASE-3"));
         assertThat(bad("?state=RESOLVED").ratings()).extracting(BadRating::ratingId).containsExactly(id);
         assertThat(bad("").ratings()).hasSize(2);
     }
 
     @Test
     void followUpsOfUnknownOrGoodRatingsAndBadQueriesAreRefused() throws Exception {
-        rate("k2", "CASE-2", 4);
+        rate("k2", n("CASE-2"), 4);
         HttpResponse<String> unknown = clerk("POST", ApiPaths.CLERK_RATING_FOLLOW_UPS,
                 "{\"ratingId\":\"nope\",\"state\":\"IN_PROGRESS\"}");
         assertThat(unknown.statusCode()).isEqualTo(404);
@@ -81,7 +93,7 @@ class RatingReportsHttpTest extends RunningPlatform {
     @Test
     void theNationalExportPagesThroughEveryRatingOnceInTheOrderReceived() throws Exception {
         for (int i = 0; i < 5; i++) {
-            rate("k" + i, "CASE-" + i, i % 2 == 0 ? 2 : 5);
+            rate("k" + i, n("CASE-" + i), i % 2 == 0 ? 2 : 5);
         }
         NationalRatingPage settling = page(null, 10);
         assertThat(settling.ratings()).as("just received: still settling").isEmpty();
@@ -96,18 +108,19 @@ class RatingReportsHttpTest extends RunningPlatform {
         }
         assertThat(pages).isEqualTo(3);
         assertThat(all).extracting(NationalRating::caseNumber)
-                .containsExactlyInAnyOrder("CASE-0", "CASE-1", "CASE-2", "CASE-3", "CASE-4");
+                .containsExactlyInAnyOrder(n("CASE-0"), n("CASE-1"), n("CASE-2"), n("CASE-3"), n("CASE-4"));
         assertThat(all).extracting(NationalRating::ratingId).doesNotHaveDuplicates();
-        NationalRating first = all.stream().filter(r -> r.caseNumber().equals("CASE-0")).findFirst().orElseThrow();
+        String case0 = n("CASE-0");
+        NationalRating first = all.stream().filter(r -> r.caseNumber().equals(case0)).findFirst().orElseThrow();
         assertThat(first.channelCode()).isEqualTo("5");
         assertThat(first.level()).isEqualTo(2);
         assertThat(first.reasonCodes()).containsExactly("SERVICE_ATTITUDE");
         assertThat(first.hallCode()).isEqualTo("HALL-1");
         assertThat(first.receivedAt()).isNotNull();
 
-        rate("k9", "CASE-9", 3);
+        rate("k9", n("CASE-9"), 3);
         clock.advance(Duration.ofSeconds(3));
-        assertThat(page(cursor, 2).ratings()).extracting(NationalRating::caseNumber).containsExactly("CASE-9");
+        assertThat(page(cursor, 2).ratings()).extracting(NationalRating::caseNumber).containsExactly(n("CASE-9"));
     }
 
     private NationalRatingPage page(String after, int limit) throws Exception {

@@ -231,10 +231,12 @@ abstract class StoreContract implements ClerkSupplementContract, IssuanceContrac
     @Test
     void casesAreFoundByApplicantAndFlaggedOverdue() {
         CaseStore cases = new CaseStore(db);
+        terminalIn("T-1", "HALL-1");
         String n = submit(cases, Fixtures.submission("T-1", "k1")).caseNumber();
         submit(cases, Fixtures.submission("T-1", "k2"));
-        assertThat(cases.byApplicant(IdType.RESIDENT_ID, Fixtures.ID_NUMBER.toLowerCase(), 50, TODAY)).hasSize(2);
-        assertThat(cases.byApplicant(IdType.PASSPORT, Fixtures.ID_NUMBER, 50, TODAY)).isEmpty();
+        assertThat(cases.byApplicant(IdType.RESIDENT_ID, Fixtures.ID_NUMBER.toLowerCase(), "HALL-1", 50, TODAY))
+                .hasSize(2);
+        assertThat(cases.byApplicant(IdType.PASSPORT, Fixtures.ID_NUMBER, "HALL-1", 50, TODAY)).isEmpty();
         CaseView view = cases.find(n, LocalDate.of(2025, 3, 11)).orElseThrow();
         assertThat(view.overdue()).isTrue();
         assertThat(view.applicantNameMasked()).isEqualTo("张*丰");
@@ -243,6 +245,28 @@ abstract class StoreContract implements ClerkSupplementContract, IssuanceContrac
         assertThat(cases.find(n, LocalDate.of(2025, 3, 11)).orElseThrow().overdue()).isFalse();
         assertThat(cases.list(Optional.of(CaseState.NOT_ACCEPTED), 10, TODAY)).extracting(CaseView::caseNumber)
                 .containsExactly(n);
+    }
+
+    @Test
+    void aCaseBelongsToTheHallOfTheTerminalThatFiledItAndIsFoundThereOnly() {
+        CaseStore cases = new CaseStore(db);
+        TerminalStore terminals = new TerminalStore(db);
+        terminalIn("T-1", "HALL-1");
+        terminalIn("T-B", "HALL-B");
+        assertThat(terminals.hallOf("T-1")).contains("HALL-1");
+        assertThat(terminals.hallOf("T-B")).contains("HALL-B");
+        assertThat(terminals.hallOf("T-NONE")).isEmpty();
+        String inHall1 = submit(cases, Fixtures.submission("T-1", "k1")).caseNumber();
+        String inHallB = submit(cases, Fixtures.submission("T-B", "k1")).caseNumber();
+        assertThat(cases.hallOf(inHall1)).contains("HALL-1");
+        assertThat(cases.hallOf(inHallB)).contains("HALL-B");
+        assertThat(cases.hallOf("N-NONE")).isEmpty();
+        // The same applicant in both halls: each hall finds its own case only.
+        assertThat(cases.byApplicant(IdType.RESIDENT_ID, Fixtures.ID_NUMBER, "HALL-1", 50, TODAY))
+                .extracting(CaseView::caseNumber).containsExactly(inHall1);
+        assertThat(cases.byApplicant(IdType.RESIDENT_ID, Fixtures.ID_NUMBER, "HALL-B", 50, TODAY))
+                .extracting(CaseView::caseNumber).containsExactly(inHallB);
+        assertThat(cases.byApplicant(IdType.RESIDENT_ID, Fixtures.ID_NUMBER, "HALL-X", 50, TODAY)).isEmpty();
     }
 
     @Test
