@@ -86,9 +86,9 @@ final class PadRoutes {
         PadConnection connection = new PadConnection(binding, client);
         client.onClose(() -> hub.remove(connection));
         try {
-            connection.send(new PadEvent(null, PadEvents.HELLO, requests.write(new PadRegistrationReceipt(
-                    binding.padId(), binding.hallCode(), binding.windowId(), null, s.clock().instant()))));
-            requests.attach(connection, last);
+            requests.attach(connection, last, new PadEvent(null, PadEvents.HELLO, requests.write(
+                    new PadRegistrationReceipt(binding.padId(), binding.hallCode(), binding.windowId(), null,
+                            s.clock().instant()))));
         } catch (RuntimeException e) {
             // The stream is committed (200): an error body cannot follow. Close it; the pad reconnects.
             LOG.warn("Stream of pad {} closed at start: {}", binding.padId(), e.toString());

@@ -108,10 +108,16 @@ final class RatingRequestService {
      * Adds a pad's new stream and sends it what it missed: with {@code lastEventId}, the window's requests opened
      * or closed since; without (or with an id this platform never gave), the window's open request.
      */
-    void attach(PadConnection connection, Optional<Long> lastEventId) {
+    void attach(PadConnection connection, Optional<Long> lastEventId, PadEvent hello) {
         WindowKey window = connection.binding().window();
         locked(window, () -> {
+            // In the hub before the pad hears hello: once a pad says it is connected, a request for its window
+            // reaches it (and counts in padsReached), never only on its next reconnect.
             hub.add(connection);
+            if (!connection.send(hello)) {
+                hub.remove(connection);
+                return null;
+            }
             for (PadEvent e : missed(window, lastEventId.filter(id -> id <= eventIds.get()))) {
                 if (!connection.send(e)) {
                     hub.remove(connection);
