@@ -135,6 +135,8 @@ public final class ApplyFormView implements Screen {
         ToggleGroup group = new ToggleGroup();
         for (String choice : f.field().choices()) {
             ToggleButton b = new ToggleButton(choice);
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            b.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             b.setId("field-" + f.key() + "-" + choice.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
             b.getStyleClass().add("choice");
             b.setToggleGroup(group);

@@ -100,6 +100,8 @@ public final class ApplyMaterialsView implements Screen {
         ToggleGroup group = new ToggleGroup();
         for (MaterialChoice c : m.options()) {
             ToggleButton b = new ToggleButton();
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            b.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             b.setId(id + "-" + c.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             b.textProperty().bind(i18n.bind(JourneyTexts.choiceKey(c)));
             b.getStyleClass().add("choice");

@@ -71,6 +71,7 @@ public final class ApplyResultView implements Screen {
         l.setId(id);
         l.getStyleClass().add(style);
         l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 

@@ -85,7 +85,6 @@ public final class IdentifyView implements Screen {
     /** A way of identifying, greyed out and saying so while its devices are out. */
     private static Node methodTile(IdentifyViewModel.Method m, I18n i18n) {
         Label what = Controls.label(i18n, m.labelKey(), "method-label");
-        what.setWrapText(true);
         Label state = new Label();
         state.setId("method-state-" + m.id());
         state.textProperty().bind(i18n.bindKey(Bindings.when(m.usable())

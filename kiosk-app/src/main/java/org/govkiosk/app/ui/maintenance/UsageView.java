@@ -48,6 +48,8 @@ final class UsageView {
 
     private ToggleButton toggle(I18n i18n, String key, UsageViewModel.Span span, ToggleGroup group) {
         ToggleButton b = new ToggleButton();
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        b.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         b.textProperty().bind(i18n.bind(key));
         b.setToggleGroup(group);
         b.setOnAction(e -> {

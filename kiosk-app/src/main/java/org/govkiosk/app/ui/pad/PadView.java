@@ -110,6 +110,8 @@ public final class PadView implements Screen {
             Button b = Controls.button(i18n, PadViewModel.LEVEL_KEYS.get(level), "rating-level",
                     () -> model.chooseLevel(chosen));
             b.setId("pad-level-" + level);
+            // Equal columns; a long level ("Very dissatisfied") wraps inside its own rather than widen the row.
+            b.setMinWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
             b.setWrapText(true);
             b.setMaxWidth(Double.MAX_VALUE);
             b.setMaxHeight(Double.MAX_VALUE);
@@ -122,7 +124,7 @@ public final class PadView implements Screen {
             levels.getColumnConstraints().add(equal);
             levels.add(b, column++, 0);
         }
-        levels.setMaxWidth(1100);
+        levels.setMaxWidth(1400);
         VBox rate = new VBox(16, Controls.label(i18n, "pad.rate-prompt", "subtitle"), levels);
         rate.setAlignment(Pos.CENTER);
         VBox reasons = reasons(i18n);
@@ -138,6 +140,8 @@ public final class PadView implements Screen {
         indicators.setAlignment(Pos.CENTER);
         for (PadViewModel.Indicator indicator : PadViewModel.INDICATORS) {
             ToggleButton t = new ToggleButton();
+            t.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            t.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             t.setId("pad-reason-" + indicator.code());
             t.getStyleClass().add("secondary-button");
             t.textProperty().bind(i18n.bind(indicator.messageKey()));

@@ -66,6 +66,10 @@ public final class ProgressView implements Screen {
         javafx.scene.layout.FlowPane ways = new javafx.scene.layout.FlowPane(32, 16, scan, keypad(), card);
         ways.setAlignment(Pos.TOP_CENTER);
         ways.setColumnHalignment(javafx.geometry.HPos.LEFT);
+        // Once cases are found they have the screen: the ways to ask give way, and come back with 重新查询.
+        javafx.beans.binding.BooleanBinding asking = Bindings.isEmpty(model.results());
+        ways.visibleProperty().bind(asking);
+        ways.managedProperty().bind(asking);
 
         Label message = new Label();
         message.setId("progress-message");
@@ -91,7 +95,11 @@ public final class ProgressView implements Screen {
         rate.disableProperty().bind(model.canRate().not());
         // The shell's 返回 is the way back; a status line sits above the buttons, so none moves when it appears.
         certificate.setWrapText(true);
-        HBox buttons = new HBox(24, print, rate);
+        Button again = Controls.button(i18n, "progress.again", "secondary-button", model::newQuery);
+        again.setId("progress-again");
+        again.visibleProperty().bind(asking.not());
+        again.managedProperty().bind(again.visibleProperty());
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(24, 16, again, print, rate);
         if (onHandIn != null) {
             Button handIn = Controls.button(i18n, "supplement.hand-in", "primary-button",
                     () -> onHandIn.accept(model.selectedProperty().get()));
@@ -109,7 +117,7 @@ public final class ProgressView implements Screen {
         // however long the number grows.
         Label shown = new Label();
         shown.setId("progress-typed");
-        shown.getStyleClass().addAll("pin-dots", "keypad-display");
+        shown.getStyleClass().add("keypad-display");
         shown.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
         shown.textProperty().bind(Bindings.when(model.typedProperty().isEmpty())
                 .then(i18n.bind("progress.keypad.empty")).otherwise(model.typedProperty()));
@@ -155,8 +163,6 @@ public final class ProgressView implements Screen {
         VBox box = new VBox(4);
         box.setId("progress-case-" + c.caseNumber());
         box.getStyleClass().add(c == model.selectedProperty().get() ? "progress-case-selected" : "progress-case");
-        box.setStyle("-fx-padding: 12; -fx-background-color: " + (c == model.selectedProperty().get()
-                ? "#dbe9fb" : "white") + "; -fx-background-radius: 10;");
         box.setOnMouseClicked(e -> model.selectedProperty().set(c));
         Label title = new Label(c.itemName() + "  " + c.caseNumber());
         title.getStyleClass().add("field-label");

@@ -187,6 +187,11 @@ public final class ProgressViewModel implements SessionScoped {
         });
     }
 
+    /** 重新查询: the answer shown goes, the ways to ask come back. */
+    public void newQuery() {
+        clearSessionData();
+    }
+
     @Override
     public void clearSessionData() {
         generation++;

@@ -15,6 +15,8 @@ public final class Controls {
         label.textProperty().bind(i18n.bind(key, args));
         label.getStyleClass().add(styleClass);
         label.setWrapText(true);
+        // A wrapped text is given the height of all its lines, never cut after the first.
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
     }
 
@@ -25,6 +27,7 @@ public final class Controls {
         button.setOnAction(e -> action.run());
         // A button is never squeezed below its text ("…"): a row that cannot hold it must wrap or scroll.
         button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        button.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return button;
     }
 }

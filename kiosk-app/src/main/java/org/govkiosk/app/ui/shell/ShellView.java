@@ -8,6 +8,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
@@ -55,6 +56,7 @@ public final class ShellView {
                 .then(i18n.bind("shell.elder-off")).otherwise(i18n.bind("shell.elder-on")));
         elder.setOnAction(e -> model.toggleElderMode());
         elder.setMinWidth(Region.USE_PREF_SIZE);
+        elder.setMinHeight(Region.USE_PREF_SIZE);
         Button help = Controls.button(i18n, "shell.help", "bar-button", model::openHelp);
         help.setId("help");
         help.visibleProperty().bind(model.inCitizenScreen());
@@ -75,7 +77,16 @@ public final class ShellView {
 
         content.getStyleClass().add("content");
         frame.setTop(top);
-        frame.setCenter(content);
+        // The bars stay on screen whatever a screen needs: one taller than the space left (large type on a small
+        // screen) scrolls, by swiping or the bar, instead of pushing 返回 and 结束办理 off the bottom.
+        ScrollPane page = new ScrollPane(content);
+        page.setId("page");
+        page.getStyleClass().add("page");
+        page.setFitToWidth(true);
+        page.setFitToHeight(true);
+        page.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        page.setMinHeight(0);
+        frame.setCenter(page);
         frame.setBottom(bottom);
 
         VBox warning = new VBox(24);

@@ -90,7 +90,8 @@ public final class ScreenInspector {
             }
         }
         if (node instanceof Parent parent) {
-            boolean nested = inLabeled || node instanceof Labeled;
+            // Text inside a labelled control is its graphic, checked with it; a table's row holds cells of its own.
+            boolean nested = inLabeled || node instanceof Labeled && !(node instanceof javafx.scene.control.TableRow<?>);
             for (Node child : parent.getChildrenUnmodifiable()) {
                 walk(child, screen, nested, found, leaves, shot, locale, largeType);
             }
@@ -112,8 +113,12 @@ public final class ScreenInspector {
             } else {
                 Bounds t = drawn.localToScene(drawn.getBoundsInLocal());
                 Bounds l = labeled.localToScene(labeled.getLayoutBounds());
-                if (t.getMinX() < l.getMinX() - 1 || t.getMaxX() > l.getMaxX() + 1 || t.getMinY() < l.getMinY() - 1
-                        || t.getMaxY() > l.getMaxY() + 1) {
+                // A skin clips a text that does not fit its box (the bounds then stay inside): compare with the clip.
+                boolean skinClipped = drawn.getClip() != null && (drawn.getClip().getBoundsInLocal().getHeight()
+                        < drawn.getLayoutBounds().getHeight() - 1 || drawn.getClip().getBoundsInLocal().getWidth()
+                        < drawn.getLayoutBounds().getWidth() - 1);
+                if (skinClipped || t.getMinX() < l.getMinX() - 1 || t.getMaxX() > l.getMaxX() + 1
+                        || t.getMinY() < l.getMinY() - 1 || t.getMaxY() > l.getMaxY() + 1) {
                     found.add(new Finding("clipped", name(labeled), "\"" + text + "\" is drawn outside its box"));
                 }
                 if (t.getMaxX() > screen.getMaxX() + 1 || t.getMaxY() > screen.getMaxY() + 1 || t.getMinX() < -1) {
