@@ -11,6 +11,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.govkiosk.app.i18n.I18n;
 import org.govkiosk.app.ui.Screen;
+import org.govkiosk.app.ui.keyboard.KeyboardLayout;
 import org.govkiosk.app.ui.shell.Controls;
 
 /** Asks for an ID card or a code, shows who was recognised, takes a contact number. */
@@ -57,7 +58,7 @@ public final class IdentifyView implements Screen {
         Label code = new Label();
         code.setId("identify-code");
         code.textProperty().bind(model.scannedCodeProperty());
-        TextField phone = new TextField();
+        TextField phone = KeyboardLayout.set(new TextField(), KeyboardLayout.PHONE);
         phone.setId("identify-phone");
         phone.setPrefColumnCount(16);
         phone.textProperty().bindBidirectional(model.phoneProperty());
