@@ -72,6 +72,11 @@ public final class IdentifyView implements Screen {
         who.addRow(2, Controls.label(i18n, "identify.code", "field-label"), code);
         who.addRow(3, Controls.label(i18n, "identify.phone", "field-label"), phone);
         who.add(phoneError, 1, 4);
+        // The applications' forms require the phone (catalog.yaml: required); only queries and printing go without.
+        Label phoneHint = Controls.label(i18n, "identify.phone.hint", "hint");
+        phoneHint.setId("identify-phone-hint");
+        phoneHint.setMaxWidth(640);
+        who.add(phoneHint, 1, 5);
 
         var next = Controls.button(i18n, "identify.next", "primary-button", () -> {
             if (model.confirm()) {

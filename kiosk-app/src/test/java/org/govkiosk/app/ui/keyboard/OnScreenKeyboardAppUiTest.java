@@ -62,6 +62,10 @@ class OnScreenKeyboardAppUiTest {
         TerminalRig.waitFor(10, () -> !rig.text("#identify-name").isEmpty());
         rig.simulator("idcard-1", "card remove");
 
+        // Optional here (queries and printing need none), and said to be required for an application, as the forms
+        // require it.
+        assertThat(field("#identify-phone").getPromptText()).doesNotContain("选填");
+        assertThat(rig.text("#identify-phone-hint")).contains("申请办事时须填写");
         robot.clickOn("#identify-phone");
         awaitKeyboard("#osk-phone");
         for (char c : TerminalRig.PHONE.toCharArray()) {
