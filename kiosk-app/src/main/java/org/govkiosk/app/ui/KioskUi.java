@@ -162,7 +162,10 @@ public final class KioskUi {
                 navigator.reset(homeScreen());
             }
         });
-        KeyboardViewModel keyboardModel = new KeyboardViewModel(PinyinDictionary::load,
+        // Read off the FX thread while the terminal starts; long done by the time a citizen types pinyin.
+        var dictionary = java.util.concurrent.CompletableFuture.supplyAsync(PinyinDictionary::load,
+                context.journeyThread());
+        KeyboardViewModel keyboardModel = new KeyboardViewModel(dictionary::join,
                 new DatePickerViewModel(context.clock()));
         OnScreenKeyboardView keyboardView = new OnScreenKeyboardView(keyboardModel, i18n);
         keyboard = new KeyboardDock(keyboardModel, keyboardView.view(), content);

@@ -71,12 +71,15 @@ public final class IdentifyView implements Screen {
         who.addRow(1, Controls.label(i18n, "identify.id-number", "field-label"), id);
         who.addRow(2, Controls.label(i18n, "identify.code", "field-label"), code);
         who.addRow(3, Controls.label(i18n, "identify.phone", "field-label"), phone);
-        who.add(phoneError, 1, 4);
         // The applications' forms require the phone (catalog.yaml: required); only queries and printing go without.
+        // Said where a wrong number is said, in its place, so the screen grows by no line.
         Label phoneHint = Controls.label(i18n, "identify.phone.hint", "hint");
         phoneHint.setId("identify-phone-hint");
-        phoneHint.setMaxWidth(640);
-        who.add(phoneHint, 1, 5);
+        phoneHint.visibleProperty().bind(phoneError.textProperty().isEmpty());
+        phoneError.visibleProperty().bind(phoneHint.visibleProperty().not());
+        javafx.scene.layout.StackPane phoneNote = new javafx.scene.layout.StackPane(phoneHint, phoneError);
+        phoneNote.setAlignment(Pos.CENTER_LEFT);
+        who.add(phoneNote, 1, 4);
 
         var next = Controls.button(i18n, "identify.next", "primary-button", () -> {
             if (model.confirm()) {

@@ -75,7 +75,21 @@ class OnScreenKeyboardAppUiTest {
         assertKeysAreLargeEnough();
         assertFieldIsAboveTheKeyboard("#identify-phone");
         snapshot("osk-phone");
+
+        // Large type: the same keys, larger, and the field still above them.
+        robot.clickOn("#elder-switch");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(keyboardShown()).as("a tap outside the field and keyboard").isFalse();
+        robot.clickOn("#identify-phone");
+        awaitKeyboard("#osk-phone");
+        robot.clickOn("#osk-backspace");
+        robot.clickOn("#osk-key-8");
+        assertThat(field("#identify-phone").getText()).isEqualTo(TerminalRig.PHONE);
+        assertKeysAreLargeEnough();
+        assertFieldIsAboveTheKeyboard("#identify-phone");
+        snapshot("osk-phone-elder");
         robot.clickOn("#osk-done");
+        robot.clickOn("#elder-switch"); // the catalog's long lists are easier to reach in standard type
         assertThat(keyboardShown()).isFalse();
         robot.clickOn("#identify-next");
         WaitForAsyncUtils.waitForFxEvents();
@@ -86,6 +100,7 @@ class OnScreenKeyboardAppUiTest {
         robot.clickOn("#catalog-result-" + TerminalRig.PENSION_ITEM);
         robot.clickOn("#guide-apply");
         assertThat(field("#field-phone").getText()).as("the phone given at identification").isEqualTo(TerminalRig.PHONE);
+        robot.clickOn("#elder-switch");
         swipeToTheEndOfTheForm();
         robot.clickOn("#field-retired-on");
         awaitKeyboard("#osk-date");
@@ -96,7 +111,7 @@ class OnScreenKeyboardAppUiTest {
         assertThat(field("#field-retired-on").getText()).isEqualTo((year - 1) + "-03-01");
         assertKeysAreLargeEnough();
         assertFieldIsAboveTheKeyboard("#field-retired-on");
-        snapshot("osk-date");
+        snapshot("osk-date-elder");
         robot.clickOn("#osk-done");
         robot.clickOn("#apply-next");
         WaitForAsyncUtils.waitForFxEvents();
