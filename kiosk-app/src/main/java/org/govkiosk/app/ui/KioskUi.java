@@ -40,6 +40,11 @@ import org.govkiosk.app.ui.guide.PrintableGuide;
 import org.govkiosk.app.ui.home.HomeView;
 import org.govkiosk.app.ui.identify.IdentifyView;
 import org.govkiosk.app.ui.identify.IdentifyViewModel;
+import org.govkiosk.app.ui.keyboard.DatePickerViewModel;
+import org.govkiosk.app.ui.keyboard.KeyboardDock;
+import org.govkiosk.app.ui.keyboard.KeyboardViewModel;
+import org.govkiosk.app.ui.keyboard.OnScreenKeyboardView;
+import org.govkiosk.app.ui.keyboard.PinyinDictionary;
 import org.govkiosk.app.ui.maintenance.MaintenanceTabs;
 import org.govkiosk.app.ui.maintenance.MaintenanceView;
 import org.govkiosk.app.ui.maintenance.MaintenanceViewModel;
@@ -67,6 +72,7 @@ public final class KioskUi {
     private final ShellViewModel shellModel;
     private final ShellView shell;
     private final IdentifyViewModel identifyModel;
+    private final KeyboardDock keyboard;
     private JourneyScreens journeys;
     private ApplyViewModel applyModel;
     private ProgressViewModel progressModel;
@@ -156,7 +162,16 @@ public final class KioskUi {
                 navigator.reset(homeScreen());
             }
         });
-        shell = new ShellView(shellModel, sessions, i18n, context.config().terminal().hallName(), content);
+        // Read off the FX thread while the terminal starts; long done by the time a citizen types pinyin.
+        var dictionary = java.util.concurrent.CompletableFuture.supplyAsync(PinyinDictionary::load,
+                context.journeyThread());
+        KeyboardViewModel keyboardModel = new KeyboardViewModel(dictionary::join,
+                new DatePickerViewModel(context.clock()));
+        OnScreenKeyboardView keyboardView = new OnScreenKeyboardView(keyboardModel, i18n);
+        keyboard = new KeyboardDock(keyboardModel, keyboardView.view(), content);
+        keyboard.hideOnChange(navigator.currentProperty());
+        shell = new ShellView(shellModel, sessions, i18n, context.config().terminal().hallName(), content,
+                keyboardView.view());
         navigator.reset(homeScreen());
     }
 
@@ -315,6 +330,7 @@ public final class KioskUi {
 
     public void attach(Scene scene) {
         shell.attach(scene, shellModel, context.sessions());
+        keyboard.attach(scene);
         KeyboardWedgeCapture.install(scene, context.devicesOf(KeyboardWedgeScanner.class));
     }
 

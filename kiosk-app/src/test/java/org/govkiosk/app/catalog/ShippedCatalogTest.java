@@ -84,4 +84,18 @@ class ShippedCatalogTest {
         assertThat(catalog.search("hjzm")).extracting(CatalogItem::name).first().asString().startsWith("户籍证明");
         assertThat(catalog.search("gtgsh")).extracting(CatalogItem::name).first().asString().startsWith("个体工商户");
     }
+
+    /**
+     * The contact phone is required wherever a form asks for it: the case's SMS notices (受理, 补正, 办结) go to it.
+     * Identification says so too (identify.phone.hint): optional there, only because queries and printing need none.
+     */
+    @Test
+    void everyFormThatAsksForThePhoneRequiresIt() {
+        List<FormField> phones = catalog.items().stream().flatMap(i -> i.form().stream())
+                .filter(f -> f.prefill().filter(p -> p == Prefill.PHONE).isPresent()).toList();
+        assertThat(phones).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.required()).as(f.key()).isTrue();
+            assertThat(f.type()).isEqualTo(FieldType.PHONE);
+        });
+    }
 }

@@ -19,6 +19,7 @@ import javafx.scene.layout.VBox;
 import org.govkiosk.app.catalog.FieldType;
 import org.govkiosk.app.i18n.I18n;
 import org.govkiosk.app.ui.Screen;
+import org.govkiosk.app.ui.keyboard.KeyboardLayout;
 import org.govkiosk.app.ui.shell.Controls;
 
 /**
@@ -105,7 +106,7 @@ public final class ApplyFormView implements Screen {
     }
 
     private Node text(FieldInput f) {
-        TextField field = new TextField();
+        TextField field = KeyboardLayout.set(new TextField(), KeyboardLayout.of(f.field()));
         field.setId("field-" + f.key());
         field.textProperty().bindBidirectional(f.valueProperty());
         if (f.locked()) {

@@ -17,6 +17,7 @@ import javafx.scene.layout.VBox;
 import org.govkiosk.app.catalog.CatalogItem;
 import org.govkiosk.app.i18n.I18n;
 import org.govkiosk.app.ui.Screen;
+import org.govkiosk.app.ui.keyboard.KeyboardLayout;
 import org.govkiosk.app.ui.guide.GuideContent;
 import org.govkiosk.app.ui.shell.Controls;
 
@@ -43,7 +44,8 @@ public final class CatalogView implements Screen {
         root.getStylesheets().add(CatalogView.class.getResource("catalog-view.css").toExternalForm());
         root.setAlignment(Pos.TOP_CENTER);
 
-        TextField search = new TextField();
+        // The search has its own letter keys on this screen (initials such as "gjj"): no keyboard over them.
+        TextField search = KeyboardLayout.set(new TextField(), KeyboardLayout.NONE);
         search.setId("catalog-search");
         search.textProperty().bindBidirectional(model.queryProperty());
         search.promptTextProperty().bind(i18n.bind("catalog.search.prompt"));

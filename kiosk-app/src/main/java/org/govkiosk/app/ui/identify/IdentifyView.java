@@ -11,6 +11,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.govkiosk.app.i18n.I18n;
 import org.govkiosk.app.ui.Screen;
+import org.govkiosk.app.ui.keyboard.KeyboardLayout;
 import org.govkiosk.app.ui.shell.Controls;
 
 /** Asks for an ID card or a code, shows who was recognised, takes a contact number. */
@@ -57,7 +58,7 @@ public final class IdentifyView implements Screen {
         Label code = new Label();
         code.setId("identify-code");
         code.textProperty().bind(model.scannedCodeProperty());
-        TextField phone = new TextField();
+        TextField phone = KeyboardLayout.set(new TextField(), KeyboardLayout.PHONE);
         phone.setId("identify-phone");
         phone.setPrefColumnCount(16);
         phone.textProperty().bindBidirectional(model.phoneProperty());
@@ -70,7 +71,15 @@ public final class IdentifyView implements Screen {
         who.addRow(1, Controls.label(i18n, "identify.id-number", "field-label"), id);
         who.addRow(2, Controls.label(i18n, "identify.code", "field-label"), code);
         who.addRow(3, Controls.label(i18n, "identify.phone", "field-label"), phone);
-        who.add(phoneError, 1, 4);
+        // The applications' forms require the phone (catalog.yaml: required); only queries and printing go without.
+        // Said where a wrong number is said, in its place, so the screen grows by no line.
+        Label phoneHint = Controls.label(i18n, "identify.phone.hint", "hint");
+        phoneHint.setId("identify-phone-hint");
+        phoneHint.visibleProperty().bind(phoneError.textProperty().isEmpty());
+        phoneError.visibleProperty().bind(phoneHint.visibleProperty().not());
+        javafx.scene.layout.StackPane phoneNote = new javafx.scene.layout.StackPane(phoneHint, phoneError);
+        phoneNote.setAlignment(Pos.CENTER_LEFT);
+        who.add(phoneNote, 1, 4);
 
         var next = Controls.button(i18n, "identify.next", "primary-button", () -> {
             if (model.confirm()) {

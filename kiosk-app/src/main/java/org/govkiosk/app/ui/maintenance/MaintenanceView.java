@@ -12,6 +12,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.govkiosk.app.i18n.I18n;
+import org.govkiosk.app.ui.keyboard.KeyboardLayout;
 import org.govkiosk.app.ui.Screen;
 import org.govkiosk.app.ui.shell.Controls;
 
@@ -36,7 +37,7 @@ public final class MaintenanceView implements Screen {
         if (!target.getItems().isEmpty()) {
             target.getSelectionModel().selectFirst();
         }
-        TextField command = new TextField();
+        TextField command = KeyboardLayout.set(new TextField(), KeyboardLayout.LATIN);
         command.setId("simulator-command");
         command.promptTextProperty().bind(i18n.bind("maintenance.simulator.prompt"));
         command.setOnAction(e -> model.sendToSimulator(target.getValue(), command.getText()));

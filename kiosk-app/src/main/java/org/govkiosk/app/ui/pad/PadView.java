@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.govkiosk.api.RatingRequestEvent;
 import org.govkiosk.app.i18n.I18n;
+import org.govkiosk.app.ui.keyboard.KeyboardLayout;
 import org.govkiosk.app.ui.Screen;
 import org.govkiosk.app.ui.shell.Controls;
 
@@ -150,7 +151,7 @@ public final class PadView implements Screen {
                     t.setSelected(model.reasons().contains(indicator.code())));
             indicators.getChildren().add(t);
         }
-        TextField comment = new TextField();
+        TextField comment = KeyboardLayout.set(new TextField(), KeyboardLayout.CHINESE);
         comment.setId("pad-comment");
         comment.promptTextProperty().bind(i18n.bind("pad.comment-prompt"));
         comment.textProperty().bindBidirectional(model.commentProperty());

@@ -3,7 +3,9 @@ package org.govkiosk.app.ui.shell;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -33,7 +35,9 @@ public final class ShellView {
     private final StackPane root = new StackPane();
     private final Timeline ticker;
 
-    public ShellView(ShellViewModel model, SessionManager sessions, I18n i18n, String hallName, StackPane content) {
+    /** @param keyboard the on-screen keyboard, laid over the bottom of the screen above the bottom bar */
+    public ShellView(ShellViewModel model, SessionManager sessions, I18n i18n, String hallName, StackPane content,
+            Node keyboard) {
         root.setId("shell");
         root.getStylesheets().add(ShellView.class.getResource("/org/govkiosk/app/ui/kiosk.css").toExternalForm());
         root.getStyleClass().add("shell");
@@ -104,7 +108,14 @@ public final class ShellView {
         warning.getChildren().addAll(countdown, stay);
         warning.visibleProperty().bind(sessions.stateProperty().isEqualTo(SessionManager.State.WARNING));
 
-        root.getChildren().addAll(frame, helpPanel(model, i18n), warning);
+        StackPane.setAlignment(keyboard, Pos.BOTTOM_CENTER);
+        // Docked over the content, just above the bottom bar (back and finish stay in reach while typing).
+        Runnable dock = () -> StackPane.setMargin(keyboard,
+                new Insets(0, 0, bottom.isVisible() ? bottom.getHeight() : 0, 0));
+        bottom.heightProperty().addListener((obs, was, now) -> dock.run());
+        bottom.visibleProperty().addListener((obs, was, now) -> dock.run());
+        dock.run();
+        root.getChildren().addAll(frame, keyboard, helpPanel(model, i18n), warning);
         model.elderModeProperty().addListener((obs, old, on) -> applyElder(on));
         applyElder(model.elderModeProperty().get());
 

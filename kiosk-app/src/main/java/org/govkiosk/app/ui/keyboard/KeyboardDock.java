@@ -1,0 +1,208 @@
+package org.govkiosk.app.ui.keyboard;
+
+import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * Brings the keyboard up for the field a citizen taps, with that field's layout, and keeps the field in sight:
+ * the keyboard lies over the bottom of the screen, and the field is scrolled (in a scroll pane) and, when that is
+ * not enough, the screen is moved up until the field sits above the keyboard. Nothing changes while a finger is
+ * down: the keyboard comes and goes when the tap ends. It goes when the citizen taps 完成 or anywhere that is
+ * neither keyboard nor field, when the screen changes, and when a hardware keyboard is used (a technician's, or a
+ * test's robot), so typed keys and on-screen keys never compete.
+ */
+public final class KeyboardDock {
+
+    /** Space kept between the field and the keyboard, so the field's frame is seen whole. */
+    static final double MARGIN = 24;
+
+    private final KeyboardViewModel model;
+    private final Node keyboard;
+    private final Region content;
+    private TextInputControl pressedField;
+    private boolean pressedKeyboard;
+    private TextInputControl target;
+
+    /**
+     * @param keyboard the keyboard's node, laid over the bottom of the shell
+     * @param content  the shell's content area: the screen in it moves up when a field would be covered
+     */
+    public KeyboardDock(KeyboardViewModel model, Node keyboard, Region content) {
+        this.model = model;
+        this.keyboard = keyboard;
+        this.content = content;
+        // A screen moved up must not slide over the shell's top bar.
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(content.widthProperty());
+        clip.heightProperty().bind(content.heightProperty());
+        content.setClip(clip);
+        model.shownProperty().addListener((obs, was, shown) -> {
+            if (!shown) {
+                target = null;
+                screen().ifPresent(s -> s.setTranslateY(0));
+            }
+        });
+    }
+
+    /** Hides the keyboard whenever {@code screen} changes: it belongs to the field of the screen it came up for. */
+    public void hideOnChange(ObservableValue<?> screen) {
+        screen.addListener((obs, was, now) -> model.hide());
+    }
+
+    public void attach(Scene scene) {
+        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            Node picked = e.getPickResult().getIntersectedNode();
+            pressedKeyboard = inside(picked, keyboard);
+            pressedField = pressedKeyboard ? null : field(picked);
+        });
+        scene.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            TextInputControl tapped = pressedField;
+            boolean onKeyboard = pressedKeyboard;
+            boolean tap = e.isStillSincePress();
+            pressedField = null;
+            pressedKeyboard = false;
+            // After the release has reached its target (a button fires on release): then the layout may change.
+            Platform.runLater(() -> {
+                if (tapped != null && tapped.getScene() == scene) {
+                    open(tapped);
+                } else if (!onKeyboard && tap && model.shownProperty().get()) {
+                    model.hide();
+                }
+            });
+        });
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (model.shownProperty().get()) {
+                model.hide();
+            }
+        });
+        scene.focusOwnerProperty().addListener((obs, was, now) -> {
+            // Another field took the focus while the keyboard is up (the form's next field): follow it.
+            if (model.shownProperty().get() && now instanceof TextInputControl field && field != target
+                    && pressedField == null) {
+                open(field);
+            }
+        });
+    }
+
+    /** The keyboard for {@code field}, and the field moved into sight above it. */
+    void open(TextInputControl field) {
+        KeyboardLayout layout = KeyboardLayout.of(field);
+        if (!field.isEditable() || field.isDisabled() || layout == KeyboardLayout.NONE) {
+            model.hide();
+            return;
+        }
+        if (!field.isFocused()) {
+            field.requestFocus();
+        }
+        target = field;
+        model.show(layout, new FieldTarget(field));
+        reveal(field);
+    }
+
+    /** Scrolls and moves the screen so {@code field} is above the keyboard. */
+    void reveal(Node field) {
+        Parent root = content.getScene() == null ? null : content.getScene().getRoot();
+        var screen = screen();
+        if (root == null || screen.isEmpty()) {
+            return;
+        }
+        screen.get().setTranslateY(0);
+        root.applyCss();
+        root.layout();
+        double keyboardTop = keyboard.localToScene(keyboard.getLayoutBounds()).getMinY();
+        for (Node n = field.getParent(); n != null && n != content; n = n.getParent()) {
+            if (n instanceof ScrollPane pane) {
+                scrollInto(pane, field, keyboardTop);
+                root.layout();
+            }
+        }
+        Bounds f = field.localToScene(field.getLayoutBounds());
+        double over = f.getMaxY() - (keyboardTop - MARGIN);
+        if (over > 0) {
+            screen.get().setTranslateY(-over);
+        }
+    }
+
+    /** Scrolls {@code pane} so the field lies in the part of it the keyboard leaves free, as far as it can. */
+    private static void scrollInto(ScrollPane pane, Node field, double keyboardTop) {
+        Node inner = pane.getContent();
+        double contentHeight = inner.getLayoutBounds().getHeight();
+        double viewport = pane.getViewportBounds().getHeight();
+        if (contentHeight <= viewport) {
+            return;
+        }
+        Bounds view = pane.localToScene(pane.getLayoutBounds());
+        double top = view.getMinY() + MARGIN;
+        double bottom = Math.min(view.getMaxY(), keyboardTop) - MARGIN;
+        Bounds f = field.localToScene(field.getLayoutBounds());
+        double shift = f.getMaxY() > bottom ? f.getMaxY() - bottom : f.getMinY() < top ? f.getMinY() - top : 0;
+        if (shift == 0) {
+            return;
+        }
+        double offset = pane.getVvalue() * (contentHeight - viewport) + shift;
+        double v = Math.max(0, Math.min(1, offset / (contentHeight - viewport)));
+        pane.setVvalue(pane.getVmin() + v * (pane.getVmax() - pane.getVmin()));
+    }
+
+    private java.util.Optional<Node> screen() {
+        return content.getChildrenUnmodifiable().isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(content.getChildrenUnmodifiable().get(0));
+    }
+
+    private static boolean inside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The text field {@code node} belongs to (a tap lands on its inner text or skin), if editable. */
+    private static TextInputControl field(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof TextInputControl f) {
+                return f.isEditable() && !f.isDisabled() ? f : null;
+            }
+        }
+        return null;
+    }
+
+    /** Keys act on the field through its own editing: at the caret, replacing a selection. */
+    private record FieldTarget(TextInputControl field) implements KeyboardViewModel.Target {
+        @Override
+        public void insert(String text) {
+            field.replaceSelection(text);
+        }
+
+        @Override
+        public void deleteBackward() {
+            if (field.getSelection().getLength() > 0) {
+                field.replaceSelection("");
+            } else {
+                field.deletePreviousChar();
+            }
+        }
+
+        @Override
+        public void replace(String text) {
+            field.setText(text);
+            field.positionCaret(text.length());
+        }
+
+        @Override
+        public String text() {
+            return field.getText() == null ? "" : field.getText();
+        }
+    }
+}
