@@ -48,6 +48,7 @@ public final class ApplyFormView implements Screen {
         title.setId("apply-title");
         title.getStyleClass().add("title");
         title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         title.textProperty().bind(Bindings.createStringBinding(() -> model.itemProperty().get() == null ? ""
                 : i18n.text("apply.form.title", model.itemProperty().get().name()), model.itemProperty(),
                 i18n.localeProperty()));

@@ -33,6 +33,7 @@ public final class GuideView implements Screen {
         title.setId("guide-title");
         title.getStyleClass().add("title");
         title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         title.textProperty().bind(Bindings.createStringBinding(
                 () -> model.itemProperty().get() == null ? "" : model.itemProperty().get().name(), model.itemProperty()));
 

@@ -102,30 +102,21 @@ public final class PadView implements Screen {
 
         // Five levels alike in size, colour and weight, in the order the national rules list them (非常满意 …
         // 非常不满意): nothing steers the citizen; the one chosen is filled and ticked.
-        javafx.scene.layout.GridPane levels = new javafx.scene.layout.GridPane();
-        levels.setHgap(16);
+        // Keys of one fixed size (kiosk.css .rating-level); on a narrow screen the row wraps, in the same order.
+        FlowPane levels = new FlowPane(16, 16);
         levels.setAlignment(Pos.CENTER);
-        int column = 0;
         for (int level = 5; level >= 1; level--) {
             int chosen = level;
             Button b = Controls.button(i18n, PadViewModel.LEVEL_KEYS.get(level), "rating-level",
                     () -> model.chooseLevel(chosen));
             b.setId("pad-level-" + level);
-            // Equal columns; a long level ("Very dissatisfied") wraps inside its own rather than widen the row.
-            b.setMinWidth(javafx.scene.layout.Region.USE_COMPUTED_SIZE);
             b.setWrapText(true);
-            b.setMaxWidth(Double.MAX_VALUE);
-            b.setMaxHeight(Double.MAX_VALUE);
             javafx.css.PseudoClass on = javafx.css.PseudoClass.getPseudoClass("chosen");
             b.pseudoClassStateChanged(on, model.levelProperty().get() == level);
             model.levelProperty().addListener((obs, was, now) -> b.pseudoClassStateChanged(on,
                     now.intValue() == chosen));
-            javafx.scene.layout.ColumnConstraints equal = new javafx.scene.layout.ColumnConstraints();
-            equal.setPercentWidth(20);
-            levels.getColumnConstraints().add(equal);
-            levels.add(b, column++, 0);
+            levels.getChildren().add(b);
         }
-        levels.setMaxWidth(1400);
         VBox rate = new VBox(16, Controls.label(i18n, "pad.rate-prompt", "subtitle"), levels);
         rate.setAlignment(Pos.CENTER);
         VBox reasons = reasons(i18n);

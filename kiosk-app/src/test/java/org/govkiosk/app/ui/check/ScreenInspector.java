@@ -227,7 +227,8 @@ public final class ScreenInspector {
         b = intersection(b, screen);
         for (Node n = node.getParent(); n != null && b != null; n = n.getParent()) {
             if (n.getClip() != null) {
-                b = intersection(b, n.getClip().localToScene(n.getClip().getBoundsInLocal()));
+                // A clip is in its node's coordinates (it has no parent of its own in the scene).
+                b = intersection(b, n.localToScene(n.getClip().getBoundsInParent()));
             }
         }
         return b == null || b.getWidth() < 1 || b.getHeight() < 1 ? null : b;

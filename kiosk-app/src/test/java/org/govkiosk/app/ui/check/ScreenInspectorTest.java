@@ -139,4 +139,20 @@ class ScreenInspectorTest {
             p.getChildren().addAll(label("看不见", 20, 300, 200, Color.WHITE), button("7", 20, 400, 38, 40), overlay);
         })).isEmpty();
     }
+
+    @Test
+    void aCutLabelInATabIsFound() {
+        assertThat(inspect(Locale.SIMPLIFIED_CHINESE, false, p -> {
+            javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+            Label id = label("idcard-1", 0, 0, 30, Color.BLACK);
+            grid.add(id, 0, 0);
+            javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
+            scroll.setFitToWidth(true);
+            javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(
+                    new javafx.scene.control.Tab("设备", scroll), new javafx.scene.control.Tab("队列", new Label("x")));
+            tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+            tabs.resizeRelocate(0, 0, 700, 400);
+            p.getChildren().add(tabs);
+        })).extracting(ScreenInspector.Finding::kind).contains("cut");
+    }
 }
