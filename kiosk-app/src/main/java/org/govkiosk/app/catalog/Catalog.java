@@ -37,6 +37,7 @@ public final class Catalog {
     private final List<String> departments;
     private final List<String> lifeEvents;
     private final List<CatalogItem> items;
+    private final Translations english;
     private final Map<String, CatalogItem> byCode = new LinkedHashMap<>();
     private List<Indexed> index;
 
@@ -45,6 +46,12 @@ public final class Catalog {
      * @param lifeEvents  the life events in the order they are offered
      */
     public Catalog(List<String> departments, List<String> lifeEvents, List<CatalogItem> items) {
+        this(departments, lifeEvents, items, Translations.NONE);
+    }
+
+    /** @param english the English of the departments, life events and every item's texts, where given */
+    public Catalog(List<String> departments, List<String> lifeEvents, List<CatalogItem> items, Translations english) {
+        this.english = english;
         this.departments = List.copyOf(departments);
         this.lifeEvents = List.copyOf(lifeEvents);
         this.items = List.copyOf(items);
@@ -86,6 +93,11 @@ public final class Catalog {
 
     public List<String> lifeEvents() {
         return lifeEvents;
+    }
+
+    /** The English of the catalog's texts (departments, life events, items), where the file gives it. */
+    public Translations english() {
+        return english;
     }
 
     /**
