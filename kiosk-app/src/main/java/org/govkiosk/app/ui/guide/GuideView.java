@@ -33,8 +33,7 @@ public final class GuideView implements Screen {
         title.setId("guide-title");
         title.getStyleClass().add("title");
         title.setWrapText(true);
-        title.textProperty().bind(Bindings.createStringBinding(
-                () -> model.itemProperty().get() == null ? "" : model.itemProperty().get().name(), model.itemProperty()));
+        title.textProperty().bind(model.title());
 
         ScrollPane scroll = new ScrollPane(sections);
         scroll.setId("guide-sections");

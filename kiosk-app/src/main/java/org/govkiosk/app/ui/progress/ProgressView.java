@@ -143,7 +143,7 @@ public final class ProgressView implements Screen {
         box.setStyle("-fx-padding: 12; -fx-background-color: " + (c == model.selectedProperty().get()
                 ? "#dbe9fb" : "white") + "; -fx-background-radius: 10;");
         box.setOnMouseClicked(e -> model.selectedProperty().set(c));
-        Label title = new Label(c.itemName() + "  " + c.caseNumber());
+        Label title = new Label(model.itemName(c, i18n.locale()) + "  " + c.caseNumber());
         title.getStyleClass().add("field-label");
         title.setWrapText(true);
         Label state = new Label(i18n.text("progress.state", i18n.text(JourneyTexts.stateKey(c.state())))
