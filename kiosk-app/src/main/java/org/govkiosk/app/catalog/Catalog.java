@@ -49,12 +49,16 @@ public final class Catalog {
         this(departments, lifeEvents, items, Translations.NONE);
     }
 
-    /** @param english the English of the departments, life events and every item's texts, where given */
+    /**
+     * @param english the English of the departments, life events and every item's texts, where given; the items
+     *                carry it too (one Chinese text reads the same English in every item)
+     */
     public Catalog(List<String> departments, List<String> lifeEvents, List<CatalogItem> items, Translations english) {
         this.english = english;
         this.departments = List.copyOf(departments);
         this.lifeEvents = List.copyOf(lifeEvents);
-        this.items = List.copyOf(items);
+        this.items = english.isEmpty() ? List.copyOf(items)
+                : items.stream().map(item -> item.withEnglish(english)).toList();
         for (CatalogItem item : this.items) {
             if (byCode.putIfAbsent(item.code(), item) != null) {
                 throw new IllegalArgumentException("duplicate item code " + item.code());

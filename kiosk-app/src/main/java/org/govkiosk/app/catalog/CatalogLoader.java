@@ -92,9 +92,7 @@ public final class CatalogLoader {
             return Optional.empty();
         }
         // Every item carries the English of the whole file: a material translated in one item reads the same in all.
-        Translations english = root.translations();
-        return Optional.of(new Catalog(departments, lifeEvents,
-                items.stream().map(item -> item.withEnglish(english)).toList(), english));
+        return Optional.of(new Catalog(departments, lifeEvents, items, root.translations()));
     }
 
     private static List<String> distinct(CatalogNode root, String key) {

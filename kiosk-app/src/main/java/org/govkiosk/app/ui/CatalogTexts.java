@@ -58,7 +58,7 @@ public final class CatalogTexts {
     public String itemName(Locale locale, String code, String platformName) {
         Optional<CatalogItem> item = code == null ? Optional.empty() : items.apply(code);
         if (item.isPresent() && !isChinese(locale)) {
-            return CatalogTexts.of(item.get()).in(locale, item.get().name());
+            return in(locale, item.get().name());
         }
         return platformName == null ? "" : in(locale, platformName);
     }
