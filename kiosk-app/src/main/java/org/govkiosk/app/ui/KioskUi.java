@@ -233,7 +233,7 @@ public final class KioskUi {
                 askRating("case-" + finished.caseNumber(), finished.caseNumber(), finished.itemCode(),
                         finished.itemName());
             }
-        });
+        }, CatalogTexts.of(context.catalog()));
     }
 
     /** A rating goes to the outbox, and its level (nothing else) to the usage statistics. */

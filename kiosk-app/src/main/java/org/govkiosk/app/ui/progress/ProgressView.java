@@ -152,7 +152,7 @@ public final class ProgressView implements Screen {
         box.getChildren().addAll(title, state);
         c.promisedDate().ifPresent(d -> box.getChildren().add(new Label(i18n.text("progress.promised", d.toString()))));
         c.supplementRequest().ifPresent(r -> {
-            Label l = new Label(i18n.text("progress.supplement", r));
+            Label l = new Label(i18n.text("progress.supplement", model.platformText(r, i18n.locale())));
             l.setId("progress-supplement-" + c.caseNumber());
             l.getStyleClass().add("error");
             l.setWrapText(true);
@@ -167,7 +167,7 @@ public final class ProgressView implements Screen {
             box.getChildren().add(l);
         }
         c.reason().ifPresent(r -> {
-            Label l = new Label(i18n.text("progress.reason", r));
+            Label l = new Label(i18n.text("progress.reason", model.platformText(r, i18n.locale())));
             l.getStyleClass().add("error");
             l.setWrapText(true);
             box.getChildren().add(l);

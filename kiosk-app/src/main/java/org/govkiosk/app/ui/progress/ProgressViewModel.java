@@ -87,6 +87,14 @@ public final class ProgressViewModel implements SessionScoped {
         return catalog.itemName(locale, found.itemCode(), found.itemName());
     }
 
+    /**
+     * A clerk's words about a case (what to hand in, why it was refused), which the platform sends in Chinese: on
+     * an English screen the catalog's English where the words are the catalog's, else marked as Chinese only.
+     */
+    public String platformText(String text, Locale locale) {
+        return catalog.in(locale, text);
+    }
+
     private void onDeviceEvent(DeviceEvent event) {
         if (active && event instanceof DeviceEvent.QrScanned scanned) {
             Platform.runLater(() -> scanned(scanned.payload()));
