@@ -78,6 +78,8 @@ public final class PadView implements Screen {
         hall.textProperty().bind(Bindings.createStringBinding(() -> hallName.apply(i18n.locale()),
                 i18n.localeProperty()));
         hall.getStyleClass().add("hint");
+        hall.setWrapText(true); // an English hall name is long; large type must not cut it
+        hall.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         VBox idle = new VBox(24, Controls.label(i18n, "pad.welcome", "title"), window, hall,
                 Controls.label(i18n, "pad.waiting", "hint"));
         idle.setId("pad-idle");
