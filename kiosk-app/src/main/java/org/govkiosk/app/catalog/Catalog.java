@@ -20,11 +20,14 @@ public final class Catalog {
     /** Longer input is no search a citizen meant; it is cut rather than matched at length. */
     static final int MAX_QUERY = 40;
 
-    /** What a query matched: the item by its code, its name, one of its keywords, its department. */
-    private enum Field { CODE, NAME, KEYWORD, DEPARTMENT }
+    /**
+     * What a query matched: the item by its code, its name, one of its keywords, a word of its English name (the
+     * screen in English invites typing the name), its department.
+     */
+    private enum Field { CODE, NAME, KEYWORD, ENGLISH, DEPARTMENT }
 
     private record Indexed(int order, CatalogItem item, PinyinText name, List<PinyinText> keywords,
-            PinyinText department) {
+            PinyinText department, List<String> englishWords) {
     }
 
     private record Hit(Indexed entry, Field field, PinyinText.Match match) {
@@ -76,7 +79,8 @@ public final class Catalog {
             List<Indexed> built = new ArrayList<>();
             for (CatalogItem item : items) {
                 built.add(new Indexed(built.size(), item, PinyinText.of(item.name()),
-                        item.keywords().stream().map(PinyinText::of).toList(), PinyinText.of(item.department())));
+                        item.keywords().stream().map(PinyinText::of).toList(), PinyinText.of(item.department()),
+                        englishWords(item)));
             }
             index = List.copyOf(built);
         }
@@ -129,6 +133,21 @@ public final class Catalog {
         return hits.stream().map(h -> h.entry().item()).toList();
     }
 
+    /** The words of an item's English name and department, lower case, for a search typed in English. */
+    private List<String> englishWords(CatalogItem item) {
+        List<String> words = new ArrayList<>();
+        for (String zh : List.of(item.name(), item.department())) {
+            english.english(zh).ifPresent(en -> {
+                for (String w : en.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                    if (!w.isEmpty()) {
+                        words.add(w);
+                    }
+                }
+            });
+        }
+        return List.copyOf(words);
+    }
+
     private static Optional<Hit> hit(Indexed entry, String trimmed, String normalized) {
         if (entry.item().code().equalsIgnoreCase(trimmed)) {
             return Optional.of(new Hit(entry, Field.CODE, null));
@@ -142,6 +161,10 @@ public final class Catalog {
                 .orElse(null);
         if (keyword != null) {
             return Optional.of(new Hit(entry, Field.KEYWORD, keyword));
+        }
+        // A word begun is enough ("pens" finds pension); two letters at least, or pinyin initials would find any.
+        if (normalized.length() >= 2 && entry.englishWords().stream().anyMatch(w -> w.startsWith(normalized))) {
+            return Optional.of(new Hit(entry, Field.ENGLISH, null));
         }
         PinyinText.Match department = entry.department().match(normalized);
         return Optional.ofNullable(department).map(m -> new Hit(entry, Field.DEPARTMENT, m));
