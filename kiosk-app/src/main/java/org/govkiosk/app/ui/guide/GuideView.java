@@ -1,6 +1,5 @@
 package org.govkiosk.app.ui.guide;
 
-import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
