@@ -29,7 +29,7 @@ final class TerminalSections {
         Optional<String> id = s.string("id", true);
         id.filter(v -> !ID.matcher(v).matches()).ifPresent(v -> s.problem(s.key("id"),
                 "'" + v + "' is not a valid id; use letters, digits, '.', '_' or '-' (at most 64)"));
-        java.util.concurrent.atomic.AtomicReference<String> hallEnglish = new java.util.concurrent.atomic.AtomicReference<>();
+        var hallEnglish = new java.util.concurrent.atomic.AtomicReference<String>();
         String hall = s.translatable("hall-name", true, hallEnglish::set).orElse(null);
         String window = s.string("window-name", false).orElse(null);
         LaunchOptions.Mode mode = s.string("mode", false).flatMap(m -> mode(s, m)).orElse(LaunchOptions.Mode.KIOSK);

@@ -95,8 +95,9 @@ public final class ApplyMaterialsView implements Screen {
                 : CatalogTexts.of(model.itemProperty().get());
         Label name = new Label();
         name.textProperty().bind(Bindings.createStringBinding(() -> i18n.text("apply.material.line", index + 1,
-                texts.in(i18n.locale(), m.requirement().name()), i18n.text(GuideContent.formKey(m.requirement().form())),
-                m.requirement().copies()), i18n.localeProperty()));
+                texts.in(i18n.locale(), m.requirement().name()),
+                i18n.text(GuideContent.formKey(m.requirement().form())), m.requirement().copies()),
+                i18n.localeProperty()));
         name.getStyleClass().add("field-label");
         name.setWrapText(true);
         Label requirement = new Label();

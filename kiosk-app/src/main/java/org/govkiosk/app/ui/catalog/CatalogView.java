@@ -133,8 +133,10 @@ public final class CatalogView implements Screen {
         Label message = new Label();
         message.setId("catalog-message");
         message.getStyleClass().add("subtitle");
+        message.setWrapText(true); // a department's English name is long
         message.textProperty().bind(Bindings.createStringBinding(() -> model.messageKeyProperty().get().isEmpty()
-                ? groupName(model.groupProperty().get()) : i18n.text(model.messageKeyProperty().get(), model.results().size()),
+                ? groupName(model.groupProperty().get())
+                : i18n.text(model.messageKeyProperty().get(), model.results().size()),
                 model.messageKeyProperty(), model.groupProperty(), model.results(), i18n.localeProperty()));
         ScrollPane results = new ScrollPane(resultList);
         results.setFitToWidth(true);

@@ -1,5 +1,6 @@
 package org.govkiosk.app.ui.shell;
 
+import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
@@ -59,6 +60,10 @@ public final class ShellView {
         help.setId("help");
         help.visibleProperty().bind(model.inCitizenScreen());
         help.managedProperty().bind(help.visibleProperty());
+        // A long hall name (the English one) gives way; the bar's buttons keep their words.
+        for (Button b : List.of(help, lang, elder)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox top = new HBox(16, hall, spacer, help, lang, elder);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add("top-bar");
