@@ -20,11 +20,14 @@ public final class Catalog {
     /** Longer input is no search a citizen meant; it is cut rather than matched at length. */
     static final int MAX_QUERY = 40;
 
-    /** What a query matched: the item by its code, its name, one of its keywords, its department. */
-    private enum Field { CODE, NAME, KEYWORD, DEPARTMENT }
+    /**
+     * What a query matched: the item by its code, its name, one of its keywords, a word of its English name (the
+     * screen in English invites typing the name), its department.
+     */
+    private enum Field { CODE, NAME, KEYWORD, ENGLISH, DEPARTMENT }
 
     private record Indexed(int order, CatalogItem item, PinyinText name, List<PinyinText> keywords,
-            PinyinText department) {
+            PinyinText department, List<String> englishWords) {
     }
 
     private record Hit(Indexed entry, Field field, PinyinText.Match match) {
@@ -37,6 +40,7 @@ public final class Catalog {
     private final List<String> departments;
     private final List<String> lifeEvents;
     private final List<CatalogItem> items;
+    private final Translations english;
     private final Map<String, CatalogItem> byCode = new LinkedHashMap<>();
     private List<Indexed> index;
 
@@ -45,9 +49,19 @@ public final class Catalog {
      * @param lifeEvents  the life events in the order they are offered
      */
     public Catalog(List<String> departments, List<String> lifeEvents, List<CatalogItem> items) {
+        this(departments, lifeEvents, items, Translations.NONE);
+    }
+
+    /**
+     * @param english the English of the departments, life events and every item's texts, where given; the items
+     *                carry it too (one Chinese text reads the same English in every item)
+     */
+    public Catalog(List<String> departments, List<String> lifeEvents, List<CatalogItem> items, Translations english) {
+        this.english = english;
         this.departments = List.copyOf(departments);
         this.lifeEvents = List.copyOf(lifeEvents);
-        this.items = List.copyOf(items);
+        this.items = english.isEmpty() ? List.copyOf(items)
+                : items.stream().map(item -> item.withEnglish(english)).toList();
         for (CatalogItem item : this.items) {
             if (byCode.putIfAbsent(item.code(), item) != null) {
                 throw new IllegalArgumentException("duplicate item code " + item.code());
@@ -65,7 +79,8 @@ public final class Catalog {
             List<Indexed> built = new ArrayList<>();
             for (CatalogItem item : items) {
                 built.add(new Indexed(built.size(), item, PinyinText.of(item.name()),
-                        item.keywords().stream().map(PinyinText::of).toList(), PinyinText.of(item.department())));
+                        item.keywords().stream().map(PinyinText::of).toList(), PinyinText.of(item.department()),
+                        englishWords(item)));
             }
             index = List.copyOf(built);
         }
@@ -86,6 +101,11 @@ public final class Catalog {
 
     public List<String> lifeEvents() {
         return lifeEvents;
+    }
+
+    /** The English of the catalog's texts (departments, life events, items), where the file gives it. */
+    public Translations english() {
+        return english;
     }
 
     /**
@@ -113,6 +133,21 @@ public final class Catalog {
         return hits.stream().map(h -> h.entry().item()).toList();
     }
 
+    /** The words of an item's English name and department, lower case, for a search typed in English. */
+    private List<String> englishWords(CatalogItem item) {
+        List<String> words = new ArrayList<>();
+        for (String zh : List.of(item.name(), item.department())) {
+            english.english(zh).ifPresent(en -> {
+                for (String w : en.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                    if (!w.isEmpty()) {
+                        words.add(w);
+                    }
+                }
+            });
+        }
+        return List.copyOf(words);
+    }
+
     private static Optional<Hit> hit(Indexed entry, String trimmed, String normalized) {
         if (entry.item().code().equalsIgnoreCase(trimmed)) {
             return Optional.of(new Hit(entry, Field.CODE, null));
@@ -126,6 +161,10 @@ public final class Catalog {
                 .orElse(null);
         if (keyword != null) {
             return Optional.of(new Hit(entry, Field.KEYWORD, keyword));
+        }
+        // A word begun is enough ("pens" finds pension); two letters at least, or pinyin initials would find any.
+        if (normalized.length() >= 2 && entry.englishWords().stream().anyMatch(w -> w.startsWith(normalized))) {
+            return Optional.of(new Hit(entry, Field.ENGLISH, null));
         }
         PinyinText.Match department = entry.department().match(normalized);
         return Optional.ofNullable(department).map(m -> new Hit(entry, Field.DEPARTMENT, m));

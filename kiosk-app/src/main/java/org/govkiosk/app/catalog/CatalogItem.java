@@ -17,12 +17,25 @@ import org.govkiosk.api.CaseKind;
  * @param hours           when the window is open, if the guide says
  * @param ratingChannels  where the service can be rated (好差评)
  * @param printTemplate   the template of the result when it can be printed at the terminal (自助出证)
+ * @param english         the English of its texts where the catalog gives it; the Chinese stays the official
+ *                        wording (sent to the platform, printed on papers)
  */
 public record CatalogItem(String code, String name, String department, List<String> coDepartments,
         String category, CaseKind caseKind, List<String> lifeEvents, List<String> keywords, List<String> conditions,
         List<MaterialRequirement> materials, List<ProcedureStep> procedure, TimeLimit timeLimit, Fees fees,
         List<String> legalBasis, Optional<String> place, Optional<String> hours, Contacts contacts,
-        List<String> ratingChannels, Optional<String> printTemplate, List<FormField> form) {
+        List<String> ratingChannels, Optional<String> printTemplate, List<FormField> form, Translations english) {
+
+    /** An item without English: the English UI shows its texts in Chinese, marked as such. */
+    public CatalogItem(String code, String name, String department, List<String> coDepartments,
+            String category, CaseKind caseKind, List<String> lifeEvents, List<String> keywords, List<String> conditions,
+            List<MaterialRequirement> materials, List<ProcedureStep> procedure, TimeLimit timeLimit, Fees fees,
+            List<String> legalBasis, Optional<String> place, Optional<String> hours, Contacts contacts,
+            List<String> ratingChannels, Optional<String> printTemplate, List<FormField> form) {
+        this(code, name, department, coDepartments, category, caseKind, lifeEvents, keywords, conditions, materials,
+                procedure, timeLimit, fees, legalBasis, place, hours, contacts, ratingChannels, printTemplate, form,
+                Translations.NONE);
+    }
 
     public CatalogItem {
         Objects.requireNonNull(code, "code");
@@ -37,6 +50,14 @@ public record CatalogItem(String code, String name, String department, List<Stri
         legalBasis = List.copyOf(legalBasis);
         ratingChannels = List.copyOf(ratingChannels);
         form = List.copyOf(form);
+        Objects.requireNonNull(english, "english");
+    }
+
+    /** The same item with {@code translations} as its English. */
+    public CatalogItem withEnglish(Translations translations) {
+        return new CatalogItem(code, name, department, coDepartments, category, caseKind, lifeEvents, keywords,
+                conditions, materials, procedure, timeLimit, fees, legalBasis, place, hours, contacts, ratingChannels,
+                printTemplate, form, translations);
     }
 
     /** 自助出证: the result can be printed here. */

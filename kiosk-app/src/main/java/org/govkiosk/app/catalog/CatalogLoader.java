@@ -91,11 +91,12 @@ public final class CatalogLoader {
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new Catalog(departments, lifeEvents, items));
+        // Every item carries the English of the whole file: a material translated in one item reads the same in all.
+        return Optional.of(new Catalog(departments, lifeEvents, items, root.translations()));
     }
 
     private static List<String> distinct(CatalogNode root, String key) {
-        List<String> values = root.texts(key, true);
+        List<String> values = root.translatableTexts(key, true);
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < values.size(); i++) {
             if (!seen.add(values.get(i))) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.govkiosk.app.config.YamlFiles;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,12 +22,33 @@ final class CatalogNode {
     private final String path;
     private final JsonNode node;
     private final List<String> problems;
+    /** Every English read so far in the file, shared by all its nodes: Chinese → (English, where it was written). */
+    private final Map<String, English> english;
+
+    private record English(String en, String key) {
+    }
 
     CatalogNode(String file, String path, JsonNode node, List<String> problems) {
+        this(file, path, node, problems, new LinkedHashMap<>());
+    }
+
+    private CatalogNode(String file, String path, JsonNode node, List<String> problems, Map<String, English> english) {
         this.file = file;
         this.path = path;
         this.node = node;
         this.problems = problems;
+        this.english = english;
+    }
+
+    private CatalogNode child(String childPath, JsonNode child) {
+        return new CatalogNode(file, childPath, child, problems, english);
+    }
+
+    /** The English of every text of the file read so far through {@link #translatable} and its kin. */
+    Translations translations() {
+        Map<String, String> out = new LinkedHashMap<>();
+        english.forEach((zh, en) -> out.put(zh, en.en()));
+        return new Translations(out);
     }
 
     String key(String name) {
@@ -74,7 +97,7 @@ final class CatalogNode {
             problem(key(name), "expected a section of keys, got " + describe(child));
             return Optional.empty();
         }
-        return Optional.of(new CatalogNode(file, key(name), child, problems));
+        return Optional.of(child(key(name), child));
     }
 
     /** A list of sections; {@code required} ones must have at least one entry. */
@@ -88,7 +111,7 @@ final class CatalogNode {
             JsonNode item = items.get().get(i);
             String itemPath = key(name) + "[" + i + "]";
             if (item.isObject()) {
-                out.add(new CatalogNode(file, itemPath, item, problems));
+                out.add(child(itemPath, item));
             } else {
                 problem(itemPath, "expected a section of keys, got " + describe(item));
             }
@@ -210,6 +233,59 @@ final class CatalogNode {
         Optional<String> zh = s.text("zh", true);
         Optional<String> en = s.text("en", true);
         return zh.isPresent() && en.isPresent() ? Optional.of(new LocalizedText(zh.get(), en.get())) : Optional.empty();
+    }
+
+    /**
+     * Text the English UI shows translated where the file gives the English: written plainly (Chinese, as a hall's
+     * untranslated catalog is) or as {@code {zh: ..., en: ...}}. Returns the Chinese; the English is kept for
+     * {@link #translations()}.
+     */
+    Optional<String> translatable(String name, boolean required) {
+        JsonNode child = node.get(name);
+        if (child != null && child.isObject()) {
+            return translation(key(name), child);
+        }
+        return text(name, required);
+    }
+
+    /** A list of {@link #translatable} texts; {@code required} ones must have at least one entry. */
+    List<String> translatableTexts(String name, boolean required) {
+        List<String> out = new ArrayList<>();
+        Optional<JsonNode> items = array(name, required);
+        if (items.isEmpty()) {
+            return out;
+        }
+        for (int i = 0; i < items.get().size(); i++) {
+            JsonNode item = items.get().get(i);
+            String itemKey = key(name) + "[" + i + "]";
+            if (item.isObject()) {
+                translation(itemKey, item).ifPresent(out::add);
+            } else if (!item.isValueNode() || item.isNull() || item.isBoolean()) {
+                problem(itemKey, "expected text or {zh: ..., en: ...}, got " + describe(item));
+            } else if (item.asText().isBlank()) {
+                problem(itemKey, "must not be empty");
+            } else {
+                out.add(item.asText().trim());
+            }
+        }
+        return out;
+    }
+
+    private Optional<String> translation(String at, JsonNode written) {
+        CatalogNode t = child(at, written);
+        t.onlyKeys("zh", "en");
+        Optional<String> zh = t.text("zh", true);
+        Optional<String> en = t.text("en", true);
+        if (zh.isEmpty() || en.isEmpty()) {
+            return Optional.empty();
+        }
+        English first = english.putIfAbsent(zh.get(), new English(en.get(), t.key("en")));
+        if (first != null && !first.en().equals(en.get())) {
+            t.problem(t.key("en"), "'" + zh.get() + "' is translated as '" + first.en() + "' at " + first.key()
+                    + "; one Chinese text has one English");
+            return Optional.empty();
+        }
+        return zh;
     }
 
     static String describe(JsonNode n) {

@@ -34,13 +34,13 @@ final class ItemReader {
                 "conditions", "materials", "procedure", "time-limit", "fees", "legal-basis", "place", "hours",
                 "contacts", "rating", "self-service-print", "form");
         Optional<String> code = i.quotedText("code", true);
-        Optional<String> name = i.text("name", true);
-        Optional<String> department = i.text("department", true).filter(d -> declared(i, "department", d));
-        List<String> coDepartments = i.texts("co-departments", false);
+        Optional<String> name = i.translatable("name", true);
+        Optional<String> department = i.translatable("department", true).filter(d -> declared(i, "department", d));
+        List<String> coDepartments = i.translatableTexts("co-departments", false);
         for (int n = 0; n < coDepartments.size(); n++) {
             declared(i, "co-departments[" + n + "]", coDepartments.get(n));
         }
-        Optional<String> category = i.text("category", true);
+        Optional<String> category = i.translatable("category", true);
         Optional<CaseKind> kind = i.text("case-kind", true).flatMap(k -> caseKind(i, k));
         kind.ifPresent(k -> {
             if (k == CaseKind.JOINT && coDepartments.isEmpty()) {
@@ -49,7 +49,7 @@ final class ItemReader {
                 i.problem(i.key("co-departments"), "only a joint item (case-kind: joint) has other departments");
             }
         });
-        List<String> events = i.texts("life-events", false);
+        List<String> events = i.translatableTexts("life-events", false);
         for (int n = 0; n < events.size(); n++) {
             if (!lifeEvents.contains(events.get(n))) {
                 i.problem(i.key("life-events[" + n + "]"), "'" + events.get(n)
@@ -57,17 +57,17 @@ final class ItemReader {
             }
         }
         List<String> keywords = i.texts("keywords", false);
-        List<String> conditions = i.texts("conditions", true);
+        List<String> conditions = i.translatableTexts("conditions", true);
         List<MaterialRequirement> materials = PartReader.materials(i);
         List<ProcedureStep> procedure = PartReader.procedure(i,
                 kind.filter(k -> k == CaseKind.JOINT).isPresent() ? MAX_JOINT_STEPS : MAX_STEPS);
         Optional<TimeLimit> timeLimit = timeLimit(i, kind);
         Optional<Fees> fees = PartReader.fees(i);
-        List<String> legalBasis = i.texts("legal-basis", true);
-        Optional<String> place = i.text("place", false);
-        Optional<String> hours = i.text("hours", false);
+        List<String> legalBasis = i.translatableTexts("legal-basis", true);
+        Optional<String> place = i.translatable("place", false);
+        Optional<String> hours = i.translatable("hours", false);
         Optional<Contacts> contacts = PartReader.contacts(i);
-        List<String> rating = i.texts("rating", true);
+        List<String> rating = i.translatableTexts("rating", true);
         Optional<String> template = i.text("self-service-print", false).filter(t -> template(i, t));
         List<FormField> form = PartReader.form(i);
         if (i.problemCount() > before) {

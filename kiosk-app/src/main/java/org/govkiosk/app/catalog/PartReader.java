@@ -22,8 +22,8 @@ final class PartReader {
         for (CatalogNode m : item.list("materials", true)) {
             int before = m.problemCount();
             m.onlyKeys("name", "requirement", "form", "copies", "key", "deferrable", "e-licence");
-            Optional<String> name = m.text("name", true);
-            Optional<String> requirement = m.text("requirement", true);
+            Optional<String> name = m.translatable("name", true);
+            Optional<String> requirement = m.translatable("requirement", true);
             Optional<MaterialForm> form = m.text("form", true).flatMap(f -> materialForm(m, f));
             int copies = m.integer("copies", 1, MAX_COPIES, false).orElse(1);
             boolean key = m.bool("key", false);
@@ -64,8 +64,8 @@ final class PartReader {
         }
         for (CatalogNode s : steps) {
             s.onlyKeys("name", "description");
-            Optional<String> name = s.text("name", true);
-            Optional<String> description = s.text("description", true);
+            Optional<String> name = s.translatable("name", true);
+            Optional<String> description = s.translatable("description", true);
             if (name.isPresent() && description.isPresent()) {
                 out.add(new ProcedureStep(name.get(), description.get()));
             }
@@ -85,16 +85,16 @@ final class PartReader {
             f.problem(f.key("free"), "required: true, or false with the items charged");
         }
         boolean free = f.bool("free", true);
-        Optional<String> basis = f.text("basis", true);
+        Optional<String> basis = f.translatable("basis", true);
         List<Fee> fees = new ArrayList<>();
         if (free && f.has("items")) {
             f.problem(f.key("items"), "a free item (free: true) lists no fees");
         } else if (!free) {
             for (CatalogNode i : f.list("items", true)) {
                 i.onlyKeys("name", "standard", "basis");
-                Optional<String> name = i.text("name", true);
-                Optional<String> standard = i.text("standard", true);
-                Optional<String> feeBasis = i.text("basis", true);
+                Optional<String> name = i.translatable("name", true);
+                Optional<String> standard = i.translatable("standard", true);
+                Optional<String> feeBasis = i.translatable("basis", true);
                 if (name.isPresent() && standard.isPresent() && feeBasis.isPresent()) {
                     fees.add(new Fee(name.get(), standard.get(), feeBasis.get()));
                 }
@@ -128,7 +128,7 @@ final class PartReader {
             c.problem(c.key("phone"), "expected a phone number like 12345 or 020-12345678, got '" + phone.get() + "'");
             return Optional.empty();
         }
-        return phone.map(p -> new Contact(p, c.text("place", false)));
+        return phone.map(p -> new Contact(p, c.translatable("place", false)));
     }
 
     static List<FormField> form(CatalogNode item) {
@@ -163,7 +163,7 @@ final class PartReader {
                         ? "required with a pattern: what the citizen is told when the value does not match"
                         : "required with an invalid message: the pattern the value must match");
             }
-            List<String> choices = f.texts("choices", false);
+            List<String> choices = f.translatableTexts("choices", false);
             type.ifPresent(t -> {
                 if (t == FieldType.CHOICE && choices.isEmpty()) {
                     f.problem(f.key("choices"), "a choice field needs its choices, e.g. [是, 否]");

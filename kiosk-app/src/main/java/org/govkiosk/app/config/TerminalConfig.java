@@ -33,11 +33,25 @@ public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintena
      * @param hallCode the hall's code on the platform (registration); defaults to the terminal id
      * @param windowId a rating pad's window on the platform (the window business system names it); defaults to
      *                 the terminal id
+     * @param hallNameEnglish the hall's name for the English UI ({@code hall-name: {zh: ..., en: ...}}), if given
      */
     public record Terminal(String id, String hallName, String windowName, LaunchOptions.Mode mode, String hallCode,
-            String windowId, Hall hall) {
+            String windowId, Hall hall, Optional<String> hallNameEnglish) {
         public Terminal(String id, String hallName, String windowName, LaunchOptions.Mode mode) {
-            this(id, hallName, windowName, mode, id, id, Hall.unknown());
+            this(id, hallName, windowName, mode, id, id, Hall.unknown(), Optional.empty());
+        }
+
+        public Terminal {
+            Objects.requireNonNull(hallNameEnglish, "hallNameEnglish");
+        }
+
+        /**
+         * The hall's name as the screens show it: the English in an English locale when terminal.yaml gives one.
+         * Papers print {@link #hallName()}, the Chinese: official papers are in Chinese.
+         */
+        public String hallName(Locale locale) {
+            return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? hallNameEnglish.orElse(hallName)
+                    : hallName;
         }
 
         public Optional<String> window() {

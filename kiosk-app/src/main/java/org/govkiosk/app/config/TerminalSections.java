@@ -29,7 +29,8 @@ final class TerminalSections {
         Optional<String> id = s.string("id", true);
         id.filter(v -> !ID.matcher(v).matches()).ifPresent(v -> s.problem(s.key("id"),
                 "'" + v + "' is not a valid id; use letters, digits, '.', '_' or '-' (at most 64)"));
-        String hall = s.string("hall-name", true).orElse(null);
+        var hallEnglish = new java.util.concurrent.atomic.AtomicReference<String>();
+        String hall = s.translatable("hall-name", true, hallEnglish::set).orElse(null);
         String window = s.string("window-name", false).orElse(null);
         LaunchOptions.Mode mode = s.string("mode", false).flatMap(m -> mode(s, m)).orElse(LaunchOptions.Mode.KIOSK);
         boolean ok = id.isPresent() && ID.matcher(id.get()).matches() && hall != null;
@@ -53,7 +54,7 @@ final class TerminalSections {
         TerminalConfig.Hall hallInfo = new TerminalConfig.Hall(s.string("hall-address", false).orElse(unknown.address()),
                 s.string("hall-phone", false).orElse(unknown.phone()), progressUrl);
         return ok ? new TerminalConfig.Terminal(id.get(), hall, window, mode, hallCode != null ? hallCode : id.get(),
-                windowId != null ? windowId : id.get(), hallInfo) : null;
+                windowId != null ? windowId : id.get(), hallInfo, Optional.ofNullable(hallEnglish.get())) : null;
     }
 
     private static Optional<LaunchOptions.Mode> mode(YamlSection s, String value) {

@@ -107,6 +107,26 @@ final class YamlSection {
         return out;
     }
 
+    /**
+     * Text written plainly (Chinese) or as {@code {zh: ..., en: ...}} where the English UI has its own: returns the
+     * Chinese and hands the English, when written, to {@code english}.
+     */
+    Optional<String> translatable(String name, boolean required, java.util.function.Consumer<String> english) {
+        JsonNode child = node.get(name);
+        if (child == null || !child.isObject()) {
+            return string(name, required);
+        }
+        YamlSection t = new YamlSection(file, key(name), child, problems);
+        t.onlyKeys("zh", "en");
+        Optional<String> zh = t.string("zh", true);
+        Optional<String> en = t.string("en", true);
+        if (zh.isEmpty() || en.isEmpty()) {
+            return Optional.empty();
+        }
+        english.accept(en.get());
+        return zh;
+    }
+
     /** A scalar as text (numbers too: an id may be 001); booleans, lists and sections are problems. */
     Optional<String> string(String name, boolean required) {
         JsonNode child = node.get(name);

@@ -72,7 +72,8 @@ public final class I18n {
                 locale, key);
     }
 
-    private static String format(Locale locale, String key, Object... args) {
+    /** The text of {@code key} in {@code locale}, for code that is given a locale rather than this switch. */
+    public static String format(Locale locale, String key, Object... args) {
         String pattern;
         try {
             pattern = bundle(locale).getString(key);

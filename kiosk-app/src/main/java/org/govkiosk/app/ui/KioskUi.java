@@ -127,12 +127,13 @@ public final class KioskUi {
             }
         });
         sessions.onEnd(reason -> rateModel.dismiss());
-        navigator.register(ScreenId.RATE, () -> new PadView(rateModel, i18n, t.hallName(), null));
+        CatalogTexts catalogTexts = CatalogTexts.of(context.catalog());
+        navigator.register(ScreenId.RATE, () -> new PadView(rateModel, i18n, t::hallName, null, catalogTexts));
         journeys = journeys(context, i18n, sessions, board);
         journeys.register((id, factory) -> navigator.register(ScreenId.valueOf(id.name()), factory));
         sessions.onEnd(reason -> pendingApply = null);
 
-        AttractViewModel attract = new AttractViewModel(sessions, navigator, board, context.config().terminal().hallName());
+        AttractViewModel attract = new AttractViewModel(sessions, navigator, board, t::hallName);
         PinViewModel pin = new PinViewModel(context.maintenance(), navigator, i18n);
         MaintenanceViewModel maintenance = new MaintenanceViewModel(board, context.deviceAdmin(),
                 context.maintenance(), navigator, exitApplication, homeScreen());
@@ -150,9 +151,10 @@ public final class KioskUi {
                     javafx.application.Platform::runLater, java.time.Duration.ofMinutes(2),
                     java.time.Duration.ofSeconds(5));
             context.startPad(pad);
-            navigator.register(ScreenId.PAD, () -> new PadView(pad, i18n, terminal.hallName(), terminal.windowName()));
+            navigator.register(ScreenId.PAD, () -> new PadView(pad, i18n, terminal::hallName, terminal.windowName(),
+                    catalogTexts));
         } else {
-            navigator.register(ScreenId.PAD, () -> new PadView(i18n, context.config().terminal().hallName(),
+            navigator.register(ScreenId.PAD, () -> new PadView(i18n, t::hallName,
                     context.config().terminal().windowName()));
         }
 
@@ -170,7 +172,7 @@ public final class KioskUi {
         OnScreenKeyboardView keyboardView = new OnScreenKeyboardView(keyboardModel, i18n);
         keyboard = new KeyboardDock(keyboardModel, keyboardView.view(), content);
         keyboard.hideOnChange(navigator.currentProperty());
-        shell = new ShellView(shellModel, sessions, i18n, context.config().terminal().hallName(), content,
+        shell = new ShellView(shellModel, sessions, i18n, t::hallName, content,
                 keyboardView.view());
         navigator.reset(homeScreen());
     }
@@ -198,7 +200,8 @@ public final class KioskUi {
                 identifyModel.phoneProperty(), journeyThread, javafx.application.Platform::runLater, scans));
         progressModel = sessions.register(new ProgressViewModel(progressService,
                 new CaseNumbers(terminal.hall().progressUrl()), context.citizen(), context.bus(),
-                context.devicesOf(QrScanner.class), journeyThread, javafx.application.Platform::runLater));
+                context.devicesOf(QrScanner.class), journeyThread, javafx.application.Platform::runLater,
+                CatalogTexts.of(context.catalog())));
         // Usage statistics count each submitted application once, by its item code only.
         applyModel.outcomeProperty().addListener((obs, was, now) -> {
             if (now != null && (was == null || !was.submitted().localId().equals(now.submitted().localId()))) {
@@ -245,7 +248,7 @@ public final class KioskUi {
                 askRating("case-" + finished.caseNumber(), finished.caseNumber(), finished.itemCode(),
                         finished.itemName());
             }
-        });
+        }, CatalogTexts.of(context.catalog()));
     }
 
     /** A rating goes to the outbox, and its level (nothing else) to the usage statistics. */

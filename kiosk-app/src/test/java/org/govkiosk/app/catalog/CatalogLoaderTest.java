@@ -60,6 +60,108 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void plainChineseTextsHaveNoEnglish() {
+        Catalog catalog = file().load();
+
+        CatalogItem a = catalog.item("A-001").orElseThrow();
+        assertThat(a.english().english(a.name())).isEmpty();
+        assertThat(catalog.english().isEmpty()).isTrue();
+    }
+
+    @Test
+    void namesDepartmentsLifeEventsCategoriesAndPartsMayGiveTheirEnglish() {
+        Catalog catalog = file()
+                .replace("departments: [示例市人力资源和社会保障局, 示例市住房公积金管理中心]", "departments:\n"
+                        + "  - {zh: 示例市人力资源和社会保障局, en: Example City Human Resources and Social Security Bureau}\n"
+                        + "  - 示例市住房公积金管理中心")
+                .replace("life-events: [就业, 置业]", "life-events: [{zh: 就业, en: Employment}, 置业]")
+                .replace("name: 社会保险参保缴费证明打印", "name: {zh: 社会保险参保缴费证明打印, en: Social insurance certificate}")
+                .replace("category: 公共服务\n    case-kind: immediate",
+                        "category: {zh: 公共服务, en: Public service}\n    case-kind: immediate")
+                .replace("- name: 居民身份证", "- name: {zh: 居民身份证, en: Resident ID card}")
+                .replace("{name: 受理, description: 刷证核验身份}", "{name: {zh: 受理, en: Acceptance}, description: 刷证核验身份}")
+                .replace("conditions: [在本市参保的个人]", "conditions: [{zh: 在本市参保的个人, en: Insured in this city}]")
+                .replace("choices: [转账, 现金]", "choices: [{zh: 转账, en: Bank transfer}, 现金]")
+                .load();
+
+        CatalogItem a = catalog.item("A-001").orElseThrow();
+        assertThat(a.name()).as("the Chinese stays the official name").isEqualTo("社会保险参保缴费证明打印");
+        assertThat(a.category()).isEqualTo("公共服务");
+        assertThat(a.department()).isEqualTo("示例市人力资源和社会保障局");
+        assertThat(catalog.departments()).containsExactly("示例市人力资源和社会保障局", "示例市住房公积金管理中心");
+        assertThat(catalog.lifeEvents()).containsExactly("就业", "置业");
+        Translations en = a.english();
+        assertThat(en.english(a.name())).contains("Social insurance certificate");
+        assertThat(en.english("公共服务")).contains("Public service");
+        assertThat(en.english(a.department())).contains("Example City Human Resources and Social Security Bureau");
+        assertThat(en.english("就业")).contains("Employment");
+        assertThat(en.english("居民身份证")).contains("Resident ID card");
+        assertThat(en.english("受理")).contains("Acceptance");
+        assertThat(en.english("在本市参保的个人")).contains("Insured in this city");
+        assertThat(en.english("置业")).as("a plain text has no English").isEmpty();
+        assertThat(en.english("刷证核验身份")).isEmpty();
+        CatalogItem b = catalog.item("B-002").orElseThrow();
+        assertThat(b.form().get(1).choices()).as("choices stay Chinese: they are what is filed")
+                .containsExactly("转账", "现金");
+        assertThat(b.english().english("转账")).as("every item has the English of the whole file")
+                .contains("Bank transfer");
+        assertThat(en.in(java.util.Locale.ENGLISH, "居民身份证")).isEqualTo("Resident ID card");
+        assertThat(en.in(java.util.Locale.SIMPLIFIED_CHINESE, "居民身份证")).isEqualTo("居民身份证");
+        assertThat(en.chineseOnly(java.util.Locale.ENGLISH, "置业")).isTrue();
+    }
+
+    @Test
+    void anEmptyEnglishIsAProblem() {
+        List<String> problems = file()
+                .replace("name: 住房公积金提取", "name: {zh: 住房公积金提取, en: ''}").problems();
+
+        assertThat(problems).containsExactly("catalog.yaml: items[1].name.en: must not be empty");
+    }
+
+    @Test
+    void aTranslationWithAnUnknownKeyOrNoChineseIsAProblem() {
+        List<String> problems = file()
+                .replace("category: 公共服务\n    case-kind: promised",
+                        "category: {zh: 公共服务, en: Public service, ug: ئاممىۋى مۇلازىمەت}\n    case-kind: promised")
+                .replace("life-events: [就业, 置业]", "life-events: [就业, {en: Buying a home}]")
+                .problems();
+
+        problemAt(problems, "items[1].category.ug", "unknown key", "en, zh");
+        problemAt(problems, "life-events[1].zh", "required");
+    }
+
+    @Test
+    void aTranslationThatIsNotTextIsAProblem() {
+        List<String> problems = file().replace("conditions: [购买自住住房]", "conditions: [[购买自住住房]]").problems();
+
+        problemAt(problems, "items[1].conditions[0]", "expected text or {zh: ..., en: ...}");
+    }
+
+    @Test
+    void oneChineseTextHasOneEnglish() {
+        List<String> problems = file()
+                .replace("- name: 居民身份证", "- name: {zh: 居民身份证, en: Resident ID card}")
+                .replace("{name: 购房合同, requirement: 网签合同, form: copy}",
+                        "{name: {zh: 居民身份证, en: Identity card}, requirement: 网签合同, form: copy}")
+                .problems();
+
+        problemAt(problems, "items[1].materials[0].name.en", "'居民身份证' is translated as 'Resident ID card'",
+                "items[0].materials[0].name.en");
+    }
+
+    @Test
+    void anItemMayNameItsDepartmentWithTheSameEnglishTheListGives() {
+        Catalog catalog = file()
+                .replace("departments: [示例市人力资源和社会保障局, 示例市住房公积金管理中心]",
+                        "departments: [{zh: 示例市人力资源和社会保障局, en: HRSS Bureau}, 示例市住房公积金管理中心]")
+                .replace("department: 示例市人力资源和社会保障局",
+                        "department: {zh: 示例市人力资源和社会保障局, en: HRSS Bureau}")
+                .load();
+
+        assertThat(catalog.item("A-001").orElseThrow().department()).isEqualTo("示例市人力资源和社会保障局");
+    }
+
+    @Test
     void copiesOutOfRangeNamesTheMaterial() {
         List<String> problems = file().replace("copies: 2", "copies: 0").problems();
 

@@ -83,6 +83,24 @@ class CatalogSearchTest {
     }
 
     @Test
+    void aWordOfTheEnglishNameBegunFindsTheItemAfterTheChineseMatches() {
+        Catalog source = catalog();
+        Catalog english = new Catalog(source.departments(), source.lifeEvents(), source.items(), new Translations(
+                java.util.Map.of("城乡居民基本养老保险参保登记", "Enrolment in basic pension insurance",
+                        "住房公积金提取", "Housing provident fund withdrawal",
+                        TestCatalog.POLICE, "Public Security Bureau")));
+
+        assertThat(english.search("pens")).extracting(CatalogItem::code).containsExactly("S2");
+        assertThat(english.search("Provident")).extracting(CatalogItem::code).containsExactly("F1");
+        assertThat(english.search("security")).as("an English department's words too")
+                .extracting(CatalogItem::code).containsExactly("P1", "L1");
+        assertThat(english.search("ylbx")).as("pinyin initials find only what they found before")
+                .extracting(CatalogItem::code).containsExactly("S2");
+        assertThat(english.search("p")).as("one letter is no English word").extracting(CatalogItem::code)
+                .doesNotContain("S2", "F1");
+    }
+
+    @Test
     void itemCodeFindsTheItem() {
         assertThat(codes("p1")).containsExactly("P1");
     }

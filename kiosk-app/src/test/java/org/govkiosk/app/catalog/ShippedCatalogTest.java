@@ -59,6 +59,35 @@ class ShippedCatalogTest {
     }
 
     @Test
+    void everyTextACitizenReadsHasItsEnglish() {
+        Translations en = catalog.english();
+        List<String> texts = new java.util.ArrayList<>(catalog.departments());
+        texts.addAll(catalog.lifeEvents());
+        for (CatalogItem item : catalog.items()) {
+            texts.add(item.name());
+            texts.add(item.department());
+            texts.addAll(item.coDepartments());
+            texts.add(item.category());
+            texts.addAll(item.lifeEvents());
+            texts.addAll(item.conditions());
+            item.materials().forEach(m -> texts.addAll(List.of(m.name(), m.requirement())));
+            item.procedure().forEach(s -> texts.addAll(List.of(s.name(), s.description())));
+            texts.add(item.fees().basis());
+            item.fees().items().forEach(f -> texts.addAll(List.of(f.name(), f.standard(), f.basis())));
+            texts.addAll(item.legalBasis());
+            item.place().ifPresent(texts::add);
+            item.hours().ifPresent(texts::add);
+            item.contacts().consult().place().ifPresent(texts::add);
+            item.contacts().complain().place().ifPresent(texts::add);
+            texts.addAll(item.ratingChannels());
+            item.form().forEach(f -> texts.addAll(f.choices().stream().filter(c -> !c.matches("[0-9]+")).toList()));
+        }
+        assertThat(texts).allSatisfy(zh -> assertThat(en.english(zh)).as(zh).isPresent());
+        assertThat(en.english("示例市人力资源和社会保障局"))
+                .contains("Example City Human Resources and Social Security Bureau");
+    }
+
+    @Test
     void selfServicePrintingUsesShippedTemplates() {
         List<CatalogItem> printable = catalog.items().stream().filter(CatalogItem::printableAtTerminal).toList();
         assertThat(printable).hasSizeGreaterThanOrEqualTo(5);

@@ -62,6 +62,6 @@ public final class TestCatalog {
         return new CatalogItem(i.code(), i.name(), i.department(), i.coDepartments(), i.category(), i.caseKind(),
                 i.lifeEvents(), i.keywords(), i.conditions(), i.materials(), i.procedure(), i.timeLimit(), i.fees(),
                 i.legalBasis(), i.place(), i.hours(), i.contacts(), i.ratingChannels(),
-                Optional.of("completion-certificate"), i.form());
+                Optional.of("completion-certificate"), i.form(), i.english());
     }
 }

@@ -32,6 +32,7 @@ class ShippedConfigTest {
 
         assertThat(config.terminal().id()).matches("[A-Za-z0-9._-]+");
         assertThat(config.terminal().hallName()).contains("政务服务中心");
+        assertThat(config.terminal().hallName(Locale.ENGLISH)).contains("Government Service Center");
         assertThat(config.terminal().mode()).isEqualTo(LaunchOptions.Mode.KIOSK);
         assertThat(config.session().idleTimeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(config.session().warning()).isEqualTo(Duration.ofSeconds(20));

@@ -233,6 +233,39 @@ class TerminalYamlTest {
     }
 
     @Test
+    void hallNameMayGiveTheEnglishTheEnglishScreensShow() {
+        TerminalConfig.Terminal t = config().terminal("  hall-name: 测试政务服务中心",
+                "  hall-name: {zh: 测试政务服务中心, en: Test Government Service Center}").load().terminal();
+
+        assertThat(t.hallName()).isEqualTo("测试政务服务中心");
+        assertThat(t.hallName(Locale.ENGLISH)).isEqualTo("Test Government Service Center");
+        assertThat(t.hallName(Locale.SIMPLIFIED_CHINESE)).isEqualTo("测试政务服务中心");
+    }
+
+    @Test
+    void aPlainHallNameIsShownInEveryLanguage() {
+        TerminalConfig.Terminal t = config().load().terminal();
+
+        assertThat(t.hallNameEnglish()).isEmpty();
+        assertThat(t.hallName(Locale.ENGLISH)).isEqualTo("测试政务服务中心");
+    }
+
+    @Test
+    void anEmptyEnglishOrAnUnknownLanguageOfTheHallNameIsAProblem() {
+        List<String> empty = config().terminal("  hall-name: 测试政务服务中心",
+                "  hall-name: {zh: 测试政务服务中心, en: ''}").problems();
+        List<String> unknown = config().terminal("  hall-name: 测试政务服务中心",
+                "  hall-name: {zh: 测试政务服务中心, ug: تېست}").problems();
+        List<String> noChinese = config().terminal("  hall-name: 测试政务服务中心",
+                "  hall-name: {en: Test Government Service Center}").problems();
+
+        problemAt(empty, T, "terminal.hall-name.en", "must not be empty");
+        problemAt(unknown, T, "terminal.hall-name.ug", "unknown key", "en", "zh");
+        problemAt(unknown, T, "terminal.hall-name.en", "required");
+        problemAt(noChinese, T, "terminal.hall-name.zh", "required");
+    }
+
+    @Test
     void requiredKeysAndSectionsAreNamed() {
         List<String> problems = config().terminal("  hall-name: 测试政务服务中心\n", "")
                 .terminal("platform:\n  url: embedded\n", "").problems();

@@ -86,10 +86,11 @@ class ConfigReloadTest {
     void aCatalogEditIsSeen() throws Exception {
         Path catalog = dir.resolve("catalog.yaml");
         String text = Files.readString(catalog);
-        java.util.regex.Matcher name = java.util.regex.Pattern.compile("(?m)^(\\s+name: )(\\S+)").matcher(text);
-        assertThat(name.find()).isTrue();
-        Files.writeString(catalog, text.substring(0, name.start(2)) + name.group(2) + "（新）"
-                + text.substring(name.end(2)));
+        // A keyword more for the first item: keywords are plain text (names may be written {zh, en}).
+        int keywords = text.indexOf("keywords: [");
+        assertThat(keywords).isPositive();
+        Files.writeString(catalog, text.substring(0, keywords) + "keywords: [新词, "
+                + text.substring(keywords + "keywords: [".length()));
 
         assertThat(reload.reload()).isEqualTo(new ConfigReload.Result.Changed(List.of(),
                 List.of(ConfigReload.Section.CATALOG)));

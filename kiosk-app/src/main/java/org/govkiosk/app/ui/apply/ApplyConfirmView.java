@@ -11,6 +11,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.govkiosk.app.i18n.I18n;
+import org.govkiosk.app.catalog.FieldType;
+import org.govkiosk.app.ui.CatalogTexts;
 import org.govkiosk.app.ui.Screen;
 import org.govkiosk.app.ui.shell.Controls;
 
@@ -69,21 +71,30 @@ public final class ApplyConfirmView implements Screen {
         if (model.itemProperty().get() == null) {
             return;
         }
-        lines.getChildren().add(line(i18n.text("apply.confirm.item"), model.itemProperty().get().name()));
+        CatalogTexts texts = CatalogTexts.of(model.itemProperty().get());
+        lines.getChildren().add(line(i18n.text("apply.confirm.item"),
+                texts.in(i18n.locale(), model.itemProperty().get().name()), false));
         for (ApplyViewModel.SummaryLine l : model.summary()) {
-            lines.getChildren().add(line(l.field().label().in(i18n.locale()), l.shown()));
+            // A choice is the catalog's words; anything else is the citizen's own data, shown as written.
+            boolean choice = l.field().type() == FieldType.CHOICE && !l.shown().isEmpty();
+            lines.getChildren().add(line(l.field().label().in(i18n.locale()),
+                    choice ? texts.in(i18n.locale(), l.shown()) : l.shown(), !choice));
         }
-        var absent = model.missingMaterials();
-        missing.setText(absent.isEmpty() ? "" : i18n.text("apply.confirm.missing", String.join("、", absent)));
+        var absent = texts.in(i18n.locale(), model.missingMaterials());
+        missing.setText(absent.isEmpty() ? "" : i18n.text("apply.confirm.missing",
+                String.join(i18n.text("guide.list-separator"), absent)));
         printer.setText(i18n.text(model.printerReady() ? "apply.confirm.printer-ready" : "apply.confirm.no-printer"));
     }
 
-    private static Node line(String label, String value) {
+    private static Node line(String label, String value, boolean personalData) {
         Label k = new Label(label);
         k.getStyleClass().add("field-label");
         k.setMinWidth(220);
         Label v = new Label(value);
         v.setWrapText(true);
+        if (personalData) {
+            Controls.personalData(v);
+        }
         return new HBox(16, k, v);
     }
 

@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.govkiosk.app.catalog.FieldType;
 import org.govkiosk.app.i18n.I18n;
+import org.govkiosk.app.ui.CatalogTexts;
 import org.govkiosk.app.ui.Screen;
 import org.govkiosk.app.ui.keyboard.KeyboardLayout;
 import org.govkiosk.app.ui.shell.Controls;
@@ -50,10 +51,12 @@ public final class ApplyFormView implements Screen {
         title.setWrapText(true);
         title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         title.textProperty().bind(Bindings.createStringBinding(() -> model.itemProperty().get() == null ? ""
-                : i18n.text("apply.form.title", model.itemProperty().get().name()), model.itemProperty(),
+                : i18n.text("apply.form.title", CatalogTexts.of(model.itemProperty().get()).in(i18n.locale(),
+                        model.itemProperty().get().name())), model.itemProperty(),
                 i18n.localeProperty()));
         Label who = new Label();
         who.setId("apply-applicant");
+        Controls.personalData(who);
         who.getStyleClass().add("hint");
         who.textProperty().bind(Bindings.concat(i18n.bind("apply.applicant"), model.applicantProperty()));
 
@@ -109,6 +112,7 @@ public final class ApplyFormView implements Screen {
     private Node text(FieldInput f) {
         TextField field = KeyboardLayout.set(new TextField(), KeyboardLayout.of(f.field()));
         field.setId("field-" + f.key());
+        Controls.personalData(field);
         field.textProperty().bindBidirectional(f.valueProperty());
         if (f.locked()) {
             // Off the card: shown, not editable, not even focusable, so nobody types it again.
@@ -135,8 +139,12 @@ public final class ApplyFormView implements Screen {
         FlowPane pane = new FlowPane(12, 12);
         pane.setId("field-" + f.key());
         ToggleGroup group = new ToggleGroup();
+        CatalogTexts texts = model.itemProperty().get() == null ? CatalogTexts.NONE
+                : CatalogTexts.of(model.itemProperty().get());
         for (String choice : f.field().choices()) {
-            ToggleButton b = new ToggleButton(choice);
+            ToggleButton b = new ToggleButton();
+            b.textProperty().bind(Bindings.createStringBinding(() -> texts.in(i18n.locale(), choice),
+                    i18n.localeProperty()));
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             b.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             b.setId("field-" + f.key() + "-" + choice.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));

@@ -2,6 +2,7 @@ package org.govkiosk.app.ui.apply;
 
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.WeakListChangeListener;
 import javafx.geometry.Pos;
@@ -16,6 +17,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.govkiosk.app.i18n.I18n;
+import org.govkiosk.app.ui.CatalogTexts;
+import org.govkiosk.app.ui.guide.GuideContent;
 import org.govkiosk.app.journey.MaterialChoice;
 import org.govkiosk.app.ui.Screen;
 import org.govkiosk.app.ui.shell.Controls;
@@ -88,12 +91,18 @@ public final class ApplyMaterialsView implements Screen {
 
     private Node row(int index, MaterialInput m) {
         String id = "material-" + index;
+        CatalogTexts texts = model.itemProperty().get() == null ? CatalogTexts.NONE
+                : CatalogTexts.of(model.itemProperty().get());
         Label name = new Label();
-        name.textProperty().bind(i18n.bind("apply.material.line", index + 1, m.requirement().name(),
-                m.requirement().form().label(), m.requirement().copies()));
+        name.textProperty().bind(Bindings.createStringBinding(() -> i18n.text("apply.material.line", index + 1,
+                texts.in(i18n.locale(), m.requirement().name()),
+                i18n.text(GuideContent.formKey(m.requirement().form())), m.requirement().copies()),
+                i18n.localeProperty()));
         name.getStyleClass().add("field-label");
         name.setWrapText(true);
-        Label requirement = new Label(m.requirement().requirement() == null ? "" : m.requirement().requirement());
+        Label requirement = new Label();
+        requirement.textProperty().bind(Bindings.createStringBinding(() -> m.requirement().requirement() == null ? ""
+                : texts.in(i18n.locale(), m.requirement().requirement()), i18n.localeProperty()));
         requirement.getStyleClass().add("hint");
         requirement.setWrapText(true);
         HBox choices = new HBox(12);

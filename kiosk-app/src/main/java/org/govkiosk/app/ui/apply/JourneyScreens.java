@@ -5,6 +5,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.govkiosk.app.catalog.CatalogItem;
 import org.govkiosk.app.i18n.I18n;
+import org.govkiosk.app.ui.CatalogTexts;
 import org.govkiosk.app.ui.Screen;
 import org.govkiosk.app.ui.progress.ProgressView;
 import org.govkiosk.app.ui.progress.ProgressViewModel;
@@ -48,6 +49,7 @@ public final class JourneyScreens {
     private final I18n i18n;
     private final Routes routes;
     private final SupplementViewModel supplement;
+    private final CatalogTexts catalog;
 
     public JourneyScreens(ApplyViewModel apply, ProgressViewModel progress, I18n i18n, Routes routes) {
         this(apply, progress, null, i18n, routes);
@@ -56,6 +58,13 @@ public final class JourneyScreens {
     /** @param supplement 补交材料 from the progress query; {@code null} leaves it out */
     public JourneyScreens(ApplyViewModel apply, ProgressViewModel progress, SupplementViewModel supplement,
             I18n i18n, Routes routes) {
+        this(apply, progress, supplement, i18n, routes, CatalogTexts.NONE);
+    }
+
+    /** @param catalog names in the UI language what the platform names in Chinese (items, materials) */
+    public JourneyScreens(ApplyViewModel apply, ProgressViewModel progress, SupplementViewModel supplement,
+            I18n i18n, Routes routes, CatalogTexts catalog) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.supplement = supplement;
         this.apply = Objects.requireNonNull(apply, "apply");
         this.progress = Objects.requireNonNull(progress, "progress");
@@ -79,7 +88,7 @@ public final class JourneyScreens {
         registrar.accept(Id.PROGRESS, () -> new ProgressView(progress, i18n, routes::rate,
                 this::handIn));
         registrar.accept(Id.SUPPLEMENT, () -> new SupplementView(supplement, i18n, routes::back,
-                routes::supplementDone));
+                routes::supplementDone, catalog));
     }
 
     /** The guide's "apply" (GuideViewModel's onApply): the form of {@code item}, or identification first. */

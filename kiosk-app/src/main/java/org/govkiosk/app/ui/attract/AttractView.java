@@ -20,8 +20,12 @@ public final class AttractView implements Screen {
         root.setAlignment(Pos.CENTER);
         root.getStyleClass().add("screen");
         Label title = Controls.label(i18n, "attract.title", "title");
-        Label hall = new Label(model.hallName());
+        Label hall = new Label();
+        hall.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.hallName(i18n.locale()), i18n.localeProperty()));
         hall.getStyleClass().add("subtitle");
+        hall.setWrapText(true); // an English hall name is long; large type must not cut it
+        hall.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         var start = Controls.button(i18n, "attract.start", "primary-button", model::start);
         start.setId("start");
         start.setDefaultButton(true);

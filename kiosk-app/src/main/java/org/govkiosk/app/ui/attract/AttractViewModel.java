@@ -1,5 +1,7 @@
 package org.govkiosk.app.ui.attract;
 
+import java.util.Locale;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ObservableList;
@@ -14,17 +16,19 @@ public final class AttractViewModel {
     private final SessionManager sessions;
     private final Navigator navigator;
     private final DeviceStatusBoard board;
-    private final String hallName;
+    private final Function<Locale, String> hallName;
 
-    public AttractViewModel(SessionManager sessions, Navigator navigator, DeviceStatusBoard board, String hallName) {
+    /** @param hallName the hall's name in a language (terminal.yaml's hall-name, English where it gives one) */
+    public AttractViewModel(SessionManager sessions, Navigator navigator, DeviceStatusBoard board,
+            Function<Locale, String> hallName) {
         this.sessions = sessions;
         this.navigator = navigator;
         this.board = board;
         this.hallName = hallName;
     }
 
-    public String hallName() {
-        return hallName;
+    public String hallName(Locale locale) {
+        return hallName.apply(locale);
     }
 
     public ObservableList<DeviceStatusBoard.Row> devices() {

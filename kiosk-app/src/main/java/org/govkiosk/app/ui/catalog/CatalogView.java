@@ -135,8 +135,10 @@ public final class CatalogView implements Screen {
         Label message = new Label();
         message.setId("catalog-message");
         message.getStyleClass().add("subtitle");
+        message.setWrapText(true); // a department's English name is long
         message.textProperty().bind(Bindings.createStringBinding(() -> model.messageKeyProperty().get().isEmpty()
-                ? model.groupProperty().get() : i18n.text(model.messageKeyProperty().get(), model.results().size()),
+                ? groupName(model.groupProperty().get())
+                : i18n.text(model.messageKeyProperty().get(), model.results().size()),
                 model.messageKeyProperty(), model.groupProperty(), model.results(), i18n.localeProperty()));
         ScrollPane results = new ScrollPane(resultList);
         results.setFitToWidth(true);
@@ -152,7 +154,9 @@ public final class CatalogView implements Screen {
         groupToggles.getToggles().clear();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            ToggleButton b = new ToggleButton(name);
+            ToggleButton b = new ToggleButton();
+            b.textProperty().bind(Bindings.createStringBinding(() -> groupName(name), i18n.localeProperty()));
+            b.setUserData(name);
             b.setId("catalog-group-" + i);
             b.getStyleClass().add("catalog-group");
             b.setWrapText(true);
@@ -171,7 +175,7 @@ public final class CatalogView implements Screen {
     private void selectGroup(String name) {
         for (var toggle : groupToggles.getToggles()) {
             ToggleButton b = (ToggleButton) toggle;
-            b.setSelected(!model.searching() && b.getText().equals(name));
+            b.setSelected(!model.searching() && name.equals(b.getUserData()));
         }
     }
 
@@ -184,11 +188,16 @@ public final class CatalogView implements Screen {
             row.setWrapText(true);
             row.setMaxWidth(Double.MAX_VALUE);
             row.setMinHeight(72);
-            row.textProperty().bind(Bindings.concat(item.name(), "\n", item.department(), " · ",
-                    i18n.bind(GuideContent.kindKey(item.caseKind()))));
+            row.textProperty().bind(Bindings.createStringBinding(() -> model.itemName(item, i18n.locale()) + "\n"
+                    + model.department(item, i18n.locale()) + " · " + i18n.text(GuideContent.kindKey(item.caseKind())),
+                    i18n.localeProperty()));
             row.setOnAction(e -> model.choose(item));
             resultList.getChildren().add(row);
         }
+    }
+
+    private String groupName(String group) {
+        return group.isEmpty() ? "" : model.groupName(group, i18n.locale());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.govkiosk.app.ui.catalog;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -16,6 +17,7 @@ import javafx.collections.ObservableList;
 import org.govkiosk.app.catalog.Catalog;
 import org.govkiosk.app.catalog.CatalogItem;
 import org.govkiosk.app.session.SessionScoped;
+import org.govkiosk.app.ui.CatalogTexts;
 
 /**
  * The 办事指南 entry: find an item by typing its name or pinyin initials, or browse by department or by life event.
@@ -27,6 +29,7 @@ public final class CatalogViewModel implements SessionScoped {
     public enum Browse { DEPARTMENT, LIFE_EVENT }
 
     private final Catalog catalog;
+    private final CatalogTexts texts;
     private final Consumer<CatalogItem> onChoose;
     private final Map<String, List<CatalogItem>> byDepartment;
     private final Map<String, List<CatalogItem>> byLifeEvent;
@@ -41,6 +44,7 @@ public final class CatalogViewModel implements SessionScoped {
     /** @param onChoose opens the guide of the chosen item */
     public CatalogViewModel(Catalog catalog, Consumer<CatalogItem> onChoose) {
         this.catalog = catalog;
+        this.texts = CatalogTexts.of(catalog);
         this.onChoose = onChoose;
         this.byDepartment = catalog.byDepartment();
         this.byLifeEvent = catalog.byLifeEvent();
@@ -113,6 +117,21 @@ public final class CatalogViewModel implements SessionScoped {
             groups.set(names);
             showGroup(names.isEmpty() ? "" : names.get(0));
         }
+    }
+
+    /** A department or life event (as in {@link #groupsProperty()}) as the screen shows it in {@code locale}. */
+    public String groupName(String group, Locale locale) {
+        return texts.in(locale, group);
+    }
+
+    /** An item's name as the screen shows it in {@code locale}. */
+    public String itemName(CatalogItem item, Locale locale) {
+        return texts.in(locale, item.name());
+    }
+
+    /** An item's (lead) department as the screen shows it in {@code locale}. */
+    public String department(CatalogItem item, Locale locale) {
+        return texts.in(locale, item.department());
     }
 
     public StringProperty queryProperty() {

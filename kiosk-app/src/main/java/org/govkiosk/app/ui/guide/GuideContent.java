@@ -2,6 +2,7 @@ package org.govkiosk.app.ui.guide;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.govkiosk.api.CaseKind;
 import org.govkiosk.app.catalog.CatalogItem;
 import org.govkiosk.app.catalog.Contact;
@@ -10,10 +11,12 @@ import org.govkiosk.app.catalog.MaterialForm;
 import org.govkiosk.app.catalog.MaterialRequirement;
 import org.govkiosk.app.catalog.ProcedureStep;
 import org.govkiosk.app.i18n.I18n;
+import org.govkiosk.app.ui.CatalogTexts;
 
 /**
  * Lays an item's guide out in sections, one per element the guide must show (八公开) and then how the result is
- * collected. The catalog's content stays Chinese; headings and the small words around it follow the UI language.
+ * collected. Headings and the small words around the content follow the UI language; so does the content where
+ * the catalog gives its English, and where it does not, an English guide marks the Chinese as Chinese only.
  */
 public final class GuideContent {
 
@@ -24,15 +27,16 @@ public final class GuideContent {
     }
 
     public List<GuideSection> sections(CatalogItem item) {
-        return List.of(basic(item),
-                section("legal-basis", "guide.section.legal-basis", item.legalBasis()),
-                section("conditions", "guide.section.conditions", numbered(item.conditions())),
-                section("materials", "guide.section.materials", materials(item)),
-                section("procedure", "guide.section.procedure", procedure(item)),
+        CatalogTexts texts = CatalogTexts.of(item);
+        return List.of(basic(item, texts),
+                section("legal-basis", "guide.section.legal-basis", texts.in(locale(), item.legalBasis())),
+                section("conditions", "guide.section.conditions", numbered(texts.in(locale(), item.conditions()))),
+                section("materials", "guide.section.materials", materials(item, texts)),
+                section("procedure", "guide.section.procedure", procedure(item, texts)),
                 section("time-limit", "guide.section.time-limit", timeLimit(item)),
-                section("fees", "guide.section.fees", fees(item)),
-                section("contacts", "guide.section.contacts", contacts(item)),
-                section("rating", "guide.section.rating", item.ratingChannels()),
+                section("fees", "guide.section.fees", fees(item, texts)),
+                section("contacts", "guide.section.contacts", contacts(item, texts)),
+                section("rating", "guide.section.rating", texts.in(locale(), item.ratingChannels())),
                 section("result", "guide.section.result", List.of(item.printableAtTerminal()
                         ? i18n.text("guide.result.self-print") : i18n.text("guide.result.window"))));
     }
@@ -47,21 +51,26 @@ public final class GuideContent {
         };
     }
 
-    private GuideSection basic(CatalogItem item) {
+    private Locale locale() {
+        return i18n.locale();
+    }
+
+    private GuideSection basic(CatalogItem item, CatalogTexts texts) {
         List<String> lines = new ArrayList<>();
         lines.add(i18n.text("guide.code", item.code()));
-        lines.add(i18n.text("guide.department", item.department()));
+        lines.add(i18n.text("guide.department", texts.in(locale(), item.department())));
         if (!item.coDepartments().isEmpty()) {
-            lines.add(i18n.text("guide.co-departments", String.join("、", item.coDepartments())));
+            lines.add(i18n.text("guide.co-departments", String.join(i18n.text("guide.list-separator"),
+                    texts.in(locale(), item.coDepartments()))));
         }
-        lines.add(i18n.text("guide.category", item.category()));
+        lines.add(i18n.text("guide.category", texts.in(locale(), item.category())));
         lines.add(i18n.text("guide.case-kind", i18n.text(kindKey(item.caseKind()))));
-        item.place().ifPresent(p -> lines.add(i18n.text("guide.place", p)));
-        item.hours().ifPresent(h -> lines.add(i18n.text("guide.hours", h)));
+        item.place().ifPresent(p -> lines.add(i18n.text("guide.place", texts.in(locale(), p))));
+        item.hours().ifPresent(h -> lines.add(i18n.text("guide.hours", texts.in(locale(), h))));
         return section("basic", "guide.section.basic", lines);
     }
 
-    private List<String> materials(CatalogItem item) {
+    private List<String> materials(CatalogItem item, CatalogTexts texts) {
         List<String> lines = new ArrayList<>();
         int n = 1;
         for (MaterialRequirement m : item.materials()) {
@@ -76,12 +85,14 @@ public final class GuideContent {
             if (m.eLicence().isPresent()) {
                 notes.add(i18n.text("guide.material.e-licence"));
             }
-            lines.add(i18n.text("guide.material.line", n++, m.name(), String.join(" · ", notes), m.requirement()));
+            lines.add(i18n.text("guide.material.line", n++, texts.in(locale(), m.name()), String.join(" · ", notes),
+                    texts.in(locale(), m.requirement())));
         }
         return lines;
     }
 
-    private static String formKey(MaterialForm form) {
+    /** The words for how a material is handed in: 原件 / original ... */
+    public static String formKey(MaterialForm form) {
         return switch (form) {
             case ORIGINAL -> "guide.form.original";
             case COPY -> "guide.form.copy";
@@ -90,11 +101,12 @@ public final class GuideContent {
         };
     }
 
-    private List<String> procedure(CatalogItem item) {
+    private List<String> procedure(CatalogItem item, CatalogTexts texts) {
         List<String> lines = new ArrayList<>();
         int n = 1;
         for (ProcedureStep step : item.procedure()) {
-            lines.add(i18n.text("guide.step", n++, step.name(), step.description()));
+            lines.add(i18n.text("guide.step", n++, texts.in(locale(), step.name()),
+                    texts.in(locale(), step.description())));
         }
         return lines;
     }
@@ -105,25 +117,27 @@ public final class GuideContent {
                         : i18n.text("guide.time-limit.promised", item.timeLimit().promisedDays()));
     }
 
-    private List<String> fees(CatalogItem item) {
+    private List<String> fees(CatalogItem item, CatalogTexts texts) {
         List<String> lines = new ArrayList<>();
         if (item.fees().free()) {
             lines.add(i18n.text("guide.fees.free"));
         }
         for (Fee fee : item.fees().items()) {
-            lines.add(i18n.text("guide.fees.item", fee.name(), fee.standard(), fee.basis()));
+            lines.add(i18n.text("guide.fees.item", texts.in(locale(), fee.name()), texts.in(locale(), fee.standard()),
+                    texts.in(locale(), fee.basis())));
         }
-        lines.add(i18n.text("guide.fees.basis", item.fees().basis()));
+        lines.add(i18n.text("guide.fees.basis", texts.in(locale(), item.fees().basis())));
         return lines;
     }
 
-    private List<String> contacts(CatalogItem item) {
-        return List.of(contact("guide.contacts.consult", "guide.contacts.consult-at", item.contacts().consult()),
-                contact("guide.contacts.complain", "guide.contacts.complain-at", item.contacts().complain()));
+    private List<String> contacts(CatalogItem item, CatalogTexts texts) {
+        return List.of(
+                contact("guide.contacts.consult", "guide.contacts.consult-at", item.contacts().consult(), texts),
+                contact("guide.contacts.complain", "guide.contacts.complain-at", item.contacts().complain(), texts));
     }
 
-    private String contact(String key, String keyWithPlace, Contact contact) {
-        return contact.place().map(p -> i18n.text(keyWithPlace, contact.phone(), p))
+    private String contact(String key, String keyWithPlace, Contact contact, CatalogTexts texts) {
+        return contact.place().map(p -> i18n.text(keyWithPlace, contact.phone(), texts.in(locale(), p)))
                 .orElseGet(() -> i18n.text(key, contact.phone()));
     }
 

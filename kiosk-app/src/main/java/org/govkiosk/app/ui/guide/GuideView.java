@@ -1,6 +1,5 @@
 package org.govkiosk.app.ui.guide;
 
-import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -34,8 +33,7 @@ public final class GuideView implements Screen {
         title.getStyleClass().add("title");
         title.setWrapText(true);
         title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        title.textProperty().bind(Bindings.createStringBinding(
-                () -> model.itemProperty().get() == null ? "" : model.itemProperty().get().name(), model.itemProperty()));
+        title.textProperty().bind(model.title());
 
         ScrollPane scroll = new ScrollPane(sections);
         scroll.setId("guide-sections");

@@ -4,6 +4,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -15,6 +16,7 @@ import javafx.collections.ObservableList;
 import org.govkiosk.app.catalog.CatalogItem;
 import org.govkiosk.app.i18n.I18n;
 import org.govkiosk.app.session.SessionScoped;
+import org.govkiosk.app.ui.CatalogTexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,7 @@ public final class GuideViewModel implements SessionScoped {
     private final ReadOnlyStringWrapper printStatusKey = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper printing = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding canPrint;
+    private final StringBinding title;
     private long shown;
 
     /**
@@ -53,6 +56,8 @@ public final class GuideViewModel implements SessionScoped {
         this.onApply = onApply;
         this.canPrint = Bindings.createBooleanBinding(
                 () -> item.get() != null && printerReady.get() && !printing.get(), item, printerReady, printing);
+        this.title = Bindings.createStringBinding(() -> item.get() == null ? ""
+                : CatalogTexts.of(item.get()).in(i18n.locale(), item.get().name()), item, i18n.localeProperty());
         i18n.localeProperty().addListener((obs, old, now) -> refresh());
     }
 
@@ -116,6 +121,11 @@ public final class GuideViewModel implements SessionScoped {
         sections.clear();
         printStatusKey.set("");
         shown++;
+    }
+
+    /** The name of the item shown, in the UI language (English where the catalog gives it); empty when none is. */
+    public StringBinding title() {
+        return title;
     }
 
     public ReadOnlyObjectProperty<CatalogItem> itemProperty() {

@@ -3,8 +3,8 @@ package org.govkiosk.app.ui.guide;
 import java.util.List;
 
 /**
- * A service guide ready for paper: the item's name and code, then every section. Content stays Chinese as the
- * catalog words it; headings are in the language the citizen chose.
+ * A service guide ready for paper: the item's official (Chinese) name, code and department, then every section in
+ * the language the citizen chose, as on screen.
  */
 public record PrintableGuide(String title, String itemCode, String department, List<GuideSection> sections) {
 

@@ -51,6 +51,7 @@ public final class IdentifyView implements Screen {
         who.setAlignment(Pos.CENTER);
         Label name = new Label();
         name.setId("identify-name");
+        Controls.personalData(name);
         name.textProperty().bind(model.nameProperty());
         Label id = new Label();
         id.setId("identify-id");

@@ -1,5 +1,7 @@
 package org.govkiosk.app.ui.pad;
 
+import java.util.Locale;
+import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
@@ -17,6 +19,7 @@ import javafx.util.Duration;
 import org.govkiosk.api.RatingRequestEvent;
 import org.govkiosk.app.i18n.I18n;
 import org.govkiosk.app.ui.keyboard.KeyboardLayout;
+import org.govkiosk.app.ui.CatalogTexts;
 import org.govkiosk.app.ui.Screen;
 import org.govkiosk.app.ui.shell.Controls;
 
@@ -31,11 +34,20 @@ public final class PadView implements Screen {
     private final Timeline clock;
 
     /** The idle screen alone, for a pad whose connection is not wired (yet). */
-    public PadView(I18n i18n, String hallName, String windowName) {
+    public PadView(I18n i18n, Function<Locale, String> hallName, String windowName) {
         this(null, i18n, hallName, windowName);
     }
 
-    public PadView(PadViewModel model, I18n i18n, String hallName, String windowName) {
+    public PadView(PadViewModel model, I18n i18n, Function<Locale, String> hallName, String windowName) {
+        this(model, i18n, hallName, windowName, CatalogTexts.NONE);
+    }
+
+    /**
+     * @param hallName the hall's name in a language (terminal.yaml's hall-name, English where it gives one)
+     * @param catalog  names the item to rate in the UI language (the request names it in Chinese)
+     */
+    public PadView(PadViewModel model, I18n i18n, Function<Locale, String> hallName, String windowName,
+            CatalogTexts catalog) {
         this.model = model;
         root.setId("pad");
         root.getStyleClass().add("screen");
@@ -50,7 +62,7 @@ public final class PadView implements Screen {
         offline.setId("pad-connection");
         show(offline, model.connectedProperty().not());
         show(idle, stageIs(PadViewModel.Stage.IDLE));
-        VBox rating = rating(i18n);
+        VBox rating = rating(i18n, catalog);
         show(rating, stageIs(PadViewModel.Stage.RATING).or(stageIs(PadViewModel.Stage.REASONS)));
         Label thanks = Controls.label(i18n, "pad.thanks", "title");
         thanks.setId("pad-thanks");
@@ -60,11 +72,15 @@ public final class PadView implements Screen {
         clock.setCycleCount(Timeline.INDEFINITE);
     }
 
-    private static VBox idle(I18n i18n, String hallName, String windowName) {
+    private static VBox idle(I18n i18n, Function<Locale, String> hallName, String windowName) {
         Label window = new Label(windowName == null ? "" : windowName);
         window.getStyleClass().add("subtitle");
-        Label hall = new Label(hallName);
+        Label hall = new Label();
+        hall.textProperty().bind(Bindings.createStringBinding(() -> hallName.apply(i18n.locale()),
+                i18n.localeProperty()));
         hall.getStyleClass().add("hint");
+        hall.setWrapText(true); // an English hall name is long; large type must not cut it
+        hall.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         VBox idle = new VBox(24, Controls.label(i18n, "pad.welcome", "title"), window, hall,
                 Controls.label(i18n, "pad.waiting", "hint"));
         idle.setId("pad-idle");
@@ -72,7 +88,7 @@ public final class PadView implements Screen {
         return idle;
     }
 
-    private VBox rating(I18n i18n) {
+    private VBox rating(I18n i18n, CatalogTexts catalog) {
         // The clerk's name and photo only when the platform sent them (a window's request); a terminal's own
         // rating names the item alone, never "null" beside an empty frame.
         Label photo = Controls.label(i18n, "pad.photo", "hint");
@@ -86,6 +102,7 @@ public final class PadView implements Screen {
         photo.managedProperty().bind(clerkKnown);
         Label clerk = new Label();
         clerk.setId("pad-clerk");
+        Controls.personalData(clerk); // the clerk's name, as the window system gives it
         clerk.getStyleClass().add("subtitle");
         clerk.textProperty().bind(Bindings.createStringBinding(() -> clerkKnown.get()
                 ? i18n.text("pad.clerk", request().clerkName()) : "", i18n.localeProperty(), clerkKnown));
@@ -96,7 +113,8 @@ public final class PadView implements Screen {
         item.getStyleClass().add("hint");
         item.setWrapText(true);
         item.textProperty().bind(Bindings.createStringBinding(() -> request() == null ? ""
-                : i18n.text("pad.item", request().itemName()), i18n.localeProperty(), model.requestProperty()));
+                : i18n.text("pad.item", catalog.itemName(i18n.locale(), request().itemCode(), request().itemName())),
+                i18n.localeProperty(), model.requestProperty()));
         HBox who = new HBox(24, photo, new VBox(12, clerk, item));
         who.setAlignment(Pos.CENTER);
 

@@ -164,7 +164,7 @@ public final class ProgressView implements Screen {
         box.setId("progress-case-" + c.caseNumber());
         box.getStyleClass().add(c == model.selectedProperty().get() ? "progress-case-selected" : "progress-case");
         box.setOnMouseClicked(e -> model.selectedProperty().set(c));
-        Label title = new Label(c.itemName() + "  " + c.caseNumber());
+        Label title = new Label(model.itemName(c, i18n.locale()) + "  " + c.caseNumber());
         title.getStyleClass().add("field-label");
         title.setWrapText(true);
         Label state = new Label(i18n.text("progress.state", i18n.text(JourneyTexts.stateKey(c.state())))
@@ -173,7 +173,7 @@ public final class ProgressView implements Screen {
         box.getChildren().addAll(title, state);
         c.promisedDate().ifPresent(d -> box.getChildren().add(new Label(i18n.text("progress.promised", d.toString()))));
         c.supplementRequest().ifPresent(r -> {
-            Label l = new Label(i18n.text("progress.supplement", r));
+            Label l = new Label(i18n.text("progress.supplement", model.platformText(r, i18n.locale())));
             l.setId("progress-supplement-" + c.caseNumber());
             l.getStyleClass().add("error");
             l.setWrapText(true);
@@ -188,7 +188,7 @@ public final class ProgressView implements Screen {
             box.getChildren().add(l);
         }
         c.reason().ifPresent(r -> {
-            Label l = new Label(i18n.text("progress.reason", r));
+            Label l = new Label(i18n.text("progress.reason", model.platformText(r, i18n.locale())));
             l.getStyleClass().add("error");
             l.setWrapText(true);
             box.getChildren().add(l);

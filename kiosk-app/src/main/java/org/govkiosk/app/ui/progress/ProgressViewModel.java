@@ -1,6 +1,7 @@
 package org.govkiosk.app.ui.progress;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -24,6 +25,7 @@ import org.govkiosk.app.journey.ProgressService;
 import org.govkiosk.app.session.CitizenSession;
 import org.govkiosk.app.session.SessionScoped;
 import org.govkiosk.app.ui.apply.JourneyTexts;
+import org.govkiosk.app.ui.CatalogTexts;
 import org.govkiosk.device.DeviceEvent;
 import org.govkiosk.device.DeviceEventBus;
 import org.govkiosk.device.QrScanner;
@@ -38,6 +40,7 @@ public final class ProgressViewModel implements SessionScoped {
     /** Longer than any province's case number: further keys are ignored. */
     static final int MAX_TYPED = 40;
 
+    private final CatalogTexts catalog;
     private final ProgressService service;
     private final CaseNumbers numbers;
     private final CitizenSession session;
@@ -56,6 +59,14 @@ public final class ProgressViewModel implements SessionScoped {
 
     public ProgressViewModel(ProgressService service, CaseNumbers numbers, CitizenSession session,
             DeviceEventBus bus, List<QrScanner> scanners, Executor background, Executor fxThread) {
+        this(service, numbers, session, bus, scanners, background, fxThread, CatalogTexts.NONE);
+    }
+
+    /** @param catalog the terminal's catalog, which names the items of the cases found in the UI language */
+    public ProgressViewModel(ProgressService service, CaseNumbers numbers, CitizenSession session,
+            DeviceEventBus bus, List<QrScanner> scanners, Executor background, Executor fxThread,
+            CatalogTexts catalog) {
+        this.catalog = catalog;
         this.service = service;
         this.numbers = numbers;
         this.session = session;
@@ -66,6 +77,22 @@ public final class ProgressViewModel implements SessionScoped {
                 session.identityProperty(), session.smartCardProperty(), session.licenceProperty(), busy);
         bus.onEvent(this::onDeviceEvent);
         selected.addListener((obs, old, now) -> certificateStatusKey.set(""));
+    }
+
+    /**
+     * The item of a case found, as the screen names it in {@code locale}: the platform names it in Chinese, so an
+     * English screen takes the English name from this terminal's catalog by the item's code.
+     */
+    public String itemName(CaseProgress found, Locale locale) {
+        return catalog.itemName(locale, found.itemCode(), found.itemName());
+    }
+
+    /**
+     * A clerk's words about a case (what to hand in, why it was refused), which the platform sends in Chinese: on
+     * an English screen the catalog's English where the words are the catalog's, else marked as Chinese only.
+     */
+    public String platformText(String text, Locale locale) {
+        return catalog.in(locale, text);
     }
 
     private void onDeviceEvent(DeviceEvent event) {

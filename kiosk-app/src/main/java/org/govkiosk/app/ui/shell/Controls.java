@@ -30,4 +30,16 @@ public final class Controls {
         button.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return button;
     }
+
+    /**
+     * Style class of a node that shows a person's own data (a name or address off the ID card, what the citizen
+     * typed): data, not UI, so it is shown as written in every language and never counts as untranslated.
+     */
+    public static final String PERSONAL_DATA = "personal-data";
+
+    /** Marks {@code node} as showing a person's own data ({@link #PERSONAL_DATA}). */
+    public static <N extends javafx.scene.Node> N personalData(N node) {
+        node.getStyleClass().add(PERSONAL_DATA);
+        return node;
+    }
 }

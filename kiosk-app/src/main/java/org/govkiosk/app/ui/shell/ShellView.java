@@ -35,14 +35,19 @@ public final class ShellView {
     private final StackPane root = new StackPane();
     private final Timeline ticker;
 
-    /** @param keyboard the on-screen keyboard, laid over the bottom of the screen above the bottom bar */
-    public ShellView(ShellViewModel model, SessionManager sessions, I18n i18n, String hallName, StackPane content,
-            Node keyboard) {
+    /**
+     * @param hallName the hall's name in a language (terminal.yaml's hall-name, English where it gives one)
+     * @param keyboard the on-screen keyboard, laid over the bottom of the screen above the bottom bar
+     */
+    public ShellView(ShellViewModel model, SessionManager sessions, I18n i18n,
+            java.util.function.Function<java.util.Locale, String> hallName, StackPane content, Node keyboard) {
         root.setId("shell");
         root.getStylesheets().add(ShellView.class.getResource("/org/govkiosk/app/ui/kiosk.css").toExternalForm());
         root.getStyleClass().add("shell");
 
-        Label hall = new Label(hallName);
+        Label hall = new Label();
+        hall.textProperty().bind(Bindings.createStringBinding(() -> hallName.apply(i18n.locale()),
+                i18n.localeProperty()));
         hall.setId("hall-name");
         hall.getStyleClass().add("hall-name");
         hall.setOnMouseClicked(e -> model.hallNameTapped());

@@ -15,6 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.govkiosk.app.i18n.I18n;
+import org.govkiosk.app.ui.CatalogTexts;
 import org.govkiosk.app.journey.CaseProgress;
 import org.govkiosk.app.journey.SupplementOutcome;
 import org.govkiosk.app.printing.PrintResult;
@@ -40,6 +41,7 @@ public final class SupplementView implements Screen {
     private final VBox done;
     private final SupplementViewModel model;
     private final I18n i18n;
+    private final CatalogTexts catalog;
     /** Held here, registered weakly: ViewModel and I18n outlive this session's View and must not keep it alive. */
     private final InvalidationListener redraw = obs -> refresh();
     /** Rebuilds the boxes when the list itself changes; ticking a box (an update) must not recreate it. */
@@ -53,6 +55,13 @@ public final class SupplementView implements Screen {
     };
 
     public SupplementView(SupplementViewModel model, I18n i18n, Runnable onBack, Runnable onDone) {
+        this(model, i18n, onBack, onDone, CatalogTexts.NONE);
+    }
+
+    /** @param catalog names the case's item and materials in the UI language (the platform names them in Chinese) */
+    public SupplementView(SupplementViewModel model, I18n i18n, Runnable onBack, Runnable onDone,
+            CatalogTexts catalog) {
+        this.catalog = catalog;
         this.model = model;
         this.i18n = i18n;
         root.setId("supplement");
@@ -106,7 +115,8 @@ public final class SupplementView implements Screen {
             box.setId(id);
             box.setWrapText(true);
             box.getStyleClass().add("field-label");
-            box.textProperty().bind(i18n.bind("supplement.brought", row.material().name()));
+            box.textProperty().bind(Bindings.createStringBinding(() -> i18n.text("supplement.brought",
+                    catalog.in(i18n.locale(), row.material().name())), i18n.localeProperty()));
             box.selectedProperty().bindBidirectional(row.brought());
             rows.getChildren().add(new VBox(6, box, scanLine(id, row)));
         }
@@ -145,7 +155,8 @@ public final class SupplementView implements Screen {
 
     private void refresh() {
         CaseProgress c = model.waitingProperty().get();
-        caseLine.setText(c == null ? "" : i18n.text("supplement.case", c.itemName(), c.caseNumber()));
+        caseLine.setText(c == null ? "" : i18n.text("supplement.case",
+                catalog.itemName(i18n.locale(), c.itemCode(), c.itemName()), c.caseNumber()));
         SupplementOutcome o = model.outcomeProperty().get();
         boolean finished = o != null;
         declaring.setVisible(!finished);

@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.govkiosk.app.catalog.Catalog;
 import org.govkiosk.app.catalog.CatalogItem;
+import org.govkiosk.app.catalog.CatalogLoader;
 import org.govkiosk.app.catalog.TestCatalog;
+import org.govkiosk.app.catalog.Translations;
+import org.govkiosk.app.i18n.I18n;
+import org.govkiosk.app.testkit.RepoConfig;
 import org.govkiosk.app.ui.catalog.CatalogViewModel.Browse;
 import org.junit.jupiter.api.Test;
 
@@ -121,5 +128,43 @@ class CatalogViewModelTest {
         assertThat(model.browseProperty().get()).isEqualTo(Browse.DEPARTMENT);
         assertThat(model.groupProperty().get()).isEqualTo(TestCatalog.HRSS);
         assertThat(shown()).containsExactly("S1", "S2", "X1");
+    }
+
+    @Test
+    void englishShowsTheCatalogsEnglishNamesAndDepartmentsAndMarksTheRest() {
+        Catalog source = TestCatalog.catalog();
+        Catalog translated = new Catalog(source.departments(), source.lifeEvents(), source.items(), new Translations(
+                Map.of(TestCatalog.HRSS, "Human Resources and Social Security Bureau",
+                        "社会保险参保缴费证明打印", "Printing of a social insurance contribution certificate",
+                        "就业", "Employment")));
+        CatalogViewModel english = new CatalogViewModel(translated, chosen::add);
+        CatalogItem s1 = translated.item("S1").orElseThrow();
+        CatalogItem s2 = translated.item("S2").orElseThrow();
+
+        assertThat(english.groupsProperty().get()).extracting(g -> english.groupName(g, Locale.ENGLISH))
+                .containsExactly("Human Resources and Social Security Bureau", "住房公积金管理中心 (in Chinese only)",
+                        "公安局 (in Chinese only)");
+        assertThat(english.itemName(s1, Locale.ENGLISH)).isEqualTo("Printing of a social insurance contribution certificate");
+        assertThat(english.department(s1, Locale.ENGLISH)).isEqualTo("Human Resources and Social Security Bureau");
+        assertThat(english.itemName(s2, Locale.ENGLISH)).isEqualTo("城乡居民基本养老保险参保登记 (in Chinese only)");
+        english.browseProperty().set(Browse.LIFE_EVENT);
+        assertThat(english.groupName(english.groupProperty().get(), Locale.ENGLISH)).isEqualTo("Employment");
+
+        assertThat(english.itemName(s1, I18n.ZH_CN)).as("Chinese as written").isEqualTo("社会保险参保缴费证明打印");
+        assertThat(english.groupName(TestCatalog.HRSS, I18n.ZH_CN)).isEqualTo(TestCatalog.HRSS);
+    }
+
+    @Test
+    void theShippedCatalogReadsInEnglish() {
+        Catalog shipped = CatalogLoader.load(RepoConfig.source());
+        CatalogViewModel english = new CatalogViewModel(shipped, chosen::add);
+
+        assertThat(english.groupsProperty().get()).extracting(g -> english.groupName(g, Locale.ENGLISH))
+                .contains("Example City Human Resources and Social Security Bureau")
+                .allSatisfy(name -> assertThat(name).doesNotContainPattern("\\p{IsHan}"));
+        assertThat(english.results()).isNotEmpty().allSatisfy(item -> {
+            assertThat(english.itemName(item, Locale.ENGLISH)).doesNotContainPattern("\\p{IsHan}");
+            assertThat(english.department(item, Locale.ENGLISH)).doesNotContainPattern("\\p{IsHan}");
+        });
     }
 }

@@ -25,7 +25,8 @@ import javafx.scene.text.Text;
  * What a person would see wrong on a rendered screen, found from the scene graph and the rendered pixels: text cut
  * to "…" or clipped, text drawn past the screen's edge, contrast below 4.5:1 (7:1 in large type) between a text's
  * colour and the background actually rendered behind it, touch targets under 60×60 px, controls overlapping,
- * "null", raw message keys, and Chinese left on a screen in another language.
+ * "null", raw message keys, and Chinese left on a screen in another language (a node marked as showing a person's
+ * own data, style class {@value #PERSONAL_DATA}, is data, not UI, and may be in any script).
  */
 public final class ScreenInspector {
 
@@ -41,6 +42,8 @@ public final class ScreenInspector {
     private static final Pattern RAW_KEY = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z0-9-]+)+");
     private static final Pattern NULL = Pattern.compile("\\bnull\\b");
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+    /** Style class of nodes that show a person's own data: never "untranslated". */
+    public static final String PERSONAL_DATA = org.govkiosk.app.ui.shell.Controls.PERSONAL_DATA;
 
     private final Set<String> bundleKeys;
     /** Node ids whose text may be in another script on purpose (the language switch names the other language). */
@@ -152,9 +155,20 @@ public final class ScreenInspector {
                 && !trimmed.startsWith("www.")) {
             found.add(new Finding("raw-key", name(node), "\"" + trimmed + "\""));
         }
-        if (!locale.getLanguage().equals("zh") && HAN.matcher(text).find() && !allowedOtherScript(node)) {
+        if (!locale.getLanguage().equals("zh") && HAN.matcher(text).find() && !allowedOtherScript(node)
+                && !personalData(node)) {
             found.add(new Finding("untranslated", name(node), "\"" + abbreviate(text) + "\" in " + locale));
         }
+    }
+
+    /** A name or address off the card is the citizen's data, written as it is, not UI left untranslated. */
+    private static boolean personalData(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n.getStyleClass().contains(PERSONAL_DATA)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean allowedOtherScript(Node node) {

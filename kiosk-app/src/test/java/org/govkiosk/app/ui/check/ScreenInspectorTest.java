@@ -124,6 +124,19 @@ class ScreenInspectorTest {
     }
 
     @Test
+    void personalDataMayBeInAnyScriptButNothingElseNearItMay() {
+        assertThat(inspect(Locale.ENGLISH, false, p -> {
+            Label name = label("张伟", 20, 20, 200, Color.BLACK);
+            name.getStyleClass().add(ScreenInspector.PERSONAL_DATA);
+            javafx.scene.layout.VBox data = new javafx.scene.layout.VBox(new Label("北京市东城区"));
+            data.getStyleClass().add(ScreenInspector.PERSONAL_DATA);
+            data.relocate(20, 80);
+            p.getChildren().addAll(name, data, label("居民身份证", 20, 160, 200, Color.BLACK));
+        })).extracting(ScreenInspector.Finding::kind, ScreenInspector.Finding::detail)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("untranslated", "\"居民身份证\" in en"));
+    }
+
+    @Test
     void textRunningPastTheScreenEdgeIsFound() {
         assertThat(inspect(Locale.SIMPLIFIED_CHINESE, false, p -> p.getChildren().add(
                 label("请取走您的身份证和回执", 700, 20, 300, Color.BLACK))))

@@ -132,10 +132,14 @@ class CatalogGuideUiTest {
         robot.clickOn("#catalog-by-life-event");
         robot.clickOn("#catalog-group-0");
         String firstEvent = catalog.byLifeEvent().keySet().iterator().next();
-        assertThat(robot.lookup("#catalog-message").queryLabeled().getText()).isEqualTo(firstEvent);
+        assertThat(robot.lookup("#catalog-message").queryLabeled().getText())
+                .isEqualTo(catalog.english().english(firstEvent).orElseThrow());
+        assertThat(robot.lookup("#catalog-group-0").queryLabeled().getText()).as("life events in English")
+                .isEqualTo(catalog.english().english(firstEvent).orElseThrow());
         CatalogItem first = catalog.byLifeEvent().get(firstEvent).get(0);
         Button row = robot.lookup("#catalog-result-" + first.code()).queryButton();
-        assertThat(row.getText()).startsWith(first.name());
+        assertThat(row.getText()).startsWith(catalog.english().english(first.name()).orElseThrow() + "\n"
+                + catalog.english().english(first.department()).orElseThrow() + " · ");
         assertThat(row.getTextFill()).as("large type: yellow on black").isEqualTo(Color.YELLOW);
 
         robot.clickOn(row);
@@ -144,6 +148,10 @@ class CatalogGuideUiTest {
         Label line = robot.lookup("#guide-section-basic .guide-line").queryAs(Label.class);
         assertThat(line.getText()).startsWith("Item code: ");
         assertThat(line.getTextFill()).isEqualTo(Color.YELLOW);
+        assertThat(robot.lookup("#guide-title").queryLabeled().getText())
+                .isEqualTo(catalog.english().english(first.name()).orElseThrow());
+        assertThat(texts("#guide-sections")).as("the demo catalog is all in English").isNotEmpty()
+                .allSatisfy(t -> assertThat(t).doesNotContainPattern("\\p{IsHan}"));
     }
 
     private List<String> texts(String query) {

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.govkiosk.app.catalog.CatalogItem;
 import org.govkiosk.app.catalog.TestCatalog;
+import org.govkiosk.app.catalog.Translations;
 import org.govkiosk.app.i18n.I18n;
 import org.junit.jupiter.api.Test;
 
@@ -68,18 +70,53 @@ class GuideViewModelTest {
     }
 
     @Test
-    void englishShowsEnglishHeadingsAroundChineseContent() {
+    void englishMarksEveryTextTheCatalogGivesNoEnglishFor() {
         model.show(item);
 
         i18n.next();
 
+        assertThat(model.title().get()).isEqualTo("住房公积金提取（购买自住住房） (in Chinese only)");
         assertThat(section("basic").heading()).isEqualTo("Basic information");
-        assertThat(section("basic").lines()).contains("Department: 住房公积金管理中心", "Handling: Handled jointly by several departments");
-        assertThat(section("materials").lines().get(0))
-                .isEqualTo("1. 居民身份证 (original, 1 piece · key material, cannot be missing · an e-licence can replace it): 在有效期内");
+        assertThat(section("basic").lines()).contains("Department: 住房公积金管理中心 (in Chinese only)",
+                "Handling: Handled jointly by several departments");
+        assertThat(section("materials").lines().get(0)).isEqualTo("1. 居民身份证 (in Chinese only) (original, 1 piece"
+                + " · key material, cannot be missing · an e-licence can replace it): 在有效期内 (in Chinese only)");
         assertThat(section("time-limit").lines()).containsExactly("Legal time limit: 3 working days",
                 "Promised time limit: 1 working day");
-        assertThat(section("materials").lines().get(1)).startsWith("2. 购房发票 (copy, 2 pieces · ");
+        assertThat(section("materials").lines().get(1)).startsWith("2. 购房发票 (in Chinese only) (copy, 2 pieces · ");
+        assertThat(section("conditions").lines()).containsExactly("1. 购买自住住房 (in Chinese only)",
+                "2. 账户正常缴存 (in Chinese only)");
+    }
+
+    @Test
+    void englishShowsTheEnglishTheCatalogGives() {
+        model.show(item.withEnglish(new Translations(Map.of(
+                item.name(), "Housing provident fund withdrawal (buying a home)",
+                TestCatalog.FUND, "Housing Provident Fund Management Center",
+                TestCatalog.HRSS, "Human Resources and Social Security Bureau",
+                "公共服务", "Public service",
+                "居民身份证", "Resident identity card",
+                "在有效期内", "Valid",
+                "受理", "Acceptance",
+                "购买自住住房", "Bought a home to live in"))));
+        assertThat(model.title().get()).as("Chinese first").isEqualTo(item.name());
+
+        i18n.next();
+
+        assertThat(model.title().get()).isEqualTo("Housing provident fund withdrawal (buying a home)");
+        assertThat(section("basic").lines()).contains("Department: Housing Provident Fund Management Center",
+                "Joint departments: Human Resources and Social Security Bureau", "Type of item: Public service");
+        assertThat(section("materials").lines().get(0)).startsWith("1. Resident identity card (original, ")
+                .endsWith("): Valid");
+        assertThat(section("procedure").lines().get(0)).isEqualTo("1. Acceptance: 核验身份 (in Chinese only)");
+        assertThat(section("conditions").lines()).containsExactly("1. Bought a home to live in",
+                "2. 账户正常缴存 (in Chinese only)");
+        assertThat(section("basic").lines()).noneMatch(l -> l.contains("住房公积金管理中心"));
+
+        i18n.next();
+
+        assertThat(model.title().get()).as("and back to Chinese").isEqualTo(item.name());
+        assertThat(section("basic").lines()).contains("实施主体：住房公积金管理中心");
     }
 
     @Test

@@ -41,7 +41,7 @@ class PadViewUiTest {
         model = new PadViewModel(new PadViewModel.PadIdentity("PAD-A", "HALL-1", "W-01"), sent::add,
                 Clock.systemUTC(), Platform::runLater, Duration.ofMinutes(2), Duration.ofSeconds(30));
         FxToolkit.setupSceneRoot(() -> {
-            PadView view = new PadView(model, i18n, "市民服务中心", "3号窗口");
+            PadView view = new PadView(model, i18n, locale -> "市民服务中心", "3号窗口");
             shell = new StackPane(view.view());
             shell.getStyleClass().add("shell");
             shell.getStylesheets().add(Navigator.class.getResource("kiosk.css").toExternalForm());

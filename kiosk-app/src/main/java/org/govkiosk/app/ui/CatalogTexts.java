@@ -1,0 +1,69 @@
+package org.govkiosk.app.ui;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.govkiosk.app.catalog.Catalog;
+import org.govkiosk.app.catalog.CatalogItem;
+import org.govkiosk.app.catalog.Translations;
+import org.govkiosk.app.i18n.I18n;
+
+/**
+ * The catalog's texts as a screen shows them: in Chinese on a Chinese screen; in English on an English one where
+ * the catalog gives the English, and otherwise in Chinese marked "(in Chinese only)", so a citizen who chose
+ * English is told, not left to guess, that a text has no translation yet.
+ */
+public final class CatalogTexts {
+
+    /** No translations and no items: every text is shown in Chinese, marked on a screen in another language. */
+    public static final CatalogTexts NONE = new CatalogTexts(Translations.NONE, code -> Optional.empty());
+
+    private final Translations english;
+    private final Function<String, Optional<CatalogItem>> items;
+
+    private CatalogTexts(Translations english, Function<String, Optional<CatalogItem>> items) {
+        this.english = english;
+        this.items = items;
+    }
+
+    /** The texts of the whole catalog, and its items by code (for item names that come from the platform). */
+    public static CatalogTexts of(Catalog catalog) {
+        return new CatalogTexts(catalog.english(), catalog::item);
+    }
+
+    /** The texts of one item (its English is the catalog's). */
+    public static CatalogTexts of(CatalogItem item) {
+        return new CatalogTexts(item.english(), code -> code.equals(item.code()) ? Optional.of(item)
+                : Optional.empty());
+    }
+
+    /** {@code zh}, a text of the catalog, in {@code locale}. */
+    public String in(Locale locale, String zh) {
+        if (isChinese(locale)) {
+            return zh;
+        }
+        Optional<String> translated = Translations.isEnglish(locale) ? english.english(zh) : Optional.empty();
+        return translated.orElseGet(() -> I18n.format(locale, "catalog.chinese-only", zh));
+    }
+
+    public List<String> in(Locale locale, List<String> zh) {
+        return zh.stream().map(text -> in(locale, text)).toList();
+    }
+
+    /**
+     * The name of an item as the platform sent it (in Chinese), in {@code locale}: this catalog's name for the
+     * item's code where it has the item, else the platform's words, marked on a screen in another language.
+     */
+    public String itemName(Locale locale, String code, String platformName) {
+        Optional<CatalogItem> item = code == null ? Optional.empty() : items.apply(code);
+        if (item.isPresent() && !isChinese(locale)) {
+            return in(locale, item.get().name());
+        }
+        return platformName == null ? "" : in(locale, platformName);
+    }
+
+    private static boolean isChinese(Locale locale) {
+        return Locale.CHINESE.getLanguage().equals(locale.getLanguage());
+    }
+}

@@ -1,0 +1,47 @@
+package org.govkiosk.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.govkiosk.app.catalog.Catalog;
+import org.govkiosk.app.catalog.TestCatalog;
+import org.govkiosk.app.catalog.Translations;
+import org.govkiosk.app.i18n.I18n;
+import org.junit.jupiter.api.Test;
+
+/** The catalog's words on screen: English where the catalog has it, Chinese marked as such where it has not. */
+class CatalogTextsTest {
+
+    private final Catalog source = TestCatalog.catalog();
+    private final CatalogTexts texts = CatalogTexts.of(new Catalog(source.departments(), source.lifeEvents(),
+            source.items(), new Translations(Map.of("住房公积金提取", "Housing provident fund withdrawal",
+                    TestCatalog.FUND, "Housing Provident Fund Management Center"))));
+
+    @Test
+    void chineseScreensShowTheCatalogAsWritten() {
+        assertThat(texts.in(I18n.ZH_CN, "住房公积金提取")).isEqualTo("住房公积金提取");
+        assertThat(texts.in(I18n.ZH_CN, "户籍证明开具")).isEqualTo("户籍证明开具");
+    }
+
+    @Test
+    void englishScreensShowTheEnglishOrSayTheTextIsInChineseOnly() {
+        assertThat(texts.in(Locale.ENGLISH, List.of("住房公积金提取", TestCatalog.FUND, "户籍证明开具")))
+                .containsExactly("Housing provident fund withdrawal", "Housing Provident Fund Management Center",
+                        "户籍证明开具 (in Chinese only)");
+    }
+
+    @Test
+    void anItemThePlatformNamesInChineseIsNamedFromTheCatalogByItsCode() {
+        assertThat(texts.itemName(Locale.ENGLISH, "F1", "住房公积金提取（平台名称）"))
+                .isEqualTo("Housing provident fund withdrawal");
+        assertThat(texts.itemName(I18n.ZH_CN, "F1", "住房公积金提取（平台名称）"))
+                .as("a Chinese screen shows what the platform says").isEqualTo("住房公积金提取（平台名称）");
+        assertThat(texts.itemName(Locale.ENGLISH, "P1", "户籍证明开具")).as("in the catalog, not translated")
+                .isEqualTo("户籍证明开具 (in Chinese only)");
+        assertThat(texts.itemName(Locale.ENGLISH, "NOT-HERE", "其他大厅的事项")).as("not in this catalog")
+                .isEqualTo("其他大厅的事项 (in Chinese only)");
+        assertThat(CatalogTexts.NONE.itemName(Locale.ENGLISH, null, null)).isEmpty();
+    }
+}
