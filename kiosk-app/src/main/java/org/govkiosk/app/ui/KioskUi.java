@@ -113,7 +113,7 @@ public final class KioskUi {
             navigator.go(ScreenId.GUIDE);
         }));
         navigator.register(ScreenId.CATALOG, () -> new CatalogView(catalog, i18n));
-        navigator.register(ScreenId.GUIDE, () -> new GuideView(guide, i18n, navigator::back));
+        navigator.register(ScreenId.GUIDE, () -> new GuideView(guide, i18n));
 
         var t = context.config().terminal();
         rateModel = new PadViewModel(new PadViewModel.PadIdentity(t.id(), t.hallCode(), t.id()),

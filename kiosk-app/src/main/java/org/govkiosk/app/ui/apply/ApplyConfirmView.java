@@ -45,9 +45,11 @@ public final class ApplyConfirmView implements Screen {
         missing.setId("confirm-missing");
         missing.getStyleClass().add("error");
         missing.setWrapText(true);
+        missing.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         printer.setId("confirm-printer");
         printer.getStyleClass().add("hint");
         printer.setWrapText(true);
+        printer.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         Label message = new Label();
         message.setId("confirm-message");
@@ -92,6 +94,7 @@ public final class ApplyConfirmView implements Screen {
         k.setMinWidth(220);
         Label v = new Label(value);
         v.setWrapText(true);
+        v.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         if (personalData) {
             Controls.personalData(v);
         }

@@ -55,6 +55,7 @@ public final class ApplyMaterialsView implements Screen {
         CheckBox commitment = new CheckBox();
         commitment.setId("apply-commitment");
         commitment.setWrapText(true);
+        commitment.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         commitment.textProperty().bind(i18n.bind("apply.commitment"));
         commitment.selectedProperty().bindBidirectional(model.commitmentProperty());
         commitment.visibleProperty().bind(model.commitmentNeededProperty());
@@ -100,11 +101,13 @@ public final class ApplyMaterialsView implements Screen {
                 i18n.localeProperty()));
         name.getStyleClass().add("field-label");
         name.setWrapText(true);
+        name.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label requirement = new Label();
         requirement.textProperty().bind(Bindings.createStringBinding(() -> m.requirement().requirement() == null ? ""
                 : texts.in(i18n.locale(), m.requirement().requirement()), i18n.localeProperty()));
         requirement.getStyleClass().add("hint");
         requirement.setWrapText(true);
+        requirement.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox choices = new HBox(12);
         ToggleGroup group = new ToggleGroup();
         for (MaterialChoice c : m.options()) {

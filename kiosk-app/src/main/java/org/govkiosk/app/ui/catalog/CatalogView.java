@@ -112,6 +112,7 @@ public final class CatalogView implements Screen {
             HBox.setHgrow(t, Priority.ALWAYS);
             t.setMaxWidth(Double.MAX_VALUE);
             t.setWrapText(true);
+            t.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
         ScrollPane groups = new ScrollPane(groupList);
         groups.setFitToWidth(true);
@@ -136,6 +137,7 @@ public final class CatalogView implements Screen {
         message.setId("catalog-message");
         message.getStyleClass().add("subtitle");
         message.setWrapText(true); // a department's English name is long
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         message.textProperty().bind(Bindings.createStringBinding(() -> model.messageKeyProperty().get().isEmpty()
                 ? groupName(model.groupProperty().get())
                 : i18n.text(model.messageKeyProperty().get(), model.results().size()),
@@ -160,8 +162,8 @@ public final class CatalogView implements Screen {
             b.setId("catalog-group-" + i);
             b.getStyleClass().add("catalog-group");
             b.setWrapText(true);
+            b.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             b.setMaxWidth(Double.MAX_VALUE);
-            b.setMinHeight(64);
             b.setToggleGroup(groupToggles);
             b.setOnAction(e -> {
                 model.showGroup(name);
@@ -186,8 +188,8 @@ public final class CatalogView implements Screen {
             row.setId("catalog-result-" + item.code());
             row.getStyleClass().add("catalog-row");
             row.setWrapText(true);
+            row.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             row.setMaxWidth(Double.MAX_VALUE);
-            row.setMinHeight(72);
             row.textProperty().bind(Bindings.createStringBinding(() -> model.itemName(item, i18n.locale()) + "\n"
                     + model.department(item, i18n.locale()) + " · " + i18n.text(GuideContent.kindKey(item.caseKind())),
                     i18n.localeProperty()));

@@ -20,8 +20,7 @@ public final class GuideView implements Screen {
     private final VBox sections = new VBox(20);
     private final GuideViewModel model;
 
-    /** @param onBack back to where the citizen came from (the catalog) */
-    public GuideView(GuideViewModel model, I18n i18n, Runnable onBack) {
+    public GuideView(GuideViewModel model, I18n i18n) {
         this.model = model;
         root.setId("guide");
         root.getStyleClass().add("screen");
@@ -53,15 +52,15 @@ public final class GuideView implements Screen {
         Button print = Controls.button(i18n, "guide.print", "secondary-button", model::print);
         print.setId("guide-print");
         print.disableProperty().bind(model.canPrint().not());
-        Button back = Controls.button(i18n, "guide.back", "secondary-button", onBack);
-        back.setId("guide-back");
         Button apply = Controls.button(i18n, "guide.apply", "primary-button", model::apply);
         apply.setId("guide-apply");
         apply.disableProperty().bind(model.itemProperty().isNull());
-        HBox buttons = new HBox(24, back, print, status, apply);
+        // The shell's 返回 is the way back (one 返回 on a screen); the print status sits above the buttons so
+        // none moves when it appears.
+        HBox buttons = new HBox(24, print, apply);
         buttons.setAlignment(Pos.CENTER);
 
-        root.getChildren().addAll(title, scroll, buttons);
+        root.getChildren().addAll(title, scroll, status, buttons);
     }
 
     private void showSections() {
@@ -70,6 +69,7 @@ public final class GuideView implements Screen {
             Label heading = new Label(s.heading());
             heading.getStyleClass().add("subtitle");
             heading.setWrapText(true);
+            heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             VBox box = new VBox(6, heading);
             box.setId("guide-section-" + s.id());
             box.getStyleClass().add("guide-section");
@@ -77,6 +77,7 @@ public final class GuideView implements Screen {
                 Label l = new Label(line);
                 l.getStyleClass().add("guide-line");
                 l.setWrapText(true);
+                l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 box.getChildren().add(l);
             }
             sections.getChildren().add(box);

@@ -32,6 +32,7 @@ public final class IdentifyView implements Screen {
         prompt.textProperty().bind(i18n.bindKey(model.promptKey()));
         prompt.getStyleClass().add("subtitle");
         prompt.setWrapText(true);
+        prompt.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         Label message = new Label();
         message.setId("identify-message");

@@ -18,6 +18,7 @@ final class ConfigReloadView {
         Label message = new Label();
         message.setId("config-message");
         message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         message.textProperty().bind(model.messageProperty());
         ListView<String> problems = new ListView<>(model.problems());
         problems.setId("config-problems");

@@ -5,52 +5,49 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.GridPane;
+import java.util.Locale;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import org.govkiosk.app.i18n.I18n;
 import org.govkiosk.app.maintenance.DeviceCounts;
 import org.govkiosk.app.ui.shell.Controls;
 
-/** The device table of maintenance mode: one row per device, a self-test button at its end. */
+/** The devices of maintenance mode: one card per device, a self-test button at its end. */
 final class DeviceDashboardView {
 
     private final ScrollPane root;
 
     DeviceDashboardView(DeviceDashboardViewModel model, MaintenanceViewModel maintenance, I18n i18n) {
-        GridPane grid = new GridPane();
-        grid.setHgap(14);
-        grid.setVgap(6);
-        grid.addRow(0, Controls.label(i18n, "maintenance.device", "field-label"),
-                Controls.label(i18n, "maintenance.status", "field-label"),
-                Controls.label(i18n, "maintenance.detail", "field-label"),
-                Controls.label(i18n, "maintenance.last-failure", "field-label"),
-                Controls.label(i18n, "maintenance.last-error", "field-label"),
-                Controls.label(i18n, "maintenance.counters", "field-label"),
-                Controls.label(i18n, "maintenance.selftest", "field-label"));
-        int row = 1;
+        // One card per device whose lines wrap: a technician reads it on a portrait screen and in large type too.
+        VBox cards = new VBox(12);
         for (DeviceDashboardViewModel.Line line : model.lines()) {
             var device = line.row();
             String id = device.deviceId();
-            Label status = new Label();
+            Label name = new Label(id);
+            name.getStyleClass().add("field-label");
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            // The status in words (正常, 暂不可用 ...); its code stays in the id for tools and tests.
+            Label status = field(i18n, "maintenance.status", Bindings.createStringBinding(
+                    () -> i18n.text("device.status." + device.status().status().name().toLowerCase(Locale.ROOT)),
+                    device.statusProperty(), i18n.localeProperty()));
             status.setId("maintenance-status-" + id);
-            status.textProperty().bind(Bindings.createStringBinding(
-                    () -> device.status().status().name(), device.statusProperty()));
-            Label detail = new Label();
-            detail.textProperty().bind(i18n.bindKey(Bindings.createStringBinding(
-                    () -> device.status().detail().messageKey(), device.statusProperty())));
-            Label failure = new Label();
-            failure.textProperty().bind(Bindings.createStringBinding(
-                    () -> maintenance.lastFailure(id), device.statusProperty()));
-            Label lastError = new Label();
-            lastError.setId("maintenance-last-error-" + id);
-            lastError.textProperty().bind(Bindings.createStringBinding(
+            Label detail = field(i18n, "maintenance.detail", Bindings.createStringBinding(
+                    () -> i18n.text(device.status().detail().messageKey()), device.statusProperty(),
+                    i18n.localeProperty()));
+            Label failure = field(i18n, "maintenance.last-failure", Bindings.createStringBinding(
+                    () -> maintenance.lastFailure(id), device.statusProperty(), i18n.localeProperty()));
+            Label lastError = field(i18n, "maintenance.last-error", Bindings.createStringBinding(
                     () -> model.lastError(line.countsProperty().get()), line.countsProperty(), i18n.localeProperty()));
-            Label counts = new Label();
-            counts.setId("maintenance-counts-" + id);
-            counts.textProperty().bind(Bindings.createStringBinding(() -> {
+            lastError.setId("maintenance-last-error-" + id);
+            Label counts = field(i18n, "maintenance.counters", Bindings.createStringBinding(() -> {
                 DeviceCounts c = line.countsProperty().get();
                 return i18n.text("maintenance.counts", c.cardsRead(), c.codesScanned(), c.printed(), c.paperChanges(),
                         c.errors());
             }, line.countsProperty(), i18n.localeProperty()));
+            counts.setId("maintenance-counts-" + id);
             Button test = Controls.button(i18n, "maintenance.selftest.run", "secondary-button",
                     () -> model.selfTest(id));
             test.setId("selftest-" + id);
@@ -59,11 +56,30 @@ final class DeviceDashboardView {
             result.setId("selftest-result-" + id);
             result.textProperty().bind(line.selfTestProperty());
             result.setWrapText(true);
-            result.setMaxWidth(320);
-            grid.addRow(row++, new Label(id), status, detail, failure, lastError, counts, test, result);
+            result.setMinHeight(Region.USE_PREF_SIZE);
+            result.visibleProperty().bind(result.textProperty().isNotEmpty());
+            result.managedProperty().bind(result.visibleProperty());
+            FlowPane head = new FlowPane(16, 4, name, status, detail, failure, lastError);
+            VBox text = new VBox(4, head, counts, result);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            text.setMinWidth(0);
+            HBox card = new HBox(16, text, test);
+            card.setId("maintenance-device-" + id);
+            card.getStyleClass().add("device-card");
+            cards.getChildren().add(card);
         }
-        root = new ScrollPane(grid);
+        root = new ScrollPane(cards);
         root.setFitToWidth(true);
+    }
+
+    /** "LABEL：value", wrapping, never cut after a line. */
+    private static Label field(I18n i18n, String labelKey, javafx.beans.value.ObservableStringValue value) {
+        Label l = new Label();
+        l.textProperty().bind(Bindings.createStringBinding(() -> i18n.text("maintenance.field",
+                i18n.text(labelKey), value.get()), value, i18n.localeProperty()));
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
     }
 
     Node view() {

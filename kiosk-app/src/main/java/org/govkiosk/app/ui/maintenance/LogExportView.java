@@ -31,6 +31,7 @@ final class LogExportView {
         Label message = new Label();
         message.setId("export-message");
         message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         message.textProperty().bind(model.messageProperty());
         root.getChildren().addAll(Controls.label(i18n, "maintenance.export.media", "subtitle"), media,
                 new HBox(12, export, refresh), message);

@@ -80,6 +80,7 @@ public final class PadView implements Screen {
                 i18n.localeProperty()));
         hall.getStyleClass().add("hint");
         hall.setWrapText(true); // an English hall name is long; large type must not cut it
+        hall.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         hall.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         VBox idle = new VBox(24, Controls.label(i18n, "pad.welcome", "title"), window, hall,
                 Controls.label(i18n, "pad.waiting", "hint"));
@@ -112,6 +113,7 @@ public final class PadView implements Screen {
         item.setId("pad-item");
         item.getStyleClass().add("hint");
         item.setWrapText(true);
+        item.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         item.textProperty().bind(Bindings.createStringBinding(() -> request() == null ? ""
                 : i18n.text("pad.item", catalog.itemName(i18n.locale(), request().itemCode(), request().itemName())),
                 i18n.localeProperty(), model.requestProperty()));
@@ -129,6 +131,7 @@ public final class PadView implements Screen {
                     () -> model.chooseLevel(chosen));
             b.setId("pad-level-" + level);
             b.setWrapText(true);
+            b.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             javafx.css.PseudoClass on = javafx.css.PseudoClass.getPseudoClass("chosen");
             b.pseudoClassStateChanged(on, model.levelProperty().get() == level);
             model.levelProperty().addListener((obs, was, now) -> b.pseudoClassStateChanged(on,

@@ -95,6 +95,7 @@ public final class ProgressView implements Screen {
         rate.disableProperty().bind(model.canRate().not());
         // The shell's 返回 is the way back; a status line sits above the buttons, so none moves when it appears.
         certificate.setWrapText(true);
+        certificate.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Button again = Controls.button(i18n, "progress.again", "secondary-button", model::newQuery);
         again.setId("progress-again");
         again.visibleProperty().bind(asking.not());
@@ -167,6 +168,7 @@ public final class ProgressView implements Screen {
         Label title = new Label(model.itemName(c, i18n.locale()) + "  " + c.caseNumber());
         title.getStyleClass().add("field-label");
         title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label state = new Label(i18n.text("progress.state", i18n.text(JourneyTexts.stateKey(c.state())))
                 + (c.overdue() ? "  " + i18n.text("progress.overdue") : ""));
         state.setId("progress-state-" + c.caseNumber());
@@ -177,6 +179,7 @@ public final class ProgressView implements Screen {
             l.setId("progress-supplement-" + c.caseNumber());
             l.getStyleClass().add("error");
             l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             box.getChildren().add(l);
         });
         if (c.state() == org.govkiosk.api.CaseState.NEEDS_SUPPLEMENT && !c.supplementable()) {
@@ -185,12 +188,14 @@ public final class ProgressView implements Screen {
             l.setId("progress-supplement-window-" + c.caseNumber());
             l.getStyleClass().add("hint");
             l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             box.getChildren().add(l);
         }
         c.reason().ifPresent(r -> {
             Label l = new Label(i18n.text("progress.reason", model.platformText(r, i18n.locale())));
             l.getStyleClass().add("error");
             l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             box.getChildren().add(l);
         });
         if (c.printable()) {

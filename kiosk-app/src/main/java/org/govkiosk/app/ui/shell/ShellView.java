@@ -53,6 +53,7 @@ public final class ShellView {
         hall.setOnMouseClicked(e -> model.hallNameTapped());
         // The hall's name gives way to the buttons: it wraps onto a second line rather than push them off or be cut.
         hall.setWrapText(true);
+        hall.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         hall.setMinWidth(0);
         hall.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(hall, Priority.ALWAYS);
@@ -135,6 +136,7 @@ public final class ShellView {
         text.setId("help-text");
         text.getStyleClass().addAll("help-text", "subtitle");
         text.setWrapText(true);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         text.textProperty().bind(i18n.bindKey(model.helpKey()));
         Button close = Controls.button(i18n, "shell.help.close", "primary-button", model::closeHelp);
         close.setId("help-close");

@@ -114,6 +114,7 @@ public final class SupplementView implements Screen {
             CheckBox box = new CheckBox();
             box.setId(id);
             box.setWrapText(true);
+            box.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             box.getStyleClass().add("field-label");
             box.textProperty().bind(Bindings.createStringBinding(() -> i18n.text("supplement.brought",
                     catalog.in(i18n.locale(), row.material().name())), i18n.localeProperty()));
@@ -134,6 +135,7 @@ public final class SupplementView implements Screen {
         status.setId(id + "-scan-status");
         status.getStyleClass().add("hint");
         status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         MaterialScans.ScannedPages scans = row.scans();
         status.textProperty().bind(Bindings.createStringBinding(() -> scans.messageKeyProperty().get().isEmpty()
                 ? "" : i18n.text(scans.messageKeyProperty().get(), scans.pages().size()),
@@ -150,6 +152,7 @@ public final class SupplementView implements Screen {
         l.setId(id);
         l.getStyleClass().add(style);
         l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 

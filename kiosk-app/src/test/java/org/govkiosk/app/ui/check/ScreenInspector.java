@@ -120,11 +120,19 @@ public final class ScreenInspector {
                 boolean skinClipped = drawn.getClip() != null && (drawn.getClip().getBoundsInLocal().getHeight()
                         < drawn.getLayoutBounds().getHeight() - 1 || drawn.getClip().getBoundsInLocal().getWidth()
                         < drawn.getLayoutBounds().getWidth() - 1);
-                if (skinClipped || t.getMinX() < l.getMinX() - 1 || t.getMaxX() > l.getMaxX() + 1
-                        || t.getMinY() < l.getMinY() - 1 || t.getMaxY() > l.getMaxY() + 1) {
-                    found.add(new Finding("clipped", name(labeled), "\"" + text + "\" is drawn outside its box"));
+                // A few pixels of a wrapped line's rounding are no clipping; a cut-off word or line is more.
+                // A wrapped line's trailing space may stick out by up to half an em: that is no clipping either.
+                double slack = labeled.isWrapText() ? Math.max(4, labeled.getFont().getSize() / 2) : 4;
+                if (skinClipped || t.getMinX() < l.getMinX() - slack || t.getMaxX() > l.getMaxX() + slack
+                        || t.getMinY() < l.getMinY() - 4 || t.getMaxY() > l.getMaxY() + 4) {
+                    found.add(new Finding("clipped", name(labeled), String.format(Locale.ROOT,
+                            "\"%s\" is drawn outside its box (text %.0f,%.0f–%.0f,%.0f; box %.0f,%.0f–%.0f,%.0f%s)",
+                            abbreviate(text), t.getMinX(), t.getMinY(), t.getMaxX(), t.getMaxY(), l.getMinX(),
+                            l.getMinY(), l.getMaxX(), l.getMaxY(), skinClipped ? "; clipped by its skin" : "")));
                 }
-                if (t.getMaxX() > screen.getMaxX() + 1 || t.getMaxY() > screen.getMaxY() + 1 || t.getMinX() < -1) {
+                // Past the left or right edge nothing scrolls back; below the bottom only what no pane scrolls.
+                if (t.getMaxX() > screen.getMaxX() + 1 || t.getMinX() < -1
+                        || t.getMaxY() > screen.getMaxY() + 1 && !inScrollingPane(labeled)) {
                     found.add(new Finding("off-screen", name(labeled), "\"" + text + "\" runs past the screen's edge"));
                 }
             }
@@ -194,6 +202,15 @@ public final class ScreenInspector {
                         && s.localToScene(s.getBoundsInLocal()).contains(shown)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    private static boolean inScrollingPane(Node node) {
+        for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ScrollPane) {
+                return true;
             }
         }
         return false;

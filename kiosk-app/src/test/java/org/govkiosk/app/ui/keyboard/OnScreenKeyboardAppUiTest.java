@@ -154,7 +154,8 @@ class OnScreenKeyboardAppUiTest {
         robot.clickOn("#lang-switch");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(keyboardShown()).isFalse();
-        swipeToTheEndOfTheForm();
+        // In English the title takes two lines: the form shows less, so bring the field into view as a finger would.
+        swipeUntilShown("#field-place");
         robot.clickOn("#field-place");
         awaitKeyboard("#osk-chinese");
         assertThat(robot.lookup("#osk-done").queryButton().getText()).isEqualTo("Done");
@@ -188,6 +189,18 @@ class OnScreenKeyboardAppUiTest {
             robot.clickOn("#osk-page-next");
         }
         throw new AssertionError(wanted + " not among the candidates of " + pinyin);
+    }
+
+    private void swipeUntilShown(String query) {
+        robot.interact(() -> {
+            ScrollPane pane = robot.lookup("#apply-form .scroll-pane").queryAs(ScrollPane.class);
+            Node field = robot.lookup(query).query();
+            double content = pane.getContent().getLayoutBounds().getHeight();
+            double view = pane.getViewportBounds().getHeight();
+            double y = pane.getContent().sceneToLocal(field.localToScene(field.getLayoutBounds())).getMinY();
+            pane.setVvalue(content <= view ? 0 : Math.max(0, Math.min(1, (y - 24) / (content - view))));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void swipeToTheEndOfTheForm() {
