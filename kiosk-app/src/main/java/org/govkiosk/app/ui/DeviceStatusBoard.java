@@ -45,21 +45,28 @@ public final class DeviceStatusBoard {
     }
 
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final java.util.Map<String, Device> devices = new java.util.HashMap<>();
 
     public DeviceStatusBoard(List<? extends Device> devices, DeviceEventBus bus) {
         for (Device device : devices) {
             rows.add(new Row(device.id(), device.family(), device.status()));
+            this.devices.put(device.id(), device);
         }
         bus.onStatus(this::onStatus);
         // Statuses may have changed between reading them above and subscribing.
         for (Device device : devices) {
-            DeviceStatusInfo now = device.status();
-            Platform.runLater(() -> apply(device.id(), now));
+            Platform.runLater(() -> apply(device.id(), device.status()));
         }
     }
 
+    /**
+     * A change shows the device's status as it is when the FX thread gets to it, not the one the event carries:
+     * changes are published outside the driver's lock, so two from different threads may arrive in either order,
+     * and the older one last would leave a working reader shown as unusable (ELicenceJourneyAppUiTest saw it).
+     */
     private void onStatus(DeviceStatusChanged change) {
-        Platform.runLater(() -> apply(change.deviceId(), change.newStatus()));
+        Device device = devices.get(change.deviceId());
+        Platform.runLater(() -> apply(change.deviceId(), device != null ? device.status() : change.newStatus()));
     }
 
     private void apply(String deviceId, DeviceStatusInfo status) {
