@@ -23,7 +23,7 @@ import org.govkiosk.app.config.ConfigLoader;
 import org.govkiosk.app.config.TerminalConfig;
 import org.govkiosk.app.outbox.EntryState;
 import org.govkiosk.app.outbox.OutboxEntry;
-import org.govkiosk.app.testkit.Await;
+import org.govkiosk.testkit.Await;
 import org.govkiosk.platform.PlatformServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

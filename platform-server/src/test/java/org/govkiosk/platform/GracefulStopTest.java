@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.govkiosk.api.ApiPaths;
-import org.govkiosk.platform.testkit.Await;
+import org.govkiosk.testkit.Await;
 import org.junit.jupiter.api.Test;
 
 /**

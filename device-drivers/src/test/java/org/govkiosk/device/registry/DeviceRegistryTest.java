@@ -30,7 +30,7 @@ import org.govkiosk.device.sim.DeviceSimulator;
 import org.govkiosk.device.supervisor.DeviceSupervisor;
 import org.govkiosk.device.supervisor.DeviceSupervisor.Settings;
 import org.govkiosk.device.supervisor.DeviceSupervisor.SupervisionRecord;
-import org.govkiosk.device.testkit.Await;
+import org.govkiosk.testkit.Await;
 import org.govkiosk.device.testkit.MutableClock;
 import org.govkiosk.device.testkit.PingProtocol.PingDriver;
 import org.govkiosk.device.testkit.PingProtocol.PingDriverFactory;

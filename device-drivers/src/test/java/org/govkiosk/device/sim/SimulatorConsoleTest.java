@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.govkiosk.device.DeviceFamily;
 import org.govkiosk.device.driver.DriverFactory;
-import org.govkiosk.device.testkit.Await;
+import org.govkiosk.testkit.Await;
 import org.govkiosk.device.testkit.PingProtocol.PingDriverFactory;
 import org.govkiosk.device.testkit.RecordingListener;
 import org.govkiosk.device.testkit.SocatPtyPair;

@@ -19,7 +19,7 @@ import org.govkiosk.app.outbox.OutboxMessage;
 import org.govkiosk.app.outbox.PayloadCipher;
 import org.govkiosk.app.outbox.TestKeys;
 import org.govkiosk.app.platform.PlatformQueue;
-import org.govkiosk.app.testkit.Await;
+import org.govkiosk.testkit.Await;
 import org.govkiosk.device.DeviceStatusDetail;
 import org.govkiosk.device.DeviceStatusInfo;
 import org.junit.jupiter.api.AfterEach;

@@ -43,7 +43,7 @@ import org.govkiosk.app.platform.PlatformOutboxSender;
 import org.govkiosk.app.platform.PlatformQueue;
 import org.govkiosk.app.platform.RealPlatform;
 import org.govkiosk.app.printing.PrintService;
-import org.govkiosk.app.testkit.Await;
+import org.govkiosk.testkit.Await;
 import org.govkiosk.device.DeviceConfig;
 import org.govkiosk.device.DeviceEventBus;
 import org.govkiosk.device.DeviceFamily;

@@ -15,7 +15,7 @@ import org.govkiosk.app.catalog.MaterialRequirement;
 import org.govkiosk.app.outbox.EntryKind;
 import org.govkiosk.app.outbox.EntryState;
 import org.govkiosk.app.outbox.OutboxEntry;
-import org.govkiosk.app.testkit.Await;
+import org.govkiosk.testkit.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

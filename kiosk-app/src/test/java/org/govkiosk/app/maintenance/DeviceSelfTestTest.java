@@ -18,7 +18,7 @@ import org.govkiosk.app.audit.Audit;
 import org.govkiosk.app.journey.JourneyRig;
 import org.govkiosk.app.journey.RecordingDocumentPrinter;
 import org.govkiosk.app.printing.PrintService;
-import org.govkiosk.app.testkit.Await;
+import org.govkiosk.testkit.Await;
 import org.govkiosk.device.DeviceConfig;
 import org.govkiosk.device.DeviceEvent;
 import org.govkiosk.device.DeviceEventBus;

@@ -12,7 +12,7 @@ import org.govkiosk.api.ApiJson;
 import org.govkiosk.api.ApiPaths;
 import org.govkiosk.api.RatingRequest;
 import org.govkiosk.api.RatingRequestReceipt;
-import org.govkiosk.app.testkit.Await;
+import org.govkiosk.testkit.Await;
 import org.govkiosk.app.ui.pad.PadViewModel.Stage;
 import org.govkiosk.platform.PlatformServer;
 import org.junit.jupiter.api.AfterEach;

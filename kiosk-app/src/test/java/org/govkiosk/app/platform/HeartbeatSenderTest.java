@@ -27,7 +27,7 @@ import org.govkiosk.api.TerminalKeys;
 import org.govkiosk.api.TerminalStatus;
 import org.govkiosk.api.TerminalStatusList;
 import org.govkiosk.app.outbox.OutboxStatus;
-import org.govkiosk.app.testkit.Await;
+import org.govkiosk.testkit.Await;
 import org.govkiosk.device.DeviceConfig;
 import org.govkiosk.device.DeviceEventBus;
 import org.govkiosk.device.DeviceFamily;

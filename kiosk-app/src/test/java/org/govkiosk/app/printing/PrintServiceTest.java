@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.govkiosk.app.journey.RecordingDocumentPrinter;
-import org.govkiosk.app.testkit.Await;
+import org.govkiosk.testkit.Await;
 import org.govkiosk.device.DeviceConfig;
 import org.govkiosk.device.DeviceEventBus;
 import org.govkiosk.device.DeviceFamily;

@@ -38,7 +38,7 @@ import org.govkiosk.api.TerminalKeys;
 import org.govkiosk.api.TerminalRegistration;
 import org.govkiosk.platform.Fixtures;
 import org.govkiosk.platform.http.Bodies;
-import org.govkiosk.platform.testkit.TestSeed;
+import org.govkiosk.testkit.TestSeed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -25,7 +25,7 @@ import org.govkiosk.device.DeviceStatusChanged;
 import org.govkiosk.device.DeviceStatusDetail;
 import org.govkiosk.device.TransportConfig;
 import org.govkiosk.device.driver.DeviceContext;
-import org.govkiosk.device.testkit.Await;
+import org.govkiosk.testkit.Await;
 import org.govkiosk.device.testkit.SkipAheadClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -84,7 +84,7 @@ class CameraQrScannerDriverTest {
     }
 
     private void await(String what, BooleanSupplier condition) {
-        Await.until(what, WAIT, condition, () -> driver.status() + " " + driver.statistics() + " scans=" + scans);
+        Await.until(what, WAIT, condition::getAsBoolean, () -> driver.status() + " " + driver.statistics() + " scans=" + scans);
     }
 
     private void awaitStatus(DeviceStatus status, DeviceStatusDetail detail) {

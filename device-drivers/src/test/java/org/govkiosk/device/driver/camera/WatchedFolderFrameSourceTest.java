@@ -305,7 +305,7 @@ class WatchedFolderFrameSourceTest {
         Path part = tmp.resolve("live.png.part");
         Files.write(part, picture("LIVE"));
         Files.move(part, tmp.resolve("live.png"), StandardCopyOption.ATOMIC_MOVE);
-        org.govkiosk.device.testkit.Await.until("frame taken", Duration.ofSeconds(10), () -> sink.frames.size() == 1,
+        org.govkiosk.testkit.Await.until("frame taken", Duration.ofSeconds(10), () -> sink.frames.size() == 1,
                 () -> sink.events);
         Thread watcher = sink.checker;
         assertThat(watcher).as("checked on its own thread").isNotSameAs(Thread.currentThread());

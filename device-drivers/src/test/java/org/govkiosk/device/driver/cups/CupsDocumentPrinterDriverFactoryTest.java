@@ -20,7 +20,7 @@ import org.govkiosk.device.DocumentPrinter;
 import org.govkiosk.device.TransportConfig;
 import org.govkiosk.device.driver.DeviceContext;
 import org.govkiosk.device.registry.DriverFactories;
-import org.govkiosk.device.testkit.Await;
+import org.govkiosk.testkit.Await;
 import org.junit.jupiter.api.Test;
 
 class CupsDocumentPrinterDriverFactoryTest {

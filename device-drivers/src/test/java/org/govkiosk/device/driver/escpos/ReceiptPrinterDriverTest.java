@@ -30,7 +30,7 @@ import org.govkiosk.device.driver.DeviceContext;
 import org.govkiosk.device.sim.DeviceSimulator;
 import org.govkiosk.device.sim.escpos.PrintedDocument;
 import org.govkiosk.device.sim.escpos.SimulatedEscPosPrinter;
-import org.govkiosk.device.testkit.Await;
+import org.govkiosk.testkit.Await;
 import org.govkiosk.device.transport.PipeTransport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

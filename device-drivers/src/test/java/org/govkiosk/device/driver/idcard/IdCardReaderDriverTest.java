@@ -27,7 +27,7 @@ import org.govkiosk.device.idcard.IdCardData;
 import org.govkiosk.device.idcard.IdCardRejection;
 import org.govkiosk.device.sim.idcard.SimulatedCard;
 import org.govkiosk.device.sim.idcard.SimulatedIdCardReader;
-import org.govkiosk.device.testkit.Await;
+import org.govkiosk.testkit.Await;
 import org.govkiosk.device.transport.PipeTransport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -85,7 +85,7 @@ class IdCardReaderDriverTest {
     }
 
     private void await(String what, BooleanSupplier condition) {
-        Await.until(what, WAIT, condition, () -> driver.status() + " " + driver.statistics());
+        Await.until(what, WAIT, condition::getAsBoolean, () -> driver.status() + " " + driver.statistics());
     }
 
     private void awaitStatus(DeviceStatus status, DeviceStatusDetail detail) {

@@ -30,7 +30,7 @@ import org.govkiosk.device.codec.ratingpad.ShowRequest;
 import org.govkiosk.device.driver.DeviceContext;
 import org.govkiosk.device.sim.ratingpad.SimulatedRatingPad;
 import org.govkiosk.device.supervisor.DeviceSupervisor;
-import org.govkiosk.device.testkit.Await;
+import org.govkiosk.testkit.Await;
 import org.govkiosk.device.testkit.MutableClock;
 import org.govkiosk.device.transport.PipeTransport;
 import org.junit.jupiter.api.AfterEach;

@@ -20,7 +20,7 @@ import org.govkiosk.device.DeviceStatusDetail;
 import org.govkiosk.device.driver.DeviceContext;
 import org.govkiosk.device.sim.smartcard.EmulatedCard;
 import org.govkiosk.device.sim.smartcard.VpcdCardEmulator;
-import org.govkiosk.device.testkit.Await;
+import org.govkiosk.testkit.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;

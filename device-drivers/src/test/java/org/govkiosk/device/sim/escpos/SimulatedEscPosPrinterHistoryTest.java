@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.govkiosk.device.testkit.Await;
+import org.govkiosk.testkit.Await;
 import org.govkiosk.device.transport.PipeTransport;
 import org.govkiosk.device.transport.TransportListener;
 import org.junit.jupiter.api.Test;

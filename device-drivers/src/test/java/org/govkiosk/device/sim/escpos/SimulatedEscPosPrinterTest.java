@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import org.govkiosk.device.DeviceException;
-import org.govkiosk.device.testkit.Await;
+import org.govkiosk.testkit.Await;
 import org.govkiosk.device.testkit.RecordingListener;
 import org.govkiosk.device.transport.PipeTransport;
 import org.junit.jupiter.api.AfterEach;

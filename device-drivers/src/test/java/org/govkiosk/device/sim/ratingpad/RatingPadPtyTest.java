@@ -20,7 +20,7 @@ import org.govkiosk.device.RatingPad;
 import org.govkiosk.device.TransportConfig;
 import org.govkiosk.device.driver.DeviceContext;
 import org.govkiosk.device.driver.ratingpad.RatingPadDriverFactory;
-import org.govkiosk.device.testkit.Await;
+import org.govkiosk.testkit.Await;
 import org.govkiosk.device.testkit.SocatPtyPair;
 import org.govkiosk.device.transport.SerialTransport;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,7 @@ import org.govkiosk.device.codec.ratingpad.RatingPadFrameDecoder;
 import org.govkiosk.device.codec.ratingpad.RatingPadFrameEncoder;
 import org.govkiosk.device.codec.ratingpad.ShowRequest;
 import org.govkiosk.device.codec.ratingpad.TextCharset;
-import org.govkiosk.device.testkit.Await;
+import org.govkiosk.testkit.Await;
 import org.govkiosk.device.testkit.RecordingListener;
 import org.govkiosk.device.transport.PipeTransport;
 import org.junit.jupiter.api.AfterEach;

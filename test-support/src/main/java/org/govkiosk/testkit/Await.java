@@ -1,11 +1,11 @@
-package org.govkiosk.app.testkit;
+package org.govkiosk.testkit;
 
 import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
  * Polls a condition until it holds or a generous timeout passes; for states reached on other threads. The one way a
- * kiosk-app test waits (the same as {@code org.govkiosk.device.testkit.Await} in device-drivers): never a fixed
+ * test of every module waits (device-drivers, platform-server, kiosk-app): never a fixed
  * sleep, never a loop of its own.
  */
 public final class Await {

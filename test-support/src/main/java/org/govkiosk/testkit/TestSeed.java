@@ -1,4 +1,4 @@
-package org.govkiosk.app.testkit;
+package org.govkiosk.testkit;
 
 import java.util.Random;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
