@@ -140,6 +140,17 @@ public final class TerminalRig implements AutoCloseable {
         return app.ui().navigator().current();
     }
 
+    /**
+     * Taps {@code query} once it is laid out inside the window: a button that appears with an answer (the
+     * progress query's print or hand-in) is tapped where the citizen sees it, not where it was before the layout.
+     */
+    public void tap(String query) throws Exception {
+        waitFor(10, () -> robot.lookup(query).tryQuery().filter(n -> n.isVisible() && !n.isDisabled()
+                && n.getScene() != null && new javafx.geometry.BoundingBox(0, 0, n.getScene().getWidth(),
+                        n.getScene().getHeight()).contains(n.localToScene(n.getLayoutBounds()))).isPresent());
+        robot.clickOn(query);
+    }
+
     public static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
     }

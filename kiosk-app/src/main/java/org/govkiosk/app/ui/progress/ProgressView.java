@@ -109,6 +109,9 @@ public final class ProgressView implements Screen {
             buttons.getChildren().add(handIn);
         }
         buttons.setAlignment(Pos.CENTER);
+        // What can be done with a case shows with the case: no row of greyed-out buttons while asking.
+        buttons.visibleProperty().bind(asking.not());
+        buttons.managedProperty().bind(buttons.visibleProperty());
         root.getChildren().addAll(Controls.label(i18n, "progress.title", "title"), ways, message, scroll, certificate,
                 buttons);
     }

@@ -101,7 +101,7 @@ class CertificateSelfPrintJourneyAppUiTest {
         assertThat(rig.texts()).contains("办理结果已出具，可在本机打印");
         TerminalRig.waitFor(10, () -> !robot.lookup("#progress-print-certificate").queryButton().isDisabled());
 
-        robot.clickOn(robot.lookup("#progress-print-certificate").queryButton());
+        rig.tap("#progress-print-certificate");
         TerminalRig.waitFor(60, () -> rig.text("#progress-certificate-status").equals("办理结果已打印，请取走"));
 
         // What the A4 printer received: the platform's certificate, untouched.

@@ -73,7 +73,7 @@ class ClerkSupplementJourneyAppUiTest {
         TerminalRig.waitFor(10, () -> !robot.lookup("#progress-hand-in").queryButton().isDisabled());
 
         // 补交材料: exactly the one material asked for.
-        robot.clickOn("#progress-hand-in");
+        rig.tap("#progress-hand-in");
         assertThat(rig.screen()).isEqualTo(ScreenId.SUPPLEMENT);
         assertThat(rig.text("#supplement-case")).contains(number);
         assertThat(robot.lookup(".check-box").queryAll()).hasSize(1);

@@ -155,7 +155,7 @@ class DocumentScanJourneyAppUiTest {
         rig.robot().clickOn("#progress-by-card");
         TerminalRig.waitFor(20, () -> rig.robot().lookup("#progress-state-" + number).tryQuery().isPresent()
                 && !rig.robot().lookup("#progress-hand-in").queryButton().isDisabled());
-        rig.robot().clickOn("#progress-hand-in");
+        rig.tap("#progress-hand-in");
         String row = "#supplement-material-M04";
         assertThat(rig.robot().lookup(row).queryAs(javafx.scene.control.CheckBox.class).isSelected()).isFalse();
         tap(row + "-scan");

@@ -131,4 +131,42 @@ class PadViewUiTest {
         assertThat(sent).singleElement().extracting(RatingSubmission::level).isEqualTo(4);
         assertThat(robot.lookup("#pad-thanks").queryLabeled().getText()).isEqualTo("Thank you for your rating!");
     }
+
+    @Test
+    void fiveLevelsAlikeInTheNationalOrderTheChosenOneMarkedAndNoClerkWhenNoneWasNamed() {
+        model.connectionChanged(true);
+        Instant now = Instant.now();
+        // A terminal's own rating: the platform names no clerk.
+        model.requestArrived(new PadRequest(new RatingRequestEvent("r3", "HALL-1", null, "GK2025-r3", "1",
+                "ITEM-001", "城乡居民养老保险参保登记", null, null, now, now.plusSeconds(300), now),
+                now.plusSeconds(300)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(visible("#pad-clerk")).as("no \"服务人员：null\"").isFalse();
+        assertThat(visible("#pad-photo")).as("no empty photo frame").isFalse();
+
+        List<javafx.scene.control.Button> levels = new ArrayList<>();
+        for (int level = 5; level >= 1; level--) {
+            levels.add(robot.lookup("#pad-level-" + level).queryButton());
+        }
+        javafx.scene.control.Button best = levels.get(0);
+        for (javafx.scene.control.Button b : levels) {
+            assertThat(b.getWidth()).as("width of %s", b.getText()).isEqualTo(best.getWidth());
+            assertThat(b.getHeight()).as("height of %s", b.getText()).isEqualTo(best.getHeight());
+            assertThat(b.getStyleClass()).as("style of %s", b.getText()).isEqualTo(best.getStyleClass());
+            assertThat(b.getBackground().getFills().get(0).getFill()).isEqualTo(best.getBackground().getFills()
+                    .get(0).getFill());
+            assertThat(b.getFont()).isEqualTo(best.getFont());
+        }
+        for (int i = 1; i < levels.size(); i++) {
+            assertThat(levels.get(i).localToScene(0, 0).getX()).as("national order, left to right")
+                    .isGreaterThan(levels.get(i - 1).localToScene(0, 0).getX());
+        }
+        javafx.css.PseudoClass chosen = javafx.css.PseudoClass.getPseudoClass("chosen");
+        robot.clickOn("#pad-level-1");
+        javafx.scene.control.Button worst = robot.lookup("#pad-level-1").queryButton();
+        assertThat(worst.getPseudoClassStates()).contains(chosen);
+        assertThat(worst.getBackground().getFills().get(0).getFill()).as("the chosen one filled, not a focus ring")
+                .isNotEqualTo(best.getBackground().getFills().get(0).getFill());
+        assertThat(best.getPseudoClassStates()).doesNotContain(chosen);
+    }
 }

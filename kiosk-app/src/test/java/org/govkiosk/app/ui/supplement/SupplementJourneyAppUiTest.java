@@ -112,7 +112,7 @@ class SupplementJourneyAppUiTest {
         assertThat(text("#progress-supplement-" + number)).contains(key.name());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> !robot.lookup("#progress-hand-in").queryButton().isDisabled());
-        robot.clickOn("#progress-hand-in");
+        rig.tap("#progress-hand-in");
         assertThat(screen()).isEqualTo(ScreenId.SUPPLEMENT);
         assertThat(text("#supplement-case")).contains(number);
         assertThat(robot.lookup(".check-box").queryAll()).hasSize(1);
