@@ -1,5 +1,7 @@
 package org.govkiosk.platform;
 
+import org.govkiosk.testkit.MutableClock;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -31,7 +31,7 @@ import org.govkiosk.device.supervisor.DeviceSupervisor;
 import org.govkiosk.device.supervisor.DeviceSupervisor.Settings;
 import org.govkiosk.device.supervisor.DeviceSupervisor.SupervisionRecord;
 import org.govkiosk.testkit.Await;
-import org.govkiosk.device.testkit.MutableClock;
+import org.govkiosk.testkit.MutableClock;
 import org.govkiosk.device.testkit.PingProtocol.PingDriver;
 import org.govkiosk.device.testkit.PingProtocol.PingDriverFactory;
 import org.govkiosk.device.testkit.PingProtocol.PingSimulator;

@@ -19,7 +19,7 @@ import org.govkiosk.device.DeviceStatusInfo;
 import org.govkiosk.device.supervisor.DeviceSupervisor.Health;
 import org.govkiosk.device.supervisor.DeviceSupervisor.Settings;
 import org.govkiosk.device.supervisor.DeviceSupervisor.SupervisionRecord;
-import org.govkiosk.device.testkit.MutableClock;
+import org.govkiosk.testkit.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -12,7 +12,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import org.govkiosk.app.MutableClock;
+import org.govkiosk.testkit.MutableClock;
 import org.govkiosk.app.diag.DiagFixtures.Run;
 import org.govkiosk.app.outbox.EntryKind;
 import org.govkiosk.app.outbox.Outbox;

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.govkiosk.app.MutableClock;
+import org.govkiosk.testkit.MutableClock;
 import org.govkiosk.app.audit.Audit;
 import org.govkiosk.app.config.PinHash;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.crypto.KeyGenerator;
-import org.govkiosk.app.MutableClock;
+import org.govkiosk.testkit.MutableClock;
 import org.govkiosk.app.outbox.EntryKind;
 import org.govkiosk.app.outbox.EntryState;
 import org.govkiosk.app.outbox.Outbox;

@@ -1,6 +1,6 @@
 package org.govkiosk.app.outbox;
 
-import org.govkiosk.app.MutableClock;
+import org.govkiosk.testkit.MutableClock;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -18,7 +18,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.govkiosk.app.testkit.RepoConfig;
-import org.govkiosk.app.testkit.ShiftedClock;
+import org.govkiosk.testkit.SkipAheadClock;
 
 /**
  * The real terminal for whole-journey UI tests: the repository's configuration copied to a temporary folder, with
@@ -33,7 +33,7 @@ public final class TerminalRig implements AutoCloseable {
 
     private final Path dir;
     private final FxRobot robot = new FxRobot();
-    private final ShiftedClock clock = new ShiftedClock();
+    private final SkipAheadClock clock = new SkipAheadClock();
     private RealPlatform platform;
     private KioskApplication app;
     private Optional<LaunchOptions.Mode> mode = Optional.empty();
@@ -115,7 +115,7 @@ public final class TerminalRig implements AutoCloseable {
      * a receipt taken away from the scanner and shown again).
      */
     public void pass(java.time.Duration time) {
-        clock.pass(time);
+        clock.skip(time);
     }
 
     public FxRobot robot() {

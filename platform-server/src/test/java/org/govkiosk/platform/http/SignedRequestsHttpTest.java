@@ -1,5 +1,7 @@
 package org.govkiosk.platform.http;
 
+import org.govkiosk.testkit.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -16,7 +18,6 @@ import org.govkiosk.api.SignatureHeaders;
 import org.govkiosk.api.TerminalKeys;
 import org.govkiosk.api.TerminalRegistration;
 import org.govkiosk.platform.Fixtures;
-import org.govkiosk.platform.MutableClock;
 import org.govkiosk.platform.RunningPlatform;
 import org.govkiosk.platform.TestTerminal;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package org.govkiosk.platform.pads;
 
+import org.govkiosk.testkit.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +16,6 @@ import org.govkiosk.api.RatingChannel;
 import org.govkiosk.api.RatingSubmission;
 import org.govkiosk.api.TerminalKeys;
 import org.govkiosk.api.TerminalRegistration;
-import org.govkiosk.platform.MutableClock;
 import org.govkiosk.platform.http.ApiException;
 import org.govkiosk.platform.store.Database;
 import org.govkiosk.platform.store.TerminalStore;

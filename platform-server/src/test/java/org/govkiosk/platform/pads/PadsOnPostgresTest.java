@@ -1,5 +1,7 @@
 package org.govkiosk.platform.pads;
 
+import org.govkiosk.testkit.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -17,7 +19,6 @@ import org.govkiosk.api.PadEvents;
 import org.govkiosk.api.RatingFollowUp;
 import org.govkiosk.api.RatingRequestClosed;
 import org.govkiosk.api.RatingRequestReceipt;
-import org.govkiosk.platform.MutableClock;
 import org.govkiosk.platform.PlatformConfig;
 import org.govkiosk.platform.PlatformServer;
 import org.govkiosk.platform.PostgresCluster;

@@ -26,7 +26,7 @@ import org.govkiosk.device.DeviceStatusDetail;
 import org.govkiosk.device.TransportConfig;
 import org.govkiosk.device.driver.DeviceContext;
 import org.govkiosk.testkit.Await;
-import org.govkiosk.device.testkit.SkipAheadClock;
+import org.govkiosk.testkit.SkipAheadClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -20,7 +20,7 @@ import org.govkiosk.device.DeviceException;
 import org.govkiosk.device.DeviceFamily;
 import org.govkiosk.device.DeviceStatusDetail;
 import org.govkiosk.device.TransportConfig;
-import org.govkiosk.device.testkit.MutableClock;
+import org.govkiosk.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

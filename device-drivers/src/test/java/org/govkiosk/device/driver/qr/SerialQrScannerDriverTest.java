@@ -23,7 +23,7 @@ import org.govkiosk.device.TransportConfig;
 import org.govkiosk.device.driver.DeviceContext;
 import org.govkiosk.device.sim.qr.SimulatedQrScanner;
 import org.govkiosk.testkit.Await;
-import org.govkiosk.device.testkit.MutableClock;
+import org.govkiosk.testkit.MutableClock;
 import org.govkiosk.device.transport.PipeTransport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

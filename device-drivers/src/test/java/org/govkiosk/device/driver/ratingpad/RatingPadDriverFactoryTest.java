@@ -12,7 +12,7 @@ import org.govkiosk.device.TransportConfig;
 import org.govkiosk.device.driver.DeviceContext;
 import org.govkiosk.device.registry.DriverFactories;
 import org.govkiosk.device.sim.ratingpad.SimulatedRatingPad;
-import org.govkiosk.device.testkit.MutableClock;
+import org.govkiosk.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class RatingPadDriverFactoryTest {

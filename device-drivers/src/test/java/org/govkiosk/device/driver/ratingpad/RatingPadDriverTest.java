@@ -31,7 +31,7 @@ import org.govkiosk.device.driver.DeviceContext;
 import org.govkiosk.device.sim.ratingpad.SimulatedRatingPad;
 import org.govkiosk.device.supervisor.DeviceSupervisor;
 import org.govkiosk.testkit.Await;
-import org.govkiosk.device.testkit.MutableClock;
+import org.govkiosk.testkit.MutableClock;
 import org.govkiosk.device.transport.PipeTransport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

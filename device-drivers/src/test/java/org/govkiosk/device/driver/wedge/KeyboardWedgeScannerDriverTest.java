@@ -18,7 +18,7 @@ import org.govkiosk.device.driver.DeviceContext;
 import org.govkiosk.device.wedge.KeyBurstDetector;
 import org.govkiosk.device.registry.DeviceRegistry;
 import org.govkiosk.device.registry.DriverFactories;
-import org.govkiosk.device.testkit.MutableClock;
+import org.govkiosk.testkit.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

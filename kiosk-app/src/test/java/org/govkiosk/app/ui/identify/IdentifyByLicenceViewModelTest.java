@@ -21,7 +21,7 @@ import org.govkiosk.api.IssuedLicenceCode;
 import org.govkiosk.api.LicenceIssue;
 import org.govkiosk.api.RequestSigner;
 import org.govkiosk.api.TerminalKeys;
-import org.govkiosk.app.MutableClock;
+import org.govkiosk.testkit.MutableClock;
 import org.govkiosk.app.catalog.Prefill;
 import org.govkiosk.app.journey.ApplicantIdentity;
 import org.govkiosk.app.platform.HttpPlatformClient;

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.KeyGenerator;
 import org.govkiosk.app.AppContext;
-import org.govkiosk.app.MutableClock;
+import org.govkiosk.testkit.MutableClock;
 import org.govkiosk.app.config.ConfigException;
 import org.govkiosk.app.i18n.I18n;
 import org.govkiosk.app.maintenance.ConfigReload;

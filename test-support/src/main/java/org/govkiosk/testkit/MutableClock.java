@@ -1,4 +1,4 @@
-package org.govkiosk.platform;
+package org.govkiosk.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,17 +6,33 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests can move. */
+/**
+ * A clock tests move by hand; it stands still otherwise ({@link SkipAheadClock} runs with real time). A clock made
+ * from it with {@link #withZone} shows the same moment in another zone and moves with it.
+ */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
+
+    public MutableClock() {
+        this(Instant.parse("2026-01-05T08:30:00Z"));
+    }
 
     public MutableClock(Instant start) {
         this.now = start;
     }
 
-    public void advance(Duration d) {
-        now = now.plus(d);
+    public void advance(Duration by) {
+        now = now.plus(by);
+    }
+
+    public void set(Instant to) {
+        now = to;
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
     }
 
     @Override
@@ -34,8 +50,8 @@ public final class MutableClock extends Clock {
             }
 
             @Override
-            public Clock withZone(ZoneId z) {
-                return self.withZone(z);
+            public Clock withZone(ZoneId other) {
+                return self.withZone(other);
             }
 
             @Override
@@ -43,10 +59,5 @@ public final class MutableClock extends Clock {
                 return self.instant();
             }
         };
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
     }
 }
