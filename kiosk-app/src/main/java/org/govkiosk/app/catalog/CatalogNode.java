@@ -121,23 +121,7 @@ final class CatalogNode {
 
     /** A list of texts; {@code required} ones must have at least one entry. */
     List<String> texts(String name, boolean required) {
-        List<String> out = new ArrayList<>();
-        Optional<JsonNode> items = array(name, required);
-        if (items.isEmpty()) {
-            return out;
-        }
-        for (int i = 0; i < items.get().size(); i++) {
-            JsonNode item = items.get().get(i);
-            String itemKey = key(name) + "[" + i + "]";
-            if (!item.isValueNode() || item.isNull() || item.isBoolean()) {
-                problem(itemKey, "expected text, got " + describe(item));
-            } else if (item.asText().isBlank()) {
-                problem(itemKey, "must not be empty");
-            } else {
-                out.add(item.asText().trim());
-            }
-        }
-        return out;
+        return texts(name, required, false);
     }
 
     private Optional<JsonNode> array(String name, boolean required) {
@@ -250,6 +234,10 @@ final class CatalogNode {
 
     /** A list of {@link #translatable} texts; {@code required} ones must have at least one entry. */
     List<String> translatableTexts(String name, boolean required) {
+        return texts(name, required, true);
+    }
+
+    private List<String> texts(String name, boolean required, boolean translatable) {
         List<String> out = new ArrayList<>();
         Optional<JsonNode> items = array(name, required);
         if (items.isEmpty()) {
@@ -258,10 +246,11 @@ final class CatalogNode {
         for (int i = 0; i < items.get().size(); i++) {
             JsonNode item = items.get().get(i);
             String itemKey = key(name) + "[" + i + "]";
-            if (item.isObject()) {
+            if (translatable && item.isObject()) {
                 translation(itemKey, item).ifPresent(out::add);
             } else if (!item.isValueNode() || item.isNull() || item.isBoolean()) {
-                problem(itemKey, "expected text or {zh: ..., en: ...}, got " + describe(item));
+                problem(itemKey, "expected text" + (translatable ? " or {zh: ..., en: ...}" : "") + ", got "
+                        + describe(item));
             } else if (item.asText().isBlank()) {
                 problem(itemKey, "must not be empty");
             } else {
