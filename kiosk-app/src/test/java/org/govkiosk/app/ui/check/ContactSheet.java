@@ -11,9 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.image.Image;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritablePixelFormat;
 import javax.imageio.ImageIO;
+import org.govkiosk.app.testkit.Screenshots;
 
 /** Screenshots saved as PNG, and one sheet of them all so a reviewer can look at every screen at once. */
 final class ContactSheet {
@@ -27,23 +26,9 @@ final class ContactSheet {
 
     private final List<Shot> shots = new ArrayList<>();
 
-    static BufferedImage toAwt(Image fx) {
-        int w = (int) fx.getWidth();
-        int h = (int) fx.getHeight();
-        int[] argb = new int[w * h];
-        PixelReader reader = fx.getPixelReader();
-        reader.getPixels(0, 0, w, h, WritablePixelFormat.getIntArgbInstance(), argb, 0, w);
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        out.setRGB(0, 0, w, h, argb, 0, w);
-        return out;
-    }
-
     /** Saves {@code shot} as {@code file} and keeps it for the sheet. */
     void add(String caption, Image shot, int findings, Path file) throws IOException {
-        BufferedImage image = toAwt(shot);
-        Files.createDirectories(file.getParent());
-        ImageIO.write(image, "png", file.toFile());
-        shots.add(new Shot(caption, image, findings));
+        shots.add(new Shot(caption, Screenshots.write(shot, file), findings));
     }
 
     /** Writes the sheet: thumbnails in rows, each captioned, with a red caption where the check found something. */

@@ -2,9 +2,7 @@ package org.govkiosk.app.ui.keyboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
@@ -16,8 +14,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import org.govkiosk.app.testkit.Screenshots;
 import org.govkiosk.app.ui.ScreenId;
 import org.govkiosk.app.ui.TerminalRig;
 import org.junit.jupiter.api.AfterEach;
@@ -279,18 +277,6 @@ class OnScreenKeyboardAppUiTest {
     private void snapshot(String name) throws IOException {
         AtomicReference<WritableImage> shot = new AtomicReference<>();
         robot.interact(() -> shot.set(robot.lookup("#osk").query().getScene().snapshot(null)));
-        WritableImage image = shot.get();
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                png.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        Path out = Paths.get("target", name + ".png");
-        Files.createDirectories(out.getParent());
-        javax.imageio.ImageIO.write(png, "png", out.toFile());
+        Screenshots.write(shot.get(), Paths.get("target", name + ".png"));
     }
 }
