@@ -73,6 +73,8 @@ public final class KioskUi {
     private final ShellView shell;
     private final IdentifyViewModel identifyModel;
     private final KeyboardDock keyboard;
+    /** The catalog's texts in the citizen's language, for every screen that names items. */
+    private CatalogTexts catalogTexts;
     private JourneyScreens journeys;
     private ApplyViewModel applyModel;
     private ProgressViewModel progressModel;
@@ -116,6 +118,7 @@ public final class KioskUi {
         navigator.register(ScreenId.GUIDE, () -> new GuideView(guide, i18n));
 
         var t = context.config().terminal();
+        catalogTexts = CatalogTexts.of(context.catalog());
         rateModel = new PadViewModel(new PadViewModel.PadIdentity(t.id(), t.hallCode(), t.id()),
                 org.govkiosk.api.RatingChannel.SELF_SERVICE_TERMINAL, this::submitRating,
                 context.clock(), javafx.application.Platform::runLater, java.time.Duration.ofMinutes(2),
@@ -127,7 +130,6 @@ public final class KioskUi {
             }
         });
         sessions.onEnd(reason -> rateModel.dismiss());
-        CatalogTexts catalogTexts = CatalogTexts.of(context.catalog());
         navigator.register(ScreenId.RATE, () -> new PadView(rateModel, i18n, t::hallName, null, catalogTexts));
         journeys = journeys(context, i18n, sessions, board);
         journeys.register((id, factory) -> navigator.register(ScreenId.valueOf(id.name()), factory));
@@ -201,7 +203,7 @@ public final class KioskUi {
         progressModel = sessions.register(new ProgressViewModel(progressService,
                 new CaseNumbers(terminal.hall().progressUrl()), context.citizen(), context.bus(),
                 context.devicesOf(QrScanner.class), journeyThread, javafx.application.Platform::runLater,
-                CatalogTexts.of(context.catalog())));
+                catalogTexts));
         // Usage statistics count each submitted application once, by its item code only.
         applyModel.outcomeProperty().addListener((obs, was, now) -> {
             if (now != null && (was == null || !was.submitted().localId().equals(now.submitted().localId()))) {
@@ -248,7 +250,7 @@ public final class KioskUi {
                 askRating("case-" + finished.caseNumber(), finished.caseNumber(), finished.itemCode(),
                         finished.itemName());
             }
-        }, CatalogTexts.of(context.catalog()));
+        }, catalogTexts);
     }
 
     /** A rating goes to the outbox, and its level (nothing else) to the usage statistics. */

@@ -44,12 +44,10 @@ public final class ApplyConfirmView implements Screen {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         missing.setId("confirm-missing");
         missing.getStyleClass().add("error");
-        missing.setWrapText(true);
-        missing.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Controls.wrap(missing);
         printer.setId("confirm-printer");
         printer.getStyleClass().add("hint");
-        printer.setWrapText(true);
-        printer.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Controls.wrap(printer);
 
         Label message = new Label();
         message.setId("confirm-message");
@@ -93,8 +91,7 @@ public final class ApplyConfirmView implements Screen {
         k.getStyleClass().add("field-label");
         k.setMinWidth(220);
         Label v = new Label(value);
-        v.setWrapText(true);
-        v.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Controls.wrap(v);
         if (personalData) {
             Controls.personalData(v);
         }

@@ -48,8 +48,7 @@ public final class ApplyFormView implements Screen {
         Label title = new Label();
         title.setId("apply-title");
         title.getStyleClass().add("title");
-        title.setWrapText(true);
-        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Controls.wrap(title);
         title.textProperty().bind(Bindings.createStringBinding(() -> model.itemProperty().get() == null ? ""
                 : i18n.text("apply.form.title", CatalogTexts.of(model.itemProperty().get()).in(i18n.locale(),
                         model.itemProperty().get().name())), model.itemProperty(),
@@ -145,8 +144,7 @@ public final class ApplyFormView implements Screen {
             ToggleButton b = new ToggleButton();
             b.textProperty().bind(Bindings.createStringBinding(() -> texts.in(i18n.locale(), choice),
                     i18n.localeProperty()));
-            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            b.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Controls.fitText(b);
             b.setId("field-" + f.key() + "-" + choice.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
             b.getStyleClass().add("choice");
             b.setToggleGroup(group);

@@ -54,8 +54,7 @@ public final class ApplyMaterialsView implements Screen {
 
         CheckBox commitment = new CheckBox();
         commitment.setId("apply-commitment");
-        commitment.setWrapText(true);
-        commitment.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Controls.wrap(commitment);
         commitment.textProperty().bind(i18n.bind("apply.commitment"));
         commitment.selectedProperty().bindBidirectional(model.commitmentProperty());
         commitment.visibleProperty().bind(model.commitmentNeededProperty());
@@ -100,20 +99,17 @@ public final class ApplyMaterialsView implements Screen {
                 i18n.text(GuideContent.formKey(m.requirement().form())), m.requirement().copies()),
                 i18n.localeProperty()));
         name.getStyleClass().add("field-label");
-        name.setWrapText(true);
-        name.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Controls.wrap(name);
         Label requirement = new Label();
         requirement.textProperty().bind(Bindings.createStringBinding(() -> m.requirement().requirement() == null ? ""
                 : texts.in(i18n.locale(), m.requirement().requirement()), i18n.localeProperty()));
         requirement.getStyleClass().add("hint");
-        requirement.setWrapText(true);
-        requirement.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Controls.wrap(requirement);
         HBox choices = new HBox(12);
         ToggleGroup group = new ToggleGroup();
         for (MaterialChoice c : m.options()) {
             ToggleButton b = new ToggleButton();
-            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            b.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Controls.fitText(b);
             b.setId(id + "-" + c.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             b.textProperty().bind(i18n.bind(JourneyTexts.choiceKey(c)));
             b.getStyleClass().add("choice");

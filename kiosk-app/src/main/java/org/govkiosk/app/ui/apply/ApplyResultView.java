@@ -70,8 +70,7 @@ public final class ApplyResultView implements Screen {
         Label l = new Label();
         l.setId(id);
         l.getStyleClass().add(style);
-        l.setWrapText(true);
-        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Controls.wrap(l);
         return l;
     }
 

@@ -24,8 +24,7 @@ public final class AttractView implements Screen {
         hall.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> model.hallName(i18n.locale()), i18n.localeProperty()));
         hall.getStyleClass().add("subtitle");
-        hall.setWrapText(true); // an English hall name is long; large type must not cut it
-        hall.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Controls.wrap(hall); // an English hall name is long; large type must not cut it
         hall.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         var start = Controls.button(i18n, "attract.start", "primary-button", model::start);
         start.setId("start");

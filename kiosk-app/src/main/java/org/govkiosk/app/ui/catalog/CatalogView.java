@@ -111,8 +111,7 @@ public final class CatalogView implements Screen {
         for (ToggleButton t : List.of(byDepartment, byLifeEvent)) {
             HBox.setHgrow(t, Priority.ALWAYS);
             t.setMaxWidth(Double.MAX_VALUE);
-            t.setWrapText(true);
-            t.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Controls.wrap(t);
         }
         ScrollPane groups = new ScrollPane(groupList);
         groups.setFitToWidth(true);
@@ -136,8 +135,7 @@ public final class CatalogView implements Screen {
         Label message = new Label();
         message.setId("catalog-message");
         message.getStyleClass().add("subtitle");
-        message.setWrapText(true); // a department's English name is long
-        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Controls.wrap(message); // a department's English name is long
         message.textProperty().bind(Bindings.createStringBinding(() -> model.messageKeyProperty().get().isEmpty()
                 ? groupName(model.groupProperty().get())
                 : i18n.text(model.messageKeyProperty().get(), model.results().size()),
@@ -161,8 +159,7 @@ public final class CatalogView implements Screen {
             b.setUserData(name);
             b.setId("catalog-group-" + i);
             b.getStyleClass().add("catalog-group");
-            b.setWrapText(true);
-            b.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Controls.wrap(b);
             b.setMaxWidth(Double.MAX_VALUE);
             b.setToggleGroup(groupToggles);
             b.setOnAction(e -> {
@@ -187,8 +184,7 @@ public final class CatalogView implements Screen {
             Button row = new Button();
             row.setId("catalog-result-" + item.code());
             row.getStyleClass().add("catalog-row");
-            row.setWrapText(true);
-            row.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Controls.wrap(row);
             row.setMaxWidth(Double.MAX_VALUE);
             row.textProperty().bind(Bindings.createStringBinding(() -> model.itemName(item, i18n.locale()) + "\n"
                     + model.department(item, i18n.locale()) + " · " + i18n.text(GuideContent.kindKey(item.caseKind())),

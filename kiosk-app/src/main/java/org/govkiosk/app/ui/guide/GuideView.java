@@ -30,8 +30,7 @@ public final class GuideView implements Screen {
         Label title = new Label();
         title.setId("guide-title");
         title.getStyleClass().add("title");
-        title.setWrapText(true);
-        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Controls.wrap(title);
         title.textProperty().bind(model.title());
 
         ScrollPane scroll = new ScrollPane(sections);
@@ -68,16 +67,14 @@ public final class GuideView implements Screen {
         for (GuideSection s : model.sections()) {
             Label heading = new Label(s.heading());
             heading.getStyleClass().add("subtitle");
-            heading.setWrapText(true);
-            heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Controls.wrap(heading);
             VBox box = new VBox(6, heading);
             box.setId("guide-section-" + s.id());
             box.getStyleClass().add("guide-section");
             for (String line : s.lines()) {
                 Label l = new Label(line);
                 l.getStyleClass().add("guide-line");
-                l.setWrapText(true);
-                l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                Controls.wrap(l);
                 box.getChildren().add(l);
             }
             sections.getChildren().add(box);

@@ -31,8 +31,7 @@ public final class IdentifyView implements Screen {
         prompt.setId("identify-prompt");
         prompt.textProperty().bind(i18n.bindKey(model.promptKey()));
         prompt.getStyleClass().add("subtitle");
-        prompt.setWrapText(true);
-        prompt.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Controls.wrap(prompt);
 
         Label message = new Label();
         message.setId("identify-message");

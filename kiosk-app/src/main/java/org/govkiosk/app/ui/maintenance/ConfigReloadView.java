@@ -17,8 +17,7 @@ final class ConfigReloadView {
         reload.setId("config-reload");
         Label message = new Label();
         message.setId("config-message");
-        message.setWrapText(true);
-        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Controls.wrap(message);
         message.textProperty().bind(model.messageProperty());
         ListView<String> problems = new ListView<>(model.problems());
         problems.setId("config-problems");

@@ -55,8 +55,7 @@ final class DeviceDashboardView {
             Label result = new Label();
             result.setId("selftest-result-" + id);
             result.textProperty().bind(line.selfTestProperty());
-            result.setWrapText(true);
-            result.setMinHeight(Region.USE_PREF_SIZE);
+            Controls.wrap(result);
             result.visibleProperty().bind(result.textProperty().isNotEmpty());
             result.managedProperty().bind(result.visibleProperty());
             FlowPane head = new FlowPane(16, 4, name, status, detail, failure, lastError);
@@ -77,8 +76,7 @@ final class DeviceDashboardView {
         Label l = new Label();
         l.textProperty().bind(Bindings.createStringBinding(() -> i18n.text("maintenance.field",
                 i18n.text(labelKey), value.get()), value, i18n.localeProperty()));
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
+        Controls.wrap(l);
         return l;
     }
 

@@ -30,8 +30,7 @@ final class LogExportView {
         var refresh = Controls.button(i18n, "maintenance.refresh", "secondary-button", model::refresh);
         Label message = new Label();
         message.setId("export-message");
-        message.setWrapText(true);
-        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Controls.wrap(message);
         message.textProperty().bind(model.messageProperty());
         root.getChildren().addAll(Controls.label(i18n, "maintenance.export.media", "subtitle"), media,
                 new HBox(12, export, refresh), message);

@@ -1,5 +1,6 @@
 package org.govkiosk.app.ui.maintenance;
 
+import org.govkiosk.app.ui.shell.Controls;
 import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
@@ -48,8 +49,7 @@ final class UsageView {
 
     private ToggleButton toggle(I18n i18n, String key, UsageViewModel.Span span, ToggleGroup group) {
         ToggleButton b = new ToggleButton();
-        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        b.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Controls.fitText(b);
         b.textProperty().bind(i18n.bind(key));
         b.setToggleGroup(group);
         b.setOnAction(e -> {

@@ -79,8 +79,7 @@ public final class PadView implements Screen {
         hall.textProperty().bind(Bindings.createStringBinding(() -> hallName.apply(i18n.locale()),
                 i18n.localeProperty()));
         hall.getStyleClass().add("hint");
-        hall.setWrapText(true); // an English hall name is long; large type must not cut it
-        hall.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Controls.wrap(hall); // an English hall name is long; large type must not cut it
         hall.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         VBox idle = new VBox(24, Controls.label(i18n, "pad.welcome", "title"), window, hall,
                 Controls.label(i18n, "pad.waiting", "hint"));
@@ -112,8 +111,7 @@ public final class PadView implements Screen {
         Label item = new Label();
         item.setId("pad-item");
         item.getStyleClass().add("hint");
-        item.setWrapText(true);
-        item.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Controls.wrap(item);
         item.textProperty().bind(Bindings.createStringBinding(() -> request() == null ? ""
                 : i18n.text("pad.item", catalog.itemName(i18n.locale(), request().itemCode(), request().itemName())),
                 i18n.localeProperty(), model.requestProperty()));
@@ -130,8 +128,7 @@ public final class PadView implements Screen {
             Button b = Controls.button(i18n, PadViewModel.LEVEL_KEYS.get(level), "rating-level",
                     () -> model.chooseLevel(chosen));
             b.setId("pad-level-" + level);
-            b.setWrapText(true);
-            b.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Controls.wrap(b);
             javafx.css.PseudoClass on = javafx.css.PseudoClass.getPseudoClass("chosen");
             b.pseudoClassStateChanged(on, model.levelProperty().get() == level);
             model.levelProperty().addListener((obs, was, now) -> b.pseudoClassStateChanged(on,
@@ -153,8 +150,7 @@ public final class PadView implements Screen {
         indicators.setAlignment(Pos.CENTER);
         for (PadViewModel.Indicator indicator : PadViewModel.INDICATORS) {
             ToggleButton t = new ToggleButton();
-            t.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            t.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Controls.fitText(t);
             t.setId("pad-reason-" + indicator.code());
             t.getStyleClass().add("secondary-button");
             t.textProperty().bind(i18n.bind(indicator.messageKey()));

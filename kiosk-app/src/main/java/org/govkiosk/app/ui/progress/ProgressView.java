@@ -94,12 +94,9 @@ public final class ProgressView implements Screen {
         rate.setId("progress-rate");
         rate.disableProperty().bind(model.canRate().not());
         // The shell's 返回 is the way back; a status line sits above the buttons, so none moves when it appears.
-        certificate.setWrapText(true);
-        certificate.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Controls.wrap(certificate);
         Button again = Controls.button(i18n, "progress.again", "secondary-button", model::newQuery);
         again.setId("progress-again");
-        again.visibleProperty().bind(asking.not());
-        again.managedProperty().bind(again.visibleProperty());
         javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(24, 16, again, print, rate);
         if (onHandIn != null) {
             Button handIn = Controls.button(i18n, "supplement.hand-in", "primary-button",
@@ -170,8 +167,7 @@ public final class ProgressView implements Screen {
         box.setOnMouseClicked(e -> model.selectedProperty().set(c));
         Label title = new Label(model.itemName(c, i18n.locale()) + "  " + c.caseNumber());
         title.getStyleClass().add("field-label");
-        title.setWrapText(true);
-        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Controls.wrap(title);
         Label state = new Label(i18n.text("progress.state", i18n.text(JourneyTexts.stateKey(c.state())))
                 + (c.overdue() ? "  " + i18n.text("progress.overdue") : ""));
         state.setId("progress-state-" + c.caseNumber());
@@ -181,8 +177,7 @@ public final class ProgressView implements Screen {
             Label l = new Label(i18n.text("progress.supplement", model.platformText(r, i18n.locale())));
             l.setId("progress-supplement-" + c.caseNumber());
             l.getStyleClass().add("error");
-            l.setWrapText(true);
-            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Controls.wrap(l);
             box.getChildren().add(l);
         });
         if (c.state() == org.govkiosk.api.CaseState.NEEDS_SUPPLEMENT && !c.supplementable()) {
@@ -190,15 +185,13 @@ public final class ProgressView implements Screen {
             Label l = new Label(i18n.text("progress.supplement-at-window"));
             l.setId("progress-supplement-window-" + c.caseNumber());
             l.getStyleClass().add("hint");
-            l.setWrapText(true);
-            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Controls.wrap(l);
             box.getChildren().add(l);
         }
         c.reason().ifPresent(r -> {
             Label l = new Label(i18n.text("progress.reason", model.platformText(r, i18n.locale())));
             l.getStyleClass().add("error");
-            l.setWrapText(true);
-            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Controls.wrap(l);
             box.getChildren().add(l);
         });
         if (c.printable()) {

@@ -14,10 +14,7 @@ public final class Controls {
         Label label = new Label();
         label.textProperty().bind(i18n.bind(key, args));
         label.getStyleClass().add(styleClass);
-        label.setWrapText(true);
-        // A wrapped text is given the height of all its lines, never cut after the first.
-        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return label;
+        return wrap(label);
     }
 
     public static Button button(I18n i18n, String key, String styleClass, Runnable action) {
@@ -25,10 +22,7 @@ public final class Controls {
         button.textProperty().bind(i18n.bind(key));
         button.getStyleClass().add(styleClass);
         button.setOnAction(e -> action.run());
-        // A button is never squeezed below its text ("…"): a row that cannot hold it must wrap or scroll.
-        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        button.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        return button;
+        return fitText(button);
     }
 
     /**
@@ -41,5 +35,22 @@ public final class Controls {
     public static <N extends javafx.scene.Node> N personalData(N node) {
         node.getStyleClass().add(PERSONAL_DATA);
         return node;
+    }
+
+    /** Wraps {@code labeled}'s text and gives it the height of all its lines, never cut after the first. */
+    public static <T extends javafx.scene.control.Labeled> T wrap(T labeled) {
+        labeled.setWrapText(true);
+        labeled.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return labeled;
+    }
+
+    /**
+     * Keeps {@code control} from being squeezed below its text ("…") in either direction: a row that cannot hold
+     * it must wrap or scroll.
+     */
+    public static <T extends javafx.scene.layout.Region> T fitText(T control) {
+        control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        control.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return control;
     }
 }

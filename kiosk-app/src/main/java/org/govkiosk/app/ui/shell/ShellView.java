@@ -52,8 +52,7 @@ public final class ShellView {
         hall.getStyleClass().add("hall-name");
         hall.setOnMouseClicked(e -> model.hallNameTapped());
         // The hall's name gives way to the buttons: it wraps onto a second line rather than push them off or be cut.
-        hall.setWrapText(true);
-        hall.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Controls.wrap(hall);
         hall.setMinWidth(0);
         hall.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(hall, Priority.ALWAYS);
@@ -65,8 +64,7 @@ public final class ShellView {
         elder.textProperty().bind(Bindings.when(model.elderModeProperty())
                 .then(i18n.bind("shell.elder-off")).otherwise(i18n.bind("shell.elder-on")));
         elder.setOnAction(e -> model.toggleElderMode());
-        elder.setMinWidth(Region.USE_PREF_SIZE);
-        elder.setMinHeight(Region.USE_PREF_SIZE);
+        Controls.fitText(elder);
         Button help = Controls.button(i18n, "shell.help", "bar-button", model::openHelp);
         help.setId("help");
         help.visibleProperty().bind(model.inCitizenScreen());
@@ -135,8 +133,7 @@ public final class ShellView {
         Label text = new Label();
         text.setId("help-text");
         text.getStyleClass().addAll("help-text", "subtitle");
-        text.setWrapText(true);
-        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Controls.wrap(text);
         text.textProperty().bind(i18n.bindKey(model.helpKey()));
         Button close = Controls.button(i18n, "shell.help.close", "primary-button", model::closeHelp);
         close.setId("help-close");

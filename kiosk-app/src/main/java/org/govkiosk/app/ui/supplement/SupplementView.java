@@ -113,8 +113,7 @@ public final class SupplementView implements Screen {
             String id = "supplement-material-" + row.material().code();
             CheckBox box = new CheckBox();
             box.setId(id);
-            box.setWrapText(true);
-            box.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            Controls.wrap(box);
             box.getStyleClass().add("field-label");
             box.textProperty().bind(Bindings.createStringBinding(() -> i18n.text("supplement.brought",
                     catalog.in(i18n.locale(), row.material().name())), i18n.localeProperty()));
@@ -134,8 +133,7 @@ public final class SupplementView implements Screen {
         Label status = new Label();
         status.setId(id + "-scan-status");
         status.getStyleClass().add("hint");
-        status.setWrapText(true);
-        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Controls.wrap(status);
         MaterialScans.ScannedPages scans = row.scans();
         status.textProperty().bind(Bindings.createStringBinding(() -> scans.messageKeyProperty().get().isEmpty()
                 ? "" : i18n.text(scans.messageKeyProperty().get(), scans.pages().size()),
@@ -151,8 +149,7 @@ public final class SupplementView implements Screen {
         Label l = new Label();
         l.setId(id);
         l.getStyleClass().add(style);
-        l.setWrapText(true);
-        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Controls.wrap(l);
         return l;
     }
 
