@@ -1,6 +1,7 @@
 package org.govkiosk.device.driver.smartcard;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +11,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A pcscd for integration tests: started in the foreground with debug output to a log file, so the test owns it
- * and can stop and restart it. Where a pcscd already runs (not ours), it is reused and never stopped.
+ * and can stop and restart it. Ours reads its own reader.conf.d, in which vpcd listens on a free port (the
+ * package's config fixes 35963, which anything else on the machine may hold). Where a pcscd already runs (not
+ * ours), it is reused with the package's port and never stopped.
  */
 final class PcscdProcess implements AutoCloseable {
 
@@ -18,12 +21,17 @@ final class PcscdProcess implements AutoCloseable {
     static final Path VPCD_DRIVER = Path.of("/usr/lib/pcsc/drivers/serial/libifdvpcd.so");
     static final Path SOCKET = Path.of("/run/pcscd/pcscd.comm");
     private static final Duration STARTUP = Duration.ofSeconds(15);
+    /** The port in Debian's /etc/reader.conf.d/vpcd, which a foreign pcscd reads. */
+    static final int PACKAGE_VPCD_PORT = 0x8C7B;
 
     private final Path log;
+    private final Path confDir;
     private Process process;
+    private int vpcdPort = PACKAGE_VPCD_PORT;
 
     private PcscdProcess(Path log) {
         this.log = log;
+        this.confDir = log.resolveSibling("reader.conf.d");
     }
 
     static void assumeInstalled() {
@@ -63,8 +71,25 @@ final class PcscdProcess implements AutoCloseable {
         return process != null;
     }
 
+    /** Where vpcd waits for our card emulator to connect. */
+    int vpcdPort() {
+        return vpcdPort;
+    }
+
+    /** Starts ours; a restart keeps the port it chose first, as a reinstalled card reader keeps its cable. */
     void start() throws IOException, InterruptedException {
-        process = new ProcessBuilder(PCSCD.toString(), "--foreground", "--debug").redirectErrorStream(true)
+        if (!Files.exists(confDir)) {
+            vpcdPort = freePort();
+            Files.createDirectories(confDir);
+            Files.writeString(confDir.resolve("vpcd"), String.format("""
+                    FRIENDLYNAME "Virtual PCD"
+                    DEVICENAME   /dev/null:0x%04X
+                    LIBPATH      %s
+                    CHANNELID    0x%04X
+                    """, vpcdPort, VPCD_DRIVER, vpcdPort));
+        }
+        process = new ProcessBuilder(PCSCD.toString(), "--foreground", "--debug", "--config", confDir.toString())
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (!Files.exists(SOCKET)) {
@@ -72,6 +97,12 @@ final class PcscdProcess implements AutoCloseable {
                 throw new IOException("pcscd did not start within " + STARTUP + "; log: " + log());
             }
             Thread.sleep(20);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
         }
     }
 

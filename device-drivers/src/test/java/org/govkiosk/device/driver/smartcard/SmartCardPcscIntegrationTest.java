@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SmartCardPcscIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    /** vpcd's first virtual reader, served on TCP 35963. */
+    /** vpcd's first virtual reader, served on {@link PcscdProcess#vpcdPort()}. */
     private static final String READER = "Virtual PCD 00 00";
 
     @TempDir
@@ -92,7 +92,7 @@ class SmartCardPcscIntegrationTest {
 
     private void startCard() {
         ApduProfile demo = ApduProfiles.load(null).get(0);
-        card = new VpcdCardEmulator("127.0.0.1", VpcdCardEmulator.DEFAULT_PORT,
+        card = new VpcdCardEmulator("127.0.0.1", pcscd.vpcdPort(),
                 EmulatedCard.of(demo, ProfileReaderTest.DEMO_ATR, ProfileReaderTest.HOLDER));
     }
 
