@@ -72,10 +72,18 @@ public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintena
         }
     }
 
-    /** @param warning how long the "still there?" countdown runs before {@code idleTimeout} ends the session */
-    public record Session(Duration idleTimeout, Duration warning) {
+    /**
+     * @param warning  how long the "still there?" countdown runs before {@code idleTimeout} ends the session
+     * @param farewell how long the reminder to take the ID card, receipt and papers stays once a citizen has left
+     */
+    public record Session(Duration idleTimeout, Duration warning, Duration farewell) {
         public static final Duration DEFAULT_IDLE = Duration.ofSeconds(90);
         public static final Duration DEFAULT_WARNING = Duration.ofSeconds(20);
+        public static final Duration DEFAULT_FAREWELL = Duration.ofSeconds(15);
+
+        public Session(Duration idleTimeout, Duration warning) {
+            this(idleTimeout, warning, DEFAULT_FAREWELL);
+        }
 
         static Session defaults() {
             return new Session(DEFAULT_IDLE, DEFAULT_WARNING);

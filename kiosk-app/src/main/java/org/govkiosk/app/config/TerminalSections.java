@@ -68,12 +68,14 @@ final class TerminalSections {
     }
 
     static TerminalConfig.Session session(YamlSection s) {
-        s.onlyKeys("idle-timeout", "warning");
+        s.onlyKeys("idle-timeout", "warning", "farewell");
         Optional<Duration> idle = s.has("idle-timeout")
                 ? s.duration("idle-timeout", MIN_IDLE_TIMEOUT) : Optional.of(TerminalConfig.Session.DEFAULT_IDLE);
         Optional<Duration> warning = s.has("warning")
                 ? s.duration("warning", Duration.ofSeconds(1)) : Optional.of(TerminalConfig.Session.DEFAULT_WARNING);
-        if (idle.isEmpty() || warning.isEmpty()) {
+        Optional<Duration> farewell = s.has("farewell")
+                ? s.duration("farewell", Duration.ofSeconds(3)) : Optional.of(TerminalConfig.Session.DEFAULT_FAREWELL);
+        if (idle.isEmpty() || warning.isEmpty() || farewell.isEmpty()) {
             return null;
         }
         if (warning.get().compareTo(idle.get()) >= 0) {
@@ -81,7 +83,7 @@ final class TerminalSections {
                     + "), got " + ConfigDurations.format(warning.get()));
             return null;
         }
-        return new TerminalConfig.Session(idle.get(), warning.get());
+        return new TerminalConfig.Session(idle.get(), warning.get(), farewell.get());
     }
 
     static TerminalConfig.Ui ui(YamlSection s, List<String> supported) {

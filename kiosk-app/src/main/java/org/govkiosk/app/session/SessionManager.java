@@ -33,6 +33,7 @@ public final class SessionManager {
     private volatile Duration warning;
     private final List<SessionScoped> scoped = new CopyOnWriteArrayList<>();
     private final List<Consumer<EndReason>> endListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> idleTickListeners = new CopyOnWriteArrayList<>();
     private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
     private final IntegerProperty secondsLeft = new SimpleIntegerProperty();
     private Instant lastInteraction;
@@ -64,6 +65,11 @@ public final class SessionManager {
 
     public void onEnd(Consumer<EndReason> listener) {
         endListeners.add(listener);
+    }
+
+    /** Called at every tick between sessions (e.g. to end the reminder the last citizen got). */
+    public void onIdleTick(Runnable listener) {
+        idleTickListeners.add(listener);
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {
@@ -101,6 +107,7 @@ public final class SessionManager {
 
     public void tick() {
         if (state.get() == State.IDLE) {
+            idleTickListeners.forEach(Runnable::run);
             return;
         }
         Duration idle = Duration.between(lastInteraction, clock.instant());

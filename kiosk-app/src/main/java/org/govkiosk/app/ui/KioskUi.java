@@ -135,7 +135,8 @@ public final class KioskUi {
         journeys.register((id, factory) -> navigator.register(ScreenId.valueOf(id.name()), factory));
         sessions.onEnd(reason -> pendingApply = null);
 
-        AttractViewModel attract = new AttractViewModel(sessions, navigator, board, t::hallName);
+        AttractViewModel attract = new AttractViewModel(sessions, navigator, board, t::hallName,
+                i18n.localeProperty(), context.clock(), context.config().session().farewell());
         PinViewModel pin = new PinViewModel(context.maintenance(), navigator, i18n);
         MaintenanceViewModel maintenance = new MaintenanceViewModel(board, context.deviceAdmin(),
                 context.maintenance(), navigator, exitApplication, homeScreen());

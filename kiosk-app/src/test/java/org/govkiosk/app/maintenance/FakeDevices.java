@@ -47,6 +47,10 @@ final class FakeDevices {
             switchTakesAMoment(enabled);
             reading.add(enabled);
         }
+
+        @Override
+        public void requireNewPlacement() {
+        }
     }
 
     static final class Scanner extends Base implements QrScanner {

@@ -86,10 +86,14 @@ class KioskShellUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(app.ui().navigator().current()).isEqualTo(ScreenId.ATTRACT);
         assertThat(app.context().allDevices()).isNotEmpty();
-        for (Device device : app.context().allDevices()) {
-            Labeled line = robot.lookup("#device-" + device.id()).queryLabeled();
+        var kinds = app.context().allDevices().stream().map(Device::family).distinct().toList();
+        assertThat(app.context().allDevices()).as("two scanners").hasSizeGreaterThan(kinds.size());
+        for (DeviceFamily kind : kinds) {
+            Labeled line = robot.lookup("#device-" + kind.configName()).queryLabeled();
             assertThat(line.getText()).endsWith("正常");
         }
+        assertThat(robot.lookup(".device-status").queryAll()).as("one line per kind of device, not per device")
+                .hasSize(kinds.size());
         assertThat(robot.lookup("#attract").query().isVisible()).isTrue();
         int port = app.context().ops().orElseThrow().port();
         var health = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
@@ -160,6 +164,72 @@ class KioskShellUiTest {
         robot.clickOn("#tile-identify");
         assertThat(robot.lookup("#identify-phone").queryTextInputControl().getText()).isEmpty();
         assertThat(robot.lookup("#identify-name").queryLabeled().getText()).isEmpty();
+    }
+
+    @Test
+    void theCitizenIsToldToTakeTheirCardAndACardLeftOnTheReaderIsNeverReadIntoTheNextSession() throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> app.context().allDevices().stream()
+                .allMatch(d -> d.status().isUsable()));
+        assertThat(robot.lookup("#farewell").query().isVisible()).as("no reminder before anyone came").isFalse();
+        robot.clickOn("#start");
+        robot.clickOn("#tile-identify");
+        String reader = deviceOf(DeviceFamily.ID_CARD_READER);
+        assertThat(simulator(reader, "card place demo-zhang")).startsWith("ok");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> !robot.lookup("#identify-name").queryLabeled().getText().isEmpty());
+        robot.clickOn("#lang-switch");
+
+        // The citizen finishes and walks away; the card stays on the reader.
+        robot.clickOn("#finish");
+        assertThat(app.ui().navigator().current()).isEqualTo(ScreenId.ATTRACT);
+        assertThat(robot.lookup("#farewell").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#farewell-take").queryLabeled().getText()).isEqualTo("请取走您的身份证、回执和材料");
+        assertThat(robot.lookup("#farewell-take-citizen").queryLabeled().getText())
+                .as("and in the language they used").isEqualTo("Please take your ID card, receipt and papers");
+
+        // The next citizen: the card lying there is not theirs and is not read.
+        robot.clickOn("#start");
+        robot.clickOn("#tile-identify");
+        assertThat(robot.lookup("#farewell").tryQuery()).isEmpty();
+        int asked = received(reader, "FIND_CARD");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> received(reader, "FIND_CARD") >= asked + 5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#identify-name").queryLabeled().getText()).isEmpty();
+        assertThat(app.context().citizen().isEmpty()).isTrue();
+        assertThat(received(reader, "READ_TEXT_PHOTO")).as("read once, for its owner").isEqualTo(1);
+
+        // Once it is taken off, the next card placed is read.
+        robot.interact(() -> app.context().sessions().touch()); // the citizen is still there (idle timeout 6 s)
+        simulator(reader, "card remove");
+        var driver = (org.govkiosk.device.driver.idcard.IdCardReaderDriver) app.context()
+                .devicesOf(org.govkiosk.device.IdCardReader.class).get(0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !driver.waitsForCardTakenOff());
+        assertThat(simulator(reader, "card place demo-li")).startsWith("ok");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> !robot.lookup("#identify-name").queryLabeled().getText().isEmpty());
+        assertThat(robot.lookup("#identify-name").queryLabeled().getText()).isEqualTo("李秀英");
+    }
+
+    @Test
+    void theReminderGoesAfterAWhileAndAfterATimeoutToo() throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> app.context().allDevices().stream()
+                .allMatch(d -> d.status().isUsable()));
+        robot.clickOn("#start");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> app.ui().navigator().current() == ScreenId.ATTRACT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#farewell").query().isVisible()).as("a timed-out session is reminded too").isTrue();
+        assertThat(robot.lookup("#farewell-take-citizen").query().isVisible()).as("the citizen kept Chinese")
+                .isFalse();
+    }
+
+    private String simulator(String device, String command) {
+        return app.context().deviceAdmin().simulatorCommand(device, command).orElseThrow();
+    }
+
+    private int received(String reader, String command) {
+        String answer = simulator(reader, "received " + command);
+        assertThat(answer).startsWith("received ");
+        return Integer.parseInt(answer.substring("received ".length()).trim());
     }
 
     @Test

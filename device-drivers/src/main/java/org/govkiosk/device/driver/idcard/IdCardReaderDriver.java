@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * ONLINE, anything else → OFFLINE with SAM_ERROR). Every poll interval it then either looks for a card (find →
  * select → read text and photo, while a screen has enabled reading) or asks the SAM's status again, so a silent
  * or broken reader is noticed before a citizen needs it. One {@link DeviceEvent.IdCardRead} per placement: a card
- * that stays on the reader is not read again, one taken off and put back is. Cards whose data fails validation
+ * that stays on the reader is not read again, one taken off and put back is. After {@link #requireNewPlacement()}
+ * the reader keeps looking (without reading) until the card lying there, if any, has been taken off: only then is
+ * a card read again, so one forgotten by the last citizen never reaches the next. Cards whose data fails validation
  * are not published; they are counted with their (masked) reason in {@link #statistics()}.
  */
 public final class IdCardReaderDriver extends AbstractDeviceDriver implements IdCardReader {
@@ -51,6 +53,8 @@ public final class IdCardReaderDriver extends AbstractDeviceDriver implements Id
     private final AtomicInteger readingGeneration = new AtomicInteger();
     private volatile boolean readingEnabled;
     private volatile boolean cardOnReader;
+    /** The card that may lie on the reader belongs to an ended session: wait for it to be taken off. */
+    private volatile boolean leftBehind;
     private volatile SamId samId;
     private volatile IdCardReaderStatistics.LastRejection lastRejection;
     private ScheduledFuture<?> poller;
@@ -111,12 +115,12 @@ public final class IdCardReaderDriver extends AbstractDeviceDriver implements Id
         synchronized (io) {
             try {
                 int generation = readingGeneration.get();
-                if (generation != seenGeneration || !readingEnabled) {
+                if ((generation != seenGeneration || !readingEnabled) && !leftBehind) {
                     // A screen that asks anew gets the card that lies there read anew.
                     seenGeneration = generation;
                     forgetPlacement();
                 }
-                if (readingEnabled) {
+                if (readingEnabled || leftBehind) {
                     lookForCard();
                 } else {
                     checkSamStatus();
@@ -148,12 +152,16 @@ public final class IdCardReaderDriver extends AbstractDeviceDriver implements Id
         SamResult found = link.exchange(SamCommand.FIND_CARD).result().orElseThrow();
         if (found.category() == SamResult.Category.NO_CARD) {
             if (++absentPolls >= ABSENT_POLLS_FOR_REMOVAL) {
+                if (leftBehind) {
+                    LOG.info("ID card reader {}: the reader is clear for the next citizen", id());
+                }
+                leftBehind = false;
                 forgetPlacement();
             }
             return;
         }
         absentPolls = 0;
-        if (!proceed(SamCommand.FIND_CARD, found) || cardOnReader) {
+        if (!proceed(SamCommand.FIND_CARD, found) || cardOnReader || leftBehind) {
             return;
         }
         SamResponse select = link.exchange(SamCommand.SELECT_CARD);
@@ -256,6 +264,16 @@ public final class IdCardReaderDriver extends AbstractDeviceDriver implements Id
             readingGeneration.incrementAndGet();
         }
         readingEnabled = enabled;
+    }
+
+    @Override
+    public void requireNewPlacement() {
+        leftBehind = true;
+    }
+
+    /** True until the reader has seen no card after {@link #requireNewPlacement()}. */
+    public boolean waitsForCardTakenOff() {
+        return leftBehind;
     }
 
     public boolean isReadingEnabled() {

@@ -21,7 +21,8 @@ import org.govkiosk.device.sim.DeviceSimulator;
 /**
  * A second-generation ID card reader with its SAM, answering every command with real frames built by the
  * production encoder. Cards come from properties resources ({@link SimulatedCard#load}) and are placed and
- * removed by console command ({@code card place NAME}, {@code card remove}, {@code cards}) or by API.
+ * removed by console command ({@code card place NAME}, {@code card remove}, {@code cards}; {@code received
+ * FIND_CARD} counts the frames of a command) or by API.
  * Device faults: {@code sam-error} (the SAM fails its self-test and answers every command with 0x60) and
  * {@code bad-checksum} (every answer's checksum is wrong), {@code card-auth-failed} (the SAM does not accept the
  * card on the reader: reads answer 0x32), besides the common ones.
@@ -224,6 +225,14 @@ public final class SimulatedIdCardReader extends DeviceSimulator {
         if (first.equals("card") && words.length == 3 && words[1].equalsIgnoreCase("place")) {
             place(words[2]);
             return "ok placed " + words[2];
+        }
+        if (first.equals("received") && words.length == 2) {
+            // How often the terminal asked, e.g. "received FIND_CARD": shows that it polls (and reads) or not.
+            try {
+                return "received " + received(SamCommand.valueOf(words[1].toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                return "error no command " + words[1] + "; one of " + received.keySet();
+            }
         }
         if (first.equals("card")) {
             return "error usage: card place NAME | card remove";

@@ -215,6 +215,54 @@ class IdCardReaderDriverTest {
     }
 
     @Test
+    void aCardLeftOnTheReaderWhenTheSessionEndsIsNotReadForTheNextCitizen() throws Exception {
+        startOnline(SimulatedIdCardReader.withDemoCards());
+        driver.setReadingEnabled(true);
+        sim.place("demo-wang");
+        await("the first citizen's read", () -> reads.size() == 1);
+        driver.setReadingEnabled(false);
+        driver.requireNewPlacement(); // the session ended; the card still lies there
+
+        driver.setReadingEnabled(true); // the next citizen's identify screen
+        awaitPolls(SamCommand.FIND_CARD, 5);
+        assertThat(reads).as("the forgotten card is not read into the next session").hasSize(1);
+        assertThat(sim.received(SamCommand.READ_TEXT_PHOTO)).isEqualTo(1);
+        assertThat(driver.waitsForCardTakenOff()).isTrue();
+
+        sim.remove();
+        await("the reader is clear", () -> !driver.waitsForCardTakenOff());
+        sim.place("demo-zhang");
+        await("the next citizen's own card is read", () -> reads.size() == 2);
+        assertThat(reads.get(1).card().name()).isEqualTo("张伟");
+    }
+
+    @Test
+    void aForgottenCardTakenOffWhileNoScreenReadsIsNoticedAndTheNextPlacementIsRead() throws Exception {
+        startOnline(SimulatedIdCardReader.withDemoCards());
+        driver.setReadingEnabled(true);
+        sim.place("demo-wang");
+        await("the first citizen's read", () -> reads.size() == 1);
+        driver.setReadingEnabled(false);
+        driver.requireNewPlacement();
+        awaitPolls(SamCommand.FIND_CARD, 2); // it keeps looking, without reading, while no screen asks
+        sim.remove();
+        await("the reader is clear", () -> !driver.waitsForCardTakenOff());
+        sim.place("demo-wang"); // the same card, brought back by its owner for a new session
+        driver.setReadingEnabled(true);
+        await("read as a new placement", () -> reads.size() == 2);
+    }
+
+    @Test
+    void anEmptyReaderIsClearAtOnce() throws Exception {
+        startOnline(SimulatedIdCardReader.withDemoCards());
+        driver.requireNewPlacement();
+        await("the reader is clear", () -> !driver.waitsForCardTakenOff());
+        driver.setReadingEnabled(true);
+        sim.place("demo-zhang");
+        await("read", () -> reads.size() == 1);
+    }
+
+    @Test
     void samErrorAtConnectGoesOfflineWithSamError() throws Exception {
         SimulatedIdCardReader reader = SimulatedIdCardReader.withDemoCards();
         reader.inject(SimulatedIdCardReader.SAM_ERROR);

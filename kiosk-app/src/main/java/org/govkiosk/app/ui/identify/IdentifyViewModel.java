@@ -240,6 +240,8 @@ public final class IdentifyViewModel implements SessionScoped {
 
     @Override
     public void clearSessionData() {
+        // A card still on the reader is the citizen's who just left: never read it into the next session.
+        cardReaders.forEach(IdCardReader::requireNewPlacement);
         scan++;
         checkingLicence.set(false);
         name.set("");

@@ -62,7 +62,7 @@ class ScreenCheckUiTest {
     private final Map<String, ContactSheet> sheets = new LinkedHashMap<>();
     private final Map<String, List<ScreenInspector.Finding>> findings = new LinkedHashMap<>();
     private final ScreenInspector inspector = new ScreenInspector(
-            I18n.bundle(I18n.ZH_CN).keySet(), Set.of("lang-switch"));
+            I18n.bundle(I18n.ZH_CN).keySet(), Set.of("lang-switch", "farewell-take-citizen"));
     private TerminalRig rig;
     private int screens;
 
@@ -132,6 +132,8 @@ class ScreenCheckUiTest {
         check("rate-bad");
         r.clickOn("#finish");
         TerminalRig.waitFor(10, () -> rig.screen() == ScreenId.ATTRACT);
+        assertThat(r.lookup("#farewell").query().isVisible()).isTrue();
+        check("farewell"); // stays for the check: session.farewell is long here
 
         r.clickOn("#start");
         r.clickOn("#tile-query");
@@ -171,6 +173,7 @@ class ScreenCheckUiTest {
     }
 
     private static String withPin(String yaml) {
+        yaml = yaml.replaceAll("farewell:\\s*\\S+", "farewell: 1h");
         String hash = PinHash.hash(PIN.toCharArray()).encoded();
         return yaml.replaceAll("(?m)^(\\s*)#?\\s*pin-hash:.*$", "$1pin-hash: \""
                 + java.util.regex.Matcher.quoteReplacement(hash) + "\"");
