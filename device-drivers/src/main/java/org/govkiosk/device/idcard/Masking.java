@@ -25,4 +25,16 @@ public final class Masking {
         int first = name.offsetByCodePoints(0, 1);
         return name.substring(0, first) + "*".repeat(Math.max(1, name.codePointCount(first, name.length())));
     }
+
+    /**
+     * {@code 上海市徐汇区示例路88弄5号} → {@code 上海市徐汇区****}: the first six characters (province, city and
+     * district, as a rule) stay, the street and number do not.
+     */
+    public static String maskAddress(String address) {
+        if (address == null || address.isEmpty()) {
+            return "";
+        }
+        int cut = address.codePointCount(0, address.length()) <= 6 ? 0 : address.offsetByCodePoints(0, 6);
+        return address.substring(0, cut) + "****";
+    }
 }

@@ -112,13 +112,14 @@ public final class ApplyFormView implements Screen {
         TextField field = KeyboardLayout.set(new TextField(), KeyboardLayout.of(f.field()));
         field.setId("field-" + f.key());
         Controls.personalData(field);
-        field.textProperty().bindBidirectional(f.valueProperty());
         if (f.locked()) {
-            // Off the card: shown, not editable, not even focusable, so nobody types it again.
+            // Off the card: shown masked as the header shows it, not editable, not even focusable.
+            field.setText(f.shown());
             field.setEditable(false);
             field.setFocusTraversable(false);
             field.getStyleClass().add("locked");
         } else {
+            field.textProperty().bindBidirectional(f.valueProperty());
             field.promptTextProperty().bind(i18n.bind(promptKey(f.field().type())));
         }
         return field;

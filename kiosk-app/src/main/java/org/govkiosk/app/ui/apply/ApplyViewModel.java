@@ -22,9 +22,7 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.govkiosk.app.catalog.CatalogItem;
-import org.govkiosk.app.catalog.FieldType;
 import org.govkiosk.app.catalog.FormField;
-import org.govkiosk.app.catalog.Prefill;
 import org.govkiosk.app.journey.ApplicantIdentity;
 import org.govkiosk.app.journey.ApplicationOutcome;
 import org.govkiosk.app.journey.ApplicationRequest;
@@ -38,7 +36,6 @@ import org.govkiosk.app.journey.ResultReadiness;
 import org.govkiosk.app.printing.PrintResult;
 import org.govkiosk.app.session.CitizenSession;
 import org.govkiosk.app.session.SessionScoped;
-import org.govkiosk.device.idcard.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -197,10 +194,7 @@ public final class ApplyViewModel implements SessionScoped {
             if (v.isEmpty()) {
                 continue;
             }
-            boolean idNumber = f.field().type() == FieldType.ID_NUMBER
-                    || f.field().prefill().filter(p -> p == Prefill.ID_NUMBER).isPresent();
-            boolean name = f.locked() && f.field().prefill().filter(p -> p == Prefill.NAME).isPresent();
-            lines.add(new SummaryLine(f.field(), idNumber ? Masking.maskIdNumber(v) : name ? Masking.maskName(v) : v));
+            lines.add(new SummaryLine(f.field(), f.shown()));
         }
         return lines;
     }

@@ -1,11 +1,15 @@
 package org.govkiosk.app.ui.apply;
 
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.govkiosk.app.catalog.FieldType;
 import org.govkiosk.app.catalog.FormField;
+import org.govkiosk.app.catalog.Prefill;
 import org.govkiosk.app.journey.FieldProblem;
+import org.govkiosk.device.idcard.Masking;
 
 /**
  * One field of the application form on screen: its value, whether it came off the card (then it is shown, never
@@ -36,6 +40,27 @@ public final class FieldInput {
     /** Read off the ID card (or smart card): shown read-only, never typed twice. */
     public boolean locked() {
         return locked;
+    }
+
+    /**
+     * The value as a shared screen may show it: what came off the card is masked (name, ID number, address) the
+     * way the header masks it; what the citizen typed is theirs to check and shown as typed, ID numbers excepted.
+     */
+    public String shown() {
+        String v = value.get() == null ? "" : value.get().strip();
+        Optional<Prefill> from = locked ? field.prefill() : Optional.empty();
+        if (field.type() == FieldType.ID_NUMBER
+                || from.filter(p -> p == Prefill.ID_NUMBER).isPresent()) {
+            return Masking.maskIdNumber(v);
+        }
+        if (from.isEmpty()) {
+            return v;
+        }
+        return switch (from.get()) {
+            case NAME -> Masking.maskName(v);
+            case ADDRESS -> Masking.maskAddress(v);
+            default -> v;
+        };
     }
 
     public StringProperty valueProperty() {

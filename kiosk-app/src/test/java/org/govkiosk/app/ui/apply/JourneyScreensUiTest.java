@@ -19,6 +19,7 @@ import javafx.scene.layout.StackPane;
 import org.govkiosk.app.catalog.CatalogItem;
 import org.govkiosk.app.catalog.FieldType;
 import org.govkiosk.app.catalog.MaterialRequirement;
+import org.govkiosk.app.catalog.Prefill;
 import org.govkiosk.app.i18n.I18n;
 import org.govkiosk.app.journey.Applications;
 import org.govkiosk.app.journey.CaseNumbers;
@@ -130,8 +131,12 @@ class JourneyScreensUiTest {
         robot.interact(() -> session.identityProperty().set(JourneyRig.card()));
         robot.interact(() -> screens.apply(item));
 
-        // The form: name and number from the card, locked; a required date left empty is pointed out.
-        assertThat(robot.lookup("#field-name").queryTextInputControl().getText()).isEqualTo("张三丰");
+        // The form: name and number from the card, locked and masked as the header masks them (others may look
+        // over the citizen's shoulder); a required date left empty is pointed out.
+        assertThat(robot.lookup("#field-name").queryTextInputControl().getText()).isEqualTo("张**");
+        String idKey = item.form().stream().filter(f -> f.prefill().filter(p -> p == Prefill.ID_NUMBER).isPresent())
+                .findFirst().orElseThrow().key();
+        assertThat(robot.lookup("#field-" + idKey).queryTextInputControl().getText()).matches("\\d{3}\\*{11}[\\dX]{4}");
         assertThat(robot.lookup("#field-name").queryTextInputControl().isEditable()).isFalse();
         String dateKey = item.form().stream().filter(f -> f.type() == FieldType.DATE).findFirst().orElseThrow()
                 .key();

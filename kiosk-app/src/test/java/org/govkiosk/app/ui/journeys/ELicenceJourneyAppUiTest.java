@@ -72,7 +72,7 @@ class ELicenceJourneyAppUiTest {
 
         rig.fillThePensionForm();
         rig.robot().clickOn("#materials-back");
-        assertThat(rig.robot().lookup("#field-name").queryTextInputControl().getText()).isEqualTo("王秀英");
+        assertThat(rig.robot().lookup("#field-name").queryTextInputControl().getText()).isEqualTo("王**");
         assertThat(rig.robot().lookup("#field-name").queryTextInputControl().isEditable()).as("locked like a card's")
                 .isFalse();
         rig.robot().clickOn("#apply-next");
