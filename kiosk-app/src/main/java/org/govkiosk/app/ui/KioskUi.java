@@ -113,7 +113,10 @@ public final class KioskUi {
         CatalogViewModel catalog = sessions.register(new CatalogViewModel(context.catalog(), item -> {
             guide.show(item);
             navigator.go(ScreenId.GUIDE);
-        }));
+        }, item -> {
+            pendingApply = item;
+            journeys.apply(item);
+        }, () -> mostApplied(context)));
         navigator.register(ScreenId.CATALOG, () -> new CatalogView(catalog, i18n));
         navigator.register(ScreenId.GUIDE, () -> new GuideView(guide, i18n));
 
@@ -143,7 +146,13 @@ public final class KioskUi {
         MaintenanceTabs maintenanceTabs = MaintenanceTabs.create(context, board, javafx.application.Platform::runLater);
 
         navigator.register(ScreenId.ATTRACT, () -> new AttractView(attract, i18n));
-        navigator.register(ScreenId.HOME, () -> new HomeView(navigator, i18n, journeys::progress));
+        navigator.register(ScreenId.HOME, () -> new HomeView(navigator, i18n, () -> {
+            catalog.open(CatalogViewModel.Purpose.GUIDE);
+            navigator.go(ScreenId.CATALOG);
+        }, () -> {
+            catalog.open(CatalogViewModel.Purpose.APPLY);
+            navigator.go(ScreenId.CATALOG);
+        }, () -> journeys.progress(false), () -> journeys.progress(true)));
         navigator.register(ScreenId.IDENTIFY, () -> new IdentifyView(identifyModel, this::identified, i18n));
         navigator.register(ScreenId.MAINTENANCE_PIN, () -> new PinView(pin, i18n));
         navigator.register(ScreenId.MAINTENANCE, () -> new MaintenanceView(maintenance, maintenanceTabs, i18n));
@@ -178,6 +187,14 @@ public final class KioskUi {
         shell = new ShellView(shellModel, sessions, i18n, t::hallName, content,
                 keyboardView.view());
         navigator.reset(homeScreen());
+    }
+
+    /** Item codes, most applied for at this terminal in the last 30 days first. */
+    private static List<String> mostApplied(AppContext context) {
+        return context.usage().lastDays(30).applicationsByItem().entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()
+                        .thenComparing(java.util.Map.Entry.comparingByKey()))
+                .map(java.util.Map.Entry::getKey).toList();
     }
 
     private JourneyScreens journeys(AppContext context, I18n i18n, SessionManager sessions, DeviceStatusBoard board) {

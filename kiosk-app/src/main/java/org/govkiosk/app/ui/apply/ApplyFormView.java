@@ -25,8 +25,9 @@ import org.govkiosk.app.ui.shell.Controls;
 
 /**
  * The application form, generated from the item's field schema: one row per field with its label in the citizen's
- * language, an input fit for its type (choices as large buttons), the identity fields from the card shown locked,
- * and the field's problem right under it.
+ * language, an input fit for its type (choices as large buttons) and the field's problem right under it. What came
+ * off the card is not typed again: it is listed first in one compact block, masked, so the fields the citizen has
+ * to fill are in sight without scrolling.
  */
 public final class ApplyFormView implements Screen {
 
@@ -84,9 +85,30 @@ public final class ApplyFormView implements Screen {
 
     private void build() {
         rows.getChildren().clear();
+        VBox fromCard = new VBox(4, Controls.label(i18n, "apply.field.from-card", "field-label"));
+        fromCard.setId("apply-from-card");
+        fromCard.getStyleClass().add("apply-row");
         for (FieldInput f : model.fields()) {
-            rows.getChildren().add(row(f));
+            if (f.locked()) {
+                fromCard.getChildren().add(fromCard(f));
+            } else {
+                rows.getChildren().add(row(f));
+            }
         }
+        if (fromCard.getChildren().size() > 1) {
+            rows.getChildren().add(0, fromCard);
+        }
+    }
+
+    /** 姓名：张* — read off the card, shown masked, never an input. */
+    private Node fromCard(FieldInput f) {
+        Label line = new Label();
+        line.setId("field-" + f.key());
+        Controls.personalData(Controls.wrap(line));
+        line.textProperty().bind(Bindings.createStringBinding(
+                () -> i18n.text("apply.field.from-card.line", f.field().label().in(i18n.locale()), f.shown()),
+                i18n.localeProperty()));
+        return line;
     }
 
     private Node row(FieldInput f) {
@@ -95,16 +117,13 @@ public final class ApplyFormView implements Screen {
         label.textProperty().bind(Bindings.createStringBinding(
                 () -> f.field().label().in(i18n.locale()) + (f.field().required() ? " *" : ""),
                 i18n.localeProperty()));
-        Node input = f.field().type() == FieldType.CHOICE && !f.locked() ? choices(f) : text(f);
+        Node input = f.field().type() == FieldType.CHOICE ? choices(f) : text(f);
         Label error = new Label();
         error.setId("field-" + f.key() + "-error");
         error.getStyleClass().add("error");
         error.textProperty().bind(JourneyTexts.bindProblem(i18n, f.problemProperty()));
         VBox row = new VBox(6, label, input, error);
         row.getStyleClass().add("apply-row");
-        if (f.locked()) {
-            row.getChildren().add(2, Controls.label(i18n, "apply.field.from-card", "hint"));
-        }
         return row;
     }
 
@@ -112,16 +131,8 @@ public final class ApplyFormView implements Screen {
         TextField field = KeyboardLayout.set(new TextField(), KeyboardLayout.of(f.field()));
         field.setId("field-" + f.key());
         Controls.personalData(field);
-        if (f.locked()) {
-            // Off the card: shown masked as the header shows it, not editable, not even focusable.
-            field.setText(f.shown());
-            field.setEditable(false);
-            field.setFocusTraversable(false);
-            field.getStyleClass().add("locked");
-        } else {
-            field.textProperty().bindBidirectional(f.valueProperty());
-            field.promptTextProperty().bind(i18n.bind(promptKey(f.field().type())));
-        }
+        field.textProperty().bindBidirectional(f.valueProperty());
+        field.promptTextProperty().bind(i18n.bind(promptKey(f.field().type())));
         return field;
     }
 

@@ -108,7 +108,9 @@ public final class JourneyScreens {
     }
 
     /** The menu's "progress query". */
-    public void progress() {
+    /** @param forPrinting opened by 证明打印: the same query, titled for finding a certificate to print */
+    public void progress(boolean forPrinting) {
+        progress.purpose(forPrinting);
         routes.go(Id.PROGRESS);
     }
 }

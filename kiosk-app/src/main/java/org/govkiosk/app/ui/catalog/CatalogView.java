@@ -22,7 +22,7 @@ import org.govkiosk.app.ui.guide.GuideContent;
 import org.govkiosk.app.ui.shell.Controls;
 
 /**
- * 办事指南: a search box with an on-screen keyboard for pinyin initials (a kiosk has no keyboard, and initials are
+ * 办事指南 and 我要申报 (the title says which): a search box with an on-screen keyboard for pinyin initials (a kiosk has no keyboard, and initials are
  * what people type), ways to browse by department or life event, and the items found as large touch rows.
  */
 public final class CatalogView implements Screen {
@@ -59,7 +59,13 @@ public final class CatalogView implements Screen {
 
         HBox body = new HBox(24, browsePane(), resultPane());
         VBox.setVgrow(body, Priority.ALWAYS);
-        root.getChildren().addAll(Controls.label(i18n, "catalog.title", "title"), searchRow, keyboard(), body);
+        Label title = new Label();
+        title.setId("catalog-title");
+        title.getStyleClass().add("title");
+        title.textProperty().bind(i18n.bindKey(Bindings.createStringBinding(() ->
+                model.purposeProperty().get() == CatalogViewModel.Purpose.APPLY ? "catalog.title.apply"
+                        : "catalog.title", model.purposeProperty())));
+        root.getChildren().addAll(title, searchRow, keyboard(), body);
 
         model.groupsProperty().addListener((obs, old, now) -> showGroups(now));
         model.groupProperty().addListener((obs, old, now) -> selectGroup(now));

@@ -20,17 +20,28 @@ import org.govkiosk.app.session.SessionScoped;
 import org.govkiosk.app.ui.CatalogTexts;
 
 /**
- * The 办事指南 entry: find an item by typing its name or pinyin initials, or browse by department or by life event.
- * Typing searches the whole catalog; choosing a group empties the search. Choosing an item hands it on.
+ * The catalog, opened for 办事指南 or for 我要申报: find an item by typing its name or pinyin initials, or browse by
+ * department or by life event. Typing searches the whole catalog; choosing a group empties the search. For 办事指南 a
+ * chosen item opens its guide; for 我要申报 it opens the application straight away, and the list starts with the
+ * items most often applied for at this terminal (常办事项), so the usual errand is one tap from the home screen.
  */
 public final class CatalogViewModel implements SessionScoped {
 
     /** The two ways of browsing. */
     public enum Browse { DEPARTMENT, LIFE_EVENT }
 
+    /** What the citizen came to the catalog for. */
+    public enum Purpose { GUIDE, APPLY }
+
+    /** How many 常办事项 the 我要申报 list starts with. */
+    static final int FREQUENT = 6;
+
     private final Catalog catalog;
     private final CatalogTexts texts;
     private final Consumer<CatalogItem> onChoose;
+    private final Consumer<CatalogItem> onApply;
+    private final java.util.function.Supplier<List<String>> mostApplied;
+    private final ReadOnlyObjectWrapper<Purpose> purpose = new ReadOnlyObjectWrapper<>(Purpose.GUIDE);
     private final Map<String, List<CatalogItem>> byDepartment;
     private final Map<String, List<CatalogItem>> byLifeEvent;
     private final StringProperty query = new SimpleStringProperty("");
@@ -41,11 +52,23 @@ public final class CatalogViewModel implements SessionScoped {
     private final ObservableList<CatalogItem> readOnlyResults = FXCollections.unmodifiableObservableList(results);
     private final ReadOnlyStringWrapper messageKey = new ReadOnlyStringWrapper("");
 
-    /** @param onChoose opens the guide of the chosen item */
+    /** @param onChoose opens the guide of the chosen item (for either purpose) */
     public CatalogViewModel(Catalog catalog, Consumer<CatalogItem> onChoose) {
+        this(catalog, onChoose, onChoose, List::of);
+    }
+
+    /**
+     * @param onChoose    opens the guide of the chosen item
+     * @param onApply     opens the application for the chosen item
+     * @param mostApplied item codes, most applied for at this terminal first (recent usage statistics)
+     */
+    public CatalogViewModel(Catalog catalog, Consumer<CatalogItem> onChoose, Consumer<CatalogItem> onApply,
+            java.util.function.Supplier<List<String>> mostApplied) {
         this.catalog = catalog;
         this.texts = CatalogTexts.of(catalog);
         this.onChoose = onChoose;
+        this.onApply = onApply;
+        this.mostApplied = mostApplied;
         this.byDepartment = catalog.byDepartment();
         this.byLifeEvent = catalog.byLifeEvent();
         query.addListener((obs, old, now) -> update());
@@ -76,10 +99,40 @@ public final class CatalogViewModel implements SessionScoped {
         if (!q.isBlank()) {
             results.setAll(catalog.search(q));
             messageKey.set(results.isEmpty() ? "catalog.no-match" : "catalog.found");
+        } else if (purpose.get() == Purpose.APPLY && group.get().isEmpty()) {
+            results.setAll(frequent());
+            messageKey.set("catalog.frequent");
         } else {
             results.setAll(groups(browse.get()).getOrDefault(group.get(), List.of()));
             messageKey.set("");
         }
+    }
+
+    /** The items most applied for here, topped up in the catalog's order when the terminal is new. */
+    private List<CatalogItem> frequent() {
+        java.util.LinkedHashSet<CatalogItem> items = new java.util.LinkedHashSet<>();
+        for (String code : mostApplied.get()) {
+            catalog.item(code).ifPresent(items::add);
+        }
+        for (CatalogItem item : catalog.items()) {
+            items.add(item);
+        }
+        return items.stream().limit(FREQUENT).toList();
+    }
+
+    /** Opens the catalog for a purpose: 办事指南 on the first department, 我要申报 on the 常办事项. */
+    public void open(Purpose forWhat) {
+        purpose.set(forWhat);
+        query.set("");
+        if (browse.get() != Browse.DEPARTMENT) {
+            browse.set(Browse.DEPARTMENT); // shows its first group
+        }
+        List<String> names = groups.get();
+        showGroup(forWhat == Purpose.APPLY || names.isEmpty() ? "" : names.get(0));
+    }
+
+    public ReadOnlyObjectProperty<Purpose> purposeProperty() {
+        return purpose.getReadOnlyProperty();
     }
 
     /** A key of the on-screen keyboard: a letter or digit is added to the search. */
@@ -99,7 +152,7 @@ public final class CatalogViewModel implements SessionScoped {
     }
 
     public void choose(CatalogItem item) {
-        onChoose.accept(item);
+        (purpose.get() == Purpose.APPLY ? onApply : onChoose).accept(item);
     }
 
     /** True while the list shows search results rather than a group. */
@@ -109,6 +162,7 @@ public final class CatalogViewModel implements SessionScoped {
 
     @Override
     public void clearSessionData() {
+        purpose.set(Purpose.GUIDE);
         query.set("");
         if (browse.get() != Browse.DEPARTMENT) {
             browse.set(Browse.DEPARTMENT);

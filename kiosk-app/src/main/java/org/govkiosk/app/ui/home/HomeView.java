@@ -19,8 +19,14 @@ public final class HomeView implements Screen {
 
     private final VBox root = new VBox(24);
 
-    /** @param onQuery the progress query (办件查询) */
-    public HomeView(Navigator navigator, I18n i18n, Runnable onQuery) {
+    /**
+     * @param onGuide the catalog for 办事指南
+     * @param onApply the catalog for 我要申报
+     * @param onQuery the progress query (办件查询)
+     * @param onPrint the progress query for 证明打印
+     */
+    public HomeView(Navigator navigator, I18n i18n, Runnable onGuide, Runnable onApply, Runnable onQuery,
+            Runnable onPrint) {
         root.setId("home");
         root.getStyleClass().add("screen");
         root.setAlignment(Pos.TOP_CENTER);
@@ -30,15 +36,15 @@ public final class HomeView implements Screen {
         Button identify = Controls.button(i18n, "home.identify", "tile", () -> navigator.go(ScreenId.IDENTIFY));
         identify.setId("tile-identify");
         tiles.getChildren().add(identify);
-        // Applying starts from the item's guide, so both tiles open the catalog.
-        Button guide = Controls.button(i18n, "home.guide", "tile", () -> navigator.go(ScreenId.CATALOG));
+        // Both open the catalog: 办事指南 to read an item's guide, 我要申报 to apply straight away.
+        Button guide = Controls.button(i18n, "home.guide", "tile", onGuide);
         guide.setId("tile-guide");
-        Button apply = Controls.button(i18n, "home.apply", "tile", () -> navigator.go(ScreenId.CATALOG));
+        Button apply = Controls.button(i18n, "home.apply", "tile", onApply);
         apply.setId("tile-apply");
         Button query = Controls.button(i18n, "home.query", "tile", onQuery);
         query.setId("tile-query");
         // Certificates ready for self-printing are found by the same query (by case number, receipt QR or ID card).
-        Button print = Controls.button(i18n, "home.print", "tile", onQuery);
+        Button print = Controls.button(i18n, "home.print", "tile", onPrint);
         print.setId("tile-print");
         tiles.getChildren().addAll(guide, apply, query, print);
         // 好差评 is offered where there is something to rate: after a journey, and for a finished case found by the

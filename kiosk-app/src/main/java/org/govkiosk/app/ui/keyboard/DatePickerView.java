@@ -50,7 +50,11 @@ final class DatePickerView {
         GridPane days = grid();
         for (int d = 1; d <= 31; d++) {
             int day = d;
-            Button b = OnScreenKeyboardView.key(String.valueOf(d), "osk-key", () -> model.chooseDay(day));
+            Button b = OnScreenKeyboardView.key(String.valueOf(d), "osk-key", () -> {
+                // The day completes the date: the picker goes, so the form's buttons are in reach again.
+                model.chooseDay(day);
+                keyboard.done();
+            });
             b.setId("osk-date-day-" + d);
             b.disableProperty().bind(model.daysInMonthProperty().lessThan(d));
             chosenWhen(b, model.dayProperty(), d);

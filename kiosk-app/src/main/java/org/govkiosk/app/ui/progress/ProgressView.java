@@ -109,8 +109,12 @@ public final class ProgressView implements Screen {
         // What can be done with a case shows with the case: no row of greyed-out buttons while asking.
         buttons.visibleProperty().bind(asking.not());
         buttons.managedProperty().bind(buttons.visibleProperty());
-        root.getChildren().addAll(Controls.label(i18n, "progress.title", "title"), ways, message, scroll, certificate,
-                buttons);
+        Label title = new Label();
+        title.setId("progress-title");
+        title.getStyleClass().add("title");
+        title.textProperty().bind(i18n.bindKey(javafx.beans.binding.Bindings.when(model.printingProperty())
+                .then("progress.title.print").otherwise("progress.title")));
+        root.getChildren().addAll(title, ways, message, scroll, certificate, buttons);
     }
 
     private Node keypad() {

@@ -40,6 +40,8 @@ public final class ProgressViewModel implements SessionScoped {
     /** Longer than any province's case number: further keys are ignored. */
     static final int MAX_TYPED = 40;
 
+    private final javafx.beans.property.ReadOnlyBooleanWrapper printing =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private final CatalogTexts catalog;
     private final ProgressService service;
     private final CaseNumbers numbers;
@@ -99,6 +101,15 @@ public final class ProgressViewModel implements SessionScoped {
         if (active && event instanceof DeviceEvent.QrScanned scanned) {
             Platform.runLater(() -> scanned(scanned.payload()));
         }
+    }
+
+    /** Opened by 证明打印 (true) or by 办件查询: the same query under its own title. */
+    public void purpose(boolean forPrinting) {
+        printing.set(forPrinting);
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty printingProperty() {
+        return printing.getReadOnlyProperty();
     }
 
     public void shown() {
@@ -221,6 +232,7 @@ public final class ProgressViewModel implements SessionScoped {
 
     @Override
     public void clearSessionData() {
+        printing.set(false);
         generation++;
         typed.set("");
         results.clear();

@@ -37,6 +37,35 @@ class CatalogViewModelTest {
     }
 
     @Test
+    void applyingStartsFromTheItemsMostAppliedForHereAndOpensTheApplicationNotTheGuide() {
+        List<CatalogItem> guides = new ArrayList<>();
+        List<CatalogItem> applications = new ArrayList<>();
+        List<String> mostApplied = new ArrayList<>(List.of("P1", "F2", "NO-SUCH-ITEM"));
+        CatalogViewModel apply = new CatalogViewModel(TestCatalog.catalog(), guides::add, applications::add,
+                () -> mostApplied);
+
+        apply.open(CatalogViewModel.Purpose.APPLY);
+        List<String> frequent = apply.results().stream().map(CatalogItem::code).toList();
+        assertThat(frequent).as("most applied first, then the catalog's order").startsWith("P1", "F2")
+                .doesNotHaveDuplicates().hasSizeLessThanOrEqualTo(CatalogViewModel.FREQUENT);
+        assertThat(apply.messageKeyProperty().get()).isEqualTo("catalog.frequent");
+        assertThat(apply.groupProperty().get()).as("no department looks chosen").isEmpty();
+        apply.choose(apply.results().get(0));
+        assertThat(applications).extracting(CatalogItem::code).containsExactly("P1");
+        assertThat(guides).isEmpty();
+
+        apply.open(CatalogViewModel.Purpose.GUIDE);
+        assertThat(apply.groupProperty().get()).isEqualTo(TestCatalog.HRSS);
+        apply.choose(apply.results().get(0));
+        assertThat(guides).hasSize(1);
+
+        apply.open(CatalogViewModel.Purpose.APPLY);
+        apply.clearSessionData();
+        assertThat(apply.purposeProperty().get()).as("the next citizen starts from the guide")
+                .isEqualTo(CatalogViewModel.Purpose.GUIDE);
+    }
+
+    @Test
     void typingSearchesTheWholeCatalog() {
         model.queryProperty().set("gjj");
 

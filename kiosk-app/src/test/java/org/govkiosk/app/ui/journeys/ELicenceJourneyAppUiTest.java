@@ -72,9 +72,9 @@ class ELicenceJourneyAppUiTest {
 
         rig.fillThePensionForm();
         rig.robot().clickOn("#materials-back");
-        assertThat(rig.robot().lookup("#field-name").queryTextInputControl().getText()).isEqualTo("王**");
-        assertThat(rig.robot().lookup("#field-name").queryTextInputControl().isEditable()).as("locked like a card's")
-                .isFalse();
+        assertThat(rig.robot().lookup("#field-name").queryLabeled().getText()).isEqualTo("姓名：王**");
+        assertThat((Object) rig.robot().lookup("#field-name").query()).as("off the licence like a card's, not an input")
+                .isNotInstanceOf(javafx.scene.control.TextInputControl.class);
         rig.robot().clickOn("#apply-next");
         rig.submit();
         assertThat(rig.text("#result-headline")).isEqualTo("申报成功，办理部门已收到您的申请");

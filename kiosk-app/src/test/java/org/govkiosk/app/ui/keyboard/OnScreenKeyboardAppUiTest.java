@@ -105,12 +105,14 @@ class OnScreenKeyboardAppUiTest {
         int year = Integer.parseInt(rig.text("#osk-date-year"));
         robot.clickOn("#osk-date-year-minus-1");
         robot.clickOn("#osk-date-month-3");
-        robot.clickOn("#osk-date-day-1");
-        assertThat(field("#field-retired-on").getText()).isEqualTo((year - 1) + "-03-01");
         assertKeysAreLargeEnough();
         assertFieldIsAboveTheKeyboard("#field-retired-on");
         snapshot("osk-date-elder");
-        robot.clickOn("#osk-done");
+        robot.clickOn("#osk-date-day-1");
+        assertThat(field("#field-retired-on").getText()).isEqualTo((year - 1) + "-03-01");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#osk-date").tryQuery().filter(n -> n.isVisible()))
+                .as("the day completes the date and the picker goes").isEmpty();
         robot.clickOn("#apply-next");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(rig.screen()).as("form problems: %s", rig.texts()).isEqualTo(ScreenId.APPLY_MATERIALS);
