@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param caseNumberPrefix    up to 16 of A-Z, 0-9
  * @param promisedWorkingDays working days promised per item code; others get {@code defaultPromisedWorkingDays}
  * @param decisions           what the platform decides by itself (a reference platform decides 即办件 at once)
+ * @param exposure            how it faces the network: TLS proxy in front or not, limits per client
  */
 public record PlatformConfig(
         String bindHost,
@@ -39,7 +40,8 @@ public record PlatformConfig(
         String caseNumberPrefix,
         int defaultPromisedWorkingDays,
         Map<String, Integer> promisedWorkingDays,
-        Decisions decisions) {
+        Decisions decisions,
+        Exposure exposure) {
 
     public static final int DEFAULT_PORT = 8686;
     public static final long DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -62,6 +64,7 @@ public record PlatformConfig(
         }
         promisedWorkingDays = Map.copyOf(promisedWorkingDays);
         Objects.requireNonNull(decisions, "decisions");
+        Objects.requireNonNull(exposure, "exposure");
     }
 
     /**
@@ -94,43 +97,51 @@ public record PlatformConfig(
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CERTIFICATE_BYTES, Duration.ofMinutes(5),
                 ZoneId.of("Asia/Shanghai"), "GK", 5, Map.of(),
-                new Decisions(true, Decisions.DEFAULT_ISSUER));
+                new Decisions(true, Decisions.DEFAULT_ISSUER), Exposure.defaults());
     }
 
     public PlatformConfig withPort(int newPort) {
         return new PlatformConfig(bindHost, newPort, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
-                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions);
+                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions, exposure);
     }
 
     public PlatformConfig withDatabase(String url, String user, String password) {
         return new PlatformConfig(bindHost, port, url, Optional.ofNullable(user), Optional.ofNullable(password),
                 enrolmentToken, clerkToken, tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes,
-                maxClockSkew, zone, caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions);
+                maxClockSkew, zone, caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions,
+                exposure);
     }
 
     public PlatformConfig withTokens(String enrolment, String clerk) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, Optional.ofNullable(enrolment),
                 Optional.ofNullable(clerk), tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes,
-                maxClockSkew, zone, caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions);
+                maxClockSkew, zone, caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions,
+                exposure);
     }
 
     public PlatformConfig withTls(Path keystore, String password) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 Optional.of(keystore), Optional.of(password), maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
-                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions);
+                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions, exposure);
     }
 
     public PlatformConfig withLimits(long bodyBytes, long certificateBytes) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 tlsKeystore, tlsKeystorePassword, bodyBytes, certificateBytes, maxClockSkew, zone, caseNumberPrefix,
-                defaultPromisedWorkingDays, promisedWorkingDays, decisions);
+                defaultPromisedWorkingDays, promisedWorkingDays, decisions, exposure);
     }
 
     public PlatformConfig withDecisions(Decisions newDecisions) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
-                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, newDecisions);
+                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, newDecisions, exposure);
+    }
+
+    public PlatformConfig withExposure(Exposure newExposure) {
+        return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
+                tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
+                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions, newExposure);
     }
 
     @Override

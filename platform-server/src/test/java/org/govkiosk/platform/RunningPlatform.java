@@ -36,6 +36,11 @@ public abstract class RunningPlatform {
         server.close();
     }
 
+    /** The platform's Jetty, for tests that watch its connections and threads. */
+    protected org.eclipse.jetty.server.Server jetty() {
+        return server.jetty();
+    }
+
     /** Files a case at {@link #terminal} (a rating needs a case of the terminal's hall); returns its number. */
     protected String fileCase(String key) throws Exception {
         HttpResponse<String> r = terminal.post(org.govkiosk.api.ApiPaths.CASES, Fixtures.submission(terminal.id, key));

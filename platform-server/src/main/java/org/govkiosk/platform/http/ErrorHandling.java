@@ -20,7 +20,7 @@ public final class ErrorHandling {
 
     public static void install(Javalin app) {
         app.exception(ApiException.class, (e, ctx) -> {
-            if (e.status() == 401 || e.status() == 413) {
+            if (e.status() == 401 || e.status() == 408 || e.status() == 413) {
                 // The body was not read (or not all of it): end the connection rather than drain what is left.
                 ctx.header("Connection", "close");
             }
