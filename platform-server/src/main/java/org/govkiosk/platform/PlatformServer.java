@@ -28,6 +28,7 @@ import org.govkiosk.platform.http.CaseRoutes;
 import org.govkiosk.platform.http.ClerkRoutes;
 import org.govkiosk.platform.http.ConnectionsPerAddress;
 import org.govkiosk.platform.http.ErrorHandling;
+import org.govkiosk.platform.http.LoginThrottle;
 import org.govkiosk.platform.http.RatingRoutes;
 import org.govkiosk.platform.http.Responses;
 import org.govkiosk.platform.http.RouteSupport;
@@ -106,7 +107,8 @@ public final class PlatformServer implements AutoCloseable {
         RequestVerifier verifier = new RequestVerifier(terminals::publicKey,
                 new JdbcNonceStore(database, config.maxClockSkew().multipliedBy(2), clock), clock,
                 config.maxClockSkew());
-        Auth auth = new Auth(verifier, config.clerkToken(), config.enrolmentToken());
+        Auth auth = new Auth(verifier, config.clerkToken(), config.enrolmentToken(), new LoginThrottle(
+                config.exposure().maxFailedLogins(), config.exposure().loginLockout(), clock));
         RouteSupport support = new RouteSupport(new Bodies(config.exposure().bodyReadTimeout()), auth, clock,
                 config.zone(), config.maxBodyBytes(),
                 config.maxCertificateBytes(), new org.govkiosk.platform.http.Halls(terminals, cases));

@@ -63,6 +63,9 @@ public final class FleetRoutes {
                     + " configured on this platform.", false));
             return;
         }
+        if (lockedOut(ctx)) {
+            return;
+        }
         if (!authorized(ctx)) {
             html(ctx, 401, FleetHtml.login(null, true));
             return;
@@ -79,9 +82,32 @@ public final class FleetRoutes {
     private boolean authorized(Context ctx) {
         String header = ctx.header("Authorization");
         if (header != null && header.startsWith("Bearer ")) {
-            return sessions.tokenMatches(header.substring(7));
+            return judged(ctx, sessions.tokenMatches(header.substring(7)));
         }
         return sessions.valid(ctx.cookie(FleetSession.COOKIE));
+    }
+
+    /** Counts a token attempt for the lockout of its client. */
+    private boolean judged(Context ctx, boolean right) {
+        if (right) {
+            s.auth().throttle().succeeded(ctx.ip());
+        } else {
+            s.auth().throttle().failed(ctx.ip());
+        }
+        return right;
+    }
+
+    /** Answers 429 with Retry-After to a client locked out for wrong tokens; true if it did. */
+    private boolean lockedOut(Context ctx) {
+        var left = s.auth().throttle().lockedFor(ctx.ip());
+        if (left.isEmpty()) {
+            return false;
+        }
+        long seconds = org.govkiosk.platform.http.LoginThrottle.retryAfterSeconds(left.get());
+        ctx.header("Retry-After", Long.toString(seconds));
+        html(ctx, 429, FleetHtml.login("令牌错误次数过多，请 " + seconds + " 秒后再试。Too many wrong tokens: try again in "
+                + seconds + " s.", false));
+        return true;
     }
 
     private void login(Context ctx) {
@@ -90,7 +116,10 @@ public final class FleetRoutes {
                     + " configured on this platform.", false));
             return;
         }
-        if (!sessions.tokenMatches(formToken(ctx))) {
+        if (lockedOut(ctx)) {
+            return;
+        }
+        if (!judged(ctx, sessions.tokenMatches(formToken(ctx)))) {
             // The given text is never logged: it may be a real token typed into the wrong platform.
             LOG.warn("Fleet page: a login with a wrong token from {}", ctx.ip());
             html(ctx, 401, FleetHtml.login("令牌不正确。The token is not valid.", true));
