@@ -65,6 +65,9 @@ public record PlatformConfig(
         promisedWorkingDays = Map.copyOf(promisedWorkingDays);
         Objects.requireNonNull(decisions, "decisions");
         Objects.requireNonNull(exposure, "exposure");
+        TokenStrength.require("the clerk token (clerk-token-file or GOVKIOSK_CLERK_TOKEN)", clerkToken.orElse(null));
+        TokenStrength.require("the enrolment token (enrolment-token-file or GOVKIOSK_ENROLMENT_TOKEN)",
+                enrolmentToken.orElse(null));
     }
 
     /**

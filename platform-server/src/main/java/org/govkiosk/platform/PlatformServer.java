@@ -131,7 +131,8 @@ public final class PlatformServer implements AutoCloseable {
         org.govkiosk.platform.pads.Pads pads = org.govkiosk.platform.pads.Pads.install(routes, app, support, database);
         new RatingRoutes(support, ratings, licences, pads.ratingGate()).register(routes);
         new ClerkRoutes(support, cases, licences, terminals).register(routes);
-        org.govkiosk.platform.fleet.FleetRoutes.install(app, support, terminals, config);
+        org.govkiosk.platform.fleet.FleetRoutes.install(app, support, terminals, config,
+                new org.govkiosk.platform.store.SessionRevocations(database, clock));
     }
 
     /** How long a stopping platform lets requests in flight finish: longer than any request takes when healthy. */

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.govkiosk.platform.PlatformConfig;
 import org.govkiosk.platform.http.RouteSupport;
+import org.govkiosk.platform.store.SessionRevocations;
 import org.govkiosk.platform.store.StorageException;
 import org.govkiosk.platform.store.TerminalStore;
 import org.slf4j.Logger;
@@ -32,23 +33,21 @@ public final class FleetRoutes {
     private final FleetSession sessions;
     private final FleetAlarms alarms;
     private final FleetSettings settings;
-    private final boolean secureCookie;
 
-    FleetRoutes(RouteSupport support, TerminalStore terminals, FleetSession sessions, FleetSettings settings,
-            boolean secureCookie) {
+    FleetRoutes(RouteSupport support, TerminalStore terminals, FleetSession sessions, FleetSettings settings) {
         this.s = support;
         this.terminals = terminals;
         this.sessions = sessions;
         this.settings = settings;
         this.alarms = new FleetAlarms(settings);
-        this.secureCookie = secureCookie;
     }
 
     /** Serves the page on {@code app} with the default settings. */
-    public static void install(Javalin app, RouteSupport support, TerminalStore terminals, PlatformConfig config) {
+    public static void install(Javalin app, RouteSupport support, TerminalStore terminals, PlatformConfig config,
+            SessionRevocations revocations) {
         FleetSettings settings = FleetSettings.defaults();
         new FleetRoutes(support, terminals, new FleetSession(config.clerkToken(), support.clock(),
-                settings.sessionLifetime()), settings, config.tlsKeystore().isPresent()).register(app);
+                settings.sessionLifetime(), revocations), settings).register(app);
     }
 
     void register(Javalin app) {
@@ -153,14 +152,17 @@ public final class FleetRoutes {
     }
 
     private void logout(Context ctx) {
+        // Ended here, not only in this browser: a copy of the cookie is refused from now on.
+        sessions.revoke(ctx.cookie(FleetSession.COOKIE));
         setCookie(ctx, "", 0);
         ctx.header("Location", PAGE);
         ctx.status(303);
     }
 
+    /** Secure whenever the request came over TLS: to this platform's HTTPS, or to the TLS proxy in front of it. */
     private void setCookie(Context ctx, String value, long maxAgeSeconds) {
         ctx.header("Set-Cookie", FleetSession.COOKIE + "=" + value + "; Path=" + PAGE + "; Max-Age=" + maxAgeSeconds
-                + "; HttpOnly; SameSite=Strict" + (secureCookie ? "; Secure" : ""));
+                + "; HttpOnly; SameSite=Strict" + (ctx.req().isSecure() ? "; Secure" : ""));
     }
 
     private static void html(Context ctx, int status, String body) {

@@ -36,12 +36,12 @@ class PadsOnPostgresTest {
         assumeTrue(PostgresCluster.unavailableReason().isEmpty(),
                 () -> "skipped: " + PostgresCluster.unavailableReason().orElse(""));
         PostgresCluster pg = PostgresCluster.shared();
-        PlatformConfig config = PlatformConfig.embedded().withTokens("enrol", "clerk")
+        PlatformConfig config = PlatformConfig.embedded().withTokens(org.govkiosk.platform.RunningPlatform.ENROLMENT, org.govkiosk.platform.RunningPlatform.CLERK)
                 .withDatabase(pg.createDatabase(), PostgresCluster.USER, null);
         // The platform's and the pad's time, moved by the test: the national page's settle time is skipped over.
         MutableClock clock = new MutableClock(Instant.now());
         try (PlatformServer server = PlatformServer.start(config, clock)) {
-            TestTerminal pad = new TestTerminal(server.baseUri(), "PAD-PG", clock).registered("enrol");
+            TestTerminal pad = new TestTerminal(server.baseUri(), "PAD-PG", clock).registered(org.govkiosk.platform.RunningPlatform.ENROLMENT);
             assertThat(pad.post(ApiPaths.PADS, PadFixtures.registration(pad, "W-01")).statusCode()).isEqualTo(200);
             RatingRequestReceipt first = ask(server, "CASE-1");
             String firstId;
