@@ -1,0 +1,52 @@
+package org.govkiosk.platform.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.govkiosk.platform.PlatformConfig;
+import org.govkiosk.platform.PlatformConfigLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Plain HTTP on the network (issue 14, trust boundaries): the platform listened on 0.0.0.0 without TLS by default,
+ * so the clerk token, the fleet cookie and citizens' cases crossed the hall's network in clear. It must refuse to
+ * listen so unless its configuration says a TLS proxy terminates HTTPS in front of it; loopback stays allowed (the
+ * demo, the tests, a proxy on the same host).
+ */
+class PlainHttpAttackTest {
+
+    @TempDir
+    Path dir;
+
+    private static PlatformConfig load(String... args) {
+        return PlatformConfigLoader.fromArgs(args, Map.of());
+    }
+
+    @Test
+    void plainHttpOnANetworkAddressIsRefusedWithWhatToDo() {
+        for (String bind : new String[] {"0.0.0.0", "10.20.30.40", "::"}) {
+            assertThatThrownBy(() -> load("--bind=" + bind, "--db-url=jdbc:h2:mem:plain"))
+                    .as(bind).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("plain HTTP").hasMessageContaining(bind)
+                    .hasMessageContaining("tls-keystore").hasMessageContaining("behind-tls-proxy");
+        }
+        assertThatThrownBy(() -> load("--db-url=jdbc:h2:mem:plain")).as("the default bind address")
+                .hasMessageContaining("plain HTTP");
+    }
+
+    @Test
+    void loopbackTlsOrADeclaredTlsProxyMayListen() throws Exception {
+        assertThat(load("--bind=127.0.0.1").bindHost()).isEqualTo("127.0.0.1");
+        assertThat(load("--bind=::1").bindHost()).isEqualTo("::1");
+        assertThat(load("--bind=localhost").bindHost()).isEqualTo("localhost");
+        assertThat(load("--bind=0.0.0.0", "--behind-tls-proxy=true").exposure().behindTlsProxy()).isTrue();
+        Path keystore = Files.write(dir.resolve("platform.p12"), new byte[] {1});
+        Path password = Files.writeString(dir.resolve("tls-password"), "changeit");
+        assertThat(load("--bind=0.0.0.0", "--tls-keystore=" + keystore, "--tls-password-file=" + password)
+                .tlsKeystore()).contains(keystore);
+    }
+}
