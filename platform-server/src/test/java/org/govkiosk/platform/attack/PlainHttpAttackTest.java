@@ -49,4 +49,17 @@ class PlainHttpAttackTest {
         assertThat(load("--bind=0.0.0.0", "--tls-keystore=" + keystore, "--tls-password-file=" + password)
                 .tlsKeystore()).contains(keystore);
     }
+
+    /** The sample in config/ documents these settings and loads as shipped; on 0.0.0.0 it needs the proxy flag. */
+    @Test
+    void theSampleConfigurationLoads() throws Exception {
+        Path sample = Path.of("../config/platform.yaml");
+        PlatformConfig c = load("--config=" + sample);
+        assertThat(c.bindHost()).isEqualTo("127.0.0.1");
+        assertThat(c.exposure()).isEqualTo(org.govkiosk.platform.Exposure.defaults());
+        Path onNetwork = Files.writeString(dir.resolve("platform.yaml"), Files.readString(sample)
+                .replace("bind: 127.0.0.1", "bind: 0.0.0.0"));
+        assertThatThrownBy(() -> load("--config=" + onNetwork)).hasMessageContaining("behind-tls-proxy");
+        assertThat(load("--config=" + onNetwork, "--behind-tls-proxy=true").bindHost()).isEqualTo("0.0.0.0");
+    }
 }
