@@ -42,7 +42,8 @@ public final class PlatformConfigLoader {
             login-lockout-seconds (300).
             Secrets may also come from the environment: GOVKIOSK_DB_PASSWORD, GOVKIOSK_TLS_PASSWORD,
             GOVKIOSK_ENROLMENT_TOKEN, GOVKIOSK_CLERK_TOKEN.
-            Defaults: port 8686 on 0.0.0.0, H2 database in ./data/govkiosk-platform, plain HTTP,
+            Defaults: port 8686 on 127.0.0.1 (0.0.0.0 with tls-keystore or behind-tls-proxy; plain HTTP on
+            a network address is refused), H2 database in ./data/govkiosk-platform,
             registration closed and clerk endpoints disabled until their tokens are set.""";
 
     private static final Set<String> KEYS = Set.of("port", "bind", "db-url", "db-user", "db-password-file",
@@ -131,7 +132,9 @@ public final class PlatformConfigLoader {
             }
         });
         return new PlatformConfig(
-                v.getOrDefault("bind", "0.0.0.0"),
+                // Plain HTTP is for this host only; with TLS here or in front the platform faces the network.
+                v.getOrDefault("bind", keystore.isPresent() || bool(v, "behind-tls-proxy", false)
+                        ? "0.0.0.0" : "127.0.0.1"),
                 integer(v, "port", PlatformConfig.DEFAULT_PORT),
                 v.getOrDefault("db-url", "jdbc:h2:file:./data/govkiosk-platform"),
                 Optional.ofNullable(v.get("db-user")),

@@ -49,7 +49,7 @@ class StandaloneTest {
         assertThat(c.dbUrl()).startsWith("jdbc:postgresql:");
         assertThat(c.dbPassword()).contains("pw");
         assertThat(c.clerkToken()).contains("clerk-from-file-9Tg4Wq7Nz2Lk5Rb8");
-        assertThat(c.enrolmentToken()).contains("enrol");
+        assertThat(c.enrolmentToken()).contains("enrol-6Jd3Vx8Qm1Ps4Hy7");
         assertThat(c.defaultPromisedWorkingDays()).isEqualTo(7);
         assertThat(c.promisedWorkingDays()).containsEntry("ITEM-001", 3);
         assertThat(c.toString()).doesNotContain("pw").doesNotContain("clerk-from-file-9Tg4Wq7Nz2Lk5Rb8");

@@ -34,8 +34,9 @@ class PlainHttpAttackTest {
                     .hasMessageContaining("plain HTTP").hasMessageContaining(bind)
                     .hasMessageContaining("tls-keystore").hasMessageContaining("behind-tls-proxy");
         }
-        assertThatThrownBy(() -> load("--db-url=jdbc:h2:mem:plain")).as("the default bind address")
-                .hasMessageContaining("plain HTTP");
+        assertThat(load().bindHost()).as("the default address without TLS").isEqualTo("127.0.0.1");
+        assertThat(load("--behind-tls-proxy=true").bindHost()).as("the default behind a TLS proxy")
+                .isEqualTo("0.0.0.0");
     }
 
     @Test
