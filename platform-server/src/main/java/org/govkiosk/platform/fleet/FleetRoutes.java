@@ -104,7 +104,8 @@ public final class FleetRoutes {
         }
         long seconds = org.govkiosk.platform.http.LoginThrottle.retryAfterSeconds(left.get());
         ctx.header("Retry-After", Long.toString(seconds));
-        html(ctx, 429, FleetHtml.login("令牌错误次数过多，请 " + seconds + " 秒后再试。Too many wrong tokens: try again in "
+        html(ctx, 429, FleetHtml.login("令牌错误次数过多，请 " + seconds + " 秒后再试。Too many wrong tokens: try again"
+                + " in "
                 + seconds + " s.", false));
         return true;
     }
@@ -115,10 +116,13 @@ public final class FleetRoutes {
                     + " configured on this platform.", false));
             return;
         }
+        // The form is read (within its small limit) even when locked out: an unread body would end the connection,
+        // and a client refused over and over would open one per try.
+        String token = formToken(ctx);
         if (lockedOut(ctx)) {
             return;
         }
-        if (!judged(ctx, sessions.tokenMatches(formToken(ctx)))) {
+        if (!judged(ctx, sessions.tokenMatches(token))) {
             // The given text is never logged: it may be a real token typed into the wrong platform.
             LOG.warn("Fleet page: a login with a wrong token from {}", ctx.ip());
             html(ctx, 401, FleetHtml.login("令牌不正确。The token is not valid.", true));

@@ -99,7 +99,8 @@ final class FleetSession {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.orElseThrow(), "HmacSHA256"));
-            byte[] tag = mac.doFinal(("govkiosk-fleet-session:" + expires + ":" + session).getBytes(StandardCharsets.US_ASCII));
+            byte[] tag = mac.doFinal(("govkiosk-fleet-session:" + expires + ":" + session)
+                    .getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);

@@ -20,7 +20,8 @@ public final class ErrorHandling {
 
     public static void install(Javalin app) {
         app.exception(ApiException.class, (e, ctx) -> {
-            if ((e.status() == 401 || e.status() == 408 || e.status() == 413) && mayHaveBody(ctx)) {
+            int status = e.status();
+            if ((status == 401 || status == 408 || status == 413) && mayHaveBody(ctx)) {
                 // The body was not read (or not all of it): end the connection rather than drain what is left.
                 // Without a body the connection stays: closing it would make a client open a new one per refusal.
                 ctx.header("Connection", "close");
@@ -53,7 +54,8 @@ public final class ErrorHandling {
         });
     }
 
-    private static boolean mayHaveBody(io.javalin.http.Context ctx) {
+    /** Whether the request came with a body (sized or chunked), which a refusal may have left unread. */
+    public static boolean mayHaveBody(io.javalin.http.Context ctx) {
         return ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
     }
 }

@@ -166,7 +166,8 @@ class SlowBodyAttackTest extends RunningPlatform {
             long t0 = System.nanoTime();
             int status = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return terminal.post(ApiPaths.CASES, Fixtures.submission(terminal.id, "during-attack")).statusCode();
+                    return terminal.post(ApiPaths.CASES, Fixtures.submission(terminal.id, "during-attack"))
+                            .statusCode();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -188,8 +189,10 @@ class SlowBodyAttackTest extends RunningPlatform {
             assertThat(openWhenServed).as("the attack was still on when the terminal was served").isPositive();
             assertThat(peakHeld.get()).as("connections the platform holds for one address")
                     .isLessThanOrEqualTo(PER_ADDRESS);
+            // Those of the admitted connections, and a few answering refusals and the terminal: not one per
+            // connection (before the limits: 202 of 200 connections).
             assertThat(peakBusy.get()).as("threads busy during the attack")
-                    .isLessThanOrEqualTo(busyBefore + PER_ADDRESS + 4);
+                    .isLessThanOrEqualTo(busyBefore + 2 * PER_ADDRESS);
         } finally {
             attack.close();
         }
