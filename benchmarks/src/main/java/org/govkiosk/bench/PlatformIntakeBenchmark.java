@@ -42,6 +42,10 @@ public final class PlatformIntakeBenchmark {
 
     private static final ObjectMapper JSON = ApiJson.lenient();
 
+    /** Tokens of the platform under test; strong enough for its start-up check (128 bits). */
+    private static final String ENROL = "bench-enrol-5Gq8Xv2Lm7Rt4Wn9";
+    private static final String CLERK = "bench-clerk-3Hs6Yp1Kd8Vb5Zc2";
+
     private record Terminal(String id, RequestSigner signer) {
     }
 
@@ -50,7 +54,7 @@ public final class PlatformIntakeBenchmark {
         int perTerminal = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         Path db = Files.createTempDirectory("govkiosk-intake");
-        PlatformConfig config = PlatformConfig.embedded().withTokens("bench-enrol", "bench-clerk")
+        PlatformConfig config = PlatformConfig.embedded().withTokens(ENROL, CLERK)
                 .withDatabase("jdbc:h2:file:" + db.resolve("platform") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
         ExecutorService clientThreads = Executors.newFixedThreadPool(8);
         HttpClient http = HttpClient.newBuilder().executor(clientThreads).build();
@@ -61,7 +65,7 @@ public final class PlatformIntakeBenchmark {
                 KeyPair keys = TerminalKeys.generate();
                 String id = String.format("bench-%03d", t);
                 byte[] body = JSON.writeValueAsBytes(new TerminalRegistration(id, "HALL-1",
-                        TerminalKeys.encodePublic(keys.getPublic()), "bench-enrol", "bench", "1"));
+                        TerminalKeys.encodePublic(keys.getPublic()), ENROL, "bench", "1"));
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + ApiPaths.TERMINALS))
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body))
                         .build(), HttpResponse.BodyHandlers.ofString());

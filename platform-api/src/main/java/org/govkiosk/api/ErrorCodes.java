@@ -37,6 +37,12 @@ public final class ErrorCodes {
     /** A body (rating, issuance) naming another hall than the one the signing terminal is registered in. */
     public static final String OTHER_HALL = "other-hall";
 
+    // Limits on a client: retrying later can help.
+    /** A request body that did not arrive whole in time or came too slowly (408). */
+    public static final String BODY_TOO_SLOW = "body-too-slow";
+    /** Too many wrong credentials from one client: locked out until the Retry-After has passed (429). */
+    public static final String TOO_MANY_ATTEMPTS = "too-many-attempts";
+
     // The platform's own trouble: retrying later can help.
     public static final String STORAGE_UNAVAILABLE = "storage-unavailable";
     public static final String INTERNAL_ERROR = "internal-error";

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param caseNumberPrefix    up to 16 of A-Z, 0-9
  * @param promisedWorkingDays working days promised per item code; others get {@code defaultPromisedWorkingDays}
  * @param decisions           what the platform decides by itself (a reference platform decides 即办件 at once)
+ * @param exposure            how it faces the network: TLS proxy in front or not, limits per client
  */
 public record PlatformConfig(
         String bindHost,
@@ -39,7 +40,8 @@ public record PlatformConfig(
         String caseNumberPrefix,
         int defaultPromisedWorkingDays,
         Map<String, Integer> promisedWorkingDays,
-        Decisions decisions) {
+        Decisions decisions,
+        Exposure exposure) {
 
     public static final int DEFAULT_PORT = 8686;
     public static final long DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -62,6 +64,32 @@ public record PlatformConfig(
         }
         promisedWorkingDays = Map.copyOf(promisedWorkingDays);
         Objects.requireNonNull(decisions, "decisions");
+        Objects.requireNonNull(exposure, "exposure");
+        if (tlsKeystore.isEmpty() && !exposure.behindTlsProxy() && !isLoopback(bindHost)) {
+            throw new IllegalArgumentException("bind " + bindHost + ": will not serve plain HTTP on a network"
+                    + " address (tokens, cookies and citizens' cases would cross it in clear); set tls-keystore to"
+                    + " serve HTTPS, or behind-tls-proxy: true if a TLS proxy terminates HTTPS in front of this"
+                    + " platform, or bind 127.0.0.1");
+        }
+        TokenStrength.require("the clerk token (clerk-token-file or GOVKIOSK_CLERK_TOKEN)", clerkToken.orElse(null));
+        TokenStrength.require("the enrolment token (enrolment-token-file or GOVKIOSK_ENROLMENT_TOKEN)",
+                enrolmentToken.orElse(null));
+    }
+
+    /** An address of this host only: localhost, 127.0.0.0/8 or ::1 (literals only: a name is not looked up). */
+    static boolean isLoopback(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!h.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(h).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     /**
@@ -94,43 +122,51 @@ public record PlatformConfig(
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CERTIFICATE_BYTES, Duration.ofMinutes(5),
                 ZoneId.of("Asia/Shanghai"), "GK", 5, Map.of(),
-                new Decisions(true, Decisions.DEFAULT_ISSUER));
+                new Decisions(true, Decisions.DEFAULT_ISSUER), Exposure.defaults());
     }
 
     public PlatformConfig withPort(int newPort) {
         return new PlatformConfig(bindHost, newPort, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
-                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions);
+                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions, exposure);
     }
 
     public PlatformConfig withDatabase(String url, String user, String password) {
         return new PlatformConfig(bindHost, port, url, Optional.ofNullable(user), Optional.ofNullable(password),
                 enrolmentToken, clerkToken, tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes,
-                maxClockSkew, zone, caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions);
+                maxClockSkew, zone, caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions,
+                exposure);
     }
 
     public PlatformConfig withTokens(String enrolment, String clerk) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, Optional.ofNullable(enrolment),
                 Optional.ofNullable(clerk), tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes,
-                maxClockSkew, zone, caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions);
+                maxClockSkew, zone, caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions,
+                exposure);
     }
 
     public PlatformConfig withTls(Path keystore, String password) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 Optional.of(keystore), Optional.of(password), maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
-                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions);
+                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions, exposure);
     }
 
     public PlatformConfig withLimits(long bodyBytes, long certificateBytes) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 tlsKeystore, tlsKeystorePassword, bodyBytes, certificateBytes, maxClockSkew, zone, caseNumberPrefix,
-                defaultPromisedWorkingDays, promisedWorkingDays, decisions);
+                defaultPromisedWorkingDays, promisedWorkingDays, decisions, exposure);
     }
 
     public PlatformConfig withDecisions(Decisions newDecisions) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
-                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, newDecisions);
+                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, newDecisions, exposure);
+    }
+
+    public PlatformConfig withExposure(Exposure newExposure) {
+        return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
+                tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
+                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions, newExposure);
     }
 
     @Override

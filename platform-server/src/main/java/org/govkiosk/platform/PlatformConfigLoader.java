@@ -34,17 +34,24 @@ public final class PlatformConfigLoader {
             promised-working-days (number) and promised-working-days-by-item (map of item code to days),
             auto-decide-immediate (true: a complete 即办件 is completed at intake with its result; default true)
             result-issuer (the issuing body printed on those results) and result-font (a TrueType CJK font,
-            .ttf/.ttc, embedded in them; default: the first of wqy-zenhei, wqy-microhei, uming installed).
+            .ttf/.ttc, embedded in them; default: the first of wqy-zenhei, wqy-microhei, uming installed),
+            behind-tls-proxy (true: a TLS proxy in front terminates HTTPS; needed to serve plain HTTP on an
+            address other than loopback), min-request-data-rate (bytes/s, default 1024),
+            body-read-timeout-seconds (30), max-connections-per-address (32; 0: no limit),
+            max-failed-logins (wrong clerk tokens from one client before a lockout, 5) and
+            login-lockout-seconds (300).
             Secrets may also come from the environment: GOVKIOSK_DB_PASSWORD, GOVKIOSK_TLS_PASSWORD,
             GOVKIOSK_ENROLMENT_TOKEN, GOVKIOSK_CLERK_TOKEN.
-            Defaults: port 8686 on 0.0.0.0, H2 database in ./data/govkiosk-platform, plain HTTP,
+            Defaults: port 8686 on 127.0.0.1 (0.0.0.0 with tls-keystore or behind-tls-proxy; plain HTTP on
+            a network address is refused), H2 database in ./data/govkiosk-platform,
             registration closed and clerk endpoints disabled until their tokens are set.""";
 
     private static final Set<String> KEYS = Set.of("port", "bind", "db-url", "db-user", "db-password-file",
             "tls-keystore", "tls-password-file", "enrolment-token-file", "clerk-token-file", "max-body-bytes",
             "max-certificate-bytes", "max-clock-skew-seconds", "zone", "case-number-prefix",
             "promised-working-days", "promised-working-days-by-item", "auto-decide-immediate", "result-issuer",
-            "result-font");
+            "result-font", "behind-tls-proxy", "min-request-data-rate", "body-read-timeout-seconds",
+            "max-connections-per-address", "max-failed-logins", "login-lockout-seconds");
 
     /** --help was given. */
     public static final class HelpRequested extends RuntimeException {
@@ -125,7 +132,9 @@ public final class PlatformConfigLoader {
             }
         });
         return new PlatformConfig(
-                v.getOrDefault("bind", "0.0.0.0"),
+                // Plain HTTP is for this host only; with TLS here or in front the platform faces the network.
+                v.getOrDefault("bind", keystore.isPresent() || bool(v, "behind-tls-proxy", false)
+                        ? "0.0.0.0" : "127.0.0.1"),
                 integer(v, "port", PlatformConfig.DEFAULT_PORT),
                 v.getOrDefault("db-url", "jdbc:h2:file:./data/govkiosk-platform"),
                 Optional.ofNullable(v.get("db-user")),
@@ -142,7 +151,17 @@ public final class PlatformConfigLoader {
                 integer(v, "promised-working-days", d.defaultPromisedWorkingDays()),
                 byItem,
                 new PlatformConfig.Decisions(autoDecide, v.getOrDefault("result-issuer", d.decisions().resultIssuer()),
-                        resultFont));
+                        resultFont),
+                exposure(v, d.exposure()));
+    }
+
+    private static Exposure exposure(Map<String, String> v, Exposure d) {
+        return new Exposure(bool(v, "behind-tls-proxy", d.behindTlsProxy()),
+                integer(v, "min-request-data-rate", (int) d.minRequestDataRate()),
+                Duration.ofSeconds(integer(v, "body-read-timeout-seconds", (int) d.bodyReadTimeout().toSeconds())),
+                integer(v, "max-connections-per-address", d.maxConnectionsPerAddress()),
+                integer(v, "max-failed-logins", d.maxFailedLogins()),
+                Duration.ofSeconds(integer(v, "login-lockout-seconds", (int) d.loginLockout().toSeconds())));
     }
 
     private static JsonNode readYaml(Path file) {

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Map;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
@@ -25,7 +26,9 @@ import org.govkiosk.platform.http.Auth;
 import org.govkiosk.platform.http.Bodies;
 import org.govkiosk.platform.http.CaseRoutes;
 import org.govkiosk.platform.http.ClerkRoutes;
+import org.govkiosk.platform.http.ConnectionsPerAddress;
 import org.govkiosk.platform.http.ErrorHandling;
+import org.govkiosk.platform.http.LoginThrottle;
 import org.govkiosk.platform.http.RatingRoutes;
 import org.govkiosk.platform.http.Responses;
 import org.govkiosk.platform.http.RouteSupport;
@@ -104,8 +107,10 @@ public final class PlatformServer implements AutoCloseable {
         RequestVerifier verifier = new RequestVerifier(terminals::publicKey,
                 new JdbcNonceStore(database, config.maxClockSkew().multipliedBy(2), clock), clock,
                 config.maxClockSkew());
-        Auth auth = new Auth(verifier, config.clerkToken(), config.enrolmentToken());
-        RouteSupport support = new RouteSupport(new Bodies(), auth, clock, config.zone(), config.maxBodyBytes(),
+        Auth auth = new Auth(verifier, config.clerkToken(), config.enrolmentToken(), new LoginThrottle(
+                config.exposure().maxFailedLogins(), config.exposure().loginLockout(), clock));
+        RouteSupport support = new RouteSupport(new Bodies(config.exposure().bodyReadTimeout()), auth, clock,
+                config.zone(), config.maxBodyBytes(),
                 config.maxCertificateBytes(), new org.govkiosk.platform.http.Halls(terminals, cases));
         ErrorHandling.install(app);
         routes.get(ApiPaths.HEALTH, ctx -> {
@@ -126,7 +131,8 @@ public final class PlatformServer implements AutoCloseable {
         org.govkiosk.platform.pads.Pads pads = org.govkiosk.platform.pads.Pads.install(routes, app, support, database);
         new RatingRoutes(support, ratings, licences, pads.ratingGate()).register(routes);
         new ClerkRoutes(support, cases, licences, terminals).register(routes);
-        org.govkiosk.platform.fleet.FleetRoutes.install(app, support, terminals, config);
+        org.govkiosk.platform.fleet.FleetRoutes.install(app, support, terminals, config,
+                new org.govkiosk.platform.store.SessionRevocations(database, clock));
     }
 
     /** How long a stopping platform lets requests in flight finish: longer than any request takes when healthy. */
@@ -142,9 +148,18 @@ public final class PlatformServer implements AutoCloseable {
             c.http.disableCompression();
             // Handlers run as soon as the headers are in, not once some body has come: a request without valid
             // credentials is refused at once instead of being held until its (maybe never sent) body arrives.
-            c.jetty.modifyHttpConfiguration(http -> http.setDelayDispatchUntilContent(false));
-            config.tlsKeystore().ifPresent(keystore -> c.jetty.addConnector((server, httpConfig) ->
-                    tlsConnector(server, httpConfig, config)));
+            // A body that has begun must keep up a minimum rate (else 408), so a trickle cannot hold a thread.
+            c.jetty.modifyHttpConfiguration(http -> {
+                http.setDelayDispatchUntilContent(false);
+                http.setMinRequestDataRate(config.exposure().minRequestDataRate());
+                if (config.exposure().behindTlsProxy()) {
+                    // The proxy names the client (for limits and logs) and the scheme (https: Secure cookies).
+                    http.addCustomizer(new ForwardedRequestCustomizer());
+                }
+            });
+            c.jetty.addConnector((server, httpConfig) -> config.tlsKeystore().isPresent()
+                    ? tlsConnector(server, httpConfig, config)
+                    : limited(new ServerConnector(server, new HttpConnectionFactory(httpConfig)), config));
         });
     }
 
@@ -156,10 +171,17 @@ public final class PlatformServer implements AutoCloseable {
         HttpConfiguration https = new HttpConfiguration(httpConfig);
         https.setDelayDispatchUntilContent(false);
         https.addCustomizer(new SecureRequestCustomizer(false));
-        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
-                new HttpConnectionFactory(https));
+        return limited(new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
+                new HttpConnectionFactory(https)), config);
+    }
+
+    /** On the configured address, with at most so many connections per client address. */
+    private static Connector limited(ServerConnector connector, PlatformConfig config) {
         connector.setHost(config.bindHost());
         connector.setPort(config.port());
+        if (config.exposure().maxConnectionsPerAddress() > 0) {
+            connector.addBean(new ConnectionsPerAddress(config.exposure().maxConnectionsPerAddress()));
+        }
         return connector;
     }
 

@@ -23,7 +23,8 @@ class GracefulStopTest {
 
     @Test
     void aRequestInFlightIsAnsweredWhileThePlatformStops() throws Exception {
-        PlatformServer server = PlatformServer.start(PlatformConfig.embedded().withTokens("enrol", "clerk"));
+        PlatformServer server = PlatformServer.start(PlatformConfig.embedded()
+                .withTokens(RunningPlatform.ENROLMENT, RunningPlatform.CLERK));
         String body = "{\"idempotencyKey\": \"k\"}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         CompletableFuture<Void> stopping;

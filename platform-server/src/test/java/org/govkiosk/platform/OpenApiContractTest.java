@@ -29,7 +29,8 @@ class OpenApiContractTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = PlatformServer.start(PlatformConfig.embedded().withTokens("e", "c"));
+        server = PlatformServer.start(PlatformConfig.embedded()
+                .withTokens(RunningPlatform.ENROLMENT, RunningPlatform.CLERK));
         documented = new ArrayList<>();
         try (InputStream in = OpenApiContractTest.class.getResourceAsStream("/openapi/govkiosk-platform.yaml")) {
             assertThat(in).as("OpenAPI document on the classpath").isNotNull();

@@ -24,10 +24,12 @@ class PostgresPlatformTest {
         assumeTrue(PostgresCluster.unavailableReason().isEmpty(),
                 () -> "skipped: " + PostgresCluster.unavailableReason().orElse(""));
         try (PostgresCluster pg = PostgresCluster.start()) {
-            PlatformConfig config = PlatformConfig.embedded().withTokens("enrol", "clerk")
+            PlatformConfig config = PlatformConfig.embedded()
+                    .withTokens(RunningPlatform.ENROLMENT, RunningPlatform.CLERK)
                     .withDatabase(pg.createDatabase(), PostgresCluster.USER, null);
             try (PlatformServer server = PlatformServer.start(config)) {
-                TestTerminal terminal = new TestTerminal(server.baseUri(), "T-PG", Clock.systemUTC()).registered("enrol");
+                TestTerminal terminal = new TestTerminal(server.baseUri(), "T-PG", Clock.systemUTC())
+                        .registered(RunningPlatform.ENROLMENT);
                 HttpResponse<String> first = terminal.post(ApiPaths.CASES, Fixtures.submission("T-PG", "k1"));
                 assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
                 String number = TestTerminal.read(first, CaseReceipt.class).caseNumber();

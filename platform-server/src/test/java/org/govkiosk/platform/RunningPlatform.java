@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 /** Base of the HTTP tests: a real platform on a free loopback port, a moveable clock, one registered terminal. */
 public abstract class RunningPlatform {
 
-    public static final String ENROLMENT = "enrol-secret-1";
-    public static final String CLERK = "clerk-secret-1";
+    public static final String ENROLMENT = "enrol-Xq7vN2pL9sK4wR8tY3mB6c";
+    public static final String CLERK = "clerk-Hd5jF8gZ2nQ6vW9xC4bT7k";
 
     protected final MutableClock clock = new MutableClock(Instant.parse("2025-03-03T02:00:00Z"));
     protected final HttpClient http = HttpClient.newHttpClient();
@@ -34,6 +34,11 @@ public abstract class RunningPlatform {
     @AfterEach
     void stopPlatform() {
         server.close();
+    }
+
+    /** The platform's Jetty, for tests that watch its connections and threads. */
+    protected org.eclipse.jetty.server.Server jetty() {
+        return server.jetty();
     }
 
     /** Files a case at {@link #terminal} (a rating needs a case of the terminal's hall); returns its number. */

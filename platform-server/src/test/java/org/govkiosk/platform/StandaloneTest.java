@@ -31,7 +31,7 @@ class StandaloneTest {
 
     @Test
     void configFileFlagsAndEnvironmentCombine() throws Exception {
-        Path token = Files.writeString(dir.resolve("clerk-token"), "clerk-from-file\n");
+        Path token = Files.writeString(dir.resolve("clerk-token"), "clerk-from-file-9Tg4Wq7Nz2Lk5Rb8\n");
         Path yaml = Files.writeString(dir.resolve("platform.yaml"), """
                 port: 9100
                 bind: 127.0.0.1
@@ -43,16 +43,16 @@ class StandaloneTest {
                   ITEM-001: 3
                 """.formatted(token));
         PlatformConfig c = PlatformConfigLoader.fromArgs(new String[] {"--config=" + yaml, "--port=9200"},
-                Map.of("GOVKIOSK_DB_PASSWORD", "pw", "GOVKIOSK_ENROLMENT_TOKEN", "enrol"));
+                Map.of("GOVKIOSK_DB_PASSWORD", "pw", "GOVKIOSK_ENROLMENT_TOKEN", "enrol-6Jd3Vx8Qm1Ps4Hy7"));
         assertThat(c.port()).isEqualTo(9200);
         assertThat(c.bindHost()).isEqualTo("127.0.0.1");
         assertThat(c.dbUrl()).startsWith("jdbc:postgresql:");
         assertThat(c.dbPassword()).contains("pw");
-        assertThat(c.clerkToken()).contains("clerk-from-file");
-        assertThat(c.enrolmentToken()).contains("enrol");
+        assertThat(c.clerkToken()).contains("clerk-from-file-9Tg4Wq7Nz2Lk5Rb8");
+        assertThat(c.enrolmentToken()).contains("enrol-6Jd3Vx8Qm1Ps4Hy7");
         assertThat(c.defaultPromisedWorkingDays()).isEqualTo(7);
         assertThat(c.promisedWorkingDays()).containsEntry("ITEM-001", 3);
-        assertThat(c.toString()).doesNotContain("pw").doesNotContain("clerk-from-file");
+        assertThat(c.toString()).doesNotContain("pw").doesNotContain("clerk-from-file-9Tg4Wq7Nz2Lk5Rb8");
     }
 
     @Test

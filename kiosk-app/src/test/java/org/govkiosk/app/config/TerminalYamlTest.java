@@ -225,6 +225,20 @@ class TerminalYamlTest {
         problemAt(problems, T, "platform.url", "embedded", "http", "ftp://gateway.example.gov.cn");
     }
 
+    /** Issue 14: a fake server at a plain-HTTP address saw ID numbers in clear and answered 201 for cases. */
+    @Test
+    void plainHttpToAPlatformOnTheNetworkIsAConfigurationError() {
+        for (String url : new String[] {"http://10.20.30.40:8686/kiosk", "http://gateway.example.gov.cn",
+            "http://[fd00::1]:8686"}) {
+            problemAt(config().terminal("url: embedded", "url: " + url).problems(), T, "platform.url", "https",
+                    url);
+        }
+        for (String url : new String[] {"http://127.0.0.1:8686", "http://localhost:8686/kiosk", "http://[::1]:8686",
+            "https://10.20.30.40:8686/kiosk"}) {
+            assertThat(config().terminal("url: embedded", "url: " + url).load().platform().url()).isEqualTo(url);
+        }
+    }
+
     @Test
     void urlWithoutAHostIsRejected() {
         List<String> problems = config().terminal("url: embedded", "url: https://").problems();

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.govkiosk.platform.PlatformConfig;
 import org.govkiosk.platform.http.RouteSupport;
+import org.govkiosk.platform.store.SessionRevocations;
 import org.govkiosk.platform.store.StorageException;
 import org.govkiosk.platform.store.TerminalStore;
 import org.slf4j.Logger;
@@ -32,23 +33,21 @@ public final class FleetRoutes {
     private final FleetSession sessions;
     private final FleetAlarms alarms;
     private final FleetSettings settings;
-    private final boolean secureCookie;
 
-    FleetRoutes(RouteSupport support, TerminalStore terminals, FleetSession sessions, FleetSettings settings,
-            boolean secureCookie) {
+    FleetRoutes(RouteSupport support, TerminalStore terminals, FleetSession sessions, FleetSettings settings) {
         this.s = support;
         this.terminals = terminals;
         this.sessions = sessions;
         this.settings = settings;
         this.alarms = new FleetAlarms(settings);
-        this.secureCookie = secureCookie;
     }
 
     /** Serves the page on {@code app} with the default settings. */
-    public static void install(Javalin app, RouteSupport support, TerminalStore terminals, PlatformConfig config) {
+    public static void install(Javalin app, RouteSupport support, TerminalStore terminals, PlatformConfig config,
+            SessionRevocations revocations) {
         FleetSettings settings = FleetSettings.defaults();
         new FleetRoutes(support, terminals, new FleetSession(config.clerkToken(), support.clock(),
-                settings.sessionLifetime()), settings, config.tlsKeystore().isPresent()).register(app);
+                settings.sessionLifetime(), revocations), settings).register(app);
     }
 
     void register(Javalin app) {
@@ -61,6 +60,9 @@ public final class FleetRoutes {
         if (!sessions.enabled()) {
             html(ctx, 403, FleetHtml.login("未配置窗口业务系统令牌，概览页已关闭。The fleet page is off: no clerk token is"
                     + " configured on this platform.", false));
+            return;
+        }
+        if (lockedOut(ctx)) {
             return;
         }
         if (!authorized(ctx)) {
@@ -79,9 +81,33 @@ public final class FleetRoutes {
     private boolean authorized(Context ctx) {
         String header = ctx.header("Authorization");
         if (header != null && header.startsWith("Bearer ")) {
-            return sessions.tokenMatches(header.substring(7));
+            return judged(ctx, sessions.tokenMatches(header.substring(7)));
         }
         return sessions.valid(ctx.cookie(FleetSession.COOKIE));
+    }
+
+    /** Counts a token attempt for the lockout of its client. */
+    private boolean judged(Context ctx, boolean right) {
+        if (right) {
+            s.auth().throttle().succeeded(ctx.ip());
+        } else {
+            s.auth().throttle().failed(ctx.ip());
+        }
+        return right;
+    }
+
+    /** Answers 429 with Retry-After to a client locked out for wrong tokens; true if it did. */
+    private boolean lockedOut(Context ctx) {
+        var left = s.auth().throttle().lockedFor(ctx.ip());
+        if (left.isEmpty()) {
+            return false;
+        }
+        long seconds = org.govkiosk.platform.http.LoginThrottle.retryAfterSeconds(left.get());
+        ctx.header("Retry-After", Long.toString(seconds));
+        html(ctx, 429, FleetHtml.login("令牌错误次数过多，请 " + seconds + " 秒后再试。Too many wrong tokens: try again"
+                + " in "
+                + seconds + " s.", false));
+        return true;
     }
 
     private void login(Context ctx) {
@@ -90,7 +116,13 @@ public final class FleetRoutes {
                     + " configured on this platform.", false));
             return;
         }
-        if (!sessions.tokenMatches(formToken(ctx))) {
+        // The form is read (within its small limit) even when locked out: an unread body would end the connection,
+        // and a client refused over and over would open one per try.
+        String token = formToken(ctx);
+        if (lockedOut(ctx)) {
+            return;
+        }
+        if (!judged(ctx, sessions.tokenMatches(token))) {
             // The given text is never logged: it may be a real token typed into the wrong platform.
             LOG.warn("Fleet page: a login with a wrong token from {}", ctx.ip());
             html(ctx, 401, FleetHtml.login("令牌不正确。The token is not valid.", true));
@@ -124,14 +156,17 @@ public final class FleetRoutes {
     }
 
     private void logout(Context ctx) {
+        // Ended here, not only in this browser: a copy of the cookie is refused from now on.
+        sessions.revoke(ctx.cookie(FleetSession.COOKIE));
         setCookie(ctx, "", 0);
         ctx.header("Location", PAGE);
         ctx.status(303);
     }
 
+    /** Secure whenever the request came over TLS: to this platform's HTTPS, or to the TLS proxy in front of it. */
     private void setCookie(Context ctx, String value, long maxAgeSeconds) {
         ctx.header("Set-Cookie", FleetSession.COOKIE + "=" + value + "; Path=" + PAGE + "; Max-Age=" + maxAgeSeconds
-                + "; HttpOnly; SameSite=Strict" + (secureCookie ? "; Secure" : ""));
+                + "; HttpOnly; SameSite=Strict" + (ctx.req().isSecure() ? "; Secure" : ""));
     }
 
     private static void html(Context ctx, int status, String body) {

@@ -14,11 +14,19 @@ public final class Auth {
     private final RequestVerifier verifier;
     private final Optional<String> clerkToken;
     private final Optional<String> enrolmentToken;
+    private final LoginThrottle throttle;
 
-    public Auth(RequestVerifier verifier, Optional<String> clerkToken, Optional<String> enrolmentToken) {
+    public Auth(RequestVerifier verifier, Optional<String> clerkToken, Optional<String> enrolmentToken,
+            LoginThrottle throttle) {
         this.verifier = verifier;
         this.clerkToken = clerkToken.filter(t -> !t.isBlank());
         this.enrolmentToken = enrolmentToken.filter(t -> !t.isBlank());
+        this.throttle = throttle;
+    }
+
+    /** Wrong tokens per client, shared by the clerk routes, the fleet page and registration. */
+    public LoginThrottle throttle() {
+        return throttle;
     }
 
     /**
@@ -65,24 +73,34 @@ public final class Auth {
         }
     }
 
+    /** A clerk's call: the Bearer token, unless this client is locked out for wrong ones (429). */
     public void clerk(Context ctx) {
+        throttle.check(ctx);
         String header = ctx.header("Authorization");
         String given = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
         if (clerkToken.isEmpty() || given == null || !same(given, clerkToken.get())) {
+            if (clerkToken.isPresent() && given != null) {
+                throttle.failed(ctx.ip());
+            }
             throw ApiException.client(401, ErrorCodes.CLERK_AUTH_REQUIRED, clerkToken.isEmpty()
                     ? "clerk endpoints are disabled: no clerk token is configured"
                     : "a valid clerk token is required (Authorization: Bearer ...)");
         }
+        throttle.succeeded(ctx.ip());
     }
 
-    public void enrolment(String given) {
+    /** A terminal's registration: the enrolment token, unless this client is locked out for wrong ones (429). */
+    public void enrolment(Context ctx, String given) {
         if (enrolmentToken.isEmpty()) {
             throw ApiException.client(403, ErrorCodes.ENROLMENT_REFUSED,
                     "registration is closed: no enrolment token is configured on this platform");
         }
+        throttle.check(ctx);
         if (!same(given, enrolmentToken.get())) {
+            throttle.failed(ctx.ip());
             throw ApiException.client(403, ErrorCodes.ENROLMENT_REFUSED, "enrolment token is not valid");
         }
+        throttle.succeeded(ctx.ip());
     }
 
     private static boolean same(String a, String b) {

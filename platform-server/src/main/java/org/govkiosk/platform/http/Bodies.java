@@ -15,8 +15,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.HexFormat;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.server.HttpChannel;
+import org.eclipse.jetty.server.Request;
 import org.govkiosk.api.ApiJson;
 import org.govkiosk.api.ErrorCodes;
 
@@ -27,25 +33,41 @@ import org.govkiosk.api.ErrorCodes;
 public final class Bodies {
 
     private final ObjectMapper strict = ApiJson.strict();
+    private final Duration readTimeout;
     // Sorted map keys: the same case gives the same bytes, whatever order the client sent its fields in.
     private final ObjectMapper canonical = ApiJson.strict().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
+    /** @param readTimeout a whole body must have arrived within this much of the start of its reading */
+    public Bodies(Duration readTimeout) {
+        this.readTimeout = readTimeout;
+    }
+
+    /** With the default body read timeout. */
+    public Bodies() {
+        this(org.govkiosk.platform.Exposure.DEFAULT_BODY_READ_TIMEOUT);
+    }
+
     /**
      * Reads the whole body, refusing (413) anything over {@code limit} bytes without reading it all: a declared
-     * Content-Length over the limit before reading, a chunked body as soon as it passes the limit.
+     * Content-Length over the limit before reading, a chunked body as soon as it passes the limit. A body that has
+     * not arrived whole within the read timeout, or that comes slower than Jetty's minimum data rate, is refused
+     * with 408 (retryable: a terminal's network may have been slow).
      */
     public byte[] read(Context ctx, long limit) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > limit) {
             throw tooLarge(limit);
         }
+        long deadline = System.nanoTime() + readTimeout.toNanos();
+        HttpChannel channel = Request.getBaseRequest(ctx.req()).getHttpChannel();
+        long idleTimeout = channel.getIdleTimeout();
         try (InputStream in = ctx.req().getInputStream()) {
             // Room grows with the bytes that arrive, never with what a header declares: a client that declares 10 MB
             // and sends nothing holds no 10 MB buffer while the read waits.
             ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 1024), 64 * 1024));
             byte[] buffer = new byte[8192];
             long total = 0;
-            for (int n; (n = in.read(buffer)) != -1; ) {
+            for (int n; (n = readBefore(deadline, channel, idleTimeout, in, buffer)) != -1; ) {
                 total += n;
                 if (total > limit) {
                     throw tooLarge(limit);
@@ -53,9 +75,38 @@ public final class Bodies {
                 out.write(buffer, 0, n);
             }
             return out.toByteArray();
+        } catch (BadMessageException e) {
+            // Jetty's minimum data rate (408), or a malformed chunk (400).
+            throw e.getCode() == 408 ? tooSlow() : ApiException.client(400, ErrorCodes.MALFORMED_JSON,
+                    "request body could not be read: " + e.getReason());
         } catch (IOException e) {
+            if (System.nanoTime() - deadline >= 0 || e.getCause() instanceof TimeoutException
+                    || e.getCause() instanceof BadMessageException b && b.getCode() == 408) {
+                throw tooSlow();
+            }
             throw ApiException.client(400, ErrorCodes.MALFORMED_JSON, "request body could not be read");
+        } finally {
+            channel.setIdleTimeout(idleTimeout);
         }
+    }
+
+    /**
+     * One read that gives up at the deadline: the connection's idle timeout is cut to what is left of it, since a
+     * blocked read wakes only on data or on that timeout.
+     */
+    private static int readBefore(long deadline, HttpChannel channel, long idleTimeout, InputStream in, byte[] buffer)
+            throws IOException {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+            throw new IOException(new TimeoutException("body read deadline"));
+        }
+        channel.setIdleTimeout(idleTimeout > 0 ? Math.min(idleTimeout, left) : left);
+        return in.read(buffer);
+    }
+
+    private ApiException tooSlow() {
+        return new ApiException(408, ErrorCodes.BODY_TOO_SLOW, "request body did not arrive within "
+                + readTimeout.toSeconds() + " s or came too slowly", true);
     }
 
     private static ApiException tooLarge(long limit) {

@@ -20,8 +20,10 @@ public final class ErrorHandling {
 
     public static void install(Javalin app) {
         app.exception(ApiException.class, (e, ctx) -> {
-            if (e.status() == 401 || e.status() == 413) {
+            int status = e.status();
+            if ((status == 401 || status == 408 || status == 413) && mayHaveBody(ctx)) {
                 // The body was not read (or not all of it): end the connection rather than drain what is left.
+                // Without a body the connection stays: closing it would make a client open a new one per refusal.
                 ctx.header("Connection", "close");
             }
             Responses.error(ctx, e.status(), e.error());
@@ -50,5 +52,10 @@ public final class ErrorHandling {
             // Retryable: a terminal must not drop a citizen's case because of a platform bug.
             Responses.error(ctx, 500, new ApiError(ErrorCodes.INTERNAL_ERROR, "internal error; retry later", true));
         });
+    }
+
+    /** Whether the request came with a body (sized or chunked), which a refusal may have left unread. */
+    public static boolean mayHaveBody(io.javalin.http.Context ctx) {
+        return ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
     }
 }

@@ -34,7 +34,7 @@ public final class TerminalRoutes {
     private void registerTerminal(Context ctx) {
         s.bodies().requireJson(ctx);
         TerminalRegistration r = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()), TerminalRegistration.class);
-        s.auth().enrolment(r.enrolmentToken());
+        s.auth().enrolment(ctx, r.enrolmentToken());
         try {
             TerminalKeys.decodePublic(r.publicKey());
         } catch (IllegalArgumentException e) {

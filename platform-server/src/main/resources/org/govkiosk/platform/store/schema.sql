@@ -152,3 +152,10 @@ CREATE TABLE IF NOT EXISTS case_issuances (
 );
 
 CREATE INDEX IF NOT EXISTS case_issuances_by_case ON case_issuances (case_number, received_at);
+
+-- Fleet page sessions ended by logout before their expiry, so a copied cookie dies with the logout on every
+-- platform instance; forgotten once they would have expired anyway.
+CREATE TABLE IF NOT EXISTS revoked_sessions (
+    session_id VARCHAR(64) NOT NULL PRIMARY KEY,
+    expires_at BIGINT      NOT NULL
+);

@@ -21,6 +21,7 @@ import org.govkiosk.api.RatingRequestClosed;
 import org.govkiosk.api.RatingRequestReceipt;
 import org.govkiosk.platform.PlatformConfig;
 import org.govkiosk.platform.PlatformServer;
+import org.govkiosk.platform.RunningPlatform;
 import org.govkiosk.platform.PostgresCluster;
 import org.govkiosk.platform.TestTerminal;
 import org.junit.jupiter.api.Test;
@@ -36,12 +37,14 @@ class PadsOnPostgresTest {
         assumeTrue(PostgresCluster.unavailableReason().isEmpty(),
                 () -> "skipped: " + PostgresCluster.unavailableReason().orElse(""));
         PostgresCluster pg = PostgresCluster.shared();
-        PlatformConfig config = PlatformConfig.embedded().withTokens("enrol", "clerk")
+        PlatformConfig config = PlatformConfig.embedded()
+                .withTokens(RunningPlatform.ENROLMENT, RunningPlatform.CLERK)
                 .withDatabase(pg.createDatabase(), PostgresCluster.USER, null);
         // The platform's and the pad's time, moved by the test: the national page's settle time is skipped over.
         MutableClock clock = new MutableClock(Instant.now());
         try (PlatformServer server = PlatformServer.start(config, clock)) {
-            TestTerminal pad = new TestTerminal(server.baseUri(), "PAD-PG", clock).registered("enrol");
+            TestTerminal pad = new TestTerminal(server.baseUri(), "PAD-PG", clock)
+                    .registered(RunningPlatform.ENROLMENT);
             assertThat(pad.post(ApiPaths.PADS, PadFixtures.registration(pad, "W-01")).statusCode()).isEqualTo(200);
             RatingRequestReceipt first = ask(server, "CASE-1");
             String firstId;
@@ -86,7 +89,8 @@ class PadsOnPostgresTest {
 
     private String clerk(PlatformServer server, String method, String path, String json) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + path))
-                .header("Authorization", "Bearer clerk").header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + RunningPlatform.CLERK)
+                .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);

@@ -34,8 +34,8 @@ import org.govkiosk.platform.TestTerminal;
  */
 public final class PadLatencyBench {
 
-    private static final String CLERK = "bench-clerk";
-    private static final String ENROL = "bench-enrol";
+    private static final String CLERK = "bench-clerk-3Hs6Yp1Kd8Vb5Zc2";
+    private static final String ENROL = "bench-enrol-5Gq8Xv2Lm7Rt4Wn9";
 
     private final Map<String, Long> arrived = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> waiting = new ConcurrentHashMap<>();
