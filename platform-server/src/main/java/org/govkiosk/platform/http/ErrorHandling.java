@@ -25,6 +25,10 @@ public final class ErrorHandling {
                 // The body was not read (or not all of it): end the connection rather than drain what is left.
                 // Without a body the connection stays: closing it would make a client open a new one per refusal.
                 ctx.header("Connection", "close");
+                // Sent at once, before the handler returns: a fast client must not keep sending megabytes while
+                // the refusal waits for the request to complete.
+                Responses.errorNow(ctx, status, e.error());
+                return;
             }
             Responses.error(ctx, e.status(), e.error());
         });

@@ -23,6 +23,20 @@ public final class Responses {
         }
     }
 
+    /** The error written and flushed now, not when the request completes. */
+    public static void errorNow(Context ctx, int status, ApiError error) {
+        try {
+            byte[] body = MAPPER.writeValueAsBytes(error);
+            ctx.res().setStatus(status);
+            ctx.res().setContentType(JSON);
+            ctx.res().setContentLength(body.length);
+            ctx.res().getOutputStream().write(body);
+            ctx.res().flushBuffer();
+        } catch (java.io.IOException e) {
+            // The client went away: nothing to tell it.
+        }
+    }
+
     public static void error(Context ctx, int status, ApiError error) {
         json(ctx, status, error);
     }
