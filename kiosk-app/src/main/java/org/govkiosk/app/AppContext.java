@@ -149,18 +149,22 @@ public final class AppContext implements AutoCloseable {
         boolean embedded = options.demo() || config.platform().isEmbedded();
         CompletableFuture<URI> uri;
         CompletableFuture<Optional<String>> token;
+        CompletableFuture<Optional<java.security.PublicKey>> embeddedKey;
         if (embedded) {
             ExecutorService starter = Executors.newSingleThreadExecutor(daemonThreads("platform-start"));
             this.platform = CompletableFuture.supplyAsync(PlatformServer::startEmbedded, starter);
             starter.shutdown();
             uri = platform.thenApply(PlatformServer::baseUri);
             token = platform.thenApply(PlatformServer::enrolmentToken);
+            // The demo's platform runs in this process: its receipt key is pinned from here, not from the network.
+            embeddedKey = platform.thenApply(p -> Optional.of(p.receiptKey()));
         } else {
             this.platform = null;
             uri = CompletableFuture.completedFuture(URI.create(config.platform().url()));
             token = CompletableFuture.completedFuture(enrolmentToken(config));
+            embeddedKey = CompletableFuture.completedFuture(Optional.empty());
         }
-        this.platformLink = TerminalPlatform.start(config, dataDir, clock, audit, uri, token);
+        this.platformLink = TerminalPlatform.start(config, dataDir, clock, audit, uri, token, embeddedKey);
         Duration beat = config.platform().heartbeatInterval();
         this.heartbeats = new HeartbeatSender(platformLink::registeredClient, new HeartbeatContent(config.terminal().id(),
                 startedAt, beat, devices::all, platformLink::outboxStatus, clock), beat,
@@ -171,6 +175,9 @@ public final class AppContext implements AutoCloseable {
                 () -> platformLink.outboxStatus().waiting());
         metrics.gauge("govkiosk.outbox.dead", "entries the platform refused; shown in maintenance mode",
                 () -> platformLink.outboxStatus().dead());
+        metrics.gauge("govkiosk.platform.receipts.rejected", "2xx answers not confirmed: no receipt verifying"
+                + " against the pinned platform key (a fake server, a stripping proxy, a changed key)",
+                () -> platformLink.receiptAlarm().rejectedCount());
         metrics.gauge("govkiosk.outbox.oldest.age.seconds", "age of the oldest unconfirmed entry",
                 () -> platformLink.outboxStatus().oldestWaitingSince()
                         .map(t -> Duration.between(t, clock.instant()).toSeconds()).orElse(0L));
