@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.govkiosk.api.PadRegistration;
 import org.govkiosk.app.audit.AuditLog;
+import org.govkiosk.app.security.TerminalKeyStore;
 import org.govkiosk.app.catalog.Catalog;
 import org.govkiosk.app.catalog.CatalogLoader;
 import org.govkiosk.app.config.ConfigException;
@@ -129,7 +130,9 @@ public final class AppContext implements AutoCloseable {
         this.devices = DeviceRegistry.create(config.devices(), DriverFactories.builtIn(), deviceContext);
         this.dataDir = config.storage().resolve(config.terminal().id());
         this.logFiles = FileLogging.attach(dataDir.resolve("logs"));
-        this.audit = AuditLog.open(dataDir.resolve("audit").resolve("audit.log"), null, clock);
+        // The audit chain is keyed from the key store, so nobody who can only write files can re-chain it.
+        TerminalKeyStore keys = TerminalPlatform.openKeys(config, dataDir);
+        this.audit = AuditLog.open(dataDir.resolve("audit").resolve("audit.log"), keys.auditKey(), clock);
         audit.record("app-started", Map.of("mode", mode().name().toLowerCase(Locale.ROOT),
                 "demo", String.valueOf(options.demo())));
         this.startedAt = clock.instant();
@@ -164,10 +167,11 @@ public final class AppContext implements AutoCloseable {
             token = CompletableFuture.completedFuture(enrolmentToken(config));
             embeddedKey = CompletableFuture.completedFuture(Optional.empty());
         }
-        this.platformLink = TerminalPlatform.start(config, dataDir, clock, audit, uri, token, embeddedKey);
+        this.platformLink = TerminalPlatform.start(config, dataDir, keys, clock, audit, uri, token, embeddedKey);
         Duration beat = config.platform().heartbeatInterval();
         this.heartbeats = new HeartbeatSender(platformLink::registeredClient, new HeartbeatContent(config.terminal().id(),
-                startedAt, beat, devices::all, platformLink::outboxStatus, clock), beat,
+                startedAt, beat, devices::all, platformLink::outboxStatus, clock, () -> audit.head()
+                        .map(h -> new org.govkiosk.api.AuditHead(h.seq(), h.hash()))), beat,
                 HeartbeatSender.DEFAULT_DEBOUNCE).start();
         bus.onStatus(change -> heartbeats.beatSoon());
         platformLink.registered().thenRun(heartbeats::beatSoon);

@@ -74,11 +74,11 @@ public final class TerminalPlatform implements AutoCloseable {
     /** Completes once the platform knows this terminal's key, or once nothing more can be done about it. */
     private final CompletableFuture<URI> registered = new CompletableFuture<>();
 
-    private TerminalPlatform(TerminalConfig config, Path dataDir, Clock clock, Audit audit) {
+    private TerminalPlatform(TerminalConfig config, Path dataDir, TerminalKeyStore keys, Clock clock, Audit audit) {
         this.config = config;
         this.clock = clock;
         this.audit = audit;
-        this.keys = TerminalKeyStore.openOrCreate(dataDir.resolve("keys"), password(config, dataDir));
+        this.keys = keys;
         this.outbox = Outbox.open(dataDir.resolve("outbox").resolve("outbox.db"), new PayloadCipher(keys.dataKey()),
                 clock);
         outbox.recovery().ifPresent(r -> audit.record("outbox-recovered", Map.of("report", r.toString())));
@@ -94,8 +94,16 @@ public final class TerminalPlatform implements AutoCloseable {
      */
     public static TerminalPlatform start(TerminalConfig config, Path dataDir, Clock clock, Audit audit,
             CompletionStage<URI> platformUri, CompletionStage<Optional<String>> enrolmentToken) {
-        return start(config, dataDir, clock, audit, platformUri, enrolmentToken,
+        return start(config, dataDir, openKeys(config, dataDir), clock, audit, platformUri, enrolmentToken,
                 java.util.concurrent.CompletableFuture.completedFuture(Optional.empty()));
+    }
+
+    /**
+     * The terminal's key store in {@code dataDir/keys}: made on the first start. Opened before the audit log, whose
+     * chain is keyed from it.
+     */
+    public static TerminalKeyStore openKeys(TerminalConfig config, Path dataDir) {
+        return TerminalKeyStore.openOrCreate(dataDir.resolve("keys"), password(config, dataDir));
     }
 
     /**
@@ -103,10 +111,10 @@ public final class TerminalPlatform implements AutoCloseable {
      *                            in place of any earlier pin; empty for a real platform, whose key is pinned at the
      *                            first registration and never replaced
      */
-    public static TerminalPlatform start(TerminalConfig config, Path dataDir, Clock clock, Audit audit,
-            CompletionStage<URI> platformUri, CompletionStage<Optional<String>> enrolmentToken,
+    public static TerminalPlatform start(TerminalConfig config, Path dataDir, TerminalKeyStore keys, Clock clock,
+            Audit audit, CompletionStage<URI> platformUri, CompletionStage<Optional<String>> enrolmentToken,
             CompletionStage<Optional<PublicKey>> embeddedPlatformKey) {
-        TerminalPlatform p = new TerminalPlatform(config, dataDir, clock, audit);
+        TerminalPlatform p = new TerminalPlatform(config, dataDir, keys, clock, audit);
         platformUri.thenCombine(enrolmentToken, (uri, token) -> {
             embeddedPlatformKey.toCompletableFuture().join().ifPresent(p.platformKey::replace);
             p.connect(uri, token);

@@ -98,7 +98,8 @@ class TerminalPlatformTest {
         for (int run = 0; run < 2; run++) {
             // Each demo starts a fresh embedded platform, with a fresh key, on the same data directory.
             try (PlatformServer server = PlatformServer.startEmbedded();
-                    TerminalPlatform link = TerminalPlatform.start(config, data, Clock.systemUTC(), audit,
+                    TerminalPlatform link = TerminalPlatform.start(config, data,
+                            TerminalPlatform.openKeys(config, data), Clock.systemUTC(), audit,
                             CompletableFuture.completedFuture(server.baseUri()),
                             CompletableFuture.completedFuture(server.enrolmentToken()),
                             CompletableFuture.completedFuture(Optional.of(server.receiptKey())))) {

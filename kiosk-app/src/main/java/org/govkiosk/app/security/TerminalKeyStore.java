@@ -87,6 +87,19 @@ public final class TerminalKeyStore {
         }
     }
 
+    /** Loads an existing key store (tools: the audit verifier); never creates one. */
+    public static TerminalKeyStore openExisting(Path dataDir, char[] password) {
+        Path file = dataDir.resolve(FILE_NAME);
+        if (!Files.exists(file)) {
+            throw new KeyStoreUnavailableException("no terminal key store at " + file, null);
+        }
+        try {
+            return load(file, password);
+        } catch (IOException e) {
+            throw new KeyStoreUnavailableException("cannot read the terminal key store " + file, e);
+        }
+    }
+
     private static TerminalKeyStore load(Path file, char[] password) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -182,6 +195,20 @@ public final class TerminalKeyStore {
         } catch (IOException | GeneralSecurityException e) {
             throw new KeyStoreUnavailableException("cannot write the platform's key into " + file + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The key of the audit chain's HMAC-SHA256, derived from the data key (HMAC-SHA256 of a fixed label under it),
+     * so it is as safe as the key store and the same across restarts, and never the data key itself.
+     */
+    public byte[] auditKey() {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(dataKey.getEncoded(), "HmacSHA256"));
+            return mac.doFinal("govkiosk audit chain v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is in every JDK", e);
         }
     }
 
