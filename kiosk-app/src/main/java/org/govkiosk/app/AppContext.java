@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.govkiosk.api.PadRegistration;
 import org.govkiosk.app.audit.AuditLog;
+import org.govkiosk.app.security.TerminalKeyStore;
 import org.govkiosk.app.catalog.Catalog;
 import org.govkiosk.app.catalog.CatalogLoader;
 import org.govkiosk.app.config.ConfigException;
@@ -129,7 +130,9 @@ public final class AppContext implements AutoCloseable {
         this.devices = DeviceRegistry.create(config.devices(), DriverFactories.builtIn(), deviceContext);
         this.dataDir = config.storage().resolve(config.terminal().id());
         this.logFiles = FileLogging.attach(dataDir.resolve("logs"));
-        this.audit = AuditLog.open(dataDir.resolve("audit").resolve("audit.log"), null, clock);
+        // The audit chain is keyed from the key store, so nobody who can only write files can re-chain it.
+        TerminalKeyStore keys = TerminalPlatform.openKeys(config, dataDir);
+        this.audit = AuditLog.open(dataDir.resolve("audit").resolve("audit.log"), keys.auditKey(), clock);
         audit.record("app-started", Map.of("mode", mode().name().toLowerCase(Locale.ROOT),
                 "demo", String.valueOf(options.demo())));
         this.startedAt = clock.instant();
@@ -149,21 +152,26 @@ public final class AppContext implements AutoCloseable {
         boolean embedded = options.demo() || config.platform().isEmbedded();
         CompletableFuture<URI> uri;
         CompletableFuture<Optional<String>> token;
+        CompletableFuture<Optional<java.security.PublicKey>> embeddedKey;
         if (embedded) {
             ExecutorService starter = Executors.newSingleThreadExecutor(daemonThreads("platform-start"));
             this.platform = CompletableFuture.supplyAsync(PlatformServer::startEmbedded, starter);
             starter.shutdown();
             uri = platform.thenApply(PlatformServer::baseUri);
             token = platform.thenApply(PlatformServer::enrolmentToken);
+            // The demo's platform runs in this process: its receipt key is pinned from here, not from the network.
+            embeddedKey = platform.thenApply(p -> Optional.of(p.receiptKey()));
         } else {
             this.platform = null;
             uri = CompletableFuture.completedFuture(URI.create(config.platform().url()));
             token = CompletableFuture.completedFuture(enrolmentToken(config));
+            embeddedKey = CompletableFuture.completedFuture(Optional.empty());
         }
-        this.platformLink = TerminalPlatform.start(config, dataDir, clock, audit, uri, token);
+        this.platformLink = TerminalPlatform.start(config, dataDir, keys, clock, audit, uri, token, embeddedKey);
         Duration beat = config.platform().heartbeatInterval();
         this.heartbeats = new HeartbeatSender(platformLink::registeredClient, new HeartbeatContent(config.terminal().id(),
-                startedAt, beat, devices::all, platformLink::outboxStatus, clock), beat,
+                startedAt, beat, devices::all, platformLink::outboxStatus, clock, () -> audit.head()
+                        .map(h -> new org.govkiosk.api.AuditHead(h.seq(), h.hash()))), beat,
                 HeartbeatSender.DEFAULT_DEBOUNCE).start();
         bus.onStatus(change -> heartbeats.beatSoon());
         platformLink.registered().thenRun(heartbeats::beatSoon);
@@ -171,6 +179,9 @@ public final class AppContext implements AutoCloseable {
                 () -> platformLink.outboxStatus().waiting());
         metrics.gauge("govkiosk.outbox.dead", "entries the platform refused; shown in maintenance mode",
                 () -> platformLink.outboxStatus().dead());
+        metrics.gauge("govkiosk.platform.receipts.rejected", "2xx answers not confirmed: no receipt verifying"
+                + " against the pinned platform key (a fake server, a stripping proxy, a changed key)",
+                () -> platformLink.receiptAlarm().rejectedCount());
         metrics.gauge("govkiosk.outbox.oldest.age.seconds", "age of the oldest unconfirmed entry",
                 () -> platformLink.outboxStatus().oldestWaitingSince()
                         .map(t -> Duration.between(t, clock.instant()).toSeconds()).orElse(0L));

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,8 +34,10 @@ import org.govkiosk.app.platform.HttpPlatformClient;
 import org.govkiosk.app.platform.PlatformClient;
 import org.govkiosk.app.platform.PlatformClientConfig;
 import org.govkiosk.app.platform.PlatformException;
+import org.govkiosk.app.platform.PlatformKeyPin;
 import org.govkiosk.app.platform.PlatformOutboxSender;
 import org.govkiosk.app.platform.PlatformQueue;
+import org.govkiosk.app.platform.ReceiptAlarm;
 import org.govkiosk.app.security.TerminalKeyStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +60,9 @@ public final class TerminalPlatform implements AutoCloseable {
     private final TerminalKeyStore keys;
     private final Outbox outbox;
     private final PlatformQueue queue;
+    /** The platform's receipt key, pinned in the key store at enrolment. */
+    private final PlatformKeyPin platformKey;
+    private final ReceiptAlarm receiptAlarm;
     private volatile PlatformClient client;
     /** Runs the outbox worker, and replaces it when it is stuck; set once connected. */
     private volatile OutboxSupervisor supervisor;
@@ -68,15 +74,17 @@ public final class TerminalPlatform implements AutoCloseable {
     /** Completes once the platform knows this terminal's key, or once nothing more can be done about it. */
     private final CompletableFuture<URI> registered = new CompletableFuture<>();
 
-    private TerminalPlatform(TerminalConfig config, Path dataDir, Clock clock, Audit audit) {
+    private TerminalPlatform(TerminalConfig config, Path dataDir, TerminalKeyStore keys, Clock clock, Audit audit) {
         this.config = config;
         this.clock = clock;
         this.audit = audit;
-        this.keys = TerminalKeyStore.openOrCreate(dataDir.resolve("keys"), password(config, dataDir));
+        this.keys = keys;
         this.outbox = Outbox.open(dataDir.resolve("outbox").resolve("outbox.db"), new PayloadCipher(keys.dataKey()),
                 clock);
         outbox.recovery().ifPresent(r -> audit.record("outbox-recovered", Map.of("report", r.toString())));
         this.queue = new PlatformQueue(outbox, this::wakeWorker, config.terminal().id(), clock);
+        this.platformKey = PlatformKeyPin.of(keys.platformKey(), keys::pinPlatformKey);
+        this.receiptAlarm = new ReceiptAlarm((event, why) -> audit.record(event, Map.of("why", why)), clock);
     }
 
     /**
@@ -86,8 +94,29 @@ public final class TerminalPlatform implements AutoCloseable {
      */
     public static TerminalPlatform start(TerminalConfig config, Path dataDir, Clock clock, Audit audit,
             CompletionStage<URI> platformUri, CompletionStage<Optional<String>> enrolmentToken) {
-        TerminalPlatform p = new TerminalPlatform(config, dataDir, clock, audit);
+        return start(config, dataDir, openKeys(config, dataDir), clock, audit, platformUri, enrolmentToken,
+                java.util.concurrent.CompletableFuture.completedFuture(Optional.empty()));
+    }
+
+    /**
+     * The terminal's key store in {@code dataDir/keys}: made on the first start. Opened before the audit log, whose
+     * chain is keyed from it.
+     */
+    public static TerminalKeyStore openKeys(TerminalConfig config, Path dataDir) {
+        return TerminalKeyStore.openOrCreate(dataDir.resolve("keys"), password(config, dataDir));
+    }
+
+    /**
+     * @param embeddedPlatformKey the receipt key of a platform this process started itself (the demo's), pinned
+     *                            in place of any earlier pin; empty for a real platform, whose key is pinned at the
+     *                            first registration and never replaced
+     */
+    public static TerminalPlatform start(TerminalConfig config, Path dataDir, TerminalKeyStore keys, Clock clock,
+            Audit audit, CompletionStage<URI> platformUri, CompletionStage<Optional<String>> enrolmentToken,
+            CompletionStage<Optional<PublicKey>> embeddedPlatformKey) {
+        TerminalPlatform p = new TerminalPlatform(config, dataDir, keys, clock, audit);
         platformUri.thenCombine(enrolmentToken, (uri, token) -> {
+            embeddedPlatformKey.toCompletableFuture().join().ifPresent(p.platformKey::replace);
             p.connect(uri, token);
             return null;
         }).exceptionally(e -> {
@@ -114,7 +143,12 @@ public final class TerminalPlatform implements AutoCloseable {
             return;
         }
         RequestSigner signer = new RequestSigner(config.terminal().id(), keys.signingKeys().getPrivate(), clock);
-        PlatformClient c = new HttpPlatformClient(PlatformClientConfig.of(uri, config.platform().pins()), signer);
+        PlatformClient c = new HttpPlatformClient(PlatformClientConfig.of(uri, config.platform().pins()), signer,
+                platformKey, receiptAlarm);
+        if (platformKey.current().isEmpty() && enrolmentToken.isEmpty()) {
+            LOG.error("No platform receipt key is pinned and there is no enrolment token to register with: no case"
+                    + " can be confirmed, all stay queued until this terminal is enrolled");
+        }
         this.client = c;
         enrolmentToken.ifPresentOrElse(token -> CompletableFuture.runAsync(() -> {
             try {
@@ -262,6 +296,16 @@ public final class TerminalPlatform implements AutoCloseable {
     /** Signs requests as this terminal (a rating pad's event stream, for one). */
     public RequestSigner signer() {
         return new RequestSigner(config.terminal().id(), keys.signingKeys().getPrivate(), clock);
+    }
+
+    /** Answers the terminal could not verify as the platform's (for the metrics and the technician). */
+    public ReceiptAlarm receiptAlarm() {
+        return receiptAlarm;
+    }
+
+    /** The platform's receipt key this terminal pinned, if any. */
+    public Optional<PublicKey> platformKey() {
+        return platformKey.current();
     }
 
     /** This terminal's public key (base64 X.509), as the platform knows it; shown to technicians. */

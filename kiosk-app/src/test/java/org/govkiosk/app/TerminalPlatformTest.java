@@ -92,6 +92,30 @@ class TerminalPlatformTest {
     }
 
     @Test
+    void theDemoPinsItsEmbeddedPlatformsKeyEvenWhenAnEarlierDemoPinnedAnother() throws Exception {
+        TerminalConfig config = config();
+        Path data = dir.resolve("data");
+        for (int run = 0; run < 2; run++) {
+            // Each demo starts a fresh embedded platform, with a fresh key, on the same data directory.
+            try (PlatformServer server = PlatformServer.startEmbedded();
+                    TerminalPlatform link = TerminalPlatform.start(config, data,
+                            TerminalPlatform.openKeys(config, data), Clock.systemUTC(), audit,
+                            CompletableFuture.completedFuture(server.baseUri()),
+                            CompletableFuture.completedFuture(server.enrolmentToken()),
+                            CompletableFuture.completedFuture(Optional.of(server.receiptKey())))) {
+                Case queued = link.queue().submit(TestCases.draft(Clock.systemUTC()));
+                await("the case confirmed in demo run " + run, () -> link.outbox().find(queued.idempotencyKey())
+                        .map(OutboxEntry::state).orElse(null) == EntryState.CONFIRMED);
+                assertThat(link.platformKey()).contains(server.receiptKey());
+                assertThat(link.receiptAlarm().rejectedCount()).isZero();
+            }
+        }
+        assertThat(org.govkiosk.app.security.TerminalKeyStore.openOrCreate(data.resolve("keys"),
+                Files.readString(data.resolve("keys/password")).trim().toCharArray()).platformKey())
+                .as("pinned in the key store").isPresent();
+    }
+
+    @Test
     void registeredCompletesOnlyOnceThePlatformKnowsTheKeySoTheFirstHeartbeatIsAccepted() throws Exception {
         // The audit of a successful registration is slowed down: a registered() that completed on connecting, as
         // heartbeats once waited for, would run before it.

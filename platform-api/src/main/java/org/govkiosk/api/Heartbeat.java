@@ -14,9 +14,12 @@ import java.util.List;
  * @param outboxOldestAgeSeconds optional: age of the oldest entry still waiting; a backlog that only grows old
  *                               means the terminal cannot deliver, even when the count is small
  * @param intervalSeconds        optional: how often this terminal beats, so the platform knows when it is overdue
+ * @param auditHead              optional: the head of the terminal's audit chain, which the platform keeps to catch
+ *                               a log cut or rewritten later
  */
 public record Heartbeat(String terminalId, Instant sentAt, String softwareVersion, int outboxPending,
-        List<DeviceState> devices, Long uptimeSeconds, Long outboxOldestAgeSeconds, Integer intervalSeconds) {
+        List<DeviceState> devices, Long uptimeSeconds, Long outboxOldestAgeSeconds, Integer intervalSeconds,
+        AuditHead auditHead) {
 
     /** A day: longer gaps would hide a dead terminal for too long to be meant. */
     public static final int MAX_INTERVAL_SECONDS = 86_400;
@@ -40,9 +43,16 @@ public record Heartbeat(String terminalId, Instant sentAt, String softwareVersio
         }
     }
 
+    /** Without the audit head (what terminals before issue 14 send). */
+    public Heartbeat(String terminalId, Instant sentAt, String softwareVersion, int outboxPending,
+            List<DeviceState> devices, Long uptimeSeconds, Long outboxOldestAgeSeconds, Integer intervalSeconds) {
+        this(terminalId, sentAt, softwareVersion, outboxPending, devices, uptimeSeconds, outboxOldestAgeSeconds,
+                intervalSeconds, null);
+    }
+
     /** Without the optional uptime, outbox age and interval (what terminals before them send). */
     public Heartbeat(String terminalId, Instant sentAt, String softwareVersion, int outboxPending,
             List<DeviceState> devices) {
-        this(terminalId, sentAt, softwareVersion, outboxPending, devices, null, null, null);
+        this(terminalId, sentAt, softwareVersion, outboxPending, devices, null, null, null, null);
     }
 }

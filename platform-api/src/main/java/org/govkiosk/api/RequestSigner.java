@@ -2,12 +2,10 @@ package org.govkiosk.api;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -45,15 +43,8 @@ public final class RequestSigner {
         random.nextBytes(nonceBytes);
         String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(nonceBytes);
         byte[] canonical = canonical(method, pathAndQuery, terminalId, timestamp, nonce, body);
-        try {
-            Signature signature = Signature.getInstance(TerminalKeys.ALGORITHM);
-            signature.initSign(key);
-            signature.update(canonical);
-            return new SignedHeaders(terminalId, timestamp, nonce,
-                    Base64.getEncoder().encodeToString(signature.sign()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign with the terminal key", e);
-        }
+        return new SignedHeaders(terminalId, timestamp, nonce,
+                Base64.getEncoder().encodeToString(Ed25519Signatures.sign(key, canonical)));
     }
 
     public String terminalId() {

@@ -1,8 +1,6 @@
 package org.govkiosk.api;
 
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,15 +107,7 @@ public final class RequestVerifier {
     }
 
     private static boolean signatureHolds(PublicKey key, byte[] canonical, byte[] signatureBytes) {
-        try {
-            Signature verifier = Signature.getInstance(TerminalKeys.ALGORITHM);
-            verifier.initVerify(key);
-            verifier.update(canonical);
-            return verifier.verify(signatureBytes);
-        } catch (GeneralSecurityException e) {
-            // A malformed signature (wrong length) is simply a signature that does not hold.
-            return false;
-        }
+        return Ed25519Signatures.holds(key, canonical, signatureBytes);
     }
 
     private static boolean isBlank(String s) {

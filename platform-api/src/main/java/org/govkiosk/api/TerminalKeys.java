@@ -10,7 +10,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
-/** Ed25519 keys of terminals and their text forms (base64 of X.509 for public, PKCS#8 for private keys). */
+/** Ed25519 keys of terminals (and of the platform's receipts) and their text forms (base64 of X.509 for public, PKCS#8 for private keys). */
 public final class TerminalKeys {
 
     public static final String ALGORITHM = "Ed25519";
@@ -37,6 +37,19 @@ public final class TerminalKeys {
             return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(der));
         } catch (IllegalArgumentException | GeneralSecurityException e) {
             throw new IllegalArgumentException("not a base64 X.509 Ed25519 public key", e);
+        }
+    }
+
+    /**
+     * A short name of a public key for logs and screens: the first 16 hex digits of the SHA-256 of its X.509
+     * encoding. Says which key, proves nothing.
+     */
+    public static String keyId(PublicKey key) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -18,6 +18,7 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.govkiosk.api.ApiError;
 import org.govkiosk.api.ApiPaths;
 import org.govkiosk.api.ErrorCodes;
+import org.govkiosk.api.ReceiptSigner;
 import org.govkiosk.api.RequestVerifier;
 import org.govkiosk.platform.cases.CaseDecisions;
 import org.govkiosk.platform.cases.CaseNumbers;
@@ -38,6 +39,7 @@ import org.govkiosk.platform.store.CaseStore;
 import org.govkiosk.platform.store.Database;
 import org.govkiosk.platform.store.JdbcNonceStore;
 import org.govkiosk.platform.store.LicenceStore;
+import org.govkiosk.platform.store.PlatformKeyStore;
 import org.govkiosk.platform.store.RatingStore;
 import org.govkiosk.platform.store.SupplementStore;
 import org.govkiosk.platform.store.TerminalStore;
@@ -56,12 +58,15 @@ public final class PlatformServer implements AutoCloseable {
     private final RouteTable routes;
     private final Database database;
     private final PlatformConfig config;
+    private final java.security.PublicKey receiptKey;
 
-    private PlatformServer(Javalin app, RouteTable routes, Database database, PlatformConfig config) {
+    private PlatformServer(Javalin app, RouteTable routes, Database database, PlatformConfig config,
+            java.security.PublicKey receiptKey) {
         this.app = app;
         this.routes = routes;
         this.database = database;
         this.config = config;
+        this.receiptKey = receiptKey;
     }
 
     public static PlatformServer start(PlatformConfig config) {
@@ -79,9 +84,9 @@ public final class PlatformServer implements AutoCloseable {
         try {
             Javalin app = createApp(config);
             RouteTable routes = new RouteTable(app);
-            addRoutes(routes, app, config, clock, database);
+            java.security.PublicKey receiptKey = addRoutes(routes, app, config, clock, database);
             app.start(config.bindHost(), config.port());
-            PlatformServer server = new PlatformServer(app, routes, database, config);
+            PlatformServer server = new PlatformServer(app, routes, database, config, receiptKey);
             LOG.info("Platform server listening on {} ({})", server.baseUri(), config);
             return server;
         } catch (RuntimeException e) {
@@ -98,7 +103,8 @@ public final class PlatformServer implements AutoCloseable {
         return start(PlatformConfig.embedded().withTokens(randomToken(), randomToken()), Clock.systemUTC());
     }
 
-    private static void addRoutes(RouteTable routes, Javalin app, PlatformConfig config, Clock clock,
+    /** @return the public key of the receipts the routes sign */
+    private static java.security.PublicKey addRoutes(RouteTable routes, Javalin app, PlatformConfig config, Clock clock,
             Database database) {
         TerminalStore terminals = new TerminalStore(database);
         CaseStore cases = new CaseStore(database);
@@ -111,7 +117,8 @@ public final class PlatformServer implements AutoCloseable {
                 config.exposure().maxFailedLogins(), config.exposure().loginLockout(), clock));
         RouteSupport support = new RouteSupport(new Bodies(config.exposure().bodyReadTimeout()), auth, clock,
                 config.zone(), config.maxBodyBytes(),
-                config.maxCertificateBytes(), new org.govkiosk.platform.http.Halls(terminals, cases));
+                config.maxCertificateBytes(), new org.govkiosk.platform.http.Halls(terminals, cases),
+                new ReceiptSigner(PlatformKeyStore.receiptKeys(database, clock.instant()), clock));
         ErrorHandling.install(app);
         routes.get(ApiPaths.HEALTH, ctx -> {
             boolean up = database.isReachable();
@@ -133,6 +140,7 @@ public final class PlatformServer implements AutoCloseable {
         new ClerkRoutes(support, cases, licences, terminals).register(routes);
         org.govkiosk.platform.fleet.FleetRoutes.install(app, support, terminals, config,
                 new org.govkiosk.platform.store.SessionRevocations(database, clock));
+        return support.receipts().publicKey();
     }
 
     /** How long a stopping platform lets requests in flight finish: longer than any request takes when healthy. */
@@ -223,6 +231,14 @@ public final class PlatformServer implements AutoCloseable {
     /** The token a technician needs to register a terminal; empty if registration is closed. */
     public java.util.Optional<String> enrolmentToken() {
         return config.enrolmentToken();
+    }
+
+    /**
+     * The key this platform signs its receipts with (what a terminal pins at registration); the demo terminal pins
+     * its embedded platform's key from here, in-process.
+     */
+    public java.security.PublicKey receiptKey() {
+        return receiptKey;
     }
 
     /** The bearer token of the clerk endpoints; empty if they are disabled. */

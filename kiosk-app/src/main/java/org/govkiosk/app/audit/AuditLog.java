@@ -56,7 +56,25 @@ public final class AuditLog implements Audit, AutoCloseable {
                     StandardOpenOption.WRITE);
             AuditChain chain = new AuditChain(key);
             Tail tail = readTail(channel);
+            Map<String, String> setAside = null;
+            if (key != null && tail.last != null && !chain.hash(tail.last).equals(tail.last.hash())) {
+                // A file of a version that chained without a key (or under another key): a keyed chain cannot
+                // continue it, so it is kept beside, untouched, and a new chain starts that names its head.
+                channel.close();
+                Path aside = file.resolveSibling(file.getFileName() + ".unkeyed-" + clock.millis());
+                Files.move(file, aside);
+                LOG.warn("Audit file {} was not chained with this terminal's key; kept as {}, a keyed chain starts",
+                        file, aside);
+                setAside = Map.of("file", aside.getFileName().toString(), "seq", String.valueOf(tail.seq),
+                        "hash", tail.hash);
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE);
+                tail = readTail(channel);
+            }
             AuditLog log = new AuditLog(channel, chain, clock, tail.seq, tail.hash);
+            if (setAside != null) {
+                log.record("audit-chain-keyed", setAside);
+            }
             if (tail.cutBytes > 0) {
                 LOG.warn("Audit file {} ended in a partial entry ({} bytes, e.g. a power loss); cut off", file,
                         tail.cutBytes);
@@ -68,14 +86,14 @@ public final class AuditLog implements Audit, AutoCloseable {
         }
     }
 
-    private record Tail(long seq, String hash, long cutBytes) {
+    private record Tail(long seq, String hash, long cutBytes, AuditEntry last) {
     }
 
     /** The last complete entry's sequence number and hash; a partial last line is truncated away. */
     private static Tail readTail(FileChannel channel) throws IOException {
         long size = channel.size();
         if (size == 0) {
-            return new Tail(0, AuditChain.GENESIS, 0);
+            return new Tail(0, AuditChain.GENESIS, 0, null);
         }
         ByteBuffer all = ByteBuffer.allocate((int) Math.min(size, Integer.MAX_VALUE));
         channel.read(all, 0);
@@ -90,7 +108,7 @@ public final class AuditLog implements Audit, AutoCloseable {
             channel.force(true);
         }
         if (end == 0) {
-            return new Tail(0, AuditChain.GENESIS, cut);
+            return new Tail(0, AuditChain.GENESIS, cut, null);
         }
         int start = end - 1;
         while (start > 0 && bytes[start - 1] != '\n') {
@@ -98,7 +116,7 @@ public final class AuditLog implements Audit, AutoCloseable {
         }
         AuditEntry lastEntry = JSON.readValue(new String(bytes, start, end - 1 - start, StandardCharsets.UTF_8),
                 AuditEntry.class);
-        return new Tail(lastEntry.seq(), lastEntry.hash(), cut);
+        return new Tail(lastEntry.seq(), lastEntry.hash(), cut, lastEntry);
     }
 
     @Override
@@ -124,6 +142,26 @@ public final class AuditLog implements Audit, AutoCloseable {
         }
         seq = entry.seq();
         last = entry.hash();
+    }
+
+    /**
+     * The chain's head: the last entry's sequence number and MAC, what leaves the terminal with each heartbeat.
+     * Empty while the file has no entry.
+     */
+    public synchronized java.util.Optional<Head> head() {
+        return seq == 0 ? java.util.Optional.empty() : java.util.Optional.of(new Head(seq, last));
+    }
+
+    /** An audit chain's head: an entry's sequence number and its hash (the HMAC with a key). */
+    public record Head(long seq, String hash) {
+        /** Parses {@code SEQ:HASH}, as the platform's terminal status shows it. */
+        public static Head parse(String text) {
+            int colon = text.indexOf(':');
+            if (colon < 1) {
+                throw new IllegalArgumentException("a head is SEQ:HASH, got " + text);
+            }
+            return new Head(Long.parseLong(text.substring(0, colon).strip()), text.substring(colon + 1).strip());
+        }
     }
 
     /** Entries written so far (including those of earlier runs). */

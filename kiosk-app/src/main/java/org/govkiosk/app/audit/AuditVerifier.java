@@ -9,9 +9,13 @@ import java.util.List;
 
 /**
  * Checks an audit file's chain from the first entry to the last: each entry's {@code prev} must be the hash of
- * the entry before, its {@code seq} one more, and its own hash right. Reports the first line that breaks it.
- * Run by technicians as {@code java -cp govkiosk-terminal.jar org.govkiosk.app.audit.AuditVerifier FILE}
- * (exit 0 intact, 1 broken, 2 unreadable).
+ * the entry before, its {@code seq} one more, and its own hash right (the HMAC under the terminal's audit key, so
+ * nobody without the key store can re-chain an edit, an insertion or a deletion). Against the head the platform
+ * last received with a heartbeat, it also finds a cut tail or a log replaced by a new one: the file must still hold
+ * that very entry. Reports the first line that breaks it. Run by technicians as
+ * {@code java -cp govkiosk-terminal.jar org.govkiosk.app.audit.AuditVerifier FILE --keys DATA_DIR/keys
+ * [--password-file FILE] [--head SEQ:MAC]} (the head from the platform's terminal status; exit 0 intact, 1 broken,
+ * 2 unreadable).
  */
 public final class AuditVerifier {
 
@@ -20,6 +24,33 @@ public final class AuditVerifier {
     }
 
     private AuditVerifier() {
+    }
+
+    /**
+     * @param key          the terminal's audit key ({@code TerminalKeyStore.auditKey()}); null checks a plain
+     *                     SHA-256 chain, which anyone can forge
+     * @param platformHead the last head the platform received from this terminal: the file must hold that entry
+     */
+    public static Result verify(Path file, byte[] key, AuditLog.Head platformHead) throws IOException {
+        Result chain = verify(file, key);
+        if (!chain.intact() || platformHead == null) {
+            return chain;
+        }
+        if (chain.entries() < platformHead.seq()) {
+            return new Result(false, chain.entries(), (int) Math.min(Integer.MAX_VALUE, chain.entries() + 1),
+                    "the log ends at entry " + chain.entries() + " but the platform received head "
+                            + platformHead.seq() + " (entries cut or the log replaced)");
+        }
+        if (platformHead.seq() > 0) {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            int line = (int) platformHead.seq();
+            AuditEntry e = AuditLog.JSON.readValue(lines.get(line - 1), AuditEntry.class);
+            if (!platformHead.hash().equals(e.hash())) {
+                return new Result(false, line - 1, line, "entry " + platformHead.seq() + " is not the one the"
+                        + " platform received (the log was rewritten)");
+            }
+        }
+        return chain;
     }
 
     public static Result verify(Path file, byte[] key) throws IOException {
@@ -52,18 +83,37 @@ public final class AuditVerifier {
     }
 
     public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: AuditVerifier AUDIT_FILE");
+        Path file = null;
+        Path keys = null;
+        Path passwordFile = null;
+        AuditLog.Head head = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--keys" -> keys = Path.of(args[++i]);
+                case "--password-file" -> passwordFile = Path.of(args[++i]);
+                case "--head" -> head = AuditLog.Head.parse(args[++i]);
+                default -> file = Path.of(args[i]);
+            }
+        }
+        if (file == null || keys == null) {
+            System.err.println("usage: AuditVerifier AUDIT_FILE --keys DATA_DIR/keys [--password-file FILE]"
+                    + " [--head SEQ:MAC]");
             System.exit(2);
         }
         try {
-            Result r = verify(Path.of(args[0]), null);
+            Path pw = passwordFile != null ? passwordFile : keys.resolve("password");
+            byte[] key = org.govkiosk.app.security.TerminalKeyStore.openExisting(keys,
+                    Files.readString(pw, StandardCharsets.UTF_8).trim().toCharArray()).auditKey();
+            if (head == null) {
+                System.out.println("no --head given: a cut tail is not detectable without the platform's head");
+            }
+            Result r = verify(file, key, head);
             System.out.println(r.intact() ? "intact: " + r.entries() + " entries"
                     : "BROKEN at line " + r.firstBadLine() + ": " + r.reason() + " (" + r.entries()
                             + " entries before it are intact)");
             System.exit(r.intact() ? 0 : 1);
         } catch (IOException e) {
-            System.err.println("cannot read " + args[0] + ": " + e.getMessage());
+            System.err.println("cannot read " + file + ": " + e.getMessage());
             System.exit(2);
         }
     }

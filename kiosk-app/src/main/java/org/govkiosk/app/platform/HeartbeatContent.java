@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.govkiosk.api.AuditHead;
 import org.govkiosk.api.DeviceState;
 import org.govkiosk.api.Heartbeat;
 import org.govkiosk.app.outbox.OutboxStatus;
@@ -25,9 +27,17 @@ public final class HeartbeatContent implements Supplier<Heartbeat> {
     private final Supplier<List<Device>> devices;
     private final Supplier<OutboxStatus> outbox;
     private final Clock clock;
+    private final Supplier<Optional<AuditHead>> auditHead;
 
     public HeartbeatContent(String terminalId, Instant startedAt, Duration interval, Supplier<List<Device>> devices,
             Supplier<OutboxStatus> outbox, Clock clock) {
+        this(terminalId, startedAt, interval, devices, outbox, clock, Optional::empty);
+    }
+
+    /** @param auditHead the audit chain's head, which the platform keeps to catch a log cut or rewritten later */
+    public HeartbeatContent(String terminalId, Instant startedAt, Duration interval, Supplier<List<Device>> devices,
+            Supplier<OutboxStatus> outbox, Clock clock, Supplier<Optional<AuditHead>> auditHead) {
+        this.auditHead = auditHead;
         this.terminalId = terminalId;
         this.startedAt = startedAt;
         this.interval = interval;
@@ -45,7 +55,7 @@ public final class HeartbeatContent implements Supplier<Heartbeat> {
         List<DeviceState> states = devices.get().stream().map(HeartbeatContent::state).toList();
         return new Heartbeat(terminalId, now, softwareVersion(), box.waiting(), states,
                 Math.max(0, Duration.between(startedAt, now).toSeconds()), oldestAge,
-                (int) Math.min(Heartbeat.MAX_INTERVAL_SECONDS, interval.toSeconds()));
+                (int) Math.min(Heartbeat.MAX_INTERVAL_SECONDS, interval.toSeconds()), auditHead.get().orElse(null));
     }
 
     static DeviceState state(Device d) {

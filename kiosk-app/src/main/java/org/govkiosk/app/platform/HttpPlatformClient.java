@@ -45,7 +45,8 @@ import org.govkiosk.api.TerminalRegistration;
 
 /**
  * {@link PlatformClient} over HTTP(S) with the JDK's client: every request signed with the terminal's Ed25519 key,
- * certificate pinning when configured, a deadline on the whole call and a cap on the answer's size.
+ * certificate pinning when configured, a deadline on the whole call and a cap on the answer's size; the platform's
+ * receipts (cases, supplements, ratings, issuances) count only when they verify against its pinned key.
  */
 public final class HttpPlatformClient implements PlatformClient, AutoCloseable {
 
@@ -67,8 +68,24 @@ public final class HttpPlatformClient implements PlatformClient, AutoCloseable {
     private final ExecutorService executor;
     private final ObjectMapper json = PlatformJson.mapper();
     private final String base;
+    private final ReceiptCheck receipts;
 
+    /**
+     * A client that pins the platform's receipt key when it registers, for this process only (tests, tools); a
+     * terminal keeps its pin in its key store ({@link #HttpPlatformClient(PlatformClientConfig, RequestSigner,
+     * PlatformKeyPin, ReceiptAlarm)}).
+     */
     public HttpPlatformClient(PlatformClientConfig config, RequestSigner signer) {
+        this(config, signer, PlatformKeyPin.inMemory(), ReceiptAlarm.logOnly());
+    }
+
+    /**
+     * @param pin   the platform's receipt key: receipts of cases, supplements, ratings and issuances must verify
+     *              against it, else the call fails with {@link PlatformFailure#UNVERIFIED_RECEIPT}
+     * @param alarm told of every answer that fails so, and of a registration offering another key
+     */
+    public HttpPlatformClient(PlatformClientConfig config, RequestSigner signer, PlatformKeyPin pin,
+            ReceiptAlarm alarm) {
         this.config = Objects.requireNonNull(config, "config");
         this.signer = Objects.requireNonNull(signer, "signer");
         int client = CLIENTS.incrementAndGet();
@@ -89,57 +106,63 @@ public final class HttpPlatformClient implements PlatformClient, AutoCloseable {
         this.http = builder.build();
         String url = config.baseUrl().toString();
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.receipts = new ReceiptCheck(pin, alarm, base);
     }
 
     @Override
     public RegistrationReceipt register(TerminalRegistration registration) throws PlatformException {
         // Unsigned: the platform does not know the key yet; the enrolment token in the body vouches for it.
-        return parse(call("POST", ApiPaths.TERMINALS, write(registration), config.maxResponseBytes(), false),
-                RegistrationReceipt.class);
+        RegistrationReceipt receipt = parse(call("POST", ApiPaths.TERMINALS, write(registration),
+                config.maxResponseBytes(), false).body(), RegistrationReceipt.class);
+        receipts.pinFrom(receipt);
+        return receipt;
     }
 
     @Override
     public HeartbeatReceipt heartbeat(Heartbeat heartbeat) throws PlatformException {
-        return parse(call("POST", ApiPaths.HEARTBEATS, write(heartbeat), config.maxResponseBytes()),
+        return parse(call("POST", ApiPaths.HEARTBEATS, write(heartbeat), config.maxResponseBytes()).body(),
                 HeartbeatReceipt.class);
     }
 
     @Override
     public CaseReceipt submitCase(CaseSubmission submission) throws PlatformException {
-        return parse(call("POST", ApiPaths.CASES, write(submission), config.maxResponseBytes()), CaseReceipt.class);
+        return parse(receipt(call("POST", ApiPaths.CASES, write(submission), config.maxResponseBytes())),
+                CaseReceipt.class);
     }
 
     @Override
     public SupplementReceipt submitSupplement(SupplementSubmission supplement) throws PlatformException {
-        return parse(call("POST", ApiPaths.caseSupplements(supplement.caseNumber()), write(supplement),
-                config.maxResponseBytes()), SupplementReceipt.class);
+        return parse(receipt(call("POST", ApiPaths.caseSupplements(supplement.caseNumber()), write(supplement),
+                config.maxResponseBytes())), SupplementReceipt.class);
     }
 
     @Override
     public IssuanceReceipt reportIssuance(CertificateIssuance issuance) throws PlatformException {
-        return parse(call("POST", ApiPaths.caseIssuances(issuance.caseNumber()), write(issuance),
-                config.maxResponseBytes()), IssuanceReceipt.class);
+        return parse(receipt(call("POST", ApiPaths.caseIssuances(issuance.caseNumber()), write(issuance),
+                config.maxResponseBytes())), IssuanceReceipt.class);
     }
 
     @Override
     public RatingReceipt submitRating(RatingSubmission rating) throws PlatformException {
-        return parse(call("POST", ApiPaths.RATINGS, write(rating), config.maxResponseBytes()), RatingReceipt.class);
+        return parse(receipt(call("POST", ApiPaths.RATINGS, write(rating), config.maxResponseBytes())),
+                RatingReceipt.class);
     }
 
     @Override
     public CaseView queryCase(String caseNumber) throws PlatformException {
-        return parse(call("GET", ApiPaths.caseByNumber(caseNumber), null, config.maxResponseBytes()),
+        return parse(call("GET", ApiPaths.caseByNumber(caseNumber), null, config.maxResponseBytes()).body(),
                 CaseView.class);
     }
 
     @Override
     public CaseList searchCases(CaseSearch search) throws PlatformException {
-        return parse(call("POST", ApiPaths.CASE_SEARCH, write(search), config.maxResponseBytes()), CaseList.class);
+        return parse(call("POST", ApiPaths.CASE_SEARCH, write(search), config.maxResponseBytes()).body(),
+                CaseList.class);
     }
 
     @Override
     public byte[] fetchCertificate(String caseNumber) throws PlatformException {
-        byte[] pdf = call("GET", ApiPaths.caseCertificate(caseNumber), null, config.maxDocumentBytes());
+        byte[] pdf = call("GET", ApiPaths.caseCertificate(caseNumber), null, config.maxDocumentBytes()).body();
         if (pdf.length < 5 || !new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
             throw new PlatformException(PlatformFailure.BAD_RESPONSE, "the certificate of " + caseNumber
                     + " is not a PDF (" + pdf.length + " bytes)", null);
@@ -149,8 +172,8 @@ public final class HttpPlatformClient implements PlatformClient, AutoCloseable {
 
     @Override
     public LicenceVerification verifyLicence(LicenceVerificationRequest request) throws PlatformException {
-        return parse(call("POST", ApiPaths.LICENCE_VERIFICATIONS, write(request), config.maxResponseBytes()),
-                LicenceVerification.class);
+        return parse(call("POST", ApiPaths.LICENCE_VERIFICATIONS, write(request), config.maxResponseBytes())
+                .body(), LicenceVerification.class);
     }
 
     /** Stops the executor's threads; calls afterwards fail. The HTTP client's selector ends once unreferenced. */
@@ -182,12 +205,29 @@ public final class HttpPlatformClient implements PlatformClient, AutoCloseable {
         }
     }
 
-    /** Sends one signed request; returns the body of a 2xx answer. */
-    private byte[] call(String method, String path, byte[] body, int limit) throws PlatformException {
+    /** A 2xx answer and the request it answers (what its receipt must be bound to). */
+    private record Answer(String method, URI uri, byte[] requestBody, SignedHeaders signed,
+            HttpResponse<byte[]> response) {
+        byte[] body() {
+            return response.body();
+        }
+    }
+
+    /**
+     * The body of a 2xx answer whose receipt verifies against the pinned platform key for exactly this request;
+     * else a retryable {@link PlatformFailure#UNVERIFIED_RECEIPT}, so the outbox keeps the entry and resends it.
+     */
+    private byte[] receipt(Answer answer) throws PlatformException {
+        receipts.verify(answer.method, answer.uri, answer.requestBody, answer.signed, answer.response);
+        return answer.body();
+    }
+
+    /** Sends one signed request; returns its 2xx answer. */
+    private Answer call(String method, String path, byte[] body, int limit) throws PlatformException {
         return call(method, path, body, limit, true);
     }
 
-    private byte[] call(String method, String path, byte[] body, int limit, boolean sign) throws PlatformException {
+    private Answer call(String method, String path, byte[] body, int limit, boolean sign) throws PlatformException {
         URI uri = URI.create(base + path);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(config.callTimeout())
@@ -197,15 +237,16 @@ public final class HttpPlatformClient implements PlatformClient, AutoCloseable {
         if (body != null) {
             request.header("Content-Type", JSON);
         }
+        SignedHeaders signed = null;
         if (sign) {
             // Signed last, just before sending: each attempt gets a fresh timestamp and nonce.
-            SignedHeaders signed = signer.sign(method, uri, body);
+            signed = signer.sign(method, uri, body);
             signed.asMap().forEach(request::header);
         }
         HttpResponse<byte[]> response = exchange(request.build(), limit, method + " " + path);
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
-            return response.body();
+            return new Answer(method, uri, body, signed, response);
         }
         throw errorFrom(status, response, method + " " + path);
     }

@@ -27,6 +27,13 @@ public enum PlatformFailure {
      * timestamp). A technician's fix (registration, time sync) lets the same request through, re-signed.
      */
     REFUSED_FOR_NOW(true),
+    /**
+     * A 2xx without a receipt that verifies against the platform key pinned at registration: whoever answered, it
+     * was not proven to be the platform, so nothing is confirmed. Retryable: the entry stays queued and is resent
+     * (the real platform is idempotent on the key), and the technician is alarmed (a fake server on the platform's
+     * address, a proxy stripping headers, or a platform whose key changed).
+     */
+    UNVERIFIED_RECEIPT(true),
     /** 400/404/422 and other 4xx: the request itself is wrong; the same request will fail again. */
     INVALID_REQUEST(false),
     /** 401/403: the platform does not accept this terminal's signature. */

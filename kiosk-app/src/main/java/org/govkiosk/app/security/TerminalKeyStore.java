@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
  * <p>The Ed25519 pair is kept as two secret-key entries (PKCS#8 and X.509 encodings) because a PKCS12 private-key
  * entry needs a certificate chain, and the JDK cannot make a certificate without internal APIs; the platform
  * knows a terminal by its public key, not by a certificate.
+ *
+ * <p>Beside its own keys it keeps the platform's receipt key it pinned at its enrolment (X.509 encoding): only a
+ * receipt signed with that key lets the outbox drop a citizen's data.
  */
 public final class TerminalKeyStore {
 
@@ -44,18 +47,24 @@ public final class TerminalKeyStore {
     static final String DATA_KEY_ALIAS = "outbox-data-key";
     static final String SIGN_PRIVATE_ALIAS = "terminal-sign-private";
     static final String SIGN_PUBLIC_ALIAS = "terminal-sign-public";
+    static final String PLATFORM_RECEIPT_ALIAS = "platform-receipt-public";
 
     private static final Logger LOG = LoggerFactory.getLogger(TerminalKeyStore.class);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path file;
+    private final char[] password;
     private final SecretKey dataKey;
     private final KeyPair signingKeys;
+    private volatile PublicKey platformKey;
 
-    private TerminalKeyStore(Path file, SecretKey dataKey, KeyPair signingKeys) {
+    private TerminalKeyStore(Path file, char[] password, SecretKey dataKey, KeyPair signingKeys,
+            PublicKey platformKey) {
         this.file = file;
+        this.password = password.clone();
         this.dataKey = dataKey;
         this.signingKeys = signingKeys;
+        this.platformKey = platformKey;
     }
 
     /**
@@ -78,6 +87,19 @@ public final class TerminalKeyStore {
         }
     }
 
+    /** Loads an existing key store (tools: the audit verifier); never creates one. */
+    public static TerminalKeyStore openExisting(Path dataDir, char[] password) {
+        Path file = dataDir.resolve(FILE_NAME);
+        if (!Files.exists(file)) {
+            throw new KeyStoreUnavailableException("no terminal key store at " + file, null);
+        }
+        try {
+            return load(file, password);
+        } catch (IOException e) {
+            throw new KeyStoreUnavailableException("cannot read the terminal key store " + file, e);
+        }
+    }
+
     private static TerminalKeyStore load(Path file, char[] password) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -88,8 +110,10 @@ public final class TerminalKeyStore {
                     required(ks, file, SIGN_PRIVATE_ALIAS, password).getEncoded()));
             PublicKey pub = ed.generatePublic(new X509EncodedKeySpec(
                     required(ks, file, SIGN_PUBLIC_ALIAS, password).getEncoded()));
+            PublicKey platform = ks.containsAlias(PLATFORM_RECEIPT_ALIAS) ? ed.generatePublic(new X509EncodedKeySpec(
+                    required(ks, file, PLATFORM_RECEIPT_ALIAS, password).getEncoded())) : null;
             warnIfReadableByOthers(file);
-            return new TerminalKeyStore(file, data, new KeyPair(pub, priv));
+            return new TerminalKeyStore(file, password, data, new KeyPair(pub, priv), platform);
         } catch (GeneralSecurityException | IOException e) {
             throw new KeyStoreUnavailableException("the terminal key store " + file
                     + " exists but cannot be loaded (wrong password or damaged file); it is left as it is: "
@@ -113,30 +137,84 @@ public final class TerminalKeyStore {
             aes.init(256);
             SecretKey data = aes.generateKey();
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(null, null);
-            KeyStore.PasswordProtection protection = new KeyStore.PasswordProtection(password);
-            ks.setEntry(DATA_KEY_ALIAS, new KeyStore.SecretKeyEntry(data), protection);
-            ks.setEntry(SIGN_PRIVATE_ALIAS, new KeyStore.SecretKeyEntry(
-                    new SecretKeySpec(pair.getPrivate().getEncoded(), "Ed25519")), protection);
-            ks.setEntry(SIGN_PUBLIC_ALIAS, new KeyStore.SecretKeyEntry(
-                    new SecretKeySpec(pair.getPublic().getEncoded(), "Ed25519")), protection);
-            // Written to a 0600 temporary file first and moved in place, so no reader ever sees a half file and the
-            // keys are never on disk with wider permissions.
-            Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
-            Files.deleteIfExists(tmp);
-            createOwnerOnly(tmp);
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC)) {
-                ks.store(out, password);
-            }
-            moveInPlace(tmp, file);
+            write(file, password, data, pair, null, false);
             LOG.info("Created the terminal key store {} (Ed25519 public key {})", file,
                     Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
-            return new TerminalKeyStore(file, data, pair);
+            return new TerminalKeyStore(file, password, data, pair, null);
         } catch (GeneralSecurityException e) {
             throw new KeyStoreUnavailableException("cannot create the terminal keys: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes all entries to a 0600 temporary file and moves it in place, so no reader ever sees a half file and the
+     * keys are never on disk with wider permissions.
+     */
+    private static void write(Path file, char[] password, SecretKey data, KeyPair pair, PublicKey platform,
+            boolean replace) throws IOException, GeneralSecurityException {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        KeyStore.PasswordProtection protection = new KeyStore.PasswordProtection(password);
+        ks.setEntry(DATA_KEY_ALIAS, new KeyStore.SecretKeyEntry(data), protection);
+        ks.setEntry(SIGN_PRIVATE_ALIAS, new KeyStore.SecretKeyEntry(
+                new SecretKeySpec(pair.getPrivate().getEncoded(), "Ed25519")), protection);
+        ks.setEntry(SIGN_PUBLIC_ALIAS, new KeyStore.SecretKeyEntry(
+                new SecretKeySpec(pair.getPublic().getEncoded(), "Ed25519")), protection);
+        if (platform != null) {
+            ks.setEntry(PLATFORM_RECEIPT_ALIAS, new KeyStore.SecretKeyEntry(
+                    new SecretKeySpec(platform.getEncoded(), "Ed25519")), protection);
+        }
+        Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
+        Files.deleteIfExists(tmp);
+        createOwnerOnly(tmp);
+        try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SYNC)) {
+            ks.store(out, password);
+        }
+        if (replace) {
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } else {
+            moveInPlace(tmp, file);
+        }
+    }
+
+    /**
+     * Pins the platform's receipt key: written to the key store (replacing the file as a whole) before it is used,
+     * so a restart checks receipts against the same key.
+     *
+     * @throws KeyStoreUnavailableException if the key store cannot be rewritten (the key is then not pinned)
+     */
+    public synchronized void pinPlatformKey(PublicKey key) {
+        try {
+            write(file, password, dataKey, signingKeys, key, true);
+            platformKey = key;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new KeyStoreUnavailableException("cannot write the platform's key into " + file + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The key of the audit chain's HMAC-SHA256, derived from the data key (HMAC-SHA256 of a fixed label under it),
+     * so it is as safe as the key store and the same across restarts, and never the data key itself.
+     */
+    public byte[] auditKey() {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(dataKey.getEncoded(), "HmacSHA256"));
+            return mac.doFinal("govkiosk audit chain v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is in every JDK", e);
+        }
+    }
+
+    /** The platform's receipt key pinned at enrolment; empty before. */
+    public java.util.Optional<PublicKey> platformKey() {
+        return java.util.Optional.ofNullable(platformKey);
     }
 
     private static void createOwnerOnly(Path tmp) throws IOException {

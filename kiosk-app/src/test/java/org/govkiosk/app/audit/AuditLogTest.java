@@ -126,4 +126,20 @@ class AuditLogTest {
         assertThat(text).doesNotContain("11010119900307123X", "13812345678")
                 .contains("110***********123X", "138****5678");
     }
+
+    @Test
+    void anUnkeyedFileIsSetAsideAndAKeyedChainStartsThatNamesItsHead() throws Exception {
+        Path file = writeFive(null);
+        try (AuditLog log = AuditLog.open(file, KEY, CLOCK)) {
+            log.record("app-started");
+            assertThat(log.head().orElseThrow().seq()).isEqualTo(2);
+        }
+        assertThat(AuditVerifier.verify(file, KEY)).isEqualTo(new AuditVerifier.Result(true, 2, 0, ""));
+        assertThat(Files.readAllLines(file).get(0)).contains("audit-chain-keyed", "\"seq\":\"5\"");
+        try (var aside = Files.list(dir)) {
+            Path old = aside.filter(p -> p.getFileName().toString().startsWith("audit.log.unkeyed-")).findFirst()
+                    .orElseThrow();
+            assertThat(AuditVerifier.verify(old, null).entries()).isEqualTo(5);
+        }
+    }
 }

@@ -44,7 +44,10 @@ final class PadRig implements AutoCloseable {
         KeyPair keys = TerminalKeys.generate();
         enrol(server, padId, keys);
         RequestSigner signer = new RequestSigner(padId, keys.getPrivate(), Clock.systemUTC());
-        client = new HttpPlatformClient(PlatformClientConfig.of(server.baseUri(), java.util.Set.of()), signer);
+        // Enrolled by hand above, so the platform's receipt key is pinned by hand too.
+        client = new HttpPlatformClient(PlatformClientConfig.of(server.baseUri(), java.util.Set.of()), signer,
+                org.govkiosk.app.platform.PlatformKeyPin.of(java.util.Optional.of(server.receiptKey()), k -> { }),
+                org.govkiosk.app.platform.ReceiptAlarm.logOnly());
         model = new PadViewModel(new PadViewModel.PadIdentity(padId, HALL, windowId), this::send,
                 Clock.systemUTC(), Runnable::run, Duration.ofMinutes(2), Duration.ofSeconds(3));
         connection = new PadConnectionService(server.baseUri(), signer, new PadRegistration(padId, HALL, windowId),

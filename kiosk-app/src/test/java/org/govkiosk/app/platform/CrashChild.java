@@ -44,7 +44,8 @@ public final class CrashChild {
         Outbox outbox = Outbox.open(data.resolve("outbox.db"), new PayloadCipher(keys.dataKey()), clock);
         HttpPlatformClient client = new HttpPlatformClient(new PlatformClientConfig(URI.create(url), Set.of(),
                 Duration.ofSeconds(2), Duration.ofSeconds(5), 1 << 16, 1 << 20),
-                new RequestSigner(terminalId, keys.signingKeys().getPrivate(), clock));
+                new RequestSigner(terminalId, keys.signingKeys().getPrivate(), clock),
+                PlatformKeyPin.of(keys.platformKey(), keys::pinPlatformKey), ReceiptAlarm.logOnly());
         OutboxWorker worker = new OutboxWorker(outbox, new PlatformOutboxSender(client),
                 new Backoff(Duration.ofMillis(10), Duration.ofMillis(100), 0.2, RandomGenerator.getDefault()), clock,
                 Duration.ofMillis(100), new OutboxWorker.Listener() {

@@ -75,10 +75,20 @@ class HttpPlatformClientTest {
     @Test
     void garbageInA200IsABadResponseThatMayBeRetried() throws Exception {
         start(tls).fault(TestPlatform.Fault.GARBAGE);
-        PlatformException e = failure(pinnedClient());
+        PlatformException e = catchThrowableOfType(PlatformException.class,
+                () -> pinnedClient().queryCase("GK-1"));
         assertThat(e.failure()).isEqualTo(PlatformFailure.BAD_RESPONSE);
         assertThat(e.retryable()).isTrue();
-        assertThat(e.getMessage()).contains("not a valid CaseReceipt").doesNotContain("proxy says hello");
+        assertThat(e.getMessage()).contains("not a valid CaseView").doesNotContain("proxy says hello");
+    }
+
+    @Test
+    void garbageInA200ToACaseIsNoReceiptSoTheCaseIsKeptAndSentAgain() throws Exception {
+        start(tls).fault(TestPlatform.Fault.GARBAGE);
+        PlatformException e = failure(pinnedClient());
+        assertThat(e.failure()).isEqualTo(PlatformFailure.UNVERIFIED_RECEIPT);
+        assertThat(e.retryable()).isTrue();
+        assertThat(e.getMessage()).contains("without a valid platform receipt").doesNotContain("proxy says hello");
     }
 
     @Test

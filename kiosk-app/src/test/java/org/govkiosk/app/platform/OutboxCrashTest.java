@@ -61,8 +61,10 @@ class OutboxCrashTest {
         List<Long> readyMillis = new ArrayList<>();
         try (RealPlatform platform = RealPlatform.http(Files.createDirectories(dir.resolve("platform")))) {
             // The terminal registers its key once, through its own client, as at its first start in a hall.
+            // The platform's receipt key is pinned in the key store then, where the children find it.
             platform.register(new HttpPlatformClient(PlatformClientConfig.of(platform.baseUri(), Set.of()),
-                    new RequestSigner(TERMINAL, keys.signingKeys().getPrivate(), Clock.systemUTC())), TERMINAL,
+                    new RequestSigner(TERMINAL, keys.signingKeys().getPrivate(), Clock.systemUTC()),
+                    PlatformKeyPin.of(keys.platformKey(), keys::pinPlatformKey), ReceiptAlarm.logOnly()), TERMINAL,
                     keys.signingKeys().getPublic());
             Path archive = warmUp(childTmp, nativeLib, data, platform.baseUrl(), log);
             long started = System.nanoTime();
@@ -95,7 +97,8 @@ class OutboxCrashTest {
                     Clock.systemUTC())) {
                 HttpPlatformClient client = new HttpPlatformClient(PlatformClientConfig.of(platform.baseUri(),
                         Set.of()),
-                        new RequestSigner(TERMINAL, keys.signingKeys().getPrivate(), Clock.systemUTC()));
+                        new RequestSigner(TERMINAL, keys.signingKeys().getPrivate(), Clock.systemUTC()),
+                        PlatformKeyPin.of(keys.platformKey(), keys::pinPlatformKey), ReceiptAlarm.logOnly());
                 OutboxWorker worker = new OutboxWorker(outbox, new PlatformOutboxSender(client),
                         new Backoff(Duration.ofMillis(10), Duration.ofMillis(100), 0.2, random),
                         Clock.systemUTC(), Duration.ofMillis(100), new OutboxWorker.Listener() {

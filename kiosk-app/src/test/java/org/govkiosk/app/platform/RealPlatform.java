@@ -123,6 +123,11 @@ public final class RealPlatform implements AutoCloseable {
         return URI.create((config.tlsKeystore().isPresent() ? "https" : "http") + "://127.0.0.1:" + port);
     }
 
+    /** The key the platform signs its receipts with (the same across restarts: it is in the database). */
+    public PublicKey receiptKey() {
+        return server.receiptKey();
+    }
+
     public String enrolmentToken() {
         return enrolmentToken;
     }

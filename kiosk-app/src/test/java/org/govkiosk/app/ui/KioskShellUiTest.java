@@ -328,7 +328,10 @@ class KioskShellUiTest {
         Path auditFile = dataDir.resolve("audit/audit.log");
         assertThat(Files.readString(auditFile)).contains("maintenance-login-failed", "maintenance-login-granted")
                 .doesNotContain(PIN);
-        assertThat(org.govkiosk.app.audit.AuditVerifier.verify(auditFile, null).intact()).isTrue();
+        // Keyed from the terminal's key store (issue 14): checked with that key.
+        byte[] auditKey = org.govkiosk.app.security.TerminalKeyStore.openExisting(dataDir.resolve("keys"),
+                Files.readString(dataDir.resolve("keys/password")).trim().toCharArray()).auditKey();
+        assertThat(org.govkiosk.app.audit.AuditVerifier.verify(auditFile, auditKey).intact()).isTrue();
     }
 
     @Test

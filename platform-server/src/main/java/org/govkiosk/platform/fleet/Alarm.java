@@ -15,6 +15,7 @@ public record Alarm(Kind kind, String deviceId, String detail) {
     public enum Kind {
         NO_HEARTBEAT_YET(Severity.WARNING, "尚未收到心跳", "No heartbeat yet"),
         TERMINAL_OFFLINE(Severity.CRITICAL, "终端失联", "Terminal offline (heartbeats missed)"),
+        AUDIT_TAMPERED(Severity.CRITICAL, "审计日志被截断或改写", "Audit log cut or rewritten"),
         PAPER_OUT(Severity.CRITICAL, "缺纸", "Paper out"),
         COVER_OPEN(Severity.CRITICAL, "纸仓盖打开", "Cover open"),
         PAPER_JAM(Severity.CRITICAL, "卡纸", "Paper jam"),

@@ -46,6 +46,9 @@ public final class FleetAlarms {
         } else {
             liveness = FleetRow.Liveness.LIVE;
         }
+        if (t.auditProblem() != null) {
+            alarms.add(new Alarm(Alarm.Kind.AUDIT_TAMPERED, null, t.auditProblem()));
+        }
         for (DeviceState d : t.devices()) {
             deviceAlarm(d).ifPresent(alarms::add);
         }

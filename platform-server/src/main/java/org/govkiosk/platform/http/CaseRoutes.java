@@ -95,7 +95,7 @@ public final class CaseRoutes {
         if (attachments != null) {
             attachments.store(receipt.caseNumber(), submission, now);
         }
-        Responses.json(ctx, receipt.duplicate() ? 200 : 201, receipt);
+        s.receipt(ctx, receipt.duplicate() ? 200 : 201, signed, receipt);
     }
 
     private void supplement(Context ctx) {
@@ -116,7 +116,7 @@ public final class CaseRoutes {
         SupplementReceipt receipt = supplements.supplement(supplement,
                 Bodies.sha256Hex(json.getBytes(StandardCharsets.UTF_8)), json,
                 original -> decisions.onceComplete(original, now), now);
-        Responses.json(ctx, receipt.duplicate() ? 200 : 201, receipt);
+        s.receipt(ctx, receipt.duplicate() ? 200 : 201, signed, receipt);
     }
 
     private void search(Context ctx) {

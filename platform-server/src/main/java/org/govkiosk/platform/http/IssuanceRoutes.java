@@ -44,6 +44,6 @@ public final class IssuanceRoutes {
         String json = s.bodies().canonicalJson(issuance);
         IssuanceReceipt receipt = issuances.issue(issuance, Bodies.sha256Hex(json.getBytes(StandardCharsets.UTF_8)),
                 s.clock().instant());
-        Responses.json(ctx, receipt.duplicate() ? 200 : 201, receipt);
+        s.receipt(ctx, receipt.duplicate() ? 200 : 201, signed, receipt);
     }
 }

@@ -50,7 +50,7 @@ public final class RatingRoutes {
         RatingReceipt receipt = ratings.submit(rating, Bodies.sha256Hex(json.getBytes(StandardCharsets.UTF_8)), json,
                 s.clock().instant());
         padRatings.accepted(rating, receipt);
-        Responses.json(ctx, receipt.duplicate() ? 200 : 201, receipt);
+        s.receipt(ctx, receipt.duplicate() ? 200 : 201, signed, receipt);
     }
 
     private void verifyLicence(Context ctx) {

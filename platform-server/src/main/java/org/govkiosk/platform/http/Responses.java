@@ -16,8 +16,13 @@ public final class Responses {
     }
 
     public static void json(Context ctx, int status, Object body) {
+        raw(ctx, status, bytes(body));
+    }
+
+    /** The JSON bytes of an answer, as {@link #json} sends them (what a receipt signs). */
+    static byte[] bytes(Object body) {
         try {
-            ctx.status(status).contentType(JSON).result(MAPPER.writeValueAsBytes(body));
+            return MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + body.getClass().getSimpleName(), e);
         }
@@ -35,6 +40,11 @@ public final class Responses {
         } catch (java.io.IOException e) {
             // The client went away: nothing to tell it.
         }
+    }
+
+    /** Sends JSON bytes made by {@link #bytes}. */
+    static void raw(Context ctx, int status, byte[] json) {
+        ctx.status(status).contentType(JSON).result(json);
     }
 
     public static void error(Context ctx, int status, ApiError error) {

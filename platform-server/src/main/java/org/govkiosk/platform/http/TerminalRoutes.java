@@ -40,7 +40,9 @@ public final class TerminalRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "publicKey: " + e.getMessage());
         }
-        RegistrationReceipt receipt = terminals.register(r, s.clock().instant());
+        // The key the terminal pins: from now on it confirms nothing that this key did not sign.
+        RegistrationReceipt receipt = terminals.register(r, s.clock().instant())
+                .withPlatformKey(TerminalKeys.encodePublic(s.receipts().publicKey()));
         if (!receipt.alreadyRegistered()) {
             LOG.info("Terminal {} registered for hall {}", r.terminalId(), r.hallCode());
         }

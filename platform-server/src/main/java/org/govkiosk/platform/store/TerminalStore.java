@@ -18,6 +18,7 @@ import org.govkiosk.api.RegistrationReceipt;
 import org.govkiosk.api.TerminalKeys;
 import org.govkiosk.api.TerminalRegistration;
 import org.govkiosk.api.TerminalStatus;
+import org.slf4j.LoggerFactory;
 
 /** Registered terminals, their keys and their last heartbeat with device status. */
 public final class TerminalStore {
@@ -139,6 +140,9 @@ public final class TerminalStore {
                     throw new NotFoundException(ErrorCodes.UNKNOWN_TERMINAL, "terminal is not registered");
                 }
             }
+            if (h.auditHead() != null) {
+                auditHead(c, h.terminalId(), h.auditHead(), now);
+            }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM device_status WHERE terminal_id = ?")) {
                 ps.setString(1, h.terminalId());
                 ps.executeUpdate();
@@ -158,6 +162,50 @@ public final class TerminalStore {
             }
             return null;
         });
+    }
+
+    /**
+     * Keeps the highest audit head a terminal reported. A head below it (the log was cut, or replaced by a new
+     * one) or a different MAC at the same sequence number (the log was rewritten) sets the terminal's audit
+     * problem, which stays for the hall's technicians; the highest head is kept either way, to verify the file on
+     * the terminal against. Runs in the heartbeat's transaction, after the terminal row was locked.
+     */
+    private static void auditHead(Connection c, String terminalId, org.govkiosk.api.AuditHead head, Instant now)
+            throws SQLException {
+        Long knownSeq;
+        String knownMac;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT audit_seq, audit_mac FROM terminals WHERE terminal_id = ?")) {
+            ps.setString(1, terminalId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                knownSeq = nullableLong(rs, 1);
+                knownMac = rs.getString(2);
+            }
+        }
+        String problem = null;
+        if (knownSeq != null && head.seq() < knownSeq) {
+            problem = "audit head went backwards: " + head.seq() + " after " + knownSeq + " (log cut or replaced)";
+        } else if (knownSeq != null && head.seq() == knownSeq && !head.mac().equals(knownMac)) {
+            problem = "audit entry " + knownSeq + " changed (log rewritten)";
+        }
+        if (problem != null) {
+            LoggerFactory.getLogger(TerminalStore.class).error("Terminal {}: {}", terminalId, problem);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE terminals SET audit_problem = ? WHERE"
+                    + " terminal_id = ?")) {
+                ps.setString(1, problem + " at " + now);
+                ps.setString(2, terminalId);
+                ps.executeUpdate();
+            }
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE terminals SET audit_seq = ?, audit_mac = ? WHERE"
+                + " terminal_id = ?")) {
+            ps.setLong(1, head.seq());
+            ps.setString(2, head.mac());
+            ps.setString(3, terminalId);
+            ps.executeUpdate();
+        }
     }
 
     /** The last entry per device id wins, so a terminal listing a device twice is not refused. */
@@ -186,7 +234,8 @@ public final class TerminalStore {
             List<TerminalStatus> result = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT terminal_id, hall_code, registered_at,"
                     + " last_heartbeat_at, software_version, outbox_pending, uptime_seconds, outbox_oldest_age_seconds,"
-                    + " heartbeat_interval_seconds FROM terminals ORDER BY terminal_id");
+                    + " heartbeat_interval_seconds, audit_seq, audit_mac, audit_problem FROM terminals"
+                    + " ORDER BY terminal_id");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long heartbeat = rs.getLong(4);
@@ -194,7 +243,9 @@ public final class TerminalStore {
                     result.add(new TerminalStatus(rs.getString(1), rs.getString(2),
                             Instant.ofEpochMilli(rs.getLong(3)), lastHeartbeat, rs.getString(5), rs.getInt(6),
                             devices.getOrDefault(rs.getString(1), List.of()), nullableLong(rs, 7),
-                            nullableLong(rs, 8), rs.getObject(9) == null ? null : rs.getInt(9)));
+                            nullableLong(rs, 8), rs.getObject(9) == null ? null : rs.getInt(9),
+                            rs.getString(11) == null ? null : new org.govkiosk.api.AuditHead(rs.getLong(10),
+                                    rs.getString(11)), rs.getString(12)));
                 }
             }
             return result;

@@ -18,6 +18,19 @@ ALTER TABLE terminals ADD COLUMN IF NOT EXISTS uptime_seconds BIGINT;
 ALTER TABLE terminals ADD COLUMN IF NOT EXISTS outbox_oldest_age_seconds BIGINT;
 ALTER TABLE terminals ADD COLUMN IF NOT EXISTS heartbeat_interval_seconds INTEGER;
 
+-- The head of each terminal's audit chain (issue 14): the highest reported, and what went wrong with it, if anything.
+ALTER TABLE terminals ADD COLUMN IF NOT EXISTS audit_seq BIGINT;
+ALTER TABLE terminals ADD COLUMN IF NOT EXISTS audit_mac VARCHAR(64);
+ALTER TABLE terminals ADD COLUMN IF NOT EXISTS audit_problem VARCHAR(300);
+
+-- The platform's own keys, shared by every instance on this database: 'receipt' signs the receipts terminals pin.
+CREATE TABLE IF NOT EXISTS platform_keys (
+    name        VARCHAR(32)  NOT NULL PRIMARY KEY,
+    private_key VARCHAR(200) NOT NULL,
+    public_key  VARCHAR(200) NOT NULL,
+    created_at  BIGINT       NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS device_status (
     terminal_id VARCHAR(64)  NOT NULL,
     device_id   VARCHAR(64)  NOT NULL,
