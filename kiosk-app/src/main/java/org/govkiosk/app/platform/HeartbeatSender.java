@@ -89,11 +89,12 @@ public final class HeartbeatSender implements AutoCloseable {
         }
         try {
             c.get().heartbeat(content.get());
-            sent.incrementAndGet();
             if (failuresInARow > 0) {
                 LOG.info("Heartbeats reach the platform again (after {} failed)", failuresInARow);
             }
             failuresInARow = 0;
+            // Counted last: whoever sees the count grow also sees the outage over and its end logged.
+            sent.incrementAndGet();
         } catch (PlatformException | RuntimeException e) {
             // A RuntimeException must not escape either: it would cancel the periodic task for good.
             if (failuresInARow++ == 0) {
