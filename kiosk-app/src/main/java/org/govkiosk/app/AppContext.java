@@ -92,6 +92,8 @@ public final class AppContext implements AutoCloseable {
     private final DeviceEventBus bus = new DeviceEventBus();
     private final DeviceRegistry devices;
     private final DeviceSupervisor supervisor;
+    /** 监控记录's device status changes, kept from start (before the first device connects). */
+    private final org.govkiosk.app.maintenance.DeviceJournal journal;
     private final MaintenanceAccess maintenance;
     /** The embedded platform (demo), started in the background so the first screen does not wait for it. */
     private final CompletableFuture<PlatformServer> platform;
@@ -127,6 +129,7 @@ public final class AppContext implements AutoCloseable {
         this.scheduler = Executors.newScheduledThreadPool(2, daemonThreads("device-scheduler"));
         DeviceContext deviceContext = new DeviceContext(scheduler, bus, clock);
         this.supervisor = new DeviceSupervisor(scheduler, clock);
+        this.journal = new org.govkiosk.app.maintenance.DeviceJournal(bus, 200);
         this.devices = DeviceRegistry.create(config.devices(), DriverFactories.builtIn(), deviceContext);
         this.dataDir = config.storage().resolve(config.terminal().id());
         this.logFiles = FileLogging.attach(dataDir.resolve("logs"));
@@ -459,13 +462,17 @@ public final class AppContext implements AutoCloseable {
             }
 
             @Override
-            public List<String> supervisionLog() {
-                // The devices' supervisor and the outbox worker's, in one timeline.
-                return java.util.stream.Stream.concat(supervisor.records().stream(),
-                        platformLink.outboxRestarts().stream().map(r -> new DeviceSupervisor.SupervisionRecord(
-                                "outbox-worker", r.at(), r.cause(), "restarted")))
-                        .sorted(java.util.Comparator.comparing(DeviceSupervisor.SupervisionRecord::at))
-                        .map(Object::toString).toList();
+            public List<DeviceAdmin.JournalEntry> journal() {
+                // Status changes, the devices' supervisor and the outbox worker's watchdog, in one timeline.
+                return java.util.stream.Stream.of(
+                        journal.recent().stream().map(c -> (DeviceAdmin.JournalEntry) new DeviceAdmin.StatusChange(
+                                c.at(), c.deviceId(), c.oldStatus(), c.newStatus())),
+                        supervisor.records().stream().map(r -> (DeviceAdmin.JournalEntry)
+                                new DeviceAdmin.Intervention(r.at(), r.componentId(), r.action(), r.cause())),
+                        platformLink.outboxRestarts().stream().map(r -> (DeviceAdmin.JournalEntry)
+                                new DeviceAdmin.Intervention(r.at(), "outbox-worker", "restarted", r.cause())))
+                        .flatMap(s -> s).sorted(java.util.Comparator.comparing(DeviceAdmin.JournalEntry::at))
+                        .toList();
             }
 
             @Override

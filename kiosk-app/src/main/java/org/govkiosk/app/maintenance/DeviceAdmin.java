@@ -9,8 +9,25 @@ public interface DeviceAdmin {
     /** The last failure of a device, as a technician reads it (code, detail, message), if any. */
     Optional<String> lastFailure(String deviceId);
 
-    /** The supervisor's interventions, newest last, one line each. */
-    List<String> supervisionLog();
+    /** 监控记录: the devices' status changes and the supervisor's (and outbox worker's) interventions, oldest first. */
+    List<JournalEntry> journal();
+
+    /** One line of 监控记录. */
+    sealed interface JournalEntry permits StatusChange, Intervention {
+        java.time.Instant at();
+
+        String componentId();
+    }
+
+    /** A device went from one status to another. */
+    record StatusChange(java.time.Instant at, String componentId, org.govkiosk.device.DeviceStatusInfo from,
+            org.govkiosk.device.DeviceStatusInfo to) implements JournalEntry {
+    }
+
+    /** The supervisor (or the outbox worker's watchdog) stepped in: {@code action} as it recorded it. */
+    record Intervention(java.time.Instant at, String componentId, String action, String cause)
+            implements JournalEntry {
+    }
 
     /** Sends a console command to a device's simulator (demo and training); empty if it has none. */
     Optional<String> simulatorCommand(String deviceId, String command);

@@ -142,7 +142,7 @@ public final class KioskUi {
                 i18n.localeProperty(), context.clock(), context.config().session().farewell());
         PinViewModel pin = new PinViewModel(context.maintenance(), navigator, i18n);
         MaintenanceViewModel maintenance = new MaintenanceViewModel(board, context.deviceAdmin(),
-                context.maintenance(), navigator, exitApplication, homeScreen());
+                context.maintenance(), navigator, exitApplication, homeScreen(), i18n, ZoneId.systemDefault());
         MaintenanceTabs maintenanceTabs = MaintenanceTabs.create(context, board, javafx.application.Platform::runLater);
 
         navigator.register(ScreenId.ATTRACT, () -> new AttractView(attract, i18n));

@@ -299,6 +299,31 @@ class KioskShellUiTest {
     }
 
     @Test
+    void monitoringRecordSaysInWordsWhenADeviceWentAndCameBackAndStaysCurrent() throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> app.context().allDevices().stream()
+                .allMatch(d -> d.status().isUsable()));
+        String printer = deviceOf(DeviceFamily.RECEIPT_PRINTER);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F12).release(KeyCode.F12, KeyCode.SHIFT, KeyCode.CONTROL);
+        for (char c : PIN.toCharArray()) {
+            robot.clickOn("#pin-" + c);
+        }
+        robot.clickOn("#pin-ok");
+        assertThat(app.ui().navigator().current()).isEqualTo(ScreenId.MAINTENANCE);
+        javafx.scene.control.ListView<?> record = robot.lookup("#maintenance-supervision").queryAs(
+                javafx.scene.control.ListView.class);
+
+        // While the technician looks: the printer runs out of paper, then gets a new roll.
+        assertThat(simulator(printer, "fault paper-out")).startsWith("ok");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> record.getItems().stream()
+                .anyMatch(l -> l.toString().contains(printer) && l.toString().contains("缺纸")));
+        assertThat(simulator(printer, "clear")).startsWith("ok");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> record.getItems().stream()
+                .anyMatch(l -> l.toString().contains(printer) && l.toString().endsWith("→ 正常")));
+        assertThat(record.getItems()).allSatisfy(l -> assertThat(l.toString())
+                .doesNotContain("ONLINE", "OFFLINE", "DEGRADED", "PAPER_OUT", "null"));
+    }
+
+    @Test
     void maintenanceNeedsThePinAndTheWindowCannotBeClosed() throws Exception {
         robot.interact(() -> app.stage().fireEvent(new WindowEvent(app.stage(), WindowEvent.WINDOW_CLOSE_REQUEST)));
         assertThat(app.stage().isShowing()).isTrue();

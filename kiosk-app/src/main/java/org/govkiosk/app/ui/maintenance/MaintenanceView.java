@@ -30,6 +30,7 @@ public final class MaintenanceView implements Screen {
         root.setId("maintenance");
         root.getStyleClass().add("screen");
         ListView<String> supervision = new ListView<>(model.supervision());
+        supervision.setId("maintenance-supervision");
         supervision.setPrefHeight(120);
 
         ChoiceBox<String> target = new ChoiceBox<>();

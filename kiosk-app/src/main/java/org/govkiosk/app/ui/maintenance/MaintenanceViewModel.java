@@ -10,7 +10,10 @@ import org.govkiosk.app.ui.DeviceStatusBoard;
 import org.govkiosk.app.ui.Navigator;
 import org.govkiosk.app.ui.ScreenId;
 
-/** Maintenance mode: devices in detail, the supervisor's log, the simulator console, and the only way out. */
+/**
+ * Maintenance mode: devices in detail, 监控记录 (status changes and the supervisor's interventions, in words, kept
+ * current while the screen shows), the simulator console, and the only way out.
+ */
 public final class MaintenanceViewModel {
 
     private final DeviceStatusBoard board;
@@ -22,14 +25,23 @@ public final class MaintenanceViewModel {
     private final ObservableList<String> supervision = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper consoleAnswer = new ReadOnlyStringWrapper("");
 
+    private final org.govkiosk.app.i18n.I18n i18n;
+    private final java.time.ZoneId zone;
+
     public MaintenanceViewModel(DeviceStatusBoard board, DeviceAdmin admin, MaintenanceAccess access,
-            Navigator navigator, Runnable exitApplication, ScreenId serviceScreen) {
+            Navigator navigator, Runnable exitApplication, ScreenId serviceScreen, org.govkiosk.app.i18n.I18n i18n,
+            java.time.ZoneId zone) {
+        this.i18n = i18n;
+        this.zone = zone;
         this.board = board;
         this.admin = admin;
         this.access = access;
         this.navigator = navigator;
         this.exitApplication = exitApplication;
         this.serviceScreen = serviceScreen;
+        // A device that goes or comes back while the technician looks shows at once (the board lives on FX).
+        board.rows().forEach(r -> r.statusProperty().addListener((obs, was, now) -> refresh()));
+        i18n.localeProperty().addListener((obs, was, now) -> refresh());
     }
 
     public ObservableList<DeviceStatusBoard.Row> devices() {
@@ -45,7 +57,41 @@ public final class MaintenanceViewModel {
     }
 
     public void refresh() {
-        supervision.setAll(admin.supervisionLog());
+        supervision.setAll(admin.journal().stream().map(this::line).toList());
+    }
+
+    /** 23:12:04  idcard-1  正常 → 暂不可用（找不到端口）, or the supervisor's action in words with its cause. */
+    String line(DeviceAdmin.JournalEntry entry) {
+        String time = java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").format(entry.at().atZone(zone));
+        String what;
+        if (entry instanceof DeviceAdmin.StatusChange c) {
+            what = i18n.text("maintenance.journal.status", status(c.from()), status(c.to()));
+            if (c.to().detail() != org.govkiosk.device.DeviceStatusDetail.NONE) {
+                what += i18n.text("maintenance.journal.detail", i18n.text(c.to().detail().messageKey()));
+            }
+        } else {
+            DeviceAdmin.Intervention i = (DeviceAdmin.Intervention) entry;
+            what = action(i.action()) + (i.cause() == null || i.cause().isBlank() ? ""
+                    : i18n.text("maintenance.journal.detail", i.cause()));
+        }
+        return time + "  " + entry.componentId() + "  " + what;
+    }
+
+    private String status(org.govkiosk.device.DeviceStatusInfo s) {
+        return i18n.text("device.status." + s.status().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The supervisor's and watchdog's actions (DeviceSupervisor's records) in words. */
+    private String action(String action) {
+        java.util.regex.Matcher attempt = java.util.regex.Pattern.compile("reconnect attempt (\\d+)").matcher(action);
+        if (attempt.matches()) {
+            return i18n.text("maintenance.journal.reconnect", attempt.group(1));
+        }
+        return switch (action) {
+            case "declared lost" -> i18n.text("maintenance.journal.lost");
+            case "restarted" -> i18n.text("maintenance.journal.restarted");
+            default -> action.startsWith("not retried") ? i18n.text("maintenance.journal.not-retried") : action;
+        };
     }
 
     public void sendToSimulator(String deviceId, String command) {
