@@ -299,6 +299,27 @@ class KioskShellUiTest {
     }
 
     @Test
+    void aGuideLongerThanTheScreenFollowsTheFinger() throws Exception {
+        robot.clickOn("#start");
+        robot.clickOn("#tile-guide");
+        robot.clickOn("#catalog-group-0");
+        robot.clickOn(".catalog-row");
+        assertThat(app.ui().navigator().current()).isEqualTo(ScreenId.GUIDE);
+        robot.clickOn("#elder-switch"); // large type: the guide is far longer than the screen
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ScrollPane sections = robot.lookup("#guide-sections").queryAs(
+                javafx.scene.control.ScrollPane.class);
+        assertThat(sections.getVvalue()).isZero();
+        javafx.geometry.Bounds box = sections.localToScreen(sections.getLayoutBounds());
+        double x = box.getMinX() + box.getWidth() / 3;
+        // A finger on the text, not on the scroll bar, moving up by 300 px.
+        robot.drag(x, box.getMinY() + box.getHeight() * 0.8, javafx.scene.input.MouseButton.PRIMARY)
+                .dropTo(new javafx.geometry.Point2D(x, box.getMinY() + box.getHeight() * 0.8 - 300));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(sections.getVvalue()).as("the text moved with the finger").isPositive();
+    }
+
+    @Test
     void monitoringRecordSaysInWordsWhenADeviceWentAndCameBackAndStaysCurrent() throws Exception {
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> app.context().allDevices().stream()
                 .allMatch(d -> d.status().isUsable()));
