@@ -79,7 +79,12 @@ public class KioskApplication extends Application {
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
         ui = new KioskUi(context, this::exit);
-        Scene scene = new Scene(ui.root(), 1280, 1024);
+        // A kiosk covers its whole screen, whatever its size, with or without a window manager: full-screen mode
+        // alone is a request to the window manager, and without one (X with no WM, some kiosk compositors) the
+        // window stayed a 1280×1024 box in the middle of the screen.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+        Scene scene = options.windowed() ? new Scene(ui.root(), 1280, 1024)
+                : new Scene(ui.root(), screen.getWidth(), screen.getHeight());
         ui.attach(scene);
         primaryStage.setScene(scene);
         primaryStage.setTitle("govkiosk");
@@ -111,6 +116,11 @@ public class KioskApplication extends Application {
                 LOG.warn("Stage style is fixed already: {}", e.getMessage());
             }
         }
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+        primaryStage.setX(screen.getMinX());
+        primaryStage.setY(screen.getMinY());
+        primaryStage.setWidth(screen.getWidth());
+        primaryStage.setHeight(screen.getHeight());
         primaryStage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         primaryStage.setFullScreenExitHint("");
         primaryStage.setAlwaysOnTop(true);
