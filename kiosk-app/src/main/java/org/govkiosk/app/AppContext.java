@@ -94,6 +94,8 @@ public final class AppContext implements AutoCloseable {
     private final DeviceSupervisor supervisor;
     /** 监控记录's device status changes, kept from start (before the first device connects). */
     private final org.govkiosk.app.maintenance.DeviceJournal journal;
+    /** One case per person, item and day: a journey begun again after a timeout files the same case. */
+    private final org.govkiosk.app.journey.SubmissionKeys submissionKeys;
     private final MaintenanceAccess maintenance;
     /** The embedded platform (demo), started in the background so the first screen does not wait for it. */
     private final CompletableFuture<PlatformServer> platform;
@@ -135,6 +137,8 @@ public final class AppContext implements AutoCloseable {
         this.logFiles = FileLogging.attach(dataDir.resolve("logs"));
         // The audit chain is keyed from the key store, so nobody who can only write files can re-chain it.
         TerminalKeyStore keys = TerminalPlatform.openKeys(config, dataDir);
+        this.submissionKeys = org.govkiosk.app.journey.SubmissionKeys.keyed(keys.submissionKeySecret(), clock,
+                java.time.ZoneId.systemDefault());
         this.audit = AuditLog.open(dataDir.resolve("audit").resolve("audit.log"), keys.auditKey(), clock);
         audit.record("app-started", Map.of("mode", mode().name().toLowerCase(Locale.ROOT),
                 "demo", String.valueOf(options.demo())));
@@ -452,6 +456,10 @@ public final class AppContext implements AutoCloseable {
     /** Maintenance mode's slow work (files, SQLite, media) runs here, never on the FX thread. */
     public Executor maintenanceThread() {
         return maintenanceThread;
+    }
+
+    public org.govkiosk.app.journey.SubmissionKeys submissionKeys() {
+        return submissionKeys;
     }
 
     public DeviceAdmin deviceAdmin() {

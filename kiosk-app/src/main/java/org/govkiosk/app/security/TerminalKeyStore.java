@@ -203,10 +203,19 @@ public final class TerminalKeyStore {
      * so it is as safe as the key store and the same across restarts, and never the data key itself.
      */
     public byte[] auditKey() {
+        return derivedKey("govkiosk audit chain v1");
+    }
+
+    /** The secret of the applications' idempotency keys ({@code SubmissionKeys.keyed}), derived as {@link #auditKey}. */
+    public byte[] submissionKeySecret() {
+        return derivedKey("govkiosk case submission keys v1");
+    }
+
+    private byte[] derivedKey(String label) {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(dataKey.getEncoded(), "HmacSHA256"));
-            return mac.doFinal("govkiosk audit chain v1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return mac.doFinal(label.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is in every JDK", e);
         }

@@ -217,7 +217,8 @@ public final class KioskUi {
                 javafx.application.Platform::runLater, scans));
         Executor journeyThread = context.journeyThread();
         applyModel = sessions.register(new ApplyViewModel(applications, progressService, context.citizen(),
-                identifyModel.phoneProperty(), journeyThread, javafx.application.Platform::runLater, scans));
+                identifyModel.phoneProperty(), journeyThread, javafx.application.Platform::runLater, scans,
+                context.submissionKeys()));
         progressModel = sessions.register(new ProgressViewModel(progressService,
                 new CaseNumbers(terminal.hall().progressUrl()), context.citizen(), context.bus(),
                 context.devicesOf(QrScanner.class), journeyThread, javafx.application.Platform::runLater,

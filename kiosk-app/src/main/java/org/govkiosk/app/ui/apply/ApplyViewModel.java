@@ -33,6 +33,7 @@ import org.govkiosk.app.journey.InvalidApplicationException;
 import org.govkiosk.app.journey.MaterialChoice;
 import org.govkiosk.app.journey.ProgressService;
 import org.govkiosk.app.journey.ResultReadiness;
+import org.govkiosk.app.journey.SubmissionKeys;
 import org.govkiosk.app.printing.PrintResult;
 import org.govkiosk.app.session.CitizenSession;
 import org.govkiosk.app.session.SessionScoped;
@@ -78,6 +79,7 @@ public final class ApplyViewModel implements SessionScoped {
     private ApplicantIdentity identity;
     /** The idempotency key of the case this journey files, made when it starts: one journey, one case. */
     private String submissionKey;
+    private final SubmissionKeys keys;
     /** Bumped at every start and wipe: an answer for an earlier journey is dropped, not shown to this one. */
     private long journey;
 
@@ -94,6 +96,14 @@ public final class ApplyViewModel implements SessionScoped {
     /** @param scans the document camera, for materials the citizen has on paper */
     public ApplyViewModel(ApplicationService service, ProgressService progress, CitizenSession session,
             ObservableStringValue phone, Executor background, Executor fxThread, MaterialScans scans) {
+        this(service, progress, session, phone, background, fxThread, scans, SubmissionKeys.perJourney());
+    }
+
+    /** @param keys what an application is filed under: the terminal's keys one case per person, item and day */
+    public ApplyViewModel(ApplicationService service, ProgressService progress, CitizenSession session,
+            ObservableStringValue phone, Executor background, Executor fxThread, MaterialScans scans,
+            SubmissionKeys keys) {
+        this.keys = keys;
         this.scans = scans;
         this.service = service;
         this.progress = progress;
@@ -118,7 +128,7 @@ public final class ApplyViewModel implements SessionScoped {
             return false;
         }
         identity = who.get();
-        submissionKey = java.util.UUID.randomUUID().toString();
+        submissionKey = keys.forApplication(identity.idNumber(), applyFor.code());
         item.set(applyFor);
         applicant.set(identity.maskedName() + "  " + identity.maskedIdNumber());
         for (FormField f : applyFor.form()) {

@@ -241,4 +241,51 @@ class ApplyViewModelTest {
         assertThat(again.caseNumber()).isEqualTo(first.caseNumber()).isPresent();
         assertThat(platformCases(item.code())).isEqualTo(1);
     }
+
+    @Test
+    void aJourneyBegunAgainAfterTheIdleTimeoutFilesTheSameCase() throws Exception {
+        // The platform is slow: the submission is still under way when the citizen walks away and the session
+        // times out; they come back, identify again and apply for the same item.
+        java.util.ArrayDeque<Runnable> background = new java.util.ArrayDeque<>();
+        byte[] secret = "a secret of the terminal's key store".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        model = new ApplyViewModel(rig.applications(), rig.progress(), session, phone, background::add,
+                Runnable::run, MaterialScans.none(), org.govkiosk.app.journey.SubmissionKeys.keyed(secret,
+                        java.time.Clock.systemUTC(), java.time.ZoneId.of("Asia/Shanghai")));
+        session.identityProperty().set(JourneyRig.card());
+        model.start(item);
+        fillTheRest();
+        assertThat(model.formNext()).isTrue();
+        assertThat(model.materialsNext()).isTrue();
+        model.submit(() -> { });
+        model.clearSessionData();
+        session.clearSessionData();
+
+        session.identityProperty().set(JourneyRig.card());
+        model.start(item);
+        fillTheRest();
+        assertThat(model.formNext()).isTrue();
+        assertThat(model.materialsNext()).isTrue();
+        model.submit(() -> { });
+        while (!background.isEmpty()) {
+            background.poll().run();
+        }
+        String number = model.outcomeProperty().get().caseNumber().orElseThrow();
+        assertThat(platformCases(item.code())).as("one case on the platform, %s", number).isEqualTo(1);
+    }
+
+    @Test
+    void submissionKeysHideTheIdNumberAndChangeWithTheItemAndTheDay() {
+        byte[] secret = {1, 2, 3};
+        org.govkiosk.testkit.MutableClock clock = new org.govkiosk.testkit.MutableClock(
+                java.time.Instant.parse("2026-12-05T15:00:00Z"));
+        var keys = org.govkiosk.app.journey.SubmissionKeys.keyed(secret, clock, java.time.ZoneId.of("Asia/Shanghai"));
+        String key = keys.forApplication(JourneyRig.ID_NUMBER, "A");
+        assertThat(key).startsWith("case-").hasSizeLessThanOrEqualTo(100).doesNotContain(JourneyRig.ID_NUMBER)
+                .isEqualTo(keys.forApplication(JourneyRig.ID_NUMBER, "A"));
+        assertThat(keys.forApplication(JourneyRig.ID_NUMBER, "B")).isNotEqualTo(key);
+        assertThat(org.govkiosk.app.journey.SubmissionKeys.keyed(new byte[] {9}, clock,
+                java.time.ZoneId.of("Asia/Shanghai")).forApplication(JourneyRig.ID_NUMBER, "A")).isNotEqualTo(key);
+        clock.advance(java.time.Duration.ofHours(9)); // 00:00 in Beijing: the next day
+        assertThat(keys.forApplication(JourneyRig.ID_NUMBER, "A")).isNotEqualTo(key);
+    }
 }
