@@ -330,17 +330,17 @@ class KioskShellUiTest {
         }
         robot.clickOn("#pin-ok");
         assertThat(app.ui().navigator().current()).isEqualTo(ScreenId.MAINTENANCE);
-        javafx.scene.control.ListView<?> record = robot.lookup("#maintenance-supervision").queryAs(
-                javafx.scene.control.ListView.class);
+        java.util.function.Supplier<List<String>> record = () -> robot.lookup("#maintenance-supervision .journal-line")
+                .queryAll().stream().map(n -> ((Labeled) n).getText()).toList();
 
         // While the technician looks: the printer runs out of paper, then gets a new roll.
         assertThat(simulator(printer, "fault paper-out")).startsWith("ok");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> record.getItems().stream()
-                .anyMatch(l -> l.toString().contains(printer) && l.toString().contains("缺纸")));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> record.get().stream()
+                .anyMatch(l -> l.contains(printer) && l.contains("缺纸")));
         assertThat(simulator(printer, "clear")).startsWith("ok");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> record.getItems().stream()
-                .anyMatch(l -> l.toString().contains(printer) && l.toString().endsWith("→ 正常")));
-        assertThat(record.getItems()).allSatisfy(l -> assertThat(l.toString())
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> record.get().stream()
+                .anyMatch(l -> l.contains(printer) && l.endsWith("→ 正常")));
+        assertThat(record.get()).allSatisfy(l -> assertThat(l)
                 .doesNotContain("ONLINE", "OFFLINE", "DEGRADED", "PAPER_OUT", "null"));
     }
 

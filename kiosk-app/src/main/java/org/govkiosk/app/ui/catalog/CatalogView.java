@@ -65,7 +65,15 @@ public final class CatalogView implements Screen {
         title.textProperty().bind(i18n.bindKey(Bindings.createStringBinding(() ->
                 model.purposeProperty().get() == CatalogViewModel.Purpose.APPLY ? "catalog.title.apply"
                         : "catalog.title", model.purposeProperty())));
-        root.getChildren().addAll(title, searchRow, keyboard(), body);
+        // The letter keys come when the citizen taps the search box (or has typed): until then the lists have the
+        // room, which large type needs on a 1280×1024 screen.
+        Node keys = keyboard();
+        javafx.beans.property.BooleanProperty searching = new javafx.beans.property.SimpleBooleanProperty(false);
+        search.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> searching.set(true));
+        search.addEventFilter(javafx.scene.input.TouchEvent.TOUCH_PRESSED, e -> searching.set(true));
+        keys.visibleProperty().bind(searching.or(model.queryProperty().isNotEmpty()));
+        keys.managedProperty().bind(keys.visibleProperty());
+        root.getChildren().addAll(title, searchRow, keys, body);
 
         model.groupsProperty().addListener((obs, old, now) -> showGroups(now));
         model.groupProperty().addListener((obs, old, now) -> selectGroup(now));
@@ -113,9 +121,9 @@ public final class CatalogView implements Screen {
                 mark.run();
             }
         });
-        HBox tabs = new HBox(8, byDepartment, byLifeEvent);
+        // One above the other, each the pane's width: side by side, large type broke "department" mid-word.
+        VBox tabs = new VBox(8, byDepartment, byLifeEvent);
         for (ToggleButton t : List.of(byDepartment, byLifeEvent)) {
-            HBox.setHgrow(t, Priority.ALWAYS);
             t.setMaxWidth(Double.MAX_VALUE);
             Controls.wrap(t);
         }

@@ -4,7 +4,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -29,9 +28,23 @@ public final class MaintenanceView implements Screen {
         this.tabs = tabs;
         root.setId("maintenance");
         root.getStyleClass().add("screen");
-        ListView<String> supervision = new ListView<>(model.supervision());
+        // 监控记录, newest first, as wrapped lines in a pannable pane (a list's fixed cells cut them in large type).
+        VBox journal = new VBox(4);
+        Runnable showJournal = () -> {
+            java.util.List<String> newestFirst = new java.util.ArrayList<>(model.supervision());
+            java.util.Collections.reverse(newestFirst);
+            journal.getChildren().setAll(newestFirst.stream().map(line -> {
+                Label l = Controls.wrap(new Label(line));
+                l.getStyleClass().add("journal-line");
+                return l;
+            }).toList());
+        };
+        model.supervision().addListener((javafx.collections.ListChangeListener<String>) c -> showJournal.run());
+        showJournal.run();
+        javafx.scene.control.ScrollPane supervision = new javafx.scene.control.ScrollPane(journal);
         supervision.setId("maintenance-supervision");
-        supervision.setPrefHeight(120);
+        supervision.setFitToWidth(true);
+        supervision.setPrefHeight(200);
 
         ChoiceBox<String> target = new ChoiceBox<>();
         model.devices().forEach(d -> target.getItems().add(d.deviceId()));

@@ -106,6 +106,11 @@ class ScreenCheckUiTest {
         r.clickOn("#help");
         check("help");
         r.clickOn("#help-close");
+        r.clickOn("#tile-apply");
+        check("catalog-apply");
+        r.clickOn("#catalog-search");
+        check("catalog-search");
+        r.clickOn("#back");
         r.clickOn("#tile-guide");
         check("catalog");
         r.clickOn("#catalog-group-0");

@@ -91,6 +91,9 @@ class CatalogGuideUiTest {
         CatalogItem fund = catalog.search("gjjtq").get(0);
         assertThat(fund.name()).contains("公积金提取");
 
+        assertThat(robot.lookup("#catalog-keyboard").query().isVisible()).as("the lists have the room at first")
+                .isFalse();
+        robot.clickOn("#catalog-search");
         for (String key : List.of("g", "j", "j", "t", "q")) {
             robot.clickOn("#catalog-key-" + key);
         }
