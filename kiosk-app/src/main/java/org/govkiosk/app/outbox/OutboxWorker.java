@@ -210,6 +210,13 @@ public final class OutboxWorker implements AutoCloseable {
             // reachable again (the citizen's screen asks both).
             consecutiveFailures = 0;
         }
+        // Told before the confirmations are written, for the same reason: whoever sees an entry confirmed also
+        // sees its attempt (a test read a round's attempts before the last ones were told).
+        for (int i = 0; i < batch.size(); i++) {
+            if (outcomes.get(i) != null) {
+                listener.attempted(batch.get(i).entry(), outcomes.get(i), at);
+            }
+        }
         outbox.confirm(delivered);
         if (!retries.isEmpty()) {
             // One failed round counts once, however many of its entries failed: the backoff tracks the platform.
@@ -227,11 +234,6 @@ public final class OutboxWorker implements AutoCloseable {
             LOG.warn("Outbox: {} of {} entries not delivered ({}), {} not sent, e.g. {} {}; round {} in a row failed,"
                     + " next in {} ms", retries.size(), batch.size(), retryReason, notSent.size(), retries.get(0).kind(),
                     retries.get(0).idempotencyKey(), failures, delay.toMillis());
-        }
-        for (int i = 0; i < batch.size(); i++) {
-            if (outcomes.get(i) != null) {
-                listener.attempted(batch.get(i).entry(), outcomes.get(i), at);
-            }
         }
     }
 

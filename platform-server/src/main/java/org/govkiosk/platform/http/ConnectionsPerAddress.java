@@ -20,6 +20,11 @@ public final class ConnectionsPerAddress implements Connection.Listener {
 
     private final int max;
     private final ConcurrentHashMap<InetAddress, Integer> open = new ConcurrentHashMap<>();
+    /**
+     * Whose each counted connection is, noted when it opens: once its socket is closed (a client killed, a reset)
+     * its endpoint may no longer tell the remote address, and the count would never come down.
+     */
+    private final ConcurrentHashMap<Connection, InetAddress> owners = new ConcurrentHashMap<>();
     /** When the last warning was logged: an attacker reconnecting over and over is logged once a minute. */
     private final java.util.concurrent.atomic.AtomicLong lastWarning =
             new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
@@ -38,6 +43,7 @@ public final class ConnectionsPerAddress implements Connection.Listener {
         if (address == null) {
             return;
         }
+        owners.put(connection, address);
         int now = open.merge(address, 1, Integer::sum);
         if (now > max) {
             long last = lastWarning.get();
@@ -51,7 +57,7 @@ public final class ConnectionsPerAddress implements Connection.Listener {
 
     @Override
     public void onClosed(Connection connection) {
-        InetAddress address = address(connection);
+        InetAddress address = owners.remove(connection);
         if (address != null) {
             open.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
         }
