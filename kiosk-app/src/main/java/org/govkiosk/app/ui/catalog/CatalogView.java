@@ -72,6 +72,8 @@ public final class CatalogView implements Screen {
         search.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> searching.set(true));
         search.addEventFilter(javafx.scene.input.TouchEvent.TOUCH_PRESSED, e -> searching.set(true));
         keys.visibleProperty().bind(searching.or(model.queryProperty().isNotEmpty()));
+        // Each visit starts with the lists: the keys of an earlier search are not left standing.
+        root.sceneProperty().addListener((obs, was, now) -> searching.set(false));
         keys.managedProperty().bind(keys.visibleProperty());
         root.getChildren().addAll(title, searchRow, keys, body);
 
