@@ -51,7 +51,7 @@ public final class AuditLog implements Audit, AutoCloseable {
      */
     public static AuditLog open(Path file, byte[] key, Clock clock) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            org.govkiosk.app.security.OwnerOnly.file(file);
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             AuditChain chain = new AuditChain(key);
@@ -67,6 +67,7 @@ public final class AuditLog implements Audit, AutoCloseable {
                         file, aside);
                 setAside = Map.of("file", aside.getFileName().toString(), "seq", String.valueOf(tail.seq),
                         "hash", tail.hash);
+                org.govkiosk.app.security.OwnerOnly.file(file);
                 channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                         StandardOpenOption.WRITE);
                 tail = readTail(channel);

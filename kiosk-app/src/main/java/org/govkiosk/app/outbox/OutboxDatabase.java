@@ -60,9 +60,11 @@ final class OutboxDatabase {
 
     static Opened open(Path file, Instant now) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            // Owner-only before SQLite opens it: its -wal and -shm files take the main file's mode.
+            org.govkiosk.app.security.OwnerOnly.sqlite(file);
         } catch (IOException e) {
-            throw new OutboxException("cannot create the outbox directory for " + file, false, e);
+            throw new OutboxException("cannot create the outbox file " + file + " (owner-only): " + e.getMessage(),
+                    false, e);
         }
         Connection connection = null;
         try {
@@ -169,9 +171,10 @@ final class OutboxDatabase {
         Salvage salvage = salvage(aside);
         Connection fresh;
         try {
+            org.govkiosk.app.security.OwnerOnly.sqlite(file);
             fresh = connect(file);
             insertAll(fresh, salvage.rows());
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             throw new OutboxException("cannot open a fresh outbox at " + file + " after moving the damaged one to "
                     + aside + ": " + e.getMessage(), false, e);
         }

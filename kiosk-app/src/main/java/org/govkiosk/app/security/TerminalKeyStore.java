@@ -77,7 +77,7 @@ public final class TerminalKeyStore {
     public static TerminalKeyStore openOrCreate(Path dataDir, char[] password) {
         Path file = dataDir.resolve(FILE_NAME);
         try {
-            Files.createDirectories(dataDir);
+            OwnerOnly.directory(dataDir);
             if (Files.exists(file)) {
                 return load(file, password);
             }
