@@ -1,5 +1,7 @@
 package org.govkiosk.app.audit;
 
+import org.govkiosk.personal.Masking;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -123,7 +125,7 @@ public final class AuditLog implements Audit, AutoCloseable {
     @Override
     public synchronized void record(String event, Map<String, String> details) {
         Map<String, String> safe = new TreeMap<>();
-        details.forEach((k, v) -> safe.put(k, PersonalDataMask.mask(v)));
+        details.forEach((k, v) -> safe.put(k, Masking.text(v)));
         AuditEntry unsigned = new AuditEntry(seq + 1, clock.instant().toString(), event, safe, last, null);
         AuditEntry entry = unsigned.withHash(chain.hash(unsigned));
         try {
