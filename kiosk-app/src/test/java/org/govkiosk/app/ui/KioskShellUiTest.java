@@ -330,7 +330,8 @@ class KioskShellUiTest {
                 .doesNotContain(PIN);
         // Keyed from the terminal's key store (issue 14): checked with that key.
         byte[] auditKey = org.govkiosk.app.security.TerminalKeyStore.openExisting(dataDir.resolve("keys"),
-                Files.readString(dataDir.resolve("keys/password")).trim().toCharArray()).auditKey();
+                Files.readString(org.govkiosk.app.security.KeyStoreSecret.generatedFile(dataDir)).trim().toCharArray())
+                .auditKey();
         assertThat(org.govkiosk.app.audit.AuditVerifier.verify(auditFile, auditKey).intact()).isTrue();
     }
 
