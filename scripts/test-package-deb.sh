@@ -77,7 +77,7 @@ cp "$out/devices.yaml.orig" /etc/govkiosk/devices.yaml
 echo "== local state"
 marker="# technician's change $(date +%s)"
 echo "$marker" >> /etc/govkiosk/terminal.yaml
-# Made as the service makes it (UMask=0027): the service section checks nothing in the state folder is open to all.
+# Made as an older version made it (0750): the service section checks nothing in the state folder is open to all.
 install -d -o govkiosk -g govkiosk -m 0750 /var/lib/govkiosk/outbox
 python3 - /var/lib/govkiosk/outbox/outbox.db <<'PY'
 import sqlite3, sys, time

@@ -134,6 +134,7 @@ public final class AppContext implements AutoCloseable {
         this.journal = new org.govkiosk.app.maintenance.DeviceJournal(bus, 200);
         this.devices = DeviceRegistry.create(config.devices(), DriverFactories.builtIn(), deviceContext);
         this.dataDir = config.storage().resolve(config.terminal().id());
+        org.govkiosk.app.security.OwnerOnly.directory(dataDir);
         this.logFiles = FileLogging.attach(dataDir.resolve("logs"));
         // The audit chain is keyed from the key store, so nobody who can only write files can re-chain it.
         TerminalKeyStore keys = TerminalPlatform.openKeys(config, dataDir);

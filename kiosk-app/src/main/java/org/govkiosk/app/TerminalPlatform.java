@@ -6,9 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,7 +101,7 @@ public final class TerminalPlatform implements AutoCloseable {
      * chain is keyed from it.
      */
     public static TerminalKeyStore openKeys(TerminalConfig config, Path dataDir) {
-        return TerminalKeyStore.openOrCreate(dataDir.resolve("keys"), password(config, dataDir));
+        return keysWithSecret(config, dataDir);
     }
 
     /**
@@ -234,26 +232,31 @@ public final class TerminalPlatform implements AutoCloseable {
     }
 
     /**
-     * The key store's password: from {@code storage.keystore-password-file}, or a random one kept in the data
-     * directory (mode 0600) on first start. The file's permissions are what protects the keys either way.
+     * The key store's secret ({@link org.govkiosk.app.security.KeyStoreSecret}: a systemd credential, a configured
+     * owner-only file outside the data directory, or for the demo a generated one next to it). A key store of an
+     * older version, whose password lay beside it in {@code keys/password}, is re-protected with that secret and the
+     * old file deleted, so its keys (and the data queued under them) stay the same.
      */
-    private static char[] password(TerminalConfig config, Path dataDir) {
-        Path file = config.storage().keystorePasswordFile().orElse(dataDir.resolve("keys").resolve("password"));
-        try {
-            if (!Files.exists(file)) {
-                if (config.storage().keystorePasswordFile().isPresent()) {
-                    throw new IllegalStateException("storage.keystore-password-file " + file + " does not exist");
-                }
-                Files.createDirectories(file.getParent());
-                byte[] random = new byte[24];
-                new SecureRandom().nextBytes(random);
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(file, Base64.getEncoder().encodeToString(random));
+    private static TerminalKeyStore keysWithSecret(TerminalConfig config, Path dataDir) {
+        org.govkiosk.app.security.KeyStoreSecret.Source secret = org.govkiosk.app.security.KeyStoreSecret.resolve(
+                config.storage().keystorePasswordFile(), dataDir, System.getenv());
+        Path keysDir = dataDir.resolve("keys");
+        Path legacy = org.govkiosk.app.security.KeyStoreSecret.legacyFile(dataDir);
+        if (Files.exists(legacy) && Files.exists(keysDir.resolve(TerminalKeyStore.FILE_NAME))) {
+            try {
+                TerminalKeyStore old = TerminalKeyStore.openExisting(keysDir,
+                        Files.readString(legacy, StandardCharsets.UTF_8).trim().toCharArray());
+                TerminalKeyStore moved = old.reprotect(secret.secret());
+                Files.delete(legacy);
+                LOG.info("The key store {} is now protected by {}; its old password file {} is deleted",
+                        moved.file(), secret.description(), legacy);
+                return moved;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot move the key store " + keysDir + " off its password file "
+                        + legacy, e);
             }
-            return Files.readString(file, StandardCharsets.UTF_8).trim().toCharArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the key store password " + file, e);
         }
+        return TerminalKeyStore.openOrCreate(keysDir, secret.secret());
     }
 
     private void wakeWorker() {

@@ -1,5 +1,7 @@
 package org.govkiosk.api;
 
+import org.govkiosk.personal.Masking;
+
 /**
  * Who applies. Personal data: {@link #toString()} masks it, so a record that reaches a log leaks nothing.
  *

@@ -1,5 +1,7 @@
 package org.govkiosk.api;
 
+import org.govkiosk.personal.Masking;
+
 /** Query by applicant (as read from their ID card). Sent in a POST body so the ID number never sits in a URL. */
 public record CaseSearch(IdType idType, String idNumber) {
 

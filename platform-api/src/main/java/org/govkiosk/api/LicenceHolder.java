@@ -1,5 +1,7 @@
 package org.govkiosk.api;
 
+import org.govkiosk.personal.Masking;
+
 /**
  * Who an e-licence belongs to, in full: given only when the terminal identifies the citizen by the licence
  * (扫码亮证 instead of an ID card), because the case then needs the applicant's name and ID number as a card would

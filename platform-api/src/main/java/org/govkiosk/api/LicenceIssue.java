@@ -1,5 +1,7 @@
 package org.govkiosk.api;
 
+import org.govkiosk.personal.Masking;
+
 import java.time.LocalDate;
 
 /**

@@ -1,5 +1,7 @@
 package org.govkiosk.api;
 
+import org.govkiosk.personal.Masking;
+
 /**
  * 扫码亮证: a code scanned from the citizen's phone.
  *

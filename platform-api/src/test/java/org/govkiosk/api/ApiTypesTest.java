@@ -1,5 +1,7 @@
 package org.govkiosk.api;
 
+import org.govkiosk.personal.Masking;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,7 +37,7 @@ class ApiTypesTest {
         assertThat(submission().toString()).doesNotContain("11010519491231002X").doesNotContain("张三丰")
                 .contains("110***********002X").doesNotContain("本地");
         assertThat(Masking.name("张三")).isEqualTo("张*");
-        assertThat(Masking.name("欧阳娜娜")).isEqualTo("欧**娜");
+        assertThat(Masking.name("欧阳娜娜")).isEqualTo("欧***");
         assertThat(new CaseSearch(IdType.RESIDENT_ID, "11010519491231002X").toString())
                 .doesNotContain("11010519491231002X");
     }

@@ -1,5 +1,7 @@
 package org.govkiosk.device.idcard;
 
+import org.govkiosk.personal.Masking;
+
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -143,7 +145,7 @@ final class CardRules {
 
     private String idField() {
         String id = required("id");
-        maskedId = Masking.maskIdNumber(id);
+        maskedId = Masking.idNumber(id);
         return id;
     }
 

@@ -1,5 +1,7 @@
 package org.govkiosk.device.idcard;
 
+import org.govkiosk.personal.Masking;
+
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -85,7 +87,7 @@ public record IdCardData(
 
         @Override
         public String toString() {
-            return "HmtPermitDetails[pass=" + Masking.maskIdNumber(passNumber) + "]";
+            return "HmtPermitDetails[pass=" + Masking.idNumber(passNumber) + "]";
         }
     }
 
@@ -117,11 +119,11 @@ public record IdCardData(
 
     /** The ID number as logs may show it: first 3 and last 4 characters, e.g. {@code 110***********123X}. */
     public String maskedIdNumber() {
-        return Masking.maskIdNumber(idNumber);
+        return Masking.idNumber(idNumber);
     }
 
     @Override
     public String toString() {
-        return "IdCardData[" + documentType + ", name=" + Masking.maskName(name) + ", id=" + maskedIdNumber() + "]";
+        return "IdCardData[" + documentType + ", name=" + Masking.name(name) + ", id=" + maskedIdNumber() + "]";
     }
 }

@@ -1,5 +1,7 @@
 package org.govkiosk.device.idcard;
 
+import org.govkiosk.personal.Masking;
+
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -112,7 +114,7 @@ public record IdNumber(String value) {
     }
 
     public String masked() {
-        return Masking.maskIdNumber(value);
+        return Masking.idNumber(value);
     }
 
     @Override

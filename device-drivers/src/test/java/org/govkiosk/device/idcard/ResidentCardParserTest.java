@@ -1,5 +1,7 @@
 package org.govkiosk.device.idcard;
 
+import org.govkiosk.personal.Masking;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -84,7 +86,7 @@ class ResidentCardParserTest {
         assertThat(r.detail()).doesNotContain(id).doesNotContain(birth);
         assertThat(r.toString()).doesNotContain(id);
         if (!id.isEmpty()) {
-            assertThat(r.maskedIdNumber()).isEqualTo(Masking.maskIdNumber(id));
+            assertThat(r.maskedIdNumber()).isEqualTo(Masking.idNumber(id));
         }
         assertThat(r.messageKey()).startsWith("idcard.rejection.");
     }

@@ -1,5 +1,7 @@
 package org.govkiosk.app.audit;
 
+import org.govkiosk.personal.Masking;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -51,7 +53,7 @@ public final class AuditLog implements Audit, AutoCloseable {
      */
     public static AuditLog open(Path file, byte[] key, Clock clock) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            org.govkiosk.app.security.OwnerOnly.file(file);
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             AuditChain chain = new AuditChain(key);
@@ -67,6 +69,7 @@ public final class AuditLog implements Audit, AutoCloseable {
                         file, aside);
                 setAside = Map.of("file", aside.getFileName().toString(), "seq", String.valueOf(tail.seq),
                         "hash", tail.hash);
+                org.govkiosk.app.security.OwnerOnly.file(file);
                 channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                         StandardOpenOption.WRITE);
                 tail = readTail(channel);
@@ -122,7 +125,7 @@ public final class AuditLog implements Audit, AutoCloseable {
     @Override
     public synchronized void record(String event, Map<String, String> details) {
         Map<String, String> safe = new TreeMap<>();
-        details.forEach((k, v) -> safe.put(k, PersonalDataMask.mask(v)));
+        details.forEach((k, v) -> safe.put(k, Masking.text(v)));
         AuditEntry unsigned = new AuditEntry(seq + 1, clock.instant().toString(), event, safe, last, null);
         AuditEntry entry = unsigned.withHash(chain.hash(unsigned));
         try {

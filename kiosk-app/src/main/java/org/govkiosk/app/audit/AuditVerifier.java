@@ -101,7 +101,9 @@ public final class AuditVerifier {
             System.exit(2);
         }
         try {
-            Path pw = passwordFile != null ? passwordFile : keys.resolve("password");
+            // Default: the demo's generated secret next to the data directory; a hall terminal's is its credential.
+            Path pw = passwordFile != null ? passwordFile
+                    : org.govkiosk.app.security.KeyStoreSecret.generatedFile(keys.toAbsolutePath().getParent());
             byte[] key = org.govkiosk.app.security.TerminalKeyStore.openExisting(keys,
                     Files.readString(pw, StandardCharsets.UTF_8).trim().toCharArray()).auditKey();
             if (head == null) {

@@ -23,7 +23,7 @@ import org.govkiosk.device.PrintJob;
 import org.govkiosk.device.PrintOutcome;
 import org.govkiosk.device.ReceiptPrinter;
 import org.govkiosk.device.idcard.IdCardData;
-import org.govkiosk.device.idcard.Masking;
+import org.govkiosk.personal.Masking;
 
 /** {@code probe}, {@code read-id} and {@code test-page}: each opens one device with its driver and reports. */
 final class DeviceCommands {
@@ -98,8 +98,8 @@ final class DeviceCommands {
         }
         IdCardData card = ((DeviceEvent.IdCardRead) event).card();
         // Masked here and nowhere else unmasked: the technician sees enough to recognise the card, no more.
-        String name = Masking.maskName(card.name());
-        String number = Masking.maskIdNumber(card.idNumber());
+        String name = Masking.name(card.name());
+        String number = Masking.idNumber(card.idNumber());
         json.put("ok", true);
         json.put("documentType", card.documentType().name());
         json.put("name", name);

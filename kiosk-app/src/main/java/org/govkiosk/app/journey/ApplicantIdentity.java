@@ -9,7 +9,7 @@ import org.govkiosk.app.catalog.Prefill;
 import org.govkiosk.app.session.CitizenSession;
 import org.govkiosk.app.session.SmartCardIdentity;
 import org.govkiosk.device.idcard.IdCardData;
-import org.govkiosk.device.idcard.Masking;
+import org.govkiosk.personal.Masking;
 
 /**
  * Who applies, as the terminal read it (ID card or smart card) plus the phone number given at identification.
@@ -114,11 +114,11 @@ public record ApplicantIdentity(IdType idType, String idNumber, String name, Opt
     }
 
     public String maskedIdNumber() {
-        return Masking.maskIdNumber(idNumber);
+        return Masking.idNumber(idNumber);
     }
 
     public String maskedName() {
-        return Masking.maskName(name);
+        return Masking.name(name);
     }
 
     @Override

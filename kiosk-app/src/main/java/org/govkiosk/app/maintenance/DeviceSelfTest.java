@@ -20,7 +20,7 @@ import org.govkiosk.device.IdCardReader;
 import org.govkiosk.device.QrScanner;
 import org.govkiosk.device.RatingPad;
 import org.govkiosk.device.SmartCardReader;
-import org.govkiosk.device.idcard.Masking;
+import org.govkiosk.personal.Masking;
 import org.govkiosk.print.model.Block;
 import org.govkiosk.print.model.Document;
 import org.govkiosk.print.model.Medium;
@@ -137,7 +137,7 @@ public final class DeviceSelfTest {
             if (event instanceof DeviceEvent.SmartCardRead read) {
                 String number = read.fields().getOrDefault("card-number", "");
                 return new SelfTestResult(reader.id(), true, "maintenance.selftest.card-read",
-                        read.profileName() + " " + Masking.maskIdNumber(number));
+                        read.profileName() + " " + Masking.idNumber(number));
             }
             if (event instanceof DeviceEvent.IdCardRejected rejected) {
                 return new SelfTestResult(reader.id(), false, "maintenance.selftest.card-rejected",
@@ -162,7 +162,7 @@ public final class DeviceSelfTest {
     private CompletableFuture<SelfTestResult> scan(QrScanner scanner) {
         CompletableFuture<SelfTestResult> result = next(scanner.id(), event -> event instanceof DeviceEvent.QrScanned q
                 ? new SelfTestResult(scanner.id(), true, "maintenance.selftest.scanned",
-                        Masking.maskIdNumber(q.payload()) + " (" + q.payload().length() + ")")
+                        Masking.idNumber(q.payload()) + " (" + q.payload().length() + ")")
                 : null, "maintenance.selftest.no-code");
         scanner.setReadingEnabled(true);
         return result.whenComplete((r, e) -> scanner.setReadingEnabled(false));

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.govkiosk.app.audit.Audit;
-import org.govkiosk.app.audit.PersonalDataMask;
+import org.govkiosk.personal.Masking;
 import org.govkiosk.app.outbox.Outbox;
 import org.govkiosk.app.outbox.OutboxStatus;
 
@@ -25,7 +25,7 @@ public final class OutboxAdmin {
         OutboxStatus status = outbox.status();
         var dead = outbox.deadLetters().stream().map(e -> new OutboxOverview.DeadLetter(e.id(), e.kind(),
                 e.reference().orElse(e.idempotencyKey()), e.attempts(), e.createdAt(),
-                PersonalDataMask.mask(e.lastError().orElse("")))).toList();
+                Masking.text(e.lastError().orElse("")))).toList();
         return new OutboxOverview(status.waiting(),
                 status.oldestWaitingSince().map(t -> Duration.between(t, clock.instant())), outbox.countsByKind(),
                 dead, status.recovery().map(Object::toString));

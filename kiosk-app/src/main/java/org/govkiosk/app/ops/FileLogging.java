@@ -35,6 +35,12 @@ public final class FileLogging implements AutoCloseable {
             LoggerFactory.getLogger(FileLogging.class).warn("Logging backend is not logback; no log file in {}", dir);
             return null;
         }
+        try {
+            // Masked, but still about citizens: owner-only, as the rest of the data directory.
+            org.govkiosk.app.security.OwnerOnly.file(dir.resolve("terminal.log"));
+        } catch (java.io.IOException e) {
+            LoggerFactory.getLogger(FileLogging.class).warn("Cannot make {} owner-only: {}", dir, e.getMessage());
+        }
         RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
         appender.setContext(context);
         appender.setName(APPENDER_NAME);

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * after confirmation) with Kura's lifecycle (pending, sent, confirmed, dead, priority, purge).
  *
  * <p>Payloads (personal data) are stored AES-GCM encrypted and erased when the platform confirms; a confirmed row
- * keeps only metadata. {@link #add} returns only after the row is fsync'd. One connection, used under this
+ * keeps only metadata. Erased means overwritten: the file runs with {@code secure_delete}, and the WAL, which keeps
+ * the pages as they were before, is checkpointed and truncated after each confirmation. {@link #add} returns only after the row is fsync'd. One connection, used under this
  * object's lock: the citizen flow adds, the one worker thread drains.
  */
 public final class Outbox implements AutoCloseable {
@@ -168,6 +169,7 @@ public final class Outbox implements AutoCloseable {
         } catch (SQLException e) {
             throw failure("confirm " + id, e);
         }
+        OutboxDatabase.truncateWal(db);
     }
 
     // --- Batches, for the worker's rounds: several entries per transaction, so one fsync serves them all. ---
@@ -246,6 +248,7 @@ public final class Outbox implements AutoCloseable {
                         ps.addBatch();
                     }
                 });
+        OutboxDatabase.truncateWal(db);
     }
 
     private interface Batch {
@@ -324,7 +327,11 @@ public final class Outbox implements AutoCloseable {
         try (PreparedStatement ps = db.prepareStatement(
                 "DELETE FROM outbox_entry WHERE state = 'CONFIRMED' AND confirmed_at <= ?")) {
             ps.setLong(1, clock.millis() - retention.toMillis());
-            return ps.executeUpdate();
+            int purged = ps.executeUpdate();
+            if (purged > 0) {
+                OutboxDatabase.truncateWal(db);
+            }
+            return purged;
         } catch (SQLException e) {
             throw failure("purge", e);
         }

@@ -60,9 +60,11 @@ final class OutboxDatabase {
 
     static Opened open(Path file, Instant now) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            // Owner-only before SQLite opens it: its -wal and -shm files take the main file's mode.
+            org.govkiosk.app.security.OwnerOnly.sqlite(file);
         } catch (IOException e) {
-            throw new OutboxException("cannot create the outbox directory for " + file, false, e);
+            throw new OutboxException("cannot create the outbox file " + file + " (owner-only): " + e.getMessage(),
+                    false, e);
         }
         Connection connection = null;
         try {
@@ -91,6 +93,14 @@ final class OutboxDatabase {
             }
             s.execute("PRAGMA synchronous=FULL");
             s.execute("PRAGMA busy_timeout=5000");
+            // A confirmed payload set to NULL or a purged row would otherwise stay in the file's free space, readable
+            // with the key store: secure_delete overwrites deleted content with zeros (issue 14, attack 6).
+            try (ResultSet rs = s.executeQuery("PRAGMA secure_delete=ON")) {
+                if (!rs.next() || rs.getInt(1) != 1) {
+                    throw new SQLException("this SQLite does not honour secure_delete; refusing to keep personal"
+                            + " data in a file that would keep deleted payloads");
+                }
+            }
             s.execute(SCHEMA);
             s.execute(INDEX);
         } catch (SQLException e) {
@@ -98,6 +108,21 @@ final class OutboxDatabase {
             throw e;
         }
         return c;
+    }
+
+    /**
+     * Copies what the WAL holds into the main file and truncates the WAL to zero bytes, so the pages that still held
+     * a payload before its confirmation (the WAL keeps old frames until it is reused) leave the WAL at once.
+     * Best effort: a busy database is scrubbed at the next confirmation.
+     */
+    static void truncateWal(Connection c) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+            if (rs.next() && rs.getInt(1) != 0) {
+                LOG.debug("WAL checkpoint was busy; the WAL is truncated at the next confirmation");
+            }
+        } catch (SQLException e) {
+            LOG.warn("Cannot checkpoint the outbox WAL: {}", e.getMessage());
+        }
     }
 
     /** quick_check reads every page, so a truncated or scribbled file is found now, not during a citizen's case. */
@@ -146,9 +171,10 @@ final class OutboxDatabase {
         Salvage salvage = salvage(aside);
         Connection fresh;
         try {
+            org.govkiosk.app.security.OwnerOnly.sqlite(file);
             fresh = connect(file);
             insertAll(fresh, salvage.rows());
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             throw new OutboxException("cannot open a fresh outbox at " + file + " after moving the damaged one to "
                     + aside + ": " + e.getMessage(), false, e);
         }

@@ -30,7 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The terminal's own keys, in a PKCS12 file in its data directory (mode 0600): an AES-256 key that encrypts
+ * The terminal's own keys, in a PKCS12 file in its data directory (mode 0600), protected by a secret kept elsewhere
+ * ({@link KeyStoreSecret}): an AES-256 key that encrypts
  * personal data at rest (the outbox) and an Ed25519 key pair that signs every platform request. Created on the
  * first start; later starts load the same keys, so data encrypted before a restart stays readable.
  *
@@ -77,7 +78,7 @@ public final class TerminalKeyStore {
     public static TerminalKeyStore openOrCreate(Path dataDir, char[] password) {
         Path file = dataDir.resolve(FILE_NAME);
         try {
-            Files.createDirectories(dataDir);
+            OwnerOnly.directory(dataDir);
             if (Files.exists(file)) {
                 return load(file, password);
             }
@@ -195,6 +196,21 @@ public final class TerminalKeyStore {
         } catch (IOException | GeneralSecurityException e) {
             throw new KeyStoreUnavailableException("cannot write the platform's key into " + file + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The same keys under another password: the file is rewritten as a whole (0600, then moved in place), so a
+     * power cut leaves either the old or the new file, never half of one.
+     *
+     * @throws KeyStoreUnavailableException if the key store cannot be rewritten (the old password still opens it)
+     */
+    public synchronized TerminalKeyStore reprotect(char[] newPassword) {
+        try {
+            write(file, newPassword, dataKey, signingKeys, platformKey, true);
+            return new TerminalKeyStore(file, newPassword, dataKey, signingKeys, platformKey);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new KeyStoreUnavailableException("cannot re-protect " + file + ": " + e.getMessage(), e);
         }
     }
 

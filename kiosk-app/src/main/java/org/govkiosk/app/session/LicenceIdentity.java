@@ -1,7 +1,7 @@
 package org.govkiosk.app.session;
 
 import java.util.Objects;
-import org.govkiosk.device.idcard.Masking;
+import org.govkiosk.personal.Masking;
 
 /**
  * Who an electronic licence shown at the scanner says the citizen is (扫码亮证), as the platform verified it. Stands
@@ -21,11 +21,11 @@ public record LicenceIdentity(String licenceType, String issuer, String name, St
     }
 
     public String maskedIdNumber() {
-        return Masking.maskIdNumber(idNumber);
+        return Masking.idNumber(idNumber);
     }
 
     public String maskedName() {
-        return Masking.maskName(name);
+        return Masking.name(name);
     }
 
     @Override

@@ -19,13 +19,9 @@ public record SmartCardIdentity(String profileName, Map<String, String> fields) 
         return Optional.ofNullable(fields.get(name)).filter(v -> !v.isBlank());
     }
 
-    /** The card's number as the screen may show it: first and last characters only. */
+    /** The card's number as the screen may show it: by the one masking rule (first 3 and last 4). */
     public String maskedCardNumber() {
-        String n = field("card-number").or(() -> field("id-number")).orElse("");
-        if (n.length() <= 4) {
-            return "*".repeat(n.length());
-        }
-        return n.substring(0, 1) + "*".repeat(n.length() - 2) + n.substring(n.length() - 1);
+        return org.govkiosk.personal.Masking.cardNumber(field("card-number").or(() -> field("id-number")).orElse(""));
     }
 
     @Override

@@ -63,9 +63,9 @@ public final class UsageStatistics implements AutoCloseable {
 
     private static Connection connect(Path file) throws SQLException {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            org.govkiosk.app.security.OwnerOnly.sqlite(file);
         } catch (java.io.IOException e) {
-            throw new SQLException("cannot create " + file.getParent(), e);
+            throw new SQLException("cannot create " + file + " (owner-only)", e);
         }
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try (Statement s = c.createStatement()) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.govkiosk.api.CaseKind;
 import org.govkiosk.api.CaseState;
 import org.govkiosk.api.CaseSubmission;
-import org.govkiosk.api.Masking;
+import org.govkiosk.personal.Masking;
 import org.govkiosk.api.Material;
 import org.govkiosk.platform.store.Filing;
 import org.govkiosk.platform.store.Supplements;

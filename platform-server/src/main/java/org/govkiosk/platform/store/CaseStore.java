@@ -26,7 +26,7 @@ import org.govkiosk.api.CaseTransition;
 import org.govkiosk.api.CaseView;
 import org.govkiosk.api.ErrorCodes;
 import org.govkiosk.api.IdType;
-import org.govkiosk.api.Masking;
+import org.govkiosk.personal.Masking;
 
 /**
  * Cases, their history and certificates. Submission is idempotent per terminal and key: the unique constraint

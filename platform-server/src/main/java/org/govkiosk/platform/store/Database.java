@@ -31,9 +31,11 @@ public final class Database implements AutoCloseable {
     }
 
     private final HikariDataSource dataSource;
+    private final java.util.Optional<H2Files> files;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, java.util.Optional<H2Files> files) {
         this.dataSource = dataSource;
+        this.files = files;
     }
 
     /**
@@ -56,18 +58,21 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(2_000);
         config.setValidationTimeout(1_000);
         config.setAutoCommit(true);
+        java.util.Optional<H2Files> files = H2Files.of(url);
+        files.ifPresent(H2Files::prepareDirectory);
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw new StorageException("cannot open database " + redact(url) + ": " + e.getMessage(), e);
         }
-        Database database = new Database(dataSource);
+        Database database = new Database(dataSource, files);
         try {
             database.applySchema();
             if (url.startsWith("jdbc:h2:")) {
                 database.commitDurably();
             }
+            files.ifPresent(H2Files::restrictFiles);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -210,5 +215,6 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
+        files.ifPresent(H2Files::restrictFiles);
     }
 }

@@ -12,7 +12,7 @@ import org.govkiosk.api.LicenceHolder;
 import org.govkiosk.api.LicenceIssue;
 import org.govkiosk.api.LicenceVerification;
 import org.govkiosk.api.LicenceVerificationRequest;
-import org.govkiosk.api.Masking;
+import org.govkiosk.personal.Masking;
 
 /**
  * Scannable e-licence codes (扫码亮证). A code is a random token the phone shows for a short time; the platform

@@ -1,7 +1,7 @@
 package org.govkiosk.print.data;
 
 import java.util.Objects;
-import org.govkiosk.device.idcard.Masking;
+import org.govkiosk.personal.Masking;
 
 /**
  * Personal data in the form that may go on a receipt: 张** or 110***********123X. A class, not a record, so
@@ -18,13 +18,13 @@ public final class MaskedText {
     /** 张三丰 → 张**: the family name stays so the citizen recognises their receipt. */
     public static MaskedText name(String rawName) {
         requireText(rawName, "name");
-        return new MaskedText(Masking.maskName(rawName.strip()));
+        return new MaskedText(Masking.name(rawName.strip()));
     }
 
     /** 11010119900307123X → 110***********123X. */
     public static MaskedText idNumber(String rawIdNumber) {
         requireText(rawIdNumber, "ID number");
-        return new MaskedText(Masking.maskIdNumber(rawIdNumber.strip()));
+        return new MaskedText(Masking.idNumber(rawIdNumber.strip()));
     }
 
     public String text() {

@@ -142,6 +142,28 @@ class CupsDocumentPrintingTest {
         }
     }
 
+    /**
+     * Issue 14, attack 6: cupsd keeps a job's document for a day and its history for ever by default (PreserveJobFiles,
+     * PreserveJobHistory); a printed notice or certificate is a citizen's data. Once the job has ended the driver
+     * purges it: cupsd's spool holds neither its document nor its control file.
+     */
+    @Test
+    void aPrintedDocumentLeavesNothingInCupsdsSpool() throws Exception {
+        PrintOutcome outcome = driver.print(new PrintJob("gk-purge-" + System.nanoTime(), PrintJob.Format.PDF,
+                renderer.render(templates.fill(Samples.certificate(SIGNER))))).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(outcome).as("outcome; cupsd log:\n%s", cupsd.log()).isInstanceOf(DeviceEvent.PrintCompleted.class);
+        await("cupsd's spool holds no job file", () -> jobFiles().isEmpty(), this::jobFiles);
+    }
+
+    private List<String> jobFiles() {
+        try (Stream<Path> files = Files.list(cupsd.spool())) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("[cd]\\d+(-\\d+)?")).sorted()
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void aPausedQueueTakesThePrinterOfflineAndFailsTheJobRetryably() throws Exception {
         Set<Path> before = outputFiles();

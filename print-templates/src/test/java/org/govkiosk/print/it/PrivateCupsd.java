@@ -194,6 +194,11 @@ final class PrivateCupsd implements AutoCloseable {
         return String.join("\n", lines);
     }
 
+    /** cupsd's RequestRoot: a job's document (d*) and its control and history file (c*) while cupsd keeps them. */
+    public Path spool() {
+        return root.resolve("spool");
+    }
+
     @Override
     public void close() {
         if (process != null) {

@@ -17,7 +17,9 @@ import org.govkiosk.device.driver.DriverOptions;
  * its pictures), {@code settle} (ms a file's size and time must stay unchanged before it counts as written;
  * default 300; 0 when the camera writes to a temporary name and renames into place), {@code debounce} (ms within
  * which the same code in later frames is not published again; default 1500; 0 = off), {@code processed}
- * ({@code move} to {@code done/}, the default, or {@code delete}: frames can show personal codes) and
+ * ({@code delete}, the default: a picture is read into memory at once and shows citizens' documents and codes, so
+ * it is deleted right after; or {@code move} to {@code done/}, for setting a camera up only: nothing deletes what
+ * is kept there) and
  * {@code max-megapixels} (larger pictures are set aside unread; default 24). The folder is polled every
  * {@code poll-interval}.
  */
@@ -45,7 +47,7 @@ public record CameraFolderSettings(Path folder, Duration pollInterval, Duration 
         Duration settle = Duration.ofMillis(DriverOptions.number(config, "settle", 300, 0, 10_000, problems));
         Duration debounce = Duration.ofMillis(DriverOptions.number(config, "debounce", 1500, 0, 60_000, problems));
         int megapixels = DriverOptions.number(config, "max-megapixels", 24, 1, 200, problems);
-        String processed = config.option("processed").orElse("move").trim().toLowerCase(Locale.ROOT);
+        String processed = config.option("processed").orElse("delete").trim().toLowerCase(Locale.ROOT);
         if (!processed.equals("move") && !processed.equals("delete")) {
             problems.add("options.processed: must be move or delete, got '" + config.options().get("processed")
                     + "'");

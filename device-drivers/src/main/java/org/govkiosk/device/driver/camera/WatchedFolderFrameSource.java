@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * A file is taken once its size and modification time have stayed the same for the settle time, so a picture
  * still being written is not read half-way; names a writer uses while writing ({@code .part}, {@code .tmp},
  * {@code .crdownload}, leading dot) are never taken, so write-then-rename needs no settle time at all. Frames are
- * taken oldest first. A taken file goes to {@code done/} (or is deleted, see {@link CameraFolderSettings}); one
+ * taken oldest first. A taken file is deleted (or, for setting a camera up, moved to {@code done/}: see
+ * {@link CameraFolderSettings}); one
  * that is not a readable picture goes to {@code failed/} for the technician. A missing, unreadable or read-only
  * folder is reported and looked at again every interval: it may be a share that is not mounted yet.
  */
@@ -61,6 +62,11 @@ public final class WatchedFolderFrameSource implements FrameSource {
         this.name = Objects.requireNonNull(name);
         this.settings = Objects.requireNonNull(settings);
         this.clock = Objects.requireNonNull(clock);
+        if (!settings.deleteProcessed()) {
+            LOG.warn("Camera {} keeps every picture it reads in {} (options.processed: move): they show citizens'"
+                    + " documents and codes and nothing deletes them; use it to set the camera up, then remove it",
+                    name, settings.folder().resolve(DONE));
+        }
     }
 
     private record Observation(long size, long modifiedNanos, Instant since) {

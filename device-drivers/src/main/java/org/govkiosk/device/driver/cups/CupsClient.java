@@ -16,4 +16,10 @@ public interface CupsClient {
     CupsJobState job(String queue, int jobId) throws DeviceException;
 
     void cancel(String queue, int jobId) throws DeviceException;
+
+    /**
+     * Removes an ended job from CUPS: its spooled document and its history (job name, user, times), which cupsd
+     * otherwise keeps (PreserveJobFiles, PreserveJobHistory; a day and for ever by default).
+     */
+    void purge(String queue, int jobId) throws DeviceException;
 }

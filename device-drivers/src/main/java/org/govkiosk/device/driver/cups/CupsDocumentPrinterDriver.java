@@ -202,6 +202,7 @@ public final class CupsDocumentPrinterDriver implements DocumentPrinter, Supervi
                 // CUPS completes a job when the printer has taken every page; its status is shown at once.
                 refreshQuietly();
                 LOG.info("Printer {} printed job {} (CUPS job {})", id(), job.jobId(), cupsJob);
+                purgeQuietly(cupsJob);
                 outcome.complete(new DeviceEvent.PrintCompleted(id(), context.clock().instant(), job.jobId()));
                 return;
             }
@@ -209,6 +210,7 @@ public final class CupsDocumentPrinterDriver implements DocumentPrinter, Supervi
                 DeviceStatusInfo now = refreshQuietly();
                 LOG.warn("Printer {} CUPS job {} ended {} {}", id(), cupsJob,
                         js.state() == CupsJobState.CANCELED ? "canceled" : "aborted", js.reasons());
+                purgeQuietly(cupsJob);
                 outcome.complete(failed(job, now != null && !now.isUsable() ? now.detail()
                         : DeviceStatusDetail.COMMUNICATION_ERROR, true));
                 return;
@@ -238,7 +240,22 @@ public final class CupsDocumentPrinterDriver implements DocumentPrinter, Supervi
         } catch (DeviceException e) {
             LOG.warn("Printer {} could not cancel CUPS job {}: {}", id(), cupsJob, e.getMessage());
         }
+        purgeQuietly(cupsJob);
         outcome.complete(failed(job, stuck, true));
+    }
+
+    /**
+     * A document for a citizen (a notice, a certificate) is not kept in CUPS once the job has ended: its spool file
+     * and history go at once, whatever cupsd's PreserveJobFiles/PreserveJobHistory say. Best effort: a cupsd that
+     * refuses still ages them out by its own settings (packaging/README.md).
+     */
+    private void purgeQuietly(int cupsJob) {
+        try {
+            client.purge(settings.queue(), cupsJob);
+        } catch (DeviceException e) {
+            LOG.warn("Printer {} could not purge CUPS job {} (its file stays in cupsd's spool until cupsd drops it):"
+                    + " {}", id(), cupsJob, e.getMessage());
+        }
     }
 
     private DeviceStatusInfo refreshQuietly() {

@@ -76,6 +76,17 @@ public final class IppCupsClient implements CupsClient {
                 Attribute.integer(OP, IppMessage.TAG_INTEGER, "job-id", jobId))), null);
     }
 
+    /**
+     * Cancel-Job with CUPS's {@code purge-job} (what {@code cancel -x} sends): allowed to the job's owner, also once
+     * the job has completed; cupsd then deletes the job's files and its history entry.
+     */
+    @Override
+    public void purge(String queue, int jobId) throws DeviceException {
+        call(queue, request(IppMessage.CANCEL_JOB, queue, List.of(
+                Attribute.integer(OP, IppMessage.TAG_INTEGER, "job-id", jobId),
+                Attribute.bool(OP, "purge-job", true))), null);
+    }
+
     private IppMessage request(int operation, String queue, List<Attribute> extra) {
         List<Attribute> attrs = new ArrayList<>();
         attrs.add(Attribute.string(OP, IppMessage.TAG_CHARSET, "attributes-charset", "utf-8"));

@@ -57,6 +57,10 @@ public record IppMessage(int code, int requestId, List<Attribute> attributes) {
             return new Attribute(group, tag, name, List.of(ByteBuffer.allocate(4).putInt(value).array()));
         }
 
+        public static Attribute bool(int group, String name, boolean value) {
+            return new Attribute(group, TAG_BOOLEAN, name, List.of(new byte[] {(byte) (value ? 1 : 0)}));
+        }
+
         public List<String> strings() {
             return values.stream().map(v -> new String(v, StandardCharsets.UTF_8)).toList();
         }

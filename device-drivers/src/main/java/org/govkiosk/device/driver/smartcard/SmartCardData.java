@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.govkiosk.device.idcard.Masking;
+import org.govkiosk.personal.Masking;
 
 /**
  * The fields a profile read from one card, in the profile's order. Fields the card lacked are absent.
@@ -21,14 +21,15 @@ public record SmartCardData(String readerName, String atrHex, String profileName
         return Optional.ofNullable(fields.get(name));
     }
 
+    /**
+     * By the one masking rule: names as names, numbers (card, ID) as numbers; anything else (birth date, sex) shows
+     * nothing, as 3 + 4 characters of a date would be the date.
+     */
     static String mask(String name, String value) {
         if (name.contains("name")) {
-            return Masking.maskName(value);
+            return Masking.name(value);
         }
-        if (value.length() <= 2) {
-            return "*".repeat(value.length());
-        }
-        return value.charAt(0) + "*".repeat(value.length() - 2) + value.charAt(value.length() - 1);
+        return name.contains("number") ? Masking.cardNumber(value) : "*".repeat(value.length());
     }
 
     @Override

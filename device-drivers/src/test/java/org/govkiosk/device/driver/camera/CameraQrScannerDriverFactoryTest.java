@@ -58,7 +58,7 @@ class CameraQrScannerDriverFactoryTest {
         CameraFolderSettings s = CameraFolderSettings.require(camera(SYSTEM, Map.of("folder", "/srv/cam")));
         assertThat(s.settle()).isEqualTo(Duration.ofMillis(300));
         assertThat(s.debounce()).isEqualTo(Duration.ofMillis(1500));
-        assertThat(s.deleteProcessed()).isFalse();
+        assertThat(s.deleteProcessed()).as("pictures show personal data: deleted once read by default").isTrue();
         assertThat(s.maxPixels()).isEqualTo(24_000_000L);
     }
 

@@ -52,7 +52,9 @@ class CameraQrScannerDriverTest {
 
     private CameraQrScannerDriver start(Path watched, Map<String, String> extra) {
         folder = watched;
-        Map<String, String> options = new java.util.HashMap<>(Map.of("folder", watched.toString(), "settle", "100"));
+        // Moved to done/ (not the default delete): these tests watch done/ to see what was taken.
+        Map<String, String> options = new java.util.HashMap<>(Map.of("folder", watched.toString(), "settle", "100",
+                "processed", "move"));
         options.putAll(extra);
         DeviceConfig config = new DeviceConfig("cam-1", DeviceFamily.QR_SCANNER, CameraFolderSettings.MODEL,
                 new TransportConfig(TransportConfig.Kind.SYSTEM, null, 0, null, 0), true, Duration.ofMillis(30),

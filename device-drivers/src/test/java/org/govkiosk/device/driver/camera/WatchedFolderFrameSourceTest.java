@@ -92,8 +92,9 @@ class WatchedFolderFrameSourceTest {
         return new WatchedFolderFrameSource("cam-test", CameraFolderSettings.require(config), clock);
     }
 
+    /** Moving to done/ makes what was taken visible: most tests here look there. */
     private WatchedFolderFrameSource source() {
-        return source(tmp, Map.of());
+        return source(tmp, Map.of("processed", "move"));
     }
 
     private static byte[] picture(String text) {
@@ -249,6 +250,21 @@ class WatchedFolderFrameSourceTest {
         assertThat(sink.frames).hasSize(2);
         assertThat(names("done")).hasSize(2).contains("IMG_0001.png")
                 .anySatisfy(n -> assertThat(n).matches("IMG_0001-\\d+-1\\.png"));
+    }
+
+    /**
+     * Issue 14, attack 6: pictures of citizens' documents and phones were moved to done/ and kept there forever.
+     * A picture is read into memory at once (the frame, and for a document the page that goes into the case), so
+     * by default it is deleted right after it was read; done/ stays empty.
+     */
+    @Test
+    void byDefaultAPictureIsDeletedOnceRead() throws IOException {
+        WatchedFolderFrameSource s = source(tmp, Map.of());
+        Files.write(tmp.resolve("document.png"), picture("GKEL1:PERSONAL"));
+        scanSettled(s);
+        assertThat(sink.frames).hasSize(1);
+        assertThat(tmp.resolve("document.png")).doesNotExist();
+        assertThat(names("done")).as("nothing kept").isEmpty();
     }
 
     @Test

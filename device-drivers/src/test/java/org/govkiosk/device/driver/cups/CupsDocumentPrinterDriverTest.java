@@ -71,6 +71,20 @@ class CupsDocumentPrinterDriverTest {
         Await.until("the outcome is published", WAIT, () -> events.contains((DeviceEvent) outcome));
     }
 
+    /**
+     * Issue 14, attack 6: CUPS keeps a job's document and its history (job name, user) for a day by default. Once a
+     * job has ended, printed or not, the driver asks CUPS to purge it, files and history.
+     */
+    @Test
+    void aJobThatEndedIsPurgedFromCups() throws Exception {
+        cups.jobGoes(5, 9);
+        assertThat(print("D-1")).isInstanceOf(DeviceEvent.PrintCompleted.class);
+        cups.jobGoes(5, 8);
+        assertThat(print("D-2")).isInstanceOf(DeviceEvent.PrintFailed.class);
+        Await.until("both jobs purged", WAIT, () -> cups.purged.size() == 2, () -> cups.purged);
+        assertThat(cups.purged).containsExactly(1, 2);
+    }
+
     @Test
     void anAbortedJobFailsRetryably() throws Exception {
         cups.jobGoes(5, 8);

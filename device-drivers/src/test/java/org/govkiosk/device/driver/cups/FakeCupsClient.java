@@ -15,6 +15,7 @@ final class FakeCupsClient implements CupsClient {
     final List<CupsJobState> jobStates = new CopyOnWriteArrayList<>();
     final List<byte[]> submitted = new CopyOnWriteArrayList<>();
     final List<Integer> canceled = new CopyOnWriteArrayList<>();
+    final List<Integer> purged = new CopyOnWriteArrayList<>();
     private int next;
 
     static DeviceException cupsdDown() {
@@ -56,6 +57,12 @@ final class FakeCupsClient implements CupsClient {
     public void cancel(String queue, int jobId) throws DeviceException {
         check();
         canceled.add(jobId);
+    }
+
+    @Override
+    public void purge(String queue, int jobId) throws DeviceException {
+        check();
+        purged.add(jobId);
     }
 
     private void check() throws DeviceException {

@@ -44,7 +44,7 @@ class ProfileReaderTest {
         EmulatedCard card = EmulatedCard.of(demo, DEMO_ATR, HOLDER);
         String text = new ProfileReader(card::respond).read(demo, "reader", DEMO_ATR).toString();
 
-        assertThat(text).contains("name=张**", "card-number=A*******7", "birth-date=1******7")
+        assertThat(text).contains("name=张**", "card-number=A01**4567", "birth-date=********")
                 .doesNotContain("A01234567", "张三丰", "19900307");
     }
 

@@ -9,7 +9,7 @@ import org.govkiosk.app.catalog.FieldType;
 import org.govkiosk.app.catalog.FormField;
 import org.govkiosk.app.catalog.Prefill;
 import org.govkiosk.app.journey.FieldProblem;
-import org.govkiosk.device.idcard.Masking;
+import org.govkiosk.personal.Masking;
 
 /**
  * One field of the application form on screen: its value, whether it came off the card (then it is shown, never
@@ -51,14 +51,14 @@ public final class FieldInput {
         Optional<Prefill> from = locked ? field.prefill() : Optional.empty();
         if (field.type() == FieldType.ID_NUMBER
                 || from.filter(p -> p == Prefill.ID_NUMBER).isPresent()) {
-            return Masking.maskIdNumber(v);
+            return Masking.idNumber(v);
         }
         if (from.isEmpty()) {
             return v;
         }
         return switch (from.get()) {
-            case NAME -> Masking.maskName(v);
-            case ADDRESS -> Masking.maskAddress(v);
+            case NAME -> Masking.name(v);
+            case ADDRESS -> Masking.address(v);
             default -> v;
         };
     }
