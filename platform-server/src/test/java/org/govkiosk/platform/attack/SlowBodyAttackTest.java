@@ -161,6 +161,12 @@ class SlowBodyAttackTest extends RunningPlatform {
         };
         try {
             driver.start();
+            // The attack is on once the platform holds attacking connections (on a loaded machine the attack's
+            // thread may not have opened one yet when the terminal's case is filed).
+            Await.until("the platform holds attacking connections", Duration.ofSeconds(15), () -> {
+                sample.run();
+                return attackerEndpoints() >= PER_ADDRESS / 2;
+            });
             sample.run();
             // A terminal files a case while the attack is on.
             long t0 = System.nanoTime();
@@ -189,10 +195,11 @@ class SlowBodyAttackTest extends RunningPlatform {
             assertThat(openWhenServed).as("the attack was still on when the terminal was served").isPositive();
             assertThat(peakHeld.get()).as("connections the platform holds for one address")
                     .isLessThanOrEqualTo(PER_ADDRESS);
-            // Those of the admitted connections, and a few answering refusals and the terminal: not one per
-            // connection (before the limits: 202 of 200 connections).
+            // Those of the admitted connections, and those closing refused ones and serving the terminal: not one
+            // per connection (before the limits: 202 of 200). On a loaded machine the closing ones pile up a
+            // little (48 seen beside a CI run), hence room for four times the per-address bound.
             assertThat(peakBusy.get()).as("threads busy during the attack")
-                    .isLessThanOrEqualTo(busyBefore + 2 * PER_ADDRESS);
+                    .isLessThanOrEqualTo(busyBefore + 4 * PER_ADDRESS);
         } finally {
             attack.close();
         }
