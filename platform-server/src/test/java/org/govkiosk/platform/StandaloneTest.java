@@ -132,9 +132,18 @@ class StandaloneTest {
             }
             assertThat(status).as(Files.readString(dir.resolve("out.log"))).isEqualTo(200);
             assertThat(Files.list(dir).map(f -> f.getFileName().toString())).anyMatch(n -> n.startsWith("db"));
-            // The standalone logging configuration: INFO, no library debug chatter.
-            assertThat(Files.readString(dir.resolve("out.log"))).contains("Platform server listening")
-                    .doesNotContain("DEBUG");
+            // The standalone logging configuration: INFO, no library debug chatter. The line comes once start()
+            // returns, which may be after the first request was answered.
+            org.govkiosk.testkit.Await.until("the start logged", Duration.ofSeconds(20),
+                    () -> Files.readString(dir.resolve("out.log")).contains("Platform server listening"),
+                    () -> {
+                        try {
+                            return Files.readString(dir.resolve("out.log"));
+                        } catch (java.io.IOException e) {
+                            return e.toString();
+                        }
+                    });
+            assertThat(Files.readString(dir.resolve("out.log"))).doesNotContain("DEBUG");
         } finally {
             p.destroy();
             p.waitFor(20, TimeUnit.SECONDS);
