@@ -27,7 +27,11 @@ public record LogScan(List<String> clear, TreeSet<String> masked, TreeSet<String
         List<String> clear = new ArrayList<>();
         Matcher id = CLEAR_ID.matcher(text);
         while (id.find()) {
-            clear.add("ID number " + id.group() + " in: " + lineAt(text, id.start()));
+            // Only a number that is an ID number (birth date, check character): a temp folder's random 18 digits
+            // (journey-282412909667115303) are not personal data.
+            if (org.govkiosk.device.idcard.IdNumber.isValid(id.group())) {
+                clear.add("ID number " + id.group() + " in: " + lineAt(text, id.start()));
+            }
         }
         Matcher mobile = CLEAR_MOBILE.matcher(text);
         while (mobile.find()) {
