@@ -65,7 +65,7 @@ public record PlatformConfig(
         promisedWorkingDays = Map.copyOf(promisedWorkingDays);
         Objects.requireNonNull(decisions, "decisions");
         Objects.requireNonNull(exposure, "exposure");
-        if (tlsKeystore.isEmpty() && !exposure.behindTlsProxy() && !isLoopback(bindHost)) {
+        if (tlsKeystore.isEmpty() && !exposure.behindTlsProxy() && !org.govkiosk.api.LoopbackHost.is(bindHost)) {
             throw new IllegalArgumentException("bind " + bindHost + ": will not serve plain HTTP on a network"
                     + " address (tokens, cookies and citizens' cases would cross it in clear); set tls-keystore to"
                     + " serve HTTPS, or behind-tls-proxy: true if a TLS proxy terminates HTTPS in front of this"
@@ -74,22 +74,6 @@ public record PlatformConfig(
         TokenStrength.require("the clerk token (clerk-token-file or GOVKIOSK_CLERK_TOKEN)", clerkToken.orElse(null));
         TokenStrength.require("the enrolment token (enrolment-token-file or GOVKIOSK_ENROLMENT_TOKEN)",
                 enrolmentToken.orElse(null));
-    }
-
-    /** An address of this host only: localhost, 127.0.0.0/8 or ::1 (literals only: a name is not looked up). */
-    static boolean isLoopback(String host) {
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        if (!h.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
-            return false;
-        }
-        try {
-            return java.net.InetAddress.getByName(h).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
     }
 
     /**

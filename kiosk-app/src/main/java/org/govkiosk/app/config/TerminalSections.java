@@ -220,7 +220,7 @@ final class TerminalSections {
             return null;
         }
         if (isHttpUrl(url.get()) && url.get().regionMatches(true, 0, "http:", 0, 5)
-                && !isLoopbackHost(URI.create(url.get()).getHost())) {
+                && !org.govkiosk.api.LoopbackHost.is(URI.create(url.get()).getHost())) {
             s.problem(s.key("url"), "must be https:// for a platform on another machine: plain http would carry"
                     + " citizens' ID numbers in clear and let any server on the way confirm cases; http:// is only"
                     + " for 127.0.0.1, localhost or ::1, got '" + url.get() + "'");
@@ -243,22 +243,6 @@ final class TerminalSections {
                     + ConfigDurations.format(value));
         }
         return value;
-    }
-
-    /** localhost, 127.0.0.0/8 or ::1; a name other than localhost is not looked up and counts as the network. */
-    private static boolean isLoopbackHost(String host) {
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        if (!h.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
-            return false;
-        }
-        try {
-            return java.net.InetAddress.getByName(h).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
     }
 
     private static boolean isHttpUrl(String value) {

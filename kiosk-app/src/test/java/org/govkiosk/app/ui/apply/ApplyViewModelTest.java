@@ -251,21 +251,10 @@ class ApplyViewModelTest {
         model = new ApplyViewModel(rig.applications(), rig.progress(), session, phone, background::add,
                 Runnable::run, MaterialScans.none(), org.govkiosk.app.journey.SubmissionKeys.keyed(secret,
                         java.time.Clock.systemUTC(), java.time.ZoneId.of("Asia/Shanghai")));
-        session.identityProperty().set(JourneyRig.card());
-        model.start(item);
-        fillTheRest();
-        assertThat(model.formNext()).isTrue();
-        assertThat(model.materialsNext()).isTrue();
-        model.submit(() -> { });
+        identifyApplyAndSubmit();
         model.clearSessionData();
         session.clearSessionData();
-
-        session.identityProperty().set(JourneyRig.card());
-        model.start(item);
-        fillTheRest();
-        assertThat(model.formNext()).isTrue();
-        assertThat(model.materialsNext()).isTrue();
-        model.submit(() -> { });
+        identifyApplyAndSubmit();
         while (!background.isEmpty()) {
             background.poll().run();
         }
@@ -287,5 +276,15 @@ class ApplyViewModelTest {
                 java.time.ZoneId.of("Asia/Shanghai")).forApplication(JourneyRig.ID_NUMBER, "A")).isNotEqualTo(key);
         clock.advance(java.time.Duration.ofHours(9)); // 00:00 in Beijing: the next day
         assertThat(keys.forApplication(JourneyRig.ID_NUMBER, "A")).isNotEqualTo(key);
+    }
+
+    /** Identifies with the card, fills the form, declares the materials and taps 确认提交. */
+    private void identifyApplyAndSubmit() {
+        session.identityProperty().set(JourneyRig.card());
+        model.start(item);
+        fillTheRest();
+        assertThat(model.formNext()).isTrue();
+        assertThat(model.materialsNext()).isTrue();
+        model.submit(() -> { });
     }
 }
