@@ -44,7 +44,9 @@ public final class MaintenanceView implements Screen {
         javafx.scene.control.ScrollPane supervision = new javafx.scene.control.ScrollPane(journal);
         supervision.setId("maintenance-supervision");
         supervision.setFitToWidth(true);
-        supervision.setPrefHeight(200);
+        // As low as the list it replaced: the device cards above keep their room (four lines show; it scrolls).
+        supervision.setStyle("-fx-min-height: 120px;");
+        supervision.setPrefHeight(120);
 
         ChoiceBox<String> target = new ChoiceBox<>();
         model.devices().forEach(d -> target.getItems().add(d.deviceId()));
