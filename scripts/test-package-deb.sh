@@ -197,6 +197,19 @@ wait_for 10 test -S "$notify_dir/notify" || fail "notify socket listener did not
 wait_for 10 test -S "/tmp/.X11-unix/X$display_no" || fail "Xvfb did not start: $(cat "$out/xvfb.log")"
 echo "  service environment: the unit's, but DISPLAY=:$display_no (Xvfb); NOTIFY_SOCKET here, WATCHDOG_USEC=$watchdog_usec"
 
+# LoadCredential=NAME:PATH, as systemd does it: a copy of each file, readable by the service's user only, in a
+# folder named by CREDENTIALS_DIRECTORY (outside /tmp, which PrivateTmp replaces).
+cred_dir=/run/govkiosk-test-credentials/govkiosk-terminal.service
+rm -rf "$cred_dir" && mkdir -p "$cred_dir"
+while IFS= read -r cred; do
+  [ -n "$cred" ] || continue
+  name=${cred%%:*}; from=${cred#*:}
+  [ -f "$from" ] || fail "LoadCredential=$cred: $from is missing (postinst makes it)"
+  install -m 0400 -o "$svc_user" -g "$svc_group" "$from" "$cred_dir/$name"
+done < <(sed -n 's/^LoadCredential=//p' "$unit")
+chown "$svc_user:$svc_group" "$cred_dir" && chmod 0500 "$cred_dir"
+echo "  credentials: $(ls "$cred_dir" | tr '\n' ' ')in CREDENTIALS_DIRECTORY"
+
 # PrivateTmp=yes, and ProtectSystem=strict for the root file system (read-only but the state folder), need a mount
 # namespace; a container without CAP_SYS_ADMIN has none to give, and then the service runs without them.
 sandbox=(unshare --mount --propagation private -- sh -c '
@@ -213,7 +226,8 @@ start_service() {
   # shellcheck disable=SC2016,SC2086
   env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME="$svc_home" USER="$svc_user" \
       LOGNAME="$svc_user" SHELL=/usr/sbin/nologin "${svc_env[@]}" DISPLAY=":$display_no" \
-      NOTIFY_SOCKET="$notify_dir/notify" WATCHDOG_USEC="$watchdog_usec" "${sandbox[@]}" \
+      NOTIFY_SOCKET="$notify_dir/notify" WATCHDOG_USEC="$watchdog_usec" CREDENTIALS_DIRECTORY="$cred_dir" \
+      "${sandbox[@]}" \
       setpriv --reuid="$svc_user" --regid="$svc_group" --groups="$svc_groups" --no-new-privs -- \
       sh -c 'umask "$1" && cd "$2" || exit 200; shift 2; WATCHDOG_PID=$$; export WATCHDOG_PID; exec "$@"' \
           sh "$svc_umask" "$svc_dir" $svc_exec \

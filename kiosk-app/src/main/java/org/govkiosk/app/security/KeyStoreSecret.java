@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * {@code LoadCredential=}/{@code LoadCredentialEncrypted=} from a root-only file; the service reads a copy on a
  * private ramfs);</li>
  * <li>{@code storage.keystore-password-file}: a file outside the data directory, mode 0600 or 0400;</li>
+ * <li>the installed package's {@code /etc/govkiosk/credentials/keystore-secret}, where it can be read (a
+ * technician's {@code govkiosk diag} as root: the same secret the service gets as its credential);</li>
  * <li>otherwise (the demo, development, tests) a random secret made once in a file next to the data directory,
  * {@code DATA_DIR.keystore-secret} (0600), not inside it.</li>
  * </ol>
@@ -36,6 +38,8 @@ public final class KeyStoreSecret {
 
     public static final String CREDENTIAL = "govkiosk-keystore";
     private static final Logger LOG = LoggerFactory.getLogger(KeyStoreSecret.class);
+    /** Where the package's postinst puts the secret the unit loads as the credential (root only). */
+    static final Path PACKAGED = Path.of("/etc/govkiosk/credentials/keystore-secret");
     private static final Set<PosixFilePermission> OPEN_TO_OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
             PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
@@ -73,6 +77,11 @@ public final class KeyStoreSecret {
                 throw problem("storage.keystore-password-file: " + file + " does not exist");
             }
             return new Source(file.toString(), read(file, "storage.keystore-password-file"));
+        }
+        if (Files.isReadable(PACKAGED)) {
+            // The installed package's secret, which the unit hands the service as its credential: a technician's
+            // `govkiosk diag` as root reads the same one, and never makes a second secret the service cannot know.
+            return new Source(PACKAGED.toString(), read(PACKAGED, "the package's key store secret"));
         }
         Path generated = generatedFile(data);
         try {
