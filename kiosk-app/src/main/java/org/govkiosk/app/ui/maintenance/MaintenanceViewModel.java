@@ -25,6 +25,11 @@ public final class MaintenanceViewModel {
     private final ObservableList<String> supervision = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper consoleAnswer = new ReadOnlyStringWrapper("");
 
+    /** Made once: every status change redraws the whole record, up to a few hundred lines. */
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm:ss");
+    private static final java.util.regex.Pattern RECONNECT = java.util.regex.Pattern.compile("reconnect attempt (\\d+)");
+
     private final org.govkiosk.app.i18n.I18n i18n;
     private final java.time.ZoneId zone;
 
@@ -62,7 +67,7 @@ public final class MaintenanceViewModel {
 
     /** 23:12:04  idcard-1  正常 → 暂不可用（找不到端口）, or the supervisor's action in words with its cause. */
     String line(DeviceAdmin.JournalEntry entry) {
-        String time = java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").format(entry.at().atZone(zone));
+        String time = TIME.format(entry.at().atZone(zone));
         String what;
         if (entry instanceof DeviceAdmin.StatusChange c) {
             what = i18n.text("maintenance.journal.status", status(c.from()), status(c.to()));
@@ -83,7 +88,7 @@ public final class MaintenanceViewModel {
 
     /** The supervisor's and watchdog's actions (DeviceSupervisor's records) in words. */
     private String action(String action) {
-        java.util.regex.Matcher attempt = java.util.regex.Pattern.compile("reconnect attempt (\\d+)").matcher(action);
+        java.util.regex.Matcher attempt = RECONNECT.matcher(action);
         if (attempt.matches()) {
             return i18n.text("maintenance.journal.reconnect", attempt.group(1));
         }
