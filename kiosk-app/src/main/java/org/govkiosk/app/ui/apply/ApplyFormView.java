@@ -20,6 +20,7 @@ import org.govkiosk.app.catalog.FieldType;
 import org.govkiosk.app.i18n.I18n;
 import org.govkiosk.app.ui.CatalogTexts;
 import org.govkiosk.app.ui.Screen;
+import org.govkiosk.app.ui.keyboard.KeyboardDock;
 import org.govkiosk.app.ui.keyboard.KeyboardLayout;
 import org.govkiosk.app.ui.shell.Controls;
 
@@ -37,6 +38,8 @@ public final class ApplyFormView implements Screen {
     private final I18n i18n;
     /** Held here, registered weakly: the ViewModel outlives this session's View and must not keep it alive. */
     private final ListChangeListener<FieldInput> rebuild = c -> build();
+    /** The text inputs as built, by field: the scroll pane's content is not reachable by lookup before its skin. */
+    private final java.util.Map<FieldInput, TextField> inputs = new java.util.IdentityHashMap<>();
 
     public ApplyFormView(ApplyViewModel model, I18n i18n, Runnable onBack, Runnable onNext) {
         this.model = model;
@@ -85,6 +88,7 @@ public final class ApplyFormView implements Screen {
 
     private void build() {
         rows.getChildren().clear();
+        inputs.clear();
         VBox fromCard = new VBox(4, Controls.label(i18n, "apply.field.from-card", "field-label"));
         fromCard.setId("apply-from-card");
         fromCard.getStyleClass().add("apply-row");
@@ -133,6 +137,7 @@ public final class ApplyFormView implements Screen {
         Controls.personalData(field);
         field.textProperty().bindBidirectional(f.valueProperty());
         field.promptTextProperty().bind(i18n.bind(promptKey(f.field().type())));
+        inputs.put(f, field);
         return field;
     }
 
@@ -165,6 +170,22 @@ public final class ApplyFormView implements Screen {
             pane.getChildren().add(b);
         }
         return pane;
+    }
+
+    /**
+     * The first field the citizen has to fill comes up with its keyboard (or date picker), so the one thing only
+     * they know is the first thing asked; nothing opens when everything required is filled already (coming back).
+     */
+    @Override
+    public void onShow() {
+        // The scroll pane hangs its content into the scene with its skin, made at the first CSS pass.
+        root.applyCss();
+        model.fields().stream()
+                .filter(f -> !f.locked() && f.field().required() && f.field().type() != FieldType.CHOICE
+                        && (f.valueProperty().get() == null || f.valueProperty().get().isBlank()))
+                .findFirst()
+                .map(inputs::get)
+                .ifPresent(KeyboardDock::offer);
     }
 
     @Override

@@ -7,25 +7,29 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.govkiosk.app.i18n.I18n;
 
 /**
  * Year, month and day on large keys: the year stepped by one or ten, the twelve months, and every day of the
- * month on a fixed grid of 31 (days the month lacks are greyed, not removed, so no day moves).
+ * month on a fixed grid of 31 (days the month lacks are greyed, not removed, so no day moves). The blocks stand in
+ * one row where the screen is wide enough, and wrap (清空 and 完成 under the others) where it is not, as on a
+ * portrait screen in large type: a key past the screen's edge cannot be tapped.
  */
 final class DatePickerView {
 
     private static final PseudoClass CHOSEN = PseudoClass.getPseudoClass("chosen");
     private static final int DAY_COLUMNS = 8;
 
-    private final HBox root = new HBox(16);
+    private final FlowPane root = new FlowPane(16, 12);
 
     DatePickerView(KeyboardViewModel keyboard, I18n i18n) {
         DatePickerViewModel model = keyboard.date();
         root.setId("osk-date");
         root.setAlignment(Pos.CENTER);
+        // Wide as its blocks in one row; wrapped only by a narrower screen.
+        root.setPrefWrapLength(Double.MAX_VALUE);
 
         GridPane years = grid();
         years.add(step(model, -1), 0, 0);

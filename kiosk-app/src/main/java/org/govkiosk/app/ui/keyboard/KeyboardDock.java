@@ -23,6 +23,9 @@ import javafx.scene.shape.Rectangle;
  */
 public final class KeyboardDock {
 
+    /** Marks, for the length of one focus request, a field a screen offers as the first to fill. */
+    private static final String OFFERED = "govkiosk.keyboard.offered";
+
     /** Space kept between the field and the keyboard, so the field's frame is seen whole. */
     static final double MARGIN = 24;
 
@@ -69,13 +72,15 @@ public final class KeyboardDock {
             TextInputControl tapped = pressedField;
             boolean onKeyboard = pressedKeyboard;
             boolean tap = e.isStillSincePress();
+            // The keyboard this tap may close: the one up before it, not one its button brings up for a new screen.
+            TextInputControl upFor = target;
             pressedField = null;
             pressedKeyboard = false;
             // After the release has reached its target (a button fires on release): then the layout may change.
             Platform.runLater(() -> {
                 if (tapped != null && tapped.getScene() == scene) {
                     open(tapped);
-                } else if (!onKeyboard && tap && model.shownProperty().get()) {
+                } else if (!onKeyboard && tap && upFor != null && target == upFor && model.shownProperty().get()) {
                     model.hide();
                 }
             });
@@ -86,12 +91,30 @@ public final class KeyboardDock {
             }
         });
         scene.focusOwnerProperty().addListener((obs, was, now) -> {
-            // Another field took the focus while the keyboard is up (the form's next field): follow it.
-            if (model.shownProperty().get() && now instanceof TextInputControl field && field != target
-                    && pressedField == null) {
+            // Another field took the focus while the keyboard is up (the form's next field): follow it. A field a
+            // screen offers as the first to fill comes up with its keyboard, as if tapped.
+            if (now instanceof TextInputControl field && field != target && pressedField == null
+                    && (model.shownProperty().get() || field.getProperties().containsKey(OFFERED))) {
                 open(field);
             }
         });
+    }
+
+    /**
+     * Gives {@code field} the focus with its keyboard up, as if the citizen had tapped it: for the first field a
+     * screen needs filled, so a form that is all one date is one tap in the picker, not two. A screen calls it
+     * when shown; the keyboard it belongs to follows the focus, so the screen needs no hold of it.
+     */
+    public static void offer(TextInputControl field) {
+        if (field.getScene() == null || field.isFocused()) {
+            return;
+        }
+        field.getProperties().put(OFFERED, Boolean.TRUE);
+        try {
+            field.requestFocus();
+        } finally {
+            field.getProperties().remove(OFFERED);
+        }
     }
 
     /** The keyboard for {@code field}, and the field moved into sight above it. */
