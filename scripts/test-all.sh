@@ -23,6 +23,13 @@ command -v Xvfb >/dev/null 2>&1 || need+=(xvfb)
 command -v xauth >/dev/null 2>&1 || need+=(xauth)
 command -v systemd-analyze >/dev/null 2>&1 || need+=(systemd)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
+# The full-screen test: X with and without a window manager, Wayland in cage and in weston.
+command -v openbox >/dev/null 2>&1 || need+=(openbox)
+command -v cage >/dev/null 2>&1 || need+=(cage)
+command -v weston >/dev/null 2>&1 || need+=(weston)
+command -v Xwayland >/dev/null 2>&1 || need+=(xwayland)
+command -v xwininfo >/dev/null 2>&1 || need+=(x11-utils)
+command -v convert >/dev/null 2>&1 || need+=(imagemagick)
 if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
     sudo=""
@@ -39,5 +46,7 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 ./mvnw -B -ntp verify "$@"
+# The packaged terminal covers the whole screen on X with and without a window manager, and on Wayland.
+bash scripts/test-full-screen.sh
 # The Debian package: build, install, upgrade, purge. Only as root (it installs into the machine); CI is root.
 bash scripts/test-package-deb.sh
