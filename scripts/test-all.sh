@@ -2,8 +2,9 @@
 # Runs every test of govkiosk from a clean clone. On Debian it first installs what the OS-level integration
 # tests use: socat (serial ptys), a TrueType CJK font, pdftotext, pcscd with the vpcd reader, cupsd with
 # cups-pdf, PostgreSQL (the platform server's store tests start their own cluster), Chromium (the fleet page is
-# tested in a headless browser). The tests start the daemons
-# they need themselves; where an OS part is missing they skip, saying why.
+# tested in a headless browser), and the displays of the full-screen test. The tests start the daemons they need
+# themselves; where an OS part is missing they skip, saying why, except under CI=true (as .ci/run sets it on the CI
+# machine): there a package that cannot be installed and a skipped test each fail the run, naming it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,14 +39,29 @@ if [ ${#need[@]} -gt 0 ]; then
     if ! { $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q \
         && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}"; } \
         </dev/null; then
-      echo "test-all: could not install ${need[*]}; the tests that need them will be skipped" >&2
+      # Which of them: one at a time, so the message names the package that cannot be had.
+      failed=()
+      for p in "${need[@]}"; do
+        $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$p" </dev/null \
+            >/dev/null 2>&1 || failed+=("$p")
+      done
+      if [ ${#failed[@]} -gt 0 ]; then
+        [ "${CI:-}" = true ] && { echo "test-all: FAILED: could not install ${failed[*]}" >&2; exit 1; }
+        echo "test-all: could not install ${failed[*]}; the tests that need them will be skipped" >&2
+      fi
     fi
   else
+    [ "${CI:-}" = true ] && { echo "test-all: FAILED: not Debian, and ${need[*]} missing" >&2; exit 1; }
     echo "test-all: not Debian; install ${need[*]} yourself or the tests that need them are skipped" >&2
   fi
 fi
 
 ./mvnw -B -ntp verify "$@"
+# Under CI=true a skipped test is a failure: a test that cannot run proves nothing, and a CI must not pass by
+# skipping what it was meant to show (an OS part missing, a daemon that did not start, root).
+if [ "${CI:-}" = true ]; then
+  python3 scripts/skipped-tests.py . || { echo "test-all: FAILED: tests were skipped under CI=true" >&2; exit 1; }
+fi
 # The packaged terminal covers the whole screen on X with and without a window manager, and on Wayland.
 bash scripts/test-full-screen.sh
 # The Debian package: build, install, upgrade, purge. Only as root (it installs into the machine); CI is root.

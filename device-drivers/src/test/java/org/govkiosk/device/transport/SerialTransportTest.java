@@ -10,7 +10,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,10 +145,7 @@ class SerialTransportTest {
 
     @Test
     void aNodeThisUserMayNotUseIsPermissionDenied() throws Exception {
-        Path node = Files.createFile(dir.resolve("ttyS7"));
-        Files.setPosixFilePermissions(node, PosixFilePermissions.fromString("---------"));
-        Assumptions.assumeFalse(Files.isReadable(node),
-                "runs as root, who may open any node: permission denial cannot be shown");
+        Path node = org.govkiosk.testkit.DeniedFiles.notReadWrite(dir.resolve("ttyS7"));
         SerialTransport t = serial(node);
 
         DeviceException e = catchThrowableOfType(DeviceException.class, () -> t.open(new RecordingListener()));
