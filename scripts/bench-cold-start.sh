@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Cold start of the terminal, from JVM start to the attract screen shown, in demo mode under Xvfb.
-# Prints each run and the median of five. A benchmark: it prints figures and fails nothing on a timing.
+# Cold start of the terminal beside its peer, a bare JavaFX window with one label (scripts/bench/BareWindow.java,
+# same JVM, same JavaFX jars, same virtual screen), in one run: each run starts the peer, then the terminal in demo
+# mode, from JVM start to the first screen shown (the terminal's attract screen, devices up), and reads the peak
+# memory of each process (maximum resident set, /usr/bin/time). Prints every run, the medians and the terminal's
+# ratio to the peer for both. A benchmark: it prints figures and fails nothing on a timing.
+#   RUNS=5          runs of each (the first of each is a warm-up of the disk cache, not counted)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
 need=()
 command -v xvfb-run >/dev/null 2>&1 || need+=(xvfb xauth)
+[ -x /usr/bin/time ] || need+=(time)
 ldconfig -p | grep -q libgtk-3.so.0 || need+=(libgtk-3-0)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo -n"
@@ -13,13 +18,38 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 jar=kiosk-app/target/govkiosk-terminal.jar
 [ -f "$jar" ] || ./mvnw -B -q -ntp install -DskipTests
-times=()
-for i in $(seq 1 "$runs"); do
-  ms=$(xvfb-run -a -s "-screen 0 1280x1024x24" java -Dgovkiosk.exitAfterStart=true -Dgovkiosk.log.level=WARN \
-        -Dgovkiosk.config.dir=config -jar "$jar" --demo --windowed 2>/dev/null | awk '/^STARTUP_MS/ {print $2}')
-  echo "run $i: ${ms:-failed} ms"
-  [ -n "$ms" ] && times+=("$ms")
+peer=$(mktemp -d)
+trap 'rm -rf "$peer"' EXIT
+javac -cp "$jar" -d "$peer" scripts/bench/BareWindow.java
+
+# run NAME COMMAND...: prints "ms rss_kib" of one start, or "failed"
+run() {
+  local out
+  out=$(xvfb-run -a -s "-screen 0 1280x1024x24" /usr/bin/time -f "PEAK_RSS_KIB %M" "$@" 2>&1 || true)
+  local ms rss
+  ms=$(awk '/^STARTUP_MS/ {print $2}' <<<"$out")
+  rss=$(awk '/^PEAK_RSS_KIB/ {print $2}' <<<"$out")
+  [ -n "$ms" ] && [ -n "$rss" ] && echo "$ms $rss" || echo failed
+}
+median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "-"; else print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+peer_ms=(); peer_rss=(); term_ms=(); term_rss=()
+printf '%-6s %14s %14s %16s %16s\n' run peer_ms peer_rss_mib terminal_ms terminal_rss_mib
+for i in $(seq 0 "$runs"); do
+  p=$(run java -cp "$peer:$jar" 'BareWindow$Main')
+  t=$(run java -Dgovkiosk.exitAfterStart=true -Dgovkiosk.log.level=WARN -Dgovkiosk.config.dir=config \
+        -jar "$jar" --demo --windowed)
+  [ "$i" = 0 ] && { echo "warm-up: peer $p, terminal $t"; continue; }
+  read -r pm pr <<<"$p"; read -r tm tr <<<"$t"
+  printf '%-6s %14s %14s %16s %16s\n' "$i" "$pm" "$(( ${pr:-0} / 1024 ))" "$tm" "$(( ${tr:-0} / 1024 ))"
+  [ "$p" != failed ] && { peer_ms+=("$pm"); peer_rss+=("$pr"); }
+  [ "$t" != failed ] && { term_ms+=("$tm"); term_rss+=("$tr"); }
 done
-[ ${#times[@]} -gt 0 ] || { echo "no run reached the attract screen" >&2; exit 1; }
-median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')
-echo "cold start to attract screen: median ${median} ms over ${#times[@]} runs"
+[ ${#term_ms[@]} -gt 0 ] && [ ${#peer_ms[@]} -gt 0 ] || { echo "no run reached its first screen" >&2; exit 1; }
+pm=$(printf '%s\n' "${peer_ms[@]}" | median); tm=$(printf '%s\n' "${term_ms[@]}" | median)
+pr=$(printf '%s\n' "${peer_rss[@]}" | median); tr=$(printf '%s\n' "${term_rss[@]}" | median)
+echo "bare JavaFX window: median ${pm} ms to its window, peak ${pr} KiB"
+echo "terminal (demo):    median ${tm} ms to its attract screen, peak ${tr} KiB"
+awk -v t="$tm" -v p="$pm" -v tr="$tr" -v pr="$pr" 'BEGIN {
+  printf "ratio terminal/peer: start %.2f× (goal ≤ 1.3×), peak memory %.2f× (goal ≤ 2×)\n", t / p, tr / pr }'
+echo "cold start to attract screen: median ${tm} ms over ${#term_ms[@]} runs"

@@ -97,7 +97,9 @@ public final class AppContext implements AutoCloseable {
     /** One case per person, item and day: a journey begun again after a timeout files the same case. */
     private final org.govkiosk.app.journey.SubmissionKeys submissionKeys;
     private final MaintenanceAccess maintenance;
-    /** The embedded platform (demo), started in the background so the first screen does not wait for it. */
+    /** What the first screen does not need waits for it (see {@link StartGate}); opened by {@link #firstScreenShown}. */
+    private final StartGate afterFirstScreen = new StartGate();
+    /** The embedded platform (demo), started after the first screen so that screen does not wait for it. */
     private final CompletableFuture<PlatformServer> platform;
     private final TerminalPlatform platformLink;
     private final Catalog catalog;
@@ -162,9 +164,10 @@ public final class AppContext implements AutoCloseable {
         CompletableFuture<Optional<String>> token;
         CompletableFuture<Optional<java.security.PublicKey>> embeddedKey;
         if (embedded) {
-            ExecutorService starter = Executors.newSingleThreadExecutor(daemonThreads("platform-start"));
-            this.platform = CompletableFuture.supplyAsync(PlatformServer::startEmbedded, starter);
-            starter.shutdown();
+            // One thread of its own, started when the gate opens, gone when the platform is up.
+            ThreadFactory starter = daemonThreads("platform-start");
+            this.platform = CompletableFuture.supplyAsync(PlatformServer::startEmbedded,
+                    afterFirstScreen.on(task -> starter.newThread(task).start()));
             uri = platform.thenApply(PlatformServer::baseUri);
             token = platform.thenApply(PlatformServer::enrolmentToken);
             // The demo's platform runs in this process: its receipt key is pinned from here, not from the network.
@@ -205,6 +208,9 @@ public final class AppContext implements AutoCloseable {
         // ICU builds its pinyin rules on first use (about 2 s of CPU): not on the FX thread at the first search, and
         // not while the first screen is being built on a 2-core terminal either.
         context.scheduler.schedule(context.catalog::prepareSearch, 5, TimeUnit.SECONDS);
+        // Held work starts with the first screen; should no screen come (a display that never shows), it starts
+        // all the same: the outbox must reach the platform with or without a screen.
+        context.scheduler.schedule(context.afterFirstScreen::open, 10, TimeUnit.SECONDS);
         context.scheduler.scheduleWithFixedDelay(context.deviceCounters::flush, 10, 10, TimeUnit.SECONDS);
         context.scheduler.scheduleWithFixedDelay(() -> context.maintenanceThread.execute(context.usage::rollUp),
                 1, 60, TimeUnit.MINUTES);
@@ -344,7 +350,7 @@ public final class AppContext implements AutoCloseable {
         ExecutorService renderThread = Executors.newSingleThreadExecutor(daemonThreads("print-render"));
         // Searching and parsing the system's CJK font takes a second or more: on the render thread, not in the
         // way of the first screen, and done before the first citizen asks for an A4 document.
-        renderThread.execute(() -> {
+        afterFirstScreen.on(renderThread).execute(() -> {
             try {
                 CjkFont.shared(fonts);
             } catch (FontNotFoundException e) {
@@ -432,6 +438,16 @@ public final class AppContext implements AutoCloseable {
 
     public MaintenanceAccess maintenance() {
         return maintenance;
+    }
+
+    /** The first screen is up: the work held back for it (the demo's platform, fonts, dictionaries) starts. */
+    public void firstScreenShown() {
+        afterFirstScreen.open();
+    }
+
+    /** {@code executor} for work the first screen does not need: it starts once that screen is shown. */
+    public java.util.concurrent.Executor afterFirstScreen(java.util.concurrent.Executor executor) {
+        return afterFirstScreen.on(executor);
     }
 
     /** The embedded platform, once started (demo and tests). */

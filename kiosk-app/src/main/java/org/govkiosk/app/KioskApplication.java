@@ -1,8 +1,11 @@
 package org.govkiosk.app;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import javafx.application.Application;
@@ -29,6 +32,8 @@ public class KioskApplication extends Application {
     public static final int EXIT_BAD_CONFIG = 78;
 
     private static volatile LaunchOptions pendingOptions;
+    /** The terminal's services, started beside the JavaFX toolkit by {@link #launchWith}; taken by {@link #init}. */
+    private static volatile CompletableFuture<AppContext> pendingContext;
 
     private final LaunchOptions options;
     private final Clock clock;
@@ -56,13 +61,46 @@ public class KioskApplication extends Application {
 
     static void launchWith(LaunchOptions options) {
         pendingOptions = options;
+        // Configuration, devices and services start beside the JavaFX toolkit rather than after it: on a 2-core
+        // terminal both fit at once, and the devices are up (a card can be read) when the first screen shows.
+        CompletableFuture<AppContext> starting = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                starting.complete(AppContext.start(options, Clock.systemDefaultZone()));
+            } catch (Throwable e) {
+                starting.completeExceptionally(e);
+            }
+        }, "terminal-start");
+        starter.setDaemon(true);
+        pendingContext = starting;
+        starter.start();
         Application.launch(KioskApplication.class);
+    }
+
+    /** The services {@link #launchWith} started for these options, or started here. */
+    private AppContext startContext() throws IOException {
+        CompletableFuture<AppContext> started = pendingContext;
+        pendingContext = null;
+        if (started == null || options != pendingOptions) {
+            return AppContext.start(options, clock);
+        }
+        try {
+            return started.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     @Override
     public void init() throws Exception {
         try {
-            context = AppContext.start(options, clock);
+            context = startContext();
             // systemctl stop sends SIGTERM, which ends the JVM without JavaFX's stop(): close the devices, the
             // outbox, the counters and the audit log ("app-stopped") all the same.
             Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -97,6 +135,7 @@ public class KioskApplication extends Application {
         }
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         LOG.info("Attract screen shown {} ms after JVM start", sinceJvmStart);
+        context.firstScreenShown();
         watchdog = new HealthWatchdog(System.getenv(), Stream.concat(Stream.of(new EventLoopCheck("javafx-thread",
                 Platform::runLater, Duration.ofSeconds(5))), context.watchdogChecks().stream()).toList());
         watchdog.ready("first screen shown after " + sinceJvmStart + " ms");

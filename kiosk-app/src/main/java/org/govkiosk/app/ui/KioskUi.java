@@ -176,9 +176,9 @@ public final class KioskUi {
                 navigator.reset(homeScreen());
             }
         });
-        // Read off the FX thread while the terminal starts; long done by the time a citizen types pinyin.
+        // Read off the FX thread once the first screen is up; long done by the time a citizen types pinyin.
         var dictionary = java.util.concurrent.CompletableFuture.supplyAsync(PinyinDictionary::load,
-                context.journeyThread());
+                context.afterFirstScreen(context.journeyThread()));
         KeyboardViewModel keyboardModel = new KeyboardViewModel(dictionary::join,
                 new DatePickerViewModel(context.clock()));
         OnScreenKeyboardView keyboardView = new OnScreenKeyboardView(keyboardModel, i18n);
