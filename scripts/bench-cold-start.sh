@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Cold start of the terminal beside its peer, a bare JavaFX window with one label (scripts/bench/BareWindow.java,
 # same JVM, same JavaFX jars, same virtual screen), in one run: each run starts the peer, then the terminal in demo
-# mode, from JVM start to the first screen shown (the terminal's attract screen, devices up), and reads the peak
-# memory of each process (maximum resident set, /usr/bin/time). Prints every run, the medians and the terminal's
+# mode (with its class-data-sharing archive, as scripts/demo.sh starts it; and once more without), from JVM start
+# to the first screen shown (the terminal's attract screen, devices up), and reads the peak memory of each process
+# (maximum resident set, /usr/bin/time). Prints every run, the medians and the terminal's
 # ratio to the peer for both. A benchmark: it prints figures and fails nothing on a timing.
 #   RUNS=5          runs of each (the first of each is a warm-up of the disk cache, not counted)
 set -euo pipefail
@@ -33,23 +34,33 @@ run() {
 }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "-"; else print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-peer_ms=(); peer_rss=(); term_ms=(); term_rss=()
-printf '%-6s %14s %14s %16s %16s\n' run peer_ms peer_rss_mib terminal_ms terminal_rss_mib
+terminal=(java -Dgovkiosk.exitAfterStart=true -Dgovkiosk.log.level=WARN -Dgovkiosk.config.dir=config)
+# The terminal as scripts/demo.sh starts it: with its class-data-sharing archive, recorded by the warm-up run.
+jsa="$peer/terminal.jsa"
+peer_ms=(); peer_rss=(); term_ms=(); term_rss=(); plain_ms=()
+printf '%-6s %10s %14s %14s %16s %18s\n' run peer_ms peer_rss_mib terminal_ms terminal_rss_mib terminal_no_cds_ms
 for i in $(seq 0 "$runs"); do
+  if [ "$i" = 0 ]; then
+    p=$(run java -cp "$peer:$jar" 'BareWindow$Main')
+    t=$(run "${terminal[@]}" -XX:ArchiveClassesAtExit="$jsa" -jar "$jar" --demo --windowed)
+    echo "warm-up (records the archive): peer $p, terminal $t"
+    continue
+  fi
   p=$(run java -cp "$peer:$jar" 'BareWindow$Main')
-  t=$(run java -Dgovkiosk.exitAfterStart=true -Dgovkiosk.log.level=WARN -Dgovkiosk.config.dir=config \
-        -jar "$jar" --demo --windowed)
-  [ "$i" = 0 ] && { echo "warm-up: peer $p, terminal $t"; continue; }
-  read -r pm pr <<<"$p"; read -r tm tr <<<"$t"
-  printf '%-6s %14s %14s %16s %16s\n' "$i" "$pm" "$(( ${pr:-0} / 1024 ))" "$tm" "$(( ${tr:-0} / 1024 ))"
+  t=$(run "${terminal[@]}" -XX:SharedArchiveFile="$jsa" -jar "$jar" --demo --windowed)
+  n=$(run "${terminal[@]}" -jar "$jar" --demo --windowed)
+  read -r pm pr <<<"$p"; read -r tm tr <<<"$t"; read -r nm _ <<<"$n"
+  printf '%-6s %10s %14s %14s %16s %18s\n' "$i" "$pm" "$(( ${pr:-0} / 1024 ))" "$tm" "$(( ${tr:-0} / 1024 ))" "$nm"
   [ "$p" != failed ] && { peer_ms+=("$pm"); peer_rss+=("$pr"); }
   [ "$t" != failed ] && { term_ms+=("$tm"); term_rss+=("$tr"); }
+  [ "$n" != failed ] && plain_ms+=("$nm")
 done
 [ ${#term_ms[@]} -gt 0 ] && [ ${#peer_ms[@]} -gt 0 ] || { echo "no run reached its first screen" >&2; exit 1; }
 pm=$(printf '%s\n' "${peer_ms[@]}" | median); tm=$(printf '%s\n' "${term_ms[@]}" | median)
 pr=$(printf '%s\n' "${peer_rss[@]}" | median); tr=$(printf '%s\n' "${term_rss[@]}" | median)
 echo "bare JavaFX window: median ${pm} ms to its window, peak ${pr} KiB"
 echo "terminal (demo):    median ${tm} ms to its attract screen, peak ${tr} KiB"
+[ ${#plain_ms[@]} -gt 0 ] && echo "terminal without its class-data-sharing archive: median $(printf '%s\n' "${plain_ms[@]}" | median) ms"
 awk -v t="$tm" -v p="$pm" -v tr="$tr" -v pr="$pr" 'BEGIN {
   printf "ratio terminal/peer: start %.2f× (goal ≤ 1.3×), peak memory %.2f× (goal ≤ 2×)\n", t / p, tr / pr }'
 echo "cold start to attract screen: median ${tm} ms over ${#term_ms[@]} runs"

@@ -7,4 +7,14 @@ jar=kiosk-app/target/govkiosk-terminal.jar
 if [ ! -f "$jar" ] || [ -n "$(find . -path ./kiosk-app/target -prune -o \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' -o -name '*.css' \) -newer "$jar" -print -quit)" ]; then
   ./mvnw -B -q -ntp install -DskipTests
 fi
-exec java -Dgovkiosk.config.dir=config -jar "$jar" --demo "$@"
+# Class data sharing: the first start records the classes it loads in an archive beside the jar, and later starts
+# map it instead of loading and verifying them again (scripts/bench-cold-start.sh shows the difference). A rebuilt
+# jar gets a new archive.
+jsa=${jar%.jar}.jsa
+if [ -f "$jsa" ] && [ "$jsa" -nt "$jar" ]; then
+  cds=(-XX:SharedArchiveFile="$jsa")
+else
+  rm -f "$jsa"
+  cds=(-XX:ArchiveClassesAtExit="$jsa")
+fi
+exec java "${cds[@]}" -Dgovkiosk.config.dir=config -jar "$jar" --demo "$@"
