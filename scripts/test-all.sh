@@ -24,6 +24,9 @@ command -v Xvfb >/dev/null 2>&1 || need+=(xvfb)
 command -v xauth >/dev/null 2>&1 || need+=(xauth)
 command -v systemd-analyze >/dev/null 2>&1 || need+=(systemd)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
+# Power-cut tests: a FUSE filesystem that loses what was not synced (test-support's powercutfs.py).
+command -v fusermount3 >/dev/null 2>&1 || need+=(fuse3)
+/usr/bin/python3 -c 'import fusepy' 2>/dev/null || need+=(python3-fusepy)
 # The full-screen test: X with and without a window manager, Wayland in cage and in weston.
 command -v openbox >/dev/null 2>&1 || need+=(openbox)
 command -v cage >/dev/null 2>&1 || need+=(cage)

@@ -1,0 +1,127 @@
+package org.govkiosk.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A folder on powercutfs (this module's {@code powercutfs.py}): an ordinary folder to the programs using it, until
+ * {@link #cut()}, after which only what they made durable (synced files, synced directory entries) is left, as
+ * after a power cut, and every call on it fails until {@link #powerOn()}. For tests that a write acknowledged to a
+ * citizen survives the power going, which killing a process cannot show (the operating system keeps its page
+ * cache when a process dies).
+ *
+ * <p>Needs FUSE (/dev/fuse, Debian fuse3) and python3-fusepy; aborts the test where they are missing, which a
+ * strict CI counts as a failure.
+ */
+public final class PowerCutFs implements AutoCloseable {
+
+    private static final Duration MOUNT_WAIT = Duration.ofSeconds(20);
+
+    private final Path backing;
+    private final Path mount;
+    private final Path script;
+    private final Path log;
+    private Process fs;
+
+    private PowerCutFs(Path work) throws IOException {
+        this.backing = Files.createDirectories(work.resolve("disk"));
+        this.mount = Files.createDirectories(work.resolve("mnt"));
+        this.script = work.resolve("powercutfs.py");
+        this.log = work.resolve("powercutfs.log");
+        try (InputStream in = PowerCutFs.class.getResourceAsStream("powercutfs.py")) {
+            Files.write(script, in.readAllBytes());
+        }
+    }
+
+    /** Mounts a new, empty power-cut filesystem in {@code work} (its disk in work/disk, mounted on work/mnt). */
+    public static PowerCutFs mount(Path work) throws IOException, InterruptedException {
+        Assumptions.assumeTrue(Files.exists(Path.of("/dev/fuse")), "no /dev/fuse: FUSE is not available here");
+        Assumptions.assumeTrue(run(List.of("/usr/bin/python3", "-c", "import fusepy")) == 0,
+                "python3-fusepy is not installed");
+        PowerCutFs p = new PowerCutFs(work);
+        p.powerOn();
+        return p;
+    }
+
+    /** The folder the programs under test use. */
+    public Path path() {
+        return mount;
+    }
+
+    /** The disk: what is left after a cut, read with the power off. */
+    public Path disk() {
+        return backing;
+    }
+
+    /**
+     * The power goes: the disk keeps only what was made durable, and every later call on {@link #path()} fails.
+     * Returns when the cut is complete. Kill the programs using the folder next, as the power kills them.
+     */
+    public void cut() throws IOException, InterruptedException {
+        try {
+            Files.createDirectory(mount.resolve(".powercut"));
+        } catch (IOException expected) {
+            // The kernel looks the new folder up after making it; with the power off that fails. The cut is done.
+        }
+        if (!Files.readString(log, StandardCharsets.UTF_8).contains("power cut")) {
+            throw new IOException("powercutfs did not cut the power: " + Files.readString(log));
+        }
+    }
+
+    /** Unmounts (after a cut, or to stop) and mounts the disk again: the machine powered on. */
+    public void powerOn() throws IOException, InterruptedException {
+        unmount();
+        fs = new ProcessBuilder("/usr/bin/python3", script.toString(), backing.toString(), mount.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + MOUNT_WAIT.toNanos();
+        while (!mounted()) {
+            if (!fs.isAlive()) {
+                throw new IOException("powercutfs did not mount: " + Files.readString(log));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("powercutfs not mounted after " + MOUNT_WAIT + ": " + Files.readString(log));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private boolean mounted() throws IOException {
+        String target = " " + mount.toAbsolutePath() + " ";
+        return Files.readAllLines(Path.of("/proc/self/mounts")).stream().anyMatch(l -> l.contains(target));
+    }
+
+    private void unmount() throws IOException, InterruptedException {
+        if (fs == null) {
+            return;
+        }
+        if (mounted()) {
+            run(List.of("fusermount3", "-u", "-z", mount.toString()));
+        }
+        if (!fs.waitFor(10, TimeUnit.SECONDS)) {
+            fs.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        fs = null;
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        unmount();
+    }
+
+    private static int run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return -1;
+        }
+        return p.exitValue();
+    }
+}
