@@ -222,7 +222,9 @@ class PowerCutFs(Operations):
         return fd
 
     def create(self, path, mode, fi=None):
-        fd = os.open(self.real(path), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+        # Read and write whatever the program asked: the kernel reads through this descriptor too (a shared
+        # mapping's page faults, as SQLite's WAL index makes them), and a write-only one would fail them.
+        fd = os.open(self.real(path), os.O_RDWR | os.O_CREAT, mode)
         if path not in self.disk.live:
             self.disk.new_id(path, 'f', mode)
         self.open_ids[fd] = self.disk.live[path]

@@ -164,6 +164,8 @@ final class OutboxDatabase {
                             StandardCopyOption.ATOMIC_MOVE);
                 }
             }
+            // Moved aside for good: a power cut now must not bring the damaged file back in its place.
+            org.govkiosk.app.security.DurableFiles.syncDirectory(file.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new OutboxException("the outbox " + file + " is damaged (" + cause.getMessage()
                     + ") and cannot be moved aside: " + e.getMessage(), true, e);

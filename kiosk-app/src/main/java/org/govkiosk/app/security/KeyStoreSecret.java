@@ -88,8 +88,17 @@ public final class KeyStoreSecret {
             if (!Files.exists(generated)) {
                 byte[] random = new byte[32];
                 new SecureRandom().nextBytes(random);
-                OwnerOnly.file(generated);
-                Files.writeString(generated, Base64.getEncoder().encodeToString(random), StandardCharsets.UTF_8);
+                // Whole or not at all after a power cut: written and synced aside, then named in one step.
+                Path tmp = generated.resolveSibling(generated.getFileName() + ".tmp");
+                Files.deleteIfExists(tmp);
+                OwnerOnly.file(tmp);
+                try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(tmp,
+                        java.nio.file.StandardOpenOption.WRITE)) {
+                    c.write(java.nio.ByteBuffer.wrap(Base64.getEncoder().encodeToString(random)
+                            .getBytes(StandardCharsets.US_ASCII)));
+                    c.force(true);
+                }
+                DurableFiles.replace(tmp, generated);
                 LOG.warn("No systemd credential {} and no storage.keystore-password-file: made a random key store"
                         + " secret in {} (fine for the demo and development; a terminal in a hall takes it from"
                         + " the credential, see packaging/README.md)", CREDENTIAL, generated);

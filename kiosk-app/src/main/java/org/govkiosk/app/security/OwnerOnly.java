@@ -42,6 +42,8 @@ public final class OwnerOnly {
                 Files.createDirectories(p);
             }
             restrict(p, DIRECTORY);
+            // Named durably: a terminal powered off right after its first start finds its folders again.
+            DurableFiles.syncDirectory(p.getParent());
         }
         restrict(absolute, DIRECTORY);
         return dir;
@@ -52,6 +54,8 @@ public final class OwnerOnly {
         directory(file.toAbsolutePath().getParent());
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE));
+            // SQLite syncs the directory of a database it creates itself, not of one made for it here.
+            DurableFiles.syncDirectory(file.toAbsolutePath().getParent());
         } catch (FileAlreadyExistsException e) {
             restrict(file, FILE);
         } catch (UnsupportedOperationException e) {

@@ -173,13 +173,10 @@ public final class TerminalKeyStore {
             ks.store(out, password);
         }
         if (replace) {
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            DurableFiles.replace(tmp, file);
         } else {
             moveInPlace(tmp, file);
+            DurableFiles.syncDirectory(file.toAbsolutePath().getParent());
         }
     }
 

@@ -130,7 +130,7 @@ class OutboxCrashTest {
         }
     }
 
-    private static List<String> childCommand(Path childTmp, Path nativeLib, Path archive, Path data, String url,
+    static List<String> childCommand(Path childTmp, Path nativeLib, Path archive, Path data, String url,
             Path log, Path ready) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -156,7 +156,7 @@ class OutboxCrashTest {
      * One child that exits normally after its first case and writes a class-data archive (AppCDS) on exit; the
      * killed children start from it, which roughly halves their start. Without the archive they run anyway.
      */
-    private static Path warmUp(Path childTmp, Path nativeLib, Path data, String url, Path log) throws Exception {
+    static Path warmUp(Path childTmp, Path nativeLib, Path data, String url, Path log) throws Exception {
         Path archive = childTmp.resolve("crash-child.jsa");
         List<String> command = childCommand(childTmp, nativeLib, null, data, url, log, childTmp.resolve("warm"));
         command.add(1, "-XX:ArchiveClassesAtExit=" + archive);
@@ -208,7 +208,7 @@ class OutboxCrashTest {
     }
 
     /** Once, so that no child unpacks (and, killed, leaves behind) its own copy. */
-    private static Path extractSqliteNativeLibrary(Path into) throws Exception {
+    static Path extractSqliteNativeLibrary(Path into) throws Exception {
         String folder = org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS();
         String resource = "/org/sqlite/native/" + folder + "/" + System.mapLibraryName("sqlitejdbc");
         Path target = into.resolve(System.mapLibraryName("sqlitejdbc"));
@@ -219,7 +219,7 @@ class OutboxCrashTest {
         return target;
     }
 
-    private static long readyAfter(Path ready) {
+    static long readyAfter(Path ready) {
         try {
             return Long.parseLong(Files.readString(ready).strip());
         } catch (Exception e) {
@@ -227,7 +227,7 @@ class OutboxCrashTest {
         }
     }
 
-    private static long median(List<Long> values) {
+    static long median(List<Long> values) {
         if (values.isEmpty()) {
             return -1;
         }
@@ -236,7 +236,7 @@ class OutboxCrashTest {
         return sorted.get(sorted.size() / 2);
     }
 
-    private static boolean awaitFile(Path file, Process child, Duration timeout) throws InterruptedException {
+    static boolean awaitFile(Path file, Process child, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (Files.exists(file)) {
@@ -252,7 +252,7 @@ class OutboxCrashTest {
     }
 
     /** Only whole lines count: the last one may have been cut by the kill. */
-    private static void readLog(Path log, Set<String> enqueued, Set<String> attempted) throws Exception {
+    static void readLog(Path log, Set<String> enqueued, Set<String> attempted) throws Exception {
         if (!Files.exists(log)) {
             return;
         }
