@@ -147,8 +147,10 @@ class OutageTest {
                 for (int i = 0; i < 3; i++) {
                     keysQueued.add(queue.submit(TestCases.draft(Clock.systemUTC())).idempotencyKey());
                 }
-                Await.until("three attempts while unregistered", Duration.ofSeconds(20), () -> attempts.size() >= 3,
-                        attempts::size);
+                // The attempt is counted as the send returns; the worker notes the round's problem after that, so
+                // wait for both (a clean-clone run under load read lastProblem() in between: "No value present").
+                Await.until("three attempts while unregistered, the last one's problem noted", Duration.ofSeconds(20),
+                        () -> attempts.size() >= 3 && worker.lastProblem().isPresent(), attempts::size);
                 assertThat(attempts).as("attempts while unregistered").hasSizeGreaterThanOrEqualTo(3)
                         .allMatch(Attempt::failed);
                 assertThat(worker.lastProblem().orElseThrow()).contains("REFUSED_FOR_NOW").contains("unknown-terminal");
