@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OutboxCrashTest {
 
     static final String PASSWORD = "crash-test-password";
-    private static final String TERMINAL = "terminal-crash";
+    static final String TERMINAL = "terminal-crash";
 
     /** When each child is killed, and the drain's jitter; a failure names the seed to replay it with. */
     @RegisterExtension
@@ -95,20 +95,7 @@ class OutboxCrashTest {
             // Restart once more, in-process, and let the queue drain.
             try (Outbox outbox = Outbox.open(data.resolve("outbox.db"), new PayloadCipher(keys.dataKey()),
                     Clock.systemUTC())) {
-                HttpPlatformClient client = new HttpPlatformClient(PlatformClientConfig.of(platform.baseUri(),
-                        Set.of()),
-                        new RequestSigner(TERMINAL, keys.signingKeys().getPrivate(), Clock.systemUTC()),
-                        PlatformKeyPin.of(keys.platformKey(), keys::pinPlatformKey), ReceiptAlarm.logOnly());
-                OutboxWorker worker = new OutboxWorker(outbox, new PlatformOutboxSender(client),
-                        new Backoff(Duration.ofMillis(10), Duration.ofMillis(100), 0.2, random),
-                        Clock.systemUTC(), Duration.ofMillis(100), new OutboxWorker.Listener() {
-                        }).start();
-                try {
-                    Await.until("the queue drained after the last kill", Duration.ofSeconds(120),
-                            () -> outbox.status().waiting() == 0, outbox::status);
-                } finally {
-                    worker.close();
-                }
+                drain(platform, outbox, keys, random, "the queue drained after the last kill");
                 System.out.printf("crash test: %d kills in %.1f s (%d before the child was ready; median start"
                         + " to first case %d ms), %d cases enqueued, %d attempted, outbox %s%n", kills, seconds,
                         notReady, median(readyMillis), enqueued.size(), attempted.size(), outbox.status());
@@ -127,6 +114,23 @@ class OutboxCrashTest {
             // Exactly once: one stored case per key, however often a killed terminal resent it.
             assertThat(stored).as("cases stored more than once").allSatisfy((key, count) ->
                     assertThat(count).as(key).isEqualTo(1));
+        }
+    }
+
+    /** The terminal restarted in this JVM, sending until its queue is empty. */
+    static void drain(RealPlatform platform, Outbox outbox, TerminalKeyStore keys, Random random, String what)
+            throws Exception {
+        HttpPlatformClient client = new HttpPlatformClient(PlatformClientConfig.of(platform.baseUri(), Set.of()),
+                new RequestSigner(TERMINAL, keys.signingKeys().getPrivate(), Clock.systemUTC()),
+                PlatformKeyPin.of(keys.platformKey(), keys::pinPlatformKey), ReceiptAlarm.logOnly());
+        OutboxWorker worker = new OutboxWorker(outbox, new PlatformOutboxSender(client),
+                new Backoff(Duration.ofMillis(10), Duration.ofMillis(100), 0.2, random),
+                Clock.systemUTC(), Duration.ofMillis(100), new OutboxWorker.Listener() {
+                }).start();
+        try {
+            Await.until(what, Duration.ofSeconds(120), () -> outbox.status().waiting() == 0, outbox::status);
+        } finally {
+            worker.close();
         }
     }
 

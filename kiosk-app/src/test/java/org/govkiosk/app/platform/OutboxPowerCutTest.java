@@ -14,12 +14,9 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.govkiosk.api.RequestSigner;
-import org.govkiosk.app.outbox.Backoff;
 import org.govkiosk.app.outbox.Outbox;
-import org.govkiosk.app.outbox.OutboxWorker;
 import org.govkiosk.app.outbox.PayloadCipher;
 import org.govkiosk.app.security.TerminalKeyStore;
-import org.govkiosk.testkit.Await;
 import org.govkiosk.testkit.PowerCutFs;
 import org.govkiosk.testkit.TestSeed;
 import org.junit.jupiter.api.Test;
@@ -39,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OutboxPowerCutTest {
 
-    private static final String TERMINAL = "terminal-crash";
 
     @RegisterExtension
     static final TestSeed SEED = new TestSeed();
@@ -60,8 +56,9 @@ class OutboxPowerCutTest {
             Path data = org.govkiosk.app.security.OwnerOnly.directory(disk.path().resolve("data"));
             TerminalKeyStore keys = TerminalKeyStore.openOrCreate(data, OutboxCrashTest.PASSWORD.toCharArray());
             platform.register(new HttpPlatformClient(PlatformClientConfig.of(platform.baseUri(), Set.of()),
-                    new RequestSigner(TERMINAL, keys.signingKeys().getPrivate(), Clock.systemUTC()),
-                    PlatformKeyPin.of(keys.platformKey(), keys::pinPlatformKey), ReceiptAlarm.logOnly()), TERMINAL,
+                    new RequestSigner(OutboxCrashTest.TERMINAL, keys.signingKeys().getPrivate(),
+                            Clock.systemUTC()), PlatformKeyPin.of(keys.platformKey(), keys::pinPlatformKey),
+                    ReceiptAlarm.logOnly()), OutboxCrashTest.TERMINAL,
                     keys.signingKeys().getPublic());
             Path archive = OutboxCrashTest.warmUp(childTmp, nativeLib, data, platform.baseUrl(), log);
             int notReady = 0;
@@ -93,19 +90,7 @@ class OutboxPowerCutTest {
                     .isEqualTo(keys.signingKeys().getPublic());
             try (Outbox outbox = Outbox.open(data.resolve("outbox.db"), new PayloadCipher(after.dataKey()),
                     Clock.systemUTC())) {
-                HttpPlatformClient client = new HttpPlatformClient(PlatformClientConfig.of(platform.baseUri(),
-                        Set.of()), new RequestSigner(TERMINAL, after.signingKeys().getPrivate(), Clock.systemUTC()),
-                        PlatformKeyPin.of(after.platformKey(), after::pinPlatformKey), ReceiptAlarm.logOnly());
-                OutboxWorker worker = new OutboxWorker(outbox, new PlatformOutboxSender(client),
-                        new Backoff(Duration.ofMillis(10), Duration.ofMillis(100), 0.2, random),
-                        Clock.systemUTC(), Duration.ofMillis(100), new OutboxWorker.Listener() {
-                        }).start();
-                try {
-                    Await.until("the queue drained after the last cut", Duration.ofSeconds(120),
-                            () -> outbox.status().waiting() == 0, outbox::status);
-                } finally {
-                    worker.close();
-                }
+                OutboxCrashTest.drain(platform, outbox, after, random, "the queue drained after the last cut");
                 System.out.printf("power-cut test: %d cuts in %.1f s (%d before the child was ready; median start"
                         + " to first case %d ms), %d cases told queued, %d attempted, outbox %s%n", cuts, seconds,
                         notReady, OutboxCrashTest.median(readyMillis), enqueued.size(), attempted.size(),
