@@ -97,7 +97,7 @@ public final class AppContext implements AutoCloseable {
     /** One case per person, item and day: a journey begun again after a timeout files the same case. */
     private final org.govkiosk.app.journey.SubmissionKeys submissionKeys;
     private final MaintenanceAccess maintenance;
-    /** What the first screen does not need waits for it (see {@link StartGate}); opened by {@link #firstScreenShown}. */
+    /** What the first screen does not need waits for it ({@link StartGate}), opened by {@link #firstScreenShown}. */
     private final StartGate afterFirstScreen = new StartGate();
     /** The embedded platform (demo), started after the first screen so that screen does not wait for it. */
     private final CompletableFuture<PlatformServer> platform;

@@ -31,7 +31,7 @@ public final class DeniedFiles {
         return denied(file, UNREADABLE_FOR_ROOT, Files::isReadable, "read");
     }
 
-    /** Makes the file at {@code file} (created empty when absent) one the running user cannot open to read and write. */
+    /** Makes the file at {@code file} (created empty when absent) one the running user cannot open read-write. */
     public static Path notReadWrite(Path file) throws IOException {
         return denied(file, UNWRITABLE_FOR_ROOT, f -> Files.isReadable(f) && Files.isWritable(f), "written");
     }
@@ -75,8 +75,8 @@ public final class DeniedFiles {
     }
 
     private static int run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             return -1;
