@@ -288,13 +288,13 @@ public final class IdCardReaderDriver extends AbstractDeviceDriver implements Id
     }
 
     @Override
-    public void close() {
+    protected void onClose() {
         synchronized (this) {
             if (poller != null) {
                 poller.cancel(false);
                 poller = null;
             }
         }
-        super.close();
+        super.onClose();
     }
 }

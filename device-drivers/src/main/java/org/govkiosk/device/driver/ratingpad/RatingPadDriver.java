@@ -393,13 +393,13 @@ public final class RatingPadDriver extends AbstractDeviceDriver implements Ratin
     }
 
     @Override
-    public void close() {
+    protected void onClose() {
         synchronized (this) {
             if (keepAlive != null) {
                 keepAlive.cancel(false);
                 keepAlive = null;
             }
         }
-        super.close();
+        super.onClose();
     }
 }
