@@ -43,7 +43,7 @@ public abstract class AbstractDevice implements Device, SupervisedComponent {
     protected final DeviceContext context;
 
     private final DeviceStatusCell status;
-    private final DeviceCounters counters = new DeviceCounters();
+    private final DriverCounters counters = new DriverCounters();
     private final Object lifecycle = new Object();
     private volatile boolean started;
     private volatile boolean closed;
@@ -72,7 +72,7 @@ public abstract class AbstractDevice implements Device, SupervisedComponent {
     }
 
     @Override
-    public DeviceFamily family() {
+    public final DeviceFamily family() {
         return config.family();
     }
 

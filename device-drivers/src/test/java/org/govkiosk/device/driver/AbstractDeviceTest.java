@@ -278,7 +278,7 @@ class AbstractDeviceTest {
 
     @Test
     void countersOnlyGrow() {
-        DeviceCounters counters = new DeviceCounters();
+        DriverCounters counters = new DriverCounters();
         counters.add("cards", 2);
         counters.add("cards", 1);
         assertThat(counters.get("cards")).isEqualTo(3);

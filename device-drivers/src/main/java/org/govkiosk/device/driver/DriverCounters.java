@@ -8,9 +8,10 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * A device's counters by name, since start: the base counts what every device goes through (failures, silences,
  * reconnects), each driver what its device does (cards read, jobs printed, frames dropped). One place, so the
- * maintenance screen and metrics can read every device the same way. Counting never blocks a device thread.
+ * maintenance screen and metrics can read every device the same way. Counting never blocks a device thread. Not
+ * kiosk-app's durable {@code DeviceCounters}, which counts from the events and survives restarts.
  */
-final class DeviceCounters {
+final class DriverCounters {
 
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
