@@ -1,11 +1,15 @@
 package org.govkiosk.device;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.govkiosk.device.driver.AbstractDevice;
+import org.govkiosk.device.driver.DeviceStatusCell;
 
 /** Holds the layering of ARCHITECTURE.md inside device-drivers: transport, codec, driver, each in its place. */
 @AnalyzeClasses(packages = "org.govkiosk.device", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -38,4 +42,21 @@ class DeviceLayeringTest {
             .that().resideInAPackage("org.govkiosk.device..")
             .should().dependOnClassesThat().resideInAnyPackage("org.govkiosk.app..", "org.govkiosk.print..",
                     "org.govkiosk.platform..");
+
+    /**
+     * Every device stands on the one base, so lifecycle, status, supervision and counters are the same for all:
+     * a driver that reaches its device without a byte link (CUPS, PC/SC, a camera folder, the keyboard) still
+     * extends {@link AbstractDevice}, and a byte-protocol driver extends it through {@code AbstractDeviceDriver}.
+     */
+    @ArchTest
+    static final ArchRule everyDeviceExtendsTheOneBase = classes()
+            .that().areAssignableTo(Device.class).and().areNotInterfaces()
+            .and().doNotHaveModifier(JavaModifier.ABSTRACT)
+            .should().beAssignableTo(AbstractDevice.class);
+
+    /** A driver that kept its own status cell would keep its own status logic: only the base holds one. */
+    @ArchTest
+    static final ArchRule onlyTheBaseHoldsAStatusCell = noClasses()
+            .that().doNotBelongToAnyOf(AbstractDevice.class, DeviceStatusCell.class)
+            .should().dependOnClassesThat().belongToAnyOf(DeviceStatusCell.class);
 }

@@ -1,85 +1,46 @@
 package org.govkiosk.device.driver;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
-import org.govkiosk.device.Device;
 import org.govkiosk.device.DeviceConfig;
-import org.govkiosk.device.DeviceEvent;
 import org.govkiosk.device.DeviceException;
-import org.govkiosk.device.DeviceFamily;
-import org.govkiosk.device.DeviceStatus;
 import org.govkiosk.device.DeviceStatusDetail;
-import org.govkiosk.device.DeviceStatusInfo;
-import org.govkiosk.device.supervisor.SupervisedComponent;
 import org.govkiosk.device.transport.Transport;
 import org.govkiosk.device.transport.TransportListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The common life of a byte-protocol driver: start at once, connect in the background, turn every failure into
- * a status change. Subclasses implement {@link #onConnected()} (handshake, first status query) and
- * {@link #onBytes(byte[])} (feed the stream decoder). Reconnecting is the supervisor's decision.
+ * A device on a byte link ({@link Transport}): what {@link AbstractDevice} does, plus opening the link in the
+ * background and feeding its bytes to the protocol. Subclasses implement {@link #onConnected()} (handshake, first
+ * status query) and {@link #onBytes(byte[])} (feed the stream decoder). A failure closes the link; reconnecting is
+ * the supervisor's decision.
  */
-public abstract class AbstractDeviceDriver implements Device, SupervisedComponent, TransportListener {
+public abstract class AbstractDeviceDriver extends AbstractDevice implements TransportListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(AbstractDeviceDriver.class);
 
-    protected final DeviceConfig config;
     protected final Transport transport;
-    protected final DeviceContext context;
 
     private final Object connectLock = new Object();
-    private final DeviceStatusCell status;
-    private volatile DeviceException lastFailure;
-    private volatile Instant lastSignOfLife;
-    private volatile boolean closed;
 
     protected AbstractDeviceDriver(DeviceConfig config, Transport transport, DeviceContext context) {
-        this.config = Objects.requireNonNull(config);
+        super(config, context);
         this.transport = Objects.requireNonNull(transport);
-        this.context = Objects.requireNonNull(context);
-        this.status = new DeviceStatusCell(this.config.id(), this.context);
-        this.lastSignOfLife = context.clock().instant();
     }
 
     @Override
-    public String id() {
-        return config.id();
-    }
-
-    @Override
-    public DeviceFamily family() {
-        return config.family();
-    }
-
-    @Override
-    public DeviceStatusInfo status() {
-        return status.get();
-    }
-
-    @Override
-    public void start() {
-        if (!config.enabled()) {
-            setStatus(DeviceStatusInfo.of(DeviceStatus.DISABLED, DeviceStatusDetail.DISABLED_BY_CONFIG));
-            return;
-        }
-        setStatus(DeviceStatusInfo.of(DeviceStatus.INITIALIZING, DeviceStatusDetail.NONE));
+    protected final void onStart() {
         context.scheduler().execute(this::connect);
     }
 
     @Override
-    public void reconnect() {
-        if (!closed && config.enabled()) {
-            context.scheduler().execute(this::connect);
-        }
+    protected final void onReconnect() {
+        context.scheduler().execute(this::connect);
     }
 
     private void connect() {
         synchronized (connectLock) {
-            if (closed || status.get().isUsable()) {
+            if (isClosed() || status().isUsable()) {
                 return;
             }
             try {
@@ -87,7 +48,7 @@ public abstract class AbstractDeviceDriver implements Device, SupervisedComponen
                 transport.open(this);
                 signOfLife();
                 onConnected();
-                lastFailure = null;
+                clearFailure();
             } catch (DeviceException e) {
                 fail(e);
             } catch (RuntimeException e) {
@@ -123,64 +84,23 @@ public abstract class AbstractDeviceDriver implements Device, SupervisedComponen
         fail(cause);
     }
 
-    /** Takes the device OFFLINE for the given reason and closes the link; the supervisor decides on a retry. */
+    /** Closes the link, then takes the device OFFLINE for the given reason; the supervisor decides on a retry. */
+    @Override
     protected final void fail(DeviceException cause) {
-        lastFailure = cause;
         transport.close();
         onLinkLost();
-        DeviceStatusInfo previous = status.get();
-        setStatus(DeviceStatusInfo.offline(cause.detail()));
-        if (previous.status() != DeviceStatus.OFFLINE || previous.detail() != cause.detail()) {
-            LOG.warn("Device {} ({}) offline: {}", id(), transport.describe(), cause.getMessage());
-        }
+        super.fail(cause);
     }
 
+    /** Closes the link; a subclass that stops its own timers overrides this and calls up. */
     @Override
-    public void reportSilence() {
-        fail(new DeviceException(DeviceException.Code.TIMEOUT, DeviceStatusDetail.NO_DATA_TIMEOUT,
-                "no answer for " + silenceTimeout().toMillis() + " ms"));
-    }
-
-    protected final void signOfLife() {
-        lastSignOfLife = context.clock().instant();
-    }
-
-    @Override
-    public Instant lastSignOfLife() {
-        return lastSignOfLife;
-    }
-
-    @Override
-    public Duration silenceTimeout() {
-        return config.silenceTimeout();
-    }
-
-    @Override
-    public Optional<DeviceException> lastFailure() {
-        return Optional.ofNullable(lastFailure);
-    }
-
-    protected final void setStatus(DeviceStatusInfo next) {
-        status.set(next);
-    }
-
-    protected final void publish(DeviceEvent event) {
-        context.bus().publish(event);
-    }
-
-    protected final boolean isClosed() {
-        return closed;
-    }
-
-    @Override
-    public void close() {
-        closed = true;
+    protected void onClose() {
         transport.close();
         onLinkLost();
     }
 
     @Override
-    public String toString() {
-        return getClass().getSimpleName() + "[" + id() + " via " + transport.describe() + ", " + status.get().status() + "]";
+    protected final String describe() {
+        return transport.describe();
     }
 }

@@ -1,13 +1,17 @@
 package org.govkiosk.device.driver;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Objects;
 import org.govkiosk.device.DeviceStatusChanged;
 import org.govkiosk.device.DeviceStatusInfo;
 
 /**
- * A driver's current status. Setting a different one publishes exactly one {@link DeviceStatusChanged}, outside the
- * lock, so a subscriber may read the driver again; setting the same one publishes nothing. Every driver keeps its
- * status here, those on a byte transport ({@link AbstractDeviceDriver}) and those that reach an OS service.
+ * A device's current status. Setting a different one publishes exactly one {@link DeviceStatusChanged}; setting the
+ * same one publishes nothing. Changes reach subscribers in the order they were made, each one's {@code old} the
+ * previous one's {@code new}, even when two threads set the status at once or a subscriber sets it again: a change
+ * made while another is being delivered is queued and delivered right after it, by the thread delivering. Delivery
+ * runs outside the lock, so a subscriber may read the device (or set its status) without a deadlock.
  */
 public final class DeviceStatusCell {
 
@@ -15,6 +19,10 @@ public final class DeviceStatusCell {
     private final DeviceContext context;
     private final Object lock = new Object();
     private volatile DeviceStatusInfo status = DeviceStatusInfo.uninitialized();
+    /** Changes made but not yet delivered; guarded by {@link #lock}. */
+    private final Deque<DeviceStatusChanged> undelivered = new ArrayDeque<>();
+    /** Whether a thread is delivering {@link #undelivered}; guarded by {@link #lock}. */
+    private boolean delivering;
 
     public DeviceStatusCell(String deviceId, DeviceContext context) {
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
@@ -26,14 +34,44 @@ public final class DeviceStatusCell {
     }
 
     public void set(DeviceStatusInfo next) {
-        DeviceStatusInfo previous;
+        Objects.requireNonNull(next, "next");
         synchronized (lock) {
-            previous = status;
+            DeviceStatusInfo previous = status;
             if (previous.equals(next)) {
                 return;
             }
             status = next;
+            undelivered.addLast(new DeviceStatusChanged(deviceId, previous, next, context.clock().instant()));
+            if (delivering) {
+                return;
+            }
+            delivering = true;
         }
-        context.bus().publish(new DeviceStatusChanged(deviceId, previous, next, context.clock().instant()));
+        deliverInOrder();
+    }
+
+    private void deliverInOrder() {
+        boolean done = false;
+        try {
+            while (true) {
+                DeviceStatusChanged change;
+                synchronized (lock) {
+                    change = undelivered.pollFirst();
+                    if (change == null) {
+                        delivering = false;
+                        done = true;
+                        return;
+                    }
+                }
+                context.bus().publish(change);
+            }
+        } finally {
+            if (!done) {
+                // An Error escaped a subscriber: the next change delivers what is left.
+                synchronized (lock) {
+                    delivering = false;
+                }
+            }
+        }
     }
 }

@@ -1,15 +1,18 @@
 package org.govkiosk.device.codec.idcard;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.govkiosk.device.codec.BufferedBytes;
+import org.govkiosk.device.codec.FrameBuffer;
+import org.govkiosk.device.codec.FrameFault;
+import org.govkiosk.device.codec.FrameFormat;
 
 /**
- * Finds SAM frames in a byte stream delivered in chunks of any size. A small state machine over one bounded
- * buffer: hunt for the preamble, read the length, wait for exactly that many bytes (framing by length, never by
- * read size), check the XOR checksum. Everything that is not a good frame becomes a {@link FrameError} and the
- * hunt resumes, so a damaged frame costs that frame only. The buffer never holds more than one frame of the
- * maximum length: {@link #buffered()} {@code <=} {@link #capacity()} at all times.
+ * Finds SAM frames in a byte stream delivered in chunks of any size: preamble, a length field, exactly that many
+ * bytes (framing by length, never by read size), an XOR checksum. The hunting, holding and bounding are the
+ * shared {@link FrameBuffer}'s; this class states the SAM rules. A length out of range gives up only the preamble,
+ * since a real one may begin in the length bytes; a frame with a bad checksum that holds a preamble was cut short
+ * and gives way to the frame that began there. The buffer never holds more than one frame of the maximum length.
  * <p>Not thread-safe: one decoder per connection, fed from one thread at a time.
  */
 public final class IdCardFrameDecoder {
@@ -23,8 +26,7 @@ public final class IdCardFrameDecoder {
     private static final int HEADER = IdCardFrameEncoder.HEADER_LENGTH;
 
     private final int maxLength;
-    private final byte[] buf;
-    private int size;
+    private final FrameBuffer<Decoded> buffer;
 
     public IdCardFrameDecoder() {
         this(DEFAULT_MAX_LENGTH);
@@ -36,66 +38,16 @@ public final class IdCardFrameDecoder {
             throw new IllegalArgumentException("maxLength must be " + MIN_LENGTH + "..65535, was " + maxLength);
         }
         this.maxLength = maxLength;
-        this.buf = new byte[HEADER + maxLength];
+        this.buffer = new FrameBuffer<>(new SamFraming());
     }
 
     public List<Decoded> feed(byte[] data) {
-        return feed(data, 0, data.length);
+        return buffer.feed(data);
     }
 
     /** Consumes {@code data[off..off+len)} and returns what it completed, in stream order. */
     public List<Decoded> feed(byte[] data, int off, int len) {
-        List<Decoded> out = new ArrayList<>(2);
-        while (len > 0) {
-            // drain() always leaves the buffer below capacity, so each round takes at least one byte.
-            int n = Math.min(len, buf.length - size);
-            System.arraycopy(data, off, buf, size, n);
-            size += n;
-            off += n;
-            len -= n;
-            drain(out);
-        }
-        return out;
-    }
-
-    private void drain(List<Decoded> out) {
-        while (true) {
-            int start = preambleAt(0, size, false);
-            if (start < 0) {
-                // Keep a tail that may be the start of a preamble; the rest is noise.
-                drop(size - partialPreambleTail(), FrameError.Kind.GARBAGE, "bytes outside a frame", out);
-                return;
-            }
-            drop(start, FrameError.Kind.GARBAGE, "bytes outside a frame", out);
-            if (size < HEADER) {
-                return;
-            }
-            int length = (buf[5] & 0xFF) << 8 | (buf[6] & 0xFF);
-            if (length < MIN_LENGTH || length > maxLength) {
-                // Drop only the preamble: a real one may begin in the length bytes (it cannot overlap itself).
-                drop(PREAMBLE.length, FrameError.Kind.LENGTH,
-                        "length " + length + " outside " + MIN_LENGTH + ".." + maxLength, out);
-                continue;
-            }
-            int total = HEADER + length;
-            if (size < total) {
-                return;
-            }
-            if ((buf[total - 1] & 0xFF) == IdCardFrameEncoder.xor(buf, 5, total - 1)) {
-                byte[] body = new byte[length - 1];
-                System.arraycopy(buf, HEADER, body, 0, body.length);
-                out.add(new SamFrame(body));
-                consume(total);
-                continue;
-            }
-            // A preamble inside the span means this frame was cut short and the next one began: keep that one.
-            int next = preambleAt(1, total, true);
-            if (next > 0) {
-                drop(next, FrameError.Kind.TRUNCATED, "frame cut short after " + next + " bytes", out);
-            } else {
-                drop(total, FrameError.Kind.CHECKSUM, "checksum mismatch in a frame of " + total + " bytes", out);
-            }
-        }
+        return buffer.feed(data, off, len);
     }
 
     /**
@@ -104,66 +56,68 @@ public final class IdCardFrameDecoder {
      * @return a {@link FrameError.Kind#TRUNCATED} error for what was dropped, if anything was
      */
     public Optional<FrameError> reset() {
-        int n = size;
-        size = 0;
-        return n == 0 ? Optional.empty()
-                : Optional.of(new FrameError(FrameError.Kind.TRUNCATED, n, "reset with " + n + " bytes pending"));
+        return buffer.reset().map(FrameError.class::cast);
     }
 
     /** Bytes held waiting for the rest of a frame. */
     public int buffered() {
-        return size;
+        return buffer.buffered();
     }
 
     /** The most bytes the decoder ever holds. */
     public int capacity() {
-        return buf.length;
+        return buffer.capacity();
     }
 
     public int maxLength() {
         return maxLength;
     }
 
-    /**
-     * The first index in {@code [from, limit)} where a preamble starts. With {@code partial}, a preamble cut off
-     * by the end of the buffered bytes also counts.
-     */
-    private int preambleAt(int from, int limit, boolean partial) {
-        for (int i = from; i < limit && i < size; i++) {
-            int j = 0;
-            while (j < PREAMBLE.length && i + j < size && buf[i + j] == PREAMBLE[j]) {
-                j++;
-            }
-            if (j == PREAMBLE.length || (partial && i + j == size)) {
-                return i;
-            }
-        }
-        return -1;
-    }
+    private final class SamFraming implements FrameFormat<Decoded> {
 
-    /** The length of the longest buffered tail that is a proper prefix of the preamble. */
-    private int partialPreambleTail() {
-        for (int k = Math.min(PREAMBLE.length - 1, size); k > 0; k--) {
-            boolean match = true;
-            for (int j = 0; j < k && match; j++) {
-                match = buf[size - k + j] == PREAMBLE[j];
-            }
-            if (match) {
-                return k;
-            }
+        @Override
+        public byte[] marker() {
+            return PREAMBLE;
         }
-        return 0;
-    }
 
-    private void drop(int n, FrameError.Kind kind, String detail, List<Decoded> out) {
-        if (n > 0) {
-            out.add(new FrameError(kind, n, detail));
-            consume(n);
+        @Override
+        public int maxFrameBytes() {
+            return HEADER + maxLength;
         }
-    }
 
-    private void consume(int n) {
-        System.arraycopy(buf, n, buf, 0, size - n);
-        size -= n;
+        @Override
+        public Cut<Decoded> cut(BufferedBytes b) {
+            if (b.size() < HEADER) {
+                return Cut.more();
+            }
+            int length = b.u16(PREAMBLE.length);
+            if (length < MIN_LENGTH || length > maxLength) {
+                return Cut.take(PREAMBLE.length, new FrameError(FrameError.Kind.LENGTH, PREAMBLE.length,
+                        "length " + length + " outside " + MIN_LENGTH + ".." + maxLength));
+            }
+            int total = HEADER + length;
+            if (b.size() < total) {
+                return Cut.more();
+            }
+            if (b.u8(total - 1) == b.checksum(IdCardFrameEncoder::xor, PREAMBLE.length, total - 1)) {
+                return Cut.take(total, new SamFrame(b.copy(HEADER, total - 1)));
+            }
+            int next = b.markerAt(1, total);
+            if (next > 0) {
+                return Cut.take(next, new FrameError(FrameError.Kind.TRUNCATED, next,
+                        "frame cut short after " + next + " bytes"));
+            }
+            return Cut.take(total, new FrameError(FrameError.Kind.CHECKSUM, total,
+                    "checksum mismatch in a frame of " + total + " bytes"));
+        }
+
+        @Override
+        public Decoded error(FrameFault fault, int bytes, String detail) {
+            return new FrameError(switch (fault) {
+                case GARBAGE -> FrameError.Kind.GARBAGE;
+                case TRUNCATED -> FrameError.Kind.TRUNCATED;
+                case TOO_LONG -> FrameError.Kind.LENGTH;
+            }, bytes, detail);
+        }
     }
 }

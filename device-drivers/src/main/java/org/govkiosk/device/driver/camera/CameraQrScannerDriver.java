@@ -4,23 +4,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.govkiosk.device.DeviceConfig;
 import org.govkiosk.device.DeviceEvent;
 import org.govkiosk.device.DeviceException;
-import org.govkiosk.device.DeviceFamily;
 import org.govkiosk.device.DeviceStatus;
 import org.govkiosk.device.DeviceStatusDetail;
 import org.govkiosk.device.DeviceStatusInfo;
 import org.govkiosk.device.DocumentCamera;
 import org.govkiosk.device.QrScanner;
+import org.govkiosk.device.driver.AbstractDevice;
 import org.govkiosk.device.driver.DeviceContext;
-import org.govkiosk.device.driver.DeviceStatusCell;
-import org.govkiosk.device.supervisor.SupervisedComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,25 +31,24 @@ import org.slf4j.LoggerFactory;
  * With {@code options.documents: true} (a document camera, 高拍仪) it also photographs paper on request
  * ({@link #capture}): the next frame after the request is handed over as the page, not searched for codes.
  */
-public final class CameraQrScannerDriver implements QrScanner, DocumentCamera, SupervisedComponent {
+public final class CameraQrScannerDriver extends AbstractDevice implements QrScanner, DocumentCamera {
+
+    /** Counted: pictures decoded while codes were wanted. */
+    public static final String FRAMES_READ = "frames-read";
+    /** Counted: of those, pictures in which no code was found. */
+    public static final String FRAMES_WITHOUT_CODE = "frames-without-code";
+    /** Counted: files set aside in {@code failed/}. */
+    public static final String FRAMES_UNREADABLE = "frames-unreadable";
+    /** Counted: codes handed to the kiosk (repeats within the de-bounce window not counted). */
+    public static final String CODES_PUBLISHED = "codes-published";
 
     private static final Logger LOG = LoggerFactory.getLogger(CameraQrScannerDriver.class);
 
-    private final DeviceConfig config;
-    private final DeviceContext context;
     private final FrameSource source;
     private final QrImageDecoder decoder;
     private final RepeatFilter repeats;
-    private final AtomicLong framesRead = new AtomicLong();
-    private final AtomicLong framesWithoutCode = new AtomicLong();
-    private final AtomicLong framesUnreadable = new AtomicLong();
-    private final AtomicLong codesPublished = new AtomicLong();
     private volatile String lastUnreadable = "";
-    private final DeviceStatusCell status;
-    private volatile DeviceException lastFailure;
-    private volatile Instant lastSignOfLife;
     private volatile boolean readingEnabled;
-    private volatile boolean started;
     private final boolean documents;
     /** The page a screen is waiting for; null when nobody is. */
     private final AtomicReference<CompletableFuture<Page>> capture = new AtomicReference<>();
@@ -66,42 +61,15 @@ public final class CameraQrScannerDriver implements QrScanner, DocumentCamera, S
     /** @param documents whether it photographs documents on request (see {@link #capture}) */
     public CameraQrScannerDriver(DeviceConfig config, DeviceContext context, FrameSource source,
             QrImageDecoder decoder, Duration debounce, boolean documents) {
+        super(config, context);
         this.documents = documents;
-        this.config = Objects.requireNonNull(config);
-        this.context = Objects.requireNonNull(context);
-        this.status = new DeviceStatusCell(this.config.id(), this.context);
         this.source = Objects.requireNonNull(source);
         this.decoder = Objects.requireNonNull(decoder);
         this.repeats = new RepeatFilter(debounce);
-        this.lastSignOfLife = context.clock().instant();
     }
 
     @Override
-    public String id() {
-        return config.id();
-    }
-
-    @Override
-    public DeviceFamily family() {
-        return DeviceFamily.QR_SCANNER;
-    }
-
-    @Override
-    public DeviceStatusInfo status() {
-        return status.get();
-    }
-
-    @Override
-    public synchronized void start() {
-        if (!config.enabled()) {
-            setStatus(DeviceStatusInfo.of(DeviceStatus.DISABLED, DeviceStatusDetail.DISABLED_BY_CONFIG));
-            return;
-        }
-        if (started) {
-            return;
-        }
-        started = true;
-        setStatus(DeviceStatusInfo.of(DeviceStatus.INITIALIZING, DeviceStatusDetail.NONE));
+    protected void onStart() {
         source.start(new Sink());
     }
 
@@ -110,7 +78,7 @@ public final class CameraQrScannerDriver implements QrScanner, DocumentCamera, S
 
         @Override
         public void available() {
-            lastFailure = null;
+            clearFailure();
             signOfLife();
             setStatus(DeviceStatusInfo.online());
             LOG.info("Camera scanner {} reads frames from {}", id(), source.describe());
@@ -118,18 +86,16 @@ public final class CameraQrScannerDriver implements QrScanner, DocumentCamera, S
 
         @Override
         public void unavailable(DeviceException cause) {
-            lastFailure = cause;
-            setStatus(DeviceStatusInfo.offline(cause.detail(), source.describe()));
-            LOG.warn("Camera scanner {} offline: {}", id(), cause.getMessage());
+            fail(cause, DeviceStatusInfo.offline(cause.detail(), source.describe()));
         }
 
         @Override
         public void checked() {
             signOfLife();
             // Silence was reported while the frame thread was busy or stuck; it works again.
-            DeviceStatusInfo s = status.get();
+            DeviceStatusInfo s = status();
             if (s.status() == DeviceStatus.OFFLINE && s.detail() == DeviceStatusDetail.NO_DATA_TIMEOUT) {
-                lastFailure = null;
+                clearFailure();
                 setStatus(DeviceStatusInfo.online());
             }
         }
@@ -146,7 +112,7 @@ public final class CameraQrScannerDriver implements QrScanner, DocumentCamera, S
 
         @Override
         public void unreadable(String name, String reason) {
-            framesUnreadable.incrementAndGet();
+            count(FRAMES_UNREADABLE);
             lastUnreadable = name + ": " + reason;
             LOG.warn("Camera scanner {} set aside {}: {}", id(), name, reason);
         }
@@ -163,10 +129,10 @@ public final class CameraQrScannerDriver implements QrScanner, DocumentCamera, S
         if (!readingEnabled) {
             return; // the frame was wanted for a page whose request timed out meanwhile
         }
-        framesRead.incrementAndGet();
+        count(FRAMES_READ);
         List<DecodedCode> codes = decoder.decode(frame.image());
         if (codes.isEmpty()) {
-            framesWithoutCode.incrementAndGet();
+            count(FRAMES_WITHOUT_CODE);
             LOG.debug("Camera scanner {}: no code in {}", id(), frame.name());
             return;
         }
@@ -182,10 +148,10 @@ public final class CameraQrScannerDriver implements QrScanner, DocumentCamera, S
                 LOG.debug("Camera scanner {} saw the same code again in {}; not published", id(), frame.name());
                 continue;
             }
-            codesPublished.incrementAndGet();
+            count(CODES_PUBLISHED);
             LOG.info("Camera scanner {} read a code of {} characters in {} ({} in the frame)", id(),
                     code.text().length(), frame.name(), codes.size());
-            context.bus().publish(new DeviceEvent.QrScanned(id(), now, code.text(), DeviceEvent.ScanSource.CAMERA));
+            publish(new DeviceEvent.QrScanned(id(), now, code.text(), DeviceEvent.ScanSource.CAMERA));
         }
     }
 
@@ -207,9 +173,10 @@ public final class CameraQrScannerDriver implements QrScanner, DocumentCamera, S
             return CompletableFuture.failedFuture(new DeviceException(DeviceException.Code.UNSUPPORTED,
                     DeviceStatusDetail.CONFIGURATION_ERROR, id() + " is not set up to photograph documents"));
         }
-        if (!status.get().isUsable()) {
+        DeviceStatusInfo now = status();
+        if (!now.isUsable()) {
             return CompletableFuture.failedFuture(new DeviceException(DeviceException.Code.NOT_CONNECTED,
-                    status.get().detail(), id() + " cannot take pictures now: " + status.get().status()));
+                    now.detail(), id() + " cannot take pictures now: " + now.status()));
         }
         CompletableFuture<Page> page = new CompletableFuture<>();
         CompletableFuture<Page> replaced = capture.getAndSet(page);
@@ -235,56 +202,32 @@ public final class CameraQrScannerDriver implements QrScanner, DocumentCamera, S
     }
 
     public CameraScannerStatistics statistics() {
-        return new CameraScannerStatistics(framesRead.get(), framesWithoutCode.get(), framesUnreadable.get(),
-                codesPublished.get(), lastUnreadable);
+        return new CameraScannerStatistics(counted(FRAMES_READ), counted(FRAMES_WITHOUT_CODE),
+                counted(FRAMES_UNREADABLE), counted(CODES_PUBLISHED), lastUnreadable);
     }
 
-    private void signOfLife() {
-        lastSignOfLife = context.clock().instant();
-    }
-
-    private void setStatus(DeviceStatusInfo next) {
-        status.set(next);
-    }
-
+    /** The frame thread checks in every interval; silence means it is stuck in a picture. */
     @Override
-    public Optional<DeviceException> lastFailure() {
-        return Optional.ofNullable(lastFailure);
-    }
-
-    @Override
-    public Instant lastSignOfLife() {
-        return lastSignOfLife;
-    }
-
-    @Override
-    public Duration silenceTimeout() {
-        return config.silenceTimeout();
-    }
-
-    @Override
-    public void reportSilence() {
-        DeviceException e = new DeviceException(DeviceException.Code.TIMEOUT, DeviceStatusDetail.NO_DATA_TIMEOUT,
+    protected void onSilence() {
+        fail(new DeviceException(DeviceException.Code.TIMEOUT, DeviceStatusDetail.NO_DATA_TIMEOUT,
                 "the frame thread of " + source.describe() + " has not checked in for "
-                        + silenceTimeout().toMillis() + " ms");
-        lastFailure = e;
-        setStatus(DeviceStatusInfo.offline(DeviceStatusDetail.NO_DATA_TIMEOUT, source.describe()));
-        LOG.warn("Camera scanner {} offline: {}", id(), e.getMessage());
+                        + silenceTimeout().toMillis() + " ms"),
+                DeviceStatusInfo.offline(DeviceStatusDetail.NO_DATA_TIMEOUT, source.describe()));
     }
 
     /** The source retries by itself every interval; this only makes it look now. */
     @Override
-    public void reconnect() {
+    protected void onReconnect() {
         source.retryNow();
     }
 
     @Override
-    public void close() {
+    protected void onClose() {
         source.close();
     }
 
     @Override
-    public String toString() {
-        return "CameraQrScannerDriver[" + id() + " via " + source.describe() + ", " + status.get().status() + "]";
+    protected String describe() {
+        return source.describe();
     }
 }

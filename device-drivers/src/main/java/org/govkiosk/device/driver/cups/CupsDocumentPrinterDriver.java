@@ -1,25 +1,19 @@
 package org.govkiosk.device.driver.cups;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.govkiosk.device.DeviceConfig;
 import org.govkiosk.device.DeviceEvent;
 import org.govkiosk.device.DeviceException;
-import org.govkiosk.device.DeviceFamily;
-import org.govkiosk.device.DeviceStatus;
 import org.govkiosk.device.DeviceStatusDetail;
 import org.govkiosk.device.DeviceStatusInfo;
 import org.govkiosk.device.DocumentPrinter;
 import org.govkiosk.device.PrintJob;
 import org.govkiosk.device.PrintOutcome;
+import org.govkiosk.device.driver.AbstractDevice;
 import org.govkiosk.device.driver.DeviceContext;
-import org.govkiosk.device.driver.DeviceStatusCell;
-import org.govkiosk.device.supervisor.SupervisedComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,20 +32,19 @@ import org.slf4j.LoggerFactory;
  * <p>Calls to cupsd block a scheduler thread for at most {@code response-timeout}; a local cupsd answers in
  * milliseconds.
  */
-public final class CupsDocumentPrinterDriver implements DocumentPrinter, SupervisedComponent {
+public final class CupsDocumentPrinterDriver extends AbstractDevice implements DocumentPrinter {
+
+    /** Counted: jobs cupsd printed to the end. */
+    public static final String JOBS_PRINTED = "jobs-printed";
+    /** Counted: jobs that did not print (refused, cancelled, aborted, stuck, timed out). */
+    public static final String JOBS_FAILED = "jobs-failed";
 
     private static final Logger LOG = LoggerFactory.getLogger(CupsDocumentPrinterDriver.class);
 
-    private final DeviceConfig config;
-    private final DeviceContext context;
     private final CupsSettings settings;
     private final CupsClient client;
 
-    private final Object lock = new Object();
-    private final DeviceStatusCell status;
-    private volatile DeviceException lastFailure;
-    private volatile Instant lastSignOfLife;
-    private volatile boolean closed;
+    /** Set and cleared only in onStart and onClose, which the base runs under its lifecycle lock. */
     private ScheduledFuture<?> poller;
 
     /** @throws IllegalArgumentException when the config is invalid (the factory validates first) */
@@ -60,13 +53,10 @@ public final class CupsDocumentPrinterDriver implements DocumentPrinter, Supervi
     }
 
     CupsDocumentPrinterDriver(DeviceConfig config, DeviceContext context, CupsSettings settings, CupsClient client) {
-        this.config = Objects.requireNonNull(config);
-        this.context = Objects.requireNonNull(context);
-        this.status = new DeviceStatusCell(this.config.id(), this.context);
+        super(config, context);
         this.settings = settings;
         this.client = client != null ? client
                 : new IppCupsClient(settings.server(), settings.responseTimeout(), System.getProperty("user.name"));
-        this.lastSignOfLife = context.clock().instant();
     }
 
     /** For tests: the driver with a given client. */
@@ -75,46 +65,20 @@ public final class CupsDocumentPrinterDriver implements DocumentPrinter, Supervi
     }
 
     @Override
-    public String id() {
-        return config.id();
-    }
-
-    @Override
-    public DeviceFamily family() {
-        return config.family();
-    }
-
-    @Override
-    public DeviceStatusInfo status() {
-        return status.get();
-    }
-
-    @Override
-    public void start() {
-        if (!config.enabled()) {
-            setStatus(DeviceStatusInfo.of(DeviceStatus.DISABLED, DeviceStatusDetail.DISABLED_BY_CONFIG));
-            return;
-        }
-        setStatus(DeviceStatusInfo.of(DeviceStatus.INITIALIZING, DeviceStatusDetail.NONE));
-        synchronized (lock) {
-            if (poller == null && !closed) {
-                long ms = Math.max(50, settings.pollInterval().toMillis());
-                poller = context.scheduler().scheduleWithFixedDelay(this::poll, 0, ms, TimeUnit.MILLISECONDS);
-            }
-        }
+    protected void onStart() {
+        long ms = Math.max(50, settings.pollInterval().toMillis());
+        poller = context.scheduler().scheduleWithFixedDelay(this::poll, 0, ms, TimeUnit.MILLISECONDS);
     }
 
     /** The queue is polled all the time, so a refilled tray shows without a job; a reconnect just polls now. */
     @Override
-    public void reconnect() {
-        if (!closed && config.enabled()) {
-            context.scheduler().execute(this::poll);
-        }
+    protected void onReconnect() {
+        context.scheduler().execute(this::poll);
     }
 
     private void poll() {
         try {
-            if (!closed) {
+            if (!isClosed()) {
                 refresh();
             }
         } catch (DeviceException e) {
@@ -131,8 +95,8 @@ public final class CupsDocumentPrinterDriver implements DocumentPrinter, Supervi
             CupsPrinterState state = client.printer(settings.queue());
             signOfLife();
             DeviceStatusInfo info = CupsStatusMapping.toStatusInfo(state);
-            lastFailure = null;
-            DeviceStatusInfo previous = status.get();
+            clearFailure();
+            DeviceStatusInfo previous = status();
             setStatus(info);
             if (!info.equals(previous) && !info.isUsable()) {
                 LOG.warn("Printer {} (queue {}) cannot print: {} {}", id(), settings.queue(), info.detail(),
@@ -142,16 +106,6 @@ public final class CupsDocumentPrinterDriver implements DocumentPrinter, Supervi
         } catch (DeviceException e) {
             fail(e);
             throw e;
-        }
-    }
-
-    private void fail(DeviceException cause) {
-        lastFailure = cause;
-        DeviceStatusInfo previous = status.get();
-        setStatus(DeviceStatusInfo.offline(cause.detail()));
-        if (previous.status() != DeviceStatus.OFFLINE || previous.detail() != cause.detail()) {
-            LOG.warn("Printer {} (queue {} on {}) offline: {}", id(), settings.queue(), settings.server(),
-                    cause.getMessage());
         }
     }
 
@@ -165,13 +119,14 @@ public final class CupsDocumentPrinterDriver implements DocumentPrinter, Supervi
             context.scheduler().execute(() -> guarded(job, outcome, () -> submit(job, outcome)));
         }
         return outcome.thenApply(o -> {
-            context.bus().publish((DeviceEvent) o);
+            count(o instanceof DeviceEvent.PrintCompleted ? JOBS_PRINTED : JOBS_FAILED);
+            publish((DeviceEvent) o);
             return o;
         });
     }
 
     private void submit(PrintJob job, CompletableFuture<PrintOutcome> outcome) throws DeviceException {
-        if (closed) {
+        if (isClosed()) {
             outcome.complete(failed(job, DeviceStatusDetail.DISCONNECTED, true));
             return;
         }
@@ -221,7 +176,7 @@ public final class CupsDocumentPrinterDriver implements DocumentPrinter, Supervi
         }
         DeviceStatusInfo now = refresh();
         DeviceStatusDetail stuck = null;
-        if (closed) {
+        if (isClosed()) {
             stuck = DeviceStatusDetail.DISCONNECTED;
         } else if (!now.isUsable()) {
             stuck = now.detail();
@@ -287,49 +242,22 @@ public final class CupsDocumentPrinterDriver implements DocumentPrinter, Supervi
         return new DeviceEvent.PrintFailed(id(), context.clock().instant(), job.jobId(), reason, retryable);
     }
 
-    private void setStatus(DeviceStatusInfo next) {
-        status.set(next);
-    }
-
-    private void signOfLife() {
-        lastSignOfLife = context.clock().instant();
-    }
-
     @Override
-    public Optional<DeviceException> lastFailure() {
-        return Optional.ofNullable(lastFailure);
-    }
-
-    @Override
-    public Instant lastSignOfLife() {
-        return lastSignOfLife;
-    }
-
-    @Override
-    public Duration silenceTimeout() {
-        return config.silenceTimeout();
-    }
-
-    @Override
-    public void reportSilence() {
+    protected void onSilence() {
         fail(new DeviceException(DeviceException.Code.TIMEOUT, DeviceStatusDetail.NO_DATA_TIMEOUT,
                 "cupsd gave no answer for " + silenceTimeout().toMillis() + " ms"));
     }
 
     @Override
-    public void close() {
-        closed = true;
-        synchronized (lock) {
-            if (poller != null) {
-                poller.cancel(false);
-                poller = null;
-            }
+    protected void onClose() {
+        if (poller != null) {
+            poller.cancel(false);
+            poller = null;
         }
     }
 
     @Override
-    public String toString() {
-        return "CupsDocumentPrinterDriver[" + id() + " via cups:" + settings.server() + "/" + settings.queue() + ", "
-                + status.get().status() + "]";
+    protected String describe() {
+        return "cups:" + settings.server() + "/" + settings.queue();
     }
 }

@@ -233,8 +233,8 @@ public final class ReceiptPrinterDriver extends AbstractDeviceDriver implements 
     }
 
     @Override
-    public void close() {
-        super.close(); // first, so that startPolling sees the driver closed
+    protected void onClose() {
+        super.onClose(); // the link first; startPolling sees the driver closed already
         synchronized (queueLock) {
             if (poller != null) {
                 poller.cancel(false);

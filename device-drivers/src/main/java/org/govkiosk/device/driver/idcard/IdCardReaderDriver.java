@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.govkiosk.device.DeviceConfig;
 import org.govkiosk.device.DeviceEvent;
 import org.govkiosk.device.DeviceException;
@@ -38,6 +37,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class IdCardReaderDriver extends AbstractDeviceDriver implements IdCardReader {
 
+    /** Counted: cards read and published. */
+    public static final String CARDS_READ = "cards-read";
+    /** Counted: cards read but not accepted. */
+    public static final String CARDS_REJECTED = "cards-rejected";
+
     private static final Logger LOG = LoggerFactory.getLogger(IdCardReaderDriver.class);
     /** Failed select/read attempts on one placement before giving up on that card. */
     static final int ATTEMPTS_PER_PLACEMENT = 3;
@@ -48,8 +52,6 @@ public final class IdCardReaderDriver extends AbstractDeviceDriver implements Id
 
     private final SamExchange link;
     private final Object io = new Object();
-    private final AtomicLong cardsRead = new AtomicLong();
-    private final AtomicLong cardsRejected = new AtomicLong();
     private final AtomicInteger readingGeneration = new AtomicInteger();
     private volatile boolean readingEnabled;
     private volatile boolean cardOnReader;
@@ -220,7 +222,7 @@ public final class IdCardReaderDriver extends AbstractDeviceDriver implements Id
         }
         IdCardTextParser.Result result = IdCardTextParser.parse(parts.get().text(), parts.get().photo());
         if (result instanceof IdCardTextParser.Parsed parsed) {
-            cardsRead.incrementAndGet();
+            count(CARDS_READ);
             LOG.info("ID card reader {} read {}", id(), parsed.card());
             publish(new DeviceEvent.IdCardRead(id(), context.clock().instant(), parsed.card()));
         } else if (result instanceof IdCardTextParser.Rejected rejected) {
@@ -229,7 +231,7 @@ public final class IdCardReaderDriver extends AbstractDeviceDriver implements Id
     }
 
     private void reject(IdCardRejection rejection) {
-        cardsRejected.incrementAndGet();
+        count(CARDS_REJECTED);
         lastRejection = new IdCardReaderStatistics.LastRejection(rejection, context.clock().instant());
         LOG.warn("ID card reader {} rejected a card: {}", id(), rejection);
         publish(new DeviceEvent.IdCardRejected(id(), context.clock().instant(), rejection));
@@ -282,19 +284,19 @@ public final class IdCardReaderDriver extends AbstractDeviceDriver implements Id
 
     /** Counters and the last rejection, for the maintenance screen. */
     public IdCardReaderStatistics statistics() {
-        return new IdCardReaderStatistics(cardsRead.get(), cardsRejected.get(), link.frameErrors.get(),
+        return new IdCardReaderStatistics(counted(CARDS_READ), counted(CARDS_REJECTED), link.frameErrors.get(),
                 link.garbageBytes.get(), link.timeouts.get(), cardOnReader, Optional.ofNullable(samId),
                 Optional.ofNullable(lastRejection));
     }
 
     @Override
-    public void close() {
+    protected void onClose() {
         synchronized (this) {
             if (poller != null) {
                 poller.cancel(false);
                 poller = null;
             }
         }
-        super.close();
+        super.onClose();
     }
 }

@@ -47,6 +47,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class RatingPadDriver extends AbstractDeviceDriver implements RatingPad {
 
+    /** Counters; what each means is told by {@link RatingPadStatistics}. */
+    public static final String RATINGS = "ratings";
+    public static final String REPEATED_RATINGS = "repeated-ratings";
+    public static final String BOUNCES = "bounces";
+    public static final String KEYS_WITHOUT_REQUEST = "keys-without-request";
+    public static final String STUCK_KEY_PRESSES = "stuck-key-presses";
+    public static final String CANCELLED = "cancelled";
+    public static final String FRAME_ERRORS = "frame-errors";
+    public static final String GARBAGE_BYTES = "garbage-bytes";
+    public static final String BAD_PAYLOADS = "bad-payloads";
+
     private static final Logger LOG = LoggerFactory.getLogger(RatingPadDriver.class);
     /** Past the pad's own timeout, for a key press already on the wire. */
     static final Duration GRACE = Duration.ofSeconds(2);
@@ -59,15 +70,6 @@ public final class RatingPadDriver extends AbstractDeviceDriver implements Ratin
     private final Object bookLock = new Object();
     private final RatingBook book;
     private final AtomicLong link = new AtomicLong();
-    private final AtomicLong ratings = new AtomicLong();
-    private final AtomicLong repeated = new AtomicLong();
-    private final AtomicLong bounces = new AtomicLong();
-    private final AtomicLong withoutRequest = new AtomicLong();
-    private final AtomicLong stuckPresses = new AtomicLong();
-    private final AtomicLong cancelled = new AtomicLong();
-    private final AtomicLong frameErrors = new AtomicLong();
-    private final AtomicLong garbageBytes = new AtomicLong();
-    private final AtomicLong badPayloads = new AtomicLong();
     private volatile PadCondition condition = PadCondition.OK;
     private ScheduledFuture<?> expiry;      // guarded by bookLock
     private ScheduledFuture<?> keepAlive;   // guarded by this
@@ -205,7 +207,7 @@ public final class RatingPadDriver extends AbstractDeviceDriver implements Ratin
     private void cancelled(String requestId, CancelReason reason) {
         LOG.info("Rating pad {}: request {} will not be rated here: {}", id(), requestId, reason);
         publish(new DeviceEvent.RatingCancelled(id(), context.clock().instant(), requestId, reason));
-        cancelled.incrementAndGet();
+        count(CANCELLED);
     }
 
     @Override
@@ -220,10 +222,10 @@ public final class RatingPadDriver extends AbstractDeviceDriver implements Ratin
                 onFrame(f);
             } else if (d instanceof FrameError e) {
                 if (e.kind() == FrameError.Kind.GARBAGE) {
-                    garbageBytes.addAndGet(e.bytes());
+                    count(GARBAGE_BYTES, e.bytes());
                     continue;
                 }
-                frameErrors.incrementAndGet();
+                count(FRAME_ERRORS);
                 LOG.debug("Rating pad {}: {} ({})", id(), e.kind(), e.detail());
                 if (e.kind() == FrameError.Kind.UNKNOWN_COMMAND) {
                     reply(RatingPadFrameEncoder.nak(e.seq(), NakReason.UNKNOWN_COMMAND));
@@ -262,14 +264,14 @@ public final class RatingPadDriver extends AbstractDeviceDriver implements Ratin
                 // Its arrival was the sign of life.
             }
             case SHOW_REQUEST, CLEAR, STATUS_QUERY -> {
-                badPayloads.incrementAndGet();
+                count(BAD_PAYLOADS);
                 reply(RatingPadFrameEncoder.nak(f.seq(), NakReason.UNKNOWN_COMMAND));
             }
         }
     }
 
     private void badPayload(PadFrame f, String reason) {
-        badPayloads.incrementAndGet();
+        count(BAD_PAYLOADS);
         LOG.warn("Rating pad {} sent a malformed {}: {}", id(), f.command(), reason);
         reply(RatingPadFrameEncoder.nak(f.seq(), NakReason.BAD_PAYLOAD));
     }
@@ -287,12 +289,12 @@ public final class RatingPadDriver extends AbstractDeviceDriver implements Ratin
                 LOG.info("Rating pad {}: request {} rated {}", id(), press.requestId(), press.level());
                 publish(new DeviceEvent.RatingEntered(id(), context.clock().instant(), press.requestId(),
                         press.level()));
-                ratings.incrementAndGet(); // after the event: a counter never runs ahead of what subscribers saw
+                count(RATINGS); // after the event: a counter never runs ahead of what subscribers saw
             }
-            case REPEATED -> repeated.incrementAndGet();
-            case BOUNCE -> bounces.incrementAndGet();
-            case NO_OPEN_REQUEST -> withoutRequest.incrementAndGet();
-            case STUCK_KEY -> stuckPresses.incrementAndGet();
+            case REPEATED -> count(REPEATED_RATINGS);
+            case BOUNCE -> count(BOUNCES);
+            case NO_OPEN_REQUEST -> count(KEYS_WITHOUT_REQUEST);
+            case STUCK_KEY -> count(STUCK_KEY_PRESSES);
         }
         if (decision != RatingBook.KeyDecision.ACCEPTED) {
             LOG.debug("Rating pad {}: key {} for request {} ignored: {}", id(), press.level(), press.requestId(),
@@ -365,7 +367,7 @@ public final class RatingPadDriver extends AbstractDeviceDriver implements Ratin
         lost.ifPresent(id -> cancelled(id, CancelReason.DEVICE_UNAVAILABLE));
         exchange.reset(new DeviceException(DeviceException.Code.DISCONNECTED, DeviceStatusDetail.DISCONNECTED, why));
         synchronized (decoderLock) {
-            decoder.reset().ifPresent(e -> frameErrors.incrementAndGet());
+            decoder.reset().ifPresent(e -> count(FRAME_ERRORS));
         }
     }
 
@@ -382,9 +384,10 @@ public final class RatingPadDriver extends AbstractDeviceDriver implements Ratin
         synchronized (bookLock) {
             open = book.current();
         }
-        return new RatingPadStatistics(ratings.get(), repeated.get(), bounces.get(), withoutRequest.get(),
-                stuckPresses.get(), cancelled.get(), exchange.resends.get(), exchange.naks.get(), frameErrors.get(),
-                garbageBytes.get(), badPayloads.get(), condition, open);
+        return new RatingPadStatistics(counted(RATINGS), counted(REPEATED_RATINGS), counted(BOUNCES),
+                counted(KEYS_WITHOUT_REQUEST), counted(STUCK_KEY_PRESSES), counted(CANCELLED), exchange.resends.get(),
+                exchange.naks.get(), counted(FRAME_ERRORS), counted(GARBAGE_BYTES), counted(BAD_PAYLOADS), condition,
+                open);
     }
 
     /** Commands queued or on the wire; bounded by three whatever the callers do. */
@@ -393,13 +396,13 @@ public final class RatingPadDriver extends AbstractDeviceDriver implements Ratin
     }
 
     @Override
-    public void close() {
+    protected void onClose() {
         synchronized (this) {
             if (keepAlive != null) {
                 keepAlive.cancel(false);
                 keepAlive = null;
             }
         }
-        super.close();
+        super.onClose();
     }
 }

@@ -1,7 +1,5 @@
 package org.govkiosk.device.driver.smartcard;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -18,14 +16,11 @@ import javax.smartcardio.TerminalFactory;
 import org.govkiosk.device.DeviceConfig;
 import org.govkiosk.device.DeviceEvent;
 import org.govkiosk.device.DeviceException;
-import org.govkiosk.device.DeviceFamily;
-import org.govkiosk.device.DeviceStatus;
 import org.govkiosk.device.DeviceStatusDetail;
 import org.govkiosk.device.DeviceStatusInfo;
 import org.govkiosk.device.SmartCardReader;
+import org.govkiosk.device.driver.AbstractDevice;
 import org.govkiosk.device.driver.DeviceContext;
-import org.govkiosk.device.driver.DeviceStatusCell;
-import org.govkiosk.device.supervisor.SupervisedComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,28 +35,22 @@ import org.slf4j.LoggerFactory;
  * OFFLINE with NO_READER and retries with a <em>new</em> PC/SC context every second, sooner when the supervisor
  * asks ({@link #reconnect()}). A missing reader is transient: it may be plugged in later.
  */
-public final class SmartCardReaderDriver implements SmartCardReader, SupervisedComponent {
+public final class SmartCardReaderDriver extends AbstractDevice implements SmartCardReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmartCardReaderDriver.class);
     /** How long one wait for a card change lasts; queued card work waits at most this long. */
     static final long WAIT_SLICE_MS = 200;
     static final long RETRY_MS = 1000;
 
-    private final DeviceConfig config;
-    private final DeviceContext context;
     private final List<ApduProfile> profiles;
     private final String wantedReader;
     private final BlockingQueue<Runnable> work = new LinkedBlockingQueue<>();
     private final List<Consumer<? super SmartCardData>> readListeners = new CopyOnWriteArrayList<>();
     private final Object retrySignal = new Object();
-    private final DeviceStatusCell status;
-    private volatile DeviceException lastFailure;
-    private volatile Instant lastSignOfLife;
     private volatile boolean readingEnabled = true;
-    private volatile boolean closed;
     private volatile boolean retryNow;
     private volatile boolean silenceReported;
-    private Thread watcher;
+    private volatile Thread watcher;
     // Owned by the watcher thread.
     private boolean contextSuspect;
     private CardTerminal terminal;
@@ -69,52 +58,27 @@ public final class SmartCardReaderDriver implements SmartCardReader, SupervisedC
     private byte[] atr;
 
     SmartCardReaderDriver(DeviceConfig config, DeviceContext context, List<ApduProfile> profiles) {
-        this.config = config;
-        this.context = context;
-        this.status = new DeviceStatusCell(this.config.id(), this.context);
+        super(config, context);
         this.profiles = List.copyOf(profiles);
         String port = config.transport().port();
         this.wantedReader = port == null || port.isBlank() ? null : port.trim();
-        this.lastSignOfLife = context.clock().instant();
     }
 
     @Override
-    public String id() {
-        return config.id();
-    }
-
-    @Override
-    public DeviceFamily family() {
-        return DeviceFamily.SMART_CARD_READER;
-    }
-
-    @Override
-    public DeviceStatusInfo status() {
-        return status.get();
-    }
-
-    @Override
-    public synchronized void start() {
-        if (!config.enabled()) {
-            setStatus(DeviceStatusInfo.of(DeviceStatus.DISABLED, DeviceStatusDetail.DISABLED_BY_CONFIG));
-            return;
-        }
-        if (watcher != null || closed) {
-            return;
-        }
-        setStatus(DeviceStatusInfo.of(DeviceStatus.INITIALIZING, DeviceStatusDetail.NONE));
-        watcher = new Thread(this::watch, "smartcard-" + id());
-        watcher.setDaemon(true);
-        watcher.start();
+    protected void onStart() {
+        Thread w = new Thread(this::watch, "smartcard-" + id());
+        w.setDaemon(true);
+        watcher = w;
+        w.start();
     }
 
     private void watch() {
-        while (!closed) {
+        while (!isClosed()) {
             try {
                 attach();
                 serve();
             } catch (CardException | RuntimeException e) {
-                if (closed) {
+                if (isClosed()) {
                     break;
                 }
                 lost(e);
@@ -137,7 +101,7 @@ public final class SmartCardReaderDriver implements SmartCardReader, SupervisedC
                     + "'; readers: " + readers.stream().map(CardTerminal::getName).toList());
         }
         contextSuspect = false;
-        lastFailure = null;
+        clearFailure();
         silenceReported = false;
         signOfLife();
         setStatus(DeviceStatusInfo.online());
@@ -145,7 +109,7 @@ public final class SmartCardReaderDriver implements SmartCardReader, SupervisedC
     }
 
     private void serve() throws CardException {
-        while (!closed && !silenceReported) {
+        while (!isClosed() && !silenceReported) {
             signOfLife();
             Runnable job = work.poll();
             if (job != null) {
@@ -246,21 +210,14 @@ public final class SmartCardReaderDriver implements SmartCardReader, SupervisedC
         contextSuspect = true;
         terminal = null;
         DeviceStatusDetail detail = silenceReported ? DeviceStatusDetail.NO_DATA_TIMEOUT : DeviceStatusDetail.NO_READER;
-        DeviceException failure = new DeviceException(DeviceException.Code.PORT_NOT_FOUND, detail,
-                String.valueOf(e.getMessage()), e);
-        lastFailure = failure;
-        DeviceStatusInfo previous = status.get();
-        setStatus(DeviceStatusInfo.offline(detail));
-        if (previous.status() != DeviceStatus.OFFLINE || previous.detail() != detail) {
-            LOG.warn("Smart card reader {} offline: {}", id(), failure.getMessage());
-        }
+        fail(new DeviceException(DeviceException.Code.PORT_NOT_FOUND, detail, String.valueOf(e.getMessage()), e));
         failQueuedWork();
     }
 
     private void waitBeforeRetry() {
         synchronized (retrySignal) {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RETRY_MS);
-            while (!retryNow && !closed) {
+            while (!retryNow && !isClosed()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     break;
@@ -330,7 +287,7 @@ public final class SmartCardReaderDriver implements SmartCardReader, SupervisedC
                 result.completeExceptionally(e);
             }
         });
-        if (closed || watcher == null || !watcher.isAlive()) {
+        if (isClosed() || watcher == null || !watcher.isAlive()) {
             failQueuedWork();
         }
         return result;
@@ -341,56 +298,30 @@ public final class SmartCardReaderDriver implements SmartCardReader, SupervisedC
         return profiles;
     }
 
-    @Override
-    public Optional<DeviceException> lastFailure() {
-        return Optional.ofNullable(lastFailure);
-    }
-
-    @Override
-    public Instant lastSignOfLife() {
-        return lastSignOfLife;
-    }
-
-    @Override
-    public Duration silenceTimeout() {
-        return config.silenceTimeout();
-    }
-
     /** The watcher signs life every slice; silence means it hangs in a PC/SC call: start over. */
     @Override
-    public void reportSilence() {
+    protected void onSilence() {
         silenceReported = true;
         setStatus(DeviceStatusInfo.offline(DeviceStatusDetail.NO_DATA_TIMEOUT));
     }
 
     @Override
-    public void reconnect() {
+    protected void onReconnect() {
+        wakeWatcher();
+    }
+
+    /** Ends the watcher's wait before the next attempt (or before it ends, once closed). */
+    private void wakeWatcher() {
         synchronized (retrySignal) {
             retryNow = true;
             retrySignal.notifyAll();
         }
     }
 
-    private void signOfLife() {
-        lastSignOfLife = context.clock().instant();
-    }
-
-    private void publish(DeviceEvent event) {
-        context.bus().publish(event);
-    }
-
-    private void setStatus(DeviceStatusInfo next) {
-        status.set(next);
-    }
-
     @Override
-    public void close() {
-        Thread w;
-        synchronized (this) {
-            closed = true;
-            w = watcher;
-        }
-        reconnect();
+    protected void onClose() {
+        Thread w = watcher;
+        wakeWatcher();
         if (w != null && w != Thread.currentThread()) {
             try {
                 w.join(WAIT_SLICE_MS * 5);
@@ -402,7 +333,7 @@ public final class SmartCardReaderDriver implements SmartCardReader, SupervisedC
     }
 
     @Override
-    public String toString() {
-        return "SmartCardReaderDriver[" + id() + " via " + config.transport().describe() + ", " + status.get().status() + "]";
+    protected String describe() {
+        return config.transport().describe();
     }
 }

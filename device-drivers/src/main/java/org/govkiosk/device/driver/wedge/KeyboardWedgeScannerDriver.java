@@ -7,14 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import org.govkiosk.device.DeviceConfig;
 import org.govkiosk.device.DeviceEvent;
-import org.govkiosk.device.DeviceFamily;
 import org.govkiosk.device.DeviceStatus;
 import org.govkiosk.device.DeviceStatusDetail;
 import org.govkiosk.device.DeviceStatusInfo;
 import org.govkiosk.device.KeyboardWedgeScanner;
-import org.govkiosk.device.wedge.KeyBurstDetector;
+import org.govkiosk.device.driver.AbstractDevice;
 import org.govkiosk.device.driver.DeviceContext;
-import org.govkiosk.device.driver.DeviceStatusCell;
+import org.govkiosk.device.wedge.KeyBurstDetector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,38 +23,18 @@ import org.slf4j.LoggerFactory;
  * publishes the same {@link DeviceEvent.QrScanned} a serial engine does, under the same rules: only while reading
  * is enabled, once per presentation (de-bounce), payload never logged.
  */
-public final class KeyboardWedgeScannerDriver implements KeyboardWedgeScanner {
+public final class KeyboardWedgeScannerDriver extends AbstractDevice implements KeyboardWedgeScanner {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyboardWedgeScannerDriver.class);
 
-    private final DeviceConfig config;
-    private final DeviceContext context;
     private final KeyboardWedgeSettings settings;
-    private final DeviceStatusCell status;
     private volatile boolean readingEnabled;
     private byte[] lastDigest;
     private Instant lastSeen;
 
     public KeyboardWedgeScannerDriver(DeviceConfig config, DeviceContext context, KeyboardWedgeSettings settings) {
-        this.config = config;
-        this.context = context;
-        this.status = new DeviceStatusCell(this.config.id(), this.context);
+        super(config, context);
         this.settings = settings;
-    }
-
-    @Override
-    public String id() {
-        return config.id();
-    }
-
-    @Override
-    public DeviceFamily family() {
-        return DeviceFamily.QR_SCANNER;
-    }
-
-    @Override
-    public DeviceStatusInfo status() {
-        return status.get();
     }
 
     public KeyboardWedgeSettings settings() {
@@ -69,10 +48,25 @@ public final class KeyboardWedgeScannerDriver implements KeyboardWedgeScanner {
     }
 
     @Override
-    public void start() {
+    protected void onStart() {
         // A keyboard is there or not at the OS level; what the terminal can know is that it listens.
-        setStatus(config.enabled() ? DeviceStatusInfo.online()
-                : DeviceStatusInfo.of(DeviceStatus.DISABLED, DeviceStatusDetail.DISABLED_BY_CONFIG));
+        setStatus(DeviceStatusInfo.online());
+    }
+
+    /** Nothing to reconnect: the OS owns the keyboard. */
+    @Override
+    protected void onReconnect() {
+    }
+
+    /** Nothing to hear from between scans: the supervisor never declares it lost. */
+    @Override
+    public Duration silenceTimeout() {
+        return Duration.ZERO;
+    }
+
+    @Override
+    protected String describe() {
+        return "keyboard";
     }
 
     /** One code the UI captured; ignored unless reading is on. */
@@ -81,7 +75,7 @@ public final class KeyboardWedgeScannerDriver implements KeyboardWedgeScanner {
         if (payload == null || payload.isEmpty()) {
             return;
         }
-        if (!readingEnabled || !status.get().isUsable()) {
+        if (!readingEnabled || !status().isUsable()) {
             LOG.debug("Scanner {} ignored a code of {} characters: reading is off", id(), payload.length());
             return;
         }
@@ -97,7 +91,7 @@ public final class KeyboardWedgeScannerDriver implements KeyboardWedgeScanner {
             }
         }
         LOG.info("Scanner {} read a code of {} characters (keyboard wedge)", id(), payload.length());
-        context.bus().publish(new DeviceEvent.QrScanned(id(), now, payload, DeviceEvent.ScanSource.KEYBOARD_WEDGE));
+        publish(new DeviceEvent.QrScanned(id(), now, payload, DeviceEvent.ScanSource.KEYBOARD_WEDGE));
     }
 
     @Override
@@ -113,12 +107,8 @@ public final class KeyboardWedgeScannerDriver implements KeyboardWedgeScanner {
         return readingEnabled;
     }
 
-    private void setStatus(DeviceStatusInfo next) {
-        status.set(next);
-    }
-
     @Override
-    public void close() {
+    protected void onClose() {
         readingEnabled = false;
         setStatus(DeviceStatusInfo.of(DeviceStatus.DISABLED, DeviceStatusDetail.DISABLED_BY_CONFIG));
     }
