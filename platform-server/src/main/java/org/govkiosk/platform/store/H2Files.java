@@ -68,6 +68,30 @@ final class H2Files {
         }
     }
 
+    /**
+     * Makes the database file's name, and its directory's, survive a power cut: a file's sync keeps its data, not
+     * the directory entry that names it. Without this, powercutfs came back without the database at all.
+     */
+    void syncNames() {
+        Path dir = base.getParent();
+        for (Path d : new Path[] {dir, dir.getParent()}) {
+            if (d == null) {
+                continue;
+            }
+            try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(d,
+                    java.nio.file.StandardOpenOption.READ)) {
+                c.force(true);
+            } catch (IOException e) {
+                if (d == dir) {
+                    throw new StorageException("cannot make the database's name durable in " + d + ": "
+                            + e.getMessage(), e);
+                }
+                LOG.warn("Cannot sync {} (the database directory's own name may not survive a power cut): {}", d,
+                        e.getMessage());
+            }
+        }
+    }
+
     /** Makes every file of this database owner-only (0600). */
     void restrictFiles() {
         Path dir = base.getParent();
