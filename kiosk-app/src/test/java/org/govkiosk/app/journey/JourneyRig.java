@@ -87,13 +87,17 @@ public final class JourneyRig implements AutoCloseable {
     public final JourneySettings settings;
     public final Catalog catalog;
     private final Path platformFile;
+    /** Present when the client reaches the platform through a gateway whose case reads fail. */
+    public final CaseReadsFailingGateway gateway;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
 
-    private JourneyRig(Path dir, boolean autoDecide) throws Exception {
+    private JourneyRig(Path dir, boolean autoDecide, boolean caseReadsFail) throws Exception {
         platform = RealPlatform.http(Files.createDirectories(dir.resolve("platform")), autoDecide);
         platformFile = dir.resolve("platform").resolve("platform").toAbsolutePath();
+        gateway = caseReadsFail ? CaseReadsFailingGateway.to(platform.baseUri()) : null;
         KeyPair keys = TerminalKeys.generate();
-        client = new HttpPlatformClient(new PlatformClientConfig(platform.baseUri(), Set.of(), Duration.ofSeconds(1),
+        client = new HttpPlatformClient(new PlatformClientConfig(gateway != null ? gateway.uri() : platform.baseUri(),
+                Set.of(), Duration.ofSeconds(1),
                 Duration.ofSeconds(3), 1 << 16, 1 << 20), new RequestSigner(TERMINAL, keys.getPrivate(),
                 Clock.systemUTC()));
         platform.register(client, TERMINAL, keys.getPublic());
@@ -122,12 +126,20 @@ public final class JourneyRig implements AutoCloseable {
     }
 
     public static JourneyRig start(Path dir) throws Exception {
-        return new JourneyRig(dir, true);
+        return new JourneyRig(dir, true, false);
+    }
+
+    /**
+     * The terminal reaches the platform through a gateway that passes everything through but fails every read of
+     * a case ({@code GET /api/v1/cases/{number}}) with 503.
+     */
+    public static JourneyRig startWithCaseReadsFailing(Path dir) throws Exception {
+        return new JourneyRig(dir, true, true);
     }
 
     /** With {@code autoDecide} false the platform leaves 即办件 to a clerk (a department's own system). */
     public static JourneyRig start(Path dir, boolean autoDecide) throws Exception {
-        return new JourneyRig(dir, autoDecide);
+        return new JourneyRig(dir, autoDecide, false);
     }
 
     public SupplementService supplements() {
@@ -238,6 +250,9 @@ public final class JourneyRig implements AutoCloseable {
         receiptSim.close();
         scheduler.shutdownNow();
         outbox.close();
+        if (gateway != null) {
+            gateway.close();
+        }
         platform.close();
     }
 }
