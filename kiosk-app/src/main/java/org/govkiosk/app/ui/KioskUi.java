@@ -205,14 +205,14 @@ public final class KioskUi {
         TerminalPlatform link = context.platformLink();
         PlatformClient client = link.connectingClient();
         ApplicationService applications = new ApplicationService(link.queue(),
-                DeliveryTracker.of(link.outbox(), link::consecutiveFailures), client, context.printing(), settings,
+                DeliveryTracker.of(link.outbox(), link.deliveryWaits(), link::consecutiveFailures), client, context.printing(), settings,
                 context.clock());
         ProgressService progressService = new ProgressService(client, context.printing(), settings,
                 new CertificateIssuances(link.queue(), terminal.id(), terminal.hallCode(),
                         context.clock()));
         var scans = materialScans(context, board);
         supplementModel = sessions.register(new SupplementViewModel(new SupplementService(
-                link.queue(), DeliveryTracker.of(link.outbox(), link::consecutiveFailures), client,
+                link.queue(), DeliveryTracker.of(link.outbox(), link.deliveryWaits(), link::consecutiveFailures), client,
                 context.printing(), settings, context.clock()), context.citizen(), context.journeyThread(),
                 javafx.application.Platform::runLater, scans));
         Executor journeyThread = context.journeyThread();

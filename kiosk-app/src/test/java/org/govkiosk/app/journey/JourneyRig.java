@@ -33,6 +33,7 @@ import org.govkiosk.app.catalog.Catalog;
 import org.govkiosk.app.catalog.CatalogItem;
 import org.govkiosk.app.catalog.CatalogLoader;
 import org.govkiosk.app.outbox.Backoff;
+import org.govkiosk.app.outbox.DeliveryWaits;
 import org.govkiosk.app.outbox.Outbox;
 import org.govkiosk.app.outbox.OutboxWorker;
 import org.govkiosk.app.outbox.PayloadCipher;
@@ -80,6 +81,8 @@ public final class JourneyRig implements AutoCloseable {
     public final Outbox outbox;
     public final OutboxWorker worker;
     public final PlatformQueue queue;
+    /** The worker's listener: what the journeys wait on. */
+    public final DeliveryWaits waits = new DeliveryWaits();
     public final SimulatedEscPosPrinter receiptSim = new SimulatedEscPosPrinter();
     public final ReceiptPrinterDriver receipt;
     public final RecordingDocumentPrinter a4 = new RecordingDocumentPrinter();
@@ -104,7 +107,7 @@ public final class JourneyRig implements AutoCloseable {
         outbox = Outbox.open(dir.resolve("outbox.db"), new PayloadCipher(TestKeys.aes()), Clock.systemUTC());
         worker = new OutboxWorker(outbox, new PlatformOutboxSender(client), new Backoff(Duration.ofMillis(50),
                 Duration.ofMillis(300), 0.2, RandomGenerator.getDefault()), Clock.systemUTC(), Duration.ofMillis(200),
-                new OutboxWorker.Listener() { }).start();
+                waits).start();
         queue = new PlatformQueue(outbox, worker::wake, TERMINAL, Clock.systemUTC());
 
         PipeTransport[] pipe = PipeTransport.pair("receipt");
@@ -143,7 +146,8 @@ public final class JourneyRig implements AutoCloseable {
     }
 
     public SupplementService supplements() {
-        return new SupplementService(queue, DeliveryTracker.of(outbox, worker), client, printing, settings,
+        return new SupplementService(queue, DeliveryTracker.of(outbox, waits, worker::consecutiveFailures), client,
+                printing, settings,
                 Clock.systemUTC());
     }
 
@@ -160,7 +164,8 @@ public final class JourneyRig implements AutoCloseable {
     }
 
     public ApplicationService applications() {
-        return new ApplicationService(queue, DeliveryTracker.of(outbox, worker), client, printing, settings,
+        return new ApplicationService(queue, DeliveryTracker.of(outbox, waits, worker::consecutiveFailures), client,
+                printing, settings,
                 Clock.systemUTC());
     }
 
