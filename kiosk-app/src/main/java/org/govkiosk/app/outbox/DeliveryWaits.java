@@ -68,8 +68,8 @@ public final class DeliveryWaits implements OutboxWorker.Listener {
         return wait;
     }
 
-    /** Open waits now (tests: a journey is waiting). */
-    public int open() {
+    /** Waits open now (tests: a journey is waiting). */
+    public int waiting() {
         return waiting.size();
     }
 

@@ -45,7 +45,7 @@ class DeliveryTrackerTest {
             long id = outbox.add(EntryKind.CASE, "k-1", Outbox.PRIORITY_NORMAL, "{}".getBytes(UTF_8));
             CompletableFuture<DeliveryTracker.Delivery> journey = CompletableFuture.supplyAsync(
                     () -> tracker.await("k-1", Duration.ofSeconds(20)));
-            Await.until("the journey waits", Duration.ofSeconds(10), () -> waits.open() == 1);
+            Await.until("the journey waits", Duration.ofSeconds(10), () -> waits.waiting() == 1);
 
             byte[] receipt = "{\"caseNumber\":\"N-1\"}".getBytes(UTF_8);
             Delivery.Delivered delivered = new Delivery.Delivered("N-1", receipt);
@@ -58,7 +58,7 @@ class DeliveryTrackerTest {
             waits.confirmed(entry, delivered, Instant.now());
             DeliveryTracker.Delivery outcome = journey.get(5, TimeUnit.SECONDS);
             assertThat(outcome).isEqualTo(new DeliveryTracker.Delivery.Confirmed("N-1", receipt));
-            assertThat(waits.open()).as("the wait is closed").isZero();
+            assertThat(waits.waiting()).as("the wait is closed").isZero();
         }
     }
 
@@ -82,7 +82,7 @@ class DeliveryTrackerTest {
             assertThat(receipt.caseNumber()).isEqualTo(confirmed.caseNumber());
             assertThat(receipt.localCaseId()).isEqualTo(queued.localId());
             assertThat(tookMillis).as("no wait for a word already given").isLessThan(5_000);
-            assertThat(rig.waits.open()).isZero();
+            assertThat(rig.waits.waiting()).isZero();
         }
     }
 
@@ -99,7 +99,7 @@ class DeliveryTrackerTest {
 
             assertThat(outcome).isEqualTo(new DeliveryTracker.Delivery.Waiting(0));
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isGreaterThanOrEqualTo(300);
-            assertThat(waits.open()).isZero();
+            assertThat(waits.waiting()).isZero();
         }
     }
 
@@ -115,7 +115,7 @@ class DeliveryTrackerTest {
                     () -> tracker.await("k-a", Duration.ofSeconds(20)));
             CompletableFuture<DeliveryTracker.Delivery> b = CompletableFuture.supplyAsync(
                     () -> tracker.await("k-b", Duration.ofSeconds(20)));
-            Await.until("both journeys wait", Duration.ofSeconds(10), () -> waits.open() == 2);
+            Await.until("both journeys wait", Duration.ofSeconds(10), () -> waits.waiting() == 2);
 
             outbox.drop(refusedId, "invalid-request no such item");
             waits.attempted(outbox.find("k-b").orElseThrow(), new Delivery.Rejected("invalid-request no such item"),
