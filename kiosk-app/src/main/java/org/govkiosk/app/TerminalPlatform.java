@@ -23,6 +23,7 @@ import org.govkiosk.api.TerminalRegistration;
 import org.govkiosk.app.audit.Audit;
 import org.govkiosk.app.config.TerminalConfig;
 import org.govkiosk.app.outbox.Backoff;
+import org.govkiosk.app.outbox.DeliveryWaits;
 import org.govkiosk.app.outbox.Outbox;
 import org.govkiosk.app.outbox.OutboxStatus;
 import org.govkiosk.app.outbox.OutboxSupervisor;
@@ -61,6 +62,8 @@ public final class TerminalPlatform implements AutoCloseable {
     /** The platform's receipt key, pinned in the key store at enrolment. */
     private final PlatformKeyPin platformKey;
     private final ReceiptAlarm receiptAlarm;
+    /** Told by every outbox worker (a replaced one too): what the citizen's journey waits on. */
+    private final DeliveryWaits deliveryWaits = new DeliveryWaits();
     private volatile PlatformClient client;
     /** Runs the outbox worker, and replaces it when it is stuck; set once connected. */
     private volatile OutboxSupervisor supervisor;
@@ -164,7 +167,7 @@ public final class TerminalPlatform implements AutoCloseable {
                 return;
             }
             this.supervisor = OutboxSupervisor.start(() -> new OutboxWorker(outbox, new PlatformOutboxSender(c),
-                    Backoff.standard(), clock, Duration.ofSeconds(30), new OutboxWorker.Listener() { }),
+                    Backoff.standard(), clock, Duration.ofSeconds(30), deliveryWaits),
                     OutboxSupervisor.DEFAULT_STUCK_AFTER, OutboxSupervisor.DEFAULT_CHECK_EVERY,
                     this::workerRestarted);
         }
@@ -360,6 +363,11 @@ public final class TerminalPlatform implements AutoCloseable {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    /** What a journey waits on for its entry's confirmation: told by the outbox worker, whichever runs. */
+    public DeliveryWaits deliveryWaits() {
+        return deliveryWaits;
     }
 
     public OutboxStatus outboxStatus() {

@@ -1,5 +1,6 @@
 package org.govkiosk.app.journey;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.govkiosk.api.Attachment;
+import org.govkiosk.api.CaseReceipt;
 import org.govkiosk.api.CaseView;
 import org.govkiosk.api.Material;
 import org.govkiosk.app.cases.Case;
@@ -21,6 +23,7 @@ import org.govkiosk.app.catalog.CatalogItem;
 import org.govkiosk.app.catalog.FormField;
 import org.govkiosk.app.catalog.MaterialRequirement;
 import org.govkiosk.app.catalog.Prefill;
+import org.govkiosk.app.platform.EntryConverters;
 import org.govkiosk.app.platform.PlatformClient;
 import org.govkiosk.app.platform.PlatformException;
 import org.govkiosk.app.platform.PlatformQueue;
@@ -33,7 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applying for an item: checks the citizen's form and material declarations, builds the case, queues it (durable
- * at once, whatever the network does), waits a moment for the platform's case number and prints the receipt, the
+ * at once, whatever the network does), waits a moment for the platform's receipt (kept by the outbox with the
+ * confirmation: case number and promised date, no second request) and prints the acceptance receipt from it, the
  * one-time notification when materials are missing (the case then waits for them: 补正), or a slip that says the
  * case is queued. Blocking: call it off the FX thread.
  */
@@ -128,15 +132,16 @@ public final class ApplicationService {
         DeliveryTracker.Delivery delivery = awaitDelivery(queued.idempotencyKey());
         Optional<String> caseNumber = delivery instanceof DeliveryTracker.Delivery.Confirmed c
                 ? Optional.of(c.caseNumber()) : Optional.empty();
-        Optional<CaseView> view = caseNumber.flatMap(this::view);
-        Optional<LocalDate> promised = view.map(CaseView::promisedDate);
+        Optional<CaseReceipt> receipt = delivery instanceof DeliveryTracker.Delivery.Confirmed c
+                ? receipt(c) : Optional.empty();
+        Optional<LocalDate> promised = receipt.map(CaseReceipt::promisedDate);
 
         JourneyPaper paper;
         if (!missing.isEmpty()) {
             paper = papers.notification(item, request.applicant(), queued, caseNumber, missing,
                     LocalDate.now(clock.withZone(settings.zone())));
-        } else if (view.isPresent() && promised.isPresent()) {
-            paper = papers.receipt(item, request.applicant(), caseNumber.get(), view.get());
+        } else if (receipt.isPresent() && promised.isPresent()) {
+            paper = papers.receipt(item, request.applicant(), receipt.get());
         } else {
             paper = papers.slip(item, request.applicant(), queued, caseNumber,
                     delivery instanceof DeliveryTracker.Delivery.Refused, clock.instant());
@@ -204,6 +209,25 @@ public final class ApplicationService {
     /** Waits for the case number; gives up at once when the worker already failed to reach the platform. */
     private DeliveryTracker.Delivery awaitDelivery(String key) {
         return tracker.await(key, settings.deliveryWait());
+    }
+
+    /**
+     * The platform's receipt the outbox kept with the confirmation: what the citizen's receipt is printed from. A
+     * confirmation without one (an entry confirmed before this terminal kept receipts, found again under the same
+     * key the same day) falls back to reading the case.
+     */
+    private Optional<CaseReceipt> receipt(DeliveryTracker.Delivery.Confirmed confirmed) {
+        byte[] kept = confirmed.receipt();
+        if (kept.length > 0) {
+            try {
+                return Optional.of(EntryConverters.CASE.readReceipt(kept));
+            } catch (IOException e) {
+                LOG.error("The receipt kept for case {} cannot be read ({}); reading the case instead",
+                        confirmed.caseNumber(), e.getClass().getSimpleName());
+            }
+        }
+        return view(confirmed.caseNumber()).map(v -> new CaseReceipt(v.caseNumber(), null, v.state(),
+                v.submittedAt() != null ? v.submittedAt() : clock.instant(), v.promisedDate(), true));
     }
 
     private Optional<CaseView> view(String caseNumber) {

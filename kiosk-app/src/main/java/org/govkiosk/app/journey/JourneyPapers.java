@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.govkiosk.api.CaseView;
+import org.govkiosk.api.CaseReceipt;
 import org.govkiosk.app.cases.Case;
 import org.govkiosk.app.catalog.CatalogItem;
 import org.govkiosk.app.catalog.MaterialRequirement;
@@ -51,13 +51,15 @@ final class JourneyPapers {
         return id.substring(0, Math.min(8, id.length())).toUpperCase(Locale.ROOT);
     }
 
-    JourneyPaper receipt(CatalogItem item, ApplicantIdentity who, String caseNumber, CaseView view) {
-        LocalDateTime acceptedAt = LocalDateTime.ofInstant(view.submittedAt(), settings.zone());
+    /** The acceptance receipt, from the platform's receipt: its case number, when it took the case, the promise. */
+    JourneyPaper receipt(CatalogItem item, ApplicantIdentity who, CaseReceipt platformReceipt) {
+        LocalDateTime acceptedAt = LocalDateTime.ofInstant(platformReceipt.acceptedAt(), settings.zone());
+        String caseNumber = platformReceipt.caseNumber();
         return new JourneyPaper.FromTemplate(JourneyPaper.Kind.ACCEPTANCE_RECEIPT, new AcceptanceReceiptData(
                 settings.hallName(), caseNumber, item.name(), MaskedText.name(who.name()),
-                MaskedText.idNumber(who.idNumber()), acceptedAt.withSecond(0).withNano(0), view.promisedDate(),
-                settings.progressUrl(caseNumber), settings.hallAddress(), settings.hallPhone(),
-                settings.terminalId()));
+                MaskedText.idNumber(who.idNumber()), acceptedAt.withSecond(0).withNano(0),
+                platformReceipt.promisedDate(), settings.progressUrl(caseNumber), settings.hallAddress(),
+                settings.hallPhone(), settings.terminalId()));
     }
 
     JourneyPaper notification(CatalogItem item, ApplicantIdentity who, Case submitted, Optional<String> caseNumber,

@@ -5,10 +5,43 @@ import java.util.Objects;
 /** How one delivery attempt ended. */
 public sealed interface Delivery {
 
-    /** The platform has the entry; {@code reference} is what it answered (a case number for a case). */
-    record Delivered(String reference) implements Delivery {
+    /**
+     * The platform has the entry.
+     *
+     * @param reference what it answered (a case number for a case), kept as the entry's reference
+     * @param receipt   the platform's verified receipt as the outbox keeps it with the confirmation (the
+     *                  entry's converter decides what of it is kept); empty when the sender has none
+     */
+    record Delivered(String reference, byte[] receipt) implements Delivery {
         public Delivered {
             Objects.requireNonNull(reference, "reference");
+            receipt = receipt == null ? new byte[0] : receipt.clone();
+        }
+
+        /** Delivered without a receipt to keep. */
+        public Delivered(String reference) {
+            this(reference, new byte[0]);
+        }
+
+        @Override
+        public byte[] receipt() {
+            return receipt.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Delivered d && d.reference.equals(reference)
+                    && java.util.Arrays.equals(d.receipt, receipt);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * reference.hashCode() + java.util.Arrays.hashCode(receipt);
+        }
+
+        @Override
+        public String toString() {
+            return "Delivered[" + reference + ", receipt " + receipt.length + " bytes]";
         }
     }
 

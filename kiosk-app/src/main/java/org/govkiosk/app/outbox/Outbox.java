@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * after confirmation) with Kura's lifecycle (pending, sent, confirmed, dead, priority, purge).
  *
  * <p>Payloads (personal data) are stored AES-GCM encrypted and erased when the platform confirms; a confirmed row
- * keeps only metadata. Erased means overwritten: the file runs with {@code secure_delete}, and the WAL, which keeps
+ * keeps only metadata and the platform's receipt (case number, state, promised date: nothing personal), from which
+ * the journey prints the citizen's paper. Erased means overwritten: the file runs with {@code secure_delete}, and the WAL, which keeps
  * the pages as they were before, is checkpointed and truncated after each confirmation. {@link #add} returns only after the row is fsync'd. One connection, used under this
  * object's lock: the citizen flow adds, the one worker thread drains.
  */
@@ -159,17 +160,25 @@ public final class Outbox implements AutoCloseable {
      * @param reference what the platform answered, e.g. the case number (opaque)
      */
     public synchronized void confirm(long id, String reference) {
-        try (PreparedStatement ps = db.prepareStatement("UPDATE outbox_entry SET state = 'CONFIRMED',"
-                + " confirmed_at = ?, reference = ?, payload = NULL, last_error = NULL WHERE id = ?"
-                + " AND state <> 'CONFIRMED'")) {
-            ps.setLong(1, clock.millis());
-            ps.setString(2, reference);
-            ps.setLong(3, id);
-            ps.executeUpdate();
+        confirmAll(java.util.Map.of(id, new Delivery.Delivered(reference)));
+    }
+
+    /**
+     * The receipt kept with a confirmed entry ({@link Delivery.Delivered#receipt()}): what the journey prints the
+     * citizen's paper from. Empty while the entry is not confirmed, and for one confirmed without a receipt (by a
+     * version of the terminal that did not keep receipts).
+     */
+    public synchronized Optional<byte[]> receipt(String idempotencyKey) {
+        try (PreparedStatement ps = db.prepareStatement("SELECT receipt FROM outbox_entry WHERE idempotency_key = ?"
+                + " AND state = 'CONFIRMED'")) {
+            ps.setString(1, idempotencyKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                byte[] receipt = rs.next() ? rs.getBytes(1) : null;
+                return receipt == null || receipt.length == 0 ? Optional.empty() : Optional.of(receipt);
+            }
         } catch (SQLException e) {
-            throw failure("confirm " + id, e);
+            throw failure("receipt " + idempotencyKey, e);
         }
-        OutboxDatabase.truncateWal(db);
     }
 
     // --- Batches, for the worker's rounds: several entries per transaction, so one fsync serves them all. ---
@@ -235,16 +244,29 @@ public final class Outbox implements AutoCloseable {
 
     /** {@link #confirm(long, String)} for several entries (id → reference), in one transaction. */
     public synchronized void confirm(java.util.Map<Long, String> references) {
-        if (references.isEmpty()) {
+        java.util.Map<Long, Delivery.Delivered> delivered = new java.util.LinkedHashMap<>();
+        references.forEach((id, reference) -> delivered.put(id, new Delivery.Delivered(reference)));
+        confirmAll(delivered);
+    }
+
+    /**
+     * Confirms several entries in one transaction: each keeps its reference and the platform's receipt, and its
+     * payload (personal data) and error text are erased. The receipt holds no personal data: the entry's converter
+     * kept only what the citizen's paper needs.
+     */
+    public synchronized void confirmAll(java.util.Map<Long, Delivery.Delivered> delivered) {
+        if (delivered.isEmpty()) {
             return;
         }
         long now = clock.millis();
         inTransaction("confirm", "UPDATE outbox_entry SET state = 'CONFIRMED', confirmed_at = ?, reference = ?,"
-                + " payload = NULL, last_error = NULL WHERE id = ? AND state <> 'CONFIRMED'", ps -> {
-                    for (var e : references.entrySet()) {
+                + " receipt = ?, payload = NULL, last_error = NULL WHERE id = ? AND state <> 'CONFIRMED'", ps -> {
+                    for (var e : delivered.entrySet()) {
+                        byte[] receipt = e.getValue().receipt();
                         ps.setLong(1, now);
-                        ps.setString(2, e.getValue());
-                        ps.setLong(3, e.getKey());
+                        ps.setString(2, e.getValue().reference());
+                        ps.setBytes(3, receipt.length == 0 ? null : receipt);
+                        ps.setLong(4, e.getKey());
                         ps.addBatch();
                     }
                 });

@@ -31,7 +31,7 @@ final class OutboxDatabase {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDatabase.class);
 
     static final String COLUMNS = "id, kind, idempotency_key, priority, state, attempts, created_at, "
-            + "next_attempt_at, last_attempt_at, confirmed_at, reference, last_error, payload";
+            + "next_attempt_at, last_attempt_at, confirmed_at, reference, last_error, payload, receipt";
 
     private static final String SCHEMA = """
             CREATE TABLE IF NOT EXISTS outbox_entry (
@@ -47,7 +47,8 @@ final class OutboxDatabase {
               confirmed_at    INTEGER,
               reference       TEXT,
               last_error      TEXT,
-              payload         BLOB
+              payload         BLOB,
+              receipt         BLOB
             )""";
     private static final String INDEX =
             "CREATE INDEX IF NOT EXISTS outbox_due ON outbox_entry(state, priority DESC, next_attempt_at, id)";
@@ -102,12 +103,37 @@ final class OutboxDatabase {
                 }
             }
             s.execute(SCHEMA);
+            migrate(c);
             s.execute(INDEX);
         } catch (SQLException e) {
             closeQuietly(c);
             throw e;
         }
         return c;
+    }
+
+    /**
+     * Brings a file of an older version up to this schema, in place: a terminal in a hall has entries queued in it
+     * that must still go out. Version 1 had no {@code receipt} column (the platform's receipt was dropped on
+     * confirmation); adding a nullable column rewrites no row, and SQLite does it atomically.
+     */
+    private static void migrate(Connection c) throws SQLException {
+        if (!columns(c).contains("receipt")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE outbox_entry ADD COLUMN receipt BLOB");
+            }
+            LOG.info("Outbox: added the receipt column (entries confirmed from now on keep the platform's receipt)");
+        }
+    }
+
+    private static java.util.Set<String> columns(Connection c) throws SQLException {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(outbox_entry)")) {
+            while (rs.next()) {
+                names.add(rs.getString("name").toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
     }
 
     /**
@@ -222,11 +248,16 @@ final class OutboxDatabase {
 
     private static void readRows(Statement s, String order, Map<Long, Map<String, Object>> into)
             throws SQLException {
-        try (ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM outbox_entry " + order)) {
+        // SELECT *: a damaged file of an older version lacks the newer columns (they stay NULL in the fresh file).
+        try (ResultSet rs = s.executeQuery("SELECT * FROM outbox_entry " + order)) {
+            java.util.Set<String> present = new java.util.HashSet<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                present.add(rs.getMetaData().getColumnName(i).toLowerCase(Locale.ROOT));
+            }
             while (rs.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 for (String column : COLUMNS.split(", ")) {
-                    Object value = rs.getObject(column);
+                    Object value = present.contains(column) ? rs.getObject(column) : null;
                     row.put(column, value instanceof Integer i ? Long.valueOf(i) : value);
                 }
                 if (row.get("id") instanceof Long id && row.get("idempotency_key") instanceof String

@@ -43,10 +43,25 @@ public final class OutboxWorker implements AutoCloseable {
 
     /** Observes attempts (tests, the maintenance screen's "last contact"). Called on the worker thread. */
     public interface Listener {
+        /** Told of every attempt before its outcome is written (a confirmation is told again by {@link #confirmed}). */
         default void attempted(OutboxEntry entry, Delivery outcome, Instant at) {
         }
 
+        /**
+         * The entry's confirmation, with the receipt it keeps, is on disk: whoever is told here and then reads the
+         * outbox finds the entry confirmed. A journey waiting for the entry completes from here.
+         */
+        default void confirmed(OutboxEntry entry, Delivery.Delivered delivered, Instant at) {
+        }
+
         default void outboxFailed(OutboxException e) {
+        }
+
+        /**
+         * A round failed and the worker waits {@code delay} before it sends again; told after the round's outcomes
+         * are written.
+         */
+        default void backingOff(Duration delay, String reason) {
         }
     }
 
@@ -180,7 +195,7 @@ public final class OutboxWorker implements AutoCloseable {
         outbox.markSent(batch.stream().map(m -> m.entry().id()).toList());
         List<Delivery> outcomes = senders.sendAll(batch);
         Instant at = clock.instant();
-        Map<Long, String> delivered = new LinkedHashMap<>();
+        Map<Long, Delivery.Delivered> delivered = new LinkedHashMap<>();
         List<OutboxEntry> retries = new ArrayList<>();
         List<OutboxEntry> notSent = new ArrayList<>();
         String retryReason = null;
@@ -188,7 +203,7 @@ public final class OutboxWorker implements AutoCloseable {
             OutboxEntry entry = batch.get(i).entry();
             Delivery outcome = outcomes.get(i);
             if (outcome instanceof Delivery.Delivered d) {
-                delivered.put(entry.id(), d.reference());
+                delivered.put(entry.id(), d);
                 lastProblem = null;
             } else if (outcome instanceof Delivery.RetryLater retry) {
                 retries.add(entry);
@@ -210,6 +225,11 @@ public final class OutboxWorker implements AutoCloseable {
             // reachable again (the citizen's screen asks both).
             consecutiveFailures = 0;
         }
+        if (retryReason != null) {
+            // Before the listener hears of the failed attempt, for the same reason: whoever sees it failed also sees
+            // why (OutageTest read the reason right after the attempts and found none once).
+            lastProblem = retryReason;
+        }
         // Told before the confirmations are written, for the same reason: whoever sees an entry confirmed also
         // sees its attempt (a test read a round's attempts before the last ones were told).
         for (int i = 0; i < batch.size(); i++) {
@@ -217,7 +237,8 @@ public final class OutboxWorker implements AutoCloseable {
                 listener.attempted(batch.get(i).entry(), outcomes.get(i), at);
             }
         }
-        outbox.confirm(delivered);
+        outbox.confirmAll(delivered);
+        tellConfirmed(batch, delivered, at);
         if (!retries.isEmpty()) {
             // One failed round counts once, however many of its entries failed: the backoff tracks the platform.
             int failures = ++consecutiveFailures;
@@ -231,9 +252,27 @@ public final class OutboxWorker implements AutoCloseable {
             }
             backoffUntilNanos = System.nanoTime() + delay.toNanos();
             lastProblem = retryReason;
+            listener.backingOff(delay, retryReason);
             LOG.warn("Outbox: {} of {} entries not delivered ({}), {} not sent, e.g. {} {}; round {} in a row failed,"
                     + " next in {} ms", retries.size(), batch.size(), retryReason, notSent.size(), retries.get(0).kind(),
                     retries.get(0).idempotencyKey(), failures, delay.toMillis());
+        }
+    }
+
+    /** After the commit, so a waiting journey that is told reads the confirmation and its receipt back. */
+    private void tellConfirmed(List<OutboxMessage> batch, Map<Long, Delivery.Delivered> delivered, Instant at) {
+        for (OutboxMessage message : batch) {
+            Delivery.Delivered d = delivered.get(message.entry().id());
+            if (d == null) {
+                continue;
+            }
+            try {
+                listener.confirmed(message.entry(), d, at);
+            } catch (RuntimeException e) {
+                // The confirmation is recorded; a listener's fault must not cost the round's reschedules.
+                LOG.error("Outbox listener failed on the confirmation of {} {}", message.entry().kind(),
+                        message.entry().idempotencyKey(), e);
+            }
         }
     }
 

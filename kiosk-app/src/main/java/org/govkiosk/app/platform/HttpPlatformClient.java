@@ -126,26 +126,29 @@ public final class HttpPlatformClient implements PlatformClient, AutoCloseable {
 
     @Override
     public CaseReceipt submitCase(CaseSubmission submission) throws PlatformException {
-        return parse(receipt(call("POST", ApiPaths.CASES, write(submission), config.maxResponseBytes())),
-                CaseReceipt.class);
+        return parse(deliver(ApiPaths.CASES, write(submission)), CaseReceipt.class);
     }
 
     @Override
     public SupplementReceipt submitSupplement(SupplementSubmission supplement) throws PlatformException {
-        return parse(receipt(call("POST", ApiPaths.caseSupplements(supplement.caseNumber()), write(supplement),
-                config.maxResponseBytes())), SupplementReceipt.class);
+        return parse(deliver(ApiPaths.caseSupplements(supplement.caseNumber()), write(supplement)),
+                SupplementReceipt.class);
     }
 
     @Override
     public IssuanceReceipt reportIssuance(CertificateIssuance issuance) throws PlatformException {
-        return parse(receipt(call("POST", ApiPaths.caseIssuances(issuance.caseNumber()), write(issuance),
-                config.maxResponseBytes())), IssuanceReceipt.class);
+        return parse(deliver(ApiPaths.caseIssuances(issuance.caseNumber()), write(issuance)),
+                IssuanceReceipt.class);
     }
 
     @Override
     public RatingReceipt submitRating(RatingSubmission rating) throws PlatformException {
-        return parse(receipt(call("POST", ApiPaths.RATINGS, write(rating), config.maxResponseBytes())),
-                RatingReceipt.class);
+        return parse(deliver(ApiPaths.RATINGS, write(rating)), RatingReceipt.class);
+    }
+
+    @Override
+    public byte[] deliver(String path, byte[] storedBody) throws PlatformException {
+        return receipt(call("POST", path, storedBody, config.maxResponseBytes()));
     }
 
     @Override

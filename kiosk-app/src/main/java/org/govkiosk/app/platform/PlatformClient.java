@@ -54,6 +54,14 @@ public interface PlatformClient {
      */
     IssuanceReceipt reportIssuance(CertificateIssuance issuance) throws PlatformException;
 
+    /**
+     * Posts an outbox entry's stored bytes to {@code path} exactly as they are, so the request signature covers the
+     * very bytes the outbox kept (never a re-serialisation of them), and returns the platform's answer once its
+     * receipt verifies against the pinned platform key. What the answer is depends on the entry's kind: its
+     * {@link EntryConverter} reads it.
+     */
+    byte[] deliver(String path, byte[] storedBody) throws PlatformException;
+
     /** 办件查询 by case number (typed in or scanned from the receipt's QR code). */
     CaseView queryCase(String caseNumber) throws PlatformException;
 

@@ -1,25 +1,19 @@
 package org.govkiosk.app.platform;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Objects;
-import org.govkiosk.api.CaseSubmission;
-import org.govkiosk.api.CertificateIssuance;
-import org.govkiosk.api.RatingSubmission;
-import org.govkiosk.api.SupplementSubmission;
 import org.govkiosk.app.outbox.Delivery;
 import org.govkiosk.app.outbox.OutboxMessage;
 import org.govkiosk.app.outbox.OutboxSender;
 
 /**
- * Delivers outbox entries through the {@link PlatformClient}: a case's answer is its case number, and so is a
- * supplement's and an issuance's.
+ * Delivers outbox entries through the {@link PlatformClient}: the stored bytes go as they are (the signature
+ * covers exactly them), and the entry's {@link EntryConverter} reads the verified receipt into the reference and
+ * the receipt the outbox keeps.
  */
 public final class PlatformOutboxSender implements OutboxSender {
 
     private final PlatformClient client;
-    // Lenient: the payload was written by this terminal, perhaps by an older version of it.
-    private final ObjectMapper json = PlatformJson.mapper();
 
     public PlatformOutboxSender(PlatformClient client) {
         this.client = Objects.requireNonNull(client, "client");
@@ -27,24 +21,35 @@ public final class PlatformOutboxSender implements OutboxSender {
 
     @Override
     public Delivery send(OutboxMessage message) {
+        EntryConverter<?, ?> converter = EntryConverters.of(message.entry().kind());
+        String path;
         try {
-            return switch (message.entry().kind()) {
-                case CASE -> new Delivery.Delivered(
-                        client.submitCase(json.readValue(message.payload(), CaseSubmission.class)).caseNumber());
-                case RATING -> new Delivery.Delivered(
-                        client.submitRating(json.readValue(message.payload(), RatingSubmission.class)).ratingId());
-                // Its reference is the case number: the journey reads the case's new state from there.
-                case SUPPLEMENT -> new Delivery.Delivered(client.submitSupplement(
-                        json.readValue(message.payload(), SupplementSubmission.class)).caseNumber());
-                case ISSUANCE -> new Delivery.Delivered(client.reportIssuance(
-                        json.readValue(message.payload(), CertificateIssuance.class)).caseNumber());
-            };
-        } catch (PlatformException e) {
-            return e.retryable() ? new Delivery.RetryLater(e.summary()) : new Delivery.Rejected(e.summary());
-        } catch (IOException | IllegalArgumentException e) {
+            path = converter.path(message.payload());
+        } catch (IOException | RuntimeException e) {
             // A payload this terminal wrote but cannot read back will not get better by waiting.
             return new Delivery.Rejected("the queued " + message.entry().kind() + " cannot be read: "
                     + e.getClass().getSimpleName());
+        }
+        byte[] answer;
+        try {
+            answer = client.deliver(path, message.payload());
+        } catch (PlatformException e) {
+            return e.retryable() ? new Delivery.RetryLater(e.summary()) : new Delivery.Rejected(e.summary());
+        }
+        return delivered(converter, message, answer);
+    }
+
+    private static <R> Delivery delivered(EntryConverter<?, R> converter, OutboxMessage message, byte[] answer) {
+        try {
+            R receipt = converter.readReceipt(answer);
+            return new Delivery.Delivered(converter.reference(receipt), converter.kept(receipt));
+        } catch (IOException | RuntimeException e) {
+            // Verified, so the platform said it, but not as this terminal reads a receipt: nothing is confirmed on
+            // it. The platform may have the entry; the resend under the same key is answered, not stored twice.
+            // Only the length and the parser's verdict: a garbage answer could hold anything, also someone's data.
+            return new Delivery.RetryLater("the platform's answer to " + message.entry().kind() + " "
+                    + message.entry().idempotencyKey() + " (" + answer.length + " bytes) is not a valid receipt ("
+                    + e.getClass().getSimpleName() + "); the entry stays queued");
         }
     }
 }

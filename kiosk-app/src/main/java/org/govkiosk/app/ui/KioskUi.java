@@ -204,17 +204,17 @@ public final class KioskUi {
                 Duration.ofSeconds(60), ZoneId.systemDefault());
         TerminalPlatform link = context.platformLink();
         PlatformClient client = link.connectingClient();
-        ApplicationService applications = new ApplicationService(link.queue(),
-                DeliveryTracker.of(link.outbox(), link::consecutiveFailures), client, context.printing(), settings,
-                context.clock());
+        DeliveryTracker deliveries = DeliveryTracker.of(link.outbox(), link.deliveryWaits(),
+                link::consecutiveFailures);
+        ApplicationService applications = new ApplicationService(link.queue(), deliveries, client, context.printing(),
+                settings, context.clock());
         ProgressService progressService = new ProgressService(client, context.printing(), settings,
                 new CertificateIssuances(link.queue(), terminal.id(), terminal.hallCode(),
                         context.clock()));
         var scans = materialScans(context, board);
         supplementModel = sessions.register(new SupplementViewModel(new SupplementService(
-                link.queue(), DeliveryTracker.of(link.outbox(), link::consecutiveFailures), client,
-                context.printing(), settings, context.clock()), context.citizen(), context.journeyThread(),
-                javafx.application.Platform::runLater, scans));
+                link.queue(), deliveries, client, context.printing(), settings, context.clock()), context.citizen(),
+                context.journeyThread(), javafx.application.Platform::runLater, scans));
         Executor journeyThread = context.journeyThread();
         applyModel = sessions.register(new ApplyViewModel(applications, progressService, context.citizen(),
                 identifyModel.phoneProperty(), journeyThread, javafx.application.Platform::runLater, scans,

@@ -33,6 +33,7 @@ import org.govkiosk.app.catalog.Catalog;
 import org.govkiosk.app.catalog.CatalogItem;
 import org.govkiosk.app.catalog.CatalogLoader;
 import org.govkiosk.app.outbox.Backoff;
+import org.govkiosk.app.outbox.DeliveryWaits;
 import org.govkiosk.app.outbox.Outbox;
 import org.govkiosk.app.outbox.OutboxWorker;
 import org.govkiosk.app.outbox.PayloadCipher;
@@ -80,6 +81,8 @@ public final class JourneyRig implements AutoCloseable {
     public final Outbox outbox;
     public final OutboxWorker worker;
     public final PlatformQueue queue;
+    /** The worker's listener: what the journeys wait on. */
+    public final DeliveryWaits waits = new DeliveryWaits();
     public final SimulatedEscPosPrinter receiptSim = new SimulatedEscPosPrinter();
     public final ReceiptPrinterDriver receipt;
     public final RecordingDocumentPrinter a4 = new RecordingDocumentPrinter();
@@ -87,20 +90,24 @@ public final class JourneyRig implements AutoCloseable {
     public final JourneySettings settings;
     public final Catalog catalog;
     private final Path platformFile;
+    /** Present when the client reaches the platform through a gateway whose case reads fail. */
+    public final CaseReadsFailingGateway gateway;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
 
-    private JourneyRig(Path dir, boolean autoDecide) throws Exception {
+    private JourneyRig(Path dir, boolean autoDecide, boolean caseReadsFail) throws Exception {
         platform = RealPlatform.http(Files.createDirectories(dir.resolve("platform")), autoDecide);
         platformFile = dir.resolve("platform").resolve("platform").toAbsolutePath();
+        gateway = caseReadsFail ? CaseReadsFailingGateway.to(platform.baseUri()) : null;
         KeyPair keys = TerminalKeys.generate();
-        client = new HttpPlatformClient(new PlatformClientConfig(platform.baseUri(), Set.of(), Duration.ofSeconds(1),
+        client = new HttpPlatformClient(new PlatformClientConfig(gateway != null ? gateway.uri() : platform.baseUri(),
+                Set.of(), Duration.ofSeconds(1),
                 Duration.ofSeconds(3), 1 << 16, 1 << 20), new RequestSigner(TERMINAL, keys.getPrivate(),
                 Clock.systemUTC()));
         platform.register(client, TERMINAL, keys.getPublic());
         outbox = Outbox.open(dir.resolve("outbox.db"), new PayloadCipher(TestKeys.aes()), Clock.systemUTC());
         worker = new OutboxWorker(outbox, new PlatformOutboxSender(client), new Backoff(Duration.ofMillis(50),
                 Duration.ofMillis(300), 0.2, RandomGenerator.getDefault()), Clock.systemUTC(), Duration.ofMillis(200),
-                new OutboxWorker.Listener() { }).start();
+                waits).start();
         queue = new PlatformQueue(outbox, worker::wake, TERMINAL, Clock.systemUTC());
 
         PipeTransport[] pipe = PipeTransport.pair("receipt");
@@ -122,16 +129,25 @@ public final class JourneyRig implements AutoCloseable {
     }
 
     public static JourneyRig start(Path dir) throws Exception {
-        return new JourneyRig(dir, true);
+        return new JourneyRig(dir, true, false);
+    }
+
+    /**
+     * The terminal reaches the platform through a gateway that passes everything through but fails every read of
+     * a case ({@code GET /api/v1/cases/{number}}) with 503.
+     */
+    public static JourneyRig startWithCaseReadsFailing(Path dir) throws Exception {
+        return new JourneyRig(dir, true, true);
     }
 
     /** With {@code autoDecide} false the platform leaves 即办件 to a clerk (a department's own system). */
     public static JourneyRig start(Path dir, boolean autoDecide) throws Exception {
-        return new JourneyRig(dir, autoDecide);
+        return new JourneyRig(dir, autoDecide, false);
     }
 
     public SupplementService supplements() {
-        return new SupplementService(queue, DeliveryTracker.of(outbox, worker), client, printing, settings,
+        return new SupplementService(queue, DeliveryTracker.of(outbox, waits, worker::consecutiveFailures), client,
+                printing, settings,
                 Clock.systemUTC());
     }
 
@@ -148,7 +164,8 @@ public final class JourneyRig implements AutoCloseable {
     }
 
     public ApplicationService applications() {
-        return new ApplicationService(queue, DeliveryTracker.of(outbox, worker), client, printing, settings,
+        return new ApplicationService(queue, DeliveryTracker.of(outbox, waits, worker::consecutiveFailures), client,
+                printing, settings,
                 Clock.systemUTC());
     }
 
@@ -238,6 +255,9 @@ public final class JourneyRig implements AutoCloseable {
         receiptSim.close();
         scheduler.shutdownNow();
         outbox.close();
+        if (gateway != null) {
+            gateway.close();
+        }
         platform.close();
     }
 }

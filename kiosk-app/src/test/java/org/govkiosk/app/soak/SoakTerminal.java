@@ -21,6 +21,7 @@ import org.govkiosk.app.journey.ApplicationService;
 import org.govkiosk.app.journey.DeliveryTracker;
 import org.govkiosk.app.journey.JourneySettings;
 import org.govkiosk.app.outbox.Backoff;
+import org.govkiosk.app.outbox.DeliveryWaits;
 import org.govkiosk.app.outbox.Outbox;
 import org.govkiosk.app.outbox.OutboxSupervisor;
 import org.govkiosk.app.outbox.OutboxWorker;
@@ -81,6 +82,7 @@ final class SoakTerminal implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final SoakLedger ledger;
     private final HttpPlatformClient client;
+    private final DeliveryWaits waits = new DeliveryWaits();
 
     SoakTerminal(String id, Path dir, ChildPlatform platform, TemplateRepository templates, SoakLedger ledger)
             throws Exception {
@@ -123,7 +125,7 @@ final class SoakTerminal implements AutoCloseable {
         // Short backoff: outages in the soak last seconds, not the minutes of a hall.
         worker = OutboxSupervisor.start(() -> new OutboxWorker(outbox, new PlatformOutboxSender(client),
                 new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1), 0.2, RandomGenerator.getDefault()),
-                Clock.systemUTC(), Duration.ofSeconds(1), new OutboxWorker.Listener() { }),
+                Clock.systemUTC(), Duration.ofSeconds(1), waits),
                 OutboxSupervisor.DEFAULT_STUCK_AFTER, OutboxSupervisor.DEFAULT_CHECK_EVERY,
                 cause -> ledger.workerRestarted(id + ": " + cause));
         queue = new PlatformQueue(outbox, () -> worker.worker().wake(), id, Clock.systemUTC());
@@ -134,7 +136,7 @@ final class SoakTerminal implements AutoCloseable {
         JourneySettings settings = new JourneySettings("示例市政务服务中心", "示例市人民大道88号政务服务中心一楼",
                 "0571-12345678", id, "https://zwfw.example.gov.cn/progress?c=", 5, Duration.ofSeconds(3),
                 Duration.ofSeconds(5), ZoneId.of("Asia/Shanghai"));
-        applications = new ApplicationService(queue, DeliveryTracker.of(outbox,
+        applications = new ApplicationService(queue, DeliveryTracker.of(outbox, waits,
                 () -> worker.worker().consecutiveFailures()), client, printing, settings,
                 Clock.systemUTC());
         sessions = new SessionManager(Clock.systemUTC(), Duration.ofMinutes(2), Duration.ofSeconds(20));
