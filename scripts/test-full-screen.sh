@@ -159,11 +159,13 @@ run_weston() {
   local dir=$work/weston runtime=$work/weston-runtime display=""
   mkdir -p "$dir" "$runtime"
   chmod 700 "$runtime"
+  # Made here, not by the background job's redirection, which may come after the first read below.
+  : > "$dir/weston.log"
   XDG_RUNTIME_DIR="$runtime" weston --backend=headless-backend.so --xwayland --width=1600 --height=900 \
       --socket=govkiosk-test --idle-time=0 > "$dir/weston.log" 2>&1 &
   pids="$pids $!"
   for _ in $(seq 1 100); do
-    display=$(sed -n 's/.*xserver listening on display \(:[0-9]*\).*/\1/p' "$dir/weston.log")
+    display=$(sed -n 's/.*xserver listening on display \(:[0-9]*\).*/\1/p' "$dir/weston.log" || true)
     [ -n "$display" ] && break
     sleep 0.1
   done
