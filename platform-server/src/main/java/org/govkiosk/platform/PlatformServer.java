@@ -118,7 +118,8 @@ public final class PlatformServer implements AutoCloseable {
         RouteSupport support = new RouteSupport(new Bodies(config.exposure().bodyReadTimeout()), auth, clock,
                 config.zone(), config.maxBodyBytes(),
                 config.maxCertificateBytes(), new org.govkiosk.platform.http.Halls(terminals, cases),
-                new ReceiptSigner(PlatformKeyStore.receiptKeys(database, clock.instant()), clock));
+                new ReceiptSigner(PlatformKeyStore.receiptKeys(database, clock.instant(), config.cryptoSuite()),
+                        clock));
         ErrorHandling.install(app);
         routes.get(ApiPaths.HEALTH, ctx -> {
             boolean up = database.isReachable();
