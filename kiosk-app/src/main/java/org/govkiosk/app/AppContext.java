@@ -140,7 +140,8 @@ public final class AppContext implements AutoCloseable {
         TerminalKeyStore keys = TerminalPlatform.openKeys(config, dataDir);
         this.submissionKeys = org.govkiosk.app.journey.SubmissionKeys.keyed(keys.submissionKeySecret(), clock,
                 java.time.ZoneId.systemDefault());
-        this.audit = AuditLog.open(dataDir.resolve("audit").resolve("audit.log"), keys.auditKey(), clock);
+        this.audit = AuditLog.open(dataDir.resolve("audit").resolve("audit.log"), keys.auditKey(),
+                keys.auditMac(), clock);
         audit.record("app-started", Map.of("mode", mode().name().toLowerCase(Locale.ROOT),
                 "demo", String.valueOf(options.demo())));
         this.startedAt = clock.instant();
@@ -163,7 +164,8 @@ public final class AppContext implements AutoCloseable {
         CompletableFuture<Optional<java.security.PublicKey>> embeddedKey;
         if (embedded) {
             ExecutorService starter = Executors.newSingleThreadExecutor(daemonThreads("platform-start"));
-            this.platform = CompletableFuture.supplyAsync(PlatformServer::startEmbedded, starter);
+            this.platform = CompletableFuture.supplyAsync(
+                    () -> PlatformServer.startEmbedded(config.storage().cryptoSuite()), starter);
             starter.shutdown();
             uri = platform.thenApply(PlatformServer::baseUri);
             token = platform.thenApply(PlatformServer::enrolmentToken);
