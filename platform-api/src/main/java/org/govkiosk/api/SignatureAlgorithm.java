@@ -146,6 +146,9 @@ public enum SignatureAlgorithm {
      * @throws IllegalArgumentException for any other key
      */
     public static SignatureAlgorithm of(Key key) {
+        if (key instanceof java.security.interfaces.EdECKey ed && "Ed25519".equals(ed.getParams().getName())) {
+            return ED25519; // the JDK's own keys: no need to parse the encoding (the verifier asks on every request)
+        }
         byte[] encoded = key.getEncoded();
         if (encoded == null) {
             throw new IllegalArgumentException("a " + key.getAlgorithm() + " key without an encoding");

@@ -31,11 +31,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The terminal's own keys, in a PKCS12 file in its data directory (mode 0600), protected by a secret kept elsewhere
- * ({@link KeyStoreSecret}): an AES-256 key that encrypts
- * personal data at rest (the outbox) and an Ed25519 key pair that signs every platform request. Created on the
- * first start; later starts load the same keys, so data encrypted before a restart stays readable.
+ * ({@link KeyStoreSecret}): an AES-256 key that encrypts personal data at rest (the outbox) and an Ed25519 key pair
+ * that signs every platform request (SM4 and SM2 in the SM suite, below). Created on the first start; later starts
+ * load the same keys, so data encrypted before a restart stays readable.
  *
- * <p>The Ed25519 pair is kept as two secret-key entries (PKCS#8 and X.509 encodings) because a PKCS12 private-key
+ * <p>The signing pair is kept as two secret-key entries (PKCS#8 and X.509 encodings) because a PKCS12 private-key
  * entry needs a certificate chain, and the JDK cannot make a certificate without internal APIs; the platform
  * knows a terminal by its public key, not by a certificate.
  *
