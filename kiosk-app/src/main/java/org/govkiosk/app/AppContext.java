@@ -142,7 +142,8 @@ public final class AppContext implements AutoCloseable {
         TerminalKeyStore keys = TerminalPlatform.openKeys(config, dataDir);
         this.submissionKeys = org.govkiosk.app.journey.SubmissionKeys.keyed(keys.submissionKeySecret(), clock,
                 java.time.ZoneId.systemDefault());
-        this.audit = AuditLog.open(dataDir.resolve("audit").resolve("audit.log"), keys.auditKey(), clock);
+        this.audit = AuditLog.open(dataDir.resolve("audit").resolve("audit.log"), keys.auditKey(),
+                keys.auditMac(), clock);
         audit.record("app-started", Map.of("mode", mode().name().toLowerCase(Locale.ROOT),
                 "demo", String.valueOf(options.demo())));
         this.startedAt = clock.instant();
@@ -164,9 +165,11 @@ public final class AppContext implements AutoCloseable {
         CompletableFuture<Optional<String>> token;
         CompletableFuture<Optional<java.security.PublicKey>> embeddedKey;
         if (embedded) {
-            // One thread of its own, started when the gate opens, gone when the platform is up.
+            // One thread of its own, started when the gate opens, gone when the platform is up; the demo's platform
+            // runs the terminal's crypto suite.
             ThreadFactory starter = daemonThreads("platform-start");
-            this.platform = CompletableFuture.supplyAsync(PlatformServer::startEmbedded,
+            this.platform = CompletableFuture.supplyAsync(
+                    () -> PlatformServer.startEmbedded(config.storage().cryptoSuite()),
                     afterFirstScreen.on(task -> starter.newThread(task).start()));
             uri = platform.thenApply(PlatformServer::baseUri);
             token = platform.thenApply(PlatformServer::enrolmentToken);

@@ -259,7 +259,7 @@ public final class TerminalPlatform implements AutoCloseable {
                         + legacy, e);
             }
         }
-        return TerminalKeyStore.openOrCreate(keysDir, secret.secret());
+        return TerminalKeyStore.openOrCreate(keysDir, secret.secret(), config.storage().cryptoSuite());
     }
 
     private void wakeWorker() {

@@ -6,8 +6,13 @@ package org.govkiosk.api;
  */
 public final class ReceiptHeaders {
 
-    /** Base64 of the platform's Ed25519 signature over the receipt's canonical bytes. */
+    /** Base64 of the platform's signature (Ed25519, or SM2 as DER of r and s) over the receipt's canonical bytes. */
     public static final String SIGNATURE = "X-Receipt-Signature";
+    /**
+     * {@link SignatureAlgorithm#wireName} of the receipt: {@code SM2-SM3}; absent means Ed25519. A terminal refuses a
+     * receipt whose algorithm is not the one of the platform key it pinned.
+     */
+    public static final String ALGORITHM = "X-Receipt-Algorithm";
     /** When the platform signed, in milliseconds since the epoch, decimal. */
     public static final String TIMESTAMP = "X-Receipt-Timestamp";
     /** Which key signed: {@link TerminalKeys#keyId}, for a technician comparing keys; not trusted by itself. */

@@ -15,6 +15,8 @@ public final class ReceiptRejectedException extends Exception {
         MALFORMED,
         /** Signed, but by another key than the pinned one. */
         OTHER_KEY,
+        /** Signed with another algorithm than the pinned key's (SM2 against Ed25519, or the reverse). */
+        WRONG_ALGORITHM,
         /** The signature does not hold for this request and this answer. */
         BAD_SIGNATURE
     }

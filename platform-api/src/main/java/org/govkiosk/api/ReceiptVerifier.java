@@ -14,10 +14,13 @@ public final class ReceiptVerifier {
 
     private final PublicKey pinned;
     private final String pinnedId;
+    private final SignatureAlgorithm algorithm;
 
+    /** @throws IllegalArgumentException if the key is neither Ed25519 nor SM2 */
     public ReceiptVerifier(PublicKey pinned) {
         this.pinned = Objects.requireNonNull(pinned, "pinned");
         this.pinnedId = TerminalKeys.keyId(pinned);
+        this.algorithm = SignatureAlgorithm.of(pinned);
     }
 
     /**
@@ -44,10 +47,19 @@ public final class ReceiptVerifier {
         } catch (IllegalArgumentException e) {
             throw new ReceiptRejectedException(Reason.MALFORMED, ReceiptHeaders.SIGNATURE + " is not base64");
         }
-        byte[] canonical = ReceiptSigner.canonical(status, timestamp.strip(), responseBody,
-                RequestSigner.canonical(method, pathAndQuery, request.terminalId(), request.timestamp(),
-                        request.nonce(), requestBody));
-        if (Ed25519Signatures.holds(pinned, canonical, signatureBytes)) {
+        String claimed = responseHeader.apply(ReceiptHeaders.ALGORITHM);
+        SignatureAlgorithm named = SignatureAlgorithm.fromHeader(claimed).orElseThrow(() ->
+                new ReceiptRejectedException(Reason.MALFORMED, ReceiptHeaders.ALGORITHM + " names no known"
+                        + " algorithm (Ed25519 or SM2-SM3)"));
+        if (named != algorithm) {
+            throw new ReceiptRejectedException(Reason.WRONG_ALGORITHM, "the receipt is signed with "
+                    + named.wireName() + " but the pinned platform key " + pinnedId + " is an " + algorithm.wireName()
+                    + " key");
+        }
+        byte[] canonical = ReceiptSigner.canonical(algorithm, status, timestamp.strip(), responseBody,
+                RequestSigner.canonical(request.algorithm(), method, pathAndQuery, request.terminalId(),
+                        request.timestamp(), request.nonce(), requestBody));
+        if (algorithm.holds(pinned, canonical, signatureBytes)) {
             return;
         }
         String keyId = responseHeader.apply(ReceiptHeaders.KEY_ID);

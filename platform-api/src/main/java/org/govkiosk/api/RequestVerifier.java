@@ -51,6 +51,7 @@ public final class RequestVerifier {
         String timestamp = header.apply(SignatureHeaders.TIMESTAMP);
         String nonce = header.apply(SignatureHeaders.NONCE);
         String signature = header.apply(SignatureHeaders.SIGNATURE);
+        SignatureAlgorithm algorithm = algorithmOf(key, terminalId, header.apply(SignatureHeaders.ALGORITHM));
         Instant at = Instant.ofEpochMilli(Long.parseLong(timestamp));
         byte[] signatureBytes;
         try {
@@ -58,8 +59,8 @@ public final class RequestVerifier {
         } catch (IllegalArgumentException e) {
             throw new SignatureRejectedException(Reason.BAD_SIGNATURE, "X-Signature is not base64");
         }
-        if (!signatureHolds(key, RequestSigner.canonical(method, pathAndQuery, terminalId, timestamp, nonce, body),
-                signatureBytes)) {
+        if (!algorithm.holds(key, RequestSigner.canonical(algorithm, method, pathAndQuery, terminalId, timestamp,
+                nonce, body), signatureBytes)) {
             throw new SignatureRejectedException(Reason.BAD_SIGNATURE, "signature does not match the request");
         }
         if (!nonces.firstUse(terminalId, nonce, at)) {
@@ -106,8 +107,28 @@ public final class RequestVerifier {
         return maxSkew.multipliedBy(2);
     }
 
-    private static boolean signatureHolds(PublicKey key, byte[] canonical, byte[] signatureBytes) {
-        return Ed25519Signatures.holds(key, canonical, signatureBytes);
+    /**
+     * The algorithm the request is checked with: the one of the terminal's registered key, which the request must
+     * name too (no header: Ed25519). A mismatch is refused with both names, never verified under a guess.
+     */
+    private static SignatureAlgorithm algorithmOf(PublicKey key, String terminalId, String claimed)
+            throws SignatureRejectedException {
+        SignatureAlgorithm registered;
+        try {
+            registered = SignatureAlgorithm.of(key);
+        } catch (IllegalArgumentException e) {
+            throw new SignatureRejectedException(Reason.BAD_SIGNATURE, "terminal " + terminalId
+                    + " is registered with a key no signature algorithm here uses");
+        }
+        SignatureAlgorithm named = SignatureAlgorithm.fromHeader(claimed).orElseThrow(() ->
+                new SignatureRejectedException(Reason.UNSIGNED, SignatureHeaders.ALGORITHM + " names no known"
+                        + " algorithm (Ed25519 or SM2-SM3)"));
+        if (named != registered) {
+            throw new SignatureRejectedException(Reason.BAD_SIGNATURE, "the request is signed with "
+                    + named.wireName() + " but terminal " + terminalId + " is registered with an "
+                    + registered.wireName() + " key");
+        }
+        return registered;
     }
 
     private static boolean isBlank(String s) {

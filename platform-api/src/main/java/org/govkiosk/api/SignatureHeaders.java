@@ -8,8 +8,13 @@ public final class SignatureHeaders {
     public static final String TIMESTAMP = "X-Timestamp";
     /** 16 to 64 characters of [A-Za-z0-9_-], fresh for every request. */
     public static final String NONCE = "X-Nonce";
-    /** Base64 of the Ed25519 signature over the canonical string. */
+    /** Base64 of the signature over the canonical string (Ed25519, or SM2 as DER of r and s). */
     public static final String SIGNATURE = "X-Signature";
+    /**
+     * {@link SignatureAlgorithm#wireName}: {@code SM2-SM3}; absent means Ed25519 (the default suite sends none, as
+     * before). The platform refuses a request whose algorithm is not the one of the terminal's registered key.
+     */
+    public static final String ALGORITHM = "X-Signature-Algorithm";
 
     private SignatureHeaders() {
     }

@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param promisedWorkingDays working days promised per item code; others get {@code defaultPromisedWorkingDays}
  * @param decisions           what the platform decides by itself (a reference platform decides 即办件 at once)
  * @param exposure            how it faces the network: TLS proxy in front or not, limits per client
+ * @param cryptoSuite         the receipts' key: Ed25519 (default) or SM2 ({@code sm}, GB/T 39786); an {@code sm}
+ *                            platform registers only terminals with SM2 keys
  */
 public record PlatformConfig(
         String bindHost,
@@ -41,7 +43,8 @@ public record PlatformConfig(
         int defaultPromisedWorkingDays,
         Map<String, Integer> promisedWorkingDays,
         Decisions decisions,
-        Exposure exposure) {
+        Exposure exposure,
+        org.govkiosk.api.CryptoSuite cryptoSuite) {
 
     public static final int DEFAULT_PORT = 8686;
     public static final long DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -65,6 +68,7 @@ public record PlatformConfig(
         promisedWorkingDays = Map.copyOf(promisedWorkingDays);
         Objects.requireNonNull(decisions, "decisions");
         Objects.requireNonNull(exposure, "exposure");
+        Objects.requireNonNull(cryptoSuite, "cryptoSuite");
         if (tlsKeystore.isEmpty() && !exposure.behindTlsProxy() && !org.govkiosk.api.LoopbackHost.is(bindHost)) {
             throw new IllegalArgumentException("bind " + bindHost + ": will not serve plain HTTP on a network"
                     + " address (tokens, cookies and citizens' cases would cross it in clear); set tls-keystore to"
@@ -106,51 +110,61 @@ public record PlatformConfig(
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CERTIFICATE_BYTES, Duration.ofMinutes(5),
                 ZoneId.of("Asia/Shanghai"), "GK", 5, Map.of(),
-                new Decisions(true, Decisions.DEFAULT_ISSUER), Exposure.defaults());
+                new Decisions(true, Decisions.DEFAULT_ISSUER), Exposure.defaults(),
+                org.govkiosk.api.CryptoSuite.ED25519_AES);
     }
 
     public PlatformConfig withPort(int newPort) {
         return new PlatformConfig(bindHost, newPort, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
-                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions, exposure);
+                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions, exposure, cryptoSuite);
     }
 
     public PlatformConfig withDatabase(String url, String user, String password) {
         return new PlatformConfig(bindHost, port, url, Optional.ofNullable(user), Optional.ofNullable(password),
                 enrolmentToken, clerkToken, tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes,
                 maxClockSkew, zone, caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions,
-                exposure);
+                exposure, cryptoSuite);
     }
 
     public PlatformConfig withTokens(String enrolment, String clerk) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, Optional.ofNullable(enrolment),
                 Optional.ofNullable(clerk), tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes,
                 maxClockSkew, zone, caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions,
-                exposure);
+                exposure, cryptoSuite);
     }
 
     public PlatformConfig withTls(Path keystore, String password) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 Optional.of(keystore), Optional.of(password), maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
-                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions, exposure);
+                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions, exposure, cryptoSuite);
     }
 
     public PlatformConfig withLimits(long bodyBytes, long certificateBytes) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 tlsKeystore, tlsKeystorePassword, bodyBytes, certificateBytes, maxClockSkew, zone, caseNumberPrefix,
-                defaultPromisedWorkingDays, promisedWorkingDays, decisions, exposure);
+                defaultPromisedWorkingDays, promisedWorkingDays, decisions, exposure, cryptoSuite);
     }
 
     public PlatformConfig withDecisions(Decisions newDecisions) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
-                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, newDecisions, exposure);
+                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, newDecisions, exposure,
+                cryptoSuite);
     }
 
     public PlatformConfig withExposure(Exposure newExposure) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
-                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions, newExposure);
+                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions, newExposure,
+                cryptoSuite);
+    }
+
+    /** The same platform with receipts signed under {@code suite} (and, for {@code sm}, SM2 terminals only). */
+    public PlatformConfig withCryptoSuite(org.govkiosk.api.CryptoSuite suite) {
+        return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
+                tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
+                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions, exposure, suite);
     }
 
     @Override
@@ -158,6 +172,7 @@ public record PlatformConfig(
         // Never print secrets.
         return "PlatformConfig[" + bindHost + ":" + port + " db=" + dbUrl.split("[;?]")[0]
                 + " tls=" + tlsKeystore.isPresent() + " enrolment=" + enrolmentToken.isPresent()
-                + " clerk=" + clerkToken.isPresent() + " autoDecide=" + decisions.autoDecideImmediate() + "]";
+                + " clerk=" + clerkToken.isPresent() + " autoDecide=" + decisions.autoDecideImmediate()
+                + " crypto=" + cryptoSuite.configName() + "]";
     }
 }

@@ -38,8 +38,9 @@ public final class PlatformConfigLoader {
             behind-tls-proxy (true: a TLS proxy in front terminates HTTPS; needed to serve plain HTTP on an
             address other than loopback), min-request-data-rate (bytes/s, default 1024),
             body-read-timeout-seconds (30), max-connections-per-address (32; 0: no limit),
-            max-failed-logins (wrong clerk tokens from one client before a lockout, 5) and
-            login-lockout-seconds (300).
+            max-failed-logins (wrong clerk tokens from one client before a lockout, 5),
+            login-lockout-seconds (300) and crypto-suite (ed25519-aes, the default: Ed25519 receipts; sm: SM2
+            receipts, and only terminals with SM2 keys register).
             Secrets may also come from the environment: GOVKIOSK_DB_PASSWORD, GOVKIOSK_TLS_PASSWORD,
             GOVKIOSK_ENROLMENT_TOKEN, GOVKIOSK_CLERK_TOKEN.
             Defaults: port 8686 on 127.0.0.1 (0.0.0.0 with tls-keystore or behind-tls-proxy; plain HTTP on
@@ -51,7 +52,7 @@ public final class PlatformConfigLoader {
             "max-certificate-bytes", "max-clock-skew-seconds", "zone", "case-number-prefix",
             "promised-working-days", "promised-working-days-by-item", "auto-decide-immediate", "result-issuer",
             "result-font", "behind-tls-proxy", "min-request-data-rate", "body-read-timeout-seconds",
-            "max-connections-per-address", "max-failed-logins", "login-lockout-seconds");
+            "max-connections-per-address", "max-failed-logins", "login-lockout-seconds", "crypto-suite");
 
     /** --help was given. */
     public static final class HelpRequested extends RuntimeException {
@@ -152,7 +153,16 @@ public final class PlatformConfigLoader {
                 byItem,
                 new PlatformConfig.Decisions(autoDecide, v.getOrDefault("result-issuer", d.decisions().resultIssuer()),
                         resultFont),
-                exposure(v, d.exposure()));
+                exposure(v, d.exposure()),
+                cryptoSuite(v.get("crypto-suite")));
+    }
+
+    private static org.govkiosk.api.CryptoSuite cryptoSuite(String value) {
+        try {
+            return value == null ? org.govkiosk.api.CryptoSuite.ED25519_AES : org.govkiosk.api.CryptoSuite.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("crypto-suite: " + e.getMessage(), e);
+        }
     }
 
     private static Exposure exposure(Map<String, String> v, Exposure d) {

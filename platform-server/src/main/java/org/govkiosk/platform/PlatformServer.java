@@ -100,7 +100,13 @@ public final class PlatformServer implements AutoCloseable {
      * tokens (see {@link #enrolmentToken()}, {@link #clerkToken()}); what the kiosk demo uses.
      */
     public static PlatformServer startEmbedded() {
-        return start(PlatformConfig.embedded().withTokens(randomToken(), randomToken()), Clock.systemUTC());
+        return startEmbedded(org.govkiosk.api.CryptoSuite.ED25519_AES);
+    }
+
+    /** As {@link #startEmbedded()}, signing receipts under {@code suite} (the demo's terminal's own suite). */
+    public static PlatformServer startEmbedded(org.govkiosk.api.CryptoSuite suite) {
+        return start(PlatformConfig.embedded().withTokens(randomToken(), randomToken()).withCryptoSuite(suite),
+                Clock.systemUTC());
     }
 
     /** @return the public key of the receipts the routes sign */
@@ -118,7 +124,8 @@ public final class PlatformServer implements AutoCloseable {
         RouteSupport support = new RouteSupport(new Bodies(config.exposure().bodyReadTimeout()), auth, clock,
                 config.zone(), config.maxBodyBytes(),
                 config.maxCertificateBytes(), new org.govkiosk.platform.http.Halls(terminals, cases),
-                new ReceiptSigner(PlatformKeyStore.receiptKeys(database, clock.instant()), clock));
+                new ReceiptSigner(PlatformKeyStore.receiptKeys(database, clock.instant(), config.cryptoSuite()),
+                        clock));
         ErrorHandling.install(app);
         routes.get(ApiPaths.HEALTH, ctx -> {
             boolean up = database.isReachable();

@@ -25,7 +25,7 @@ public final class TestTerminal {
     public static final ObjectMapper JSON = ApiJson.lenient();
 
     public final String id;
-    public final KeyPair keys = TerminalKeys.generate();
+    public final KeyPair keys;
     private final URI base;
     private final RequestSigner signer;
     private final HttpClient http;
@@ -35,6 +35,16 @@ public final class TestTerminal {
     }
 
     public TestTerminal(URI base, String id, Clock clock, HttpClient http) {
+        this(base, id, clock, http, org.govkiosk.api.CryptoSuite.ED25519_AES);
+    }
+
+    /** A terminal whose keys are of {@code suite} (SM2 for sm). */
+    public TestTerminal(URI base, String id, Clock clock, org.govkiosk.api.CryptoSuite suite) {
+        this(base, id, clock, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), suite);
+    }
+
+    private TestTerminal(URI base, String id, Clock clock, HttpClient http, org.govkiosk.api.CryptoSuite suite) {
+        this.keys = TerminalKeys.generate(suite);
         this.base = base;
         this.id = id;
         this.signer = new RequestSigner(id, keys.getPrivate(), clock);

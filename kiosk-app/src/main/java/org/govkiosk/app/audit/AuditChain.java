@@ -5,18 +5,36 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.Objects;
 
-/** The hash of an entry over its canonical JSON (keys in a fixed order, no hash field): HMAC-SHA256 or SHA-256. */
+/**
+ * The hash of an entry over its canonical JSON (keys in a fixed order, no hash field): the chain's keyed
+ * {@link AuditMac}, or SHA-256 without a key.
+ */
 final class AuditChain {
 
     static final String GENESIS = "0".repeat(64);
 
     private final byte[] key;
+    private final AuditMac mac;
 
     AuditChain(byte[] key) {
+        this(key, AuditMac.HMAC_SHA256);
+    }
+
+    AuditChain(byte[] key, AuditMac mac) {
         this.key = key == null ? null : key.clone();
+        this.mac = Objects.requireNonNull(mac, "mac");
+    }
+
+    /** What the entries of this chain carry in their {@code mac} field (null: none). */
+    String entryMac() {
+        return key == null ? null : mac.entryName();
+    }
+
+    /** How this chain's MAC reads in a message. */
+    String describe() {
+        return key == null ? "plain SHA-256" : mac.displayName();
     }
 
     String hash(AuditEntry entry) {
@@ -25,11 +43,9 @@ final class AuditChain {
             if (key == null) {
                 return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
             }
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(canonical));
+            return mac.mac(key, canonical);
         } catch (JsonProcessingException | GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 and HmacSHA256 are in every JDK", e);
+            throw new IllegalStateException("SHA-256 is in every JDK", e);
         }
     }
 }

@@ -52,11 +52,19 @@ public final class AuditLog implements Audit, AutoCloseable {
      *            rewrite of the whole file)
      */
     public static AuditLog open(Path file, byte[] key, Clock clock) {
+        return open(file, key, AuditMac.HMAC_SHA256, clock);
+    }
+
+    /**
+     * Opens (or creates) the audit file and continues its chain with {@code mac} (the terminal's crypto suite's:
+     * {@code TerminalKeyStore.auditMac()}). A file chained with another MAC is set aside as one of another key is.
+     */
+    public static AuditLog open(Path file, byte[] key, AuditMac mac, Clock clock) {
         try {
             org.govkiosk.app.security.OwnerOnly.file(file);
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
-            AuditChain chain = new AuditChain(key);
+            AuditChain chain = new AuditChain(key, mac);
             Tail tail = readTail(channel);
             Map<String, String> setAside = null;
             if (key != null && tail.last != null && !chain.hash(tail.last).equals(tail.last.hash())) {
@@ -126,7 +134,8 @@ public final class AuditLog implements Audit, AutoCloseable {
     public synchronized void record(String event, Map<String, String> details) {
         Map<String, String> safe = new TreeMap<>();
         details.forEach((k, v) -> safe.put(k, Masking.text(v)));
-        AuditEntry unsigned = new AuditEntry(seq + 1, clock.instant().toString(), event, safe, last, null);
+        AuditEntry unsigned = new AuditEntry(seq + 1, clock.instant().toString(), event, safe, last,
+                chain.entryMac(), null);
         AuditEntry entry = unsigned.withHash(chain.hash(unsigned));
         try {
             byte[] line = (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);

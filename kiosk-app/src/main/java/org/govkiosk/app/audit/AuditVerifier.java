@@ -32,7 +32,12 @@ public final class AuditVerifier {
      * @param platformHead the last head the platform received from this terminal: the file must hold that entry
      */
     public static Result verify(Path file, byte[] key, AuditLog.Head platformHead) throws IOException {
-        Result chain = verify(file, key);
+        return verify(file, key, AuditMac.HMAC_SHA256, platformHead);
+    }
+
+    /** As {@link #verify(Path, byte[], AuditLog.Head)} for a chain made with {@code mac} (the terminal's suite's). */
+    public static Result verify(Path file, byte[] key, AuditMac mac, AuditLog.Head platformHead) throws IOException {
+        Result chain = verify(file, key, mac);
         if (!chain.intact() || platformHead == null) {
             return chain;
         }
@@ -54,8 +59,16 @@ public final class AuditVerifier {
     }
 
     public static Result verify(Path file, byte[] key) throws IOException {
+        return verify(file, key, AuditMac.HMAC_SHA256);
+    }
+
+    /**
+     * Checks a chain made with {@code mac}. An entry naming another MAC is refused as such, never checked under a
+     * guess: the verifier says which MAC the line claims and which this terminal's chain uses.
+     */
+    public static Result verify(Path file, byte[] key, AuditMac mac) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        AuditChain chain = new AuditChain(key);
+        AuditChain chain = new AuditChain(key, mac);
         String prev = AuditChain.GENESIS;
         long seq = 0;
         for (int i = 0; i < lines.size(); i++) {
@@ -72,6 +85,10 @@ public final class AuditVerifier {
             }
             if (!prev.equals(e.prev())) {
                 return new Result(false, seq, lineNo, "does not chain to the entry before");
+            }
+            if (!java.util.Objects.equals(e.mac(), chain.entryMac())) {
+                return new Result(false, seq, lineNo, "chained with " + AuditMac.describe(e.mac()) + ", but this"
+                        + " terminal's audit chain is " + chain.describe());
             }
             if (e.hash() == null || !chain.hash(e).equals(e.hash())) {
                 return new Result(false, seq, lineNo, "its content does not match its hash (edited)");
@@ -104,12 +121,14 @@ public final class AuditVerifier {
             // Default: the demo's generated secret next to the data directory; a hall terminal's is its credential.
             Path pw = passwordFile != null ? passwordFile
                     : org.govkiosk.app.security.KeyStoreSecret.generatedFile(keys.toAbsolutePath().getParent());
-            byte[] key = org.govkiosk.app.security.TerminalKeyStore.openExisting(keys,
-                    Files.readString(pw, StandardCharsets.UTF_8).trim().toCharArray()).auditKey();
+            org.govkiosk.app.security.TerminalKeyStore store = org.govkiosk.app.security.TerminalKeyStore.openExisting(
+                    keys, Files.readString(pw, StandardCharsets.UTF_8).trim().toCharArray());
+            byte[] key = store.auditKey();
+            AuditMac mac = store.auditMac();
             if (head == null) {
                 System.out.println("no --head given: a cut tail is not detectable without the platform's head");
             }
-            Result r = verify(file, key, head);
+            Result r = verify(file, key, mac, head);
             System.out.println(r.intact() ? "intact: " + r.entries() + " entries"
                     : "BROKEN at line " + r.firstBadLine() + ": " + r.reason() + " (" + r.entries()
                             + " entries before it are intact)");

@@ -129,8 +129,19 @@ public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintena
     /**
      * Where the terminal keeps its own state (outbox, audit log, keys): {@code dataDir}, or when unset
      * {@code $XDG_DATA_HOME/govkiosk/<terminal id>} (~/.local/share/...). A packaged terminal sets /var/lib/govkiosk.
+     * {@code cryptoSuite}: the keys the terminal makes at its first start and signs, encrypts and chains its audit
+     * log with (Ed25519/AES by default; SM2/SM3/SM4 where the province requires the national algorithms).
      */
-    public record Storage(Optional<Path> dataDir, Optional<Path> keystorePasswordFile) {
+    public record Storage(Optional<Path> dataDir, Optional<Path> keystorePasswordFile,
+            org.govkiosk.api.CryptoSuite cryptoSuite) {
+        public Storage {
+            java.util.Objects.requireNonNull(cryptoSuite, "cryptoSuite");
+        }
+
+        public Storage(Optional<Path> dataDir, Optional<Path> keystorePasswordFile) {
+            this(dataDir, keystorePasswordFile, org.govkiosk.api.CryptoSuite.ED25519_AES);
+        }
+
         static Storage defaults() {
             return new Storage(Optional.empty(), Optional.empty());
         }

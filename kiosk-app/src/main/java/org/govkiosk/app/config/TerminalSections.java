@@ -159,13 +159,23 @@ final class TerminalSections {
     }
 
     static TerminalConfig.Storage storage(YamlSection s) {
-        s.onlyKeys("data-dir", "keystore-password-file");
+        s.onlyKeys("data-dir", "keystore-password-file", "crypto-suite");
         int before = s.problemCount();
         Optional<java.nio.file.Path> dir = s.string("data-dir", false).map(java.nio.file.Path::of);
         dir.filter(d -> !d.isAbsolute()).ifPresent(d -> s.problem(s.key("data-dir"),
                 "must be an absolute path such as /var/lib/govkiosk, got '" + d + "'"));
         Optional<java.nio.file.Path> password = s.string("keystore-password-file", false).map(java.nio.file.Path::of);
-        return s.problemCount() > before ? null : new TerminalConfig.Storage(dir, password);
+        org.govkiosk.api.CryptoSuite suite = org.govkiosk.api.CryptoSuite.ED25519_AES;
+        Optional<String> named = s.string("crypto-suite", false);
+        if (named.isPresent()) {
+            try {
+                suite = org.govkiosk.api.CryptoSuite.parse(named.get());
+            } catch (IllegalArgumentException e) {
+                s.problem(s.key("crypto-suite"), "must be " + org.govkiosk.api.CryptoSuite.names() + ", got '"
+                        + named.get() + "'");
+            }
+        }
+        return s.problemCount() > before ? null : new TerminalConfig.Storage(dir, password, suite);
     }
 
     static TerminalConfig.Ops ops(YamlSection s) {

@@ -44,8 +44,8 @@ import org.govkiosk.api.SignedHeaders;
 import org.govkiosk.api.TerminalRegistration;
 
 /**
- * {@link PlatformClient} over HTTP(S) with the JDK's client: every request signed with the terminal's Ed25519 key,
- * certificate pinning when configured, a deadline on the whole call and a cap on the answer's size; the platform's
+ * {@link PlatformClient} over HTTP(S) with the JDK's client: every request signed with the terminal's key (Ed25519,
+ * or SM2 in the SM suite), certificate pinning when configured, a deadline on the whole call and a cap on the answer's size; the platform's
  * receipts (cases, supplements, ratings, issuances) count only when they verify against its pinned key.
  */
 public final class HttpPlatformClient implements PlatformClient, AutoCloseable {

@@ -46,7 +46,7 @@ final class ReceiptCheck {
             offered = TerminalKeys.decodePublic(receipt.platformKey());
         } catch (IllegalArgumentException e) {
             throw new PlatformException(PlatformFailure.BAD_RESPONSE, "the registration answer's platformKey is not"
-                    + " an Ed25519 public key", e);
+                    + " an Ed25519 or SM2 public key", e);
         }
         switch (pin.offer(offered)) {
             case PINNED -> LOG.info("Pinned the platform's receipt key {}", TerminalKeys.keyId(offered));

@@ -13,39 +13,45 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.Key;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Set;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.govkiosk.api.CryptoSuite;
+import org.govkiosk.api.SignatureAlgorithm;
+import org.govkiosk.api.SmCrypto;
+import org.govkiosk.api.TerminalKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The terminal's own keys, in a PKCS12 file in its data directory (mode 0600), protected by a secret kept elsewhere
- * ({@link KeyStoreSecret}): an AES-256 key that encrypts
- * personal data at rest (the outbox) and an Ed25519 key pair that signs every platform request. Created on the
- * first start; later starts load the same keys, so data encrypted before a restart stays readable.
+ * ({@link KeyStoreSecret}): an AES-256 key that encrypts personal data at rest (the outbox) and an Ed25519 key pair
+ * that signs every platform request (SM4 and SM2 in the SM suite, below). Created on the first start; later starts
+ * load the same keys, so data encrypted before a restart stays readable.
  *
- * <p>The Ed25519 pair is kept as two secret-key entries (PKCS#8 and X.509 encodings) because a PKCS12 private-key
+ * <p>The signing pair is kept as two secret-key entries (PKCS#8 and X.509 encodings) because a PKCS12 private-key
  * entry needs a certificate chain, and the JDK cannot make a certificate without internal APIs; the platform
  * knows a terminal by its public key, not by a certificate.
  *
  * <p>Beside its own keys it keeps the platform's receipt key it pinned at its enrolment (X.509 encoding): only a
  * receipt signed with that key lets the outbox drop a citizen's data.
+ *
+ * <p>With {@code crypto-suite: sm} the keys are an SM4 data key (16 bytes, entry {@value #SM4_DATA_KEY_ALIAS}: the
+ * JDK's PKCS12 has no name for SM4, so it is labelled AES in the file and known as SM4 by its entry) and an SM2
+ * signing pair. A key store's suite is that of its keys, fixed when it is made: opened under the other suite it
+ * refuses to start rather than orphan the data queued under its keys or sign with keys the platform does not know.
  */
 public final class TerminalKeyStore {
 
     public static final String FILE_NAME = "terminal-keys.p12";
     static final String DATA_KEY_ALIAS = "outbox-data-key";
+    static final String SM4_DATA_KEY_ALIAS = "outbox-data-key-sm4";
     static final String SIGN_PRIVATE_ALIAS = "terminal-sign-private";
     static final String SIGN_PUBLIC_ALIAS = "terminal-sign-public";
     static final String PLATFORM_RECEIPT_ALIAS = "platform-receipt-public";
@@ -76,13 +82,30 @@ public final class TerminalKeyStore {
      *         key: the terminal must not silently make new keys then, since that would orphan queued data
      */
     public static TerminalKeyStore openOrCreate(Path dataDir, char[] password) {
+        return openOrCreate(dataDir, password, CryptoSuite.ED25519_AES);
+    }
+
+    /**
+     * As {@link #openOrCreate(Path, char[])}, with keys of {@code suite}.
+     *
+     * @throws KeyStoreUnavailableException also when the existing key store holds keys of another suite
+     */
+    public static TerminalKeyStore openOrCreate(Path dataDir, char[] password, CryptoSuite suite) {
         Path file = dataDir.resolve(FILE_NAME);
         try {
             OwnerOnly.directory(dataDir);
             if (Files.exists(file)) {
-                return load(file, password);
+                TerminalKeyStore existing = load(file, password);
+                if (existing.suite() != suite) {
+                    throw new KeyStoreUnavailableException("the terminal key store " + file + " holds keys of"
+                            + " crypto-suite " + existing.suite().configName() + ", but the configuration asks for "
+                            + suite.configName() + " (storage.crypto-suite); the suite is fixed when a terminal is"
+                            + " enrolled: to change it, let the outbox drain, move the data directory aside and"
+                            + " enrol the terminal again", null);
+                }
+                return existing;
             }
-            return create(file, password);
+            return create(file, password, suite);
         } catch (IOException e) {
             throw new KeyStoreUnavailableException("cannot read or write the terminal key store " + file, e);
         }
@@ -105,17 +128,22 @@ public final class TerminalKeyStore {
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(in, password);
-            SecretKey data = new SecretKeySpec(required(ks, file, DATA_KEY_ALIAS, password).getEncoded(), "AES");
-            KeyFactory ed = KeyFactory.getInstance("Ed25519");
-            PrivateKey priv = ed.generatePrivate(new PKCS8EncodedKeySpec(
-                    required(ks, file, SIGN_PRIVATE_ALIAS, password).getEncoded()));
-            PublicKey pub = ed.generatePublic(new X509EncodedKeySpec(
-                    required(ks, file, SIGN_PUBLIC_ALIAS, password).getEncoded()));
-            PublicKey platform = ks.containsAlias(PLATFORM_RECEIPT_ALIAS) ? ed.generatePublic(new X509EncodedKeySpec(
-                    required(ks, file, PLATFORM_RECEIPT_ALIAS, password).getEncoded())) : null;
+            boolean sm4 = ks.containsAlias(SM4_DATA_KEY_ALIAS);
+            SecretKey data = sm4
+                    ? new SecretKeySpec(required(ks, file, SM4_DATA_KEY_ALIAS, password).getEncoded(), "SM4")
+                    : new SecretKeySpec(required(ks, file, DATA_KEY_ALIAS, password).getEncoded(), "AES");
+            PrivateKey priv = TerminalKeys.decodePrivate(required(ks, file, SIGN_PRIVATE_ALIAS, password).getEncoded());
+            PublicKey pub = TerminalKeys.decodePublic(required(ks, file, SIGN_PUBLIC_ALIAS, password).getEncoded());
+            PublicKey platform = ks.containsAlias(PLATFORM_RECEIPT_ALIAS) ? TerminalKeys.decodePublic(
+                    required(ks, file, PLATFORM_RECEIPT_ALIAS, password).getEncoded()) : null;
+            if ((SignatureAlgorithm.of(pub) == SignatureAlgorithm.SM2_SM3) != sm4) {
+                throw new KeyStoreUnavailableException("the terminal key store " + file + " mixes suites ("
+                        + SignatureAlgorithm.of(pub).wireName() + " signing key, " + data.getAlgorithm()
+                        + " data key)", null);
+            }
             warnIfReadableByOthers(file);
             return new TerminalKeyStore(file, password, data, new KeyPair(pub, priv), platform);
-        } catch (GeneralSecurityException | IOException e) {
+        } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
             throw new KeyStoreUnavailableException("the terminal key store " + file
                     + " exists but cannot be loaded (wrong password or damaged file); it is left as it is: "
                     + e.getMessage(), e);
@@ -132,14 +160,22 @@ public final class TerminalKeyStore {
         return key;
     }
 
-    private static TerminalKeyStore create(Path file, char[] password) throws IOException {
+    private static TerminalKeyStore create(Path file, char[] password, CryptoSuite suite) throws IOException {
         try {
-            KeyGenerator aes = KeyGenerator.getInstance("AES");
-            aes.init(256);
-            SecretKey data = aes.generateKey();
-            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            SecretKey data;
+            if (suite == CryptoSuite.SM) {
+                byte[] sm4 = new byte[SmCrypto.SM4_KEY_BYTES];
+                new java.security.SecureRandom().nextBytes(sm4);
+                data = new SecretKeySpec(sm4, "SM4");
+            } else {
+                KeyGenerator aes = KeyGenerator.getInstance("AES");
+                aes.init(256);
+                data = aes.generateKey();
+            }
+            KeyPair pair = TerminalKeys.generate(suite);
             write(file, password, data, pair, null, false);
-            LOG.info("Created the terminal key store {} (Ed25519 public key {})", file,
+            LOG.info("Created the terminal key store {} (crypto-suite {}, {} public key {})", file,
+                    suite.configName(), suite.signatures().wireName(),
                     Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
             return new TerminalKeyStore(file, password, data, pair, null);
         } catch (GeneralSecurityException e) {
@@ -156,14 +192,19 @@ public final class TerminalKeyStore {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         KeyStore.PasswordProtection protection = new KeyStore.PasswordProtection(password);
-        ks.setEntry(DATA_KEY_ALIAS, new KeyStore.SecretKeyEntry(data), protection);
+        if (data.getAlgorithm().equals("SM4")) {
+            ks.setEntry(SM4_DATA_KEY_ALIAS, new KeyStore.SecretKeyEntry(new SecretKeySpec(data.getEncoded(), "AES")),
+                    protection);
+        } else {
+            ks.setEntry(DATA_KEY_ALIAS, new KeyStore.SecretKeyEntry(data), protection);
+        }
         ks.setEntry(SIGN_PRIVATE_ALIAS, new KeyStore.SecretKeyEntry(
-                new SecretKeySpec(pair.getPrivate().getEncoded(), "Ed25519")), protection);
+                new SecretKeySpec(pair.getPrivate().getEncoded(), label(pair.getPublic()))), protection);
         ks.setEntry(SIGN_PUBLIC_ALIAS, new KeyStore.SecretKeyEntry(
-                new SecretKeySpec(pair.getPublic().getEncoded(), "Ed25519")), protection);
+                new SecretKeySpec(pair.getPublic().getEncoded(), label(pair.getPublic()))), protection);
         if (platform != null) {
             ks.setEntry(PLATFORM_RECEIPT_ALIAS, new KeyStore.SecretKeyEntry(
-                    new SecretKeySpec(platform.getEncoded(), "Ed25519")), protection);
+                    new SecretKeySpec(platform.getEncoded(), label(platform))), protection);
         }
         Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
         Files.deleteIfExists(tmp);
@@ -178,6 +219,11 @@ public final class TerminalKeyStore {
             moveInPlace(tmp, file);
             DurableFiles.syncDirectory(file.toAbsolutePath().getParent());
         }
+    }
+
+    /** The PKCS12 label of a key's entry: a name the JDK knows (the encoding inside names the algorithm). */
+    private static String label(PublicKey key) {
+        return SignatureAlgorithm.of(key) == SignatureAlgorithm.SM2_SM3 ? "EC" : "Ed25519";
     }
 
     /**
@@ -212,8 +258,8 @@ public final class TerminalKeyStore {
     }
 
     /**
-     * The key of the audit chain's HMAC-SHA256, derived from the data key (HMAC-SHA256 of a fixed label under it),
-     * so it is as safe as the key store and the same across restarts, and never the data key itself.
+     * The key of the audit chain's HMAC, derived from the data key (HMAC-SHA256 of a fixed label under it; HMAC-SM3
+     * in the SM suite), so it is as safe as the key store and the same across restarts, and never the data key.
      */
     public byte[] auditKey() {
         return derivedKey("govkiosk audit chain v1");
@@ -224,7 +270,21 @@ public final class TerminalKeyStore {
         return derivedKey("govkiosk case submission keys v1");
     }
 
+    /** The audit chain's MAC: HMAC-SM3 in the SM suite, else HMAC-SHA256. */
+    public org.govkiosk.app.audit.AuditMac auditMac() {
+        return suite() == CryptoSuite.SM ? org.govkiosk.app.audit.AuditMac.HMAC_SM3
+                : org.govkiosk.app.audit.AuditMac.HMAC_SHA256;
+    }
+
+    /** The suite of this key store's keys (fixed when it was made). */
+    public CryptoSuite suite() {
+        return CryptoSuite.ofSignatures(SignatureAlgorithm.of(signingKeys.getPublic()));
+    }
+
     private byte[] derivedKey(String label) {
+        if (suite() == CryptoSuite.SM) {
+            return SmCrypto.hmacSm3(dataKey.getEncoded(), label.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(dataKey.getEncoded(), "HmacSHA256"));
@@ -274,12 +334,12 @@ public final class TerminalKeyStore {
         return file;
     }
 
-    /** AES-256 key for personal data at rest. */
+    /** Key for personal data at rest: AES-256, or SM4 (algorithm "SM4") in the SM suite. */
     public SecretKey dataKey() {
         return dataKey;
     }
 
-    /** Ed25519 key pair that signs platform requests. */
+    /** Key pair that signs platform requests: Ed25519, or SM2 in the SM suite. */
     public KeyPair signingKeys() {
         return signingKeys;
     }

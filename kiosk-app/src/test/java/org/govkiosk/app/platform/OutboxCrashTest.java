@@ -184,7 +184,8 @@ class OutboxCrashTest {
             Path path = Path.of(entry);
             String name = path.getFileName().toString();
             boolean needed = entry.endsWith("classes") || name.startsWith("jackson-") || name.startsWith("sqlite-jdbc")
-                    || name.startsWith("slf4j-api") || name.startsWith("platform-api");
+                    || name.startsWith("slf4j-api") || name.startsWith("platform-api")
+                    || name.startsWith("bcprov-");
             if (needed) {
                 String jar = entry;
                 if (Files.isDirectory(path)) {

@@ -53,10 +53,16 @@ public final class RealPlatform implements AutoCloseable {
     }
 
     private RealPlatform(Path dir, Path tlsKeystore, String tlsPassword, boolean autoDecide) {
+        this(dir, tlsKeystore, tlsPassword, autoDecide, org.govkiosk.api.CryptoSuite.ED25519_AES);
+    }
+
+    private RealPlatform(Path dir, Path tlsKeystore, String tlsPassword, boolean autoDecide,
+            org.govkiosk.api.CryptoSuite suite) {
         this.file = dir.resolve("platform").toAbsolutePath();
         PlatformConfig c = PlatformConfig.embedded().withDatabase(jdbcUrl(), null, null)
                 .withTokens(enrolmentToken, clerkToken)
-                .withDecisions(new PlatformConfig.Decisions(autoDecide, "示例市政务服务中心"));
+                .withDecisions(new PlatformConfig.Decisions(autoDecide, "示例市政务服务中心"))
+                .withCryptoSuite(suite);
         this.config = tlsKeystore == null ? c : c.withTls(tlsKeystore, tlsPassword);
         // The clerk's own calls trust the platform's certificate: it is the same party.
         this.http = tlsKeystore == null ? HttpClient.newHttpClient()
@@ -95,6 +101,13 @@ public final class RealPlatform implements AutoCloseable {
     /** Plain HTTP; {@code autoDecide} false leaves 即办件 to a clerk, as a department's own system would. */
     public static RealPlatform http(Path dir, boolean autoDecide) {
         RealPlatform p = new RealPlatform(dir, null, null, autoDecide);
+        p.start(0);
+        return p;
+    }
+
+    /** Plain HTTP, data in {@code dir}, on {@code suite} (sm: SM2 receipts, SM2 terminals only). */
+    public static RealPlatform http(Path dir, org.govkiosk.api.CryptoSuite suite) {
+        RealPlatform p = new RealPlatform(dir, null, null, false, suite);
         p.start(0);
         return p;
     }

@@ -41,8 +41,10 @@ public record RouteSupport(Bodies bodies, Auth auth, Clock clock, ZoneId zone, l
         byte[] body = Responses.bytes(receipt);
         String query = ctx.queryString();
         String pathAndQuery = ctx.req().getRequestURI() + (query == null ? "" : "?" + query);
+        // The request verified, so the algorithm it names is its key's.
         SignedHeaders signedBy = new SignedHeaders(request.terminal(), ctx.header(SignatureHeaders.TIMESTAMP),
-                ctx.header(SignatureHeaders.NONCE), ctx.header(SignatureHeaders.SIGNATURE));
+                ctx.header(SignatureHeaders.NONCE), ctx.header(SignatureHeaders.SIGNATURE),
+                org.govkiosk.api.SignatureAlgorithm.fromHeader(ctx.header(SignatureHeaders.ALGORITHM)).orElseThrow());
         receipts.sign(status, ctx.method().name(), pathAndQuery, signedBy, request.body(), body)
                 .forEach(ctx::header);
         Responses.raw(ctx, status, body);

@@ -7,6 +7,7 @@ import org.govkiosk.api.ErrorCodes;
 import org.govkiosk.api.Heartbeat;
 import org.govkiosk.api.HeartbeatReceipt;
 import org.govkiosk.api.RegistrationReceipt;
+import org.govkiosk.api.SignatureAlgorithm;
 import org.govkiosk.api.TerminalKeys;
 import org.govkiosk.api.TerminalRegistration;
 import org.govkiosk.platform.store.TerminalStore;
@@ -35,10 +36,18 @@ public final class TerminalRoutes {
         s.bodies().requireJson(ctx);
         TerminalRegistration r = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()), TerminalRegistration.class);
         s.auth().enrolment(ctx, r.enrolmentToken());
+        java.security.PublicKey key;
         try {
-            TerminalKeys.decodePublic(r.publicKey());
+            key = TerminalKeys.decodePublic(r.publicKey());
         } catch (IllegalArgumentException e) {
             throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "publicKey: " + e.getMessage());
+        }
+        SignatureAlgorithm required = s.receipts().algorithm();
+        if (required == SignatureAlgorithm.SM2_SM3 && SignatureAlgorithm.of(key) != required) {
+            // A platform run on the national suite (GB/T 39786) takes no terminal that signs otherwise.
+            throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "publicKey: this platform runs crypto-suite sm"
+                    + " and registers SM2 keys only, not " + SignatureAlgorithm.of(key).wireName()
+                    + " (set crypto-suite: sm in the terminal's storage section, with a fresh key store)");
         }
         // The key the terminal pins: from now on it confirms nothing that this key did not sign.
         RegistrationReceipt receipt = terminals.register(r, s.clock().instant())

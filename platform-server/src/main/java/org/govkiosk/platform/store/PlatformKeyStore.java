@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Optional;
+import org.govkiosk.api.CryptoSuite;
 import org.govkiosk.api.TerminalKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,28 +16,38 @@ import org.slf4j.LoggerFactory;
  * start against an empty database; never replaced (terminals would refuse every receipt after it), so a new key is
  * a new database row a hall admin puts there together with re-enrolling its terminals. Whoever can read this table
  * can forge receipts; it needs the protection of the database's other contents (case records and terminal keys).
+ *
+ * <p>The SM suite's SM2 key is a row of its own ({@code receipt-sm2}): a platform switched between suites never
+ * reads a key of the other algorithm as its own, and switching back finds the old key again.
  */
 public final class PlatformKeyStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformKeyStore.class);
     static final String RECEIPT = "receipt";
+    static final String RECEIPT_SM2 = "receipt-sm2";
 
     private PlatformKeyStore() {
     }
 
-    /** The receipt key pair, made and stored first if this database has none yet. */
+    /** The Ed25519 receipt key pair, made and stored first if this database has none yet. */
     public static KeyPair receiptKeys(Database db, Instant now) {
+        return receiptKeys(db, now, CryptoSuite.ED25519_AES);
+    }
+
+    /** The receipt key pair of {@code suite}, made and stored first if this database has none yet. */
+    public static KeyPair receiptKeys(Database db, Instant now, CryptoSuite suite) {
+        String name = suite == CryptoSuite.SM ? RECEIPT_SM2 : RECEIPT;
         for (int attempt = 1; ; attempt++) {
-            Optional<KeyPair> known = read(db);
+            Optional<KeyPair> known = read(db, name);
             if (known.isPresent()) {
                 return known.get();
             }
-            KeyPair fresh = TerminalKeys.generate();
+            KeyPair fresh = TerminalKeys.generate(suite);
             try {
                 db.inTransaction(c -> {
                     try (PreparedStatement ps = c.prepareStatement("INSERT INTO platform_keys (name, private_key,"
                             + " public_key, created_at) VALUES (?, ?, ?, ?)")) {
-                        ps.setString(1, RECEIPT);
+                        ps.setString(1, name);
                         ps.setString(2, TerminalKeys.encodePrivate(fresh.getPrivate()));
                         ps.setString(3, TerminalKeys.encodePublic(fresh.getPublic()));
                         ps.setLong(4, now.toEpochMilli());
@@ -44,8 +55,8 @@ public final class PlatformKeyStore {
                     }
                     return null;
                 });
-                LOG.info("Made the platform's receipt key {} (terminals pin it at registration)",
-                        TerminalKeys.keyId(fresh.getPublic()));
+                LOG.info("Made the platform's {} receipt key {} (terminals pin it at registration)",
+                        suite.signatures().wireName(), TerminalKeys.keyId(fresh.getPublic()));
                 return fresh;
             } catch (StorageException e) {
                 if (attempt >= 5 || !(Sql.isUniqueViolation(e) || Sql.isRetryableRace(e))) {
@@ -56,11 +67,11 @@ public final class PlatformKeyStore {
         }
     }
 
-    private static Optional<KeyPair> read(Database db) {
+    private static Optional<KeyPair> read(Database db, String name) {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT private_key, public_key FROM platform_keys WHERE name = ?")) {
-                ps.setString(1, RECEIPT);
+                ps.setString(1, name);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.<KeyPair>empty();
