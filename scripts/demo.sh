@@ -15,6 +15,6 @@ if [ -f "$jsa" ] && [ "$jsa" -nt "$jar" ]; then
   cds=(-XX:SharedArchiveFile="$jsa")
 else
   rm -f "$jsa"
-  cds=(-XX:ArchiveClassesAtExit="$jsa")
+  cds=(-XX:ArchiveClassesAtExit="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
 fi
 exec java "${cds[@]}" -Dgovkiosk.config.dir=config -jar "$jar" --demo "$@"
