@@ -64,8 +64,17 @@ public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintena
      *
      * @param progressUrl the address a receipt's QR code carries; the case number is appended
      */
-    public record Hall(String address, String phone, String progressUrl) {
+    /**
+     * @param correctionDays working days a one-time notification (一次性告知) gives the citizen to bring what is
+     *                       missing, printed on it; the hall's rule
+     */
+    public record Hall(String address, String phone, String progressUrl, int correctionDays) {
         public static final String DEFAULT_PROGRESS_URL = "https://zwfw.example.gov.cn/progress?c=";
+        public static final int DEFAULT_CORRECTION_DAYS = 5;
+
+        public Hall(String address, String phone, String progressUrl) {
+            this(address, phone, progressUrl, DEFAULT_CORRECTION_DAYS);
+        }
 
         static Hall unknown() {
             return new Hall("（地址见大厅公告）", "12345", DEFAULT_PROGRESS_URL);
@@ -76,13 +85,25 @@ public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintena
      * @param warning  how long the "still there?" countdown runs before {@code idleTimeout} ends the session
      * @param farewell how long the reminder to take the ID card, receipt and papers stays once a citizen has left
      */
-    public record Session(Duration idleTimeout, Duration warning, Duration farewell) {
+    /**
+     * @param deliveryWait how long a citizen waits, after confirming, for the platform's case number before the
+     *                     terminal prints a slip saying the case is queued and will be sent
+     * @param printTimeout how long a journey waits for paper before telling the citizen the print failed
+     */
+    public record Session(Duration idleTimeout, Duration warning, Duration farewell, Duration deliveryWait,
+            Duration printTimeout) {
         public static final Duration DEFAULT_IDLE = Duration.ofSeconds(90);
         public static final Duration DEFAULT_WARNING = Duration.ofSeconds(20);
         public static final Duration DEFAULT_FAREWELL = Duration.ofSeconds(15);
+        public static final Duration DEFAULT_DELIVERY_WAIT = Duration.ofSeconds(5);
+        public static final Duration DEFAULT_PRINT_TIMEOUT = Duration.ofSeconds(60);
 
         public Session(Duration idleTimeout, Duration warning) {
             this(idleTimeout, warning, DEFAULT_FAREWELL);
+        }
+
+        public Session(Duration idleTimeout, Duration warning, Duration farewell) {
+            this(idleTimeout, warning, farewell, DEFAULT_DELIVERY_WAIT, DEFAULT_PRINT_TIMEOUT);
         }
 
         static Session defaults() {

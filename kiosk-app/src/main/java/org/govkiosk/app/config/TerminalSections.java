@@ -24,8 +24,8 @@ final class TerminalSections {
     }
 
     static TerminalConfig.Terminal terminal(YamlSection s) {
-        s.onlyKeys("id", "hall-name", "hall-code", "hall-address", "hall-phone", "progress-url", "window-name",
-                "window-id", "mode");
+        s.onlyKeys("id", "hall-name", "hall-code", "hall-address", "hall-phone", "progress-url", "correction-days",
+                "window-name", "window-id", "mode");
         Optional<String> id = s.string("id", true);
         id.filter(v -> !ID.matcher(v).matches()).ifPresent(v -> s.problem(s.key("id"),
                 "'" + v + "' is not a valid id; use letters, digits, '.', '_' or '-' (at most 64)"));
@@ -51,8 +51,12 @@ final class TerminalSections {
                     + progressUrl + "'");
             ok = false;
         }
+        Optional<Integer> correctionDays = s.has("correction-days") ? s.integer("correction-days", 1, 60)
+                : Optional.of(TerminalConfig.Hall.DEFAULT_CORRECTION_DAYS);
+        ok &= correctionDays.isPresent();
         TerminalConfig.Hall hallInfo = new TerminalConfig.Hall(s.string("hall-address", false).orElse(unknown.address()),
-                s.string("hall-phone", false).orElse(unknown.phone()), progressUrl);
+                s.string("hall-phone", false).orElse(unknown.phone()), progressUrl,
+                correctionDays.orElse(TerminalConfig.Hall.DEFAULT_CORRECTION_DAYS));
         return ok ? new TerminalConfig.Terminal(id.get(), hall, window, mode, hallCode != null ? hallCode : id.get(),
                 windowId != null ? windowId : id.get(), hallInfo, Optional.ofNullable(hallEnglish.get())) : null;
     }
@@ -68,14 +72,19 @@ final class TerminalSections {
     }
 
     static TerminalConfig.Session session(YamlSection s) {
-        s.onlyKeys("idle-timeout", "warning", "farewell");
+        s.onlyKeys("idle-timeout", "warning", "farewell", "delivery-wait", "print-timeout");
         Optional<Duration> idle = s.has("idle-timeout")
                 ? s.duration("idle-timeout", MIN_IDLE_TIMEOUT) : Optional.of(TerminalConfig.Session.DEFAULT_IDLE);
         Optional<Duration> warning = s.has("warning")
                 ? s.duration("warning", Duration.ofSeconds(1)) : Optional.of(TerminalConfig.Session.DEFAULT_WARNING);
         Optional<Duration> farewell = s.has("farewell")
                 ? s.duration("farewell", Duration.ofSeconds(3)) : Optional.of(TerminalConfig.Session.DEFAULT_FAREWELL);
-        if (idle.isEmpty() || warning.isEmpty() || farewell.isEmpty()) {
+        Optional<Duration> deliveryWait = s.has("delivery-wait") ? s.duration("delivery-wait", Duration.ofSeconds(1))
+                : Optional.of(TerminalConfig.Session.DEFAULT_DELIVERY_WAIT);
+        Optional<Duration> printTimeout = s.has("print-timeout") ? s.duration("print-timeout", Duration.ofSeconds(5))
+                : Optional.of(TerminalConfig.Session.DEFAULT_PRINT_TIMEOUT);
+        if (idle.isEmpty() || warning.isEmpty() || farewell.isEmpty() || deliveryWait.isEmpty()
+                || printTimeout.isEmpty()) {
             return null;
         }
         if (warning.get().compareTo(idle.get()) >= 0) {
@@ -83,7 +92,8 @@ final class TerminalSections {
                     + "), got " + ConfigDurations.format(warning.get()));
             return null;
         }
-        return new TerminalConfig.Session(idle.get(), warning.get(), farewell.get());
+        return new TerminalConfig.Session(idle.get(), warning.get(), farewell.get(), deliveryWait.get(),
+                printTimeout.get());
     }
 
     static TerminalConfig.Ui ui(YamlSection s, List<String> supported) {

@@ -199,9 +199,11 @@ public final class KioskUi {
 
     private JourneyScreens journeys(AppContext context, I18n i18n, SessionManager sessions, DeviceStatusBoard board) {
         var terminal = context.config().terminal();
+        var session = context.config().session();
         JourneySettings settings = new JourneySettings(terminal.hallName(), terminal.hall().address(),
-                terminal.hall().phone(), terminal.id(), terminal.hall().progressUrl(), 5, Duration.ofSeconds(5),
-                Duration.ofSeconds(60), ZoneId.systemDefault());
+                terminal.hall().phone(), terminal.id(), terminal.hall().progressUrl(),
+                terminal.hall().correctionDays(), session.deliveryWait(), session.printTimeout(),
+                ZoneId.systemDefault());
         TerminalPlatform link = context.platformLink();
         PlatformClient client = link.connectingClient();
         DeliveryTracker deliveries = DeliveryTracker.of(link.outbox(), link.deliveryWaits(),

@@ -65,6 +65,26 @@ class TerminalYamlTest {
     }
 
     @Test
+    void theJourneysWaitsAndTheHallsCorrectionDaysAreRead() {
+        TerminalConfig defaults = config().load();
+        assertThat(defaults.session().deliveryWait()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(defaults.session().printTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(defaults.terminal().hall().correctionDays()).isEqualTo(5);
+
+        TerminalConfig c = config().terminal("  warning: 10s\n", "  warning: 10s\n  delivery-wait: 12s\n"
+                + "  print-timeout: 90s\n").terminal("  mode: kiosk\n", "  mode: kiosk\n  correction-days: 10\n")
+                .load();
+        assertThat(c.session().deliveryWait()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(c.session().printTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(c.terminal().hall().correctionDays()).isEqualTo(10);
+
+        List<String> problems = config().terminal("  warning: 10s\n", "  warning: 10s\n  print-timeout: 1s\n")
+                .terminal("  mode: kiosk\n", "  mode: kiosk\n  correction-days: 0\n").problems();
+        problemAt(problems, T, "session.print-timeout", "5s", "1s");
+        problemAt(problems, T, "terminal.correction-days", "1", "0");
+    }
+
+    @Test
     void printSectionIsReadAndDefaulted() {
         TerminalConfig defaults = config().load();
         assertThat(defaults.print()).isEqualTo(new TerminalConfig.Print(java.util.Optional.empty(),
