@@ -122,14 +122,32 @@ public final class TerminalRig implements AutoCloseable {
         return robot;
     }
 
+    /**
+     * The text of the labelled node {@code query} finds, read on the FX thread: a lookup from the test's thread can
+     * run while the FX thread rebuilds a list and find it half made (a clean-clone run under load lost
+     * #progress-state-… just after waiting for it that way).
+     */
     public String text(String query) {
-        return robot.lookup(query).queryLabeled().getText();
+        return onFx(() -> robot.lookup(query).queryLabeled().getText());
     }
 
     /** Every text on screen, for a failure message. */
     public List<String> texts() {
-        return robot.lookup(".label").queryAll().stream().map(n -> ((Labeled) n).getText())
-                .filter(t -> t != null && !t.isBlank()).toList();
+        return onFx(() -> robot.lookup(".label").queryAll().stream().map(n -> ((Labeled) n).getText())
+                .filter(t -> t != null && !t.isBlank()).toList());
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the FX thread did not answer within 10 s", e);
+        }
     }
 
     public String simulator(String deviceId, String command) {
