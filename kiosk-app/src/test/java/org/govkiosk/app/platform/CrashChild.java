@@ -22,8 +22,9 @@ import org.govkiosk.app.security.TerminalKeyStore;
 
 /**
  * The terminal in the crash test: opens the outbox, starts the worker against the platform, and queues cases as
- * fast as it can until it is killed. After each {@code submit} returns it appends the case's key to the
- * enqueued log and fsyncs it; before, it appends "A key" (attempted), so the test can tell what may exist.
+ * fast as it can until it is killed. After each {@code submit} returns it appends "E key" to the log and fsyncs it
+ * (the citizen was told); before, "J key localCase" (the journey the key belongs to) and "A key" (attempted), so
+ * the test can tell what may exist. Every fifth journey is queued a second time under a new key.
  *
  * <p>Arguments: data dir, platform URL, terminal id, log file, ready-marker file, and "exit" to stop after the
  * first case.
@@ -67,11 +68,16 @@ public final class CrashChild {
                 append(channel, "\n");
             }
             boolean first = true;
-            while (true) {
+            for (int journey = 0; ; journey++) {
                 Case draft = TestCases.draft(clock);
-                append(channel, "A " + draft.idempotencyKey() + "\n");
-                queue.submit(draft);
-                append(channel, "E " + draft.idempotencyKey() + "\n");
+                queue(channel, queue, draft);
+                if (journey % 5 == 4) {
+                    // The same journey again under a new key, as a terminal that lost track of its key would send
+                    // it: the platform must answer with the case it holds, not make a second one.
+                    queue(channel, queue, new Case(draft.localId(), java.util.UUID.randomUUID().toString(),
+                            draft.item(), draft.kind(), draft.applicant(), draft.form(), draft.materials(),
+                            draft.createdAt(), draft.stage(), draft.caseNumber(), draft.platformState()));
+                }
                 if (first) {
                     // Ready once the first case is through: class loading and warm-up are behind, so the kill
                     // falls among adds, sends and confirmations rather than into JVM start.
@@ -87,6 +93,13 @@ public final class CrashChild {
                 }
             }
         }
+    }
+
+    private static void queue(FileChannel channel, PlatformQueue queue, Case draft) throws java.io.IOException {
+        append(channel, "J " + draft.idempotencyKey() + " " + draft.localId() + "\n");
+        append(channel, "A " + draft.idempotencyKey() + "\n");
+        queue.submit(draft);
+        append(channel, "E " + draft.idempotencyKey() + "\n");
     }
 
     private static void append(FileChannel channel, String line) throws java.io.IOException {

@@ -210,6 +210,32 @@ public final class RealPlatform implements AutoCloseable {
         return counts;
     }
 
+    /** The platform's case numbers per local case (the terminal's journey), read with JDBC from the H2 file. */
+    public Map<String, java.util.List<String>> casesByLocalCase() throws SQLException {
+        Map<String, java.util.List<String>> cases = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl());
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT local_case_id, case_number FROM cases")) {
+            while (rs.next()) {
+                cases.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(rs.getString(2));
+            }
+        }
+        return cases;
+    }
+
+    /** Every key the platform was sent a case under, with the case it answered and how often it was sent. */
+    public Map<String, Map.Entry<String, Long>> caseDeliveries() throws SQLException {
+        Map<String, Map.Entry<String, Long>> deliveries = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl());
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT idempotency_key, case_number, deliveries FROM case_deliveries")) {
+            while (rs.next()) {
+                deliveries.put(rs.getString(1), Map.entry(rs.getString(2), rs.getLong(3)));
+            }
+        }
+        return deliveries;
+    }
+
     /** Material code, page number and SHA-256 of every scanned page the platform stored, read with JDBC. */
     public java.util.List<String> storedPages() throws SQLException {
         java.util.List<String> pages = new java.util.ArrayList<>();

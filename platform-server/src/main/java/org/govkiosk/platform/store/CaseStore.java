@@ -29,8 +29,9 @@ import org.govkiosk.api.IdType;
 import org.govkiosk.personal.Masking;
 
 /**
- * Cases, their history and certificates. Submission is idempotent per terminal and key: the unique constraint
- * decides races (also between platform instances sharing one database), and the loser reads the winner's row.
+ * Cases, their history and certificates. Submission is idempotent per terminal and key, and per terminal and local
+ * case (a case resubmitted under a new key is the case held): the unique constraints decide races (also between
+ * platform instances sharing one database), and the loser reads the winner's row. Every delivery is counted.
  */
 public final class CaseStore {
 
@@ -63,24 +64,106 @@ public final class CaseStore {
      */
     public CaseReceipt submit(CaseSubmission s, NewCase extra, Supplier<String> numbers, Instant now) {
         for (int attempt = 1; ; attempt++) {
-            Optional<CaseReceipt> earlier = db.inTransaction(c -> byKey(c, s, extra.bodySha256()));
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-            String number = numbers.get();
             try {
+                Optional<CaseReceipt> earlier = db.inTransaction(c -> {
+                    Optional<CaseReceipt> held = byKey(c, s, extra.bodySha256());
+                    if (held.isEmpty()) {
+                        held = byLocalCase(c, s);
+                    }
+                    if (held.isPresent()) {
+                        countDelivery(c, s, held.get().caseNumber(), now);
+                    }
+                    return held;
+                });
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+                String number = numbers.get();
                 CaseState state = db.inTransaction(c -> {
                     insert(c, number, s, extra, now);
+                    countDelivery(c, s, number, now);
                     addEvent(c, number, 0, CaseState.SUBMITTED, now, null);
                     return file(c, number, CaseState.SUBMITTED, 1, extra.filing(), now);
                 });
                 return new CaseReceipt(number, s.localCaseId(), state, now, extra.promisedDate(), false);
             } catch (StorageException e) {
-                // Lost a race for the key (or, very rarely, drew a taken number): look again.
+                // Lost a race for the key or the local case (or, very rarely, drew a taken number): look again.
                 if (attempt >= MAX_ATTEMPTS || !(Sql.isUniqueViolation(e) || Sql.isRetryableRace(e))) {
                     throw e;
                 }
                 Sql.pause(attempt);
+            }
+        }
+    }
+
+    /**
+     * How often each key of {@code terminalId} was delivered (first and repeats), with the case it stands for:
+     * what shows that a case resent after a crash, or resubmitted under a new key, is still one case.
+     */
+    public List<Delivery> deliveries(String terminalId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT idempotency_key, case_number, deliveries"
+                    + " FROM case_deliveries WHERE terminal_id = ? ORDER BY idempotency_key")) {
+                ps.setString(1, terminalId);
+                List<Delivery> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Delivery(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** One key's deliveries: {@code count} times, all answered with case {@code caseNumber}. */
+    public record Delivery(String idempotencyKey, String caseNumber, long count) {
+    }
+
+    private static void countDelivery(Connection c, CaseSubmission s, String number, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE case_deliveries SET deliveries = deliveries + 1,"
+                + " last_at = ? WHERE terminal_id = ? AND idempotency_key = ?")) {
+            ps.setLong(1, now.toEpochMilli());
+            ps.setString(2, s.terminalId());
+            ps.setString(3, s.idempotencyKey());
+            if (ps.executeUpdate() > 0) {
+                return;
+            }
+        }
+        // The first delivery of this key (or of a case stored before deliveries were counted).
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO case_deliveries (terminal_id, idempotency_key,"
+                + " case_number, deliveries, last_at) VALUES (?, ?, ?, 1, ?)")) {
+            ps.setString(1, s.terminalId());
+            ps.setString(2, s.idempotencyKey());
+            ps.setString(3, number);
+            ps.setLong(4, now.toEpochMilli());
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The case this terminal already filed for the same local case under another key: a resubmission, answered
+     * with the case held (marked replayed), so that a journey sent again under a new key is still one case. A
+     * local case of another applicant or item is a conflict, not a resubmission.
+     */
+    private static Optional<CaseReceipt> byLocalCase(Connection c, CaseSubmission s) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT case_number, applicant_key, item_code, state,"
+                + " received_at, promised_date FROM cases WHERE terminal_id = ? AND local_case_id = ?")) {
+            ps.setString(1, s.terminalId());
+            ps.setString(2, s.localCaseId());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                if (!rs.getString(2).equals(applicantKey(s.applicant().idType(), s.applicant().idNumber()))
+                        || !rs.getString(3).equals(s.itemCode())) {
+                    throw new StoreConflict(ErrorCodes.IDEMPOTENCY_CONFLICT, "local case " + s.localCaseId()
+                            + " is case " + rs.getString(1) + " of another applicant or item");
+                }
+                return Optional.of(new CaseReceipt(rs.getString(1), s.localCaseId(),
+                        CaseState.valueOf(rs.getString(4)), Instant.ofEpochMilli(rs.getLong(5)),
+                        rs.getObject(6, LocalDate.class), true));
             }
         }
     }

@@ -66,6 +66,22 @@ CREATE INDEX IF NOT EXISTS cases_by_applicant ON cases (applicant_key);
 
 CREATE INDEX IF NOT EXISTS cases_by_state ON cases (state, received_at);
 
+-- A terminal's case is one case whatever key it comes under: a second key for a local case already held is a
+-- resubmission of it, answered with the case that is there.
+CREATE UNIQUE INDEX IF NOT EXISTS cases_by_local_case ON cases (terminal_id, local_case_id);
+
+-- Every delivery of a case, first and repeats, per key it came under: what makes "exactly once" checkable (a key
+-- delivered three times is one case counted three times; a resubmission under a new key is a row of its own
+-- pointing at the same case).
+CREATE TABLE IF NOT EXISTS case_deliveries (
+    terminal_id     VARCHAR(64)  NOT NULL,
+    idempotency_key VARCHAR(100) NOT NULL,
+    case_number     VARCHAR(64)  NOT NULL,
+    deliveries      BIGINT       NOT NULL,
+    last_at         BIGINT       NOT NULL,
+    PRIMARY KEY (terminal_id, idempotency_key)
+);
+
 CREATE TABLE IF NOT EXISTS case_events (
     case_number VARCHAR(64)   NOT NULL,
     seq         INTEGER       NOT NULL,

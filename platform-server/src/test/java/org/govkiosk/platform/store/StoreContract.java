@@ -157,6 +157,39 @@ abstract class StoreContract implements ClerkSupplementContract, IssuanceContrac
     }
 
     @Test
+    void aLocalCaseResubmittedUnderANewKeyIsTheCaseHeldAndEveryDeliveryIsCounted() {
+        CaseStore cases = new CaseStore(db);
+        CaseSubmission s = Fixtures.submission("T-1", "k1");
+        CaseReceipt first = submit(cases, s);
+        submit(cases, s);
+        CaseSubmission again = new CaseSubmission("k2", s.localCaseId(), s.terminalId(), s.itemCode(), s.itemName(),
+                s.kind(), s.applicant(), s.formData(), s.materials(), s.submittedAt());
+        CaseReceipt resubmitted = submit(cases, again);
+        assertThat(resubmitted.caseNumber()).isEqualTo(first.caseNumber());
+        assertThat(resubmitted.duplicate()).isTrue();
+        assertThat(submit(cases, again).caseNumber()).isEqualTo(first.caseNumber());
+        assertThat(cases.list(Optional.empty(), 100, TODAY)).as("one case for one local case").hasSize(1);
+        assertThat(cases.deliveries("T-1")).containsExactly(new CaseStore.Delivery("k1", first.caseNumber(), 2),
+                new CaseStore.Delivery("k2", first.caseNumber(), 2));
+        // Another terminal's local case of the same name is its own case.
+        CaseSubmission elsewhere = new CaseSubmission("k3", s.localCaseId(), "T-2", s.itemCode(), s.itemName(),
+                s.kind(), s.applicant(), s.formData(), s.materials(), s.submittedAt());
+        assertThat(submit(cases, elsewhere).caseNumber()).isNotEqualTo(first.caseNumber());
+    }
+
+    @Test
+    void aLocalCaseOfAnotherItemUnderANewKeyIsAConflict() {
+        CaseStore cases = new CaseStore(db);
+        CaseSubmission s = Fixtures.submission("T-1", "k1");
+        submit(cases, s);
+        CaseSubmission other = new CaseSubmission("k2", s.localCaseId(), s.terminalId(), "ITEM-002", s.itemName(),
+                s.kind(), s.applicant(), s.formData(), s.materials(), s.submittedAt());
+        assertThatThrownBy(() -> submit(cases, other)).isInstanceOfSatisfying(StoreConflict.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCodes.IDEMPOTENCY_CONFLICT));
+        assertThat(cases.list(Optional.empty(), 100, TODAY)).hasSize(1);
+    }
+
+    @Test
     void twentyConcurrentResendsMakeOneCase() throws Exception {
         CaseStore cases = new CaseStore(db);
         CaseSubmission s = Fixtures.submission("T-1", "race");
@@ -182,6 +215,8 @@ abstract class StoreContract implements ClerkSupplementContract, IssuanceContrac
             assertThat(numbersSeen).hasSize(1);
             assertThat(fresh).isEqualTo(1);
             assertThat(cases.list(Optional.empty(), 100, TODAY)).hasSize(1);
+            assertThat(cases.deliveries("T-1")).as("every delivery counted, first and repeats")
+                    .containsExactly(new CaseStore.Delivery("race", numbersSeen.iterator().next(), 20));
         } finally {
             pool.shutdownNow();
         }
