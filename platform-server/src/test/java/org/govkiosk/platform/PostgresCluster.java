@@ -35,13 +35,16 @@ public final class PostgresCluster implements AutoCloseable {
     private final Path data;
     private final int port;
     private final boolean asNobody;
+    private final boolean fsync;
+    private long postmaster;
 
-    private PostgresCluster(Path bin, Path root, int port, boolean asNobody) {
+    private PostgresCluster(Path bin, Path root, Path data, int port, boolean asNobody, boolean fsync) {
         this.bin = bin;
         this.root = root;
-        this.data = root.resolve("data");
+        this.data = data;
         this.port = port;
         this.asNobody = asNobody;
+        this.fsync = fsync;
     }
 
     /** Where PostgreSQL's programs are, if installed (Debian: /usr/lib/postgresql/15/bin). */
@@ -88,30 +91,73 @@ public final class PostgresCluster implements AutoCloseable {
         boolean asNobody = isRoot();
         Path root = Files.createTempDirectory("govkiosk-pg");
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
-        PostgresCluster cluster = new PostgresCluster(bin, root, freePort(), asNobody);
-        cluster.initdb();
+        PostgresCluster cluster = new PostgresCluster(bin, root, root.resolve("data"), freePort(), asNobody, false);
+        cluster.initdb(cluster.data, List.of());
         cluster.startServer();
         return cluster;
     }
 
-    private void initdb() throws Exception {
-        Files.createDirectory(data);
-        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
+    /**
+     * A cluster made by initdb in {@code initInto} that will run, durably (fsync on, as in production, unless
+     * {@code fsync} is false), from {@code runFrom}: the same folder seen through a mount laid over it later, such
+     * as a power-cut filesystem. {@code root} (log) must be reachable by user nobody. Not started.
+     */
+    public static PostgresCluster prepare(Path root, Path initInto, Path runFrom, boolean fsync) throws Exception {
+        Path bin = binaries().orElseThrow(() -> new IllegalStateException(unavailableReason().orElse("?")));
+        PostgresCluster made = new PostgresCluster(bin, root, runFrom, freePort(), isRoot(), fsync);
+        // Small WAL segments: each is written through the test filesystem, and a cut drops what was not synced.
+        made.initdb(initInto, List.of("--wal-segsize=1"));
+        return made;
+    }
+
+    private void initdb(Path into, List<String> options) throws Exception {
+        Files.createDirectory(into);
+        Files.setPosixFilePermissions(into, PosixFilePermissions.fromString("rwx------"));
         if (asNobody) {
             UserPrincipal nobody = root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
-            Files.setOwner(data, nobody);
+            Files.setOwner(into, nobody);
             Path log = root.resolve("postgres.log");
             Files.createFile(log);
             Files.setOwner(log, nobody);
         }
-        run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER, "--auth=trust",
-                "--encoding=UTF8", "--locale=C", "--no-sync"), 120);
+        List<String> command = new ArrayList<>(List.of(bin.resolve("initdb").toString(), "-D", into.toString(),
+                "-U", USER, "--auth=trust", "--encoding=UTF8", "--locale=C"));
+        command.addAll(options);
+        // The files initdb leaves are made durable by a sync of their own before a power-cut test mounts them.
+        command.add("--no-sync");
+        run(command, 120);
     }
 
     /** Starts (or restarts) the server process. */
     public void startServer() throws Exception {
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", root.resolve("postgres.log").toString(),
-                "-w", "-t", "60", "-o", "-p " + port + " -k '' -c listen_addresses=127.0.0.1 -c fsync=off", "start"), 90);
+                "-w", "-t", "60", "-o", "-p " + port + " -k '' -c listen_addresses=127.0.0.1 -c fsync="
+                        + (fsync ? "on" : "off"), "start"), 90);
+        // Kept outside the data folder, where a power cut cannot take it.
+        postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+    }
+
+    /**
+     * The machine's power goes: the server and all its processes die at once, without a shutdown (SIGKILL), as
+     * they do when the power is cut. Its next {@link #startServer} recovers from what its disk kept.
+     */
+    public void killHard() throws Exception {
+        ProcessHandle.of(postmaster).ifPresent(postmaster -> {
+            postmaster.descendants().forEach(ProcessHandle::destroyForcibly);
+            postmaster.destroyForcibly();
+            postmaster.onExit().join();
+        });
+    }
+
+
+    /** The last lines of the server's log: what it said before a test failed. */
+    public String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(root.resolve("postgres.log"));
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
     }
 
     /** Stops the server process (fast shutdown): what a platform sees as "database down". */

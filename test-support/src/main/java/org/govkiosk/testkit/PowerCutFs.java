@@ -28,9 +28,29 @@ public final class PowerCutFs implements AutoCloseable {
     private final Path mount;
     private final Path script;
     private final Path log;
+    private final java.util.Set<Option> options;
     private Process fs;
 
-    private PowerCutFs(Path work) throws IOException {
+    /** How the filesystem behaves besides keeping only what was synced. */
+    public enum Option {
+        /** Users other than this one may use it too (a database server that will not run as root). */
+        OTHER_USERS("--allow-other"),
+        /**
+         * An fsync of a file or folder also makes its name durable, as ext4, XFS and btrfs do though POSIX does not
+         * promise it (PostgreSQL relies on it). Without it, a name is durable only once its folder is synced.
+         */
+        LINUX_NAMES("--linux-names");
+
+        private final String flag;
+
+        Option(String flag) {
+            this.flag = flag;
+        }
+    }
+
+    private PowerCutFs(Path work, Option... options) throws IOException {
+        this.options = options.length == 0 ? java.util.EnumSet.noneOf(Option.class)
+                : java.util.EnumSet.copyOf(List.of(options));
         this.backing = Files.createDirectories(work.resolve("disk"));
         this.mount = Files.createDirectories(work.resolve("mnt"));
         this.script = work.resolve("powercutfs.py");
@@ -42,10 +62,18 @@ public final class PowerCutFs implements AutoCloseable {
 
     /** Mounts a new, empty power-cut filesystem in {@code work} (its disk in work/disk, mounted on work/mnt). */
     public static PowerCutFs mount(Path work) throws IOException, InterruptedException {
+        return mount(work, new Option[0]);
+    }
+
+    /**
+     * As {@link #mount(Path)}, with {@code options}; what is already in work/disk is the disk as the power came on
+     * (durable).
+     */
+    public static PowerCutFs mount(Path work, Option... options) throws IOException, InterruptedException {
         Assumptions.assumeTrue(Files.exists(Path.of("/dev/fuse")), "no /dev/fuse: FUSE is not available here");
         Assumptions.assumeTrue(run(List.of("/usr/bin/python3", "-c", "import fusepy")) == 0,
                 "python3-fusepy is not installed");
-        PowerCutFs p = new PowerCutFs(work);
+        PowerCutFs p = new PowerCutFs(work, options);
         p.powerOn();
         return p;
     }
@@ -78,8 +106,10 @@ public final class PowerCutFs implements AutoCloseable {
     /** Unmounts (after a cut, or to stop) and mounts the disk again: the machine powered on. */
     public void powerOn() throws IOException, InterruptedException {
         unmount();
-        fs = new ProcessBuilder("/usr/bin/python3", script.toString(), backing.toString(), mount.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/python3", script.toString()));
+        options.forEach(o -> command.add(o.flag));
+        command.addAll(List.of(backing.toString(), mount.toString()));
+        fs = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + MOUNT_WAIT.toNanos();
         while (!mounted()) {
             if (!fs.isAlive()) {

@@ -2,7 +2,16 @@
 """powercutfs: a FUSE filesystem that loses, at a power cut, what was never made durable (after LazyFS, which
 Jepsen uses).
 
-    powercutfs.py BACKING MOUNTPOINT        (runs in the foreground until unmounted; Debian: python3-fusepy)
+    powercutfs.py [--allow-other] [--linux-names] BACKING MOUNTPOINT
+                                  (runs in the foreground until unmounted; Debian: python3-fusepy)
+
+--allow-other lets other users use the mount (a database server that will not run as root); files keep the
+owner of whoever made them, through cuts too.
+
+--linux-names: an fsync of a file or directory also makes its own name (and its new parents' names) durable, as
+ext4, XFS and btrfs do on Linux though POSIX does not promise it. PostgreSQL relies on it: it syncs a database's
+new folder but not the folder that names it. Without this option powercutfs keeps to POSIX: a name is durable once
+the directory holding it is synced, and not before.
 
 Every call passes through to BACKING at once, so the programs on top see an ordinary filesystem. Beside it,
 powercutfs keeps what a disk would still hold after the power went: each file's content as of its last
@@ -24,7 +33,7 @@ import shutil
 import stat
 import sys
 
-from fusepy import FUSE, FuseOSError, Operations
+from fusepy import FUSE, FuseOSError, Operations, fuse_get_context
 
 CUT = '/.powercut'
 
@@ -32,23 +41,26 @@ CUT = '/.powercut'
 class Disk:
     """What would survive a power cut, by file identity (ours, not inode numbers, which the backing reuses)."""
 
-    def __init__(self, backing):
+    def __init__(self, backing, linux_names=False):
         self.backing = backing
+        self.linux_names = linux_names
         self.next_id = 0
         self.live = {}        # path on the mount -> id, as the programs see it now
         self.kind = {}        # id -> 'd', 'f' or 'l'
         self.mode = {}        # id -> permission bits
         self.target = {}      # id -> symlink target
+        self.owner = {}       # id -> (uid, gid)
         self.content = {}     # id -> bytes as of the file's last sync
         self.entries = {}     # id of a directory -> {name: id} as of its last sync
         self._scan('/')
 
-    def new_id(self, path, kind, mode, target=None):
+    def new_id(self, path, kind, mode, target=None, owner=None):
         self.next_id += 1
         i = self.next_id
         self.live[path] = i
         self.kind[i] = kind
         self.mode[i] = stat.S_IMODE(mode)
+        self.owner[i] = owner if owner is not None else (os.getuid(), os.getgid())
         if target is not None:
             self.target[i] = target
         return i
@@ -60,7 +72,8 @@ class Disk:
         """At mount, what the backing holds is durable (the disk as the power came back)."""
         st = os.lstat(self.real(path))
         kind = 'd' if stat.S_ISDIR(st.st_mode) else 'l' if stat.S_ISLNK(st.st_mode) else 'f'
-        i = self.new_id(path, kind, st.st_mode, os.readlink(self.real(path)) if kind == 'l' else None)
+        i = self.new_id(path, kind, st.st_mode, os.readlink(self.real(path)) if kind == 'l' else None,
+                        (st.st_uid, st.st_gid))
         if kind == 'f':
             with open(self.real(path), 'rb') as f:
                 self.content[i] = f.read()
@@ -71,6 +84,20 @@ class Disk:
                 names[name] = self._scan(child)
             self.entries[i] = names
         return i
+
+    def sync_name(self, path):
+        """With --linux-names: what fsync of a new file or folder also does on ext4: its name becomes durable."""
+        if not self.linux_names:
+            return
+        while path != '/':
+            parent = os.path.dirname(path)
+            i, names = self.live[path], self.entries.setdefault(self.live[parent], {})
+            if names.get(os.path.basename(path)) == i:
+                return
+            for name in [n for n, j in names.items() if j == i]:
+                del names[name]  # renamed within the folder: the journal commits the rename as a whole
+            names[os.path.basename(path)] = i
+            path = parent
 
     def sync_file(self, i, fd):
         # The program's descriptor may be write-only: read the same file (renamed or not) through /proc.
@@ -118,6 +145,8 @@ class Disk:
                 with open(p, 'wb') as f:
                     f.write(self.content.get(i, b''))
                 os.chmod(p, self.mode[i])
+            if os.geteuid() == 0:
+                os.lchown(p, *self.owner[i])
 
 
 class PowerCutFs(Operations):
@@ -130,6 +159,14 @@ class PowerCutFs(Operations):
 
     def real(self, path):
         return self.disk.real(path)
+
+    def caller(self, path):
+        """A file made for another user is theirs, on the backing too (when we may give it away: as root)."""
+        uid, gid, _ = fuse_get_context()
+        if os.geteuid() == 0 and (uid, gid) != (0, 0):
+            os.lchown(self.real(path), uid, gid)
+            return uid, gid
+        return os.getuid(), os.getgid()
 
     def __call__(self, op, *args):
         if self.dead:
@@ -158,13 +195,13 @@ class PowerCutFs(Operations):
             sys.stderr.flush()
             return 0
         os.mkdir(self.real(path), mode)
-        i = self.disk.new_id(path, 'd', mode)
+        i = self.disk.new_id(path, 'd', mode, owner=self.caller(path))
         self.disk.entries.setdefault(i, {})
         return 0
 
     def symlink(self, path, target):
         os.symlink(target, self.real(path))
-        self.disk.new_id(path, 'l', 0o777, target)
+        self.disk.new_id(path, 'l', 0o777, target, self.caller(path))
         return 0
 
     def unlink(self, path):
@@ -192,7 +229,9 @@ class PowerCutFs(Operations):
         return 0
 
     def chown(self, path, uid, gid):
-        os.chown(self.real(path), uid, gid)
+        os.lchown(self.real(path), uid, gid)
+        st = os.lstat(self.real(path))
+        self.disk.owner[self.disk.live[path]] = (st.st_uid, st.st_gid)
         return 0
 
     def truncate(self, path, length, fh=None):
@@ -226,7 +265,7 @@ class PowerCutFs(Operations):
         # mapping's page faults, as SQLite's WAL index makes them), and a write-only one would fail them.
         fd = os.open(self.real(path), os.O_RDWR | os.O_CREAT, mode)
         if path not in self.disk.live:
-            self.disk.new_id(path, 'f', mode)
+            self.disk.new_id(path, 'f', mode, owner=self.caller(path))
         self.open_ids[fd] = self.disk.live[path]
         return fd
 
@@ -241,10 +280,13 @@ class PowerCutFs(Operations):
 
     def fsync(self, path, datasync, fh):
         self.disk.sync_file(self.open_ids[fh], fh)
+        if path in self.disk.live and self.disk.live[path] == self.open_ids[fh]:
+            self.disk.sync_name(path)
         return 0
 
     def fsyncdir(self, path, datasync, fh):
         self.disk.sync_dir(path)
+        self.disk.sync_name(path)
         return 0
 
     def release(self, path, fh):
@@ -254,11 +296,16 @@ class PowerCutFs(Operations):
 
 
 def main():
-    if len(sys.argv) != 3:
+    args = sys.argv[1:]
+    flags = [a for a in args if a.startswith('--')]
+    args = [a for a in args if not a.startswith('--')]
+    if len(args) != 2 or any(f not in ('--allow-other', '--linux-names') for f in flags):
         sys.stderr.write(__doc__)
         sys.exit(2)
-    backing, mountpoint = os.path.abspath(sys.argv[1]), sys.argv[2]
-    FUSE(PowerCutFs(Disk(backing)), mountpoint, foreground=True, nothreads=True)
+    backing, mountpoint = os.path.abspath(args[0]), args[1]
+    options = {'allow_other': True} if '--allow-other' in flags else {}
+    FUSE(PowerCutFs(Disk(backing, '--linux-names' in flags)), mountpoint, foreground=True, nothreads=True,
+         **options)
 
 
 if __name__ == '__main__':

@@ -60,6 +60,23 @@ class PowerCutFsTest {
     }
 
     @Test
+    void withLinuxNamesAnFsyncAlsoKeepsTheNameOfANewFileAndFolderAsExt4Does() throws Exception {
+        fs.close();
+        fs = PowerCutFs.mount(work, PowerCutFs.Option.LINUX_NAMES);
+        Path folder = Files.createDirectory(dir.resolve("base"));
+        write(folder.resolve("PG_VERSION"), "15", true, StandardOpenOption.CREATE_NEW);
+        syncDirectory(folder);
+        write(dir.resolve("unsynced.json"), "{}", false, StandardOpenOption.CREATE_NEW);
+
+        fs.cut();
+        fs.powerOn();
+
+        assertThat(folder.resolve("PG_VERSION")).as("its folder was synced, which names it in its parent")
+                .hasContent("15");
+        assertThat(dir.resolve("unsynced.json")).as("never synced: gone in this mode too").doesNotExist();
+    }
+
+    @Test
     void aRenameIsDurableOnlyOnceItsDirectoryIsSynced() throws Exception {
         Path target = dir.resolve("counters.json");
         write(target, "old", true, StandardOpenOption.CREATE_NEW);
