@@ -284,7 +284,7 @@ public final class KioskUi {
      * Scanning materials with the document camera: offered while one set up for documents is usable. Pages are
      * taken on a thread of their own, so a citizen waiting to place the paper holds up no other journey work.
      */
-    private static org.govkiosk.app.ui.apply.MaterialScans materialScans(AppContext context, DeviceStatusBoard board) {
+    private static org.govkiosk.app.ui.journey.MaterialScans materialScans(AppContext context, DeviceStatusBoard board) {
         var service = new org.govkiosk.app.scan.DocumentScanService(
                 context.devicesOf(org.govkiosk.device.DocumentCamera.class), Duration.ofSeconds(20));
         java.util.Set<String> ids = service.cameras().stream().map(org.govkiosk.device.Device::id)
@@ -298,7 +298,7 @@ public final class KioskUi {
             t.setDaemon(true);
             return t;
         });
-        return new org.govkiosk.app.ui.apply.MaterialScans(service, available, scanThread,
+        return new org.govkiosk.app.ui.journey.MaterialScans(service, available, scanThread,
                 javafx.application.Platform::runLater);
     }
 

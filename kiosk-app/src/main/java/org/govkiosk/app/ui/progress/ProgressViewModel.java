@@ -24,7 +24,7 @@ import org.govkiosk.app.journey.ProgressAnswer;
 import org.govkiosk.app.journey.ProgressService;
 import org.govkiosk.app.session.CitizenSession;
 import org.govkiosk.app.session.SessionScoped;
-import org.govkiosk.app.ui.apply.JourneyTexts;
+import org.govkiosk.app.ui.journey.JourneyTexts;
 import org.govkiosk.app.ui.CatalogTexts;
 import org.govkiosk.device.DeviceEvent;
 import org.govkiosk.device.DeviceEventBus;
