@@ -76,7 +76,7 @@ class SmSuiteEndToEndTest {
                 + suite.configName())), suite)) {
             TerminalKeyStore keys = TerminalPlatform.openKeys(config, data);
             CompletableFuture<URI> address = new CompletableFuture<>();
-            try (AuditLog audit = AuditLog.open(auditFile, keys.auditKey(), keys.auditMac(), Clock.systemUTC());
+            try (AuditLog audit = AuditLog.open(auditFile, keys.auditKey(), AuditMac.of(keys.suite()), Clock.systemUTC());
                     TerminalPlatform link = TerminalPlatform.start(config, data, keys, Clock.systemUTC(), audit,
                             address, CompletableFuture.completedFuture(Optional.of(platform.enrolmentToken())),
                             CompletableFuture.completedFuture(Optional.empty()))) {
