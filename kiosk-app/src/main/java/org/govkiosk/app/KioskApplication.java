@@ -15,6 +15,8 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import org.govkiosk.app.config.ConfigException;
+import org.govkiosk.app.config.LaunchOptions;
+import org.govkiosk.app.context.AppContext;
 import org.govkiosk.app.ops.EventLoopCheck;
 import org.govkiosk.app.ops.HealthWatchdog;
 import org.govkiosk.app.ui.KioskUi;

@@ -2,6 +2,7 @@ package org.govkiosk.app;
 
 import javafx.application.Application;
 import org.govkiosk.app.config.ConfigException;
+import org.govkiosk.app.config.LaunchOptions;
 
 /**
  * Entry point of the terminal jar. A plain class (not an {@link Application}) so the shaded jar starts JavaFX

@@ -33,6 +33,7 @@ import org.govkiosk.app.cases.Case;
 import org.govkiosk.app.cases.TestCases;
 import org.govkiosk.app.config.ConfigLoader;
 import org.govkiosk.app.config.TerminalConfig;
+import org.govkiosk.app.context.TerminalPlatform;
 import org.govkiosk.app.outbox.EntryState;
 import org.govkiosk.app.outbox.OutboxEntry;
 import org.govkiosk.app.platform.RealPlatform;

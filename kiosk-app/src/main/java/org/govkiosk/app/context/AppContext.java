@@ -1,4 +1,4 @@
-package org.govkiosk.app;
+package org.govkiosk.app.context;
 
 import java.io.IOException;
 import java.net.URI;
@@ -28,6 +28,7 @@ import java.util.function.Predicate;
 import org.govkiosk.api.PadRegistration;
 import org.govkiosk.app.audit.AuditLog;
 import org.govkiosk.app.audit.AuditMac;
+import org.govkiosk.app.config.LaunchOptions;
 import org.govkiosk.app.security.TerminalKeyStore;
 import org.govkiosk.app.catalog.Catalog;
 import org.govkiosk.app.catalog.CatalogLoader;
