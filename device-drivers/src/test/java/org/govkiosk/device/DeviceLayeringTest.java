@@ -2,12 +2,14 @@ package org.govkiosk.device;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
 import org.govkiosk.device.driver.AbstractDevice;
 import org.govkiosk.device.driver.DeviceStatusCell;
 
@@ -59,4 +61,29 @@ class DeviceLayeringTest {
     static final ArchRule onlyTheBaseHoldsAStatusCell = noClasses()
             .that().doNotBelongToAnyOf(AbstractDevice.class, DeviceStatusCell.class)
             .should().dependOnClassesThat().belongToAnyOf(DeviceStatusCell.class);
+
+    /** Transport, codec, driver, simulator, registry and console depend one way: no cycle between them. */
+    @ArchTest
+    static final ArchRule devicePackagesAreFreeOfCycles = slices().matching("org.govkiosk.device.(*)..")
+            .should().beFreeOfCycles();
+
+    /** The simulator console is a command line; drivers log through SLF4J. */
+    @ArchTest
+    static final ArchRule onlyTheSimulatorConsoleUsesTheConsole = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.govkiosk.device.console.SimulatorConsole")
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS);
+
+    @ArchTest
+    static final ArchRule noJavaUtilLogging = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+
+    @ArchTest
+    static final ArchRule slf4jOnly = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage("java.util.logging..", "org.apache.commons.logging..",
+                    "org.apache.log4j..", "org.apache.logging.log4j..")
+            .orShould().dependOnClassesThat().belongToAnyOf(System.Logger.class, System.LoggerFinder.class)
+            .orShould().callMethod(System.class, "getLogger", String.class);
+
+    @ArchTest
+    static final ArchRule noPrintStackTrace = noClasses()
+            .should().callMethod(Throwable.class, "printStackTrace");
 }
