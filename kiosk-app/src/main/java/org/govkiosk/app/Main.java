@@ -29,7 +29,7 @@ public final class Main {
         }
         org.govkiosk.app.ops.JulBridge.install(); // before JavaFX starts: its start-up logs through JUL
         try {
-            KioskApplication.launchWith(options);
+            KioskApplication.launchWith(options, System.out, System.err);
         } catch (RuntimeException e) {
             if (isBadConfiguration(e)) {
                 // init() has named every problem on stderr already. 78 is what the unit's RestartPreventExitStatus
