@@ -1,6 +1,8 @@
 package org.govkiosk.app;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +17,8 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import org.govkiosk.app.config.ConfigException;
+import org.govkiosk.app.config.LaunchOptions;
+import org.govkiosk.app.context.AppContext;
 import org.govkiosk.app.ops.EventLoopCheck;
 import org.govkiosk.app.ops.HealthWatchdog;
 import org.govkiosk.app.ui.KioskUi;
@@ -32,6 +36,12 @@ public class KioskApplication extends Application {
     public static final int EXIT_BAD_CONFIG = 78;
 
     private static volatile LaunchOptions pendingOptions;
+    /**
+     * The console of the command line that launched the terminal ({@link Main}): a bad configuration's reason and the
+     * cold-start harness's figure go there. Started otherwise (tests), nothing is printed; the log has both.
+     */
+    private static volatile PrintStream out = new PrintStream(OutputStream.nullOutputStream(), true);
+    private static volatile PrintStream err = out;
     /** The terminal's services, started beside the JavaFX toolkit by {@link #launchWith}; taken by {@link #init}. */
     private static volatile CompletableFuture<AppContext> pendingContext;
 
@@ -59,7 +69,9 @@ public class KioskApplication extends Application {
         this.clock = clock;
     }
 
-    static void launchWith(LaunchOptions options) {
+    static void launchWith(LaunchOptions options, PrintStream console, PrintStream errors) {
+        out = console;
+        err = errors;
         pendingOptions = options;
         // Configuration, devices and services start beside the JavaFX toolkit rather than after it: on a 2-core
         // terminal both fit at once, and the devices are up (a card can be read) when the first screen shows.
@@ -107,7 +119,7 @@ public class KioskApplication extends Application {
         } catch (ConfigException e) {
             LOG.error("The terminal refuses to start: the configuration in {} is not valid.\n{}",
                     options.configDir().toAbsolutePath(), e.getMessage());
-            System.err.println("govkiosk: configuration in " + options.configDir().toAbsolutePath()
+            err.println("govkiosk: configuration in " + options.configDir().toAbsolutePath()
                     + " is not valid:\n" + e.getMessage());
             throw e;
         }
@@ -141,7 +153,7 @@ public class KioskApplication extends Application {
         watchdog.ready("first screen shown after " + sinceJvmStart + " ms");
         if (Boolean.getBoolean("govkiosk.exitAfterStart")) {
             // Used by the cold-start harness: measure, then leave.
-            System.out.println("STARTUP_MS " + sinceJvmStart);
+            out.println("STARTUP_MS " + sinceJvmStart);
             exit();
         }
     }

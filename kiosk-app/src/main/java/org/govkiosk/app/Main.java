@@ -2,6 +2,7 @@ package org.govkiosk.app;
 
 import javafx.application.Application;
 import org.govkiosk.app.config.ConfigException;
+import org.govkiosk.app.config.LaunchOptions;
 
 /**
  * Entry point of the terminal jar. A plain class (not an {@link Application}) so the shaded jar starts JavaFX
@@ -28,7 +29,7 @@ public final class Main {
         }
         org.govkiosk.app.ops.JulBridge.install(); // before JavaFX starts: its start-up logs through JUL
         try {
-            KioskApplication.launchWith(options);
+            KioskApplication.launchWith(options, System.out, System.err);
         } catch (RuntimeException e) {
             if (isBadConfiguration(e)) {
                 // init() has named every problem on stderr already. 78 is what the unit's RestartPreventExitStatus

@@ -1,18 +1,33 @@
 package org.govkiosk.app;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.govkiosk.device.Device;
 import org.govkiosk.device.DeviceEventBus;
 
 /** Holds the layering of ARCHITECTURE.md across the modules, seen from the terminal. */
 @AnalyzeClasses(packages = "org.govkiosk", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    /** {@code printStackTrace()} of any Throwable (a call names the exception's own class as its owner). */
+    private static final DescribedPredicate<JavaMethodCall> PRINT_STACK_TRACE = DescribedPredicate.describe(
+            "printStackTrace() of a Throwable", call -> call.getName().equals("printStackTrace")
+                    && call.getTargetOwner().isAssignableTo(Throwable.class));
 
     /** Views bind to ViewModels; only ViewModels talk to services and devices (values they may show). */
     @ArchTest
@@ -30,7 +45,8 @@ class ArchitectureTest {
     /** Only the terminal's composition root builds drivers, and the technicians' diag, which opens one device. */
     @ArchTest
     static final ArchRule onlyTheCompositionRootKnowsDriverPlumbing = noClasses()
-            .that().resideInAPackage("org.govkiosk.app..").and().haveNameNotMatching("org\\.govkiosk\\.app\\.AppContext(\\$.*)?")
+            .that().resideInAPackage("org.govkiosk.app..")
+            .and().haveNameNotMatching("org\\.govkiosk\\.app\\.context\\.AppContext(\\$.*)?")
             .and().resideOutsideOfPackage("org.govkiosk.app.diag..")
             .should().dependOnClassesThat().resideInAnyPackage("org.govkiosk.device.driver..",
                     "org.govkiosk.device.registry..", "org.govkiosk.device.supervisor..");
@@ -54,9 +70,97 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.govkiosk.app..", "org.govkiosk.device..",
                     "org.govkiosk.print..", "javafx..");
 
-    /** The UI runs on the FX thread only; devices and services never touch it. */
+    /** The session and its citizen data are plain Java: what shows them on screen adapts them on the UI side. */
     @ArchTest
     static final ArchRule sessionIsUiFree = noClasses()
-            .that().resideInAnyPackage("org.govkiosk.app.config..", "org.govkiosk.app.maintenance..")
-            .should().dependOnClassesThat().resideInAPackage("javafx.scene..");
+            .that().resideInAPackage("org.govkiosk.app.session..")
+            .should().dependOnClassesThat().resideInAPackage("javafx..");
+
+    /** The packages right under org.govkiosk.app, the root package (entry points) being one slice of its own. */
+    private static final SliceAssignment APP_PACKAGES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String pkg = javaClass.getPackageName();
+            if (pkg.equals("org.govkiosk.app")) {
+                return SliceIdentifier.of("org.govkiosk.app (root)");
+            }
+            if (pkg.startsWith("org.govkiosk.app.")) {
+                return SliceIdentifier.of("org.govkiosk.app." + pkg.substring("org.govkiosk.app.".length()).split("\\.")[0]);
+            }
+            return SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "the packages under org.govkiosk.app and the root package";
+        }
+    };
+
+    /** Layers of the terminal depend one way: no package under org.govkiosk.app (nor its root) in a cycle. */
+    @ArchTest
+    static final ArchRule appPackagesAreFreeOfCycles = slices().assignedFrom(APP_PACKAGES)
+            .should().beFreeOfCycles();
+
+    /** Screens of the UI depend one way too: a journey's screens do not need each other's packages back. */
+    @ArchTest
+    static final ArchRule uiPackagesAreFreeOfCycles = slices().matching("org.govkiosk.app.ui.(*)..")
+            .should().beFreeOfCycles();
+
+    /** The command-line tools that talk to a technician's console; everything else logs through SLF4J. */
+    static final String[] COMMAND_LINE_TOOLS = {
+        "org.govkiosk.app.Main", // the jar's entry point: a wrong option, a bad configuration, the start-up figure
+        "org.govkiosk.app.diag.DiagCli", // the technicians' diag command line
+        "org.govkiosk.app.config.PinHash", // prints the maintenance PIN's hash for terminal.yaml
+        "org.govkiosk.app.audit.AuditVerifier", // verifies an exported audit log
+    };
+
+    @ArchTest
+    static final ArchRule onlyCommandLineToolsUseTheConsole = noClasses()
+            .that().resideInAPackage("org.govkiosk.app..").and().haveNameNotMatching(cliToolsPattern(COMMAND_LINE_TOOLS))
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+            .because("the terminal logs through SLF4J into its log file and the journal; only command-line tools"
+                    + " print");
+
+    @ArchTest
+    static final ArchRule noJavaUtilLogging = noClasses()
+            .that().resideInAPackage("org.govkiosk.app..")
+            .should(GeneralCodingRules.USE_JAVA_UTIL_LOGGING);
+
+    @ArchTest
+    static final ArchRule slf4jOnly = noClasses()
+            .that().resideInAPackage("org.govkiosk.app..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.util.logging..", "org.apache.commons.logging..",
+                    "org.apache.log4j..", "org.apache.logging.log4j..")
+            .orShould().dependOnClassesThat().belongToAnyOf(System.Logger.class, System.LoggerFinder.class)
+            .orShould().callMethod(System.class, "getLogger", String.class)
+            .because("the terminal logs through SLF4J only");
+
+    @ArchTest
+    static final ArchRule noPrintStackTrace = noClasses()
+            .that().resideInAPackage("org.govkiosk.app..")
+            .should().callMethodWhere(PRINT_STACK_TRACE)
+            .because("a stack trace belongs in the log (LOG.error(..., e)), not on stderr");
+
+    /** What a view may not build itself: services, stores, devices, clients. It gets a view model that has them. */
+    static final String[] SERVICE_PACKAGES = {
+        "org.govkiosk.app.audit..", "org.govkiosk.app.cases..", "org.govkiosk.app.config..",
+        "org.govkiosk.app.journey..", "org.govkiosk.app.maintenance..", "org.govkiosk.app.ops..",
+        "org.govkiosk.app.outbox..", "org.govkiosk.app.pad..", "org.govkiosk.app.platform..",
+        "org.govkiosk.app.printing..", "org.govkiosk.app.scan..", "org.govkiosk.app.security..",
+        "org.govkiosk.app.session..", "org.govkiosk.app.usage..", "org.govkiosk.device..", "org.govkiosk.print..",
+    };
+
+    @ArchTest
+    static final ArchRule viewsNeverConstructServices = noClasses()
+            .that().resideInAPackage("org.govkiosk.app.ui..").and().haveSimpleNameEndingWith("View")
+            .should().callConstructorWhere(target(owner(resideInAnyPackage(SERVICE_PACKAGES))))
+            .because("views get view models; the composition root (AppContext, KioskUi) builds the services");
+
+    static String cliToolsPattern(String... names) {
+        StringBuilder regex = new StringBuilder();
+        for (String name : names) {
+            regex.append(regex.length() == 0 ? "" : "|").append(name.replace(".", "\\.")).append("(\\$.*)?");
+        }
+        return regex.toString();
+    }
 }

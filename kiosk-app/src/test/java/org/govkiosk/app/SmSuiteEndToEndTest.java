@@ -33,6 +33,7 @@ import org.govkiosk.app.cases.Case;
 import org.govkiosk.app.cases.TestCases;
 import org.govkiosk.app.config.ConfigLoader;
 import org.govkiosk.app.config.TerminalConfig;
+import org.govkiosk.app.context.TerminalPlatform;
 import org.govkiosk.app.outbox.EntryState;
 import org.govkiosk.app.outbox.OutboxEntry;
 import org.govkiosk.app.platform.RealPlatform;
@@ -76,7 +77,7 @@ class SmSuiteEndToEndTest {
                 + suite.configName())), suite)) {
             TerminalKeyStore keys = TerminalPlatform.openKeys(config, data);
             CompletableFuture<URI> address = new CompletableFuture<>();
-            try (AuditLog audit = AuditLog.open(auditFile, keys.auditKey(), keys.auditMac(), Clock.systemUTC());
+            try (AuditLog audit = AuditLog.open(auditFile, keys.auditKey(), AuditMac.of(keys.suite()), Clock.systemUTC());
                     TerminalPlatform link = TerminalPlatform.start(config, data, keys, Clock.systemUTC(), audit,
                             address, CompletableFuture.completedFuture(Optional.of(platform.enrolmentToken())),
                             CompletableFuture.completedFuture(Optional.empty()))) {

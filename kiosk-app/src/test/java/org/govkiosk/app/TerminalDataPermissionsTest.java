@@ -17,6 +17,7 @@ import org.govkiosk.app.audit.AuditLog;
 import org.govkiosk.app.cases.TestCases;
 import org.govkiosk.app.config.ConfigLoader;
 import org.govkiosk.app.config.TerminalConfig;
+import org.govkiosk.app.context.TerminalPlatform;
 import org.govkiosk.app.security.TerminalKeyStore;
 import org.govkiosk.app.usage.UsageStatistics;
 import org.junit.jupiter.api.Test;

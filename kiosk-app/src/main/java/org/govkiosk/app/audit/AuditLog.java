@@ -57,7 +57,8 @@ public final class AuditLog implements Audit, AutoCloseable {
 
     /**
      * Opens (or creates) the audit file and continues its chain with {@code mac} (the terminal's crypto suite's:
-     * {@code TerminalKeyStore.auditMac()}). A file chained with another MAC is set aside as one of another key is.
+     * {@link AuditMac#of} of the key store's suite). A file chained with another MAC is set aside as one of another
+     * key is.
      */
     public static AuditLog open(Path file, byte[] key, AuditMac mac, Clock clock) {
         try {

@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.govkiosk.api.CryptoSuite;
 import org.govkiosk.api.SmCrypto;
 
 /**
@@ -33,6 +34,11 @@ public enum AuditMac {
             return HexFormat.of().formatHex(SmCrypto.hmacSm3(key, data));
         }
     };
+
+    /** The audit chain's MAC of a terminal key store's suite: HMAC-SM3 in the SM suite, else HMAC-SHA256. */
+    public static AuditMac of(CryptoSuite suite) {
+        return suite == CryptoSuite.SM ? HMAC_SM3 : HMAC_SHA256;
+    }
 
     private final String entryName;
 

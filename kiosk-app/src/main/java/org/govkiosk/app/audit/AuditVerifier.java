@@ -124,7 +124,7 @@ public final class AuditVerifier {
             org.govkiosk.app.security.TerminalKeyStore store = org.govkiosk.app.security.TerminalKeyStore.openExisting(
                     keys, Files.readString(pw, StandardCharsets.UTF_8).trim().toCharArray());
             byte[] key = store.auditKey();
-            AuditMac mac = store.auditMac();
+            AuditMac mac = AuditMac.of(store.suite());
             if (head == null) {
                 System.out.println("no --head given: a cut tail is not detectable without the platform's head");
             }

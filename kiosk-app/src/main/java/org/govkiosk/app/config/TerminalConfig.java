@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.govkiosk.app.LaunchOptions;
 import org.govkiosk.device.DeviceConfig;
 
 /**

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.govkiosk.app.LaunchOptions;
 
 /** Reads the sections of terminal.yaml; each returns null (or a default) after recording its problems. */
 final class TerminalSections {

@@ -270,12 +270,6 @@ public final class TerminalKeyStore {
         return derivedKey("govkiosk case submission keys v1");
     }
 
-    /** The audit chain's MAC: HMAC-SM3 in the SM suite, else HMAC-SHA256. */
-    public org.govkiosk.app.audit.AuditMac auditMac() {
-        return suite() == CryptoSuite.SM ? org.govkiosk.app.audit.AuditMac.HMAC_SM3
-                : org.govkiosk.app.audit.AuditMac.HMAC_SHA256;
-    }
-
     /** The suite of this key store's keys (fixed when it was made). */
     public CryptoSuite suite() {
         return CryptoSuite.ofSignatures(SignatureAlgorithm.of(signingKeys.getPublic()));

@@ -1,11 +1,8 @@
 package org.govkiosk.app.session;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import org.govkiosk.device.idcard.IdCardData;
 
 /**
@@ -15,26 +12,26 @@ import org.govkiosk.device.idcard.IdCardData;
  */
 public final class CitizenSession implements SessionScoped {
 
-    private final ObjectProperty<IdCardData> identity = new SimpleObjectProperty<>();
-    private final ObjectProperty<SmartCardIdentity> smartCard = new SimpleObjectProperty<>();
-    private final ObjectProperty<LicenceIdentity> licence = new SimpleObjectProperty<>();
-    private final ObservableList<String> scannedCodes = FXCollections.observableArrayList();
+    private final SessionValue<IdCardData> identity = new SessionValue<>();
+    private final SessionValue<SmartCardIdentity> smartCard = new SessionValue<>();
+    private final SessionValue<LicenceIdentity> licence = new SessionValue<>();
+    private final List<String> scannedCodes = new ArrayList<>();
 
-    public ObjectProperty<IdCardData> identityProperty() {
+    public SessionValue<IdCardData> identityProperty() {
         return identity;
     }
 
     /** The smart card the citizen identified with, when they used one instead of (or beside) the ID card. */
-    public ObjectProperty<SmartCardIdentity> smartCardProperty() {
+    public SessionValue<SmartCardIdentity> smartCardProperty() {
         return smartCard;
     }
 
     /** The e-licence the citizen identified with (扫码亮证), as the platform verified it. */
-    public ObjectProperty<LicenceIdentity> licenceProperty() {
+    public SessionValue<LicenceIdentity> licenceProperty() {
         return licence;
     }
 
-    public ObservableList<String> scannedCodes() {
+    public List<String> scannedCodes() {
         return scannedCodes;
     }
 
@@ -48,11 +45,7 @@ public final class CitizenSession implements SessionScoped {
         smartCard.set(null);
         licence.set(null);
         // Overwrite before clearing so no list backing array keeps the codes reachable.
-        List<String> blanks = new ArrayList<>();
-        for (int i = 0; i < scannedCodes.size(); i++) {
-            blanks.add("");
-        }
-        scannedCodes.setAll(blanks);
+        Collections.fill(scannedCodes, "");
         scannedCodes.clear();
     }
 }

@@ -6,12 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +28,8 @@ public final class SessionManager {
     private final List<SessionScoped> scoped = new CopyOnWriteArrayList<>();
     private final List<Consumer<EndReason>> endListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> idleTickListeners = new CopyOnWriteArrayList<>();
-    private final ObjectProperty<State> state = new SimpleObjectProperty<>(State.IDLE);
-    private final IntegerProperty secondsLeft = new SimpleIntegerProperty();
+    private final SessionValue<State> state = new SessionValue<>(State.IDLE);
+    private final SessionValue<Integer> secondsLeft = new SessionValue<>(0);
     private Instant lastInteraction;
     private long sessionsEnded;
 
@@ -72,7 +66,7 @@ public final class SessionManager {
         idleTickListeners.add(listener);
     }
 
-    public ReadOnlyObjectProperty<State> stateProperty() {
+    public SessionValue<State> stateProperty() {
         return state;
     }
 
@@ -81,7 +75,7 @@ public final class SessionManager {
     }
 
     /** Whole seconds until the session ends, while the warning shows. */
-    public ReadOnlyIntegerProperty secondsLeftProperty() {
+    public SessionValue<Integer> secondsLeftProperty() {
         return secondsLeft;
     }
 

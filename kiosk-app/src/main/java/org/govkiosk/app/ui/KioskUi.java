@@ -4,15 +4,15 @@ import java.util.List;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
-import org.govkiosk.app.AppContext;
-import org.govkiosk.app.LaunchOptions;
+import org.govkiosk.app.context.AppContext;
+import org.govkiosk.app.config.LaunchOptions;
 import org.govkiosk.app.session.SessionManager;
 import org.govkiosk.app.ui.attract.AttractView;
 import org.govkiosk.app.ui.attract.AttractViewModel;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.concurrent.Executor;
-import org.govkiosk.app.TerminalPlatform;
+import org.govkiosk.app.context.TerminalPlatform;
 import org.govkiosk.app.i18n.I18n;
 import org.govkiosk.app.catalog.CatalogItem;
 import org.govkiosk.api.RatingRequestEvent;
@@ -284,7 +284,7 @@ public final class KioskUi {
      * Scanning materials with the document camera: offered while one set up for documents is usable. Pages are
      * taken on a thread of their own, so a citizen waiting to place the paper holds up no other journey work.
      */
-    private static org.govkiosk.app.ui.apply.MaterialScans materialScans(AppContext context, DeviceStatusBoard board) {
+    private static org.govkiosk.app.ui.journey.MaterialScans materialScans(AppContext context, DeviceStatusBoard board) {
         var service = new org.govkiosk.app.scan.DocumentScanService(
                 context.devicesOf(org.govkiosk.device.DocumentCamera.class), Duration.ofSeconds(20));
         java.util.Set<String> ids = service.cameras().stream().map(org.govkiosk.device.Device::id)
@@ -298,7 +298,7 @@ public final class KioskUi {
             t.setDaemon(true);
             return t;
         });
-        return new org.govkiosk.app.ui.apply.MaterialScans(service, available, scanThread,
+        return new org.govkiosk.app.ui.journey.MaterialScans(service, available, scanThread,
                 javafx.application.Platform::runLater);
     }
 

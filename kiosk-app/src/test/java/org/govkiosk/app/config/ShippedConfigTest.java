@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
-import org.govkiosk.app.LaunchOptions;
+import org.govkiosk.app.config.LaunchOptions;
 import org.govkiosk.device.DeviceConfig;
 import org.govkiosk.device.DeviceFamily;
 import org.govkiosk.device.TransportConfig;

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.govkiosk.app.AppContext;
+import org.govkiosk.app.context.AppContext;
 import org.govkiosk.app.config.TerminalConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -34,7 +34,7 @@ import org.govkiosk.api.ReceiptSigner;
 import org.govkiosk.api.SignatureHeaders;
 import org.govkiosk.api.SignedHeaders;
 import org.govkiosk.api.TerminalKeys;
-import org.govkiosk.app.TerminalPlatform;
+import org.govkiosk.app.context.TerminalPlatform;
 import org.govkiosk.app.audit.Audit;
 import org.govkiosk.app.cases.Case;
 import org.govkiosk.app.cases.TestCases;

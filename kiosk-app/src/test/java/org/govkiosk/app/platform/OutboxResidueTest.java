@@ -22,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import org.govkiosk.api.Applicant;
 import org.govkiosk.api.IdType;
 import org.govkiosk.api.Material;
-import org.govkiosk.app.TerminalPlatform;
+import org.govkiosk.app.context.TerminalPlatform;
 import org.govkiosk.app.audit.Audit;
 import org.govkiosk.app.cases.Case;
 import org.govkiosk.app.cases.FormData;

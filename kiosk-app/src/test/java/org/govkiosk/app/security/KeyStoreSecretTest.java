@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import org.govkiosk.app.TerminalPlatform;
+import org.govkiosk.app.context.TerminalPlatform;
 import org.govkiosk.app.config.ConfigException;
 import org.govkiosk.app.config.ConfigLoader;
 import org.govkiosk.app.config.TerminalConfig;

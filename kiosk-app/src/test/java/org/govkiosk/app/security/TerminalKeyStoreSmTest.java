@@ -25,7 +25,7 @@ class TerminalKeyStoreSmTest {
         assertThat(SignatureAlgorithm.of(first.signingKeys().getPublic())).isEqualTo(SignatureAlgorithm.SM2_SM3);
         assertThat(first.dataKey().getAlgorithm()).isEqualTo("SM4");
         assertThat(first.dataKey().getEncoded()).hasSize(16);
-        assertThat(first.auditMac()).isEqualTo(AuditMac.HMAC_SM3);
+        assertThat(AuditMac.of(first.suite())).isEqualTo(AuditMac.HMAC_SM3);
         TerminalKeyStore second = TerminalKeyStore.openOrCreate(dir, password, CryptoSuite.SM);
         assertThat(second.signingKeys().getPublic()).isEqualTo(first.signingKeys().getPublic());
         assertThat(second.signingKeys().getPrivate().getEncoded()).isEqualTo(first.signingKeys().getPrivate()
@@ -63,6 +63,6 @@ class TerminalKeyStoreSmTest {
         assertThat(keys.signingKeys().getPublic().getAlgorithm()).isIn("Ed25519", "EdDSA");
         assertThat(keys.dataKey().getAlgorithm()).isEqualTo("AES");
         assertThat(keys.dataKey().getEncoded()).hasSize(32);
-        assertThat(keys.auditMac()).isEqualTo(AuditMac.HMAC_SHA256);
+        assertThat(AuditMac.of(keys.suite())).isEqualTo(AuditMac.HMAC_SHA256);
     }
 }

@@ -17,7 +17,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.WindowEvent;
 import org.govkiosk.app.KioskApplication;
-import org.govkiosk.app.LaunchOptions;
+import org.govkiosk.app.config.LaunchOptions;
 import org.govkiosk.app.config.PinHash;
 import org.govkiosk.app.i18n.I18n;
 import org.govkiosk.device.Device;

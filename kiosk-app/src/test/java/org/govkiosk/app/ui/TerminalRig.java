@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Labeled;
 import org.govkiosk.app.KioskApplication;
-import org.govkiosk.app.LaunchOptions;
+import org.govkiosk.app.config.LaunchOptions;
 import org.govkiosk.app.platform.RealPlatform;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import org.govkiosk.device.codec.smartcard.ApduProfile;
 
 /**
  * Loads profiles named by the {@code profiles} option: comma-separated, each {@code classpath:/...} or a file

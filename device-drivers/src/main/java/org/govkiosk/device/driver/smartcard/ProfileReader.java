@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.govkiosk.device.DeviceException;
 import org.govkiosk.device.DeviceStatusDetail;
+import org.govkiosk.device.codec.smartcard.ApduProfile;
+import org.govkiosk.device.codec.smartcard.FieldRead;
+import org.govkiosk.device.codec.smartcard.Hex;
 
 /**
  * Reads a profile's fields with plain ISO 7816-4 commands: SELECT by file id ({@code 00 A4 00 00 02 FID}) for

@@ -19,6 +19,8 @@ import org.govkiosk.device.DeviceException;
 import org.govkiosk.device.DeviceStatusDetail;
 import org.govkiosk.device.DeviceStatusInfo;
 import org.govkiosk.device.SmartCardReader;
+import org.govkiosk.device.codec.smartcard.ApduProfile;
+import org.govkiosk.device.codec.smartcard.Hex;
 import org.govkiosk.device.driver.AbstractDevice;
 import org.govkiosk.device.driver.DeviceContext;
 import org.slf4j.Logger;

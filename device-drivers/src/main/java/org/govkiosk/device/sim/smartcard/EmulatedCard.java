@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.govkiosk.device.driver.smartcard.ApduProfile;
-import org.govkiosk.device.driver.smartcard.FieldRead;
-import org.govkiosk.device.driver.smartcard.Tlv;
+import org.govkiosk.device.codec.smartcard.ApduProfile;
+import org.govkiosk.device.codec.smartcard.FieldRead;
+import org.govkiosk.device.codec.smartcard.Tlv;
 
 /**
  * A card with a flat set of files by 2-byte id, answering SELECT by file id and READ BINARY; anything else gets

@@ -29,7 +29,7 @@ public final class VpcdCodec {
     public record Apdu(byte[] command) implements Message {
         @Override
         public String toString() {
-            return "Apdu[" + org.govkiosk.device.driver.smartcard.Hex.of(command) + "]";
+            return "Apdu[" + org.govkiosk.device.codec.smartcard.Hex.of(command) + "]";
         }
     }
 

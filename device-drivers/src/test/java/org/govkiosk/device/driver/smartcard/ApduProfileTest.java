@@ -7,6 +7,11 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Properties;
+import org.govkiosk.device.codec.smartcard.ApduProfile;
+import org.govkiosk.device.codec.smartcard.FieldEncoding;
+import org.govkiosk.device.codec.smartcard.FieldRead;
+import org.govkiosk.device.codec.smartcard.Hex;
+import org.govkiosk.device.codec.smartcard.Tlv;
 import org.junit.jupiter.api.Test;
 
 class ApduProfileTest {

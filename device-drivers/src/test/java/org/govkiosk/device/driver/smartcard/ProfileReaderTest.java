@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.govkiosk.device.DeviceException;
 import org.govkiosk.device.DeviceStatusDetail;
+import org.govkiosk.device.codec.smartcard.ApduProfile;
+import org.govkiosk.device.codec.smartcard.Hex;
 import org.govkiosk.device.sim.smartcard.EmulatedCard;
 import org.junit.jupiter.api.Test;
 

@@ -17,6 +17,8 @@ import org.govkiosk.device.DeviceEventBus;
 import org.govkiosk.device.DeviceFamily;
 import org.govkiosk.device.DeviceStatus;
 import org.govkiosk.device.DeviceStatusDetail;
+import org.govkiosk.device.codec.smartcard.ApduProfile;
+import org.govkiosk.device.codec.smartcard.Hex;
 import org.govkiosk.device.driver.DeviceContext;
 import org.govkiosk.device.sim.smartcard.EmulatedCard;
 import org.govkiosk.device.sim.smartcard.VpcdCardEmulator;

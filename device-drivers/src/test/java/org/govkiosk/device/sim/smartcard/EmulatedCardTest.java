@@ -3,7 +3,7 @@ package org.govkiosk.device.sim.smartcard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.govkiosk.device.driver.smartcard.Hex;
+import org.govkiosk.device.codec.smartcard.Hex;
 import org.junit.jupiter.api.Test;
 
 class EmulatedCardTest {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.govkiosk.device.driver.smartcard.Hex;
+import org.govkiosk.device.codec.smartcard.Hex;
 import org.junit.jupiter.api.Test;
 
 class VpcdCodecTest {

@@ -20,6 +20,7 @@ import org.govkiosk.app.catalog.FieldType;
 import org.govkiosk.app.i18n.I18n;
 import org.govkiosk.app.ui.CatalogTexts;
 import org.govkiosk.app.ui.Screen;
+import org.govkiosk.app.ui.journey.JourneyTexts;
 import org.govkiosk.app.ui.keyboard.KeyboardDock;
 import org.govkiosk.app.ui.keyboard.KeyboardLayout;
 import org.govkiosk.app.ui.shell.Controls;

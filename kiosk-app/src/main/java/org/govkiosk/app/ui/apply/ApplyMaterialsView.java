@@ -21,6 +21,7 @@ import org.govkiosk.app.ui.CatalogTexts;
 import org.govkiosk.app.ui.guide.GuideContent;
 import org.govkiosk.app.journey.MaterialChoice;
 import org.govkiosk.app.ui.Screen;
+import org.govkiosk.app.ui.journey.JourneyTexts;
 import org.govkiosk.app.ui.shell.Controls;
 
 /**

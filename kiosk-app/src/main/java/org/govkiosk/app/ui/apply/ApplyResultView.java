@@ -12,6 +12,7 @@ import org.govkiosk.app.i18n.I18n;
 import org.govkiosk.app.journey.ApplicationOutcome;
 import org.govkiosk.app.printing.PrintResult;
 import org.govkiosk.app.ui.Screen;
+import org.govkiosk.app.ui.journey.JourneyTexts;
 import org.govkiosk.app.ui.shell.Controls;
 import org.govkiosk.print.data.MissingMaterial;
 import org.govkiosk.print.model.Medium;

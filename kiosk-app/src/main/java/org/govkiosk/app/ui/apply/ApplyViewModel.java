@@ -37,6 +37,8 @@ import org.govkiosk.app.journey.SubmissionKeys;
 import org.govkiosk.app.printing.PrintResult;
 import org.govkiosk.app.session.CitizenSession;
 import org.govkiosk.app.session.SessionScoped;
+import org.govkiosk.app.ui.journey.JourneyTexts;
+import org.govkiosk.app.ui.journey.MaterialScans;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -14,6 +14,7 @@ import org.govkiosk.app.catalog.MaterialRequirement;
 import org.govkiosk.app.journey.FieldProblem;
 import org.govkiosk.app.journey.MaterialChoice;
 import org.govkiosk.app.journey.MaterialDeclaration;
+import org.govkiosk.app.ui.journey.MaterialScans;
 
 /**
  * One line of the materials checklist. A material the platform fetches as an e-licence (免证办) offers nothing to

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import org.govkiosk.app.AppContext;
+import org.govkiosk.app.context.AppContext;
 import org.govkiosk.app.catalog.CatalogItem;
 import org.govkiosk.app.maintenance.ConfigReload;
 import org.govkiosk.app.maintenance.ConfigSummary;

@@ -15,7 +15,7 @@ import javafx.scene.layout.VBox;
 import org.govkiosk.app.i18n.I18n;
 import org.govkiosk.app.journey.CaseProgress;
 import org.govkiosk.app.ui.Screen;
-import org.govkiosk.app.ui.apply.JourneyTexts;
+import org.govkiosk.app.ui.journey.JourneyTexts;
 import org.govkiosk.app.ui.shell.Controls;
 
 /**

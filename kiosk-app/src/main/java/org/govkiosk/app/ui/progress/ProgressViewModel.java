@@ -24,8 +24,9 @@ import org.govkiosk.app.journey.ProgressAnswer;
 import org.govkiosk.app.journey.ProgressService;
 import org.govkiosk.app.session.CitizenSession;
 import org.govkiosk.app.session.SessionScoped;
-import org.govkiosk.app.ui.apply.JourneyTexts;
+import org.govkiosk.app.ui.journey.JourneyTexts;
 import org.govkiosk.app.ui.CatalogTexts;
+import org.govkiosk.app.ui.shell.SessionFx;
 import org.govkiosk.device.DeviceEvent;
 import org.govkiosk.device.DeviceEventBus;
 import org.govkiosk.device.QrScanner;
@@ -76,7 +77,8 @@ public final class ProgressViewModel implements SessionScoped {
         this.background = background;
         this.fxThread = fxThread;
         this.canQueryByCard = Bindings.createBooleanBinding(() -> identity().isPresent() && !busy.get(),
-                session.identityProperty(), session.smartCardProperty(), session.licenceProperty(), busy);
+                SessionFx.property(session.identityProperty()), SessionFx.property(session.smartCardProperty()),
+                SessionFx.property(session.licenceProperty()), busy);
         bus.onEvent(this::onDeviceEvent);
         selected.addListener((obs, old, now) -> certificateStatusKey.set(""));
     }
@@ -279,8 +281,8 @@ public final class ProgressViewModel implements SessionScoped {
     /** The selected case waits for materials and its applicant is identified here: 补交材料 is offered. */
     public BooleanBinding canHandIn() {
         return Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().supplementable()
-                && identity().isPresent() && !busy.get(), selected, busy, session.identityProperty(),
-                session.smartCardProperty(), session.licenceProperty());
+                && identity().isPresent() && !busy.get(), selected, busy, SessionFx.property(session.identityProperty()),
+                SessionFx.property(session.smartCardProperty()), SessionFx.property(session.licenceProperty()));
     }
 
     public BooleanBinding canPrintCertificate() {

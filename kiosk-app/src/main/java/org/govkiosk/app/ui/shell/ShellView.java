@@ -106,11 +106,12 @@ public final class ShellView {
         countdown.getStyleClass().add("title");
         countdown.textProperty().bind(Bindings.createStringBinding(
                 () -> i18n.text("session.warning", sessions.secondsLeftProperty().get()),
-                sessions.secondsLeftProperty(), i18n.localeProperty()));
+                SessionFx.property(sessions.secondsLeftProperty()), i18n.localeProperty()));
         Button stay = Controls.button(i18n, "session.continue", "primary-button", sessions::touch);
         stay.setId("idle-continue");
         warning.getChildren().addAll(countdown, stay);
-        warning.visibleProperty().bind(sessions.stateProperty().isEqualTo(SessionManager.State.WARNING));
+        warning.visibleProperty().bind(
+                SessionFx.property(sessions.stateProperty()).isEqualTo(SessionManager.State.WARNING));
 
         StackPane.setAlignment(keyboard, Pos.BOTTOM_CENTER);
         // Docked over the content, just above the bottom bar (back and finish stay in reach while typing).

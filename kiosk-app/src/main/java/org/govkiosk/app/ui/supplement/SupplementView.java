@@ -20,8 +20,8 @@ import org.govkiosk.app.journey.CaseProgress;
 import org.govkiosk.app.journey.SupplementOutcome;
 import org.govkiosk.app.printing.PrintResult;
 import org.govkiosk.app.ui.Screen;
-import org.govkiosk.app.ui.apply.JourneyTexts;
-import org.govkiosk.app.ui.apply.MaterialScans;
+import org.govkiosk.app.ui.journey.JourneyTexts;
+import org.govkiosk.app.ui.journey.MaterialScans;
 import org.govkiosk.app.ui.shell.Controls;
 
 /**

@@ -26,7 +26,7 @@ import org.govkiosk.app.journey.CaseProgress;
 import org.govkiosk.app.journey.SupplementOutcome;
 import org.govkiosk.app.journey.SupplementService;
 import org.govkiosk.app.printing.PrintResult;
-import org.govkiosk.app.ui.apply.MaterialScans;
+import org.govkiosk.app.ui.journey.MaterialScans;
 import org.govkiosk.app.session.CitizenSession;
 import org.govkiosk.app.session.SessionScoped;
 import org.slf4j.Logger;

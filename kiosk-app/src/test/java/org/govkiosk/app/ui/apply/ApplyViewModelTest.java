@@ -12,6 +12,8 @@ import org.govkiosk.app.journey.Applications;
 import org.govkiosk.app.journey.JourneyRig;
 import org.govkiosk.app.journey.MaterialChoice;
 import org.govkiosk.app.session.CitizenSession;
+import org.govkiosk.app.ui.journey.JourneyTexts;
+import org.govkiosk.app.ui.journey.MaterialScans;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -14,6 +14,7 @@ import org.govkiosk.app.catalog.MaterialRequirement;
 import org.govkiosk.app.journey.MaterialChoice;
 import org.govkiosk.app.scan.DocumentScanService;
 import org.govkiosk.app.testkit.FakeDocumentCamera;
+import org.govkiosk.app.ui.journey.MaterialScans;
 import org.govkiosk.device.DeviceException;
 import org.govkiosk.device.DeviceStatusDetail;
 import org.govkiosk.device.DocumentCamera;

@@ -20,7 +20,7 @@ import javafx.scene.control.Button;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.govkiosk.app.LaunchOptions;
+import org.govkiosk.app.config.LaunchOptions;
 import org.govkiosk.app.config.PinHash;
 import org.govkiosk.app.i18n.I18n;
 import org.govkiosk.app.ui.ScreenId;

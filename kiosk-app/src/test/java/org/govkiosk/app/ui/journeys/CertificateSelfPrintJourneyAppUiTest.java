@@ -21,7 +21,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.govkiosk.api.ApiPaths;
 import org.govkiosk.api.CaseState;
 import org.govkiosk.api.CaseView;
-import org.govkiosk.app.AppContext;
+import org.govkiosk.app.context.AppContext;
 import org.govkiosk.app.platform.RealPlatform;
 import org.govkiosk.app.ui.FakeIppPrinter;
 import org.govkiosk.app.ui.ScreenId;

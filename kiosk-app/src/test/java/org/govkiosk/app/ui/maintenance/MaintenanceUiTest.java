@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
 import org.govkiosk.app.KioskApplication;
-import org.govkiosk.app.LaunchOptions;
+import org.govkiosk.app.config.LaunchOptions;
 import org.govkiosk.app.config.PinHash;
 import org.govkiosk.app.ui.ScreenId;
 import org.junit.jupiter.api.AfterEach;

@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.KeyGenerator;
-import org.govkiosk.app.AppContext;
+import org.govkiosk.app.context.AppContext;
 import org.govkiosk.testkit.MutableClock;
 import org.govkiosk.app.config.ConfigException;
 import org.govkiosk.app.i18n.I18n;

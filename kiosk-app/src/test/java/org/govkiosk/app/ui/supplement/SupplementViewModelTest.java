@@ -23,7 +23,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import org.govkiosk.app.scan.DocumentScanService;
 import org.govkiosk.app.testkit.FakeDocumentCamera;
 import org.govkiosk.device.DocumentCamera;
-import org.govkiosk.app.ui.apply.MaterialScans;
+import org.govkiosk.app.ui.journey.MaterialScans;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

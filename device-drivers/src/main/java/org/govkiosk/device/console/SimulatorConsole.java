@@ -1,4 +1,4 @@
-package org.govkiosk.device.sim;
+package org.govkiosk.device.console;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,6 +17,7 @@ import org.govkiosk.device.DeviceFamily;
 import org.govkiosk.device.TransportConfig;
 import org.govkiosk.device.driver.DriverFactory;
 import org.govkiosk.device.registry.DriverFactories;
+import org.govkiosk.device.sim.DeviceSimulator;
 import org.govkiosk.device.transport.Transport;
 import org.govkiosk.device.transport.Transports;
 
@@ -24,7 +25,7 @@ import org.govkiosk.device.transport.Transports;
  * Serves a device simulator over a real serial port (e.g. one end of a socat pty pair) for technicians' training
  * and integration tests, and reads control commands from standard input, one a line, printing each answer:
  * <pre>
- *   java -cp govkiosk-terminal.jar org.govkiosk.device.sim.SimulatorConsole FAMILY PORT [baud=N] [model=M] [KEY=VALUE...]
+ *   java -cp govkiosk-terminal.jar org.govkiosk.device.console.SimulatorConsole FAMILY PORT [baud=N] [model=M] [KEY=VALUE...]
  * </pre>
  * {@code KEY=VALUE} pairs become the device's options, as in devices.yaml. Commands are the simulator's
  * ({@code fault NAME}, {@code clear [NAME]}, {@code faults}, and the device's own), plus {@code help} and

@@ -1,4 +1,4 @@
-package org.govkiosk.app;
+package org.govkiosk.app.context;
 
 import java.util.ArrayList;
 import java.util.List;

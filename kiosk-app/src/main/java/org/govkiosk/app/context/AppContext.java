@@ -1,4 +1,4 @@
-package org.govkiosk.app;
+package org.govkiosk.app.context;
 
 import java.io.IOException;
 import java.net.URI;
@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.govkiosk.api.PadRegistration;
 import org.govkiosk.app.audit.AuditLog;
+import org.govkiosk.app.audit.AuditMac;
+import org.govkiosk.app.config.LaunchOptions;
 import org.govkiosk.app.security.TerminalKeyStore;
 import org.govkiosk.app.catalog.Catalog;
 import org.govkiosk.app.catalog.CatalogLoader;
@@ -143,7 +145,7 @@ public final class AppContext implements AutoCloseable {
         this.submissionKeys = org.govkiosk.app.journey.SubmissionKeys.keyed(keys.submissionKeySecret(), clock,
                 java.time.ZoneId.systemDefault());
         this.audit = AuditLog.open(dataDir.resolve("audit").resolve("audit.log"), keys.auditKey(),
-                keys.auditMac(), clock);
+                AuditMac.of(keys.suite()), clock);
         audit.record("app-started", Map.of("mode", mode().name().toLowerCase(Locale.ROOT),
                 "demo", String.valueOf(options.demo())));
         this.startedAt = clock.instant();

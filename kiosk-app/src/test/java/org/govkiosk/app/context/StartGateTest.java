@@ -1,4 +1,4 @@
-package org.govkiosk.app;
+package org.govkiosk.app.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.govkiosk.device.driver.smartcard;
+package org.govkiosk.device.codec.smartcard;
 
 import java.util.HexFormat;
 import java.util.Locale;

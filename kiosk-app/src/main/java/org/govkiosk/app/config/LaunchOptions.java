@@ -1,4 +1,4 @@
-package org.govkiosk.app;
+package org.govkiosk.app.config;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;

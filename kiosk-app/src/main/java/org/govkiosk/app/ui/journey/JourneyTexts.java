@@ -1,4 +1,4 @@
-package org.govkiosk.app.ui.apply;
+package org.govkiosk.app.ui.journey;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;

@@ -1,4 +1,4 @@
-package org.govkiosk.device.sim;
+package org.govkiosk.device.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

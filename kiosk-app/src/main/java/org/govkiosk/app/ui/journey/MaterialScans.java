@@ -1,4 +1,4 @@
-package org.govkiosk.app.ui.apply;
+package org.govkiosk.app.ui.journey;
 
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
