@@ -1,4 +1,4 @@
-package org.govkiosk.app.config;
+package org.govkiosk.shared.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -22,9 +22,10 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * What every configuration file of the terminal shares (terminal.yaml, devices.yaml, catalog.yaml): read as strict
- * UTF-8 YAML with repeated keys refused, every failure recorded as "FILE: PROBLEM" rather than thrown, and unknown
- * keys answered with the key that was probably meant.
+ * What every YAML file of the project shares (terminal.yaml, devices.yaml, catalog.yaml, print templates,
+ * platform.yaml): read as strict UTF-8 YAML with repeated keys refused, every failure recorded as "FILE: PROBLEM"
+ * rather than thrown, and unknown keys answered with the key that was probably meant. Read the mapping it returns
+ * with {@link YamlSection}.
  */
 public final class YamlFiles {
 
@@ -62,6 +63,14 @@ public final class YamlFiles {
         if (text == null) {
             return Optional.empty();
         }
+        return readMapping(name, text, expectedTop, problems);
+    }
+
+    /**
+     * The top-level mapping of YAML text read from the file {@code name}; empty after recording why not (not YAML,
+     * a key given twice, empty, or not a mapping).
+     */
+    public static Optional<JsonNode> readMapping(String name, String text, String expectedTop, List<String> problems) {
         try {
             JsonNode root = YAML.readTree(text);
             if (root == null || root.isMissingNode() || root.isNull()) {
@@ -93,13 +102,26 @@ public final class YamlFiles {
         return "'" + n.asText() + "'";
     }
 
-    /** idle_timeout, idleTimeout and idle-timout all point at idle-timeout: other spelling or one slip. */
+    /**
+     * The known key (or value) probably meant by {@code written}: idle_timeout, idleTimeout and idle-timout all
+     * point at idle-timeout. Another spelling of the same words, or the nearest by edit distance when it is a slip
+     * (one edit for words of 4 letters or more, two for words of 8 or more); empty when nothing is that close.
+     */
     public static Optional<String> similarKey(String written, Collection<String> known) {
         String a = normalized(written);
-        return known.stream().filter(k -> {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
             String b = normalized(k);
-            return a.equals(b) || (Math.min(a.length(), b.length()) >= 4 && editDistance(a, b) <= 1);
-        }).findFirst();
+            int shorter = Math.min(a.length(), b.length());
+            int allowed = shorter >= 8 ? 2 : shorter >= 4 ? 1 : 0;
+            int d = a.equals(b) ? 0 : editDistance(a, b);
+            if (d <= allowed && d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     private static String normalized(String key) {
