@@ -51,7 +51,8 @@ class YamlSectionTest {
         assertThat(YamlFiles.similarKey("promsed-dys", known)).as("two slips in a long word").contains("promised-days");
         assertThat(YamlFiles.similarKey("max-connection-per-adress", known))
                 .contains("max-connections-per-address");
-        assertThat(YamlFiles.similarKey("prot", known)).as("two slips in a short word").isEmpty();
+        assertThat(YamlFiles.similarKey("prot", known)).as("two letters swapped: one slip").contains("port");
+        assertThat(YamlFiles.similarKey("pots", known)).as("two slips in a short word").isEmpty();
         assertThat(YamlFiles.similarKey("colour", known)).isEmpty();
     }
 
