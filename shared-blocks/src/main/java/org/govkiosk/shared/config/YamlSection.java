@@ -169,6 +169,16 @@ public final class YamlSection {
         return sections(name, array(name, required, required));
     }
 
+    /**
+     * Item {@code index} of the list {@code name} as a section, for lists that mix sections with other values
+     * (a template's blocks: {@code - cut} or {@code - text: ...}); empty, with nothing recorded, when it is not a
+     * section.
+     */
+    public Optional<YamlSection> listItem(String name, int index) {
+        JsonNode item = node.path(name).path(index);
+        return item.isObject() ? Optional.of(child(key(name) + "[" + index + "]", item)) : Optional.empty();
+    }
+
     private List<YamlSection> sections(String name, Optional<JsonNode> items) {
         List<YamlSection> out = new ArrayList<>();
         if (items.isEmpty()) {
