@@ -1,22 +1,22 @@
 package org.govkiosk.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.govkiosk.platform.cases.ResultFont;
+import org.govkiosk.shared.config.YamlFiles;
+import org.govkiosk.shared.config.YamlSection;
 
 /**
  * Builds the standalone configuration from a YAML file, then command-line flags, then the environment for
@@ -54,6 +54,14 @@ public final class PlatformConfigLoader {
             "result-font", "behind-tls-proxy", "min-request-data-rate", "body-read-timeout-seconds",
             "max-connections-per-address", "max-failed-logins", "login-lockout-seconds", "crypto-suite");
 
+    private static final int MAX_PROMISED_DAYS = 365;
+    /** The whole-number keys and their largest value (0 is the smallest of each). */
+    private static final Map<String, Integer> INTEGERS = Map.of("port", 65535, "max-body-bytes", Integer.MAX_VALUE,
+            "max-certificate-bytes", Integer.MAX_VALUE, "max-clock-skew-seconds", Integer.MAX_VALUE,
+            "promised-working-days", MAX_PROMISED_DAYS, "min-request-data-rate", Integer.MAX_VALUE,
+            "body-read-timeout-seconds", Integer.MAX_VALUE, "max-connections-per-address", Integer.MAX_VALUE,
+            "max-failed-logins", Integer.MAX_VALUE, "login-lockout-seconds", Integer.MAX_VALUE);
+
     /** --help was given. */
     public static final class HelpRequested extends RuntimeException {
         HelpRequested() {
@@ -64,7 +72,10 @@ public final class PlatformConfigLoader {
     private PlatformConfigLoader() {
     }
 
-    /** @throws IllegalArgumentException naming the flag, file and key of the first problem */
+    /**
+     * @throws IllegalArgumentException naming the flag, or the file and key, of the first problem (all of the config
+     *     file's own problems, one a line)
+     */
     public static PlatformConfig fromArgs(String[] args, Map<String, String> env) {
         Map<String, String> flags = new LinkedHashMap<>();
         for (String arg : args) {
@@ -77,7 +88,8 @@ public final class PlatformConfigLoader {
             }
             String key = arg.substring(2, eq);
             if (!key.equals("config") && !KEYS.contains(key)) {
-                throw new IllegalArgumentException("unknown flag --" + key);
+                throw new IllegalArgumentException("unknown flag --" + key + YamlFiles.similarKey(key, KEYS)
+                        .map(k -> " (did you mean --" + k + "?)").orElse(""));
             }
             flags.put(key, arg.substring(eq + 1));
         }
@@ -87,20 +99,7 @@ public final class PlatformConfigLoader {
         if (flags.containsKey("config")) {
             Path file = Path.of(flags.remove("config"));
             source = file.toString();
-            JsonNode root = readYaml(file);
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                if (!KEYS.contains(field.getKey())) {
-                    throw new IllegalArgumentException(file + ": " + field.getKey() + ": unknown key");
-                }
-                if (field.getKey().equals("promised-working-days-by-item")) {
-                    byItem = itemDays(file, field.getValue());
-                } else if (field.getValue().isValueNode()) {
-                    values.put(field.getKey(), field.getValue().asText());
-                } else {
-                    throw new IllegalArgumentException(file + ": " + field.getKey() + ": must be a single value");
-                }
-            }
+            byItem = readYaml(file, values);
         }
         if (flags.containsKey("promised-working-days-by-item")) {
             throw new IllegalArgumentException("--promised-working-days-by-item: only in the config file");
@@ -174,32 +173,42 @@ public final class PlatformConfigLoader {
                 Duration.ofSeconds(integer(v, "login-lockout-seconds", (int) d.loginLockout().toSeconds())));
     }
 
-    private static JsonNode readYaml(Path file) {
-        try {
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-            if (root == null || !root.isObject()) {
-                throw new IllegalArgumentException(file + ": must be a YAML mapping of keys to values");
+    /**
+     * Reads the config file into {@code values} (as text, like the flags) and returns its days by item; every
+     * problem of the file is reported at once, each as "FILE: KEY: PROBLEM".
+     */
+    private static Map<String, Integer> readYaml(Path file, Map<String, String> values) {
+        List<String> problems = new ArrayList<>();
+        Path dir = file.toAbsolutePath().getParent();
+        String name = file.getFileName().toString();
+        Map<String, Integer> byItem = new HashMap<>();
+        YamlFiles.readMapping(dir, name, "a YAML mapping of keys to values", problems).ifPresent(node -> {
+            YamlSection root = YamlSection.root(name, node, problems);
+            root.onlyKeys(KEYS);
+            for (String key : root.keys()) {
+                if (!KEYS.contains(key)) {
+                    continue;
+                }
+                if (key.equals("promised-working-days-by-item")) {
+                    root.section(key, false).ifPresent(days -> days.keys().forEach(code -> days.integer(code, 0,
+                            MAX_PROMISED_DAYS, true).ifPresent(d -> byItem.put(code, d))));
+                } else if (INTEGERS.containsKey(key)) {
+                    root.integer(key, 0, INTEGERS.get(key)).ifPresent(n -> values.put(key, n.toString()));
+                } else {
+                    JsonNode value = root.raw(key);
+                    // true/false, yes/no and on/off, as the flags: read below with them.
+                    if (value != null && value.isBoolean()) {
+                        values.put(key, value.asText());
+                    } else {
+                        root.string(key, false).ifPresent(v -> values.put(key, v));
+                    }
+                }
             }
-            return root;
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage().lines().findFirst()
-                    .orElse(""), e);
-        }
-    }
-
-    private static Map<String, Integer> itemDays(Path file, JsonNode node) {
-        if (!node.isObject()) {
-            throw new IllegalArgumentException(file + ": promised-working-days-by-item: must be a map");
-        }
-        Map<String, Integer> days = new HashMap<>();
-        node.fields().forEachRemaining(e -> {
-            if (!e.getValue().canConvertToInt() || e.getValue().asInt() < 0) {
-                throw new IllegalArgumentException(file + ": promised-working-days-by-item." + e.getKey()
-                        + ": must be a number of days");
-            }
-            days.put(e.getKey(), e.getValue().asInt());
         });
-        return days;
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("\n", problems));
+        }
+        return byItem;
     }
 
     private static int integer(Map<String, String> v, String key, int fallback) {

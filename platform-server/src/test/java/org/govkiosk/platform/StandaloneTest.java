@@ -57,16 +57,17 @@ class StandaloneTest {
 
     @Test
     void badConfigurationNamesTheFileAndTheKey() throws Exception {
-        Path yaml = Files.writeString(dir.resolve("bad.yaml"), "port: 8080\ncolour: red\n");
+        Path yaml = Files.writeString(dir.resolve("bad.yaml"), "port: 8080\ncolour: red\nmax-failed-login: 3\n");
         assertThatThrownBy(() -> PlatformConfigLoader.fromArgs(new String[] {"--config=" + yaml}, Map.of()))
-                .hasMessageContaining("bad.yaml").hasMessageContaining("colour: unknown key");
+                .hasMessageContaining("bad.yaml: colour: unknown key; allowed here: ")
+                .hasMessageContaining("bad.yaml: max-failed-login: unknown key (did you mean 'max-failed-logins'?)");
         Path port = Files.writeString(dir.resolve("port.yaml"), "port: eighty\n");
         assertThatThrownBy(() -> PlatformConfigLoader.fromArgs(new String[] {"--config=" + port}, Map.of()))
-                .hasMessageContaining("port.yaml").hasMessageContaining("port: 'eighty' is not a number");
+                .hasMessage("port.yaml: port: expected a whole number 0..65535, got 'eighty'");
         assertThatThrownBy(() -> PlatformConfigLoader.fromArgs(new String[] {"--db-url=jdbc:mysql://x"}, Map.of()))
                 .hasMessageContaining("jdbc:h2: or jdbc:postgresql:");
         assertThatThrownBy(() -> PlatformConfigLoader.fromArgs(new String[] {"--prot=1"}, Map.of()))
-                .hasMessageContaining("unknown flag --prot");
+                .hasMessage("unknown flag --prot (did you mean --port?)");
     }
 
     @Test

@@ -16,9 +16,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
+import java.util.random.RandomGenerator;
 import org.govkiosk.device.DeviceException;
 import org.govkiosk.device.DeviceStatus;
 import org.govkiosk.device.DeviceStatusInfo;
+import org.govkiosk.shared.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +86,7 @@ public final class DeviceSupervisor implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final Settings settings;
-    private final DoubleSupplier jitter;
+    private final Backoff backoff;
     private final Map<String, Watch> watches = new LinkedHashMap<>();
     private final Deque<SupervisionRecord> records = new ArrayDeque<>();
     private ScheduledFuture<?> task;
@@ -100,7 +102,21 @@ public final class DeviceSupervisor implements AutoCloseable {
         this.scheduler = Objects.requireNonNull(scheduler);
         this.clock = Objects.requireNonNull(clock);
         this.settings = Objects.requireNonNull(settings);
-        this.jitter = Objects.requireNonNull(jitter);
+        Objects.requireNonNull(jitter);
+        // The shared backoff takes up to half off a wait by its random; this supervisor's jitter is the other way
+        // round (1.0: the full wait, 0.0: half of it), hence 1 - jitter.
+        RandomGenerator spread = new RandomGenerator() {
+            @Override
+            public long nextLong() {
+                throw new UnsupportedOperationException("only nextDouble() is used");
+            }
+
+            @Override
+            public double nextDouble() {
+                return 1.0 - Math.min(Math.max(jitter.getAsDouble(), 0.0), 1.0);
+            }
+        };
+        this.backoff = new Backoff(settings.baseBackoff(), settings.maxBackoff(), 0.5, spread);
     }
 
     /** Puts a component under watch; a component registered again under the same id replaces the old one. */
@@ -218,12 +234,7 @@ public final class DeviceSupervisor implements AutoCloseable {
      * then spread by jitter over its upper half so a hall of terminals does not retry in step.
      */
     Duration backoff(int attempts) {
-        long base = settings.baseBackoff().toMillis();
-        long max = settings.maxBackoff().toMillis();
-        long exponential = attempts >= 62 || base > (max >> Math.min(attempts, 62)) ? max : base << attempts;
-        long capped = Math.min(max, exponential);
-        double spread = Math.min(Math.max(jitter.getAsDouble(), 0.0), 1.0);
-        return Duration.ofMillis(capped - (long) (capped / 2.0 * (1.0 - spread)));
+        return backoff.delay((int) Math.min((long) attempts + 1, Integer.MAX_VALUE));
     }
 
     private void record(String id, Instant at, String cause, String action) {

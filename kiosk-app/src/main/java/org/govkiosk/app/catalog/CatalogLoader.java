@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.govkiosk.app.config.ConfigException;
-import org.govkiosk.app.config.YamlFiles;
+import org.govkiosk.shared.config.YamlFiles;
+import org.govkiosk.shared.config.YamlSection;
 
 /**
  * Loads the catalog of service items from {@code catalog.yaml} in the config directory and checks the whole file:
@@ -60,7 +61,7 @@ public final class CatalogLoader {
         return catalog.get();
     }
 
-    private static Optional<Catalog> catalog(CatalogNode root, Predicate<String> templateExists,
+    private static Optional<Catalog> catalog(YamlSection root, Predicate<String> templateExists,
             List<String> problems) {
         int before = problems.size();
         root.onlyKeys("departments", "life-events", "items");
@@ -70,7 +71,7 @@ public final class CatalogLoader {
         List<CatalogItem> items = new ArrayList<>();
         Map<String, String> codes = new HashMap<>();
         Map<String, String> names = new HashMap<>();
-        for (CatalogNode node : root.list("items", true)) {
+        for (YamlSection node : root.list("items", true)) {
             Optional<CatalogItem> item = reader.read(node);
             if (item.isEmpty()) {
                 continue;
@@ -92,10 +93,10 @@ public final class CatalogLoader {
             return Optional.empty();
         }
         // Every item carries the English of the whole file: a material translated in one item reads the same in all.
-        return Optional.of(new Catalog(departments, lifeEvents, items, root.translations()));
+        return Optional.of(new Catalog(departments, lifeEvents, items, new Translations(root.translations())));
     }
 
-    private static List<String> distinct(CatalogNode root, String key) {
+    private static List<String> distinct(YamlSection root, String key) {
         List<String> values = root.translatableTexts(key, true);
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < values.size(); i++) {
@@ -106,8 +107,8 @@ public final class CatalogLoader {
         return List.copyOf(seen);
     }
 
-    private static Optional<CatalogNode> read(Path dir, List<String> problems) {
+    private static Optional<YamlSection> read(Path dir, List<String> problems) {
         return YamlFiles.readMapping(dir, FILE, "departments, life-events and items", problems)
-                .map(root -> new CatalogNode(FILE, "", root, problems));
+                .map(root -> YamlSection.root(FILE, root, problems));
     }
 }

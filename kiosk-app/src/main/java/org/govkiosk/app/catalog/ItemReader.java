@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.govkiosk.api.CaseKind;
+import org.govkiosk.shared.config.YamlSection;
 
 /**
  * Reads one entry of {@code items}: every element of the guide (八公开) must be there, departments and life events
@@ -28,12 +29,12 @@ final class ItemReader {
     }
 
     /** The item, or empty when it has a problem (all of which are recorded). */
-    Optional<CatalogItem> read(CatalogNode i) {
+    Optional<CatalogItem> read(YamlSection i) {
         int before = i.problemCount();
         i.onlyKeys("code", "name", "department", "co-departments", "category", "case-kind", "life-events", "keywords",
                 "conditions", "materials", "procedure", "time-limit", "fees", "legal-basis", "place", "hours",
                 "contacts", "rating", "self-service-print", "form");
-        Optional<String> code = i.quotedText("code", true);
+        Optional<String> code = i.quotedString("code", true);
         Optional<String> name = i.translatable("name", true);
         Optional<String> department = i.translatable("department", true).filter(d -> declared(i, "department", d));
         List<String> coDepartments = i.translatableTexts("co-departments", false);
@@ -41,7 +42,7 @@ final class ItemReader {
             declared(i, "co-departments[" + n + "]", coDepartments.get(n));
         }
         Optional<String> category = i.translatable("category", true);
-        Optional<CaseKind> kind = i.text("case-kind", true).flatMap(k -> caseKind(i, k));
+        Optional<CaseKind> kind = i.string("case-kind", true).flatMap(k -> caseKind(i, k));
         kind.ifPresent(k -> {
             if (k == CaseKind.JOINT && coDepartments.isEmpty()) {
                 i.problem(i.key("co-departments"), "a joint item (联办件) names the other departments involved");
@@ -68,7 +69,7 @@ final class ItemReader {
         Optional<String> hours = i.translatable("hours", false);
         Optional<Contacts> contacts = PartReader.contacts(i);
         List<String> rating = i.translatableTexts("rating", true);
-        Optional<String> template = i.text("self-service-print", false).filter(t -> template(i, t));
+        Optional<String> template = i.string("self-service-print", false).filter(t -> template(i, t));
         List<FormField> form = PartReader.form(i);
         if (i.problemCount() > before) {
             return Optional.empty();
@@ -79,7 +80,7 @@ final class ItemReader {
                 contacts.orElseThrow(), rating, template, form));
     }
 
-    private boolean declared(CatalogNode i, String key, String department) {
+    private boolean declared(YamlSection i, String key, String department) {
         if (departments.contains(department)) {
             return true;
         }
@@ -87,7 +88,7 @@ final class ItemReader {
         return false;
     }
 
-    private static Optional<CaseKind> caseKind(CatalogNode i, String written) {
+    private static Optional<CaseKind> caseKind(YamlSection i, String written) {
         for (CaseKind k : List.of(CaseKind.IMMEDIATE, CaseKind.PROMISED, CaseKind.JOINT)) {
             if (k.name().equalsIgnoreCase(written) || k.label().equals(written)) {
                 return Optional.of(k);
@@ -98,12 +99,12 @@ final class ItemReader {
         return Optional.empty();
     }
 
-    private static Optional<TimeLimit> timeLimit(CatalogNode i, Optional<CaseKind> kind) {
-        Optional<CatalogNode> section = i.section("time-limit", true);
+    private static Optional<TimeLimit> timeLimit(YamlSection i, Optional<CaseKind> kind) {
+        Optional<YamlSection> section = i.section("time-limit", true);
         if (section.isEmpty()) {
             return Optional.empty();
         }
-        CatalogNode t = section.get();
+        YamlSection t = section.get();
         t.onlyKeys("legal-days", "promised-days");
         Optional<Integer> legal = t.integer("legal-days", 0, MAX_DAYS, true);
         Optional<Integer> promised = t.integer("promised-days", 0, MAX_DAYS, true);
@@ -126,7 +127,7 @@ final class ItemReader {
         return Optional.of(new TimeLimit(legal.get(), promised.get()));
     }
 
-    private boolean template(CatalogNode i, String name) {
+    private boolean template(YamlSection i, String name) {
         if (!PartReader.NAME.matcher(name).matches()) {
             i.problem(i.key("self-service-print"), "expected a template name like completion-certificate, got '"
                     + name + "'");

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.govkiosk.shared.config.YamlSection;
 
 /** Reads the parts of an item that are lists of their own: materials, procedure, fees, contacts, form fields. */
 final class PartReader {
@@ -17,21 +18,21 @@ final class PartReader {
     private PartReader() {
     }
 
-    static List<MaterialRequirement> materials(CatalogNode item) {
+    static List<MaterialRequirement> materials(YamlSection item) {
         List<MaterialRequirement> out = new ArrayList<>();
-        for (CatalogNode m : item.list("materials", true)) {
+        for (YamlSection m : item.list("materials", true)) {
             int before = m.problemCount();
             m.onlyKeys("name", "requirement", "form", "copies", "key", "deferrable", "e-licence");
             Optional<String> name = m.translatable("name", true);
             Optional<String> requirement = m.translatable("requirement", true);
-            Optional<MaterialForm> form = m.text("form", true).flatMap(f -> materialForm(m, f));
+            Optional<MaterialForm> form = m.string("form", true).flatMap(f -> materialForm(m, f));
             int copies = m.integer("copies", 1, MAX_COPIES, false).orElse(1);
             boolean key = m.bool("key", false);
             boolean deferrable = m.bool("deferrable", false);
             if (key && deferrable) {
                 m.problem(m.key("deferrable"), "a key material (key: true) is never accepted missing (容缺)");
             }
-            Optional<String> eLicence = m.text("e-licence", false);
+            Optional<String> eLicence = m.string("e-licence", false);
             if (eLicence.isPresent() && !NAME.matcher(eLicence.get()).matches()) {
                 m.problem(m.key("e-licence"), "expected an e-licence type like hukou-booklet (lower-case letters,"
                         + " digits, '-'), got '" + eLicence.get() + "'");
@@ -44,7 +45,7 @@ final class PartReader {
         return out;
     }
 
-    private static Optional<MaterialForm> materialForm(CatalogNode m, String written) {
+    private static Optional<MaterialForm> materialForm(YamlSection m, String written) {
         for (MaterialForm f : MaterialForm.values()) {
             if (f.configName().equals(written)) {
                 return Optional.of(f);
@@ -55,14 +56,14 @@ final class PartReader {
     }
 
     /** 受理 → 审核 → 办结: at most 3 steps, 5 for a joint item. */
-    static List<ProcedureStep> procedure(CatalogNode item, int maxSteps) {
+    static List<ProcedureStep> procedure(YamlSection item, int maxSteps) {
         List<ProcedureStep> out = new ArrayList<>();
-        List<CatalogNode> steps = item.list("procedure", true);
+        List<YamlSection> steps = item.list("procedure", true);
         if (steps.size() > maxSteps) {
             item.problem(item.key("procedure"), "at most " + maxSteps + " steps for this kind of item, got "
                     + steps.size());
         }
-        for (CatalogNode s : steps) {
+        for (YamlSection s : steps) {
             s.onlyKeys("name", "description");
             Optional<String> name = s.translatable("name", true);
             Optional<String> description = s.translatable("description", true);
@@ -73,12 +74,12 @@ final class PartReader {
         return out;
     }
 
-    static Optional<Fees> fees(CatalogNode item) {
-        Optional<CatalogNode> section = item.section("fees", true);
+    static Optional<Fees> fees(YamlSection item) {
+        Optional<YamlSection> section = item.section("fees", true);
         if (section.isEmpty()) {
             return Optional.empty();
         }
-        CatalogNode f = section.get();
+        YamlSection f = section.get();
         int before = f.problemCount();
         f.onlyKeys("free", "items", "basis");
         if (!f.has("free")) {
@@ -90,7 +91,7 @@ final class PartReader {
         if (free && f.has("items")) {
             f.problem(f.key("items"), "a free item (free: true) lists no fees");
         } else if (!free) {
-            for (CatalogNode i : f.list("items", true)) {
+            for (YamlSection i : f.list("items", true)) {
                 i.onlyKeys("name", "standard", "basis");
                 Optional<String> name = i.translatable("name", true);
                 Optional<String> standard = i.translatable("standard", true);
@@ -103,12 +104,12 @@ final class PartReader {
         return f.problemCount() == before ? Optional.of(new Fees(free, fees, basis.orElseThrow())) : Optional.empty();
     }
 
-    static Optional<Contacts> contacts(CatalogNode item) {
-        Optional<CatalogNode> section = item.section("contacts", true);
+    static Optional<Contacts> contacts(YamlSection item) {
+        Optional<YamlSection> section = item.section("contacts", true);
         if (section.isEmpty()) {
             return Optional.empty();
         }
-        CatalogNode c = section.get();
+        YamlSection c = section.get();
         c.onlyKeys("consult", "complain");
         Optional<Contact> consult = contact(c, "consult");
         Optional<Contact> complain = contact(c, "complain");
@@ -116,14 +117,14 @@ final class PartReader {
                 ? Optional.of(new Contacts(consult.get(), complain.get())) : Optional.empty();
     }
 
-    private static Optional<Contact> contact(CatalogNode contacts, String name) {
-        Optional<CatalogNode> section = contacts.section(name, true);
+    private static Optional<Contact> contact(YamlSection contacts, String name) {
+        Optional<YamlSection> section = contacts.section(name, true);
         if (section.isEmpty()) {
             return Optional.empty();
         }
-        CatalogNode c = section.get();
+        YamlSection c = section.get();
         c.onlyKeys("phone", "place");
-        Optional<String> phone = c.text("phone", true);
+        Optional<String> phone = c.string("phone", true);
         if (phone.isPresent() && !phone.get().matches("[0-9][0-9 -]{2,19}")) {
             c.problem(c.key("phone"), "expected a phone number like 12345 or 020-12345678, got '" + phone.get() + "'");
             return Optional.empty();
@@ -131,13 +132,13 @@ final class PartReader {
         return phone.map(p -> new Contact(p, c.translatable("place", false)));
     }
 
-    static List<FormField> form(CatalogNode item) {
+    static List<FormField> form(YamlSection item) {
         List<FormField> out = new ArrayList<>();
         Map<String, String> firstByKey = new HashMap<>();
-        for (CatalogNode f : item.list("form", true)) {
+        for (YamlSection f : item.list("form", true)) {
             int before = f.problemCount();
             f.onlyKeys("key", "label", "type", "required", "pattern", "invalid", "choices", "prefill");
-            Optional<String> key = f.text("key", true);
+            Optional<String> key = f.string("key", true);
             key.ifPresent(k -> {
                 String first = firstByKey.putIfAbsent(k, f.path());
                 if (first != null) {
@@ -146,8 +147,8 @@ final class PartReader {
                     f.problem(f.key("key"), "'" + k + "' is not a valid key; use lower-case letters, digits, '-'");
                 }
             });
-            Optional<LocalizedText> label = f.localized("label", true);
-            Optional<FieldType> type = f.text("type", true).flatMap(t -> {
+            Optional<LocalizedText> label = f.localized("label", true).map(PartReader::text);
+            Optional<FieldType> type = f.string("type", true).flatMap(t -> {
                 Optional<FieldType> known = FieldType.fromConfig(t);
                 if (known.isEmpty()) {
                     f.problem(f.key("type"), "expected one of text, number, date, choice, phone, id-number, got '"
@@ -156,8 +157,8 @@ final class PartReader {
                 return known;
             });
             boolean required = f.bool("required", false);
-            Optional<Pattern> pattern = f.text("pattern", false).flatMap(p -> compile(f, p));
-            Optional<LocalizedText> invalid = f.localized("invalid", false);
+            Optional<Pattern> pattern = f.string("pattern", false).flatMap(p -> compile(f, p));
+            Optional<LocalizedText> invalid = f.localized("invalid", false).map(PartReader::text);
             if (f.has("pattern") != f.has("invalid")) {
                 f.problem(f.key(f.has("pattern") ? "invalid" : "pattern"), f.has("pattern")
                         ? "required with a pattern: what the citizen is told when the value does not match"
@@ -171,7 +172,7 @@ final class PartReader {
                     f.problem(f.key("choices"), "only a choice field has choices");
                 }
             });
-            Optional<Prefill> prefill = f.text("prefill", false).flatMap(p -> prefill(f, p, type));
+            Optional<Prefill> prefill = f.string("prefill", false).flatMap(p -> prefill(f, p, type));
             if (f.problemCount() == before) {
                 out.add(new FormField(key.orElseThrow(), label.orElseThrow(), type.orElseThrow(), required, pattern,
                         invalid, choices, prefill));
@@ -180,7 +181,7 @@ final class PartReader {
         return out;
     }
 
-    private static Optional<Pattern> compile(CatalogNode f, String regex) {
+    private static Optional<Pattern> compile(YamlSection f, String regex) {
         try {
             return Optional.of(Pattern.compile(regex));
         } catch (PatternSyntaxException e) {
@@ -190,7 +191,7 @@ final class PartReader {
         }
     }
 
-    private static Optional<Prefill> prefill(CatalogNode f, String written, Optional<FieldType> type) {
+    private static Optional<Prefill> prefill(YamlSection f, String written, Optional<FieldType> type) {
         Optional<Prefill> prefill = Prefill.fromConfig(written);
         if (prefill.isEmpty()) {
             List<String> known = java.util.Arrays.stream(Prefill.values()).map(Prefill::configName).toList();
@@ -209,5 +210,9 @@ final class PartReader {
             return Optional.empty();
         }
         return prefill;
+    }
+
+    private static LocalizedText text(YamlSection.Localized written) {
+        return new LocalizedText(written.zh(), written.en());
     }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.govkiosk.device.DeviceConfig;
+import org.govkiosk.shared.config.YamlFiles;
+import org.govkiosk.shared.config.YamlSection;
 
 /**
  * Loads {@code terminal.yaml} and {@code devices.yaml} from one config directory and validates them as a whole:
@@ -134,6 +136,6 @@ public final class ConfigLoader {
 
     private static Optional<YamlSection> read(Path dir, String name, List<String> problems) {
         return YamlFiles.readMapping(dir, name, "sections of keys", problems)
-                .map(root -> new YamlSection(name, "", root, problems));
+                .map(root -> YamlSection.root(name, root, problems));
     }
 }

@@ -10,6 +10,7 @@ import org.govkiosk.device.DeviceConfig;
 import org.govkiosk.device.DeviceFamily;
 import org.govkiosk.device.TransportConfig;
 import org.govkiosk.device.TransportConfig.Kind;
+import org.govkiosk.shared.config.YamlSection;
 
 /**
  * One entry of devices.yaml, checked on its own, with the key it stands at ({@code devices[1]}) so later checks

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.govkiosk.shared.config.ConfigDurations;
+import org.govkiosk.shared.config.YamlSection;
 
 /** Reads the sections of terminal.yaml; each returns null (or a default) after recording its problems. */
 final class TerminalSections {
@@ -28,8 +30,9 @@ final class TerminalSections {
         Optional<String> id = s.string("id", true);
         id.filter(v -> !ID.matcher(v).matches()).ifPresent(v -> s.problem(s.key("id"),
                 "'" + v + "' is not a valid id; use letters, digits, '.', '_' or '-' (at most 64)"));
-        var hallEnglish = new java.util.concurrent.atomic.AtomicReference<String>();
-        String hall = s.translatable("hall-name", true, hallEnglish::set).orElse(null);
+        String hall = s.translatable("hall-name", true).orElse(null);
+        var hallEnglish = new java.util.concurrent.atomic.AtomicReference<String>(
+                hall == null ? null : s.translations().get(hall));
         String window = s.string("window-name", false).orElse(null);
         LaunchOptions.Mode mode = s.string("mode", false).flatMap(m -> mode(s, m)).orElse(LaunchOptions.Mode.KIOSK);
         boolean ok = id.isPresent() && ID.matcher(id.get()).matches() && hall != null;

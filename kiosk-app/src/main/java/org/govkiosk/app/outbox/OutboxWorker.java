@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.govkiosk.shared.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

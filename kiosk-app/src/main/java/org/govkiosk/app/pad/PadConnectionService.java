@@ -24,7 +24,7 @@ import org.govkiosk.api.PadRegistration;
 import org.govkiosk.api.RatingRequestClosed;
 import org.govkiosk.api.RatingRequestEvent;
 import org.govkiosk.api.RequestSigner;
-import org.govkiosk.app.outbox.Backoff;
+import org.govkiosk.shared.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -32,7 +32,7 @@ import org.govkiosk.api.TerminalKeys;
 import org.govkiosk.app.catalog.Catalog;
 import org.govkiosk.app.catalog.CatalogItem;
 import org.govkiosk.app.catalog.CatalogLoader;
-import org.govkiosk.app.outbox.Backoff;
+import org.govkiosk.shared.retry.Backoff;
 import org.govkiosk.app.outbox.DeliveryWaits;
 import org.govkiosk.app.outbox.Outbox;
 import org.govkiosk.app.outbox.OutboxWorker;

@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
+import org.govkiosk.shared.retry.Backoff;
 import org.junit.jupiter.api.Test;
 
 /** A stuck or dead outbox worker is replaced in-process, with its cause; a slow one that moves is left alone. */

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.random.RandomGenerator;
+import org.govkiosk.shared.retry.Backoff;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
+import org.govkiosk.shared.retry.Backoff;
 import org.junit.jupiter.api.Test;
 
 /** The worker's rounds: parallel sends, one request per round while the platform is down, nothing sent twice. */

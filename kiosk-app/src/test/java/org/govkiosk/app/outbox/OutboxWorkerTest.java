@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
+import org.govkiosk.shared.retry.Backoff;
 import org.govkiosk.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 

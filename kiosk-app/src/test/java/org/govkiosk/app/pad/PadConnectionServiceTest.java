@@ -21,7 +21,7 @@ import org.govkiosk.api.ApiPaths;
 import org.govkiosk.api.PadRegistration;
 import org.govkiosk.api.RequestSigner;
 import org.govkiosk.api.TerminalKeys;
-import org.govkiosk.app.outbox.Backoff;
+import org.govkiosk.shared.retry.Backoff;
 import org.govkiosk.testkit.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

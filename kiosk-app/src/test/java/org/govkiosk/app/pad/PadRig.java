@@ -17,12 +17,12 @@ import org.govkiosk.api.RatingSubmission;
 import org.govkiosk.api.RequestSigner;
 import org.govkiosk.api.TerminalKeys;
 import org.govkiosk.api.TerminalRegistration;
-import org.govkiosk.app.outbox.Backoff;
 import org.govkiosk.app.platform.HttpPlatformClient;
 import org.govkiosk.app.platform.PlatformClientConfig;
 import org.govkiosk.app.platform.PlatformException;
 import org.govkiosk.app.ui.pad.PadViewModel;
 import org.govkiosk.platform.PlatformServer;
+import org.govkiosk.shared.retry.Backoff;
 
 /**
  * One rating pad as the terminal runs it, against a real platform: enrolled key, connection service, ViewModel,

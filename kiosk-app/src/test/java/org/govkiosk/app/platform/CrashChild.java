@@ -14,11 +14,11 @@ import java.util.random.RandomGenerator;
 import org.govkiosk.api.RequestSigner;
 import org.govkiosk.app.cases.Case;
 import org.govkiosk.app.cases.TestCases;
-import org.govkiosk.app.outbox.Backoff;
 import org.govkiosk.app.outbox.Outbox;
 import org.govkiosk.app.outbox.OutboxWorker;
 import org.govkiosk.app.outbox.PayloadCipher;
 import org.govkiosk.app.security.TerminalKeyStore;
+import org.govkiosk.shared.retry.Backoff;
 
 /**
  * The terminal in the crash test: opens the outbox, starts the worker against the platform, and queues cases as

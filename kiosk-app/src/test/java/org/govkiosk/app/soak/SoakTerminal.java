@@ -20,7 +20,6 @@ import org.govkiosk.api.TerminalKeys;
 import org.govkiosk.app.journey.ApplicationService;
 import org.govkiosk.app.journey.DeliveryTracker;
 import org.govkiosk.app.journey.JourneySettings;
-import org.govkiosk.app.outbox.Backoff;
 import org.govkiosk.app.outbox.DeliveryWaits;
 import org.govkiosk.app.outbox.Outbox;
 import org.govkiosk.app.outbox.OutboxSupervisor;
@@ -53,6 +52,7 @@ import org.govkiosk.print.escpos.EscPosRenderer;
 import org.govkiosk.print.escpos.EscPosSettings;
 import org.govkiosk.print.escpos.ReceiptPaper;
 import org.govkiosk.print.template.TemplateRepository;
+import org.govkiosk.shared.retry.Backoff;
 
 /**
  * One self-service terminal as the soak drives it, headless: the ID card reader and the receipt printer are the

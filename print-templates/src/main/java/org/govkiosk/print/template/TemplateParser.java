@@ -1,16 +1,13 @@
 package org.govkiosk.print.template;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.govkiosk.print.data.TemplateKind;
 import org.govkiosk.print.model.Align;
@@ -19,6 +16,8 @@ import org.govkiosk.print.model.ImageData;
 import org.govkiosk.print.model.Medium;
 import org.govkiosk.print.model.TextSize;
 import org.govkiosk.print.model.TextStyle;
+import org.govkiosk.shared.config.YamlFiles;
+import org.govkiosk.shared.config.YamlSection;
 
 /**
  * Reads one template file (YAML) and checks it against its kind's data record. Every problem is collected and
@@ -26,8 +25,6 @@ import org.govkiosk.print.model.TextStyle;
  */
 public final class TemplateParser {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
     private static final Set<String> TOP_KEYS = Set.of("kind", "title", "medium", "blocks");
     private static final Map<String, Set<String>> OPTIONS = Map.of(
             "heading", Set.of("align", "size", "bold"),
@@ -65,22 +62,11 @@ public final class TemplateParser {
     }
 
     private Template parse(String yaml) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(yaml);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new TemplateException(file, List.of(file + ": not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")));
-        }
-        if (root == null || !root.isObject()) {
-            throw new TemplateException(file, List.of(file + ": must be a mapping with kind, title, blocks"));
-        }
-        root.fieldNames().forEachRemaining(k -> {
-            if (!TOP_KEYS.contains(k)) {
-                problem(k, "unknown key (expected one of " + TOP_KEYS + ")");
-            }
-        });
-        String kindId = root.path("kind").asText("");
+        JsonNode node = YamlFiles.readMapping(file, yaml, "a mapping with kind, title, blocks", problems)
+                .orElseThrow(this::failure);
+        YamlSection root = YamlSection.root(file, node, problems);
+        root.onlyKeys(TOP_KEYS);
+        String kindId = root.raw("kind") == null ? "" : root.raw("kind").asText("");
         TemplateKind kind = TemplateKind.byId(kindId).orElse(null);
         if (kind == null) {
             problem("kind", "'" + kindId + "' is not a template kind (one of "
@@ -88,20 +74,18 @@ public final class TemplateParser {
             throw failure();
         }
         schema = DataSchema.of(kind.dataType());
-        String title = root.path("title").asText("");
-        if (title.isBlank()) {
-            problem("title", "missing");
-        } else if (title.contains("${")) {
+        String title = root.string("title", true).orElse("");
+        if (title.contains("${")) {
             problem("title", "placeholders are not allowed in the title (it goes into the PDF metadata)");
         }
-        Medium medium = enumValue(Medium.class, root.path("medium").asText("a4"), "medium");
+        Medium medium = root.enumValue("medium", Medium.class, false).orElse(Medium.A4);
         List<TemplateBlock> blocks = new ArrayList<>();
-        JsonNode list = root.path("blocks");
-        if (!list.isArray() || list.isEmpty()) {
+        JsonNode list = root.raw("blocks");
+        if (list == null || !list.isArray() || list.isEmpty()) {
             problem("blocks", "missing or empty");
         } else {
             for (int i = 0; i < list.size(); i++) {
-                TemplateBlock b = block(list.get(i), "blocks[" + i + "]");
+                TemplateBlock b = block(list.get(i), root.listItem("blocks", i), "blocks[" + i + "]");
                 if (b != null) {
                     blocks.add(b);
                 }
@@ -111,10 +95,10 @@ public final class TemplateParser {
             throw failure();
         }
         String id = file.replaceFirst("\\.ya?ml$", "");
-        return new Template(id, kind, title, medium == null ? Medium.A4 : medium, blocks);
+        return new Template(id, kind, title, medium, blocks);
     }
 
-    private TemplateBlock block(JsonNode node, String at) {
+    private TemplateBlock block(JsonNode node, Optional<YamlSection> section, String at) {
         if (node.isTextual()) {
             return switch (node.asText()) {
                 case "cut" -> new TemplateBlock.Fixed(new Block.Cut());
@@ -125,31 +109,30 @@ public final class TemplateParser {
                 }
             };
         }
-        if (!node.isObject() || node.isEmpty()) {
+        if (section.isEmpty() || node.isEmpty()) {
             problem(at, "a block must be a mapping such as 'text: ...'");
             return null;
         }
-        String type = node.fieldNames().next();
+        YamlSection b = section.get();
+        String type = b.keys().get(0);
         Set<String> options = OPTIONS.get(type);
         if (options == null) {
-            problem(at, "'" + type + "' is not a block type (one of " + OPTIONS.keySet() + ")");
+            problem(at, "'" + type + "' is not a block type (one of " + OPTIONS.keySet() + ")"
+                    + YamlSection.didYouMean(type, OPTIONS.keySet()));
             return null;
         }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!k.equals(type) && !options.contains(k)) {
-                problem(at + "." + k, "unknown option for " + type + " (allowed: " + options + ")");
-            }
-        }
+        Set<String> allowed = new java.util.TreeSet<>(options);
+        allowed.add(type);
+        b.onlyKeys(allowed);
         JsonNode value = node.get(type);
         String key = at + "." + type;
         return switch (type) {
-            case "heading", "text" -> textBlock(type.equals("heading"), node, value, key);
+            case "heading", "text" -> textBlock(type.equals("heading"), b, value, key);
             case "fields" -> fields(value, key);
-            case "table" -> table(value, key);
+            case "table" -> table(b, value, key);
             case "qr" -> new TemplateBlock.Qr(text(value, key),
                     (float) number(node, "size-mm", 30, at), optionalText(node.get("caption"), at + ".caption"));
-            case "image" -> image(node, value, at);
+            case "image" -> image(b, node, value, at);
             case "spacer" -> new TemplateBlock.Fixed(new Block.Spacer(
                     value.isNumber() && value.asDouble() > 0 ? (float) value.asDouble() : badSpacer(key)));
             case "rule" -> new TemplateBlock.Fixed(new Block.Rule(ruleStyle(value, key)));
@@ -157,15 +140,12 @@ public final class TemplateParser {
         };
     }
 
-    private TemplateBlock textBlock(boolean heading, JsonNode node, JsonNode value, String key) {
+    private TemplateBlock textBlock(boolean heading, YamlSection b, JsonNode value, String key) {
         TextStyle base = heading ? TextStyle.TITLE : TextStyle.BODY;
-        Align align = node.has("align") ? enumValue(Align.class, node.get("align").asText(), key + ".align")
-                : base.align();
-        TextSize size = node.has("size") ? enumValue(TextSize.class, node.get("size").asText(), key + ".size")
-                : base.size();
-        boolean bold = node.has("bold") ? node.get("bold").asBoolean() : base.bold();
-        return new TemplateBlock.Text(heading, text(value, key),
-                new TextStyle(align == null ? base.align() : align, size == null ? base.size() : size, bold));
+        Align align = b.enumValue("align", Align.class, false).orElse(base.align());
+        TextSize size = b.enumValue("size", TextSize.class, false).orElse(base.size());
+        boolean bold = b.bool("bold", base.bold());
+        return new TemplateBlock.Text(heading, text(value, key), new TextStyle(align, size, bold));
     }
 
     private TemplateBlock fields(JsonNode value, String key) {
@@ -181,13 +161,8 @@ public final class TemplateParser {
         return new TemplateBlock.Fields(rows);
     }
 
-    private TemplateBlock table(JsonNode value, String key) {
-        for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!Set.of("each", "header", "row", "widths").contains(k)) {
-                problem(key + "." + k, "unknown key (expected each, header, row, widths)");
-            }
-        }
+    private TemplateBlock table(YamlSection block, JsonNode value, String key) {
+        block.section("table", false).ifPresent(t -> t.onlyKeys("each", "header", "row", "widths"));
         String each = value.path("each").asText("");
         DataSchema.Field list = schema.field(each).orElse(null);
         if (list == null || list.kind() != DataSchema.Kind.LIST) {
@@ -213,13 +188,11 @@ public final class TemplateParser {
                 .map(h -> 1).toList());
     }
 
-    private TemplateBlock image(JsonNode node, JsonNode value, String at) {
+    private TemplateBlock image(YamlSection b, JsonNode node, JsonNode value, String at) {
         String source = value != null && value.isTextual() ? value.asText().strip() : "";
         float width = (float) number(node, "width-mm", 40, at);
-        Align align = node.has("align") ? enumValue(Align.class, node.get("align").asText(), at + ".align")
-                : Align.RIGHT;
-        align = align == null ? Align.RIGHT : align;
-        boolean overlay = node.path("overlay").asBoolean(false);
+        Align align = b.enumValue("align", Align.class, false).orElse(Align.RIGHT);
+        boolean overlay = b.bool("overlay", false);
         if (source.startsWith("file:")) {
             Path image = dir == null ? null : dir.resolve(source.substring(5).strip()).normalize();
             if (image == null || !Files.isRegularFile(image)) {
@@ -311,16 +284,6 @@ public final class TemplateParser {
     private float badSpacer(String key) {
         problem(key, "must be a positive number of lines");
         return 1;
-    }
-
-    private <E extends Enum<E>> E enumValue(Class<E> type, String value, String key) {
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            problem(key, "'" + value + "' is not one of " + java.util.Arrays.stream(type.getEnumConstants())
-                    .map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
-            return null;
-        }
     }
 
     private void problem(String key, String what) {

@@ -70,12 +70,33 @@ class TemplateRepositoryTest {
                 () -> TemplateRepository.load(dir));
         assertThat(e.problems()).hasSize(6);
         assertThat(String.join("\n", e.problems()))
-                .contains("queue-slip.yaml: medium: 'paper-roll' is not one of [receipt, a4]")
-                .contains("blocks[0].algin: unknown option")
+                .contains("queue-slip.yaml: medium: 'paper-roll' is not one of receipt, a4")
+                .contains("blocks[0].algin: unknown key (did you mean 'align'?); allowed here: align, bold, heading, size")
                 .contains("blocks[1].text: malformed placeholder")
                 .contains("blocks[2].table.each: 'hallName' is not a list field")
                 .contains("blocks[3].image")
                 .contains("blocks[4]: 'barcode' is not a block type");
+    }
+
+    @Test
+    void misspeltKeysAndBlockTypesAreAnsweredWithTheOneProbablyMeant() {
+        TemplateException e = org.junit.jupiter.api.Assertions.assertThrows(TemplateException.class,
+                () -> TemplateParser.parse("queue-slip.yaml", """
+                        kind: queue-slip
+                        titel: 排队凭条
+                        blocks:
+                          - texts: ${queueNumber}
+                          - text: ${queueNumber}
+                            bold: maybe
+                        """, null));
+        assertThat(e.problems()).hasSize(4);
+        assertThat(String.join("\n", e.problems()))
+                .contains("queue-slip.yaml: titel: unknown key (did you mean 'title'?); allowed here: blocks, kind,"
+                        + " medium, title")
+                .contains("queue-slip.yaml: title: required")
+                .contains("queue-slip.yaml: blocks[0]: 'texts' is not a block type")
+                .contains("(did you mean 'text'?)")
+                .contains("queue-slip.yaml: blocks[1].bold: expected true or false, got 'maybe'");
     }
 
     @Test
@@ -93,8 +114,7 @@ class TemplateRepositoryTest {
         copyShipped(dir);
         Files.writeString(dir.resolve("queue-slip.yaml"), "kind: queue-slip\nblocks:\n  - text: [unclosed\n");
         assertThatThrownBy(() -> TemplateRepository.load(dir))
-                .hasMessageContaining("queue-slip.yaml: not valid YAML")
-                .hasMessageContaining("line");
+                .hasMessageContaining("queue-slip.yaml: line 4, column 1: not valid YAML");
     }
 
     @Test

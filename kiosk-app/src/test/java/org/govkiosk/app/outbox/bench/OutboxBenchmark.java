@@ -11,7 +11,6 @@ import java.util.random.RandomGenerator;
 import org.govkiosk.api.RequestSigner;
 import org.govkiosk.api.TerminalKeys;
 import org.govkiosk.app.cases.TestCases;
-import org.govkiosk.app.outbox.Backoff;
 import org.govkiosk.app.outbox.Outbox;
 import org.govkiosk.app.outbox.OutboxWorker;
 import org.govkiosk.app.outbox.PayloadCipher;
@@ -21,6 +20,7 @@ import org.govkiosk.app.platform.PlatformClientConfig;
 import org.govkiosk.app.platform.PlatformOutboxSender;
 import org.govkiosk.app.platform.PlatformQueue;
 import org.govkiosk.app.platform.RealPlatform;
+import org.govkiosk.shared.retry.Backoff;
 
 /**
  * Prints the outbox's enqueue latency (each add fsync'd: WAL, synchronous=FULL) on the disk of {@code dir}, and

@@ -1,4 +1,4 @@
-package org.govkiosk.app.outbox;
+package org.govkiosk.shared.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,11 +34,40 @@ class BackoffTest {
 
     @Test
     void nonsenseIsRefused() {
-        assertThatThrownBy(() -> new Backoff(Duration.ZERO, Duration.ofSeconds(1), 0, RandomGenerator.getDefault()))
+        assertThatThrownBy(() -> new Backoff(Duration.ofSeconds(-1), Duration.ofSeconds(1), 0,
+                RandomGenerator.getDefault()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(1), 0,
                 RandomGenerator.getDefault())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1), 1,
                 RandomGenerator.getDefault())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aZeroBaseRetriesAtOnce() {
+        Backoff backoff = new Backoff(Duration.ZERO, Duration.ofSeconds(1), 0.5, RandomGenerator.getDefault());
+        assertThat(backoff.delay(1)).isEqualTo(Duration.ZERO);
+        assertThat(backoff.delay(100)).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void anInjectedRandomMakesTheDelaysExact() {
+        // nextDouble() 0.5 with jitter 0.2: each wait is 10 % below its ceiling.
+        RandomGenerator half = new RandomGenerator() {
+            @Override
+            public long nextLong() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public double nextDouble() {
+                return 0.5;
+            }
+        };
+        Backoff backoff = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), 0.2, half);
+        assertThat(java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(n -> backoff.delay(n).toMillis()).toList())
+                .containsExactly(1_800L, 3_600L, 7_200L, 14_400L, 28_800L, 57_600L, 115_200L, 230_400L, 270_000L,
+                        270_000L);
+        assertThat(backoff.ceiling(Integer.MAX_VALUE)).as("no overflow").isEqualTo(Duration.ofMinutes(5));
     }
 }

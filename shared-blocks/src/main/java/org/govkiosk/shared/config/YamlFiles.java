@@ -1,4 +1,4 @@
-package org.govkiosk.app.config;
+package org.govkiosk.shared.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -22,9 +22,10 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * What every configuration file of the terminal shares (terminal.yaml, devices.yaml, catalog.yaml): read as strict
- * UTF-8 YAML with repeated keys refused, every failure recorded as "FILE: PROBLEM" rather than thrown, and unknown
- * keys answered with the key that was probably meant.
+ * What every YAML file of the project shares (terminal.yaml, devices.yaml, catalog.yaml, print templates,
+ * platform.yaml): read as strict UTF-8 YAML with repeated keys refused, every failure recorded as "FILE: PROBLEM"
+ * rather than thrown, and unknown keys answered with the key that was probably meant. Read the mapping it returns
+ * with {@link YamlSection}.
  */
 public final class YamlFiles {
 
@@ -62,6 +63,14 @@ public final class YamlFiles {
         if (text == null) {
             return Optional.empty();
         }
+        return readMapping(name, text, expectedTop, problems);
+    }
+
+    /**
+     * The top-level mapping of YAML text read from the file {@code name}; empty after recording why not (not YAML,
+     * a key given twice, empty, or not a mapping).
+     */
+    public static Optional<JsonNode> readMapping(String name, String text, String expectedTop, List<String> problems) {
         try {
             JsonNode root = YAML.readTree(text);
             if (root == null || root.isMissingNode() || root.isNull()) {
@@ -93,36 +102,51 @@ public final class YamlFiles {
         return "'" + n.asText() + "'";
     }
 
-    /** idle_timeout, idleTimeout and idle-timout all point at idle-timeout: other spelling or one slip. */
+    /**
+     * The known key (or value) probably meant by {@code written}: idle_timeout, idleTimeout and idle-timout all
+     * point at idle-timeout. Another spelling of the same words, or the nearest by edit distance when it is a slip
+     * (one edit for words of 4 letters or more, two for words of 8 or more); empty when nothing is that close.
+     */
     public static Optional<String> similarKey(String written, Collection<String> known) {
         String a = normalized(written);
-        return known.stream().filter(k -> {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
             String b = normalized(k);
-            return a.equals(b) || (Math.min(a.length(), b.length()) >= 4 && editDistance(a, b) <= 1);
-        }).findFirst();
+            int shorter = Math.min(a.length(), b.length());
+            int allowed = shorter >= 8 ? 2 : shorter >= 4 ? 1 : 0;
+            int d = a.equals(b) ? 0 : editDistance(a, b);
+            if (d <= allowed && d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     private static String normalized(String key) {
         return key.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
     }
 
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
+    /** Edits (insert, delete, replace, swap two neighbours) from {@code a} to {@code b}: "prot" is 1 from "port". */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int replace = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(replace, Math.min(prev[j], cur[j - 1]) + 1);
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
         }
-        return prev[b.length()];
+        return d[a.length()][b.length()];
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.govkiosk.app.config;
+package org.govkiosk.shared.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.govkiosk.app.config;
+package org.govkiosk.shared.config;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
