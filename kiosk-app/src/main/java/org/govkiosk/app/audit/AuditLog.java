@@ -74,6 +74,8 @@ public final class AuditLog implements Audit, AutoCloseable {
                 channel.close();
                 Path aside = file.resolveSibling(file.getFileName() + ".unkeyed-" + clock.millis());
                 Files.move(file, aside);
+                // Named durably before the new chain names it: a power cut must not leave the old file unnamed.
+                org.govkiosk.app.security.DurableFiles.syncDirectory(file.getParent());
                 LOG.warn("Audit file {} was not chained with this terminal's key; kept as {}, a keyed chain starts",
                         file, aside);
                 setAside = Map.of("file", aside.getFileName().toString(), "seq", String.valueOf(tail.seq),
