@@ -183,10 +183,8 @@ class ArchitectureTest {
         "org.govkiosk.app.diag.DeviceSession",
         // Services that make and close their own threads, closed in turn by their assembly's close (tested in
         // their own tests); onto the registry next (#15).
-        "org.govkiosk.app.ops.OpsHttpServer",
         "org.govkiosk.app.pad.PadConnectionService",
         "org.govkiosk.app.platform.HttpPlatformClient",
-        "org.govkiosk.app.platform.HeartbeatSender",
         "org.govkiosk.app.outbox.OutboxWorker",
         "org.govkiosk.app.outbox.OutboxSupervisor",
         "org.govkiosk.app.outbox.ParallelSender",

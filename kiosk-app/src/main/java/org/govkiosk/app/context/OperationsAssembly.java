@@ -49,6 +49,8 @@ final class OperationsAssembly implements AutoCloseable {
     /** The terminal's housekeeping: one-off start jobs and periodic flushes, off the devices' scheduler. */
     private final ScheduledExecutorService timers;
     private volatile OpsHttpServer ops;
+    /** Where the ops endpoint answers, when it runs. */
+    private volatile ExecutorService opsThread;
 
     OperationsAssembly(LaunchOptions options, TerminalConfig config, Clock clock, RecordsAssembly records,
             DevicesAssembly devices, ExecutorRegistry threads) throws IOException {
@@ -87,7 +89,8 @@ final class OperationsAssembly implements AutoCloseable {
         try {
             Optional<String> token = cfg.tokenFile().isPresent()
                     ? Optional.of(Files.readString(cfg.tokenFile().get()).trim()) : Optional.empty();
-            ops = new OpsHttpServer(cfg.listen().get(), token, this::health, metrics::scrape);
+            opsThread = threads.singleThread("ops-http");
+            ops = new OpsHttpServer(cfg.listen().get(), token, this::health, metrics::scrape, opsThread);
         } catch (IOException | RuntimeException e) {
             LOG.error("Ops endpoint not started on {}: {}", cfg.listen().get(), e.toString());
         }
@@ -143,6 +146,9 @@ final class OperationsAssembly implements AutoCloseable {
     public void close() {
         if (ops != null) {
             ops.close();
+        }
+        if (opsThread != null) {
+            threads.closeNow(opsThread);
         }
         threads.closeNow(timers);
         // Maintenance work under way (an export, a query) is given the bound to finish before it is interrupted.

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import org.govkiosk.api.AuditHead;
 import org.govkiosk.api.PadRegistration;
 import org.govkiosk.app.config.LaunchOptions;
@@ -38,6 +39,7 @@ final class PlatformLinkAssembly implements AutoCloseable {
     /** The thread the embedded platform starts on, once the gate opened. */
     private volatile Thread platformStarter;
     private final TerminalPlatform link;
+    private final ScheduledExecutorService heartbeatThread;
     private final HeartbeatSender heartbeats;
     private PadConnectionService padLink;
 
@@ -75,10 +77,11 @@ final class PlatformLinkAssembly implements AutoCloseable {
         this.link = TerminalPlatform.start(config, records.dataDir(), records.keys(), clock, audit, uri, token,
                 embeddedKey);
         Duration beat = config.platform().heartbeatInterval();
+        this.heartbeatThread = threads.scheduler("heartbeat", 1);
         this.heartbeats = new HeartbeatSender(link::registeredClient, new HeartbeatContent(config.terminal().id(),
                 operations.startedAt(), beat, devices::all, link::outboxStatus, clock, () -> audit.head()
                         .map(h -> new AuditHead(h.seq(), h.hash()))), beat,
-                HeartbeatSender.DEFAULT_DEBOUNCE).start();
+                HeartbeatSender.DEFAULT_DEBOUNCE, heartbeatThread).start();
         devices.bus().onStatus(change -> heartbeats.beatSoon());
         link.registered().thenRun(heartbeats::beatSoon);
         gauges(operations.metrics());
@@ -144,6 +147,7 @@ final class PlatformLinkAssembly implements AutoCloseable {
             pad.close();
         }
         heartbeats.close();
+        threads.closeNow(heartbeatThread);
         link.close();
         if (platform != null) {
             Thread starter = platformStarter;
