@@ -183,7 +183,6 @@ class ArchitectureTest {
         "org.govkiosk.app.diag.DeviceSession",
         // Services that make and close their own threads, closed in turn by their assembly's close (tested in
         // their own tests); onto the registry next (#15).
-        "org.govkiosk.app.pad.PadConnectionService",
         "org.govkiosk.app.platform.HttpPlatformClient",
         "org.govkiosk.app.outbox.OutboxWorker",
         "org.govkiosk.app.outbox.OutboxSupervisor",

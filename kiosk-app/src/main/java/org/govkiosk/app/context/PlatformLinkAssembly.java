@@ -42,6 +42,7 @@ final class PlatformLinkAssembly implements AutoCloseable {
     private final ScheduledExecutorService heartbeatThread;
     private final HeartbeatSender heartbeats;
     private PadConnectionService padLink;
+    private ScheduledExecutorService padWatchdog;
 
     PlatformLinkAssembly(LaunchOptions options, TerminalConfig config, Clock clock, RecordsAssembly records,
             DevicesAssembly devices, OperationsAssembly operations, StartGate afterFirstScreen,
@@ -119,9 +120,12 @@ final class PlatformLinkAssembly implements AutoCloseable {
         link.registered().thenAccept(uri -> {
             var registration = new PadRegistration(config.terminal().id(),
                     config.terminal().hallCode(), config.terminal().windowId());
-            var pad = new PadConnectionService(uri, link.signer(), registration,
-                    PadConnectionService.Settings.defaults(), clock);
+            PadConnectionService pad;
             synchronized (this) {
+                padWatchdog = threads.scheduler("pad-silence-watch", 1);
+                pad = new PadConnectionService(uri, link.signer(), registration,
+                        PadConnectionService.Settings.defaults(), clock, threads.threads("pad-connection"),
+                        padWatchdog);
                 padLink = pad;
             }
             pad.start(listener);
@@ -140,11 +144,14 @@ final class PlatformLinkAssembly implements AutoCloseable {
     @Override
     public void close() {
         PadConnectionService pad;
+        ScheduledExecutorService watchdog;
         synchronized (this) {
             pad = padLink;
+            watchdog = padWatchdog;
         }
         if (pad != null) {
-            pad.close();
+            pad.close(); // stops its connection thread (bounded) and its watchdog
+            threads.closeNow(watchdog);
         }
         heartbeats.close();
         threads.closeNow(heartbeatThread);
