@@ -21,11 +21,7 @@ import org.govkiosk.app.config.ConfigLoader;
 import org.govkiosk.app.config.LaunchOptions;
 import org.govkiosk.app.config.TerminalConfig;
 import org.govkiosk.app.i18n.I18n;
-import org.govkiosk.app.journey.ApplicationService;
-import org.govkiosk.app.journey.CaseNumbers;
-import org.govkiosk.app.journey.ProgressService;
 import org.govkiosk.app.journey.SubmissionKeys;
-import org.govkiosk.app.journey.SupplementService;
 import org.govkiosk.app.maintenance.ConfigReload;
 import org.govkiosk.app.maintenance.DeviceAdmin;
 import org.govkiosk.app.maintenance.DeviceCounters;
@@ -34,12 +30,11 @@ import org.govkiosk.app.ops.HealthCheck;
 import org.govkiosk.app.ops.HealthReport;
 import org.govkiosk.app.ops.OpsHttpServer;
 import org.govkiosk.app.ops.TerminalMetrics;
+import org.govkiosk.app.ui.KioskViewModels;
 import org.govkiosk.app.outbox.OutboxWorker;
 import org.govkiosk.app.pad.PadListener;
 import org.govkiosk.app.printing.PrintService;
-import org.govkiosk.app.scan.DocumentScanService;
 import org.govkiosk.app.session.CitizenSession;
-import org.govkiosk.app.session.LicenceIdentification;
 import org.govkiosk.app.session.SessionManager;
 import org.govkiosk.app.usage.UsageStatistics;
 import org.govkiosk.device.Device;
@@ -231,11 +226,6 @@ public final class AppContext implements AutoCloseable {
         return journeys.journeyThread();
     }
 
-    /** Pages from the document camera are taken here, so a citizen placing one holds up no other journey work. */
-    public Executor scanThread() {
-        return journeys.scanThread();
-    }
-
     /** The service items this terminal offers, with their guides and forms. */
     public Catalog catalog() {
         return catalog;
@@ -298,34 +288,9 @@ public final class AppContext implements AutoCloseable {
         return journeys.submissionKeys();
     }
 
-    /** Applications: filed to the outbox, followed to the platform, the receipt printed. */
-    public ApplicationService applications() {
-        return journeys.applications();
-    }
-
-    /** Progress queries and certificates printed at the terminal. */
-    public ProgressService progress() {
-        return journeys.progress();
-    }
-
-    /** Materials sent after a case was filed (补正). */
-    public SupplementService supplements() {
-        return journeys.supplements();
-    }
-
-    /** Identification by an electronic licence's code, checked by the platform. */
-    public LicenceIdentification licences() {
-        return journeys.licences();
-    }
-
-    /** Case numbers typed or scanned from a receipt's QR code. */
-    public CaseNumbers caseNumbers() {
-        return journeys.caseNumbers();
-    }
-
-    /** The document cameras set up for citizens' materials. */
-    public DocumentScanService documentScans() {
-        return journeys.scans();
+    /** What the UI builds its screens from: view models over the services, never the services or this root. */
+    public KioskViewModels viewModels() {
+        return new TerminalViewModels(this, journeys);
     }
 
     /** The threads of the terminal's components (tests and diagnostics). */

@@ -34,7 +34,6 @@ class AppContextTest {
                 Clock.systemDefaultZone());
         try {
             context.journeyThread().execute(() -> { });
-            context.scanThread().execute(() -> { });
             context.maintenanceThread().execute(() -> { });
             Thread.sleep(500);
             assertThat(context.platform()).as("the embedded platform waits for the first screen").isEmpty();
@@ -44,7 +43,7 @@ class AppContextTest {
             context.firstScreenShown();
             waitFor(Duration.ofSeconds(60), () -> context.platform().isPresent());
             assertThat(context.platform()).as("started once the first screen is shown").isPresent();
-            assertThat(liveAssemblyThreads()).contains("journey-1", "document-scan-1", "maintenance-1");
+            assertThat(liveAssemblyThreads()).contains("journey-1", "maintenance-1");
         } finally {
             context.close();
         }

@@ -1,4 +1,4 @@
-package org.govkiosk.app;
+package org.govkiosk.app.context;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -26,7 +26,6 @@ import org.govkiosk.api.RatingSubmission;
 import org.govkiosk.app.catalog.CatalogItem;
 import org.govkiosk.app.config.LaunchOptions;
 import org.govkiosk.app.config.TerminalConfig;
-import org.govkiosk.app.context.AppContext;
 import org.govkiosk.app.i18n.I18n;
 import org.govkiosk.app.maintenance.ConfigReload;
 import org.govkiosk.app.maintenance.ConfigSummary;
@@ -73,8 +72,8 @@ import org.govkiosk.device.DeviceFamily;
 
 /**
  * The UI's view models over the running terminal's services: the one place where the screens' composition meets
- * the composition root. {@link org.govkiosk.app.ui.KioskUi} gets this as a {@link KioskViewModels}, never the
- * root or a service.
+ * the composition root and its assemblies. {@link org.govkiosk.app.ui.KioskUi} gets this as a {@link
+ * KioskViewModels} ({@link AppContext#viewModels()}), never the root or a service.
  */
 final class TerminalViewModels implements KioskViewModels {
 
@@ -82,9 +81,11 @@ final class TerminalViewModels implements KioskViewModels {
     private static final Executor FX = Platform::runLater;
 
     private final AppContext context;
+    private final JourneysAssembly journeys;
 
-    TerminalViewModels(AppContext context) {
+    TerminalViewModels(AppContext context, JourneysAssembly journeys) {
         this.context = context;
+        this.journeys = journeys;
     }
 
     @Override
@@ -136,8 +137,8 @@ final class TerminalViewModels implements KioskViewModels {
     public IdentifyViewModel identify(DeviceStatusBoard board) {
         return new IdentifyViewModel(context.citizen(), context.bus(), context.devicesOf(IdCardReader.class),
                 context.devicesOf(SmartCardReader.class), context.devicesOf(QrScanner.class), board, context.clock(),
-                new IdentifyViewModel.Licences(context.licences(),
-                        code -> context.caseNumbers().scanned(code).isPresent(), context.journeyThread(), FX));
+                new IdentifyViewModel.Licences(journeys.licences(),
+                        code -> journeys.caseNumbers().scanned(code).isPresent(), context.journeyThread(), FX));
     }
 
     @Override
@@ -173,18 +174,18 @@ final class TerminalViewModels implements KioskViewModels {
     /** Pages are taken on the document camera's own thread, made and closed by the root. */
     @Override
     public MaterialScans materialScans(DeviceStatusBoard board) {
-        var service = context.documentScans();
+        var service = journeys.scans();
         Set<String> ids = service.cameras().stream().map(Device::id).collect(Collectors.toSet());
         List<DeviceStatusBoard.Row> rows = board.rows().stream().filter(r -> ids.contains(r.deviceId())).toList();
         BooleanBinding available = Bindings.createBooleanBinding(
                 () -> rows.stream().anyMatch(r -> r.status().isUsable()),
                 rows.stream().map(DeviceStatusBoard.Row::statusProperty).toArray(Observable[]::new));
-        return new MaterialScans(service, available, context.scanThread(), FX);
+        return new MaterialScans(service, available, journeys.scanThread(), FX);
     }
 
     @Override
     public ApplyViewModel apply(ObservableStringValue phone, MaterialScans scans) {
-        ApplyViewModel model = new ApplyViewModel(context.applications(), context.progress(), context.citizen(),
+        ApplyViewModel model = new ApplyViewModel(journeys.applications(), journeys.progress(), context.citizen(),
                 phone, context.journeyThread(), FX, scans, context.submissionKeys());
         // Usage statistics count each submitted application once, by its item code only.
         model.outcomeProperty().addListener((obs, was, now) -> {
@@ -197,13 +198,13 @@ final class TerminalViewModels implements KioskViewModels {
 
     @Override
     public ProgressViewModel progress(CatalogTexts texts) {
-        return new ProgressViewModel(context.progress(), context.caseNumbers(), context.citizen(), context.bus(),
+        return new ProgressViewModel(journeys.progress(), journeys.caseNumbers(), context.citizen(), context.bus(),
                 context.devicesOf(QrScanner.class), context.journeyThread(), FX, texts);
     }
 
     @Override
     public SupplementViewModel supplement(MaterialScans scans) {
-        return new SupplementViewModel(context.supplements(), context.citizen(), context.journeyThread(), FX, scans);
+        return new SupplementViewModel(journeys.supplements(), context.citizen(), context.journeyThread(), FX, scans);
     }
 
     @Override
