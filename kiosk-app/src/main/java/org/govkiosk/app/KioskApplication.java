@@ -128,7 +128,7 @@ public class KioskApplication extends Application {
     @Override
     public void start(Stage primaryStage) {
         this.stage = primaryStage;
-        ui = new KioskUi(context, this::exit);
+        ui = new KioskUi(context.viewModels(), this::exit);
         // A kiosk covers its whole screen, whatever its size, with or without a window manager: full-screen mode
         // alone is a request to the window manager, and without one (X with no WM, some kiosk compositors) the
         // window stayed a 1280×1024 box in the middle of the screen.

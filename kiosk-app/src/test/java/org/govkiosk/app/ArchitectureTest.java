@@ -8,7 +8,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -42,11 +44,14 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.govkiosk.device.transport..",
                     "org.govkiosk.device.codec..", "com.fazecast..");
 
-    /** Only the terminal's composition root builds drivers, and the technicians' diag, which opens one device. */
+    /**
+     * Only the terminal's composition root (its devices' assembly builds the drivers, the root validates their
+     * configuration) knows driver plumbing, and the technicians' diag, which opens one device.
+     */
     @ArchTest
     static final ArchRule onlyTheCompositionRootKnowsDriverPlumbing = noClasses()
             .that().resideInAPackage("org.govkiosk.app..")
-            .and().haveNameNotMatching("org\\.govkiosk\\.app\\.context\\.AppContext(\\$.*)?")
+            .and().haveNameNotMatching("org\\.govkiosk\\.app\\.context\\.(AppContext|DevicesAssembly)(\\$.*)?")
             .and().resideOutsideOfPackage("org.govkiosk.app.diag..")
             .should().dependOnClassesThat().resideInAnyPackage("org.govkiosk.device.driver..",
                     "org.govkiosk.device.registry..", "org.govkiosk.device.supervisor..");
@@ -154,7 +159,57 @@ class ArchitectureTest {
     static final ArchRule viewsNeverConstructServices = noClasses()
             .that().resideInAPackage("org.govkiosk.app.ui..").and().haveSimpleNameEndingWith("View")
             .should().callConstructorWhere(target(owner(resideInAnyPackage(SERVICE_PACKAGES))))
-            .because("views get view models; the composition root (AppContext, KioskUi) builds the services");
+            .because("views get view models; the composition root (AppContext and its assemblies) builds the"
+                    + " services and TerminalViewModels the view models over them");
+
+    /** KioskUi gets a KioskViewModels; no screen reaches the composition root or its assemblies' services. */
+    @ArchTest
+    static final ArchRule uiNeverReachesTheCompositionRoot = noClasses()
+            .that().resideInAPackage("org.govkiosk.app.ui..")
+            .should().dependOnClassesThat().resideInAPackage("org.govkiosk.app.context..")
+            .because("the UI gets view models from a KioskViewModels, never the root, a service locator or its"
+                    + " services");
+
+    /**
+     * Who may make threads besides the root's {@link org.govkiosk.app.context.ExecutorRegistry}, and why. Every
+     * other class takes the executor it runs on from its assembly.
+     */
+    static final String[] THREAD_MAKERS = {
+        // Before and beyond the root: the thread that builds the context beside the FX toolkit, the JVM's hook.
+        "org.govkiosk.app.KioskApplication",
+        // Made by KioskApplication outside the root: it reports "stopping" to systemd while the root closes.
+        "org.govkiosk.app.ops.HealthWatchdog",
+        // The technicians' diag, a command line of its own without the terminal's root.
+        "org.govkiosk.app.diag.DeviceSession",
+        // Services that make and close their own threads, closed in turn by their assembly's close (tested in
+        // their own tests); onto the registry next (#15).
+        "org.govkiosk.app.platform.HttpPlatformClient",
+        "org.govkiosk.app.outbox.OutboxWorker",
+        "org.govkiosk.app.outbox.OutboxSupervisor",
+        "org.govkiosk.app.outbox.ParallelSender",
+    };
+
+    /** Threads and pools made with java.util.concurrent.Executors, new Thread or a pool's constructor. */
+    private static final DescribedPredicate<JavaAccess<?>> MAKES_THREADS = DescribedPredicate.describe(
+            "make a thread or an executor (Executors.*, new Thread, new ThreadPoolExecutor...)", access -> {
+                JavaClass owner = access.getTargetOwner();
+                if (owner.isEquivalentTo(java.util.concurrent.Executors.class)) {
+                    return access instanceof JavaMethodCall;
+                }
+                return access instanceof JavaConstructorCall
+                        && (owner.isAssignableTo(Thread.class)
+                                || owner.isAssignableTo(java.util.concurrent.ThreadPoolExecutor.class)
+                                || owner.isAssignableTo(java.util.concurrent.ForkJoinPool.class));
+            });
+
+    @ArchTest
+    static final ArchRule onlyTheExecutorRegistryMakesThreads = noClasses()
+            .that().resideInAPackage("org.govkiosk.app..")
+            .and().haveNameNotMatching("org\\.govkiosk\\.app\\.context\\.ExecutorRegistry(\\$.*)?")
+            .and().haveNameNotMatching(cliToolsPattern(THREAD_MAKERS))
+            .should().accessTargetWhere(MAKES_THREADS)
+            .because("the terminal's threads are made, named and closed by the root's ExecutorRegistry; a component"
+                    + " gets its executor from its assembly");
 
     static String cliToolsPattern(String... names) {
         StringBuilder regex = new StringBuilder();

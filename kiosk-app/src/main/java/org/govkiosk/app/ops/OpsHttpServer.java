@@ -9,7 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,19 +27,25 @@ public final class OpsHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final Optional<String> token;
 
+    /** Answers on the HTTP server's own dispatcher thread. */
     public OpsHttpServer(InetSocketAddress address, Optional<String> token, Supplier<HealthReport> health,
             Supplier<String> metrics) throws IOException {
+        this(address, token, health, metrics, null);
+    }
+
+    /**
+     * @param handlers where requests are answered (the terminal's executor registry makes it and closes it after
+     *                 the server); null for the HTTP server's own dispatcher thread
+     */
+    public OpsHttpServer(InetSocketAddress address, Optional<String> token, Supplier<HealthReport> health,
+            Supplier<String> metrics, Executor handlers) throws IOException {
         if (!address.getAddress().isLoopbackAddress() && token.isEmpty()) {
             throw new IllegalArgumentException("the ops endpoint on " + address
                     + " is reachable from the network: it needs a token");
         }
         this.token = token;
         this.server = HttpServer.create(address, 16);
-        server.setExecutor(Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "ops-http");
-            t.setDaemon(true);
-            return t;
-        }));
+        server.setExecutor(handlers);
         server.createContext("/health", ex -> handle(ex, () -> {
             HealthReport report = health.get();
             return new Response(report.serving() ? 200 : 503, "application/json",

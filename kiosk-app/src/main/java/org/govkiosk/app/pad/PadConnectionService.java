@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.govkiosk.api.ApiJson;
@@ -65,6 +65,7 @@ public final class PadConnectionService implements AutoCloseable {
     private final HttpClient http;
     private final ObjectMapper json = ApiJson.lenient();
     private final ScheduledExecutorService watchdog;
+    private final ThreadFactory workerThreads;
     private volatile boolean running;
     private volatile Thread worker;
     private volatile InputStream current;
@@ -72,8 +73,12 @@ public final class PadConnectionService implements AutoCloseable {
     private volatile boolean silenced;
     private volatile String lastEventId;
 
+    /**
+     * @param workerThreads makes the thread that holds the connection (the terminal's executor registry does)
+     * @param watchdog      checks the stream for silence; shut down by {@link #close}
+     */
     public PadConnectionService(URI platform, RequestSigner signer, PadRegistration registration, Settings settings,
-            Clock clock) {
+            Clock clock, ThreadFactory workerThreads, ScheduledExecutorService watchdog) {
         String url = platform.toString();
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.signer = Objects.requireNonNull(signer, "signer");
@@ -82,11 +87,8 @@ public final class PadConnectionService implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "pad-silence-watch");
-            t.setDaemon(true);
-            return t;
-        });
+        this.workerThreads = Objects.requireNonNull(workerThreads, "workerThreads");
+        this.watchdog = Objects.requireNonNull(watchdog, "watchdog");
     }
 
     /** Starts connecting in the background; returns at once. */
@@ -95,8 +97,7 @@ public final class PadConnectionService implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         running = true;
-        Thread t = new Thread(() -> run(listener), "pad-connection");
-        t.setDaemon(true);
+        Thread t = workerThreads.newThread(() -> run(listener));
         worker = t;
         t.start();
         long period = Math.max(100, settings.silenceLimit().toMillis() / 4);

@@ -3,7 +3,6 @@ package org.govkiosk.app.platform;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,9 +42,10 @@ public final class HeartbeatSender implements AutoCloseable {
     /**
      * @param client  the platform client once connected; while empty, beats are skipped without a word
      * @param content what to send, read at each beat
+     * @param thread  the beats' own thread (the terminal's executor registry makes it); shut down by {@link #close}
      */
     public HeartbeatSender(Supplier<Optional<PlatformClient>> client, Supplier<Heartbeat> content, Duration interval,
-            Duration debounce) {
+            Duration debounce, ScheduledExecutorService thread) {
         if (interval.isNegative() || interval.isZero() || debounce.isNegative()) {
             throw new IllegalArgumentException("interval must be positive and debounce not negative");
         }
@@ -53,11 +53,7 @@ public final class HeartbeatSender implements AutoCloseable {
         this.content = content;
         this.interval = interval;
         this.debounce = debounce;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = thread;
     }
 
     /** Beats every interval from one interval from now (call {@link #beatSoon()} for an earlier first beat). */

@@ -74,7 +74,11 @@ class PadConnectionServiceTest {
                 new PadRegistration("PAD-A", "H", "W"),
                 new PadConnectionService.Settings(Duration.ofSeconds(2), Duration.ofMillis(600),
                         new Backoff(Duration.ofMillis(50), Duration.ofMillis(200), 0, RandomGenerator.getDefault())),
-                Clock.systemUTC());
+                Clock.systemUTC(), r -> {
+                    Thread t = new Thread(r, "pad-connection");
+                    t.setDaemon(true);
+                    return t;
+                }, java.util.concurrent.Executors.newSingleThreadScheduledExecutor());
         service.start(new PadListener() {
             @Override
             public void requestArrived(PadRequest request) {

@@ -53,7 +53,11 @@ final class PadRig implements AutoCloseable {
         connection = new PadConnectionService(server.baseUri(), signer, new PadRegistration(padId, HALL, windowId),
                 new PadConnectionService.Settings(Duration.ofSeconds(2), Duration.ofSeconds(5),
                         new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1), 0.2, RandomGenerator.getDefault())),
-                Clock.systemUTC());
+                Clock.systemUTC(), r -> {
+                    Thread t = new Thread(r, "pad-connection");
+                    t.setDaemon(true);
+                    return t;
+                }, java.util.concurrent.Executors.newSingleThreadScheduledExecutor());
         connection.start(new PadListener() {
             @Override
             public void requestArrived(PadRequest request) {

@@ -77,7 +77,8 @@ class HeartbeatSenderTest {
         HeartbeatContent content = new HeartbeatContent(TERMINAL, Instant.now().minusSeconds(42), Duration.ofSeconds(60),
                 () -> devices.all(), () -> new OutboxStatus(2, 1, 0, 7, Optional.of(oldestWaiting), Optional.empty()),
                 Clock.systemUTC());
-        sender = new HeartbeatSender(() -> Optional.of(client), content, NEVER_IN_THIS_TEST, Duration.ofMillis(200))
+        sender = new HeartbeatSender(() -> Optional.of(client), content, NEVER_IN_THIS_TEST, Duration.ofMillis(200),
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor())
                 .start();
         bus.onStatus(change -> sender.beatSoon());
         devices = DeviceRegistry.create(List.of(DeviceConfig.simulated("receipt-1", DeviceFamily.RECEIPT_PRINTER)),
