@@ -4,25 +4,18 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.GeneralCodingRules;
+import org.govkiosk.testkit.CodingRules;
 import org.govkiosk.device.driver.AbstractDevice;
 import org.govkiosk.device.driver.DeviceStatusCell;
 
 /** Holds the layering of ARCHITECTURE.md inside device-drivers: transport, codec, driver, each in its place. */
 @AnalyzeClasses(packages = "org.govkiosk.device", importOptions = ImportOption.DoNotIncludeTests.class)
 class DeviceLayeringTest {
-
-    /** {@code printStackTrace()} of any Throwable (a call names the exception's own class as its owner). */
-    private static final DescribedPredicate<JavaMethodCall> PRINT_STACK_TRACE = DescribedPredicate.describe(
-            "printStackTrace() of a Throwable", call -> call.getName().equals("printStackTrace")
-                    && call.getTargetOwner().isAssignableTo(Throwable.class));
 
     /** Serial access goes through one transport, so OS quirks and error mapping live in one place. */
     @ArchTest
@@ -76,21 +69,12 @@ class DeviceLayeringTest {
 
     /** The simulator console is a command line; drivers log through SLF4J. */
     @ArchTest
-    static final ArchRule onlyTheSimulatorConsoleUsesTheConsole = noClasses()
-            .that().doNotHaveFullyQualifiedName("org.govkiosk.device.console.SimulatorConsole")
-            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS);
+    static final ArchRule onlyTheSimulatorConsoleUsesTheConsole = CodingRules.onlyTheseToolsUseTheConsole(
+            "org.govkiosk.device..", "org.govkiosk.device.console.SimulatorConsole");
 
     @ArchTest
-    static final ArchRule noJavaUtilLogging = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+    static final ArchRule slf4jOnly = CodingRules.slf4jOnly("org.govkiosk.device..");
 
     @ArchTest
-    static final ArchRule slf4jOnly = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("java.util.logging..", "org.apache.commons.logging..",
-                    "org.apache.log4j..", "org.apache.logging.log4j..")
-            .orShould().dependOnClassesThat().belongToAnyOf(System.Logger.class, System.LoggerFinder.class)
-            .orShould().callMethod(System.class, "getLogger", String.class);
-
-    @ArchTest
-    static final ArchRule noPrintStackTrace = noClasses()
-            .should().callMethodWhere(PRINT_STACK_TRACE);
+    static final ArchRule noPrintStackTrace = CodingRules.noPrintStackTrace("org.govkiosk.device..");
 }

@@ -16,7 +16,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.GeneralCodingRules;
+import org.govkiosk.testkit.CodingRules;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.govkiosk.device.Device;
@@ -25,11 +25,6 @@ import org.govkiosk.device.DeviceEventBus;
 /** Holds the layering of ARCHITECTURE.md across the modules, seen from the terminal. */
 @AnalyzeClasses(packages = "org.govkiosk", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-
-    /** {@code printStackTrace()} of any Throwable (a call names the exception's own class as its owner). */
-    private static final DescribedPredicate<JavaMethodCall> PRINT_STACK_TRACE = DescribedPredicate.describe(
-            "printStackTrace() of a Throwable", call -> call.getName().equals("printStackTrace")
-                    && call.getTargetOwner().isAssignableTo(Throwable.class));
 
     /** Views bind to ViewModels; only ViewModels talk to services and devices (values they may show). */
     @ArchTest
@@ -120,31 +115,14 @@ class ArchitectureTest {
     };
 
     @ArchTest
-    static final ArchRule onlyCommandLineToolsUseTheConsole = noClasses()
-            .that().resideInAPackage("org.govkiosk.app..").and().haveNameNotMatching(cliToolsPattern(COMMAND_LINE_TOOLS))
-            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
-            .because("the terminal logs through SLF4J into its log file and the journal; only command-line tools"
-                    + " print");
+    static final ArchRule onlyCommandLineToolsUseTheConsole =
+            CodingRules.onlyTheseToolsUseTheConsole("org.govkiosk.app..", COMMAND_LINE_TOOLS);
 
     @ArchTest
-    static final ArchRule noJavaUtilLogging = noClasses()
-            .that().resideInAPackage("org.govkiosk.app..")
-            .should(GeneralCodingRules.USE_JAVA_UTIL_LOGGING);
+    static final ArchRule slf4jOnly = CodingRules.slf4jOnly("org.govkiosk.app..");
 
     @ArchTest
-    static final ArchRule slf4jOnly = noClasses()
-            .that().resideInAPackage("org.govkiosk.app..")
-            .should().dependOnClassesThat().resideInAnyPackage("java.util.logging..", "org.apache.commons.logging..",
-                    "org.apache.log4j..", "org.apache.logging.log4j..")
-            .orShould().dependOnClassesThat().belongToAnyOf(System.Logger.class, System.LoggerFinder.class)
-            .orShould().callMethod(System.class, "getLogger", String.class)
-            .because("the terminal logs through SLF4J only");
-
-    @ArchTest
-    static final ArchRule noPrintStackTrace = noClasses()
-            .that().resideInAPackage("org.govkiosk.app..")
-            .should().callMethodWhere(PRINT_STACK_TRACE)
-            .because("a stack trace belongs in the log (LOG.error(..., e)), not on stderr");
+    static final ArchRule noPrintStackTrace = CodingRules.noPrintStackTrace("org.govkiosk.app..");
 
     /** What a view may not build itself: services, stores, devices, clients. It gets a view model that has them. */
     static final String[] SERVICE_PACKAGES = {
