@@ -15,7 +15,10 @@ import org.govkiosk.print.data.MaskedText;
 import org.govkiosk.print.data.MissingMaterial;
 import org.govkiosk.print.data.NonAcceptanceNoticeData;
 import org.govkiosk.print.data.OneTimeNotificationData;
+import org.govkiosk.print.data.PrinterTestPageData;
 import org.govkiosk.print.data.QueueSlipData;
+import org.govkiosk.print.data.SubmissionSlipData;
+import org.govkiosk.print.data.SupplementSlipData;
 import org.govkiosk.print.model.ImageData;
 import org.govkiosk.print.pdf.CjkFont;
 import org.govkiosk.print.pdf.FontLocator;
@@ -103,6 +106,27 @@ public final class Samples {
     public static QueueSlipData queueSlip() {
         return new QueueSlipData("示例市政务服务中心", "A027", "市场准入综合窗口", 6,
                 LocalDateTime.of(2025, 3, 18, 9, 5), "ZZ-0031");
+    }
+
+    /** The submission slip; {@code caseNumber} null while the platform has given none. */
+    public static SubmissionSlipData submissionSlip(String caseNumber, boolean refused) {
+        return SubmissionSlipData.of("示例市政务服务中心", caseNumber, "3F9A2C71", "食品经营许可证核发（新办）",
+                MaskedText.name(APPLICANT), MaskedText.idNumber(ID_NUMBER), "2025-03-18 09:42",
+                caseNumber == null ? null : "https://zwfw.example.gov.cn/progress?case=" + caseNumber,
+                "示例市人民大道88号市民中心一楼", "0571-12345678", "ZZ-0031", refused);
+    }
+
+    /** The supplement slip; {@code stillMissing} null when nothing is missing any more. */
+    public static SupplementSlipData supplementSlip(String stillMissing, SupplementSlipData.Delivery delivery) {
+        return SupplementSlipData.of("示例市政务服务中心", CASE_NUMBER, "食品经营许可证核发（新办）",
+                MaskedText.name(APPLICANT), MaskedText.idNumber(ID_NUMBER), "经营场所平面图、食品安全管理制度文本",
+                "2025-03-20 14:05", stillMissing, 5, QUERY_URL, "示例市人民大道88号市民中心一楼", "0571-12345678",
+                "ZZ-0031", delivery);
+    }
+
+    public static PrinterTestPageData testPage(String link) {
+        return new PrinterTestPageData("ZZ-0031", "receipt-1", "receipt-printer / generic-escpos", link,
+                "2025-03-18 08:00:00", "diag-test-1742256000000");
     }
 
     public static KeyPair keyPair(String algorithm) {

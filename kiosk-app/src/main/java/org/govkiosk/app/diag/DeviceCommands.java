@@ -1,5 +1,8 @@
 package org.govkiosk.app.diag;
 
+import java.nio.file.Path;
+import org.govkiosk.print.template.TemplateException;
+import org.govkiosk.print.template.TemplateRepository;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,7 +111,15 @@ final class DeviceCommands {
                 + number), json);
     }
 
-    DiagResult testPage(Optional<TerminalConfig> terminal) throws InterruptedException {
+    /** @param templatesDir the hall's templates; the page is their printer-test-page template */
+    DiagResult testPage(Optional<TerminalConfig> terminal, Path templatesDir) throws InterruptedException {
+        TemplateRepository templates;
+        try {
+            templates = TemplateRepository.load(templatesDir);
+        } catch (TemplateException e) {
+            return DiagResult.problems(DiagCli.CONFIG, "the templates in " + templatesDir.toAbsolutePath()
+                    + " are not valid", e.problems());
+        }
         try (DeviceSession session = DeviceSession.open(config)) {
             Device device = session.device();
             if (!(device instanceof ReceiptPrinter) && !(device instanceof DocumentPrinter)) {
@@ -119,7 +130,7 @@ final class DeviceCommands {
             if (!status.isUsable()) {
                 return fault(status, session, "the printer is not usable");
             }
-            TestPage page = new TestPage(config, terminal, Instant.now());
+            TestPage page = new TestPage(config, terminal, templates, Instant.now());
             CompletableFuture<PrintOutcome> outcome = device instanceof ReceiptPrinter receipt
                     ? receipt.print(new PrintJob(page.jobId(), PrintJob.Format.ESC_POS, page.escPos()))
                     : ((DocumentPrinter) device).print(new PrintJob(page.jobId(), PrintJob.Format.PDF, page.pdf()));

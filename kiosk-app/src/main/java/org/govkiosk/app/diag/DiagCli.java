@@ -119,7 +119,12 @@ public final class DiagCli {
             }
             case "probe" -> devices(DEFAULT_TIMEOUT).probe();
             case "read-id" -> devices(CARD_TIMEOUT).readId();
-            case "test-page" -> devices(DEFAULT_TIMEOUT).testPage(terminalConfigIfValid());
+            case "test-page" -> {
+                Optional<TerminalConfig> terminal = terminalConfigIfValid();
+                yield devices(DEFAULT_TIMEOUT).testPage(terminal, args.configDir().resolve(terminal
+                        .map(t -> t.print().templatesDir())
+                        .orElse(Path.of(TerminalConfig.Print.DEFAULT_TEMPLATES))));
+            }
             case "outbox" -> {
                 noOperands();
                 Path dataDir = args.dataDir().orElseGet(() -> {

@@ -3,38 +3,39 @@ package org.govkiosk.app.diag;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Optional;
 import org.govkiosk.app.config.TerminalConfig;
 import org.govkiosk.device.DeviceConfig;
+import org.govkiosk.print.data.PrinterTestPageData;
 import org.govkiosk.print.escpos.EscPosRenderer;
 import org.govkiosk.print.escpos.EscPosSettings;
 import org.govkiosk.print.escpos.ReceiptPaper;
-import org.govkiosk.print.model.Block;
 import org.govkiosk.print.model.Document;
 import org.govkiosk.print.model.Medium;
-import org.govkiosk.print.model.TextStyle;
 import org.govkiosk.print.pdf.CjkFont;
 import org.govkiosk.print.pdf.FontLocator;
 import org.govkiosk.print.pdf.PdfRenderer;
+import org.govkiosk.print.template.TemplateRepository;
 
 /**
- * The page a technician prints to check a printer after changing paper or a part: Chinese and Latin text, a rule,
- * a QR code and a cut, so each of the printer's functions shows on paper. It carries no personal data.
+ * The page a technician prints to check a printer after changing paper or a part, from the hall's
+ * printer-test-page template: Chinese and Latin text, a rule, a QR code and a cut, so each of the printer's
+ * functions shows on paper. It carries no personal data.
  */
 final class TestPage {
 
-    static final String TITLE = "govkiosk 打印测试页 / test page";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final DeviceConfig device;
     private final Optional<TerminalConfig> terminal;
+    private final TemplateRepository templates;
     private final Instant at;
     private final String jobId;
 
-    TestPage(DeviceConfig device, Optional<TerminalConfig> terminal, Instant at) {
+    TestPage(DeviceConfig device, Optional<TerminalConfig> terminal, TemplateRepository templates, Instant at) {
         this.device = device;
         this.terminal = terminal;
+        this.templates = templates;
         this.at = at;
         this.jobId = "diag-test-" + at.toEpochMilli();
     }
@@ -43,22 +44,16 @@ final class TestPage {
         return jobId;
     }
 
+    PrinterTestPageData data() {
+        return new PrinterTestPageData(terminal.map(t -> t.terminal().id()).orElse("-"), device.id(),
+                device.family().configName() + " / " + device.model(), device.transport().describe(),
+                TIME.format(at.atZone(ZoneId.systemDefault())), jobId);
+    }
+
+    /** The filled template, on the medium asked for (the same content on a receipt or on A4). */
     Document document(Medium medium) {
-        String terminalId = terminal.map(t -> t.terminal().id()).orElse("-");
-        return new Document("diag-test-page", TITLE, medium, List.of(
-                new Block.Heading(TITLE, TextStyle.TITLE),
-                new Block.KeyValueTable(List.of(
-                        new Block.Entry("终端 Terminal", terminalId),
-                        new Block.Entry("设备 Device", device.id()),
-                        new Block.Entry("型号 Model", device.family().configName() + " / " + device.model()),
-                        new Block.Entry("连接 Link", device.transport().describe()),
-                        new Block.Entry("时间 Time", TIME.format(at.atZone(ZoneId.systemDefault()))),
-                        new Block.Entry("编号 Job", jobId))),
-                new Block.Rule(true),
-                new Block.Paragraph("中文字符：政务服务中心自助终端 一二三四五六七八九十", TextStyle.BODY),
-                new Block.Paragraph("ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789", TextStyle.BODY),
-                new Block.Qr("GOVKIOSK-TEST " + jobId, 25f, "二维码测试 QR test"),
-                new Block.Cut()));
+        Document filled = templates.fill(data());
+        return new Document(filled.templateId(), filled.title(), medium, filled.blocks());
     }
 
     byte[] escPos() {

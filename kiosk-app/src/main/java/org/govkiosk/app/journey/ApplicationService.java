@@ -246,9 +246,7 @@ public final class ApplicationService {
 
     /** Prints a journey's paper and waits for the outcome; a printer that does not answer is a failure. */
     static PrintResult print(PrintService printing, JourneyPaper paper, String jobId, java.time.Duration timeout) {
-        CompletableFuture<PrintResult> job = paper instanceof JourneyPaper.FromTemplate t
-                ? printing.print(t.data(), jobId)
-                : printing.print(((JourneyPaper.Built) paper).document(), jobId);
+        CompletableFuture<PrintResult> job = printing.print(((JourneyPaper.FromTemplate) paper).data(), jobId);
         try {
             return job.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

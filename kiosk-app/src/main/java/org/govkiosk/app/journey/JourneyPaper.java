@@ -2,7 +2,6 @@ package org.govkiosk.app.journey;
 
 import java.util.Objects;
 import org.govkiosk.print.data.TemplateData;
-import org.govkiosk.print.model.Document;
 
 /** The document a journey prints for the citizen, kept so it can be printed again when the paper failed. */
 public sealed interface JourneyPaper {
@@ -25,14 +24,6 @@ public sealed interface JourneyPaper {
         public FromTemplate {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(data, "data");
-        }
-    }
-
-    /** A document built in code (the slip has no template of its own). */
-    record Built(Kind kind, Document document) implements JourneyPaper {
-        public Built {
-            Objects.requireNonNull(kind, "kind");
-            Objects.requireNonNull(document, "document");
         }
     }
 }

@@ -15,16 +15,12 @@ import org.govkiosk.print.data.AcceptanceReceiptData;
 import org.govkiosk.print.data.MaskedText;
 import org.govkiosk.print.data.MissingMaterial;
 import org.govkiosk.print.data.OneTimeNotificationData;
-import org.govkiosk.print.model.Block;
-import org.govkiosk.print.model.Document;
-import org.govkiosk.print.model.Medium;
-import org.govkiosk.print.model.TextSize;
-import org.govkiosk.print.model.TextStyle;
-import org.govkiosk.print.model.Align;
+import org.govkiosk.print.data.SubmissionSlipData;
 
 /**
  * Builds what an application prints: the acceptance receipt (the hall's template), the one-time notification (the
- * hall's template) and, when the platform has not answered yet, a slip built here that says so plainly. Paper
+ * hall's template) and, when the platform has not answered yet, the submission slip (the hall's template) that says
+ * so plainly. Paper
  * stays in Chinese, as official paper in the hall is; the applicant appears masked on anything receipt-sized
  * (it may be left at the terminal).
  */
@@ -81,35 +77,11 @@ final class JourneyPapers {
      */
     JourneyPaper slip(CatalogItem item, ApplicantIdentity who, Case submitted, Optional<String> caseNumber,
             boolean refused, Instant at) {
-        TextStyle centered = new TextStyle(Align.CENTER, TextSize.NORMAL, false);
-        List<Block.Entry> fields = new java.util.ArrayList<>();
-        caseNumber.ifPresent(n -> fields.add(new Block.Entry("办件编号", n)));
-        fields.add(new Block.Entry("本机受理号", localReference(submitted)));
-        fields.add(new Block.Entry("办理事项", item.name()));
-        fields.add(new Block.Entry("申请人", MaskedText.name(who.name()).text()));
-        fields.add(new Block.Entry("证件号码", MaskedText.idNumber(who.idNumber()).text()));
-        fields.add(new Block.Entry("提交时间", LocalDateTime.ofInstant(at, settings.zone()).format(MINUTE)));
-        String text = refused
-                ? "您的申请已保存在本终端，但未能自动提交至办理部门。请持本凭条到" + settings.hallAddress()
-                        + "窗口办理，工作人员将为您处理，无需重新填写。"
-                : caseNumber.isPresent()
-                        ? "您的申请已提交，办理部门已收到。请凭办件编号或身份证查询办理进度。"
-                        : "网络暂时中断：您的申请已安全保存在本终端，网络恢复后将自动提交，无需重复申报。"
-                                + "提交后可凭身份证在任一自助终端查询办件编号和办理进度。";
-        List<Block> blocks = new java.util.ArrayList<>(List.of(
-                new Block.Heading(settings.hallName(), centered),
-                new Block.Heading(caseNumber.isPresent() ? "申报凭条" : "申报凭条（待提交）", TextStyle.TITLE),
-                new Block.Rule(true),
-                new Block.KeyValueTable(fields),
-                new Block.Paragraph(text, TextStyle.BODY)));
-        caseNumber.ifPresent(n -> blocks.add(new Block.Qr(settings.progressUrl(n), 28, "扫码或凭办件编号查询办理进度")));
-        blocks.add(new Block.Rule(true));
-        blocks.add(new Block.KeyValueTable(List.of(new Block.Entry("地址", settings.hallAddress()),
-                new Block.Entry("咨询电话", settings.hallPhone()))));
-        blocks.add(new Block.Paragraph("自助终端 " + settings.terminalId(),
-                new TextStyle(Align.LEFT, TextSize.SMALL, false)));
-        blocks.add(new Block.Cut());
-        return new JourneyPaper.Built(JourneyPaper.Kind.SUBMISSION_SLIP,
-                new Document("submission-slip", "申报凭条", Medium.RECEIPT, blocks));
+        return new JourneyPaper.FromTemplate(JourneyPaper.Kind.SUBMISSION_SLIP, SubmissionSlipData.of(
+                settings.hallName(), caseNumber.orElse(null), localReference(submitted), item.name(),
+                MaskedText.name(who.name()), MaskedText.idNumber(who.idNumber()),
+                LocalDateTime.ofInstant(at, settings.zone()).format(MINUTE),
+                caseNumber.map(settings::progressUrl).orElse(null), settings.hallAddress(), settings.hallPhone(),
+                settings.terminalId(), refused));
     }
 }

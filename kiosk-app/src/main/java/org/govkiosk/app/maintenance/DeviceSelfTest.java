@@ -21,10 +21,8 @@ import org.govkiosk.device.QrScanner;
 import org.govkiosk.device.RatingPad;
 import org.govkiosk.device.SmartCardReader;
 import org.govkiosk.personal.Masking;
-import org.govkiosk.print.model.Block;
-import org.govkiosk.print.model.Document;
-import org.govkiosk.print.model.Medium;
-import org.govkiosk.print.model.TextStyle;
+import org.govkiosk.print.data.PrinterTestPageData;
+import org.govkiosk.print.data.TemplateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +36,10 @@ public final class DeviceSelfTest {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceSelfTest.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    /** Prints a document on one named printer, never on another; {@code PrintService::printOn}. */
+    /** Fills a template and prints it on one named printer, never on another; {@code PrintService::printOn}. */
     @FunctionalInterface
     public interface PrinterAccess {
-        CompletableFuture<PrintResult> printOn(String deviceId, Document document, String jobId);
+        CompletableFuture<PrintResult> printOn(String deviceId, TemplateData data, String jobId);
     }
 
     private final List<? extends Device> devices;
@@ -109,23 +107,17 @@ public final class DeviceSelfTest {
 
     private CompletableFuture<SelfTestResult> print(Device printer) {
         String jobId = "selftest-" + printer.id() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return printers.printOn(printer.id(), testPage(printer), jobId).thenApply(result -> result instanceof
+        return printers.printOn(printer.id(), testPage(printer, jobId), jobId).thenApply(result -> result instanceof
                 PrintResult.Printed printed
                 ? new SelfTestResult(printer.id(), true, "maintenance.selftest.printed", printed.jobId())
                 : new SelfTestResult(printer.id(), false, "maintenance.selftest.print-failed",
                         ((PrintResult.Failed) result).reason().name()));
     }
 
-    /** The test page: the same content on a receipt or on A4, so it shows both renderers work. */
-    Document testPage(Device printer) {
-        String now = TIME.format(clock.instant().atZone(zone));
-        return new Document("maintenance-test-page", "打印测试页", Medium.RECEIPT, List.of(
-                new Block.Heading("打印测试页 Test page", TextStyle.TITLE),
-                new Block.KeyValueTable(List.of(new Block.Entry("终端 Terminal", terminalId),
-                        new Block.Entry("设备 Device", printer.id() + " (" + printer.family().configName() + ")"),
-                        new Block.Entry("时间 Time", now))),
-                new Block.Paragraph("中文 ABC 0123456789 ※", TextStyle.BODY),
-                new Block.Qr(terminalId + "/" + printer.id() + "/" + now, 30f, "QR")));
+    /** The test page (the hall's printer-test-page template): the same content on a receipt or on A4. */
+    PrinterTestPageData testPage(Device printer, String jobId) {
+        return new PrinterTestPageData(terminalId, printer.id(), printer.family().configName(), null,
+                TIME.format(clock.instant().atZone(zone)), jobId);
     }
 
     private CompletableFuture<SelfTestResult> readCard(Device reader) {

@@ -100,6 +100,13 @@ public final class PrintService implements AutoCloseable {
                         : result(outcome, deviceId, medium, false));
     }
 
+    /** Maintenance self-test from a template (the printer test page); as {@link #printOn(String, Document, String)}. */
+    public CompletableFuture<PrintResult> printOn(String deviceId, TemplateData data, String jobId) {
+        return CompletableFuture.supplyAsync(() -> templates.fill(data), renderer)
+                .thenCompose(document -> printOn(deviceId, document, jobId))
+                .exceptionally(e -> failed("print.failed.document", DeviceStatusDetail.NONE, false, jobId, e));
+    }
+
     private CompletableFuture<PrintResult> attempt(Document document, String jobId, List<Medium> order, int index,
             PrintResult.Failed previous) {
         if (index >= order.size()) {

@@ -165,6 +165,7 @@ class ApplicationServiceTest {
         String slip = flat(rig.receiptSim.lastDocument().orElseThrow().text());
         assertThat(slip).contains("待提交", "网络暂时中断", "自动提交", outcome.localReference(), flat(item.name()), "张**")
                 .doesNotContain("张三丰", "受理回执", "承诺办结");
+        assertThat(rig.receiptSim.lastDocument().orElseThrow().qrPayloads()).as("no case number, no QR").isEmpty();
         assertThat(rig.outbox.status().waiting()).isEqualTo(1);
 
         rig.platform.restart();

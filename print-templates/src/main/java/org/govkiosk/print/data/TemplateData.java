@@ -6,7 +6,8 @@ package org.govkiosk.print.data;
  */
 public sealed interface TemplateData
         permits AcceptanceReceiptData, OneTimeNotificationData, NonAcceptanceNoticeData,
-        CompletionCertificateData, QueueSlipData {
+        CompletionCertificateData, QueueSlipData, SubmissionSlipData,
+        SupplementSlipData, PrinterTestPageData {
 
     TemplateKind kind();
 }

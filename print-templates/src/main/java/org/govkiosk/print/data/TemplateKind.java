@@ -9,7 +9,10 @@ public enum TemplateKind {
     ONE_TIME_NOTIFICATION("one-time-notification", OneTimeNotificationData.class),
     NON_ACCEPTANCE_NOTICE("non-acceptance-notice", NonAcceptanceNoticeData.class),
     COMPLETION_CERTIFICATE("completion-certificate", CompletionCertificateData.class),
-    QUEUE_SLIP("queue-slip", QueueSlipData.class);
+    QUEUE_SLIP("queue-slip", QueueSlipData.class),
+    SUBMISSION_SLIP("submission-slip", SubmissionSlipData.class),
+    SUPPLEMENT_SLIP("supplement-slip", SupplementSlipData.class),
+    PRINTER_TEST_PAGE("printer-test-page", PrinterTestPageData.class);
 
     private final String id;
     private final Class<? extends TemplateData> dataType;

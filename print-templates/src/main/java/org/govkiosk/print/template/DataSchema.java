@@ -60,6 +60,10 @@ final class DataSchema {
         return Optional.ofNullable(fields.get(name));
     }
 
+    java.util.Set<String> names() {
+        return fields.keySet();
+    }
+
     String typeName() {
         return type.getSimpleName();
     }

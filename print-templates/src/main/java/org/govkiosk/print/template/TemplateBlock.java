@@ -19,7 +19,11 @@ public sealed interface TemplateBlock {
         }
     }
 
-    record Label(String label, String value) {
+    /** A row of a fields block; {@code when} (may be null) names the field that must be non-empty to show it. */
+    record Label(String label, String value, String when) {
+        public Label(String label, String value) {
+            this(label, value, null);
+        }
     }
 
     /** One row per element of the list field {@code each}; {@code row} placeholders name the element's fields. */
@@ -37,6 +41,17 @@ public sealed interface TemplateBlock {
 
     /** An image taken from an {@code ImageData} field of the data, such as the department's seal. */
     record ImageField(String field, float widthMm, Align align, boolean overlay) implements TemplateBlock {
+    }
+
+    /**
+     * A block shown only when the field {@code when} is non-empty: not null, not blank, not an empty list, not
+     * {@code false} ({@code when: caseNumber} in the file).
+     */
+    record When(String when, TemplateBlock block) implements TemplateBlock {
+        public When {
+            Objects.requireNonNull(when, "when");
+            Objects.requireNonNull(block, "block");
+        }
     }
 
     /** A block without placeholders (rule, spacer, cut, an image file shipped with the templates). */

@@ -30,11 +30,21 @@ public final class TemplateFiller {
         DataSchema schema = DataSchema.of(data.getClass());
         List<Block> blocks = new ArrayList<>();
         for (TemplateBlock b : template.blocks()) {
-            blocks.add(fillBlock(template.id(), b, schema, data));
+            if (b instanceof TemplateBlock.When w) {
+                if (!shown(w.when(), schema, data)) {
+                    continue;
+                }
+                b = w.block();
+            }
+            Block filled = fillBlock(template.id(), b, schema, data);
+            if (filled != null) {
+                blocks.add(filled);
+            }
         }
         return new Document(template.id(), template.title(), template.medium(), blocks);
     }
 
+    /** The filled block; null for a fields block whose rows all have a {@code when:} field that is empty. */
     // Java 17: no pattern switch yet; the sealed interface still makes the set of cases closed
     private static Block fillBlock(String id, TemplateBlock block, DataSchema schema, Object data) {
         if (block instanceof TemplateBlock.Text t) {
@@ -42,10 +52,12 @@ public final class TemplateFiller {
             return t.heading() ? new Block.Heading(text, t.style()) : new Block.Paragraph(text, t.style());
         }
         if (block instanceof TemplateBlock.Fields f) {
-            return new Block.KeyValueTable(f.rows().stream()
+            List<Block.Entry> entries = f.rows().stream()
+                    .filter(r -> r.when() == null || shown(r.when(), schema, data))
                     .map(r -> new Block.Entry(text(id, r.label(), schema, data, ""),
                             text(id, r.value(), schema, data, "")))
-                    .toList());
+                    .toList();
+            return entries.isEmpty() ? null : new Block.KeyValueTable(entries); // every row's when: left it empty
         }
         if (block instanceof TemplateBlock.Table t) {
             return table(id, t, schema, data);
@@ -59,6 +71,13 @@ public final class TemplateFiller {
                     i.overlay());
         }
         return ((TemplateBlock.Fixed) block).block();
+    }
+
+    /** {@code when:}: the field is there and not null, blank, an empty list or false. */
+    private static boolean shown(String field, DataSchema schema, Object data) {
+        Object value = DataSchema.read(data, schema.field(field).orElseThrow());
+        return value != null && !(value instanceof String s && s.isBlank())
+                && !(value instanceof List<?> l && l.isEmpty()) && !Boolean.FALSE.equals(value);
     }
 
     private static Block table(String id, TemplateBlock.Table t, DataSchema schema, Object data) {

@@ -123,9 +123,38 @@ public final class TemplateParser {
         }
         Set<String> allowed = new java.util.TreeSet<>(options);
         allowed.add(type);
+        allowed.add("when");
         b.onlyKeys(allowed);
         JsonNode value = node.get(type);
         String key = at + "." + type;
+        TemplateBlock block = blockOf(type, b, node, value, key, at);
+        if (!node.has("when") || block == null) {
+            return block;
+        }
+        String when = when(node.get("when"), at + ".when");
+        return when == null ? null : new TemplateBlock.When(when, block);
+    }
+
+    /** {@code when: FIELD}: the field must exist; a block or row naming it shows only when it is non-empty. */
+    private String when(JsonNode node, String key) {
+        String name = node != null && node.isTextual() ? node.asText().strip() : "";
+        if (name.startsWith("${") && name.endsWith("}")) {
+            name = name.substring(2, name.length() - 1).strip();
+        }
+        if (name.isEmpty()) {
+            problem(key, "needs the name of a field of " + schema.typeName() + ", e.g. 'when: caseNumber'");
+            return null;
+        }
+        if (schema.field(name).isEmpty()) {
+            problem(key, "unknown field '" + name + "' (" + schema.typeName() + " has no such field)"
+                    + YamlSection.didYouMean(name, schema.names()));
+            return null;
+        }
+        return name;
+    }
+
+    private TemplateBlock blockOf(String type, YamlSection b, JsonNode node, JsonNode value, String key,
+            String at) {
         return switch (type) {
             case "heading", "text" -> textBlock(type.equals("heading"), b, value, key);
             case "fields" -> fields(value, key);
@@ -155,8 +184,24 @@ public final class TemplateParser {
         }
         List<TemplateBlock.Label> rows = new ArrayList<>();
         value.fields().forEachRemaining(e -> {
-            checkText(e.getKey(), key + "." + e.getKey(), schema);
-            rows.add(new TemplateBlock.Label(e.getKey(), text(e.getValue(), key + "." + e.getKey())));
+            String at = key + "." + e.getKey();
+            checkText(e.getKey(), at, schema);
+            JsonNode row = e.getValue();
+            if (row != null && row.isObject()) {
+                // 办件编号: {value: ${caseNumber}, when: caseNumber}
+                java.util.List<String> unknown = new ArrayList<>();
+                row.fieldNames().forEachRemaining(k -> {
+                    if (!k.equals("value") && !k.equals("when")) {
+                        unknown.add(k);
+                    }
+                });
+                unknown.forEach(k -> problem(at + "." + k, "unknown key (a row may have value and when)"
+                        + YamlSection.didYouMean(k, Set.of("value", "when"))));
+                String when = row.has("when") ? when(row.get("when"), at + ".when") : null;
+                rows.add(new TemplateBlock.Label(e.getKey(), text(row.get("value"), at + ".value"), when));
+            } else {
+                rows.add(new TemplateBlock.Label(e.getKey(), text(row, at)));
+            }
         });
         return new TemplateBlock.Fields(rows);
     }

@@ -109,4 +109,31 @@ class TemplateFillerTest {
         assertThat(((Block.Paragraph) doc.blocks().get(0)).text()).isEqualTo("号码 $1 ${hallName} · 业务\\办理");
         assertThat(TemplateFiller.format(LocalDate.of(2025, 1, 5))).isEqualTo("2025年1月5日");
     }
+
+    @Test
+    void whenShowsABlockOrRowOnlyForANonEmptyNonFalseField() {
+        Template t = TemplateParser.parse("submission-slip.yaml", """
+                kind: submission-slip
+                title: 申报凭条
+                blocks:
+                  - heading: 申报凭条
+                  - text: 办件 ${caseNumber}
+                    when: caseNumber
+                  - text: 拒收
+                    when: refused
+                  - fields:
+                      办件编号: {value: "${caseNumber}", when: caseNumber}
+                      本机受理号: ${localReference}
+                  - fields:
+                      编号: {value: "${caseNumber}", when: caseNumber}
+                """, null);
+        Document pending = TemplateFiller.fill(t, Samples.submissionSlip(null, false));
+        assertThat(pending.blocks()).as("no text for the missing number, none for refused=false, no empty table")
+                .containsExactly(new Block.Heading("申报凭条", org.govkiosk.print.model.TextStyle.TITLE),
+                        new Block.KeyValueTable(List.of(new Block.Entry("本机受理号", "3F9A2C71"))));
+        Document sent = TemplateFiller.fill(t, Samples.submissionSlip("CASE-1", true));
+        assertThat(sent.blocks()).hasSize(5);
+        assertThat(((Block.KeyValueTable) sent.blocks().get(3)).entries()).extracting(Block.Entry::key)
+                .containsExactly("办件编号", "本机受理号");
+    }
 }

@@ -142,6 +142,43 @@ class TemplateRepositoryTest {
         assertThatThrownBy(() -> TemplateRepository.load(dir)).hasMessageContaining("no-such-logo.png not found");
     }
 
+    @Test
+    void whenMustNameAFieldOfTheRecordOnABlockOrARow(@TempDir Path dir) throws IOException {
+        copyShipped(dir);
+        Files.writeString(dir.resolve("submission-slip.yaml"), """
+                kind: submission-slip
+                title: 申报凭条
+                medium: receipt
+                blocks:
+                  - heading: 申报凭条
+                    when: caseNumbr
+                  - fields:
+                      办件编号: {value: "${caseNumber}", when: caseNumber}
+                      本机受理号: {value: "${localReference}", when: nope, unless: refused}
+                  - text: 已提交
+                    when: ""
+                """);
+        assertThatThrownBy(() -> TemplateRepository.load(dir))
+                .isInstanceOfSatisfying(TemplateException.class, e -> assertThat(e.problems()).containsExactly(
+                        "submission-slip.yaml: blocks[0].when: unknown field 'caseNumbr' (SubmissionSlipData has no"
+                                + " such field) (did you mean 'caseNumber'?)",
+                        "submission-slip.yaml: blocks[1].fields.本机受理号.unless: unknown key (a row may have value"
+                                + " and when)",
+                        "submission-slip.yaml: blocks[1].fields.本机受理号.when: unknown field 'nope'"
+                                + " (SubmissionSlipData has no such field)",
+                        "submission-slip.yaml: blocks[2].when: needs the name of a field of SubmissionSlipData, e.g."
+                                + " 'when: caseNumber'"));
+    }
+
+    @Test
+    void aBlockOrRowWithWhenIsKeptWithItsField(@TempDir Path dir) throws IOException {
+        Template t = TemplateRepository.load(Samples.templatesDir()).template(TemplateKind.SUBMISSION_SLIP);
+        assertThat(t.blocks()).anyMatch(b -> b instanceof TemplateBlock.When w && w.when().equals("caseNumber")
+                && w.block() instanceof TemplateBlock.Qr);
+        assertThat(t.blocks()).anyMatch(b -> b instanceof TemplateBlock.Fields f
+                && f.rows().get(0).when().equals("caseNumber") && f.rows().get(1).when() == null);
+    }
+
     private static void copyShipped(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(Samples.templatesDir())) {
             for (Path f : files.toList()) {

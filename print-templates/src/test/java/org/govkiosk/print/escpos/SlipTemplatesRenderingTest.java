@@ -1,0 +1,110 @@
+package org.govkiosk.print.escpos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.govkiosk.print.PdfInspection;
+import org.govkiosk.print.Samples;
+import org.govkiosk.print.data.SupplementSlipData;
+import org.govkiosk.print.data.TemplateData;
+import org.govkiosk.print.model.Block;
+import org.govkiosk.print.model.Document;
+import org.govkiosk.print.pdf.PdfRenderer;
+import org.govkiosk.print.template.TemplateRepository;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The slips and the test page that were built in code are templates now: each renders from its sample data on a
+ * receipt (ESC/POS) and on A4 (PDF) with no placeholder left, and shows what its flags choose, only that.
+ */
+class SlipTemplatesRenderingTest {
+
+    private final TemplateRepository templates = Samples.templates();
+    private final EscPosRenderer escPos = new EscPosRenderer(EscPosSettings.of(ReceiptPaper.MM80));
+
+    @Test
+    void submissionSlipWithACaseNumberSaysSentAndHasTheQr() {
+        Document slip = templates.fill(Samples.submissionSlip(Samples.CASE_NUMBER, false));
+        String text = receiptText(slip);
+        assertThat(text).contains("示例市政务服务中心", "申报凭条", "办件编号：", Samples.CASE_NUMBER, "3F9A2C71",
+                "张**", "2025-03-18 09:42", "办理部门已收到", "扫码或凭办件编号查询办理进度", "自助终端 ZZ-0031")
+                .doesNotContain("待提交", "网络暂时中断", "未能自动提交");
+        assertThat(qrs(slip)).containsExactly("https://zwfw.example.gov.cn/progress?case=" + Samples.CASE_NUMBER);
+        assertThat(pdfText(slip)).contains("申报凭条", "办理部门已收到");
+    }
+
+    @Test
+    void submissionSlipWithoutACaseNumberIsPendingAndHasNoQr() {
+        Document slip = templates.fill(Samples.submissionSlip(null, false));
+        String text = receiptText(slip);
+        assertThat(text).contains("申报凭条（待提交）", "本机受理号", "3F9A2C71", "网络暂时中断", "无需重复申报")
+                .doesNotContain("办件编号：", "办理部门已收到", "未能自动提交", "扫码");
+        assertThat(qrs(slip)).isEmpty();
+        assertThat(pdfText(slip)).contains("待提交", "网络暂时中断");
+    }
+
+    @Test
+    void refusedSubmissionSlipSendsTheApplicantToAWindowWithOrWithoutNumber() {
+        String without = receiptText(templates.fill(Samples.submissionSlip(null, true)));
+        assertThat(without).contains("待提交", "未能自动提交", "示例市人民大道88号市民中心一楼窗口办理")
+                .doesNotContain("网络暂时中断", "办理部门已收到");
+        Document with = templates.fill(Samples.submissionSlip("CASE-7", true));
+        assertThat(receiptText(with)).contains("未能自动提交", "CASE-7").doesNotContain("待提交", "网络暂时中断");
+        assertThat(qrs(with)).singleElement().asString().endsWith("CASE-7");
+    }
+
+    @Test
+    void supplementSlipShowsWhatIsStillMissingOnlyWhenSomethingIs() {
+        String some = receiptText(templates.fill(Samples.supplementSlip("法定代表人身份证明",
+                SupplementSlipData.Delivery.RECEIVED)));
+        assertThat(some).contains("补交材料凭条", "补交材料：", "仍需补交：", "法定代表人身份证明", "请在5个工作日内补齐")
+                .doesNotContain("请凭办件编号或身份证查询办理进度");
+        Document all = templates.fill(Samples.supplementSlip(null, SupplementSlipData.Delivery.RECEIVED));
+        assertThat(receiptText(all)).contains("请凭办件编号或身份证查询办理进度").doesNotContain("仍需补交", "工作日内");
+        assertThat(qrs(all)).containsExactly(Samples.QUERY_URL);
+        assertThat(receiptText(templates.fill(Samples.supplementSlip(null, SupplementSlipData.Delivery.WAITING))))
+                .contains("网络暂时中断").doesNotContain("办理部门已收到", "未能自动提交");
+        assertThat(receiptText(templates.fill(Samples.supplementSlip(null, SupplementSlipData.Delivery.REFUSED))))
+                .contains("未能自动提交", "示例市人民大道88号市民中心一楼窗口办理").doesNotContain("网络暂时中断");
+    }
+
+    @Test
+    void printerTestPageLeavesOutAnUnknownLink() {
+        Document page = templates.fill(Samples.testPage("serial /dev/ttyS0 @ 115200"));
+        assertThat(receiptText(page)).contains("打印测试页", "ZZ-0031", "receipt-1", "连接 Link：",
+                "2025-03-18 08:00:00", "一二三四五六七八九十", "abcdefghijklmnopqrstuvwxyz");
+        assertThat(qrs(page)).containsExactly("GOVKIOSK-TEST diag-test-1742256000000");
+        assertThat(receiptText(templates.fill(Samples.testPage(null)))).doesNotContain("连接 Link");
+        assertThat(pdfText(page)).contains("打印测试页", "receipt-1");
+    }
+
+    @Test
+    void everyNewTemplateRendersOnBothMediaWithNothingLeftOpen() {
+        for (TemplateData data : List.<TemplateData>of(Samples.submissionSlip(Samples.CASE_NUMBER, false),
+                Samples.submissionSlip(null, false), Samples.submissionSlip(null, true),
+                Samples.supplementSlip("法定代表人身份证明", SupplementSlipData.Delivery.RECEIVED),
+                Samples.supplementSlip(null, SupplementSlipData.Delivery.WAITING), Samples.testPage(null),
+                Samples.testPage("usb"))) {
+            Document d = templates.fill(data);
+            byte[] bytes = escPos.render(d);
+            assertThat(bytes).as(d.templateId()).isNotEmpty();
+            for (String text : List.of(receiptText(d), pdfText(d))) {
+                assertThat(text).as(d.templateId()).doesNotContain("${", "null");
+            }
+        }
+    }
+
+    private String receiptText(Document d) {
+        // lines stripped and joined: a text wrapped over two receipt lines still reads as one
+        return EscPosReader.lines(EscPosReader.read(escPos.render(d))).stream().map(String::strip)
+                .collect(java.util.stream.Collectors.joining());
+    }
+
+    private static String pdfText(Document d) {
+        return PdfInspection.text(new PdfRenderer(Samples.font()).render(d)).replaceAll("\\s+", "");
+    }
+
+    private static List<String> qrs(Document d) {
+        return d.blocks().stream().filter(b -> b instanceof Block.Qr).map(b -> ((Block.Qr) b).payload()).toList();
+    }
+}
