@@ -22,12 +22,12 @@ import org.govkiosk.api.RequestSigner;
 import org.govkiosk.api.TerminalRegistration;
 import org.govkiosk.app.audit.Audit;
 import org.govkiosk.app.config.TerminalConfig;
-import org.govkiosk.app.outbox.Backoff;
 import org.govkiosk.app.outbox.DeliveryWaits;
 import org.govkiosk.app.outbox.Outbox;
 import org.govkiosk.app.outbox.OutboxStatus;
 import org.govkiosk.app.outbox.OutboxSupervisor;
 import org.govkiosk.app.outbox.OutboxWorker;
+import org.govkiosk.shared.retry.Backoff;
 import org.govkiosk.app.outbox.PayloadCipher;
 import org.govkiosk.app.platform.HttpPlatformClient;
 import org.govkiosk.app.platform.PlatformClient;
@@ -167,7 +167,7 @@ public final class TerminalPlatform implements AutoCloseable {
                 return;
             }
             this.supervisor = OutboxSupervisor.start(() -> new OutboxWorker(outbox, new PlatformOutboxSender(c),
-                    Backoff.standard(), clock, Duration.ofSeconds(30), deliveryWaits),
+                    OutboxWorker.standardBackoff(), clock, Duration.ofSeconds(30), deliveryWaits),
                     OutboxSupervisor.DEFAULT_STUCK_AFTER, OutboxSupervisor.DEFAULT_CHECK_EVERY,
                     this::workerRestarted);
         }
@@ -200,8 +200,9 @@ public final class TerminalPlatform implements AutoCloseable {
     private void register(PlatformClient c, String token) {
         TerminalRegistration registration = new TerminalRegistration(config.terminal().id(),
                 config.terminal().hallCode(), keys.publicKeyBase64(), token, "govkiosk", version());
-        Duration wait = Duration.ofSeconds(1);
-        while (!closed) {
+        Backoff backoff = new Backoff(Duration.ofSeconds(1), REGISTRATION_RETRY_CAP, 0.2,
+                java.util.random.RandomGenerator.getDefault());
+        for (int failures = 1; !closed; failures++) {
             try {
                 c.register(registration);
                 audit.record("terminal-registered", Map.of("platform", String.valueOf(config.platform().url())));
@@ -212,12 +213,13 @@ public final class TerminalPlatform implements AutoCloseable {
                     audit.record("terminal-registration-refused", Map.of("why", e.getMessage()));
                     return;
                 }
-                LOG.warn("Registration with the platform failed ({}); retrying in {}s", e.getMessage(),
-                        wait.toSeconds());
+                Duration wait = backoff.delay(failures);
+                LOG.warn("Registration with the platform failed ({}); retrying in {} ms", e.getMessage(),
+                        wait.toMillis());
+                if (!sleep(wait)) {
+                    return; // the terminal is closing
+                }
             }
-            sleep(wait);
-            wait = wait.multipliedBy(2).compareTo(REGISTRATION_RETRY_CAP) > 0 ? REGISTRATION_RETRY_CAP
-                    : wait.multipliedBy(2);
         }
     }
 
@@ -226,11 +228,14 @@ public final class TerminalPlatform implements AutoCloseable {
         return v == null ? "dev" : v;
     }
 
-    private static void sleep(Duration d) {
+    /** False when interrupted (the terminal is closing): the caller stops instead of spinning. */
+    private static boolean sleep(Duration d) {
         try {
             Thread.sleep(d.toMillis());
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 
