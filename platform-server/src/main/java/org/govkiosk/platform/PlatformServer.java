@@ -113,7 +113,8 @@ public final class PlatformServer implements AutoCloseable {
     private static java.security.PublicKey addRoutes(RouteTable routes, Javalin app, PlatformConfig config, Clock clock,
             Database database) {
         TerminalStore terminals = new TerminalStore(database);
-        CaseStore cases = new CaseStore(database);
+        PromisedDates promisedDates = PromisedDates.of(config.deadlines());
+        CaseStore cases = new CaseStore(database, promisedDates.calendar());
         RatingStore ratings = new RatingStore(database);
         LicenceStore licences = new LicenceStore(database);
         RequestVerifier verifier = new RequestVerifier(terminals::publicKey,
@@ -136,7 +137,7 @@ public final class PlatformServer implements AutoCloseable {
         });
         new TerminalRoutes(support, terminals).register(routes);
         new CaseRoutes(support, cases, new CaseNumbers(config.caseNumberPrefix(), clock, config.zone()),
-                new PromisedDates(config.defaultPromisedWorkingDays(), config.promisedWorkingDays()),
+                promisedDates,
                 new SupplementStore(database), CaseDecisions.of(config.decisions().autoDecideImmediate(),
                         config.decisions().resultIssuer(), config.zone(), config.decisions().resultFont()))
                 .withAttachments(new org.govkiosk.platform.store.AttachmentStore(database)).register(routes);
