@@ -127,9 +127,10 @@ public record PlatformConfig(
             return new Deadlines(Optional.empty(), Optional.empty(), DEFAULT_FALLBACK_DAYS);
         }
 
-        /** The shipped layout: {@code dir/catalog.yaml} and {@code dir/calendar/}. */
+        /** The shipped layout: {@code dir/catalog.yaml} and {@code dir/calendar/}, each where it exists. */
         public static Deadlines beside(Path dir) {
-            return new Deadlines(Optional.of(dir.resolve("catalog.yaml")), Optional.of(dir.resolve("calendar")),
+            return new Deadlines(Optional.of(dir.resolve("catalog.yaml")).filter(java.nio.file.Files::isRegularFile),
+                    Optional.of(dir.resolve("calendar")).filter(java.nio.file.Files::isDirectory),
                     DEFAULT_FALLBACK_DAYS);
         }
     }

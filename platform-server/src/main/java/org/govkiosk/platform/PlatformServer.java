@@ -105,8 +105,16 @@ public final class PlatformServer implements AutoCloseable {
 
     /** As {@link #startEmbedded()}, signing receipts under {@code suite} (the demo's terminal's own suite). */
     public static PlatformServer startEmbedded(org.govkiosk.api.CryptoSuite suite) {
-        return start(PlatformConfig.embedded().withTokens(randomToken(), randomToken()).withCryptoSuite(suite),
-                Clock.systemUTC());
+        return startEmbedded(suite, PlatformConfig.Deadlines.none());
+    }
+
+    /**
+     * As {@link #startEmbedded(org.govkiosk.api.CryptoSuite)}, promising dates from {@code deadlines} (the demo:
+     * the terminal's own catalog and working calendar).
+     */
+    public static PlatformServer startEmbedded(org.govkiosk.api.CryptoSuite suite, PlatformConfig.Deadlines deadlines) {
+        return start(PlatformConfig.embedded().withTokens(randomToken(), randomToken()).withCryptoSuite(suite)
+                .withDeadlines(deadlines), Clock.systemUTC());
     }
 
     /** @return the public key of the receipts the routes sign */
