@@ -3,7 +3,6 @@ package org.govkiosk.platform;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,7 +18,8 @@ import java.util.Optional;
  * @param tlsKeystore         a PKCS12 keystore: serve HTTPS instead of HTTP
  * @param maxClockSkew        how far a request's timestamp may be from the platform's clock
  * @param caseNumberPrefix    up to 16 of A-Z, 0-9
- * @param promisedWorkingDays working days promised per item code; others get {@code defaultPromisedWorkingDays}
+ * @param deadlines           where promised dates come from: the catalog's promised days, counted on the working
+ *                            calendar
  * @param decisions           what the platform decides by itself (a reference platform decides 即办件 at once)
  * @param exposure            how it faces the network: TLS proxy in front or not, limits per client
  * @param cryptoSuite         the receipts' key: Ed25519 (default) or SM2 ({@code sm}, GB/T 39786); an {@code sm}
@@ -40,8 +40,7 @@ public record PlatformConfig(
         Duration maxClockSkew,
         ZoneId zone,
         String caseNumberPrefix,
-        int defaultPromisedWorkingDays,
-        Map<String, Integer> promisedWorkingDays,
+        Deadlines deadlines,
         Decisions decisions,
         Exposure exposure,
         org.govkiosk.api.CryptoSuite cryptoSuite) {
@@ -65,7 +64,7 @@ public record PlatformConfig(
         if (tlsKeystore.isPresent() && tlsKeystorePassword.isEmpty()) {
             throw new IllegalArgumentException("a TLS keystore needs its password");
         }
-        promisedWorkingDays = Map.copyOf(promisedWorkingDays);
+        Objects.requireNonNull(deadlines, "deadlines");
         Objects.requireNonNull(decisions, "decisions");
         Objects.requireNonNull(exposure, "exposure");
         Objects.requireNonNull(cryptoSuite, "cryptoSuite");
@@ -103,13 +102,46 @@ public record PlatformConfig(
         }
     }
 
+    /**
+     * Where the promised date (承诺时限) of a case comes from: the item's {@code time-limit.promised-days} in the
+     * catalog the terminals show (one source of truth), counted in working days of the calendar files
+     * ({@code calendar/YYYY.yaml}: public holidays and 调休). See {@code cases.PromisedDates}.
+     *
+     * @param catalog                      the terminals' catalog.yaml; empty: every item gets the fallback
+     * @param calendar                     the folder of the calendar files; empty: weekends only, with a warning
+     * @param fallbackPromisedWorkingDays  for a 承诺件 of an item the catalog does not list
+     */
+    public record Deadlines(Optional<Path> catalog, Optional<Path> calendar, int fallbackPromisedWorkingDays) {
+        public static final int DEFAULT_FALLBACK_DAYS = 5;
+
+        public Deadlines {
+            Objects.requireNonNull(catalog, "catalog");
+            Objects.requireNonNull(calendar, "calendar");
+            if (fallbackPromisedWorkingDays < 0 || fallbackPromisedWorkingDays > 365) {
+                throw new IllegalArgumentException("promised working days must be 0..365");
+            }
+        }
+
+        /** No catalog, no calendar files: 5 working days, weekends only (embedded: demo, tests). */
+        public static Deadlines none() {
+            return new Deadlines(Optional.empty(), Optional.empty(), DEFAULT_FALLBACK_DAYS);
+        }
+
+        /** The shipped layout: {@code dir/catalog.yaml} and {@code dir/calendar/}, each where it exists. */
+        public static Deadlines beside(Path dir) {
+            return new Deadlines(Optional.of(dir.resolve("catalog.yaml")).filter(java.nio.file.Files::isRegularFile),
+                    Optional.of(dir.resolve("calendar")).filter(java.nio.file.Files::isDirectory),
+                    DEFAULT_FALLBACK_DAYS);
+        }
+    }
+
     /** Embedded (demo, tests): loopback, a free port, a private in-memory database, no tokens. */
     public static PlatformConfig embedded() {
         return new PlatformConfig("127.0.0.1", 0,
                 "jdbc:h2:mem:govkiosk-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CERTIFICATE_BYTES, Duration.ofMinutes(5),
-                ZoneId.of("Asia/Shanghai"), "GK", 5, Map.of(),
+                ZoneId.of("Asia/Shanghai"), "GK", Deadlines.none(),
                 new Decisions(true, Decisions.DEFAULT_ISSUER), Exposure.defaults(),
                 org.govkiosk.api.CryptoSuite.ED25519_AES);
     }
@@ -117,54 +149,61 @@ public record PlatformConfig(
     public PlatformConfig withPort(int newPort) {
         return new PlatformConfig(bindHost, newPort, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
-                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions, exposure, cryptoSuite);
+                caseNumberPrefix, deadlines, decisions, exposure, cryptoSuite);
     }
 
     public PlatformConfig withDatabase(String url, String user, String password) {
         return new PlatformConfig(bindHost, port, url, Optional.ofNullable(user), Optional.ofNullable(password),
                 enrolmentToken, clerkToken, tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes,
-                maxClockSkew, zone, caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions,
+                maxClockSkew, zone, caseNumberPrefix, deadlines, decisions,
                 exposure, cryptoSuite);
     }
 
     public PlatformConfig withTokens(String enrolment, String clerk) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, Optional.ofNullable(enrolment),
                 Optional.ofNullable(clerk), tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes,
-                maxClockSkew, zone, caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions,
+                maxClockSkew, zone, caseNumberPrefix, deadlines, decisions,
                 exposure, cryptoSuite);
     }
 
     public PlatformConfig withTls(Path keystore, String password) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 Optional.of(keystore), Optional.of(password), maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
-                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions, exposure, cryptoSuite);
+                caseNumberPrefix, deadlines, decisions, exposure, cryptoSuite);
     }
 
     public PlatformConfig withLimits(long bodyBytes, long certificateBytes) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 tlsKeystore, tlsKeystorePassword, bodyBytes, certificateBytes, maxClockSkew, zone, caseNumberPrefix,
-                defaultPromisedWorkingDays, promisedWorkingDays, decisions, exposure, cryptoSuite);
+                deadlines, decisions, exposure, cryptoSuite);
     }
 
     public PlatformConfig withDecisions(Decisions newDecisions) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
-                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, newDecisions, exposure,
+                caseNumberPrefix, deadlines, newDecisions, exposure,
                 cryptoSuite);
     }
 
     public PlatformConfig withExposure(Exposure newExposure) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
-                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions, newExposure,
+                caseNumberPrefix, deadlines, decisions, newExposure,
                 cryptoSuite);
+    }
+
+    /** The same platform with promised dates from {@code newDeadlines}. */
+    public PlatformConfig withDeadlines(Deadlines newDeadlines) {
+        return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
+                tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
+                caseNumberPrefix, newDeadlines, decisions, exposure, cryptoSuite);
     }
 
     /** The same platform with receipts signed under {@code suite} (and, for {@code sm}, SM2 terminals only). */
     public PlatformConfig withCryptoSuite(org.govkiosk.api.CryptoSuite suite) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
-                caseNumberPrefix, defaultPromisedWorkingDays, promisedWorkingDays, decisions, exposure, suite);
+                caseNumberPrefix, deadlines, decisions, exposure, suite);
     }
 
     @Override

@@ -31,7 +31,10 @@ public final class PlatformConfigLoader {
                    [--enrolment-token-file=FILE] [--clerk-token-file=FILE]
             Each flag is also a key of the YAML config file (port: 8686, db-url: ..., ...), plus
             max-body-bytes, max-certificate-bytes, max-clock-skew-seconds, zone, case-number-prefix,
-            promised-working-days (number) and promised-working-days-by-item (map of item code to days),
+            catalog (the terminals' catalog.yaml: each item's promised days; default: catalog.yaml beside
+            the config file), calendar (the folder of the working calendar's YYYY.yaml files: public holidays
+            and 调休; default: calendar/ beside the config file), promised-working-days (for an item the
+            catalog lacks, 5),
             auto-decide-immediate (true: a complete 即办件 is completed at intake with its result; default true)
             result-issuer (the issuing body printed on those results) and result-font (a TrueType CJK font,
             .ttf/.ttc, embedded in them; default: the first of wqy-zenhei, wqy-microhei, uming installed),
@@ -50,7 +53,7 @@ public final class PlatformConfigLoader {
     private static final Set<String> KEYS = Set.of("port", "bind", "db-url", "db-user", "db-password-file",
             "tls-keystore", "tls-password-file", "enrolment-token-file", "clerk-token-file", "max-body-bytes",
             "max-certificate-bytes", "max-clock-skew-seconds", "zone", "case-number-prefix",
-            "promised-working-days", "promised-working-days-by-item", "auto-decide-immediate", "result-issuer",
+            "promised-working-days", "catalog", "calendar", "auto-decide-immediate", "result-issuer",
             "result-font", "behind-tls-proxy", "min-request-data-rate", "body-read-timeout-seconds",
             "max-connections-per-address", "max-failed-logins", "login-lockout-seconds", "crypto-suite");
 
@@ -94,25 +97,23 @@ public final class PlatformConfigLoader {
             flags.put(key, arg.substring(eq + 1));
         }
         Map<String, String> values = new HashMap<>();
-        Map<String, Integer> byItem = Map.of();
+        Optional<Path> configDir = Optional.empty();
         String source = "flags";
         if (flags.containsKey("config")) {
             Path file = Path.of(flags.remove("config"));
             source = file.toString();
-            byItem = readYaml(file, values);
-        }
-        if (flags.containsKey("promised-working-days-by-item")) {
-            throw new IllegalArgumentException("--promised-working-days-by-item: only in the config file");
+            configDir = Optional.of(file.toAbsolutePath().getParent());
+            readYaml(file, values);
         }
         values.putAll(flags);
         try {
-            return build(values, byItem, env);
+            return build(values, configDir, env);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
     }
 
-    private static PlatformConfig build(Map<String, String> v, Map<String, Integer> byItem, Map<String, String> env) {
+    private static PlatformConfig build(Map<String, String> v, Optional<Path> configDir, Map<String, String> env) {
         PlatformConfig d = PlatformConfig.embedded();
         Optional<Path> keystore = Optional.ofNullable(v.get("tls-keystore")).map(Path::of);
         keystore.ifPresent(k -> {
@@ -148,12 +149,36 @@ public final class PlatformConfigLoader {
                 Duration.ofSeconds(integer(v, "max-clock-skew-seconds", (int) d.maxClockSkew().toSeconds())),
                 zone(v.getOrDefault("zone", d.zone().getId())),
                 v.getOrDefault("case-number-prefix", d.caseNumberPrefix()),
-                integer(v, "promised-working-days", d.defaultPromisedWorkingDays()),
-                byItem,
+                deadlines(v, configDir),
                 new PlatformConfig.Decisions(autoDecide, v.getOrDefault("result-issuer", d.decisions().resultIssuer()),
                         resultFont),
                 exposure(v, d.exposure()),
                 cryptoSuite(v.get("crypto-suite")));
+    }
+
+    /**
+     * The catalog and calendar named (a path in the config file is relative to it), else the ones beside the config
+     * file where they exist; read here, so that a broken one stops the start with its file and path.
+     */
+    private static PlatformConfig.Deadlines deadlines(Map<String, String> v, Optional<Path> configDir) {
+        Optional<Path> catalog = located(v, "catalog", configDir.map(dir -> dir.resolve("catalog.yaml")));
+        Optional<Path> calendar = located(v, "calendar", configDir.map(dir -> dir.resolve("calendar")));
+        PlatformConfig.Deadlines deadlines = new PlatformConfig.Deadlines(catalog, calendar,
+                integer(v, "promised-working-days", PlatformConfig.Deadlines.DEFAULT_FALLBACK_DAYS));
+        org.govkiosk.platform.cases.PromisedDates.of(deadlines);
+        return deadlines;
+    }
+
+    private static Optional<Path> located(Map<String, String> v, String key, Optional<Path> beside) {
+        String named = v.get(key);
+        if (named != null) {
+            Path path = Path.of(named);
+            if (!Files.exists(path)) {
+                throw new IllegalArgumentException(key + ": " + path.toAbsolutePath() + " does not exist");
+            }
+            return Optional.of(path);
+        }
+        return beside.filter(Files::exists);
     }
 
     private static org.govkiosk.api.CryptoSuite cryptoSuite(String value) {
@@ -174,14 +199,13 @@ public final class PlatformConfigLoader {
     }
 
     /**
-     * Reads the config file into {@code values} (as text, like the flags) and returns its days by item; every
-     * problem of the file is reported at once, each as "FILE: KEY: PROBLEM".
+     * Reads the config file into {@code values} (as text, like the flags; the paths of catalog and calendar
+     * resolved against its folder); every problem of the file is reported at once, each as "FILE: KEY: PROBLEM".
      */
-    private static Map<String, Integer> readYaml(Path file, Map<String, String> values) {
+    private static void readYaml(Path file, Map<String, String> values) {
         List<String> problems = new ArrayList<>();
         Path dir = file.toAbsolutePath().getParent();
         String name = file.getFileName().toString();
-        Map<String, Integer> byItem = new HashMap<>();
         YamlFiles.readMapping(dir, name, "a YAML mapping of keys to values", problems).ifPresent(node -> {
             YamlSection root = YamlSection.root(name, node, problems);
             root.onlyKeys(KEYS);
@@ -189,9 +213,8 @@ public final class PlatformConfigLoader {
                 if (!KEYS.contains(key)) {
                     continue;
                 }
-                if (key.equals("promised-working-days-by-item")) {
-                    root.section(key, false).ifPresent(days -> days.keys().forEach(code -> days.integer(code, 0,
-                            MAX_PROMISED_DAYS, true).ifPresent(d -> byItem.put(code, d))));
+                if (key.equals("catalog") || key.equals("calendar")) {
+                    root.string(key, false).ifPresent(p -> values.put(key, dir.resolve(p).toString()));
                 } else if (INTEGERS.containsKey(key)) {
                     root.integer(key, 0, INTEGERS.get(key)).ifPresent(n -> values.put(key, n.toString()));
                 } else {
@@ -208,7 +231,6 @@ public final class PlatformConfigLoader {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", problems));
         }
-        return byItem;
     }
 
     private static int integer(Map<String, String> v, String key, int fallback) {

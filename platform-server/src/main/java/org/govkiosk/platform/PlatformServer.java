@@ -105,15 +105,24 @@ public final class PlatformServer implements AutoCloseable {
 
     /** As {@link #startEmbedded()}, signing receipts under {@code suite} (the demo's terminal's own suite). */
     public static PlatformServer startEmbedded(org.govkiosk.api.CryptoSuite suite) {
-        return start(PlatformConfig.embedded().withTokens(randomToken(), randomToken()).withCryptoSuite(suite),
-                Clock.systemUTC());
+        return startEmbedded(suite, PlatformConfig.Deadlines.none());
+    }
+
+    /**
+     * As {@link #startEmbedded(org.govkiosk.api.CryptoSuite)}, promising dates from {@code deadlines} (the demo:
+     * the terminal's own catalog and working calendar).
+     */
+    public static PlatformServer startEmbedded(org.govkiosk.api.CryptoSuite suite, PlatformConfig.Deadlines deadlines) {
+        return start(PlatformConfig.embedded().withTokens(randomToken(), randomToken()).withCryptoSuite(suite)
+                .withDeadlines(deadlines), Clock.systemUTC());
     }
 
     /** @return the public key of the receipts the routes sign */
     private static java.security.PublicKey addRoutes(RouteTable routes, Javalin app, PlatformConfig config, Clock clock,
             Database database) {
         TerminalStore terminals = new TerminalStore(database);
-        CaseStore cases = new CaseStore(database);
+        PromisedDates promisedDates = PromisedDates.of(config.deadlines());
+        CaseStore cases = new CaseStore(database, promisedDates.calendar());
         RatingStore ratings = new RatingStore(database);
         LicenceStore licences = new LicenceStore(database);
         RequestVerifier verifier = new RequestVerifier(terminals::publicKey,
@@ -136,7 +145,7 @@ public final class PlatformServer implements AutoCloseable {
         });
         new TerminalRoutes(support, terminals).register(routes);
         new CaseRoutes(support, cases, new CaseNumbers(config.caseNumberPrefix(), clock, config.zone()),
-                new PromisedDates(config.defaultPromisedWorkingDays(), config.promisedWorkingDays()),
+                promisedDates,
                 new SupplementStore(database), CaseDecisions.of(config.decisions().autoDecideImmediate(),
                         config.decisions().resultIssuer(), config.zone(), config.decisions().resultFont()))
                 .withAttachments(new org.govkiosk.platform.store.AttachmentStore(database)).register(routes);

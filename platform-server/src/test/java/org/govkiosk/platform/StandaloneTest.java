@@ -39,8 +39,6 @@ class StandaloneTest {
                 db-user: govkiosk
                 clerk-token-file: %s
                 promised-working-days: 7
-                promised-working-days-by-item:
-                  ITEM-001: 3
                 """.formatted(token));
         PlatformConfig c = PlatformConfigLoader.fromArgs(new String[] {"--config=" + yaml, "--port=9200"},
                 Map.of("GOVKIOSK_DB_PASSWORD", "pw", "GOVKIOSK_ENROLMENT_TOKEN", "enrol-6Jd3Vx8Qm1Ps4Hy7"));
@@ -50,9 +48,37 @@ class StandaloneTest {
         assertThat(c.dbPassword()).contains("pw");
         assertThat(c.clerkToken()).contains("clerk-from-file-9Tg4Wq7Nz2Lk5Rb8");
         assertThat(c.enrolmentToken()).contains("enrol-6Jd3Vx8Qm1Ps4Hy7");
-        assertThat(c.defaultPromisedWorkingDays()).isEqualTo(7);
-        assertThat(c.promisedWorkingDays()).containsEntry("ITEM-001", 3);
+        assertThat(c.deadlines().fallbackPromisedWorkingDays()).isEqualTo(7);
+        // Neither a catalog nor a calendar beside this file.
+        assertThat(c.deadlines().catalog()).isEmpty();
+        assertThat(c.deadlines().calendar()).isEmpty();
         assertThat(c.toString()).doesNotContain("pw").doesNotContain("clerk-from-file-9Tg4Wq7Nz2Lk5Rb8");
+    }
+
+    @Test
+    void theCatalogAndTheCalendarBesideTheConfigFileAreFoundAndReadAtStart() throws Exception {
+        Path shipped = Path.of("../config");
+        PlatformConfig c = PlatformConfigLoader.fromArgs(new String[] {"--config=" + shipped.resolve("platform.yaml")},
+                Map.of());
+        assertThat(c.deadlines().catalog()).hasValueSatisfying(p -> assertThat(p).endsWith(Path.of("catalog.yaml")));
+        assertThat(c.deadlines().calendar()).hasValueSatisfying(p -> assertThat(p).endsWith(Path.of("calendar")));
+
+        Path catalog = Files.writeString(dir.resolve("items.yaml"), """
+                items:
+                  - code: "A-1"
+                    time-limit: {legal-days: 10, promised-days: five}
+                """);
+        Path yaml = Files.writeString(dir.resolve("platform.yaml"), "catalog: " + catalog.getFileName() + "\n");
+        assertThatThrownBy(() -> PlatformConfigLoader.fromArgs(new String[] {"--config=" + yaml}, Map.of()))
+                .hasMessageContaining("items.yaml: items[0].time-limit.promised-days: expected a whole number 0..365,"
+                        + " got 'five'");
+        Path calendar = Files.createDirectory(dir.resolve("calendar"));
+        Files.writeString(calendar.resolve("2025.yaml"), "year: 2025\nsource: x\nholidays: [2025-01-01]\n");
+        assertThatThrownBy(() -> PlatformConfigLoader.fromArgs(new String[] {"--config=" + yaml,
+                "--catalog=" + shipped.resolve("catalog.yaml")}, Map.of()))
+                .hasMessageContaining("calendar/2025.yaml: holidays[0]: expected a section of keys");
+        assertThatThrownBy(() -> PlatformConfigLoader.fromArgs(new String[] {"--calendar=" + dir.resolve("none")},
+                Map.of())).hasMessageContaining("calendar: ").hasMessageContaining("does not exist");
     }
 
     @Test

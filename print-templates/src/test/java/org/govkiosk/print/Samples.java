@@ -71,7 +71,7 @@ public final class Samples {
 
     public static OneTimeNotificationData notification(List<MissingMaterial> materials) {
         return new OneTimeNotificationData("示例市市场监督管理局", "示市监补〔2025〕第0318号", APPLICANT,
-                CASE_NUMBER, "食品经营许可证核发（新办）", LocalDate.of(2025, 3, 18), materials, 5,
+                CASE_NUMBER, "食品经营许可证核发（新办）", LocalDate.of(2025, 3, 18), materials, 5, LocalDate.of(2025, 3, 25),
                 "示例市人民大道88号市民中心二楼B区", "0571-12345678", LocalDate.of(2025, 3, 18));
     }
 
@@ -120,7 +120,7 @@ public final class Samples {
     public static SupplementSlipData supplementSlip(String stillMissing, SupplementSlipData.Delivery delivery) {
         return SupplementSlipData.of("示例市政务服务中心", CASE_NUMBER, "食品经营许可证核发（新办）",
                 MaskedText.name(APPLICANT), MaskedText.idNumber(ID_NUMBER), "经营场所平面图、食品安全管理制度文本",
-                "2025-03-20 14:05", stillMissing, 5, QUERY_URL, "示例市人民大道88号市民中心一楼", "0571-12345678",
+                "2025-03-20 14:05", stillMissing, 5, LocalDate.of(2025, 3, 27), QUERY_URL, "示例市人民大道88号市民中心一楼", "0571-12345678",
                 "ZZ-0031", delivery);
     }
 

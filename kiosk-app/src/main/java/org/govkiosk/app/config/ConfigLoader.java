@@ -1,5 +1,6 @@
 package org.govkiosk.app.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -10,8 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.govkiosk.device.DeviceConfig;
+import org.govkiosk.shared.calendar.WorkingCalendar;
 import org.govkiosk.shared.config.YamlFiles;
 import org.govkiosk.shared.config.YamlSection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads {@code terminal.yaml} and {@code devices.yaml} from one config directory and validates them as a whole:
@@ -24,6 +28,9 @@ public final class ConfigLoader {
 
     public static final String DIR_PROPERTY = "govkiosk.config.dir";
     public static final String TERMINAL_FILE = "terminal.yaml";
+    /** The folder of the working calendar's files (calendar/2025.yaml ...), beside terminal.yaml. */
+    public static final String CALENDAR_DIR = "calendar";
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
     public static final String DEVICES_FILE = "devices.yaml";
     /** The languages the UI has bundles for, Chinese first. */
     public static final List<String> SUPPORTED_LOCALES = List.of("zh-CN", "en");
@@ -59,6 +66,7 @@ public final class ConfigLoader {
         TerminalConfig config = terminalFile.map(root -> terminal(root, problems)).orElse(null);
         List<DeviceConfig> devices = devicesFile.map(root -> devices(root, deviceValidator, problems))
                 .orElse(List.of());
+        WorkingCalendar calendar = calendar(dir, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -67,7 +75,26 @@ public final class ConfigLoader {
             throw new IllegalStateException("configuration incomplete without a recorded problem");
         }
         return new TerminalConfig(config.terminal(), config.session(), config.ui(), config.maintenance(),
-                config.platform(), config.print(), config.storage(), config.ops(), devices);
+                config.platform(), config.print(), config.storage(), config.ops(), devices, calendar);
+    }
+
+    /**
+     * The working calendar of {@code dir/calendar/YYYY.yaml} (public holidays and 调休) every deadline the terminal
+     * prints is counted on; without that folder, weekends only (and the log warns).
+     */
+    private static WorkingCalendar calendar(Path dir, List<String> problems) {
+        Path folder = dir.resolve(CALENDAR_DIR);
+        if (!Files.isDirectory(folder)) {
+            LOG.warn("no {} folder in {}: deadlines count weekends only, without public holidays or 调休",
+                    CALENDAR_DIR, dir.toAbsolutePath());
+            return WorkingCalendar.weekendsOnly();
+        }
+        try {
+            return WorkingCalendar.load(folder);
+        } catch (IllegalArgumentException e) {
+            problems.addAll(e.getMessage().lines().toList());
+            return WorkingCalendar.weekendsOnly();
+        }
     }
 
     /** The parts of terminal.yaml, with no devices yet; null if any part has a problem. */

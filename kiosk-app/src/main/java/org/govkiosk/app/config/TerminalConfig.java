@@ -1,5 +1,6 @@
 package org.govkiosk.app.config;
 
+import org.govkiosk.shared.calendar.WorkingCalendar;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +14,15 @@ import org.govkiosk.device.DeviceConfig;
  * {@link ConfigLoader#load(java.nio.file.Path, java.util.function.Function)}.
  */
 public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintenance maintenance,
-        Platform platform, Print print, Storage storage, Ops ops, List<DeviceConfig> devices) {
+        Platform platform, Print print, Storage storage, Ops ops, List<DeviceConfig> devices,
+        WorkingCalendar calendar) {
+
+    /** Without calendar files: deadlines count weekends only (and the log warns). */
+    public TerminalConfig(Terminal terminal, Session session, Ui ui, Maintenance maintenance, Platform platform,
+            Print print, Storage storage, Ops ops, List<DeviceConfig> devices) {
+        this(terminal, session, ui, maintenance, platform, print, storage, ops, devices,
+                WorkingCalendar.weekendsOnly());
+    }
 
     public TerminalConfig {
         Objects.requireNonNull(terminal, "terminal");
@@ -25,6 +34,7 @@ public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintena
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(ops, "ops");
         devices = List.copyOf(devices);
+        Objects.requireNonNull(calendar, "calendar");
     }
 
     /** @param windowName the window a rating pad stands at (3号窗口); null on a citizen kiosk */

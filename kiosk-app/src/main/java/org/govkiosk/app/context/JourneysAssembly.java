@@ -65,7 +65,7 @@ final class JourneysAssembly implements AutoCloseable {
         JourneySettings settings = new JourneySettings(terminal.hallName(), terminal.hall().address(),
                 terminal.hall().phone(), terminal.id(), terminal.hall().progressUrl(),
                 terminal.hall().correctionDays(), session.deliveryWait(), session.printTimeout(),
-                ZoneId.systemDefault());
+                ZoneId.systemDefault(), config.calendar());
         TerminalPlatform link = platform.link();
         PlatformClient client = link.connectingClient();
         DeliveryTracker deliveries = DeliveryTracker.of(link.outbox(), link.deliveryWaits(),

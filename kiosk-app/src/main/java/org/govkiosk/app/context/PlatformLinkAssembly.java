@@ -57,9 +57,10 @@ final class PlatformLinkAssembly implements AutoCloseable {
         CompletableFuture<Optional<PublicKey>> embeddedKey;
         if (embedded) {
             // One thread of its own, started when the gate opens, gone when the platform is up; the demo's platform
-            // runs the terminal's crypto suite.
+            // runs the terminal's crypto suite and promises the dates of the terminal's catalog and calendar.
             this.platform = CompletableFuture.supplyAsync(
-                    () -> PlatformServer.startEmbedded(config.storage().cryptoSuite()),
+                    () -> PlatformServer.startEmbedded(config.storage().cryptoSuite(),
+                            org.govkiosk.platform.PlatformConfig.Deadlines.beside(options.configDir())),
                     afterFirstScreen.on(task -> {
                         Thread starter = threads.thread("platform-start-1", task);
                         platformStarter = starter;

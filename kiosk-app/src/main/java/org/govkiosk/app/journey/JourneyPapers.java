@@ -65,7 +65,7 @@ final class JourneyPapers {
         return new JourneyPaper.FromTemplate(JourneyPaper.Kind.ONE_TIME_NOTIFICATION, new OneTimeNotificationData(
                 item.department(), "告知书编号：" + caseNumber.orElse(localReference(submitted)), who.name(), number,
                 item.name(), LocalDate.ofInstant(submitted.createdAt(), settings.zone()), missing,
-                settings.correctionDays(), settings.hallAddress(), phone == null || phone.isBlank()
+                settings.correctionDays(), settings.correctionDeadline(today), settings.hallAddress(), phone == null || phone.isBlank()
                         ? settings.hallPhone() : phone, today));
     }
 

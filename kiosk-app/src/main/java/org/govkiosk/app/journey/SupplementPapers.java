@@ -1,6 +1,7 @@
 package org.govkiosk.app.journey;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -43,7 +44,8 @@ final class SupplementPapers {
                 settings.hallName(), caseNumber, itemName, MaskedText.name(who.name()),
                 MaskedText.idNumber(who.idNumber()), String.join("、", handedIn),
                 LocalDateTime.ofInstant(at, settings.zone()).format(MINUTE), String.join("、", stillMissing),
-                settings.correctionDays(), settings.progressUrl(caseNumber), settings.hallAddress(),
+                settings.correctionDays(), settings.correctionDeadline(LocalDate.ofInstant(at, settings.zone())),
+                settings.progressUrl(caseNumber), settings.hallAddress(),
                 settings.hallPhone(), settings.terminalId(), answer));
     }
 }

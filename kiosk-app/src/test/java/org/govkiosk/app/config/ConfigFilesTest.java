@@ -30,6 +30,22 @@ class ConfigFilesTest {
     }
 
     @Test
+    void theCalendarBesideTheFilesIsLoadedAndABrokenOneIsAProblemNamingFileAndPath() throws IOException {
+        assertThat(new ConfigDir(dir).load().calendar().years()).as("no calendar folder: weekends only").isEmpty();
+
+        Path calendar = Files.createDirectory(dir.resolve(ConfigLoader.CALENDAR_DIR));
+        Files.writeString(calendar.resolve("2025.yaml"), String.join("\n", "year: 2025", "source: 国办发明电〔2024〕12号",
+                "holidays:", "  - {name: 元旦, from: 2025-01-01, to: 2025-01-01}", "working-weekends: [2025-01-26]", ""));
+        TerminalConfig config = new ConfigDir(dir).load();
+        assertThat(config.calendar().years()).containsExactly(2025);
+        assertThat(config.calendar().isWorkingDay(java.time.LocalDate.of(2025, 1, 26))).isTrue();
+
+        Files.writeString(calendar.resolve("2026.yaml"), "year: 2026\nsource: x\nholidays: [{name: 元旦, from: 2026-1-1, to: 2026-01-03}]\n");
+        assertThat(new ConfigDir(dir).problems()).containsExactly(
+                "calendar/2026.yaml: holidays[0].from: expected a date like 2026-10-01, got '2026-1-1'");
+    }
+
+    @Test
     void missingFileNamesTheFileAndTheDirectory() throws IOException {
         new ConfigDir(dir).write();
         Files.delete(dir.resolve(D));

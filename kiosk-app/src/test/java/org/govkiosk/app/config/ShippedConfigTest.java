@@ -45,6 +45,15 @@ class ShippedConfigTest {
     }
 
     @Test
+    void shipsTheWorkingCalendarsOf2025And2026() {
+        TerminalConfig config = ConfigLoader.load(repoConfig());
+        assertThat(config.calendar().years()).contains(2025, 2026);
+        // 国庆中秋 2025: 1-8 October.
+        assertThat(config.calendar().addWorkingDays(java.time.LocalDate.of(2025, 9, 30), 1))
+                .isEqualTo(java.time.LocalDate.of(2025, 10, 9));
+    }
+
+    @Test
     void shipsNoMaintenancePin() {
         assertThat(ConfigLoader.load(repoConfig()).maintenance().pinHash()).isEmpty();
     }

@@ -1,26 +1,53 @@
 package org.govkiosk.platform.cases;
 
-import java.time.DayOfWeek;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Objects;
 import org.govkiosk.api.CaseKind;
+import org.govkiosk.platform.PlatformConfig;
+import org.govkiosk.shared.calendar.WorkingCalendar;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The promised completion date (承诺时限) printed on a receipt: today for 即办件, otherwise a number of working
- * days, per item where configured. Weekends are skipped; public holidays and 调休 make-up days are not known
- * here (a real platform takes them from the province's working calendar).
+ * The promised completion date (承诺时限) printed on a receipt: today for 即办件, otherwise the item's promised
+ * working days from the catalog the terminals show (its {@code time-limit.promised-days}), counted on the working
+ * calendar (public holidays and 调休 of the State Council's arrangement). An item the catalog does not list gets
+ * the platform's fallback days.
  */
 public final class PromisedDates {
 
-    private final int defaultWorkingDays;
-    private final Map<String, Integer> workingDaysByItem;
+    private static final Logger LOG = LoggerFactory.getLogger(PromisedDates.class);
 
-    public PromisedDates(int defaultWorkingDays, Map<String, Integer> workingDaysByItem) {
-        if (defaultWorkingDays < 0) {
+    private final WorkingCalendar calendar;
+    private final Map<String, Integer> workingDaysByItem;
+    private final int fallbackWorkingDays;
+
+    public PromisedDates(WorkingCalendar calendar, Map<String, Integer> workingDaysByItem, int fallbackWorkingDays) {
+        if (fallbackWorkingDays < 0) {
             throw new IllegalArgumentException("working days must not be negative");
         }
-        this.defaultWorkingDays = defaultWorkingDays;
+        this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.workingDaysByItem = Map.copyOf(workingDaysByItem);
+        this.fallbackWorkingDays = fallbackWorkingDays;
+    }
+
+    /**
+     * Reads the catalog and the calendar files {@code deadlines} names.
+     *
+     * @throws IllegalArgumentException with every problem of the files, each naming file and path
+     */
+    public static PromisedDates of(PlatformConfig.Deadlines deadlines) {
+        WorkingCalendar calendar = deadlines.calendar().map(WorkingCalendar::load).orElseGet(() -> {
+            LOG.warn("no calendar folder configured: deadlines count weekends only, without public holidays or 调休");
+            return WorkingCalendar.weekendsOnly();
+        });
+        Map<String, Integer> days = deadlines.catalog().map(CatalogPromisedDays::read).orElse(Map.of());
+        LOG.info("promised dates: {} items from {}, others {} working days; {}", days.size(),
+                deadlines.catalog().map(Path::toString).orElse("no catalog"), deadlines.fallbackPromisedWorkingDays(),
+                calendar);
+        return new PromisedDates(calendar, days, deadlines.fallbackPromisedWorkingDays());
     }
 
     /** {@code null} for 退回件: a refused case promises nothing. */
@@ -28,20 +55,13 @@ public final class PromisedDates {
         return switch (kind) {
             case IMMEDIATE -> today;
             case RETURNED -> null;
-            case PROMISED, JOINT, SUPPLEMENT -> addWorkingDays(today,
-                    workingDaysByItem.getOrDefault(itemCode, defaultWorkingDays));
+            case PROMISED, JOINT, SUPPLEMENT -> calendar.addWorkingDays(today,
+                    workingDaysByItem.getOrDefault(itemCode, fallbackWorkingDays));
         };
     }
 
-    static LocalDate addWorkingDays(LocalDate from, int days) {
-        LocalDate date = from;
-        int left = days;
-        while (left > 0) {
-            date = date.plusDays(1);
-            if (date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                left--;
-            }
-        }
-        return date;
+    /** The calendar the dates are counted on (the overdue flag counts on it too). */
+    public WorkingCalendar calendar() {
+        return calendar;
     }
 }

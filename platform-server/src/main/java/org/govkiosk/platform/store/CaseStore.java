@@ -27,6 +27,7 @@ import org.govkiosk.api.CaseView;
 import org.govkiosk.api.ErrorCodes;
 import org.govkiosk.api.IdType;
 import org.govkiosk.personal.Masking;
+import org.govkiosk.shared.calendar.WorkingCalendar;
 
 /**
  * Cases, their history and certificates. Submission is idempotent per terminal and key, and per terminal and local
@@ -43,9 +44,17 @@ public final class CaseStore {
             + " ON cert.case_number = c.case_number";
 
     private final Database db;
+    private final WorkingCalendar calendar;
 
+    /** A store whose overdue flags count weekends only (tests): see {@link #CaseStore(Database, WorkingCalendar)}. */
     public CaseStore(Database db) {
+        this(db, WorkingCalendar.weekendsOnly());
+    }
+
+    /** @param calendar the working days the overdue flag counts (the calendar the promised dates were counted on) */
+    public CaseStore(Database db, WorkingCalendar calendar) {
         this.db = db;
+        this.calendar = java.util.Objects.requireNonNull(calendar, "calendar");
     }
 
     /** What a submission needs besides the case itself; {@code filing} says how far it goes at intake. */
@@ -284,7 +293,7 @@ public final class CaseStore {
 
     public Optional<CaseView> find(String caseNumber, LocalDate today) {
         return db.inTransaction(c -> {
-            List<CaseView> found = views(c, " WHERE c.case_number = ?", List.of(caseNumber), today);
+            List<CaseView> found = views(c, calendar, " WHERE c.case_number = ?", List.of(caseNumber), today);
             return found.stream().findFirst();
         });
     }
@@ -307,7 +316,7 @@ public final class CaseStore {
 
     /** The applicant's cases filed in one hall, newest first, at most {@code limit}. */
     public List<CaseView> byApplicant(IdType type, String idNumber, String hallCode, int limit, LocalDate today) {
-        return db.inTransaction(c -> views(c, " WHERE c.applicant_key = ? AND c.terminal_id IN"
+        return db.inTransaction(c -> views(c, calendar, " WHERE c.applicant_key = ? AND c.terminal_id IN"
                 + " (SELECT terminal_id FROM terminals WHERE hall_code = ?)"
                 + " ORDER BY c.received_at DESC, c.case_number",
                 List.of(applicantKey(type, idNumber), hallCode), today).stream().limit(limit).toList());
@@ -317,9 +326,9 @@ public final class CaseStore {
     public List<CaseView> list(Optional<CaseState> state, int limit, LocalDate today) {
         return db.inTransaction(c -> {
             List<CaseView> all = state.isPresent()
-                    ? views(c, " WHERE c.state = ? ORDER BY c.received_at DESC, c.case_number",
+                    ? views(c, calendar, " WHERE c.state = ? ORDER BY c.received_at DESC, c.case_number",
                             List.of(state.get().name()), today)
-                    : views(c, " ORDER BY c.received_at DESC, c.case_number", List.of(), today);
+                    : views(c, calendar, " ORDER BY c.received_at DESC, c.case_number", List.of(), today);
             return all.stream().limit(limit).toList();
         });
     }
@@ -345,7 +354,7 @@ public final class CaseStore {
             if (!t.materials().isEmpty()) {
                 Filing asked = RequestedMaterials.filing(c, caseNumber, t);
                 file(c, caseNumber, from, nextSeq(c, caseNumber), asked, now);
-                return views(c, " WHERE c.case_number = ?", List.of(caseNumber), today).get(0);
+                return views(c, calendar, " WHERE c.case_number = ?", List.of(caseNumber), today).get(0);
             }
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE cases SET state = ?, note = ?, updated_at = ?,"
@@ -359,7 +368,7 @@ public final class CaseStore {
                 ps.executeUpdate();
             }
             addEvent(c, caseNumber, nextSeq(c, caseNumber), t.to(), now, t.note());
-            return views(c, " WHERE c.case_number = ?", List.of(caseNumber), today).get(0);
+            return views(c, calendar, " WHERE c.case_number = ?", List.of(caseNumber), today).get(0);
         });
     }
 
@@ -466,7 +475,8 @@ public final class CaseStore {
         }
     }
 
-    static List<CaseView> views(Connection c, String where, List<String> args, LocalDate today)
+    static List<CaseView> views(Connection c, WorkingCalendar calendar, String where, List<String> args,
+            LocalDate today)
             throws SQLException {
         List<CaseView> views = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + VIEW_COLUMNS + VIEW_FROM + where)) {
@@ -478,7 +488,7 @@ public final class CaseStore {
                     String number = rs.getString(1);
                     CaseState state = CaseState.valueOf(rs.getString(5));
                     LocalDate promised = rs.getObject(10, LocalDate.class);
-                    boolean overdue = promised != null && today.isAfter(promised) && !isFinished(state);
+                    boolean overdue = promised != null && !isFinished(state) && isOverdue(calendar, promised, today);
                     views.add(new CaseView(number, rs.getString(2), rs.getString(3), CaseKind.valueOf(rs.getString(4)),
                             state, rs.getString(6), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8)),
                             Instant.ofEpochMilli(rs.getLong(9)), promised, overdue, rs.getString(12) != null,
@@ -494,6 +504,14 @@ public final class CaseStore {
                     v.missingMaterials()));
         }
         return withHistory;
+    }
+
+    /**
+     * Overdue (超期) from the first working day after the promised date: the time ran out at the end of that day, and
+     * a weekend or a public holiday after it is no day the hall failed to work (see {@link WorkingCalendar}).
+     */
+    static boolean isOverdue(WorkingCalendar calendar, LocalDate promised, LocalDate today) {
+        return today.isAfter(promised) && !calendar.addWorkingDays(promised, 1).isAfter(today);
     }
 
     /** No deadline runs once the case is decided, nor while the citizen brings missing materials (补正). */

@@ -8,6 +8,7 @@ package org.govkiosk.print.data;
  * @param handedIn     the materials handed in, as printed (one line)
  * @param stillMissing what the platform says is still missing, as printed; null when nothing (or not reached)
  * @param submittedAt  as printed (yyyy-MM-dd HH:mm)
+ * @param correctionDeadline the last working day to bring what is still missing (working calendar: holidays, 调休)
  * @param refused      the platform refused the hand-in: the applicant goes to a window
  * @param waiting      the platform was not reached: kept on the terminal and sent by itself
  * @param receivedAll  the department has the materials and nothing is missing any more
@@ -23,6 +24,7 @@ public record SupplementSlipData(
         String submittedAt,
         String stillMissing,
         Integer correctionDays,
+        java.time.LocalDate correctionDeadline,
         String progressQueryUrl,
         String hallAddress,
         String hallPhone,
@@ -46,12 +48,12 @@ public record SupplementSlipData(
     /** @param stillMissing null or blank when nothing is missing any more or the platform was not reached */
     public static SupplementSlipData of(String hallName, String caseNumber, String itemName,
             MaskedText applicantName, MaskedText applicantIdNumber, String handedIn, String submittedAt,
-            String stillMissing, Integer correctionDays, String progressQueryUrl, String hallAddress,
+            String stillMissing, Integer correctionDays, java.time.LocalDate correctionDeadline, String progressQueryUrl, String hallAddress,
             String hallPhone, String terminalId, Delivery delivery) {
         boolean missing = stillMissing != null && !stillMissing.isBlank();
         boolean received = delivery == Delivery.RECEIVED;
         return new SupplementSlipData(hallName, caseNumber, itemName, applicantName, applicantIdNumber, handedIn,
-                submittedAt, missing ? stillMissing : null, correctionDays, progressQueryUrl, hallAddress, hallPhone,
+                submittedAt, missing ? stillMissing : null, correctionDays, correctionDeadline, progressQueryUrl, hallAddress, hallPhone,
                 terminalId, delivery == Delivery.REFUSED, delivery == Delivery.WAITING, received && !missing,
                 received && missing);
     }

@@ -57,7 +57,7 @@ class SlipTemplatesRenderingTest {
     void supplementSlipShowsWhatIsStillMissingOnlyWhenSomethingIs() {
         String some = receiptText(templates.fill(Samples.supplementSlip("法定代表人身份证明",
                 SupplementSlipData.Delivery.RECEIVED)));
-        assertThat(some).contains("补交材料凭条", "补交材料：", "仍需补交：", "法定代表人身份证明", "请在5个工作日内补齐")
+        assertThat(some).contains("补交材料凭条", "补交材料：", "仍需补交：", "法定代表人身份证明", "请在5个工作日内（2025年3月27日前）补齐")
                 .doesNotContain("请凭办件编号或身份证查询办理进度");
         Document all = templates.fill(Samples.supplementSlip(null, SupplementSlipData.Delivery.RECEIVED));
         assertThat(receiptText(all)).contains("请凭办件编号或身份证查询办理进度").doesNotContain("仍需补交", "工作日内");
