@@ -41,6 +41,10 @@ public final class PlatformConfigLoader {
             max-failed-logins (wrong clerk tokens from one client before a lockout, 5),
             login-lockout-seconds (300) and crypto-suite (ed25519-aes, the default: Ed25519 receipts; sm: SM2
             receipts, and only terminals with SM2 keys register).
+            Result documents: public-base-url (where phones reach the platform; each document's QR code opens
+            its /verify page there), certificate-key-dir (generated signing keys; default ./data/certificate-keys)
+            and issuing-bodies (config file only: a mapping of id to name, signing-key, public-key and seal; the
+            first signs, with Ed25519, or SM2 under crypto-suite sm).
             Secrets may also come from the environment: GOVKIOSK_DB_PASSWORD, GOVKIOSK_TLS_PASSWORD,
             GOVKIOSK_ENROLMENT_TOKEN, GOVKIOSK_CLERK_TOKEN.
             Defaults: port 8686 on 127.0.0.1 (0.0.0.0 with tls-keystore or behind-tls-proxy; plain HTTP on
@@ -52,7 +56,9 @@ public final class PlatformConfigLoader {
             "max-certificate-bytes", "max-clock-skew-seconds", "zone", "case-number-prefix",
             "promised-working-days", "promised-working-days-by-item", "auto-decide-immediate", "result-issuer",
             "result-font", "behind-tls-proxy", "min-request-data-rate", "body-read-timeout-seconds",
-            "max-connections-per-address", "max-failed-logins", "login-lockout-seconds", "crypto-suite");
+            "max-connections-per-address", "max-failed-logins", "login-lockout-seconds", "crypto-suite",
+            "public-base-url", "certificate-key-dir", "issuing-bodies");
+    private static final Set<String> BODY_KEYS = Set.of("name", "signing-key", "public-key", "seal");
 
     private static final int MAX_PROMISED_DAYS = 365;
     /** The whole-number keys and their largest value (0 is the smallest of each). */
@@ -95,18 +101,25 @@ public final class PlatformConfigLoader {
         }
         Map<String, String> values = new HashMap<>();
         Map<String, Integer> byItem = Map.of();
+        List<PlatformConfig.IssuingBody> bodies = new ArrayList<>();
         String source = "flags";
         if (flags.containsKey("config")) {
             Path file = Path.of(flags.remove("config"));
             source = file.toString();
-            byItem = readYaml(file, values);
+            byItem = readYaml(file, values, bodies);
+        }
+        if (flags.containsKey("issuing-bodies")) {
+            throw new IllegalArgumentException("--issuing-bodies: only in the config file");
         }
         if (flags.containsKey("promised-working-days-by-item")) {
             throw new IllegalArgumentException("--promised-working-days-by-item: only in the config file");
         }
         values.putAll(flags);
         try {
-            return build(values, byItem, env);
+            return build(values, byItem, env).withCertificates(new PlatformConfig.Certificates(
+                    Optional.ofNullable(values.get("public-base-url")).map(u -> u.replaceAll("/+$", "")),
+                    Optional.of(Path.of(values.getOrDefault("certificate-key-dir", "./data/certificate-keys"))),
+                    bodies));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
@@ -153,7 +166,8 @@ public final class PlatformConfigLoader {
                 new PlatformConfig.Decisions(autoDecide, v.getOrDefault("result-issuer", d.decisions().resultIssuer()),
                         resultFont),
                 exposure(v, d.exposure()),
-                cryptoSuite(v.get("crypto-suite")));
+                cryptoSuite(v.get("crypto-suite")),
+                d.certificates());
     }
 
     private static org.govkiosk.api.CryptoSuite cryptoSuite(String value) {
@@ -177,7 +191,8 @@ public final class PlatformConfigLoader {
      * Reads the config file into {@code values} (as text, like the flags) and returns its days by item; every
      * problem of the file is reported at once, each as "FILE: KEY: PROBLEM".
      */
-    private static Map<String, Integer> readYaml(Path file, Map<String, String> values) {
+    private static Map<String, Integer> readYaml(Path file, Map<String, String> values,
+            List<PlatformConfig.IssuingBody> bodies) {
         List<String> problems = new ArrayList<>();
         Path dir = file.toAbsolutePath().getParent();
         String name = file.getFileName().toString();
@@ -189,7 +204,9 @@ public final class PlatformConfigLoader {
                 if (!KEYS.contains(key)) {
                     continue;
                 }
-                if (key.equals("promised-working-days-by-item")) {
+                if (key.equals("issuing-bodies")) {
+                    root.section(key, false).ifPresent(section -> issuingBodies(section, dir, bodies));
+                } else if (key.equals("promised-working-days-by-item")) {
                     root.section(key, false).ifPresent(days -> days.keys().forEach(code -> days.integer(code, 0,
                             MAX_PROMISED_DAYS, true).ifPresent(d -> byItem.put(code, d))));
                 } else if (INTEGERS.containsKey(key)) {
@@ -209,6 +226,31 @@ public final class PlatformConfigLoader {
             throw new IllegalArgumentException(String.join("\n", problems));
         }
         return byItem;
+    }
+
+    /** {@code id: {name, signing-key, public-key, seal}} in the file's order; paths relative to the file. */
+    private static void issuingBodies(YamlSection section, Path dir, List<PlatformConfig.IssuingBody> bodies) {
+        for (String id : section.keys()) {
+            section.section(id, true).ifPresent(body -> {
+                body.onlyKeys(BODY_KEYS);
+                Optional<String> name = body.string("name", true);
+                Optional<Path> key = body.string("signing-key", false).map(dir::resolve);
+                Optional<Path> pub = body.string("public-key", false).map(dir::resolve);
+                Optional<Path> seal = body.string("seal", false).map(dir::resolve);
+                for (Optional<Path> f : List.of(key, pub, seal)) {
+                    f.filter(p -> !Files.isReadable(p)).ifPresent(p -> body.problem("signing-key", "cannot read "
+                            + p));
+                }
+                if (name.isEmpty()) {
+                    return;
+                }
+                try {
+                    bodies.add(new PlatformConfig.IssuingBody(id, name.get(), key, pub, seal));
+                } catch (IllegalArgumentException e) {
+                    section.problem(id, e.getMessage());
+                }
+            });
+        }
     }
 
     private static int integer(Map<String, String> v, String key, int fallback) {
