@@ -158,6 +158,8 @@ public final class PlatformServer implements AutoCloseable {
         org.govkiosk.platform.pads.Pads pads = org.govkiosk.platform.pads.Pads.install(routes, app, support, database);
         new RatingRoutes(support, ratings, licences, pads.ratingGate()).register(routes);
         new ClerkRoutes(support, cases, licences, terminals).register(routes);
+        new org.govkiosk.platform.http.CertificateRoutes(support, signed.bodies(),
+                new org.govkiosk.platform.store.CertificateRegistry(database), config.zone()).register(routes);
         org.govkiosk.platform.fleet.FleetRoutes.install(app, support, terminals, config,
                 new org.govkiosk.platform.store.SessionRevocations(database, clock));
         return new Wiring(support.receipts().publicKey(), signed.bodies());
