@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
-import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -60,16 +60,30 @@ class SignedCertificateHttpTest extends RunningPlatform {
         return pdf.body();
     }
 
-    /** The QR code's text, read from the first page rendered at 200 dpi as a phone camera would. */
+    /**
+     * The QR code's text, read from the first page rendered at 200 dpi (and, should ZXing misread the 4-pixel
+     * modules of a whole page at that resolution, at 300 dpi; a printer prints it at 600).
+     */
     static String qrOf(byte[] pdf) throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 200, ImageType.RGB);
+            PDFRenderer renderer = new PDFRenderer(doc);
             if (System.getProperty("govkiosk.certificate.png") != null) {
-                ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(0, 60, ImageType.RGB), "png",
+                ImageIO.write(renderer.renderImageWithDPI(0, 60, ImageType.RGB), "png",
                         Path.of(System.getProperty("govkiosk.certificate.png")).toFile());
             }
-            BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page)));
-            return new MultiFormatReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+            com.google.zxing.ReaderException missed = null;
+            for (int dpi : new int[] {200, 300}) {
+                BufferedImage page = renderer.renderImageWithDPI(0, dpi, ImageType.GRAY);
+                BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page)));
+                try {
+                    return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                            .getText();
+                } catch (com.google.zxing.ReaderException e) {
+                    missed = e;
+                    ImageIO.write(page, "png", Files.createTempFile("certificate-" + dpi + "dpi-", ".png").toFile());
+                }
+            }
+            throw new AssertionError("no QR code found on the certificate (pages in the temp folder)", missed);
         }
     }
 
