@@ -23,6 +23,15 @@ public final class ApiPaths {
     public static final String CASE = BASE + "/cases/{caseNumber}";
     /** POST, signed: cases of one applicant (the ID number travels in the body, never in a URL). */
     public static final String CASE_SEARCH = BASE + "/cases/search";
+    /**
+     * GET, public (no login; not under {@link #BASE}: the link in a result document's QR code, short for the
+     * phone that scans it): the verification page of a result document, in Chinese and English, {@code ?p=CODE}.
+     */
+    public static final String CERTIFICATE_VERIFY_PAGE = "/verify";
+    /** GET, public: the same verification as JSON, for machines, {@code ?p=CODE}. */
+    public static final String CERTIFICATE_VERIFY = BASE + "/certificates/verify";
+    /** POST, clerk: revoke a case's result document, with a reason; its verification page says revoked. */
+    public static final String CLERK_CERTIFICATE_REVOKE = BASE + "/clerk/certificates/{caseNumber}/revoke";
     /** GET, signed: the certificate PDF of a finished case. */
     public static final String CASE_CERTIFICATE = BASE + "/cases/{caseNumber}/certificate";
     /** POST, signed: materials handed in for a case waiting for them (补正), idempotent by its key. */
@@ -59,6 +68,10 @@ public final class ApiPaths {
 
     public static String caseByNumber(String caseNumber) {
         return CASE.replace("{caseNumber}", encode(caseNumber));
+    }
+
+    public static String clerkCertificateRevoke(String caseNumber) {
+        return CLERK_CERTIFICATE_REVOKE.replace("{caseNumber}", encode(caseNumber));
     }
 
     public static String caseCertificate(String caseNumber) {

@@ -106,6 +106,19 @@ public enum SignatureAlgorithm {
 
     abstract boolean holds(PublicKey key, byte[] message, byte[] signatureBytes);
 
+    /**
+     * A detached signature of {@code message} as it stands (no scheme line, no digest): for documents signed outside
+     * the request/receipt wire, such as a certificate's verification code.
+     */
+    public byte[] signDetached(PrivateKey key, byte[] message) {
+        return sign(key, message);
+    }
+
+    /** Whether a {@link #signDetached} signature holds; false for a malformed signature or a key of another kind. */
+    public boolean holdsDetached(PublicKey key, byte[] message, byte[] signatureBytes) {
+        return holds(key, message, signatureBytes);
+    }
+
     /** Lower-case hex digest of a body, as it stands in the signed bytes. */
     public abstract String digestHex(byte[] body);
 

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param exposure            how it faces the network: TLS proxy in front or not, limits per client
  * @param cryptoSuite         the receipts' key: Ed25519 (default) or SM2 ({@code sm}, GB/T 39786); an {@code sm}
  *                            platform registers only terminals with SM2 keys
+ * @param certificates        who signs and seals the result documents, and where their QR codes point
  */
 public record PlatformConfig(
         String bindHost,
@@ -43,7 +44,8 @@ public record PlatformConfig(
         Deadlines deadlines,
         Decisions decisions,
         Exposure exposure,
-        org.govkiosk.api.CryptoSuite cryptoSuite) {
+        org.govkiosk.api.CryptoSuite cryptoSuite,
+        Certificates certificates) {
 
     public static final int DEFAULT_PORT = 8686;
     public static final long DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -68,6 +70,7 @@ public record PlatformConfig(
         Objects.requireNonNull(decisions, "decisions");
         Objects.requireNonNull(exposure, "exposure");
         Objects.requireNonNull(cryptoSuite, "cryptoSuite");
+        Objects.requireNonNull(certificates, "certificates");
         if (tlsKeystore.isEmpty() && !exposure.behindTlsProxy() && !org.govkiosk.api.LoopbackHost.is(bindHost)) {
             throw new IllegalArgumentException("bind " + bindHost + ": will not serve plain HTTP on a network"
                     + " address (tokens, cookies and citizens' cases would cross it in clear); set tls-keystore to"
@@ -143,67 +146,145 @@ public record PlatformConfig(
                 Optional.empty(), DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_CERTIFICATE_BYTES, Duration.ofMinutes(5),
                 ZoneId.of("Asia/Shanghai"), "GK", Deadlines.none(),
                 new Decisions(true, Decisions.DEFAULT_ISSUER), Exposure.defaults(),
-                org.govkiosk.api.CryptoSuite.ED25519_AES);
+                org.govkiosk.api.CryptoSuite.ED25519_AES, Certificates.inMemory());
     }
 
     public PlatformConfig withPort(int newPort) {
         return new PlatformConfig(bindHost, newPort, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
-                caseNumberPrefix, deadlines, decisions, exposure, cryptoSuite);
+                caseNumberPrefix, deadlines, decisions, exposure, cryptoSuite,
+                certificates);
     }
 
     public PlatformConfig withDatabase(String url, String user, String password) {
         return new PlatformConfig(bindHost, port, url, Optional.ofNullable(user), Optional.ofNullable(password),
                 enrolmentToken, clerkToken, tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes,
                 maxClockSkew, zone, caseNumberPrefix, deadlines, decisions,
-                exposure, cryptoSuite);
+                exposure, cryptoSuite,
+                certificates);
     }
 
     public PlatformConfig withTokens(String enrolment, String clerk) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, Optional.ofNullable(enrolment),
                 Optional.ofNullable(clerk), tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes,
                 maxClockSkew, zone, caseNumberPrefix, deadlines, decisions,
-                exposure, cryptoSuite);
+                exposure, cryptoSuite,
+                certificates);
     }
 
     public PlatformConfig withTls(Path keystore, String password) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 Optional.of(keystore), Optional.of(password), maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
-                caseNumberPrefix, deadlines, decisions, exposure, cryptoSuite);
+                caseNumberPrefix, deadlines, decisions, exposure, cryptoSuite,
+                certificates);
     }
 
     public PlatformConfig withLimits(long bodyBytes, long certificateBytes) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 tlsKeystore, tlsKeystorePassword, bodyBytes, certificateBytes, maxClockSkew, zone, caseNumberPrefix,
-                deadlines, decisions, exposure, cryptoSuite);
+                deadlines, decisions, exposure, cryptoSuite,
+                certificates);
     }
 
     public PlatformConfig withDecisions(Decisions newDecisions) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
                 caseNumberPrefix, deadlines, newDecisions, exposure,
-                cryptoSuite);
+                cryptoSuite,
+                certificates);
     }
 
     public PlatformConfig withExposure(Exposure newExposure) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
                 caseNumberPrefix, deadlines, decisions, newExposure,
-                cryptoSuite);
+                cryptoSuite,
+                certificates);
     }
 
     /** The same platform with promised dates from {@code newDeadlines}. */
     public PlatformConfig withDeadlines(Deadlines newDeadlines) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
-                caseNumberPrefix, newDeadlines, decisions, exposure, cryptoSuite);
+                caseNumberPrefix, newDeadlines, decisions, exposure, cryptoSuite,
+                certificates);
     }
 
     /** The same platform with receipts signed under {@code suite} (and, for {@code sm}, SM2 terminals only). */
     public PlatformConfig withCryptoSuite(org.govkiosk.api.CryptoSuite suite) {
         return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
                 tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
-                caseNumberPrefix, deadlines, decisions, exposure, suite);
+                caseNumberPrefix, deadlines, decisions, exposure, suite,
+                certificates);
+    }
+
+    /** The same platform with these issuing bodies and public address. */
+    public PlatformConfig withCertificates(Certificates newCertificates) {
+        return new PlatformConfig(bindHost, port, dbUrl, dbUser, dbPassword, enrolmentToken, clerkToken,
+                tlsKeystore, tlsKeystorePassword, maxBodyBytes, maxCertificateBytes, maxClockSkew, zone,
+                caseNumberPrefix, deadlines, decisions, exposure, cryptoSuite, newCertificates);
+    }
+
+    /**
+     * The result documents' signatures and seals.
+     *
+     * @param publicBaseUrl where phones reach this platform ({@code https://zwfw.example.gov.cn}): the QR code
+     *                      of each document opens {@code publicBaseUrl + /verify?p=...}; empty: the address this
+     *                      server listens on (right for a demo only)
+     * @param keyDir        where a body without a configured key gets a generated one (made on first start, kept
+     *                      there); empty: generated in memory for this run only (embedded demo, tests)
+     * @param bodies        the issuing bodies; the first signs the documents the platform issues, every one's
+     *                      key verifies; none: one body named after {@link Decisions#resultIssuer()}, id
+     *                      {@value #DEFAULT_BODY_ID}, with a generated key and the demo seal
+     */
+    public record Certificates(Optional<String> publicBaseUrl, Optional<Path> keyDir,
+                               java.util.List<IssuingBody> bodies) {
+        public static final String DEFAULT_BODY_ID = "platform";
+
+        public Certificates {
+            Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
+            Objects.requireNonNull(keyDir, "keyDir");
+            bodies = java.util.List.copyOf(bodies);
+            publicBaseUrl.ifPresent(u -> {
+                if (!u.matches("https?://[^\\s?#]+")) {
+                    throw new IllegalArgumentException("public-base-url must be an http(s) URL without query, was "
+                            + u);
+                }
+            });
+            if (bodies.stream().map(IssuingBody::id).distinct().count() != bodies.size()) {
+                throw new IllegalArgumentException("issuing-bodies: an id is given twice");
+            }
+        }
+
+        /** Generated keys in memory, the demo seal, the server's own address. */
+        public static Certificates inMemory() {
+            return new Certificates(Optional.empty(), Optional.empty(), java.util.List.of());
+        }
+    }
+
+    /**
+     * An issuing body (发证机关): its name on the documents, its signing key and its seal image.
+     *
+     * @param id         the key id in the QR codes it signs: 1 to 32 of a-z, 0-9 and '-'
+     * @param signingKey PKCS#8 PEM private key (Ed25519, or SM2 under crypto-suite sm); empty: generated in
+     *                   {@link Certificates#keyDir()}
+     * @param publicKey  its X.509 PEM public key; needed with {@code signingKey}
+     * @param seal       PNG of the electronic seal; empty: the demo seal
+     */
+    public record IssuingBody(String id, String name, Optional<Path> signingKey, Optional<Path> publicKey,
+                              Optional<Path> seal) {
+        public IssuingBody {
+            if (id == null || !id.matches("[a-z0-9-]{1,32}")) {
+                throw new IllegalArgumentException("issuing body id '" + id + "' must be 1 to 32 of a-z, 0-9, '-'");
+            }
+            if (name == null || name.isBlank() || name.length() > 60) {
+                throw new IllegalArgumentException("issuing body " + id + ": name must be 1 to 60 characters");
+            }
+            if (signingKey.isPresent() != publicKey.isPresent()) {
+                throw new IllegalArgumentException("issuing body " + id
+                        + ": signing-key and public-key go together");
+            }
+        }
     }
 
     @Override

@@ -44,6 +44,10 @@ public final class PlatformConfigLoader {
             max-failed-logins (wrong clerk tokens from one client before a lockout, 5),
             login-lockout-seconds (300) and crypto-suite (ed25519-aes, the default: Ed25519 receipts; sm: SM2
             receipts, and only terminals with SM2 keys register).
+            Result documents: public-base-url (where phones reach the platform; each document's QR code opens
+            its /verify page there), certificate-key-dir (generated signing keys; default ./data/certificate-keys)
+            and issuing-bodies (config file only: a mapping of id to name, signing-key, public-key and seal; the
+            first signs, with Ed25519, or SM2 under crypto-suite sm).
             Secrets may also come from the environment: GOVKIOSK_DB_PASSWORD, GOVKIOSK_TLS_PASSWORD,
             GOVKIOSK_ENROLMENT_TOKEN, GOVKIOSK_CLERK_TOKEN.
             Defaults: port 8686 on 127.0.0.1 (0.0.0.0 with tls-keystore or behind-tls-proxy; plain HTTP on
@@ -55,7 +59,9 @@ public final class PlatformConfigLoader {
             "max-certificate-bytes", "max-clock-skew-seconds", "zone", "case-number-prefix",
             "promised-working-days", "catalog", "calendar", "auto-decide-immediate", "result-issuer",
             "result-font", "behind-tls-proxy", "min-request-data-rate", "body-read-timeout-seconds",
-            "max-connections-per-address", "max-failed-logins", "login-lockout-seconds", "crypto-suite");
+            "max-connections-per-address", "max-failed-logins", "login-lockout-seconds", "crypto-suite",
+            "public-base-url", "certificate-key-dir", "issuing-bodies");
+    private static final Set<String> BODY_KEYS = Set.of("name", "signing-key", "public-key", "seal");
 
     private static final int MAX_PROMISED_DAYS = 365;
     /** The whole-number keys and their largest value (0 is the smallest of each). */
@@ -98,16 +104,23 @@ public final class PlatformConfigLoader {
         }
         Map<String, String> values = new HashMap<>();
         Optional<Path> configDir = Optional.empty();
+        List<PlatformConfig.IssuingBody> bodies = new ArrayList<>();
         String source = "flags";
         if (flags.containsKey("config")) {
             Path file = Path.of(flags.remove("config"));
             source = file.toString();
             configDir = Optional.of(file.toAbsolutePath().getParent());
-            readYaml(file, values);
+            readYaml(file, values, bodies);
         }
         values.putAll(flags);
         try {
-            return build(values, configDir, env);
+            if (flags.containsKey("issuing-bodies")) {
+                throw new IllegalArgumentException("--issuing-bodies: only in the config file");
+            }
+            return build(values, configDir, env).withCertificates(new PlatformConfig.Certificates(
+                    Optional.ofNullable(values.get("public-base-url")).map(u -> u.replaceAll("/+$", "")),
+                    Optional.of(Path.of(values.getOrDefault("certificate-key-dir", "./data/certificate-keys"))),
+                    bodies));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
@@ -153,7 +166,8 @@ public final class PlatformConfigLoader {
                 new PlatformConfig.Decisions(autoDecide, v.getOrDefault("result-issuer", d.decisions().resultIssuer()),
                         resultFont),
                 exposure(v, d.exposure()),
-                cryptoSuite(v.get("crypto-suite")));
+                cryptoSuite(v.get("crypto-suite")),
+                d.certificates());
     }
 
     /**
@@ -202,7 +216,8 @@ public final class PlatformConfigLoader {
      * Reads the config file into {@code values} (as text, like the flags; the paths of catalog and calendar
      * resolved against its folder); every problem of the file is reported at once, each as "FILE: KEY: PROBLEM".
      */
-    private static void readYaml(Path file, Map<String, String> values) {
+    private static void readYaml(Path file, Map<String, String> values,
+            List<PlatformConfig.IssuingBody> bodies) {
         List<String> problems = new ArrayList<>();
         Path dir = file.toAbsolutePath().getParent();
         String name = file.getFileName().toString();
@@ -213,7 +228,9 @@ public final class PlatformConfigLoader {
                 if (!KEYS.contains(key)) {
                     continue;
                 }
-                if (key.equals("catalog") || key.equals("calendar")) {
+                if (key.equals("issuing-bodies")) {
+                    root.section(key, false).ifPresent(section -> issuingBodies(section, dir, bodies));
+                } else if (key.equals("catalog") || key.equals("calendar")) {
                     root.string(key, false).ifPresent(p -> values.put(key, dir.resolve(p).toString()));
                 } else if (INTEGERS.containsKey(key)) {
                     root.integer(key, 0, INTEGERS.get(key)).ifPresent(n -> values.put(key, n.toString()));
@@ -230,6 +247,31 @@ public final class PlatformConfigLoader {
         });
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", problems));
+        }
+    }
+
+    /** {@code id: {name, signing-key, public-key, seal}} in the file's order; paths relative to the file. */
+    private static void issuingBodies(YamlSection section, Path dir, List<PlatformConfig.IssuingBody> bodies) {
+        for (String id : section.keys()) {
+            section.section(id, true).ifPresent(body -> {
+                body.onlyKeys(BODY_KEYS);
+                Optional<String> name = body.string("name", true);
+                Optional<Path> key = body.string("signing-key", false).map(dir::resolve);
+                Optional<Path> pub = body.string("public-key", false).map(dir::resolve);
+                Optional<Path> seal = body.string("seal", false).map(dir::resolve);
+                for (Optional<Path> f : List.of(key, pub, seal)) {
+                    f.filter(p -> !Files.isReadable(p)).ifPresent(p -> body.problem("signing-key", "cannot read "
+                            + p));
+                }
+                if (name.isEmpty()) {
+                    return;
+                }
+                try {
+                    bodies.add(new PlatformConfig.IssuingBody(id, name.get(), key, pub, seal));
+                } catch (IllegalArgumentException e) {
+                    section.problem(id, e.getMessage());
+                }
+            });
         }
     }
 

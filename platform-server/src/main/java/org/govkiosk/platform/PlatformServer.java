@@ -59,14 +59,20 @@ public final class PlatformServer implements AutoCloseable {
     private final Database database;
     private final PlatformConfig config;
     private final java.security.PublicKey receiptKey;
+    private final org.govkiosk.platform.certificates.IssuingBodies certificateBodies;
 
-    private PlatformServer(Javalin app, RouteTable routes, Database database, PlatformConfig config,
-            java.security.PublicKey receiptKey) {
+    private PlatformServer(Javalin app, RouteTable routes, Database database, PlatformConfig config, Wiring wiring) {
         this.app = app;
         this.routes = routes;
         this.database = database;
         this.config = config;
-        this.receiptKey = receiptKey;
+        this.receiptKey = wiring.receiptKey();
+        this.certificateBodies = wiring.certificateBodies();
+    }
+
+    /** What the routes were made with that callers may need: the receipts' and the certificates' keys. */
+    private record Wiring(java.security.PublicKey receiptKey,
+                          org.govkiosk.platform.certificates.IssuingBodies certificateBodies) {
     }
 
     public static PlatformServer start(PlatformConfig config) {
@@ -84,9 +90,12 @@ public final class PlatformServer implements AutoCloseable {
         try {
             Javalin app = createApp(config);
             RouteTable routes = new RouteTable(app);
-            java.security.PublicKey receiptKey = addRoutes(routes, app, config, clock, database);
+            java.util.concurrent.atomic.AtomicReference<String> ownBase = new java.util.concurrent.atomic
+                    .AtomicReference<>();
+            Wiring wiring = addRoutes(routes, app, config, clock, database, ownBase::get);
             app.start(config.bindHost(), config.port());
-            PlatformServer server = new PlatformServer(app, routes, database, config, receiptKey);
+            PlatformServer server = new PlatformServer(app, routes, database, config, wiring);
+            ownBase.set(server.baseUrl());
             LOG.info("Platform server listening on {} ({})", server.baseUri(), config);
             return server;
         } catch (RuntimeException e) {
@@ -117,9 +126,9 @@ public final class PlatformServer implements AutoCloseable {
                 .withDeadlines(deadlines), Clock.systemUTC());
     }
 
-    /** @return the public key of the receipts the routes sign */
-    private static java.security.PublicKey addRoutes(RouteTable routes, Javalin app, PlatformConfig config, Clock clock,
-            Database database) {
+    /** @return the keys the routes sign receipts and certificates with */
+    private static Wiring addRoutes(RouteTable routes, Javalin app, PlatformConfig config, Clock clock,
+            Database database, java.util.function.Supplier<String> ownBase) {
         TerminalStore terminals = new TerminalStore(database);
         PromisedDates promisedDates = PromisedDates.of(config.deadlines());
         CaseStore cases = new CaseStore(database, promisedDates.calendar());
@@ -136,6 +145,10 @@ public final class PlatformServer implements AutoCloseable {
                 new ReceiptSigner(PlatformKeyStore.receiptKeys(database, clock.instant(), config.cryptoSuite()),
                         clock));
         ErrorHandling.install(app);
+        org.govkiosk.platform.certificates.SignedResults signed = new org.govkiosk.platform.certificates.SignedResults(
+                org.govkiosk.platform.certificates.IssuingBodies.load(config.certificates(),
+                        config.decisions().resultIssuer(), config.cryptoSuite()),
+                () -> config.certificates().publicBaseUrl().orElseGet(() -> ownBase.get()));
         routes.get(ApiPaths.HEALTH, ctx -> {
             boolean up = database.isReachable();
             Responses.json(ctx, up ? 200 : 503, up
@@ -147,16 +160,18 @@ public final class PlatformServer implements AutoCloseable {
         new CaseRoutes(support, cases, new CaseNumbers(config.caseNumberPrefix(), clock, config.zone()),
                 promisedDates,
                 new SupplementStore(database), CaseDecisions.of(config.decisions().autoDecideImmediate(),
-                        config.decisions().resultIssuer(), config.zone(), config.decisions().resultFont()))
+                        config.decisions().resultIssuer(), config.zone(), config.decisions().resultFont(), signed))
                 .withAttachments(new org.govkiosk.platform.store.AttachmentStore(database)).register(routes);
         new org.govkiosk.platform.http.IssuanceRoutes(support,
                 new org.govkiosk.platform.store.IssuanceStore(database)).register(routes);
         org.govkiosk.platform.pads.Pads pads = org.govkiosk.platform.pads.Pads.install(routes, app, support, database);
         new RatingRoutes(support, ratings, licences, pads.ratingGate()).register(routes);
         new ClerkRoutes(support, cases, licences, terminals).register(routes);
+        new org.govkiosk.platform.http.CertificateRoutes(support, signed.bodies(),
+                new org.govkiosk.platform.store.CertificateRegistry(database), config.zone()).register(routes);
         org.govkiosk.platform.fleet.FleetRoutes.install(app, support, terminals, config,
                 new org.govkiosk.platform.store.SessionRevocations(database, clock));
-        return support.receipts().publicKey();
+        return new Wiring(support.receipts().publicKey(), signed.bodies());
     }
 
     /** How long a stopping platform lets requests in flight finish: longer than any request takes when healthy. */
@@ -255,6 +270,11 @@ public final class PlatformServer implements AutoCloseable {
      */
     public java.security.PublicKey receiptKey() {
         return receiptKey;
+    }
+
+    /** The issuing bodies whose keys sign this platform's result documents (their public keys verify them). */
+    public org.govkiosk.platform.certificates.IssuingBodies certificateBodies() {
+        return certificateBodies;
     }
 
     /** The bearer token of the clerk endpoints; empty if they are disabled. */

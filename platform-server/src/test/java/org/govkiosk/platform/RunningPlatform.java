@@ -28,7 +28,12 @@ public abstract class RunningPlatform {
     @BeforeEach
     void startPlatform() throws Exception {
         server = PlatformServer.start(config(), clock);
-        terminal = new TestTerminal(server.baseUri(), "T-001", clock).registered(ENROLMENT);
+        terminal = newTerminal().registered(ENROLMENT);
+    }
+
+    /** The terminal of the tests, before it registers (an SM2 one for a platform of the sm suite). */
+    protected TestTerminal newTerminal() {
+        return new TestTerminal(server.baseUri(), "T-001", clock);
     }
 
     @AfterEach

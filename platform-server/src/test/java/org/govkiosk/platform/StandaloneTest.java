@@ -140,7 +140,8 @@ class StandaloneTest {
             port = s.getLocalPort();
         }
         Path yaml = Files.writeString(dir.resolve("platform.yaml"), "bind: 127.0.0.1\nport: " + port
-                + "\ndb-url: jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + "\n");
+                + "\ndb-url: jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + "\ncertificate-key-dir: "
+                + dir.resolve("keys").toAbsolutePath() + "\n");
         Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), PlatformMain.class.getName(), "--config=" + yaml))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile()).start();
@@ -159,6 +160,8 @@ class StandaloneTest {
             }
             assertThat(status).as(Files.readString(dir.resolve("out.log"))).isEqualTo(200);
             assertThat(Files.list(dir).map(f -> f.getFileName().toString())).anyMatch(n -> n.startsWith("db"));
+            // The issuing body's certificate signing key is made at start, where the configuration says.
+            assertThat(dir.resolve("keys").resolve("platform-ed25519.key")).exists();
             // The standalone logging configuration: INFO, no library debug chatter. The line comes once start()
             // returns, which may be after the first request was answered.
             org.govkiosk.testkit.Await.until("the start logged", Duration.ofSeconds(20),

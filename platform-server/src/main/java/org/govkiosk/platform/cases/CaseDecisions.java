@@ -37,6 +37,7 @@ public final class CaseDecisions {
     private final String issuer;
     private final ZoneId zone;
     private final Optional<ResultFont> font;
+    private final Optional<org.govkiosk.platform.certificates.SignedResults> signed;
 
     /** With the first of the usual Debian CJK fonts installed ({@link ResultFont#DEBIAN_FONTS}), if any. */
     public CaseDecisions(boolean autoDecideImmediate, String issuer, ZoneId zone) {
@@ -46,10 +47,20 @@ public final class CaseDecisions {
 
     /** @param font the font result documents embed; empty: decisions are recorded without a document */
     public CaseDecisions(boolean autoDecideImmediate, String issuer, ZoneId zone, Optional<ResultFont> font) {
+        this(autoDecideImmediate, issuer, zone, font, Optional.empty());
+    }
+
+    /**
+     * @param signed how results are made: from the completion-certificate template, sealed, with a signed QR code
+     *               (what a platform does); empty: the plain-text layout of {@link ResultPdf}, unsigned
+     */
+    public CaseDecisions(boolean autoDecideImmediate, String issuer, ZoneId zone, Optional<ResultFont> font,
+            Optional<org.govkiosk.platform.certificates.SignedResults> signed) {
         this.autoDecideImmediate = autoDecideImmediate;
-        this.issuer = issuer;
+        this.issuer = signed.map(r -> r.bodies().signing().name()).orElse(issuer);
         this.zone = zone;
         this.font = font;
+        this.signed = signed;
         if (autoDecideImmediate && font.isEmpty()) {
             LOG.warn("No TrueType CJK font for result documents (set result-font, or install fonts-wqy-zenhei;"
                     + " looked for {}): 即办件 are still decided at once, but without a 办结证明 until a clerk"
@@ -66,6 +77,13 @@ public final class CaseDecisions {
     public static CaseDecisions of(boolean autoDecideImmediate, String issuer, ZoneId zone, Optional<Path> font) {
         return new CaseDecisions(autoDecideImmediate, issuer, zone, autoDecideImmediate
                 ? ResultFont.resolve(font, ResultFont.DEBIAN_FONTS) : Optional.empty());
+    }
+
+    /** As {@link #of(boolean, String, ZoneId, Optional)}, the results signed and sealed by {@code signed}. */
+    public static CaseDecisions of(boolean autoDecideImmediate, String issuer, ZoneId zone, Optional<Path> font,
+            org.govkiosk.platform.certificates.SignedResults signed) {
+        return new CaseDecisions(autoDecideImmediate, issuer, zone, autoDecideImmediate
+                ? ResultFont.resolve(font, ResultFont.DEBIAN_FONTS) : Optional.empty(), Optional.of(signed));
     }
 
     /** How a new case is filed. Materials under a 容缺 commitment are WAIVED_BY_COMMITMENT, not missing. */
@@ -102,8 +120,17 @@ public final class CaseDecisions {
         return font.map(f -> number -> result(f, s, number, now));
     }
 
-    /** The 办结证明 of a case decided on the spot: the holder's name in full, the ID number masked. */
+    /**
+     * The 办结证明 of a case decided on the spot: the holder's name in full, the ID number masked; signed and sealed
+     * when the platform has its issuing bodies, else plain text.
+     */
     private byte[] result(ResultFont f, CaseSubmission s, String caseNumber, Instant now) {
+        if (signed.isPresent()) {
+            LocalDate today = LocalDate.ofInstant(now, zone);
+            return signed.get().render(new org.govkiosk.platform.certificates.SignedResults.Result(caseNumber,
+                    s.itemCode(), s.itemName(), s.applicant().name(), s.applicant().idNumber(), today, today, RESULT),
+                    f.file(), f.face());
+        }
         String day = DATE.format(LocalDate.ofInstant(now, zone));
         ResultPdf pdf = new ResultPdf(f)
                 .add(issuer, 16, ResultPdf.Align.CENTER, 8)

@@ -188,3 +188,12 @@ CREATE TABLE IF NOT EXISTS revoked_sessions (
     session_id VARCHAR(64) NOT NULL PRIMARY KEY,
     expires_at BIGINT      NOT NULL
 );
+
+-- A result document that no longer holds (issued in error, the decision withdrawn): its verification page says
+-- 已撤销 revoked from then on. One row per case; the first revocation stands. The reason is for the clerks, never
+-- shown on the public page.
+CREATE TABLE IF NOT EXISTS certificate_revocations (
+    case_number VARCHAR(64)  NOT NULL PRIMARY KEY,
+    reason      VARCHAR(500) NOT NULL,
+    revoked_at  BIGINT       NOT NULL
+);

@@ -12,6 +12,10 @@ final class PayloadFormat {
 
     static final String VERSION = "GKC1";
     static final int FIELDS = 8;
+    /** The longest signature a code carries (an SM2 signature is a DER sequence of at most 72 bytes). */
+    static final int MAX_SIGNATURE_BYTES = 80;
+    /** The longest code read at all: the fields at their longest, the key id and the signature. */
+    static final int MAX_CODE_CHARS = 512;
     static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
     private PayloadFormat() {
