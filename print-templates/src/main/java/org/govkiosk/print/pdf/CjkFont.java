@@ -44,8 +44,21 @@ public final class CjkFont {
     public static CjkFont shared(FontLocator locator) {
         CjkFont font = LOCATED.get(locator);
         if (font == null) {
-            font = shared(locator.locate());
-            LOCATED.putIfAbsent(locator, font);
+            // Searched and parsed in one pass: the face the search found open is the one used.
+            FontLocator.Found found = locator.open();
+            CjkFont opened;
+            try {
+                opened = new CjkFont(found.source(), found.font());
+            } catch (IOException e) {
+                throw new FontNotFoundException("cannot read font " + found.source().file(), e);
+            }
+            LOG.info("CJK font {} ({}) loaded for PDF rendering", found.source().faceName(), found.source().file());
+            font = SHARED.computeIfAbsent(found.source(), s -> opened);
+            if (font != opened) {
+                found.close(); // another caller opened the same font first
+            }
+            CjkFont earlier = LOCATED.putIfAbsent(locator, font);
+            font = earlier != null ? earlier : font;
         }
         return font;
     }

@@ -63,26 +63,88 @@ public final class FontLocator {
     }
 
     public FontSource locate() {
+        Found found = open();
+        found.close();
+        return found.source();
+    }
+
+    /** A usable font: its parsed face, and what holds its file open ({@code file}: the collection or the face). */
+    record Found(FontSource source, TrueTypeFont font, java.io.Closeable file) {
+
+        void close() {
+            try {
+                file.close();
+            } catch (IOException e) {
+                // only read from: nothing to lose
+            }
+        }
+    }
+
+    /**
+     * The first usable font, parsed once and left open for use: a CJK collection is 10-20 MB, and checking it
+     * and then parsing it again for use would read it twice.
+     */
+    Found open() {
         if (configured != null) {
             if (!Files.isRegularFile(configured)) {
                 throw new FontNotFoundException("print.font-path " + configured + " does not exist");
             }
-            String problem = problemWith(configured);
-            if (problem.startsWith("ok:")) {
-                return new FontSource(configured, problem.substring(3));
+            StringBuilder problem = new StringBuilder();
+            Found found = openIfUsable(configured, problem);
+            if (found != null) {
+                return found;
             }
             throw new FontNotFoundException("print.font-path " + configured + " is not usable: " + problem);
         }
         List<Path> candidates = candidates();
         for (Path file : candidates) {
-            String result = problemWith(file);
-            if (result.startsWith("ok:")) {
-                return new FontSource(file, result.substring(3));
+            Found found = openIfUsable(file, new StringBuilder());
+            if (found != null) {
+                return found;
             }
         }
         throw new FontNotFoundException("No TrueType CJK font found (searched " + searchDirs.stream()
                 .filter(Files::isDirectory).map(Path::toString).toList() + ", " + candidates.size()
                 + " .ttf/.ttc files checked)");
+    }
+
+    /** The file's first usable face, open; else null, with why in {@code problem}. */
+    static Found openIfUsable(Path file, StringBuilder problem) {
+        try {
+            if (isCollection(file)) {
+                @SuppressWarnings("resource") // kept open with the face found: its tables are read from it
+                TrueTypeCollection ttc = new TrueTypeCollection(file.toFile());
+                AtomicReference<TrueTypeFont> face = new AtomicReference<>();
+                AtomicReference<String> why = new AtomicReference<>("the collection has no fonts");
+                ttc.processAllFonts(ttf -> {
+                    if (face.get() == null) {
+                        String p = problemWith(ttf);
+                        if (p == null) {
+                            face.set(ttf);
+                        } else {
+                            why.set(p);
+                        }
+                    }
+                });
+                if (face.get() == null) {
+                    ttc.close();
+                    problem.append(why.get());
+                    return null;
+                }
+                return new Found(new FontSource(file, face.get().getName()), face.get(), ttc);
+            }
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(file.toFile()));
+            String p = problemWith(ttf);
+            if (p != null) {
+                ttf.close();
+                problem.append(p);
+                return null;
+            }
+            return new Found(new FontSource(file, ttf.getName()), ttf, ttf);
+        } catch (IOException | RuntimeException e) {
+            problem.append("not a TrueType font (").append(e.getMessage()).append(')');
+            return null;
+        }
     }
 
     private List<Path> candidates() {
@@ -126,31 +188,13 @@ public final class FontLocator {
 
     /** "ok:FACE" for the first usable face in the file, else why the file cannot be used. */
     static String problemWith(Path file) {
-        try {
-            if (isCollection(file)) {
-                AtomicReference<String> face = new AtomicReference<>();
-                AtomicReference<String> why = new AtomicReference<>("the collection has no fonts");
-                try (TrueTypeCollection ttc = new TrueTypeCollection(file.toFile())) {
-                    ttc.processAllFonts(ttf -> {
-                        if (face.get() == null) {
-                            String p = problemWith(ttf);
-                            if (p == null) {
-                                face.set(ttf.getName());
-                            } else {
-                                why.set(p);
-                            }
-                        }
-                    });
-                }
-                return face.get() != null ? "ok:" + face.get() : why.get();
-            }
-            try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(file.toFile()))) {
-                String p = problemWith(ttf);
-                return p == null ? "ok:" + ttf.getName() : p;
-            }
-        } catch (IOException | RuntimeException e) {
-            return "not a TrueType font (" + e.getMessage() + ")";
+        StringBuilder problem = new StringBuilder();
+        Found found = openIfUsable(file, problem);
+        if (found == null) {
+            return problem.toString();
         }
+        found.close();
+        return "ok:" + found.source().faceName();
     }
 
     static boolean isCollection(Path file) throws IOException {
