@@ -121,7 +121,12 @@ public final class TerminalPlatform implements AutoCloseable {
             p.connect(uri, token);
             return null;
         }).exceptionally(e -> {
-            LOG.error("The platform is not reachable: cases stay queued on this terminal", e);
+            if (p.closed) {
+                // The terminal closed while it was connecting (its threads interrupted): nothing is wrong.
+                LOG.info("The terminal closed before its platform link was up: {}", e.toString());
+            } else {
+                LOG.error("The platform is not reachable: cases stay queued on this terminal", e);
+            }
             return null;
         });
         return p;
