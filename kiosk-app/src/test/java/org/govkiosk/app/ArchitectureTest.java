@@ -63,12 +63,23 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.govkiosk.app..", "javafx..")
             .allowEmptyShould(true);
 
-    /** The platform is reached over HTTP only; the reference server shares no code with the terminal. */
+    /**
+     * The platform is reached over HTTP only; the reference server shares no terminal code with it: no app, no
+     * devices, no UI. It shares the libraries both sides use: the API, shared-blocks, and print-templates, from
+     * whose templates it issues the signed result documents (print-templates needs no device code).
+     */
     @ArchTest
     static final ArchRule platformIsIndependent = noClasses()
             .that().resideInAPackage("org.govkiosk.platform..")
             .should().dependOnClassesThat().resideInAnyPackage("org.govkiosk.app..", "org.govkiosk.device..",
-                    "org.govkiosk.print..", "javafx..");
+                    "javafx..");
+
+    /** The print templates render documents; they drive no device (the terminal sends the bytes to one). */
+    @ArchTest
+    static final ArchRule printTemplatesDriveNoDevice = noClasses()
+            .that().resideInAPackage("org.govkiosk.print..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.govkiosk.app..", "org.govkiosk.device..",
+                    "org.govkiosk.platform..", "javafx..");
 
     /** The session and its citizen data are plain Java: what shows them on screen adapts them on the UI side. */
     @ArchTest
