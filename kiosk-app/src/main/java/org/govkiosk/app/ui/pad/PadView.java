@@ -162,6 +162,9 @@ public final class PadView implements Screen {
         hint.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         VBox box = new VBox(8, toggle, hint);
         box.setAlignment(Pos.CENTER);
+        // kiosk.css gives every check box a min-height, which outranks fitText: a full screen (large type, the
+        // reasons open) would squeeze the switch's frame onto its box. The row keeps its height and scrolls.
+        box.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return box;
     }
 

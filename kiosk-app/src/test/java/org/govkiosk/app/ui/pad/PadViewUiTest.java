@@ -214,6 +214,10 @@ class PadViewUiTest {
         assertThat(anonymous.getFont().getSize()).as("large type").isGreaterThanOrEqualTo(32);
         assertThat(anonymous.getWidth()).as("the text not cut").isGreaterThanOrEqualTo(anonymous.prefWidth(-1));
         assertThat(robot.lookup("#pad-anonymous-hint").queryLabeled().getText()).contains("case");
+        robot.clickOn("#pad-level-1");
+        assertThat(visible("#pad-reasons")).isTrue();
+        assertThat(anonymous.getHeight()).as("not squeezed onto its box when the reasons fill the screen")
+                .isGreaterThanOrEqualTo(anonymous.prefHeight(-1) - 0.5).isGreaterThanOrEqualTo(60);
     }
 
     /** Impartial (国办发〔2019〕51号): the five levels alike in size, type and colour, and none chosen beforehand. */
