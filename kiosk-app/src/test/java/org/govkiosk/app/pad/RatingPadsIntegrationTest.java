@@ -74,6 +74,7 @@ class RatingPadsIntegrationTest {
         assertThat(padA.model.requestProperty().get().itemName()).isEqualTo("城乡居民养老保险参保登记");
         assertThat(padB.model.stageProperty().get()).as("another window's pad").isEqualTo(Stage.IDLE);
 
+        padA.model.anonymousProperty().set(true); // 不公开评价
         padA.model.chooseLevel(1);
         padA.model.toggleReason("SERVICE_ATTITUDE");
         padA.model.submit();
@@ -91,6 +92,7 @@ class RatingPadsIntegrationTest {
         assertThat(held.get("windowId").asText()).isEqualTo("W-01");
         assertThat(held.get("clerkId").asText()).isEqualTo("CLERK-7");
         assertThat(held.get("channel").asText()).isEqualTo("WINDOW_PAD");
+        assertThat(held.get("anonymous").asBoolean()).as("the citizen's 不公开评价 reached the platform").isTrue();
 
         HttpResponse<String> askAgain = clerk("POST", ApiPaths.CLERK_RATING_REQUESTS, ApiJson.strict()
                 .writeValueAsString(new RatingRequest(PadRig.HALL, "W-01", "GK20250303000123", "1", "X", "Y", "C",

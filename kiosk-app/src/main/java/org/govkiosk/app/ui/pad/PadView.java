@@ -9,6 +9,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -135,13 +136,35 @@ public final class PadView implements Screen {
                     now.intValue() == chosen));
             levels.getChildren().add(b);
         }
-        VBox rate = new VBox(16, Controls.label(i18n, "pad.rate-prompt", "subtitle"), levels);
+        VBox rate = new VBox(16, anonymous(i18n), Controls.label(i18n, "pad.rate-prompt", "subtitle"), levels);
         rate.setAlignment(Pos.CENTER);
         VBox reasons = reasons(i18n);
         show(reasons, stageIs(PadViewModel.Stage.REASONS));
         VBox box = new VBox(24, who, rate, reasons);
         box.setId("pad-rating");
         box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    /**
+     * 不公开评价: a switch the citizen sees and can change, off for every new request, above the levels because a
+     * good level is sent with its tap. It stays while the reasons of a bad level are asked, up to 提交评价.
+     */
+    private VBox anonymous(I18n i18n) {
+        CheckBox toggle = new CheckBox();
+        toggle.setId("pad-anonymous");
+        toggle.getStyleClass().add("rating-anonymous");
+        toggle.textProperty().bind(i18n.bind("pad.anonymous"));
+        Controls.fitText(toggle);
+        toggle.selectedProperty().bindBidirectional(model.anonymousProperty());
+        Label hint = Controls.label(i18n, "pad.anonymous-hint", "hint");
+        hint.setId("pad-anonymous-hint");
+        hint.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        VBox box = new VBox(8, toggle, hint);
+        box.setAlignment(Pos.CENTER);
+        // kiosk.css gives every check box a min-height, which outranks fitText: a full screen (large type, the
+        // reasons open) would squeeze the switch's frame onto its box. The row keeps its height and scrolls.
+        box.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return box;
     }
 

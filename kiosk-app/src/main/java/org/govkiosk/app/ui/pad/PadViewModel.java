@@ -80,6 +80,8 @@ public final class PadViewModel implements PadListener {
     private final IntegerProperty level = new SimpleIntegerProperty(0);
     private final ObservableSet<String> reasons = FXCollections.observableSet(new LinkedHashSet<>());
     private final StringProperty comment = new SimpleStringProperty("");
+    /** 不公开评价: the citizen's choice, off until they turn it on, for the open request only. */
+    private final BooleanProperty anonymous = new SimpleBooleanProperty(false);
     private final BooleanProperty connected = new SimpleBooleanProperty(false);
     private final ObjectProperty<Optional<String>> message = new SimpleObjectProperty<>(Optional.empty());
     /** Requests already rated or dropped here: a replay after a reconnect must not show them again. */
@@ -190,7 +192,7 @@ public final class PadViewModel implements PadListener {
                 r.serviceSequence(), r.itemCode(), pad.hallCode(), pad.padId(),
                 channel == RatingChannel.WINDOW_PAD ? pad.windowId() : null, r.clerkId(), channel, level.get(),
                 Map.of("OVERALL", level.get()), bad ? List.copyOf(reasons) : List.of(),
-                bad && !text.isEmpty() ? text : null, false, clock.instant());
+                bad && !text.isEmpty() ? text : null, anonymous.get(), clock.instant());
         try {
             sink.accept(rating);
         } catch (RuntimeException e) {
@@ -252,6 +254,7 @@ public final class PadViewModel implements PadListener {
         level.set(0);
         reasons.clear();
         comment.set("");
+        anonymous.set(false);
         message.set(Optional.empty());
     }
 
@@ -280,6 +283,14 @@ public final class PadViewModel implements PadListener {
 
     public StringProperty commentProperty() {
         return comment;
+    }
+
+    /**
+     * 不公开评价, off by default and again for every new request. A good level is sent with its tap, so the screen
+     * offers this before the levels; it travels in {@link RatingSubmission#anonymous()}.
+     */
+    public BooleanProperty anonymousProperty() {
+        return anonymous;
     }
 
     public BooleanProperty connectedProperty() {

@@ -205,4 +205,68 @@ class PadViewModelTest {
         model.connectionChanged(true);
         assertThat(model.connectedProperty().get()).isTrue();
     }
+
+    @Test
+    void anonymousIsOffUntilTheCitizenTurnsItOnAndTravelsInTheSubmission() {
+        model.requestArrived(request("r1", Duration.ofMinutes(5)));
+        assertThat(model.anonymousProperty().get()).as("off by default").isFalse();
+        model.chooseLevel(4);
+        assertThat(sent.get(0).anonymous()).isFalse();
+
+        model.requestArrived(request("r2", Duration.ofMinutes(5)));
+        model.anonymousProperty().set(true);
+        model.chooseLevel(5);
+        assertThat(sent.get(1).anonymous()).as("a good level: one tap after the choice").isTrue();
+    }
+
+    @Test
+    void anonymousSurvivesGoingBackFromTheReasonsAndReachesABadRating() {
+        model.requestArrived(request("r1", Duration.ofMinutes(5)));
+        model.anonymousProperty().set(true);
+        model.chooseLevel(1);
+        model.back();
+        assertThat(model.anonymousProperty().get()).as("back keeps the citizen's choice").isTrue();
+        model.chooseLevel(2);
+        model.toggleReason("SERVICE_ATTITUDE");
+        model.submit();
+        assertThat(sent).singleElement().satisfies(r -> {
+            assertThat(r.level()).isEqualTo(2);
+            assertThat(r.anonymous()).isTrue();
+        });
+    }
+
+    @Test
+    void theNextCitizenStartsWithAnonymousOffWhateverTheLastOneChose() {
+        model.requestArrived(request("r1", Duration.ofMinutes(5)));
+        model.anonymousProperty().set(true);
+        model.requestClosed("r1");
+        model.requestArrived(request("r2", Duration.ofMinutes(5)));
+        assertThat(model.anonymousProperty().get()).as("a closed request").isFalse();
+
+        model.anonymousProperty().set(true);
+        model.chooseLevel(3);
+        clock.now = clock.now.plusSeconds(3);
+        model.tick();
+        model.requestArrived(request("r3", Duration.ofMinutes(5)));
+        assertThat(model.anonymousProperty().get()).as("after the thanks").isFalse();
+        model.chooseLevel(3);
+        assertThat(sent).extracting(RatingSubmission::anonymous).containsExactly(true, false);
+
+        PadViewModel terminal = new PadViewModel(new PadViewModel.PadIdentity("KIOSK-1", "HALL-1", "KIOSK-1"),
+                RatingChannel.SELF_SERVICE_TERMINAL, sent::add, clock, Runnable::run, Duration.ofMinutes(2),
+                Duration.ofSeconds(3));
+        terminal.requestArrived(new PadRequest(new RatingRequestEvent("case-local-1", "HALL-1", null, "CASE-9", "1",
+                "ITEM-001", "城乡居民养老保险参保登记", null, null, clock.now, clock.now.plus(Duration.ofMinutes(2)),
+                clock.now), clock.now.plus(Duration.ofMinutes(2))));
+        terminal.anonymousProperty().set(true);
+        terminal.dismiss();
+        assertThat(terminal.anonymousProperty().get()).as("the session ended").isFalse();
+        terminal.requestArrived(new PadRequest(new RatingRequestEvent("case-local-2", "HALL-1", null, "CASE-10",
+                "1", "ITEM-001", "城乡居民养老保险参保登记", null, null, clock.now,
+                clock.now.plus(Duration.ofMinutes(2)), clock.now), clock.now.plus(Duration.ofMinutes(2))));
+        terminal.anonymousProperty().set(true);
+        terminal.chooseLevel(5);
+        assertThat(sent.get(2).channel()).isEqualTo(RatingChannel.SELF_SERVICE_TERMINAL);
+        assertThat(sent.get(2).anonymous()).as("at the terminal too").isTrue();
+    }
 }

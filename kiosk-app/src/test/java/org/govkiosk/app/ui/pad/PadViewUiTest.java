@@ -169,4 +169,92 @@ class PadViewUiTest {
                 .isNotEqualTo(best.getBackground().getFills().get(0).getFill());
         assertThat(best.getPseudoClassStates()).doesNotContain(chosen);
     }
+
+    @Test
+    void theAnonymousChoiceIsOffOnScreenAndATapTurnsItOnForTheRating() {
+        model.connectionChanged(true);
+        arrive("r4");
+        javafx.scene.control.CheckBox anonymous = robot.lookup("#pad-anonymous").queryAs(
+                javafx.scene.control.CheckBox.class);
+        assertThat(anonymous.isVisible()).isTrue();
+        assertThat(anonymous.getText()).isEqualTo("不公开评价");
+        assertThat(anonymous.isSelected()).as("off by default").isFalse();
+        assertThat(anonymous.getHeight()).as("a fingertip's target").isGreaterThanOrEqualTo(60);
+        assertThat(anonymous.localToScene(0, 0).getY()).as("offered before a level sends the rating")
+                .isLessThan(robot.lookup("#pad-level-5").query().localToScene(0, 0).getY());
+
+        robot.clickOn("#pad-anonymous");
+        assertThat(anonymous.isSelected()).isTrue();
+        robot.clickOn("#pad-level-2");
+        assertThat(visible("#pad-anonymous")).as("still there with the reasons").isTrue();
+        robot.clickOn("#pad-reason-SERVICE_EFFICIENCY");
+        robot.clickOn("#pad-submit");
+        assertThat(sent).singleElement().satisfies(r -> {
+            assertThat(r.level()).isEqualTo(2);
+            assertThat(r.anonymous()).isTrue();
+        });
+
+        arrive("r5");
+        assertThat(anonymous.isSelected()).as("the next citizen starts with it off").isFalse();
+        robot.clickOn("#pad-level-5");
+        assertThat(sent.get(1).anonymous()).isFalse();
+    }
+
+    @Test
+    void theAnonymousChoiceInEnglishAndLargeTypeIsReadable() {
+        robot.interact(() -> {
+            i18n.next();
+            shell.getStyleClass().add("elder");
+        });
+        arrive("r6");
+        javafx.scene.control.CheckBox anonymous = robot.lookup("#pad-anonymous").queryAs(
+                javafx.scene.control.CheckBox.class);
+        assertThat(anonymous.getText()).isEqualTo("Rate anonymously");
+        assertThat(anonymous.getTextFill()).as("high contrast").isEqualTo(Color.YELLOW);
+        assertThat(anonymous.getFont().getSize()).as("large type").isGreaterThanOrEqualTo(32);
+        assertThat(anonymous.getWidth()).as("the text not cut").isGreaterThanOrEqualTo(anonymous.prefWidth(-1));
+        assertThat(robot.lookup("#pad-anonymous-hint").queryLabeled().getText()).contains("case");
+        robot.clickOn("#pad-level-1");
+        assertThat(visible("#pad-reasons")).isTrue();
+        assertThat(anonymous.getHeight()).as("not squeezed onto its box when the reasons fill the screen")
+                .isGreaterThanOrEqualTo(anonymous.prefHeight(-1) - 0.5).isGreaterThanOrEqualTo(60);
+    }
+
+    /** Impartial (国办发〔2019〕51号): the five levels alike in size, type and colour, and none chosen beforehand. */
+    @Test
+    void theFiveLevelsAreImpartialInStandardAndLargeTypeAndNoneIsPreselected() {
+        for (boolean large : new boolean[] {false, true}) {
+            robot.interact(() -> {
+                if (large) {
+                    shell.getStyleClass().add("elder");
+                }
+            });
+            arrive(large ? "r8" : "r7");
+            List<Button> levels = new ArrayList<>();
+            for (int level = 5; level >= 1; level--) {
+                levels.add(robot.lookup("#pad-level-" + level).queryButton());
+            }
+            Button first = levels.get(0);
+            javafx.css.PseudoClass chosen = javafx.css.PseudoClass.getPseudoClass("chosen");
+            assertThat(model.levelProperty().get()).as("no level set before a tap").isZero();
+            for (Button b : levels) {
+                String what = b.getText() + (large ? " in large type" : "");
+                assertThat(b.isVisible()).as(what).isTrue();
+                assertThat(b.getWidth()).as("width of %s", what).isEqualTo(first.getWidth()).isPositive();
+                assertThat(b.getHeight()).as("height of %s", what).isEqualTo(first.getHeight())
+                        .isGreaterThanOrEqualTo(60);
+                assertThat(b.getFont()).as("font of %s", what).isEqualTo(first.getFont());
+                assertThat(b.getFont().getStyle()).as("weight of %s", what).isEqualTo(first.getFont().getStyle());
+                assertThat(b.getTextFill()).as("text colour of %s", what).isEqualTo(first.getTextFill());
+                assertThat(b.getBackground()).as("fill of %s", what).isEqualTo(first.getBackground());
+                assertThat(b.getBorder()).as("border of %s", what).isEqualTo(first.getBorder());
+                assertThat(b.getStyleClass()).as("style of %s", what).isEqualTo(first.getStyleClass());
+                assertThat(b.getPseudoClassStates()).as("%s not chosen beforehand", what).doesNotContain(chosen);
+                assertThat(b.isDefaultButton()).as("%s not the Enter key's", what).isFalse();
+                assertThat(b.getGraphic()).as("%s no icon of its own", what).isNull();
+            }
+            robot.clickOn("#pad-level-5");
+            assertThat(sent).last().extracting(RatingSubmission::level).isEqualTo(5);
+        }
+    }
 }
