@@ -282,13 +282,27 @@ public final class CaseStore {
      * holds the number: the department needs it.)
      */
     public static String applicantKey(IdType type, String idNumber) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    (type.name() + ':' + idNumber.strip().toUpperCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.govkiosk.api.ApplicantKeys.of(type, idNumber);
+    }
+
+    /**
+     * Whether {@code type} and {@code idNumber} are the applicant of the case (its holder), compared by applicant
+     * key; a not-found for an unknown case. Nothing of the applicant leaves the store.
+     */
+    public boolean isApplicant(String caseNumber, IdType type, String idNumber) {
+        String key = db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT applicant_key FROM cases WHERE case_number = ?")) {
+                ps.setString(1, caseNumber);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new NotFoundException(ErrorCodes.NOT_FOUND, "no case with this number");
+                    }
+                    return rs.getString(1);
+                }
+            }
+        });
+        return org.govkiosk.api.ApplicantKeys.matches(key, type, idNumber);
     }
 
     public Optional<CaseView> find(String caseNumber, LocalDate today) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.govkiosk.api.ApiPaths;
+import org.govkiosk.api.ApplicantKeys;
 import org.govkiosk.api.CaseKind;
 import org.govkiosk.api.CaseList;
 import org.govkiosk.api.CaseReceipt;
@@ -21,6 +22,7 @@ import org.govkiosk.api.CaseSearch;
 import org.govkiosk.api.CaseState;
 import org.govkiosk.api.CaseView;
 import org.govkiosk.api.ErrorCodes;
+import org.govkiosk.api.HolderIdentity;
 import org.govkiosk.api.IdType;
 import org.govkiosk.platform.Fixtures;
 import org.govkiosk.platform.RunningPlatform;
@@ -154,6 +156,19 @@ class CaseFlowHttpTest extends RunningPlatform {
         assertThat(fetched.headers().firstValue("Content-Type")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("application/pdf"));
         assertThat(fetched.body()).isEqualTo(pdf);
+        // 自助出证: the PDF for the case's applicant only, compared on the platform; nothing of the holder comes back.
+        HttpResponse<String> holder = terminal.post(ApiPaths.caseCertificate(n),
+                new HolderIdentity(IdType.RESIDENT_ID, Fixtures.ID_NUMBER.toLowerCase(java.util.Locale.ROOT)));
+        assertThat(holder.statusCode()).as(holder.body()).isEqualTo(200);
+        assertThat(holder.body().getBytes(StandardCharsets.UTF_8)).isEqualTo(pdf);
+        HttpResponse<String> other = terminal.post(ApiPaths.caseCertificate(n),
+                new HolderIdentity(IdType.RESIDENT_ID, "110101199003074514"));
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(TestTerminal.error(other).code()).isEqualTo(ErrorCodes.NOT_THE_APPLICANT);
+        assertThat(other.body()).doesNotContain(Fixtures.ID_NUMBER)
+                .doesNotContain(ApplicantKeys.of(IdType.RESIDENT_ID, Fixtures.ID_NUMBER));
+        assertThat(terminal.post(ApiPaths.caseCertificate("GK00000000000000000000"),
+                new HolderIdentity(IdType.RESIDENT_ID, Fixtures.ID_NUMBER)).statusCode()).isEqualTo(404);
         assertThat(TestTerminal.read(terminal.get(ApiPaths.caseByNumber(n)), CaseView.class).certificateAvailable())
                 .isTrue();
         HttpResponse<String> issued = move(n, CaseState.CERTIFICATE_ISSUED, null);
