@@ -52,6 +52,9 @@ public final class JourneyTexts {
         if (o instanceof CertificateOutcome.NotReady) {
             return "journey.certificate.not-ready";
         }
+        if (o instanceof CertificateOutcome.NotTheHolder) {
+            return "journey.certificate.not-the-holder";
+        }
         if (o instanceof CertificateOutcome.Unavailable) {
             return "journey.certificate.unavailable";
         }

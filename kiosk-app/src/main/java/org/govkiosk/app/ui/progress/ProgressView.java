@@ -48,6 +48,16 @@ public final class ProgressView implements Screen {
     public ProgressView(ProgressViewModel model, I18n i18n,
             java.util.function.Consumer<org.govkiosk.app.journey.CaseProgress> onRate,
             java.util.function.Consumer<org.govkiosk.app.journey.CaseProgress> onHandIn) {
+        this(model, i18n, onRate, onHandIn, null);
+    }
+
+    /**
+     * @param onIdentify to the identification screen, and back here, so that the holder of a finished case can
+     *                   print its certificate; {@code null}: not offered here
+     */
+    public ProgressView(ProgressViewModel model, I18n i18n,
+            java.util.function.Consumer<org.govkiosk.app.journey.CaseProgress> onRate,
+            java.util.function.Consumer<org.govkiosk.app.journey.CaseProgress> onHandIn, Runnable onIdentify) {
         this.model = model;
         this.i18n = i18n;
         root.setId("progress");
@@ -104,6 +114,14 @@ public final class ProgressView implements Screen {
             handIn.setId("progress-hand-in");
             handIn.disableProperty().bind(model.canHandIn().not());
             buttons.getChildren().add(handIn);
+        }
+        if (onIdentify != null) {
+            Button identify = Controls.button(i18n, "progress.identify-holder", "primary-button", onIdentify);
+            identify.setId("progress-identify");
+            javafx.beans.binding.BooleanBinding needed = model.needsIdentification();
+            identify.visibleProperty().bind(needed);
+            identify.managedProperty().bind(needed);
+            buttons.getChildren().add(identify);
         }
         buttons.setAlignment(Pos.CENTER);
         // What can be done with a case shows with the case: no row of greyed-out buttons while asking.
