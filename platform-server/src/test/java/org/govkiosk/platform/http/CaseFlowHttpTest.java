@@ -24,6 +24,7 @@ import org.govkiosk.api.CaseView;
 import org.govkiosk.api.ErrorCodes;
 import org.govkiosk.api.HolderIdentity;
 import org.govkiosk.api.IdType;
+import org.govkiosk.api.NonAcceptance;
 import org.govkiosk.platform.Fixtures;
 import org.govkiosk.platform.RunningPlatform;
 import org.govkiosk.platform.TestTerminal;
@@ -128,6 +129,28 @@ class CaseFlowHttpTest extends RunningPlatform {
         HttpResponse<String> missing = terminal.get(ApiPaths.caseByNumber("GK00000000000000000000"));
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(TestTerminal.error(missing).code()).isEqualTo(ErrorCodes.NOT_FOUND);
+    }
+
+    @Test
+    void aRefusalCarriesItsLegalBasisAndWhereToAppealForTheNotice() throws Exception {
+        String n = submit("k1").caseNumber();
+        String wrong = "{\"to\":\"ACCEPTED\",\"refusal\":{\"department\":\"示例市市场监督管理局\","
+                + "\"legalBasis\":\"《中华人民共和国行政许可法》第三十二条\",\"reviewAuthority\":\"示例市人民政府\","
+                + "\"court\":\"示例市西湖区人民法院\"}}";
+        assertThat(clerk("POST", ApiPaths.clerkCaseTransitions(n), wrong).statusCode()).isEqualTo(400);
+        String refuse = wrong.replace("\"ACCEPTED\"", "\"NOT_ACCEPTED\",\"note\":\"所申请事项依法不属于本机关职权范围\"");
+        HttpResponse<String> refused = clerk("POST", ApiPaths.clerkCaseTransitions(n), refuse);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(200);
+
+        CaseView seen = TestTerminal.read(terminal.get(ApiPaths.caseByNumber(n)), CaseView.class);
+        assertThat(seen.state()).isEqualTo(CaseState.NOT_ACCEPTED);
+        assertThat(seen.note()).isEqualTo("所申请事项依法不属于本机关职权范围");
+        assertThat(seen.refusal()).isEqualTo(new NonAcceptance("示例市市场监督管理局", "《中华人民共和国行政许可法》第三十二条",
+                "示例市人民政府", "示例市西湖区人民法院", null));
+        // A refusal without one (as before) still shows its reason; its refusal is null.
+        String other = submit("k2").caseNumber();
+        assertThat(move(other, CaseState.NOT_ACCEPTED, "材料不全且逾期未补正").statusCode()).isEqualTo(200);
+        assertThat(TestTerminal.read(terminal.get(ApiPaths.caseByNumber(other)), CaseView.class).refusal()).isNull();
     }
 
     @Test
