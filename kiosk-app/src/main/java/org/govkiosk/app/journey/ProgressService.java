@@ -125,6 +125,16 @@ public final class ProgressService {
         return new CertificateOutcome.PrintFailed((PrintResult.Failed) result);
     }
 
+    /**
+     * Prints the 不予受理通知书 of a refused case on A4, from the department's decision as the platform holds it:
+     * when the case is found refused, and again from 办件查询 whenever asked. Blocking.
+     */
+    public PrintResult printRefusalNotice(CaseProgress refused) {
+        JourneyPaper notice = JourneyPapers.refusalNotice(refused, settings);
+        return ApplicationService.print(printing, notice, "non-acceptance-" + refused.caseNumber() + "-"
+                + System.currentTimeMillis(), settings.printTimeout());
+    }
+
     /** The citizen holds the paper whatever happens here: a report that cannot be queued is logged, not thrown. */
     private void report(String caseNumber, byte[] pdf) {
         try {

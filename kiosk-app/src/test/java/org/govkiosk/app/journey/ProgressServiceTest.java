@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.govkiosk.api.CaseState;
+import org.govkiosk.api.NonAcceptance;
 import org.govkiosk.app.catalog.CatalogItem;
+import org.govkiosk.app.printing.PrintResult;
 import org.govkiosk.device.DeviceStatusDetail;
 import org.govkiosk.device.DeviceStatusInfo;
 import org.govkiosk.print.model.Medium;
@@ -146,5 +148,38 @@ class ProgressServiceTest {
                 java.util.Optional.empty(), java.util.Optional.empty(), true);
         assertThat(progress.printCertificate(number, holderBySmartCard)).isInstanceOf(CertificateOutcome.Printed.class);
         assertThat(rig.a4.jobs).hasSize(1);
+    }
+
+    @Test
+    void aRefusedCasePrintsItsNonAcceptanceNoticeOnA4AsOftenAsAsked() throws Exception {
+        rig.clerkRefuses(number, "所申请事项依法不属于本机关职权范围", new NonAcceptance("示例市人力资源和社会保障局",
+                "《中华人民共和国行政许可法》第三十二条第一款第（二）项", "示例市人民政府", "示例市西湖区人民法院",
+                "示人社不受〔2026〕第0007号"));
+
+        CaseProgress refused = ((ProgressAnswer.Found) progress.byNumber(number)).cases().get(0);
+        assertThat(refused.state()).isEqualTo(CaseState.NOT_ACCEPTED);
+        assertThat(refused.refusalNoticePrintable()).isTrue();
+        assertThat(refused.printable()).isFalse();
+
+        assertThat(progress.printRefusalNotice(refused)).isInstanceOf(PrintResult.Printed.class);
+        assertThat(rig.a4.jobs).singleElement().satisfies(j -> assertThat(j.jobId()).startsWith("non-acceptance-"));
+        String text = JourneyRig.pdfText(rig.a4.jobs.get(0).data()).replaceAll("\\s+", "");
+        assertThat(text).contains("不予受理通知书", "示例市人力资源和社会保障局", "示人社不受〔2026〕第0007号", number,
+                item.name().replaceAll("\\s+", ""), "因所申请事项依法不属于本机关职权范围",
+                "依据《中华人民共和国行政许可法》第三十二条第一款第（二）项的规定，决定不予受理",
+                "六十日内向示例市人民政府申请行政复议", "六个月内依法向示例市西湖区人民法院提起行政诉讼")
+                .doesNotContain(JourneyRig.ID_NUMBER);
+
+        // Lost it? 办件查询 prints it again.
+        assertThat(progress.printRefusalNotice(refused)).isInstanceOf(PrintResult.Printed.class);
+        assertThat(rig.a4.jobs).hasSize(2);
+    }
+
+    @Test
+    void aRefusalWithoutTheDepartmentsLegalBasisHasNoNoticeToPrint() throws Exception {
+        rig.clerkMoves(number, CaseState.NOT_ACCEPTED, "材料不全且逾期未补正");
+        CaseProgress refused = ((ProgressAnswer.Found) progress.byNumber(number)).cases().get(0);
+        assertThat(refused.reason()).contains("材料不全且逾期未补正");
+        assertThat(refused.refusalNoticePrintable()).isFalse();
     }
 }

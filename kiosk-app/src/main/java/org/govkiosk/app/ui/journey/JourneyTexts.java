@@ -42,6 +42,7 @@ public final class JourneyTexts {
             case SUBMISSION_SLIP -> "apply.result.printed.slip";
             case ONE_TIME_NOTIFICATION -> "apply.result.printed.notification";
             case SUPPLEMENT_SLIP -> "supplement.printed.slip";
+            case NON_ACCEPTANCE_NOTICE -> "progress.refusal.printed";
         };
     }
 

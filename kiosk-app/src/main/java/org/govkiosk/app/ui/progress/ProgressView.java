@@ -99,6 +99,16 @@ public final class ProgressView implements Screen {
         certificate.setId("progress-certificate-status");
         certificate.getStyleClass().add("hint");
         certificate.textProperty().bind(i18n.bindKey(model.certificateStatusKeyProperty()));
+        Button refusal = Controls.button(i18n, "progress.print-refusal", "primary-button",
+                model::printRefusalNotice);
+        refusal.setId("progress-print-refusal");
+        // Only for a refused case: nothing greyed out for every other one.
+        javafx.beans.binding.BooleanBinding refused = Bindings.createBooleanBinding(() ->
+                model.selectedProperty().get() != null && model.selectedProperty().get().refusalNoticePrintable(),
+                model.selectedProperty());
+        refusal.visibleProperty().bind(refused);
+        refusal.managedProperty().bind(refused);
+        refusal.disableProperty().bind(model.canPrintRefusalNotice().not());
         Button rate = Controls.button(i18n, "progress.rate", "secondary-button",
                 () -> onRate.accept(model.selectedProperty().get()));
         rate.setId("progress-rate");
@@ -107,7 +117,8 @@ public final class ProgressView implements Screen {
         Controls.wrap(certificate);
         Button again = Controls.button(i18n, "progress.again", "secondary-button", model::newQuery);
         again.setId("progress-again");
-        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(24, 16, again, print, rate);
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(24, 16, again, print, refusal,
+                rate);
         if (onHandIn != null) {
             Button handIn = Controls.button(i18n, "supplement.hand-in", "primary-button",
                     () -> onHandIn.accept(model.selectedProperty().get()));
@@ -218,6 +229,12 @@ public final class ProgressView implements Screen {
         });
         if (c.printable()) {
             box.getChildren().add(new Label(i18n.text("progress.certificate-ready")));
+        }
+        if (c.refusalNoticePrintable()) {
+            Label l = new Label(i18n.text("progress.refusal-notice"));
+            l.setId("progress-refusal-" + c.caseNumber());
+            Controls.wrap(l);
+            box.getChildren().add(l);
         }
         return box;
     }

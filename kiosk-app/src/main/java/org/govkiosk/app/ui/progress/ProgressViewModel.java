@@ -236,6 +236,36 @@ public final class ProgressViewModel implements SessionScoped {
         });
     }
 
+    /**
+     * Prints the selected refused case's 不予受理通知书 (reason, legal basis, where to appeal), as often as asked:
+     * the citizen may have lost the first.
+     */
+    public void printRefusalNotice() {
+        CaseProgress c = selected.get();
+        if (c == null || !c.refusalNoticePrintable() || busy.get()) {
+            return;
+        }
+        long asked = generation;
+        busy.set(true);
+        certificateStatusKey.set("progress.refusal.printing");
+        background.execute(() -> {
+            org.govkiosk.app.printing.PrintResult printed = service.printRefusalNotice(c);
+            fxThread.execute(() -> {
+                if (asked == generation) {
+                    busy.set(false);
+                    certificateStatusKey.set(JourneyTexts.paperKey(
+                            org.govkiosk.app.journey.JourneyPaper.Kind.NON_ACCEPTANCE_NOTICE, printed));
+                }
+            });
+        });
+    }
+
+    /** The selected case was refused with a decision the terminal can print as the 不予受理通知书. */
+    public BooleanBinding canPrintRefusalNotice() {
+        return Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().refusalNoticePrintable()
+                && !busy.get(), selected, busy);
+    }
+
     /** The selected case has a certificate to print but nobody is identified here: 核验身份 is offered. */
     public BooleanBinding needsIdentification() {
         return Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().printable()

@@ -145,4 +145,20 @@ class ProgressViewModelTest {
         assertThat(model.certificateStatusKeyProperty().get()).isEqualTo("journey.certificate.not-the-holder");
         assertThat(rig.a4.jobs).isEmpty();
     }
+
+    @Test
+    void aRefusedCaseOffersItsNonAcceptanceNoticeAndPrintsItAgainWhenAsked() throws Exception {
+        rig.clerkRefuses(number, "所申请事项依法不属于本机关职权范围", new org.govkiosk.api.NonAcceptance("示例市人力资源和社会保障局",
+                "《中华人民共和国行政许可法》第三十二条", "示例市人民政府", "示例市西湖区人民法院", null));
+        model.shown();
+        model.scanned(JourneyRig.QUERY_URL + number);
+        assertThat(model.selectedProperty().get().state()).isEqualTo(CaseState.NOT_ACCEPTED);
+        assertThat(model.canPrintCertificate().get()).isFalse();
+        assertThat(model.canPrintRefusalNotice().get()).isTrue();
+
+        model.printRefusalNotice();
+        assertThat(model.certificateStatusKeyProperty().get()).isEqualTo("progress.refusal.printed");
+        model.printRefusalNotice();
+        assertThat(rig.a4.jobs).hasSize(2);
+    }
 }
