@@ -165,12 +165,6 @@ public final class HttpPlatformClient implements PlatformClient, AutoCloseable {
     }
 
     @Override
-    public byte[] fetchCertificate(String caseNumber) throws PlatformException {
-        return pdf(caseNumber, call("GET", ApiPaths.caseCertificate(caseNumber), null, config.maxDocumentBytes())
-                .body());
-    }
-
-    @Override
     public byte[] fetchCertificate(String caseNumber, HolderIdentity holder) throws PlatformException {
         return pdf(caseNumber, call("POST", ApiPaths.caseCertificate(caseNumber), write(holder),
                 config.maxDocumentBytes()).body());

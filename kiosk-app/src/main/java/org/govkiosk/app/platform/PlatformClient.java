@@ -69,9 +69,6 @@ public interface PlatformClient {
     /** 办件查询 by the applicant's ID; the ID number travels in the body, never in a URL. */
     CaseList searchCases(CaseSearch search) throws PlatformException;
 
-    /** The certificate PDF of a finished case (自助出证). */
-    byte[] fetchCertificate(String caseNumber) throws PlatformException;
-
     /**
      * The certificate PDF of a finished case for its holder (自助出证): the platform gives it only when {@code holder}
      * is the case's applicant, else a 403 not-the-applicant. The ID number travels in the body, never in a URL.

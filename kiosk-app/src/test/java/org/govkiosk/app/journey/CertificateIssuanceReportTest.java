@@ -109,7 +109,8 @@ class CertificateIssuanceReportTest {
                 .isInstanceOf(CertificateOutcome.Unavailable.class);
         rig.platform.restart();
         // Fetched, then the platform goes away before the report is sent: it waits in the outbox, then arrives.
-        byte[] pdf = rig.client.fetchCertificate(number);
+        byte[] pdf = rig.client.fetchCertificate(number,
+                new org.govkiosk.api.HolderIdentity(org.govkiosk.api.IdType.RESIDENT_ID, JourneyRig.ID_NUMBER));
         rig.platform.stop();
         rig.issuances().printed(number, pdf, org.govkiosk.api.IssuanceRecipient.HOLDER);
         Await.until("the issuance tried twice", Duration.ofSeconds(20),

@@ -74,7 +74,6 @@ public final class CaseRoutes {
         app.post(ApiPaths.CASES, this::submit);
         app.post(ApiPaths.CASE_SEARCH, this::search);
         app.get(ApiPaths.CASE, this::find);
-        app.get(ApiPaths.CASE_CERTIFICATE, this::certificate);
         app.post(ApiPaths.CASE_CERTIFICATE, this::certificateForHolder);
         app.post(ApiPaths.CASE_SUPPLEMENTS, this::supplement);
     }
@@ -138,13 +137,6 @@ public final class CaseRoutes {
         s.halls().requireOwnCase(terminal, number);
         Responses.json(ctx, 200, cases.find(number, s.today()).orElseThrow(
                 () -> new NotFoundException(ErrorCodes.NOT_FOUND, "no case with this number")));
-    }
-
-    private void certificate(Context ctx) {
-        String terminal = s.signed(ctx, s.maxBodyBytes()).terminal();
-        s.halls().requireOwnCase(terminal, ctx.pathParam("caseNumber"));
-        byte[] pdf = cases.certificate(ctx.pathParam("caseNumber"));
-        ctx.status(200).contentType("application/pdf").result(pdf);
     }
 
     /** 自助出证: the certificate only for the case's applicant, as the terminal identified them. */

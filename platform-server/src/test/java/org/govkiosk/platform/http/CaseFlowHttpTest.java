@@ -167,14 +167,14 @@ class CaseFlowHttpTest extends RunningPlatform {
         for (CaseState s : List.of(CaseState.ACCEPTED, CaseState.IN_REVIEW, CaseState.COMPLETED)) {
             assertThat(move(n, s, null).statusCode()).isEqualTo(200);
         }
-        HttpResponse<byte[]> none = terminal.getBytes(ApiPaths.caseCertificate(n));
+        HttpResponse<byte[]> none = terminal.postBytes(ApiPaths.caseCertificate(n), new org.govkiosk.api.HolderIdentity(org.govkiosk.api.IdType.RESIDENT_ID, Fixtures.ID_NUMBER));
         assertThat(none.statusCode()).isEqualTo(404);
         assertThat(new String(none.body(), StandardCharsets.UTF_8)).contains(ErrorCodes.CERTIFICATE_NOT_AVAILABLE);
         assertThat(move(n, CaseState.CERTIFICATE_ISSUED, null).statusCode()).isEqualTo(409);
 
         byte[] pdf = "%PDF-1.7\n% 证明 \n%%EOF\n".getBytes(StandardCharsets.UTF_8);
         assertThat(putPdf(n, pdf, "application/pdf").statusCode()).isEqualTo(204);
-        HttpResponse<byte[]> fetched = terminal.getBytes(ApiPaths.caseCertificate(n));
+        HttpResponse<byte[]> fetched = terminal.postBytes(ApiPaths.caseCertificate(n), new org.govkiosk.api.HolderIdentity(org.govkiosk.api.IdType.RESIDENT_ID, Fixtures.ID_NUMBER));
         assertThat(fetched.statusCode()).isEqualTo(200);
         assertThat(fetched.headers().firstValue("Content-Type")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("application/pdf"));
@@ -190,6 +190,8 @@ class CaseFlowHttpTest extends RunningPlatform {
         assertThat(TestTerminal.error(other).code()).isEqualTo(ErrorCodes.NOT_THE_APPLICANT);
         assertThat(other.body()).doesNotContain(Fixtures.ID_NUMBER)
                 .doesNotContain(ApplicantKeys.of(IdType.RESIDENT_ID, Fixtures.ID_NUMBER));
+        assertThat(terminal.getBytes(ApiPaths.caseCertificate(n)).statusCode())
+                .as("a case number alone (a receipt) gets nobody the certificate").isNotEqualTo(200);
         assertThat(terminal.post(ApiPaths.caseCertificate("GK00000000000000000000"),
                 new HolderIdentity(IdType.RESIDENT_ID, Fixtures.ID_NUMBER)).statusCode()).isEqualTo(404);
         assertThat(TestTerminal.read(terminal.get(ApiPaths.caseByNumber(n)), CaseView.class).certificateAvailable())
