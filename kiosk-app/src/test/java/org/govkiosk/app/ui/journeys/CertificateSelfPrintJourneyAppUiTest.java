@@ -107,6 +107,7 @@ class CertificateSelfPrintJourneyAppUiTest {
         TerminalRig.waitFor(10, () -> rig.text("#progress-certificate-status").equals(
                 "办理结果仅限申请人本人打印，请先点击“核验身份”，刷身份证、社保卡或扫描电子证照二维码"));
         assertThat(robot.lookup("#progress-identify").queryButton().isVisible()).isTrue();
+        snapshot("holder-print-identify-first");
         assertThat(a4.documents()).isEmpty();
 
         // Someone else identifies with their own ID card, holding 张's receipt: refused, nothing printed.
@@ -120,6 +121,7 @@ class CertificateSelfPrintJourneyAppUiTest {
                 "办理结果仅限申请人本人打印。您不是该办件的申请人，无法打印；如受申请人委托，请持委托书到综合出证窗口领取"));
         assertThat(a4.documents()).isEmpty();
         assertThat(rig.texts()).noneMatch(t -> t.contains(ID_NUMBER_OF_ZHANG));
+        snapshot("holder-print-not-the-holder");
         robot.clickOn("#finish");
         TerminalRig.waitFor(15, () -> rig.screen() == ScreenId.ATTRACT);
 
@@ -204,5 +206,13 @@ class CertificateSelfPrintJourneyAppUiTest {
             doc.save(out);
             return out.toByteArray();
         }
+    }
+
+    /** The whole screen as the citizen sees it, to {@code target/<name>.png} (for a look, not asserted). */
+    private void snapshot(String name) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage> shot =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> shot.set(robot.lookup("#progress").query().getScene().snapshot(null)));
+        org.govkiosk.app.testkit.Screenshots.write(shot.get(), java.nio.file.Paths.get("target", name + ".png"));
     }
 }

@@ -65,6 +65,7 @@ class NonAcceptanceNoticeJourneyAppUiTest {
 
         rig.tap("#progress-print-refusal");
         TerminalRig.waitFor(60, () -> rig.text("#progress-certificate-status").equals("已打印不予受理通知书，请取走"));
+        snapshot(robot, "holder-print-refusal-printed");
         rig.tap("#progress-print-refusal");
         TerminalRig.waitFor(60, () -> a4.documents().size() == 2);
 
@@ -76,5 +77,13 @@ class NonAcceptanceNoticeJourneyAppUiTest {
         assertThat(printed).contains("不予受理通知书", "示人社不受〔2026〕第0012号", number, "因申请人未达到法定退休年龄",
                 "依据《中华人民共和国社会保险法》第十六条的规定，决定不予受理", "向示例市人民政府申请行政复议",
                 "向示例市西湖区人民法院提起行政诉讼");
+    }
+
+    /** The whole screen as the citizen sees it, to {@code target/<name>.png} (for a look, not asserted). */
+    private static void snapshot(FxRobot robot, String name) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage> shot =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> shot.set(robot.lookup("#progress").query().getScene().snapshot(null)));
+        org.govkiosk.app.testkit.Screenshots.write(shot.get(), java.nio.file.Paths.get("target", name + ".png"));
     }
 }
