@@ -32,7 +32,11 @@ public final class ApiPaths {
     public static final String CERTIFICATE_VERIFY = BASE + "/certificates/verify";
     /** POST, clerk: revoke a case's result document, with a reason; its verification page says revoked. */
     public static final String CLERK_CERTIFICATE_REVOKE = BASE + "/clerk/certificates/{caseNumber}/revoke";
-    /** GET, signed: the certificate PDF of a finished case. */
+    /**
+     * POST, signed, with a {@link HolderIdentity}: the certificate PDF of a finished case, only for the case's
+     * applicant (403 not-the-applicant otherwise), as a terminal fetches it to print (自助出证). There is no GET: a
+     * case number (a receipt) alone gets nobody the certificate.
+     */
     public static final String CASE_CERTIFICATE = BASE + "/cases/{caseNumber}/certificate";
     /** POST, signed: materials handed in for a case waiting for them (补正), idempotent by its key. */
     public static final String CASE_SUPPLEMENTS = BASE + "/cases/{caseNumber}/supplements";

@@ -13,6 +13,8 @@ import java.util.List;
  * @param certificateAvailable a certificate PDF can be fetched now
  * @param missingMaterials     what a case waiting for materials (补正) still needs, in the item's order; empty
  *                             otherwise
+ * @param refusal              of a case refused (不予受理) whose department gave it: the legal basis and where to
+ *                             appeal, for the 不予受理通知书 (its reason is {@code note}); null otherwise
  */
 public record CaseView(
         String caseNumber,
@@ -29,12 +31,22 @@ public record CaseView(
         boolean certificateAvailable,
         String note,
         List<CaseEvent> history,
-        List<Material> missingMaterials) {
+        List<Material> missingMaterials,
+        NonAcceptance refusal) {
 
     public CaseView {
         Check.text(caseNumber, "caseNumber", 64);
         Check.present(state, "state");
         history = Check.list(history, "history");
         missingMaterials = Check.list(missingMaterials, "missingMaterials");
+    }
+
+    /** A view without a refusal's legal basis (any case but one refused with it). */
+    public CaseView(String caseNumber, String itemCode, String itemName, CaseKind kind, CaseState state,
+            String applicantNameMasked, String terminalId, Instant submittedAt, Instant updatedAt,
+            LocalDate promisedDate, boolean overdue, boolean certificateAvailable, String note,
+            List<CaseEvent> history, List<Material> missingMaterials) {
+        this(caseNumber, itemCode, itemName, kind, state, applicantNameMasked, terminalId, submittedAt, updatedAt,
+                promisedDate, overdue, certificateAvailable, note, history, missingMaterials, null);
     }
 }

@@ -18,6 +18,8 @@ import java.util.Locale;
  * @param certificateSha256 SHA-256 (64 hex digits) of the certificate PDF as fetched and printed, so the platform
  *                          knows which version of it the citizen holds
  * @param issuedAt          when the printer finished, by the terminal's clock
+ * @param recipient         to whom it was handed out: {@link IssuanceRecipient#HOLDER} when the terminal
+ *                          identified the case's applicant before printing; null from a terminal that does not say
  */
 public record CertificateIssuance(
         String idempotencyKey,
@@ -26,7 +28,8 @@ public record CertificateIssuance(
         String hallCode,
         IssuanceChannel channel,
         String certificateSha256,
-        Instant issuedAt) {
+        Instant issuedAt,
+        IssuanceRecipient recipient) {
 
     public CertificateIssuance {
         Check.text(idempotencyKey, "idempotencyKey", 100);
@@ -41,5 +44,11 @@ public record CertificateIssuance(
         // One spelling, so a resend in other letter case is the same body for the idempotency check.
         certificateSha256 = certificateSha256.toLowerCase(Locale.ROOT);
         Check.present(issuedAt, "issuedAt");
+    }
+
+    /** An issuance that does not say to whom it was handed out (a window, the post, an older terminal). */
+    public CertificateIssuance(String idempotencyKey, String caseNumber, String terminalId, String hallCode,
+            IssuanceChannel channel, String certificateSha256, Instant issuedAt) {
+        this(idempotencyKey, caseNumber, terminalId, hallCode, channel, certificateSha256, issuedAt, null);
     }
 }

@@ -81,6 +81,16 @@ public final class TestTerminal {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** POST of a JSON body whose answer is binary (a certificate PDF). */
+    public HttpResponse<byte[]> postBytes(String path, Object body) throws IOException, InterruptedException {
+        byte[] json = JSON.writeValueAsBytes(body);
+        SignedHeaders h = signer.sign("POST", URI.create(base + path), json);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json)).header("Content-Type", "application/json");
+        h.asMap().forEach(b::header);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Signs and sends exactly these bytes. */
     public HttpResponse<String> send(String method, String path, byte[] body) throws IOException, InterruptedException {
         return sendWith(method, path, body, signer.sign(method, URI.create(base + path), body).asMap());

@@ -9,6 +9,7 @@ import org.govkiosk.api.CaseKind;
 import org.govkiosk.api.CaseState;
 import org.govkiosk.api.CaseView;
 import org.govkiosk.api.Material;
+import org.govkiosk.api.NonAcceptance;
 
 /**
  * One case as the progress screen shows it: nothing that the public screen may not show (the platform already
@@ -17,17 +18,22 @@ import org.govkiosk.api.Material;
  * @param supplementRequest what the department asks to be brought (补正), when the case waits for it
  * @param reason            the written reason of a refusal (不予受理)
  * @param missingMaterials  what a case waiting for materials (补正) still needs, each by the item's code
+ * @param refusal           of a refused case (不予受理) whose department gave it: the legal basis and where to appeal,
+ *                          from which the 不予受理通知书 prints
+ * @param decidedAt         when a refused case was decided (the notice's date)
  */
 public record CaseProgress(String caseNumber, String itemCode, String itemName, Optional<CaseKind> kind,
         CaseState state,
         String applicantNameMasked, Instant submittedAt, Optional<LocalDate> promisedDate, boolean overdue,
         boolean certificateAvailable, Optional<String> supplementRequest, Optional<String> reason,
-        List<Material> missingMaterials) {
+        List<Material> missingMaterials, Optional<NonAcceptance> refusal, Optional<Instant> decidedAt) {
 
     public CaseProgress {
         Objects.requireNonNull(caseNumber, "caseNumber");
         Objects.requireNonNull(state, "state");
         missingMaterials = List.copyOf(missingMaterials);
+        Objects.requireNonNull(refusal, "refusal");
+        Objects.requireNonNull(decidedAt, "decidedAt");
     }
 
     public static CaseProgress of(CaseView v) {
@@ -39,7 +45,17 @@ public record CaseProgress(String caseNumber, String itemCode, String itemName, 
                 Optional.ofNullable(v.promisedDate()), v.overdue(), v.certificateAvailable(),
                 note.filter(n -> v.state() == CaseState.NEEDS_SUPPLEMENT),
                 note.filter(n -> v.state() == CaseState.NOT_ACCEPTED),
-                v.state() == CaseState.NEEDS_SUPPLEMENT ? v.missingMaterials() : List.of());
+                v.state() == CaseState.NEEDS_SUPPLEMENT ? v.missingMaterials() : List.of(),
+                Optional.ofNullable(v.refusal()).filter(r -> v.state() == CaseState.NOT_ACCEPTED),
+                Optional.ofNullable(v.updatedAt()).filter(t -> v.state() == CaseState.NOT_ACCEPTED));
+    }
+
+    /**
+     * Refused (不予受理) with its reason and the department's legal basis and appeal: the 不予受理通知书 can be
+     * printed here.
+     */
+    public boolean refusalNoticePrintable() {
+        return state == CaseState.NOT_ACCEPTED && reason.isPresent() && refusal.isPresent();
     }
 
     /** Finished (办结): the citizen may rate it here, once (一事一评). */

@@ -8,12 +8,14 @@ import java.util.Objects;
 import java.util.UUID;
 import org.govkiosk.api.CertificateIssuance;
 import org.govkiosk.api.IssuanceChannel;
+import org.govkiosk.api.IssuanceRecipient;
 import org.govkiosk.app.platform.PlatformQueue;
 
 /**
  * Tells the platform that a certificate was handed out here (出证), through the outbox: a terminal may print while
- * the platform is unreachable, and the case must still become 已出证 later. Only the case number and the printed
- * PDF's digest travel; nothing of the citizen.
+ * the platform is unreachable, and the case must still become 已出证 later. Only the case number, the printed
+ * PDF's digest and to whom it went (the holder, whom the platform confirmed when it gave out the PDF) travel;
+ * nothing of the citizen.
  */
 public final class CertificateIssuances {
 
@@ -33,11 +35,13 @@ public final class CertificateIssuances {
      * Queues the report of one print of {@code pdf}, durably. Each print is its own issuance (a reprint, 补打, is
      * recorded as such), so each call makes a fresh key; the outbox resends under that key until confirmed.
      *
+     * @param recipient to whom it was handed out ({@link IssuanceRecipient#HOLDER}: the identified applicant)
      * @return the issuance as queued
      */
-    public CertificateIssuance printed(String caseNumber, byte[] pdf) {
+    public CertificateIssuance printed(String caseNumber, byte[] pdf, IssuanceRecipient recipient) {
         CertificateIssuance issuance = new CertificateIssuance("issuance-" + UUID.randomUUID(), caseNumber,
-                terminalId, hallCode, IssuanceChannel.SELF_SERVICE_TERMINAL, sha256Hex(pdf), clock.instant());
+                terminalId, hallCode, IssuanceChannel.SELF_SERVICE_TERMINAL, sha256Hex(pdf), clock.instant(),
+                Objects.requireNonNull(recipient, "recipient"));
         queue.submitIssuance(issuance);
         return issuance;
     }

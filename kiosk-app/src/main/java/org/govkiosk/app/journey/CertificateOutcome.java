@@ -12,6 +12,13 @@ public sealed interface CertificateOutcome {
     record NotReady() implements CertificateOutcome {
     }
 
+    /**
+     * The person identified at the terminal is not the case's applicant: the certificate prints only for its holder
+     * (the platform compared them; nothing of the holder came back).
+     */
+    record NotTheHolder() implements CertificateOutcome {
+    }
+
     /** The platform cannot be reached for the certificate now. */
     record Unavailable() implements CertificateOutcome {
     }

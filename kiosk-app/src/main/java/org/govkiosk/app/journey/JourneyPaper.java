@@ -14,7 +14,9 @@ public sealed interface JourneyPaper {
         /** 一次性告知书 listing every missing material. */
         ONE_TIME_NOTIFICATION,
         /** Materials handed in for a case waiting for them (补正), and what is still missing. */
-        SUPPLEMENT_SLIP
+        SUPPLEMENT_SLIP,
+        /** 不予受理通知书: why a case was refused, on what legal basis, and where to appeal. */
+        NON_ACCEPTANCE_NOTICE
     }
 
     Kind kind();

@@ -14,6 +14,7 @@ import org.govkiosk.app.catalog.MaterialRequirement;
 import org.govkiosk.print.data.AcceptanceReceiptData;
 import org.govkiosk.print.data.MaskedText;
 import org.govkiosk.print.data.MissingMaterial;
+import org.govkiosk.print.data.NonAcceptanceNoticeData;
 import org.govkiosk.print.data.OneTimeNotificationData;
 import org.govkiosk.print.data.SubmissionSlipData;
 
@@ -67,6 +68,27 @@ final class JourneyPapers {
                 item.name(), LocalDate.ofInstant(submitted.createdAt(), settings.zone()), missing,
                 settings.correctionDays(), settings.correctionDeadline(today), settings.hallAddress(), phone == null || phone.isBlank()
                         ? settings.hallPhone() : phone, today));
+    }
+
+    /**
+     * The 不予受理通知书 of a refused case, from the department's decision as the platform holds it: the reason (the
+     * case's note), the legal basis and where to appeal. Addressed to the applicant by the masked name the platform
+     * shows (the terminal prints it for whoever queries the case, as the screen shows the same); without a seal,
+     * which only the department's own notice carries.
+     */
+    static JourneyPaper refusalNotice(CaseProgress refused, JourneySettings settings) {
+        if (!refused.refusalNoticePrintable()) {
+            throw new IllegalArgumentException("case " + refused.caseNumber() + " has no refusal to print");
+        }
+        var decision = refused.refusal().orElseThrow();
+        LocalDate decided = refused.decidedAt().map(t -> LocalDate.ofInstant(t, settings.zone()))
+                .orElse(LocalDate.now(settings.zone()));
+        return new JourneyPaper.FromTemplate(JourneyPaper.Kind.NON_ACCEPTANCE_NOTICE, new NonAcceptanceNoticeData(
+                decision.department(), decision.noticeNumber(), refused.applicantNameMasked().isBlank() ? "申请人"
+                        : refused.applicantNameMasked(), refused.caseNumber(), refused.itemName(),
+                LocalDate.ofInstant(refused.submittedAt(), settings.zone()), refused.reason().orElseThrow(),
+                decision.legalBasis(), decision.reviewAuthority(), decision.court(), settings.hallPhone(), decided,
+                null));
     }
 
     /**

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.govkiosk.api.CaseSearch;
 import org.govkiosk.api.ErrorCodes;
+import org.govkiosk.api.HolderIdentity;
+import org.govkiosk.api.IssuanceRecipient;
 import org.govkiosk.app.platform.PlatformClient;
 import org.govkiosk.app.platform.PlatformException;
 import org.govkiosk.app.printing.PrintResult;
@@ -85,14 +87,20 @@ public final class ProgressService {
     }
 
     /**
-     * Fetches the certificate of a finished case and prints it on A4; once it is on paper, and only then, the
-     * platform is told (出证) through the outbox.
+     * Fetches the certificate of a finished case for {@code holder}, the person identified at this terminal, and
+     * prints it on A4. The platform gives it only when {@code holder} is the case's applicant (a receipt alone
+     * proves nobody's identity); once it is on paper, and only then, the platform is told (出证) through the outbox
+     * that it was handed to the holder.
      */
-    public CertificateOutcome printCertificate(String caseNumber) {
+    public CertificateOutcome printCertificate(String caseNumber, ApplicantIdentity holder) {
         byte[] pdf;
         try {
-            pdf = platform.fetchCertificate(caseNumber);
+            pdf = platform.fetchCertificate(caseNumber, new HolderIdentity(holder.idType(), holder.idNumber()));
         } catch (PlatformException e) {
+            if (e.errorCode().filter(ErrorCodes.NOT_THE_APPLICANT::equals).isPresent()) {
+                LOG.info("Certificate of case {} refused: {} is not its applicant", caseNumber, holder);
+                return new CertificateOutcome.NotTheHolder();
+            }
             if (e.errorCode().filter(c -> c.equals(ErrorCodes.CERTIFICATE_NOT_AVAILABLE)
                     || c.equals(ErrorCodes.NOT_FOUND)).isPresent()) {
                 return new CertificateOutcome.NotReady();
@@ -117,10 +125,20 @@ public final class ProgressService {
         return new CertificateOutcome.PrintFailed((PrintResult.Failed) result);
     }
 
+    /**
+     * Prints the 不予受理通知书 of a refused case on A4, from the department's decision as the platform holds it:
+     * when the case is found refused, and again from 办件查询 whenever asked. Blocking.
+     */
+    public PrintResult printRefusalNotice(CaseProgress refused) {
+        JourneyPaper notice = JourneyPapers.refusalNotice(refused, settings);
+        return ApplicationService.print(printing, notice, "non-acceptance-" + refused.caseNumber() + "-"
+                + System.currentTimeMillis(), settings.printTimeout());
+    }
+
     /** The citizen holds the paper whatever happens here: a report that cannot be queued is logged, not thrown. */
     private void report(String caseNumber, byte[] pdf) {
         try {
-            issuances.printed(caseNumber, pdf);
+            issuances.printed(caseNumber, pdf, IssuanceRecipient.HOLDER);
         } catch (RuntimeException e) {
             LOG.error("The certificate of case {} was printed but its issuance could not be queued", caseNumber, e);
         }

@@ -28,6 +28,7 @@ import org.govkiosk.api.CaseReceipt;
 import org.govkiosk.api.CaseSearch;
 import org.govkiosk.api.CaseSubmission;
 import org.govkiosk.api.CaseView;
+import org.govkiosk.api.HolderIdentity;
 import org.govkiosk.api.CertificateIssuance;
 import org.govkiosk.api.Heartbeat;
 import org.govkiosk.api.HeartbeatReceipt;
@@ -164,8 +165,12 @@ public final class HttpPlatformClient implements PlatformClient, AutoCloseable {
     }
 
     @Override
-    public byte[] fetchCertificate(String caseNumber) throws PlatformException {
-        byte[] pdf = call("GET", ApiPaths.caseCertificate(caseNumber), null, config.maxDocumentBytes()).body();
+    public byte[] fetchCertificate(String caseNumber, HolderIdentity holder) throws PlatformException {
+        return pdf(caseNumber, call("POST", ApiPaths.caseCertificate(caseNumber), write(holder),
+                config.maxDocumentBytes()).body());
+    }
+
+    private static byte[] pdf(String caseNumber, byte[] pdf) throws PlatformException {
         if (pdf.length < 5 || !new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
             throw new PlatformException(PlatformFailure.BAD_RESPONSE, "the certificate of " + caseNumber
                     + " is not a PDF (" + pdf.length + " bytes)", null);

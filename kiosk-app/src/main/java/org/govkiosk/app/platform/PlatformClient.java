@@ -5,6 +5,7 @@ import org.govkiosk.api.CaseReceipt;
 import org.govkiosk.api.CaseSearch;
 import org.govkiosk.api.CaseSubmission;
 import org.govkiosk.api.CaseView;
+import org.govkiosk.api.HolderIdentity;
 import org.govkiosk.api.CertificateIssuance;
 import org.govkiosk.api.Heartbeat;
 import org.govkiosk.api.HeartbeatReceipt;
@@ -68,8 +69,11 @@ public interface PlatformClient {
     /** 办件查询 by the applicant's ID; the ID number travels in the body, never in a URL. */
     CaseList searchCases(CaseSearch search) throws PlatformException;
 
-    /** The certificate PDF of a finished case (自助出证). */
-    byte[] fetchCertificate(String caseNumber) throws PlatformException;
+    /**
+     * The certificate PDF of a finished case for its holder (自助出证): the platform gives it only when {@code holder}
+     * is the case's applicant, else a 403 not-the-applicant. The ID number travels in the body, never in a URL.
+     */
+    byte[] fetchCertificate(String caseNumber, HolderIdentity holder) throws PlatformException;
 
     /** 扫码亮证: verifies a scanned e-licence code. An unknown code is an answer, not an error. */
     LicenceVerification verifyLicence(LicenceVerificationRequest request) throws PlatformException;

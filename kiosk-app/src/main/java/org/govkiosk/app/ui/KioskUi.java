@@ -58,6 +58,8 @@ public final class KioskUi {
     private SupplementViewModel supplementModel;
     /** The item a citizen chose to apply for before identifying; the application resumes once they have. */
     private CatalogItem pendingApply;
+    /** 核验身份 was tapped on the progress screen: once identified, back there to print the certificate. */
+    private boolean pendingPrint;
     /** 好差评 at the terminal: the journey just finished, rated on the same screen a window pad uses. */
     private PadViewModel rateModel;
 
@@ -80,6 +82,7 @@ public final class KioskUi {
 
         GuideViewModel guide = sessions.register(models.guide(board, item -> {
             pendingApply = item;
+            pendingPrint = false;
             journeys.apply(item);
         }));
         CatalogViewModel catalog = sessions.register(models.catalog(item -> {
@@ -87,6 +90,7 @@ public final class KioskUi {
             navigator.go(ScreenId.GUIDE);
         }, item -> {
             pendingApply = item;
+            pendingPrint = false;
             journeys.apply(item);
         }));
         navigator.register(ScreenId.CATALOG, () -> new CatalogView(catalog, i18n));
@@ -104,7 +108,10 @@ public final class KioskUi {
         navigator.register(ScreenId.RATE, () -> new PadView(rateModel, i18n, t::hallName, null, catalogTexts));
         journeys = journeys(i18n, sessions, board);
         journeys.register((id, factory) -> navigator.register(ScreenId.valueOf(id.name()), factory));
-        sessions.onEnd(reason -> pendingApply = null);
+        sessions.onEnd(reason -> {
+            pendingApply = null;
+            pendingPrint = false;
+        });
 
         AttractViewModel attract = new AttractViewModel(sessions, navigator, board, t::hallName,
                 i18n.localeProperty(), models.clock(), models.config().session().farewell());
@@ -177,6 +184,12 @@ public final class KioskUi {
             }
 
             @Override
+            public void identifyToPrint() {
+                pendingPrint = true;
+                navigator.go(ScreenId.IDENTIFY);
+            }
+
+            @Override
             public void finished() {
                 rateJourney();
             }
@@ -219,7 +232,12 @@ public final class KioskUi {
     private void identified() {
         CatalogItem item = pendingApply;
         pendingApply = null;
-        if (item != null) {
+        boolean print = pendingPrint;
+        pendingPrint = false;
+        if (print) {
+            // Back to the case found, whose certificate the citizen now identified can print.
+            navigator.go(ScreenId.PROGRESS);
+        } else if (item != null) {
             journeys.apply(item);
         } else {
             navigator.go(ScreenId.HOME);

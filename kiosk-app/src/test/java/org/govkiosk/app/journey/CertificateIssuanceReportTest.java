@@ -68,7 +68,7 @@ class CertificateIssuanceReportTest {
 
     @Test
     void aPrintedCertificateQueuesOneIssuanceAndTheCaseBecomesIssued() throws Exception {
-        assertThat(progress.printCertificate(number)).isInstanceOf(CertificateOutcome.Printed.class);
+        assertThat(progress.printCertificate(number, JourneyRig.applicant())).isInstanceOf(CertificateOutcome.Printed.class);
         assertThat(queuedIssuances()).hasSize(1);
         rig.awaitDrained();
         assertThat(issuances()).singleElement().satisfies(e -> assertThat(e.reference()).contains(number));
@@ -80,7 +80,7 @@ class CertificateIssuanceReportTest {
         assertThat(CaseProgress.of(issued).printable()).as("an issued case can be printed again (补打)").isTrue();
 
         // 补打: a second print is a second issuance; the platform records it and the state stays.
-        assertThat(progress.printCertificate(number)).isInstanceOf(CertificateOutcome.Printed.class);
+        assertThat(progress.printCertificate(number, JourneyRig.applicant())).isInstanceOf(CertificateOutcome.Printed.class);
         rig.awaitDrained();
         assertThat(issuances()).hasSize(2);
         assertThat(rig.platformRows("case_issuances", number)).isEqualTo(2);
@@ -90,10 +90,10 @@ class CertificateIssuanceReportTest {
     @Test
     void aFailedPrintReportsNothing() throws Exception {
         rig.a4.failWith = DeviceStatusDetail.PAPER_JAM;
-        assertThat(progress.printCertificate(number)).isInstanceOf(CertificateOutcome.PrintFailed.class);
+        assertThat(progress.printCertificate(number, JourneyRig.applicant())).isInstanceOf(CertificateOutcome.PrintFailed.class);
         rig.a4.failWith = null;
         rig.a4.status = DeviceStatusInfo.offline(DeviceStatusDetail.PAPER_OUT);
-        assertThat(progress.printCertificate(number)).isInstanceOf(CertificateOutcome.PrintFailed.class);
+        assertThat(progress.printCertificate(number, JourneyRig.applicant())).isInstanceOf(CertificateOutcome.PrintFailed.class);
         assertThat(rig.a4.jobs).as("the jammed job reached the printer; the second found none").hasSize(1);
 
         rig.awaitDrained();
@@ -105,13 +105,14 @@ class CertificateIssuanceReportTest {
     @Test
     void anIssuanceQueuedWhileThePlatformIsDownArrivesOnceItIsBack() throws Exception {
         rig.platform.stop();
-        assertThat(progress.printCertificate(number)).as("no certificate can be fetched from a platform that is down")
+        assertThat(progress.printCertificate(number, JourneyRig.applicant())).as("no certificate can be fetched from a platform that is down")
                 .isInstanceOf(CertificateOutcome.Unavailable.class);
         rig.platform.restart();
         // Fetched, then the platform goes away before the report is sent: it waits in the outbox, then arrives.
-        byte[] pdf = rig.client.fetchCertificate(number);
+        byte[] pdf = rig.client.fetchCertificate(number,
+                new org.govkiosk.api.HolderIdentity(org.govkiosk.api.IdType.RESIDENT_ID, JourneyRig.ID_NUMBER));
         rig.platform.stop();
-        rig.issuances().printed(number, pdf);
+        rig.issuances().printed(number, pdf, org.govkiosk.api.IssuanceRecipient.HOLDER);
         Await.until("the issuance tried twice", Duration.ofSeconds(20),
                 () -> queuedIssuances().size() == 1 && queuedIssuances().get(0).attempts() >= 2);
         assertThat(queuedIssuances()).singleElement().satisfies(e -> assertThat(e.state())
@@ -130,7 +131,8 @@ class CertificateIssuanceReportTest {
         try (Outbox own = Outbox.open(dir.resolve("own.db"), new PayloadCipher(TestKeys.aes()), Clock.systemUTC())) {
             CertificateIssuances issuances = new CertificateIssuances(new PlatformQueue(own, () -> { },
                     JourneyRig.TERMINAL, Clock.systemUTC()), JourneyRig.TERMINAL, "HALL-TEST", Clock.systemUTC());
-            CertificateIssuance queued = issuances.printed(number, CERTIFICATE);
+            CertificateIssuance queued = issuances.printed(number, CERTIFICATE,
+                    org.govkiosk.api.IssuanceRecipient.HOLDER);
             OutboxMessage message = own.peek().orElseThrow();
             assertThat(message.entry().kind()).isEqualTo(EntryKind.ISSUANCE);
             assertThat(message.entry().idempotencyKey()).isEqualTo(queued.idempotencyKey());
@@ -138,7 +140,9 @@ class CertificateIssuanceReportTest {
             assertThat(ApiJson.strict().readValue(json, CertificateIssuance.class)).isEqualTo(queued);
             assertThat(json).contains(number, CertificateIssuances.sha256Hex(CERTIFICATE))
                     .doesNotContain(JourneyRig.ID_NUMBER, "张三丰", "13800138000");
-            assertThat(ApiJson.strict().readTree(json).size()).isEqualTo(7);
+            // To whom it went: the holder, by role; who the holder is the platform knows from the case.
+            assertThat(ApiJson.strict().readTree(json).get("recipient").asText()).isEqualTo("HOLDER");
+            assertThat(ApiJson.strict().readTree(json).size()).isEqualTo(8);
         }
     }
 }

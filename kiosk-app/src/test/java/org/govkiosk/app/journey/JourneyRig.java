@@ -202,6 +202,14 @@ public final class JourneyRig implements AutoCloseable {
         return ApplicantIdentity.of(card(), "13800138000");
     }
 
+    /** A clerk refuses the case (不予受理) with its reason, legal basis and where to appeal. */
+    public void clerkRefuses(String caseNumber, String reason, org.govkiosk.api.NonAcceptance refusal)
+            throws Exception {
+        var response = platform.clerk("POST", ApiPaths.clerkCaseTransitions(caseNumber), "application/json",
+                ApiJson.lenient().writeValueAsBytes(CaseTransition.notAccepted(reason, refusal)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
     /** A clerk moves the case on, through the platform's clerk endpoint. */
     public void clerkMoves(String caseNumber, CaseState to, String note) throws Exception {
         var response = platform.clerk("POST", ApiPaths.clerkCaseTransitions(caseNumber), "application/json",

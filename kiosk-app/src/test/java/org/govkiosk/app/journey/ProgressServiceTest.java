@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.govkiosk.api.CaseState;
+import org.govkiosk.api.NonAcceptance;
 import org.govkiosk.app.catalog.CatalogItem;
+import org.govkiosk.app.printing.PrintResult;
 import org.govkiosk.device.DeviceStatusDetail;
 import org.govkiosk.device.DeviceStatusInfo;
 import org.govkiosk.print.model.Medium;
@@ -64,7 +66,7 @@ class ProgressServiceTest {
 
     @Test
     void aFinishedCasesCertificateIsPrintedOnA4AndNotBefore() throws Exception {
-        assertThat(progress.printCertificate(number)).isInstanceOf(CertificateOutcome.NotReady.class);
+        assertThat(progress.printCertificate(number, JourneyRig.applicant())).isInstanceOf(CertificateOutcome.NotReady.class);
         for (CaseState to : new CaseState[] {CaseState.ACCEPTED, CaseState.IN_REVIEW, CaseState.COMPLETED}) {
             rig.clerkMoves(number, to, null);
         }
@@ -74,7 +76,7 @@ class ProgressServiceTest {
         assertThat(done.state()).isEqualTo(CaseState.COMPLETED);
         assertThat(done.printable()).isTrue();
 
-        CertificateOutcome printed = progress.printCertificate(number);
+        CertificateOutcome printed = progress.printCertificate(number, JourneyRig.applicant());
         assertThat(printed).isInstanceOfSatisfying(CertificateOutcome.Printed.class,
                 p -> assertThat(p.result().medium()).isEqualTo(Medium.A4));
         assertThat(rig.a4.jobs).singleElement().satisfies(j -> {
@@ -83,7 +85,7 @@ class ProgressServiceTest {
         });
 
         rig.a4.status = DeviceStatusInfo.offline(DeviceStatusDetail.PAPER_JAM);
-        assertThat(progress.printCertificate(number)).isInstanceOfSatisfying(CertificateOutcome.PrintFailed.class,
+        assertThat(progress.printCertificate(number, JourneyRig.applicant())).isInstanceOfSatisfying(CertificateOutcome.PrintFailed.class,
                 f -> assertThat(f.result().messageKey()).isEqualTo("print.failed.no-a4-printer"));
     }
 
@@ -97,7 +99,7 @@ class ProgressServiceTest {
         CaseProgress c = ((ProgressAnswer.Found) progress.byNumber(decided)).cases().get(0);
         assertThat(c.state()).isEqualTo(CaseState.COMPLETED);
         assertThat(c.printable()).isTrue();
-        assertThat(progress.printCertificate(decided)).isInstanceOf(CertificateOutcome.Printed.class);
+        assertThat(progress.printCertificate(decided, JourneyRig.applicant())).isInstanceOf(CertificateOutcome.Printed.class);
         String text = JourneyRig.pdfText(rig.a4.jobs.get(rig.a4.jobs.size() - 1).data()).replaceAll("\\s+", "");
         assertThat(text).contains("办结证明", decided, immediate.name().replaceAll("\\s+", ""), "110***********002X")
                 .doesNotContain(JourneyRig.ID_NUMBER);
@@ -117,6 +119,67 @@ class ProgressServiceTest {
         rig.platform.stop();
         assertThat(progress.byNumber(number)).isEqualTo(new ProgressAnswer.Unavailable(true));
         assertThat(progress.byApplicant(JourneyRig.applicant())).isEqualTo(new ProgressAnswer.Unavailable(true));
-        assertThat(progress.printCertificate(number)).isInstanceOf(CertificateOutcome.Unavailable.class);
+        assertThat(progress.printCertificate(number, JourneyRig.applicant())).isInstanceOf(CertificateOutcome.Unavailable.class);
+    }
+
+    @Test
+    void theCertificatePrintsForItsHolderOnlyHoweverIdentified() throws Exception {
+        for (CaseState to : new CaseState[] {CaseState.ACCEPTED, CaseState.IN_REVIEW, CaseState.COMPLETED}) {
+            rig.clerkMoves(number, to, null);
+        }
+        rig.clerkAttachesCertificate(number, CERTIFICATE);
+
+        // Someone else, identified at the terminal with their own card, holding the receipt: refused, nothing printed.
+        ApplicantIdentity other = new ApplicantIdentity(org.govkiosk.api.IdType.RESIDENT_ID, "110101199003074514",
+                "李四", java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), true);
+        assertThat(progress.printCertificate(number, other)).isInstanceOf(CertificateOutcome.NotTheHolder.class);
+        // The same ID number under another document type is another person's key.
+        ApplicantIdentity otherType = new ApplicantIdentity(org.govkiosk.api.IdType.FOREIGN_PERMANENT_RESIDENT,
+                JourneyRig.ID_NUMBER, "张三", java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), true);
+        assertThat(progress.printCertificate(number, otherType)).isInstanceOf(CertificateOutcome.NotTheHolder.class);
+        assertThat(rig.a4.jobs).isEmpty();
+
+        // The holder, identified by social security card or e-licence (the same ID number, in lower case even).
+        ApplicantIdentity holderBySmartCard = new ApplicantIdentity(org.govkiosk.api.IdType.RESIDENT_ID,
+                JourneyRig.ID_NUMBER.toLowerCase(java.util.Locale.ROOT), JourneyRig.applicant().name(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), true);
+        assertThat(progress.printCertificate(number, holderBySmartCard)).isInstanceOf(CertificateOutcome.Printed.class);
+        assertThat(rig.a4.jobs).hasSize(1);
+    }
+
+    @Test
+    void aRefusedCasePrintsItsNonAcceptanceNoticeOnA4AsOftenAsAsked() throws Exception {
+        rig.clerkRefuses(number, "所申请事项依法不属于本机关职权范围", new NonAcceptance("示例市人力资源和社会保障局",
+                "《中华人民共和国行政许可法》第三十二条第一款第（二）项", "示例市人民政府", "示例市西湖区人民法院",
+                "示人社不受〔2026〕第0007号"));
+
+        CaseProgress refused = ((ProgressAnswer.Found) progress.byNumber(number)).cases().get(0);
+        assertThat(refused.state()).isEqualTo(CaseState.NOT_ACCEPTED);
+        assertThat(refused.refusalNoticePrintable()).isTrue();
+        assertThat(refused.printable()).isFalse();
+
+        assertThat(progress.printRefusalNotice(refused)).isInstanceOf(PrintResult.Printed.class);
+        assertThat(rig.a4.jobs).singleElement().satisfies(j -> assertThat(j.jobId()).startsWith("non-acceptance-"));
+        String text = JourneyRig.pdfText(rig.a4.jobs.get(0).data()).replaceAll("\\s+", "");
+        assertThat(text).contains("不予受理通知书", "示例市人力资源和社会保障局", "示人社不受〔2026〕第0007号", number,
+                item.name().replaceAll("\\s+", ""), "因所申请事项依法不属于本机关职权范围",
+                "依据《中华人民共和国行政许可法》第三十二条第一款第（二）项的规定，决定不予受理",
+                "六十日内向示例市人民政府申请行政复议", "六个月内依法向示例市西湖区人民法院提起行政诉讼")
+                .doesNotContain(JourneyRig.ID_NUMBER);
+
+        // Lost it? 办件查询 prints it again.
+        assertThat(progress.printRefusalNotice(refused)).isInstanceOf(PrintResult.Printed.class);
+        assertThat(rig.a4.jobs).hasSize(2);
+    }
+
+    @Test
+    void aRefusalWithoutTheDepartmentsLegalBasisHasNoNoticeToPrint() throws Exception {
+        rig.clerkMoves(number, CaseState.NOT_ACCEPTED, "材料不全且逾期未补正");
+        CaseProgress refused = ((ProgressAnswer.Found) progress.byNumber(number)).cases().get(0);
+        assertThat(refused.reason()).contains("材料不全且逾期未补正");
+        assertThat(refused.refusalNoticePrintable()).isFalse();
     }
 }

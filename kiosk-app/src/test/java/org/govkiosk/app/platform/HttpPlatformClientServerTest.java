@@ -174,7 +174,8 @@ class HttpPlatformClientServerTest {
         CaseList mine = client.searchCases(new CaseSearch(IdType.RESIDENT_ID, s.applicant().idNumber()));
         assertThat(mine.cases()).extracting(CaseView::caseNumber).contains(number);
 
-        PlatformException notYet = failure(() -> client.fetchCertificate(number));
+        PlatformException notYet = failure(() -> client.fetchCertificate(number, new org.govkiosk.api.HolderIdentity(IdType.RESIDENT_ID,
+                s.applicant().idNumber())));
         assertThat(notYet.errorCode()).contains(ErrorCodes.CERTIFICATE_NOT_AVAILABLE);
         assertThat(notYet.retryable()).isFalse();
         for (CaseState to : List.of(CaseState.ACCEPTED, CaseState.IN_REVIEW, CaseState.COMPLETED)) {
@@ -185,7 +186,8 @@ class HttpPlatformClientServerTest {
         byte[] pdf = "%PDF-1.7\n% 证明\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
         assertThat(platform.clerk("PUT", ApiPaths.clerkCaseCertificate(number), "application/pdf", pdf)
                 .statusCode()).isEqualTo(204);
-        assertThat(client.fetchCertificate(number)).isEqualTo(pdf);
+        assertThat(client.fetchCertificate(number, new org.govkiosk.api.HolderIdentity(IdType.RESIDENT_ID,
+                s.applicant().idNumber()))).isEqualTo(pdf);
         assertThat(client.queryCase(number).certificateAvailable()).isTrue();
     }
 

@@ -184,6 +184,19 @@ public final class TerminalRig implements AutoCloseable {
         robot.clickOn("#identify-next");
     }
 
+    /**
+     * On the identification screen (reached from elsewhere, e.g. the progress screen's 核验身份): the simulated ID
+     * card {@code card} (demo-zhang, demo-li, …) is read, a phone number given, 下一步 tapped.
+     */
+    public void identifyOnScreen(String card) throws Exception {
+        waitFor(10, () -> screen() == ScreenId.IDENTIFY);
+        assertThat(simulator("idcard-1", "card place " + card)).startsWith("ok");
+        waitFor(10, () -> !text("#identify-name").isEmpty());
+        simulator("idcard-1", "card remove");
+        robot.clickOn("#identify-phone").write(PHONE);
+        robot.clickOn("#identify-next");
+    }
+
     /** From the menu to the pension item's materials checklist, the form filled in. */
     public void fillThePensionForm() throws Exception {
         robot.clickOn("#tile-guide");

@@ -10,6 +10,7 @@ import org.govkiosk.api.CaseReceipt;
 import org.govkiosk.api.CaseSearch;
 import org.govkiosk.api.CaseSubmission;
 import org.govkiosk.api.ErrorCodes;
+import org.govkiosk.api.HolderIdentity;
 import org.govkiosk.api.Material;
 import org.govkiosk.api.SupplementReceipt;
 import org.govkiosk.api.SupplementSubmission;
@@ -73,7 +74,7 @@ public final class CaseRoutes {
         app.post(ApiPaths.CASES, this::submit);
         app.post(ApiPaths.CASE_SEARCH, this::search);
         app.get(ApiPaths.CASE, this::find);
-        app.get(ApiPaths.CASE_CERTIFICATE, this::certificate);
+        app.post(ApiPaths.CASE_CERTIFICATE, this::certificateForHolder);
         app.post(ApiPaths.CASE_SUPPLEMENTS, this::supplement);
     }
 
@@ -138,10 +139,18 @@ public final class CaseRoutes {
                 () -> new NotFoundException(ErrorCodes.NOT_FOUND, "no case with this number")));
     }
 
-    private void certificate(Context ctx) {
-        String terminal = s.signed(ctx, s.maxBodyBytes()).terminal();
-        s.halls().requireOwnCase(terminal, ctx.pathParam("caseNumber"));
-        byte[] pdf = cases.certificate(ctx.pathParam("caseNumber"));
+    /** 自助出证: the certificate only for the case's applicant, as the terminal identified them. */
+    private void certificateForHolder(Context ctx) {
+        s.bodies().requireJson(ctx);
+        RouteSupport.Signed signed = s.signed(ctx, s.maxBodyBytes());
+        String number = ctx.pathParam("caseNumber");
+        s.halls().requireOwnCase(signed.terminal(), number);
+        HolderIdentity who = s.bodies().json(signed.body(), HolderIdentity.class);
+        if (!cases.isApplicant(number, who.idType(), who.idNumber())) {
+            throw ApiException.client(403, ErrorCodes.NOT_THE_APPLICANT,
+                    "the certificate is printed for the case's applicant only");
+        }
+        byte[] pdf = cases.certificate(number);
         ctx.status(200).contentType("application/pdf").result(pdf);
     }
 }

@@ -26,6 +26,7 @@ import org.govkiosk.api.CaseTransition;
 import org.govkiosk.api.CaseView;
 import org.govkiosk.api.ErrorCodes;
 import org.govkiosk.api.IdType;
+import org.govkiosk.api.NonAcceptance;
 import org.govkiosk.personal.Masking;
 import org.govkiosk.shared.calendar.WorkingCalendar;
 
@@ -39,7 +40,7 @@ public final class CaseStore {
     private static final int MAX_ATTEMPTS = 20;
     private static final String VIEW_COLUMNS = "c.case_number, c.item_code, c.item_name, c.kind, c.state,"
             + " c.applicant_name_masked, c.terminal_id, c.submitted_at, c.updated_at, c.promised_date, c.note,"
-            + " cert.sha256, c.outstanding";
+            + " cert.sha256, c.outstanding, c.refusal";
     private static final String VIEW_FROM = " FROM cases c LEFT JOIN certificates cert"
             + " ON cert.case_number = c.case_number";
 
@@ -282,13 +283,27 @@ public final class CaseStore {
      * holds the number: the department needs it.)
      */
     public static String applicantKey(IdType type, String idNumber) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    (type.name() + ':' + idNumber.strip().toUpperCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.govkiosk.api.ApplicantKeys.of(type, idNumber);
+    }
+
+    /**
+     * Whether {@code type} and {@code idNumber} are the applicant of the case (its holder), compared by applicant
+     * key; a not-found for an unknown case. Nothing of the applicant leaves the store.
+     */
+    public boolean isApplicant(String caseNumber, IdType type, String idNumber) {
+        String key = db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT applicant_key FROM cases WHERE case_number = ?")) {
+                ps.setString(1, caseNumber);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new NotFoundException(ErrorCodes.NOT_FOUND, "no case with this number");
+                    }
+                    return rs.getString(1);
+                }
+            }
+        });
+        return org.govkiosk.api.ApplicantKeys.matches(key, type, idNumber);
     }
 
     public Optional<CaseView> find(String caseNumber, LocalDate today) {
@@ -359,12 +374,14 @@ public final class CaseStore {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE cases SET state = ?, note = ?, updated_at = ?,"
                             // The list of missing materials only lives while the case waits for them.
-                            + " outstanding = CASE WHEN ? THEN outstanding ELSE NULL END WHERE case_number = ?")) {
+                            + " outstanding = CASE WHEN ? THEN outstanding ELSE NULL END, refusal = ?"
+                            + " WHERE case_number = ?")) {
                 ps.setString(1, t.to().name());
                 ps.setString(2, t.note());
                 ps.setLong(3, now.toEpochMilli());
                 ps.setBoolean(4, t.to() == CaseState.NEEDS_SUPPLEMENT);
-                ps.setString(5, caseNumber);
+                ps.setString(5, t.refusal() == null ? null : refusalJson(t.refusal()));
+                ps.setString(6, caseNumber);
                 ps.executeUpdate();
             }
             addEvent(c, caseNumber, nextSeq(c, caseNumber), t.to(), now, t.note());
@@ -492,7 +509,8 @@ public final class CaseStore {
                     views.add(new CaseView(number, rs.getString(2), rs.getString(3), CaseKind.valueOf(rs.getString(4)),
                             state, rs.getString(6), rs.getString(7), Instant.ofEpochMilli(rs.getLong(8)),
                             Instant.ofEpochMilli(rs.getLong(9)), promised, overdue, rs.getString(12) != null,
-                            rs.getString(11), List.of(), MaterialsJson.read(rs.getString(13))));
+                            rs.getString(11), List.of(), MaterialsJson.read(rs.getString(13)),
+                            refusal(rs.getString(14))));
                 }
             }
         }
@@ -501,9 +519,28 @@ public final class CaseStore {
             withHistory.add(new CaseView(v.caseNumber(), v.itemCode(), v.itemName(), v.kind(), v.state(),
                     v.applicantNameMasked(), v.terminalId(), v.submittedAt(), v.updatedAt(), v.promisedDate(),
                     v.overdue(), v.certificateAvailable(), v.note(), history(c, v.caseNumber()),
-                    v.missingMaterials()));
+                    v.missingMaterials(), v.refusal()));
         }
         return withHistory;
+    }
+
+    private static String refusalJson(NonAcceptance refusal) {
+        try {
+            return ApiJson.lenient().writeValueAsString(refusal);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static NonAcceptance refusal(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return ApiJson.lenient().readValue(json, NonAcceptance.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable refusal of a case: " + e.getOriginalMessage(), e);
+        }
     }
 
     /**

@@ -157,7 +157,8 @@ public final class IssuanceStore {
             case WINDOW -> "综合出证窗口（" + i.terminalId() + "）";
             case EXPRESS_POST -> "邮寄（" + i.terminalId() + "）";
         };
-        return where + (reprint ? " 补打" : " 出证") + "（证书 " + i.certificateSha256().substring(0, DIGEST_SHOWN)
+        String to = i.recipient() == org.govkiosk.api.IssuanceRecipient.HOLDER ? "，本人领取（身份已核验）" : "";
+        return where + (reprint ? " 补打" : " 出证") + to + "（证书 " + i.certificateSha256().substring(0, DIGEST_SHOWN)
                 + "…" + (current ? "" : "，与平台现存证书不同") + "）";
     }
 

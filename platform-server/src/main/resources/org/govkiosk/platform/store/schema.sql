@@ -148,6 +148,8 @@ CREATE TABLE IF NOT EXISTS case_attachments (
 
 -- 补正: the materials a case still waits for (JSON list of Material), NULL once nothing is missing.
 ALTER TABLE cases ADD COLUMN IF NOT EXISTS outstanding VARCHAR(100000);
+-- Added with the 不予受理通知书: a refused case's legal basis and where to appeal, as JSON (NonAcceptance).
+ALTER TABLE cases ADD COLUMN IF NOT EXISTS refusal VARCHAR(4000);
 
 -- Materials handed in for cases waiting for them (补正), idempotent per terminal and key like cases.
 CREATE TABLE IF NOT EXISTS case_supplements (

@@ -111,7 +111,8 @@ class HallBoundaryAttackTest extends RunningPlatform {
         assertThat(TestTerminal.error(intruder.get(ApiPaths.caseByNumber("GK-NO-SUCH-CASE"))).message())
                 .as("another hall's case and no case answer alike")
                 .isEqualTo(TestTerminal.error(read).message());
-        refused(intruder.get(ApiPaths.caseCertificate(n)), 404, ErrorCodes.NOT_FOUND);
+        refused(intruder.post(ApiPaths.caseCertificate(n), new org.govkiosk.api.HolderIdentity(IdType.RESIDENT_ID, Fixtures.ID_NUMBER)), 404,
+                ErrorCodes.NOT_FOUND);
 
         HttpResponse<String> search = intruder.post(ApiPaths.CASE_SEARCH,
                 new CaseSearch(IdType.RESIDENT_ID, Fixtures.ID_NUMBER));

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.govkiosk.api.ApiPaths;
+import org.govkiosk.api.ApplicantKeys;
 import org.govkiosk.api.CaseKind;
 import org.govkiosk.api.CaseList;
 import org.govkiosk.api.CaseReceipt;
@@ -21,7 +22,9 @@ import org.govkiosk.api.CaseSearch;
 import org.govkiosk.api.CaseState;
 import org.govkiosk.api.CaseView;
 import org.govkiosk.api.ErrorCodes;
+import org.govkiosk.api.HolderIdentity;
 import org.govkiosk.api.IdType;
+import org.govkiosk.api.NonAcceptance;
 import org.govkiosk.platform.Fixtures;
 import org.govkiosk.platform.RunningPlatform;
 import org.govkiosk.platform.TestTerminal;
@@ -129,6 +132,28 @@ class CaseFlowHttpTest extends RunningPlatform {
     }
 
     @Test
+    void aRefusalCarriesItsLegalBasisAndWhereToAppealForTheNotice() throws Exception {
+        String n = submit("k1").caseNumber();
+        String wrong = "{\"to\":\"ACCEPTED\",\"refusal\":{\"department\":\"示例市市场监督管理局\","
+                + "\"legalBasis\":\"《中华人民共和国行政许可法》第三十二条\",\"reviewAuthority\":\"示例市人民政府\","
+                + "\"court\":\"示例市西湖区人民法院\"}}";
+        assertThat(clerk("POST", ApiPaths.clerkCaseTransitions(n), wrong).statusCode()).isEqualTo(400);
+        String refuse = wrong.replace("\"ACCEPTED\"", "\"NOT_ACCEPTED\",\"note\":\"所申请事项依法不属于本机关职权范围\"");
+        HttpResponse<String> refused = clerk("POST", ApiPaths.clerkCaseTransitions(n), refuse);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(200);
+
+        CaseView seen = TestTerminal.read(terminal.get(ApiPaths.caseByNumber(n)), CaseView.class);
+        assertThat(seen.state()).isEqualTo(CaseState.NOT_ACCEPTED);
+        assertThat(seen.note()).isEqualTo("所申请事项依法不属于本机关职权范围");
+        assertThat(seen.refusal()).isEqualTo(new NonAcceptance("示例市市场监督管理局", "《中华人民共和国行政许可法》第三十二条",
+                "示例市人民政府", "示例市西湖区人民法院", null));
+        // A refusal without one (as before) still shows its reason; its refusal is null.
+        String other = submit("k2").caseNumber();
+        assertThat(move(other, CaseState.NOT_ACCEPTED, "材料不全且逾期未补正").statusCode()).isEqualTo(200);
+        assertThat(TestTerminal.read(terminal.get(ApiPaths.caseByNumber(other)), CaseView.class).refusal()).isNull();
+    }
+
+    @Test
     void clerkMovesTheCaseToItsCertificate() throws Exception {
         String n = submit("k1").caseNumber();
         HttpResponse<String> illegal = move(n, CaseState.COMPLETED, null);
@@ -142,18 +167,33 @@ class CaseFlowHttpTest extends RunningPlatform {
         for (CaseState s : List.of(CaseState.ACCEPTED, CaseState.IN_REVIEW, CaseState.COMPLETED)) {
             assertThat(move(n, s, null).statusCode()).isEqualTo(200);
         }
-        HttpResponse<byte[]> none = terminal.getBytes(ApiPaths.caseCertificate(n));
+        HttpResponse<byte[]> none = terminal.postBytes(ApiPaths.caseCertificate(n), new org.govkiosk.api.HolderIdentity(org.govkiosk.api.IdType.RESIDENT_ID, Fixtures.ID_NUMBER));
         assertThat(none.statusCode()).isEqualTo(404);
         assertThat(new String(none.body(), StandardCharsets.UTF_8)).contains(ErrorCodes.CERTIFICATE_NOT_AVAILABLE);
         assertThat(move(n, CaseState.CERTIFICATE_ISSUED, null).statusCode()).isEqualTo(409);
 
         byte[] pdf = "%PDF-1.7\n% 证明 \n%%EOF\n".getBytes(StandardCharsets.UTF_8);
         assertThat(putPdf(n, pdf, "application/pdf").statusCode()).isEqualTo(204);
-        HttpResponse<byte[]> fetched = terminal.getBytes(ApiPaths.caseCertificate(n));
+        HttpResponse<byte[]> fetched = terminal.postBytes(ApiPaths.caseCertificate(n), new org.govkiosk.api.HolderIdentity(org.govkiosk.api.IdType.RESIDENT_ID, Fixtures.ID_NUMBER));
         assertThat(fetched.statusCode()).isEqualTo(200);
         assertThat(fetched.headers().firstValue("Content-Type")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("application/pdf"));
         assertThat(fetched.body()).isEqualTo(pdf);
+        // 自助出证: the PDF for the case's applicant only, compared on the platform; nothing of the holder comes back.
+        HttpResponse<String> holder = terminal.post(ApiPaths.caseCertificate(n),
+                new HolderIdentity(IdType.RESIDENT_ID, Fixtures.ID_NUMBER.toLowerCase(java.util.Locale.ROOT)));
+        assertThat(holder.statusCode()).as(holder.body()).isEqualTo(200);
+        assertThat(holder.body().getBytes(StandardCharsets.UTF_8)).isEqualTo(pdf);
+        HttpResponse<String> other = terminal.post(ApiPaths.caseCertificate(n),
+                new HolderIdentity(IdType.RESIDENT_ID, "110101199003074514"));
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(TestTerminal.error(other).code()).isEqualTo(ErrorCodes.NOT_THE_APPLICANT);
+        assertThat(other.body()).doesNotContain(Fixtures.ID_NUMBER)
+                .doesNotContain(ApplicantKeys.of(IdType.RESIDENT_ID, Fixtures.ID_NUMBER));
+        assertThat(terminal.getBytes(ApiPaths.caseCertificate(n)).statusCode())
+                .as("a case number alone (a receipt) gets nobody the certificate").isNotEqualTo(200);
+        assertThat(terminal.post(ApiPaths.caseCertificate("GK00000000000000000000"),
+                new HolderIdentity(IdType.RESIDENT_ID, Fixtures.ID_NUMBER)).statusCode()).isEqualTo(404);
         assertThat(TestTerminal.read(terminal.get(ApiPaths.caseByNumber(n)), CaseView.class).certificateAvailable())
                 .isTrue();
         HttpResponse<String> issued = move(n, CaseState.CERTIFICATE_ISSUED, null);

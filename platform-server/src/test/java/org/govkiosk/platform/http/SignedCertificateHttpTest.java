@@ -55,7 +55,7 @@ class SignedCertificateHttpTest extends RunningPlatform {
     }
 
     static byte[] certificatePdf(TestTerminal terminal, String caseNumber) throws Exception {
-        HttpResponse<byte[]> pdf = terminal.getBytes(ApiPaths.caseCertificate(caseNumber));
+        HttpResponse<byte[]> pdf = terminal.postBytes(ApiPaths.caseCertificate(caseNumber), new org.govkiosk.api.HolderIdentity(org.govkiosk.api.IdType.RESIDENT_ID, Fixtures.ID_NUMBER));
         assertThat(pdf.statusCode()).isEqualTo(200);
         return pdf.body();
     }

@@ -123,7 +123,8 @@ class SupplementHttpTest extends RunningPlatform {
         assertThat(v.certificateAvailable()).isTrue();
         assertThat(v.history()).extracting(e -> e.state()).containsExactly(CaseState.SUBMITTED, CaseState.ACCEPTED,
                 CaseState.IN_REVIEW, CaseState.COMPLETED);
-        HttpResponse<byte[]> pdf = terminal.getBytes(ApiPaths.caseCertificate(receipt.caseNumber()));
+        HttpResponse<byte[]> pdf = terminal.postBytes(ApiPaths.caseCertificate(receipt.caseNumber()),
+                new org.govkiosk.api.HolderIdentity(org.govkiosk.api.IdType.RESIDENT_ID, Fixtures.ID_NUMBER));
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
                 .startsWith("application/pdf"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.govkiosk.print.PdfInspection;
 import org.govkiosk.print.Samples;
+import org.govkiosk.print.data.NonAcceptanceNoticeData;
 import org.govkiosk.print.data.SupplementSlipData;
 import org.govkiosk.print.data.TemplateData;
 import org.govkiosk.print.model.Block;
@@ -76,6 +77,26 @@ class SlipTemplatesRenderingTest {
         assertThat(qrs(page)).containsExactly("GOVKIOSK-TEST diag-test-1742256000000");
         assertThat(receiptText(templates.fill(Samples.testPage(null)))).doesNotContain("连接 Link");
         assertThat(pdfText(page)).contains("打印测试页", "receipt-1");
+    }
+
+    @Test
+    void nonAcceptanceNoticeSaysWhyOnWhatBasisAndWhereToAppealWithOrWithoutNumberAndSeal() {
+        NonAcceptanceNoticeData full = Samples.refusal();
+        String text = pdfText(templates.fill(full));
+        assertThat(text).contains("不予受理通知书", full.departmentName(), full.noticeNumber(), Samples.CASE_NUMBER,
+                "经审查，因" + full.reason().replaceAll("\\s+", ""), "依据" + full.legalBasis(), "决定不予受理",
+                "六十日内向" + full.reviewAuthority() + "申请行政复议", "六个月内依法向" + full.court() + "提起行政诉讼",
+                full.contactPhone());
+        assertThat(templates.fill(full).blocks()).anyMatch(b -> b instanceof Block.Image);
+
+        // Printed at a terminal: no 文号 given by the department, no seal at the terminal; those blocks are left out.
+        NonAcceptanceNoticeData terminal = new NonAcceptanceNoticeData(full.departmentName(), null,
+                full.applicantName(), full.caseNumber(), full.itemName(), full.submittedOn(), full.reason(),
+                full.legalBasis(), full.reviewAuthority(), full.court(), full.contactPhone(), full.issuedOn(), null);
+        Document bare = templates.fill(terminal);
+        assertThat(bare.blocks()).noneMatch(b -> b instanceof Block.Image);
+        assertThat(pdfText(bare)).contains("不予受理通知书", "依据" + full.legalBasis(), full.court())
+                .doesNotContain("${", "null");
     }
 
     @Test

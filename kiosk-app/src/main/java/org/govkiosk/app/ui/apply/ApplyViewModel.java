@@ -315,15 +315,16 @@ public final class ApplyViewModel implements SessionScoped {
     /** 即办件 with 自助出证: prints the result now. */
     public void printResult() {
         ApplicationOutcome done = outcome.get();
-        if (done == null || busy.get() || done.caseNumber().isEmpty()) {
+        if (done == null || busy.get() || done.caseNumber().isEmpty() || identity == null) {
             return;
         }
         long startedIn = journey;
         busy.set(true);
         certificateStatusKey.set("journey.certificate.printing");
         String number = done.caseNumber().get();
+        ApplicantIdentity holder = identity;
         background.execute(() -> {
-            CertificateOutcome r = progress.printCertificate(number);
+            CertificateOutcome r = progress.printCertificate(number, holder);
             fxThread.execute(() -> {
                 if (startedIn == journey) {
                     busy.set(false);

@@ -31,6 +31,14 @@ public final class JourneyScreens {
         /** Nobody identified yet: to the identification screen. */
         void identify();
 
+        /**
+         * The progress screen's 核验身份: to the identification screen and, once identified, back to the progress
+         * screen, so that the case's holder can print its certificate.
+         */
+        default void identifyToPrint() {
+            identify();
+        }
+
         /** The journey is over (done on the result screen): to the menu, or the rating where a hall wants it. */
         void finished();
 
@@ -86,7 +94,7 @@ public final class JourneyScreens {
             return;
         }
         registrar.accept(Id.PROGRESS, () -> new ProgressView(progress, i18n, routes::rate,
-                this::handIn));
+                this::handIn, routes::identifyToPrint));
         registrar.accept(Id.SUPPLEMENT, () -> new SupplementView(supplement, i18n, routes::back,
                 routes::supplementDone, catalog));
     }

@@ -42,6 +42,7 @@ public final class JourneyTexts {
             case SUBMISSION_SLIP -> "apply.result.printed.slip";
             case ONE_TIME_NOTIFICATION -> "apply.result.printed.notification";
             case SUPPLEMENT_SLIP -> "supplement.printed.slip";
+            case NON_ACCEPTANCE_NOTICE -> "progress.refusal.printed";
         };
     }
 
@@ -51,6 +52,9 @@ public final class JourneyTexts {
         }
         if (o instanceof CertificateOutcome.NotReady) {
             return "journey.certificate.not-ready";
+        }
+        if (o instanceof CertificateOutcome.NotTheHolder) {
+            return "journey.certificate.not-the-holder";
         }
         if (o instanceof CertificateOutcome.Unavailable) {
             return "journey.certificate.unavailable";

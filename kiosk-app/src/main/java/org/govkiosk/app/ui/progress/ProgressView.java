@@ -48,6 +48,16 @@ public final class ProgressView implements Screen {
     public ProgressView(ProgressViewModel model, I18n i18n,
             java.util.function.Consumer<org.govkiosk.app.journey.CaseProgress> onRate,
             java.util.function.Consumer<org.govkiosk.app.journey.CaseProgress> onHandIn) {
+        this(model, i18n, onRate, onHandIn, null);
+    }
+
+    /**
+     * @param onIdentify to the identification screen, and back here, so that the holder of a finished case can
+     *                   print its certificate; {@code null}: not offered here
+     */
+    public ProgressView(ProgressViewModel model, I18n i18n,
+            java.util.function.Consumer<org.govkiosk.app.journey.CaseProgress> onRate,
+            java.util.function.Consumer<org.govkiosk.app.journey.CaseProgress> onHandIn, Runnable onIdentify) {
         this.model = model;
         this.i18n = i18n;
         root.setId("progress");
@@ -89,6 +99,16 @@ public final class ProgressView implements Screen {
         certificate.setId("progress-certificate-status");
         certificate.getStyleClass().add("hint");
         certificate.textProperty().bind(i18n.bindKey(model.certificateStatusKeyProperty()));
+        Button refusal = Controls.button(i18n, "progress.print-refusal", "primary-button",
+                model::printRefusalNotice);
+        refusal.setId("progress-print-refusal");
+        // Only for a refused case: nothing greyed out for every other one.
+        javafx.beans.binding.BooleanBinding refused = Bindings.createBooleanBinding(() ->
+                model.selectedProperty().get() != null && model.selectedProperty().get().refusalNoticePrintable(),
+                model.selectedProperty());
+        refusal.visibleProperty().bind(refused);
+        refusal.managedProperty().bind(refused);
+        refusal.disableProperty().bind(model.canPrintRefusalNotice().not());
         Button rate = Controls.button(i18n, "progress.rate", "secondary-button",
                 () -> onRate.accept(model.selectedProperty().get()));
         rate.setId("progress-rate");
@@ -97,13 +117,22 @@ public final class ProgressView implements Screen {
         Controls.wrap(certificate);
         Button again = Controls.button(i18n, "progress.again", "secondary-button", model::newQuery);
         again.setId("progress-again");
-        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(24, 16, again, print, rate);
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(24, 16, again, print, refusal,
+                rate);
         if (onHandIn != null) {
             Button handIn = Controls.button(i18n, "supplement.hand-in", "primary-button",
                     () -> onHandIn.accept(model.selectedProperty().get()));
             handIn.setId("progress-hand-in");
             handIn.disableProperty().bind(model.canHandIn().not());
             buttons.getChildren().add(handIn);
+        }
+        if (onIdentify != null) {
+            Button identify = Controls.button(i18n, "progress.identify-holder", "primary-button", onIdentify);
+            identify.setId("progress-identify");
+            javafx.beans.binding.BooleanBinding needed = model.needsIdentification();
+            identify.visibleProperty().bind(needed);
+            identify.managedProperty().bind(needed);
+            buttons.getChildren().add(identify);
         }
         buttons.setAlignment(Pos.CENTER);
         // What can be done with a case shows with the case: no row of greyed-out buttons while asking.
@@ -200,6 +229,12 @@ public final class ProgressView implements Screen {
         });
         if (c.printable()) {
             box.getChildren().add(new Label(i18n.text("progress.certificate-ready")));
+        }
+        if (c.refusalNoticePrintable()) {
+            Label l = new Label(i18n.text("progress.refusal-notice"));
+            l.setId("progress-refusal-" + c.caseNumber());
+            Controls.wrap(l);
+            box.getChildren().add(l);
         }
         return box;
     }

@@ -207,17 +207,26 @@ public final class ProgressViewModel implements SessionScoped {
         }
     }
 
-    /** Prints the selected case's certificate (自助出证). */
+    /**
+     * Prints the selected case's certificate (自助出证), for its holder only: a receipt scanned or a number typed
+     * proves nobody's identity, so the citizen identifies first (ID card, social security card or e-licence), and
+     * the platform gives the certificate only when that person is the case's applicant.
+     */
     public void printCertificate() {
         CaseProgress c = selected.get();
         if (c == null || !c.printable() || busy.get()) {
+            return;
+        }
+        Optional<ApplicantIdentity> holder = identity();
+        if (holder.isEmpty()) {
+            certificateStatusKey.set("progress.certificate.identify-first");
             return;
         }
         long asked = generation;
         busy.set(true);
         certificateStatusKey.set("journey.certificate.printing");
         background.execute(() -> {
-            CertificateOutcome outcome = service.printCertificate(c.caseNumber());
+            CertificateOutcome outcome = service.printCertificate(c.caseNumber(), holder.get());
             fxThread.execute(() -> {
                 if (asked == generation) {
                     busy.set(false);
@@ -225,6 +234,43 @@ public final class ProgressViewModel implements SessionScoped {
                 }
             });
         });
+    }
+
+    /**
+     * Prints the selected refused case's 不予受理通知书 (reason, legal basis, where to appeal), as often as asked:
+     * the citizen may have lost the first.
+     */
+    public void printRefusalNotice() {
+        CaseProgress c = selected.get();
+        if (c == null || !c.refusalNoticePrintable() || busy.get()) {
+            return;
+        }
+        long asked = generation;
+        busy.set(true);
+        certificateStatusKey.set("progress.refusal.printing");
+        background.execute(() -> {
+            org.govkiosk.app.printing.PrintResult printed = service.printRefusalNotice(c);
+            fxThread.execute(() -> {
+                if (asked == generation) {
+                    busy.set(false);
+                    certificateStatusKey.set(JourneyTexts.paperKey(
+                            org.govkiosk.app.journey.JourneyPaper.Kind.NON_ACCEPTANCE_NOTICE, printed));
+                }
+            });
+        });
+    }
+
+    /** The selected case was refused with a decision the terminal can print as the 不予受理通知书. */
+    public BooleanBinding canPrintRefusalNotice() {
+        return Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().refusalNoticePrintable()
+                && !busy.get(), selected, busy);
+    }
+
+    /** The selected case has a certificate to print but nobody is identified here: 核验身份 is offered. */
+    public BooleanBinding needsIdentification() {
+        return Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().printable()
+                && identity().isEmpty(), selected, SessionFx.property(session.identityProperty()),
+                SessionFx.property(session.smartCardProperty()), SessionFx.property(session.licenceProperty()));
     }
 
     /** 重新查询: the answer shown goes, the ways to ask come back. */

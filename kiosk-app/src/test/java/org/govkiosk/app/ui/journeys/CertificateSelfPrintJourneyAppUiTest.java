@@ -36,7 +36,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * 自助出证 end to end (issue 6): apply for a 承诺件 with the ID card and take the receipt; the department (the
  * platform's clerk endpoints) finishes the case and attaches its certificate; the citizen leaves, comes back later,
  * opens 办件查询, holds the receipt's QR code to the scanner, sees 已办结 and prints the certificate on the hall's A4
- * printer (an IPP printer on loopback). The printed PDF is read back with PDFBox; the terminal reports the hand-out
+ * printer (an IPP printer on loopback) — for its holder only (issue 17): the receipt alone asks to identify, another
+ * person identified is refused, the applicant identified with the ID card prints it. The printed PDF is read back with PDFBox; the terminal reports the hand-out
  * and the platform's case becomes 已出证, which the next progress query shows.
  */
 class CertificateSelfPrintJourneyAppUiTest {
@@ -44,6 +45,9 @@ class CertificateSelfPrintJourneyAppUiTest {
     @RegisterExtension
     final PlatformAndTerminal env = PlatformAndTerminal.configured(
             (terminal, setup) -> terminal.withA4Printer(a4 = setup.closing(new FakeIppPrinter())));
+
+    /** demo-zhang's ID number (the simulator's demo card): never shown on a screen. */
+    private static final String ID_NUMBER_OF_ZHANG = "110101198001011232";
 
     private RealPlatform platform;
     private FakeIppPrinter a4;
@@ -93,14 +97,44 @@ class CertificateSelfPrintJourneyAppUiTest {
         // Second visit, anonymous: 办件查询 by the receipt's QR code.
         robot.clickOn("#start");
         TerminalRig.waitFor(10, () -> rig.screen() == ScreenId.HOME);
-        robot.clickOn("#tile-query");
-        assertThat(rig.screen()).isEqualTo(ScreenId.PROGRESS);
-        assertThat(rig.simulator("qr-1", "scan " + receiptQr)).startsWith("ok");
-        TerminalRig.waitFor(20, () -> robot.lookup("#progress-state-" + number).tryQuery().isPresent());
+        scanTheReceipt(number, receiptQr);
         assertThat(rig.text("#progress-state-" + number)).isEqualTo("办理状态：已办结");
         assertThat(rig.texts()).contains("办理结果已出具，可在本机打印");
         TerminalRig.waitFor(10, () -> !robot.lookup("#progress-print-certificate").queryButton().isDisabled());
 
+        // A receipt proves nobody's identity: the certificate prints for its holder only, who identifies first.
+        rig.tap("#progress-print-certificate");
+        TerminalRig.waitFor(10, () -> rig.text("#progress-certificate-status").equals(
+                "办理结果仅限申请人本人打印，请先点击“核验身份”，刷身份证、社保卡或扫描电子证照二维码"));
+        assertThat(robot.lookup("#progress-identify").queryButton().isVisible()).isTrue();
+        snapshot("holder-print-identify-first");
+        assertThat(a4.documents()).isEmpty();
+
+        // Someone else identifies with their own ID card, holding 张's receipt: refused, nothing printed.
+        rig.tap("#progress-identify");
+        rig.identifyOnScreen("demo-li");
+        TerminalRig.waitFor(10, () -> rig.screen() == ScreenId.PROGRESS);
+        assertThat(rig.text("#progress-state-" + number)).as("back at the case found").isEqualTo("办理状态：已办结");
+        TerminalRig.waitFor(10, () -> !robot.lookup("#progress-identify").queryButton().isVisible());
+        rig.tap("#progress-print-certificate");
+        TerminalRig.waitFor(30, () -> rig.text("#progress-certificate-status").equals(
+                "办理结果仅限申请人本人打印。您不是该办件的申请人，无法打印；如受申请人委托，请持委托书到综合出证窗口领取"));
+        assertThat(a4.documents()).isEmpty();
+        assertThat(rig.texts()).noneMatch(t -> t.contains(ID_NUMBER_OF_ZHANG));
+        snapshot("holder-print-not-the-holder");
+        robot.clickOn("#finish");
+        TerminalRig.waitFor(15, () -> rig.screen() == ScreenId.ATTRACT);
+
+        // The holder comes with the receipt and identifies with the ID card: now it prints.
+        robot.clickOn("#start");
+        TerminalRig.waitFor(10, () -> rig.screen() == ScreenId.HOME);
+        rig.pass(Duration.ofSeconds(3)); // the same receipt shown again, after the scanner's de-bounce window
+        scanTheReceipt(number, receiptQr);
+        rig.tap("#progress-print-certificate");
+        TerminalRig.waitFor(10, () -> robot.lookup("#progress-identify").queryButton().isVisible());
+        rig.tap("#progress-identify");
+        rig.identifyOnScreen("demo-zhang");
+        TerminalRig.waitFor(10, () -> rig.screen() == ScreenId.PROGRESS);
         rig.tap("#progress-print-certificate");
         TerminalRig.waitFor(60, () -> rig.text("#progress-certificate-status").equals("办理结果已打印，请取走"));
 
@@ -121,7 +155,7 @@ class CertificateSelfPrintJourneyAppUiTest {
         assertThat(after.history()).extracting(e -> e.state()).containsExactly(CaseState.SUBMITTED,
                 CaseState.ACCEPTED, CaseState.IN_REVIEW, CaseState.COMPLETED, CaseState.CERTIFICATE_ISSUED);
         assertThat(after.history().get(4).note()).contains(app().config().terminal().id(),
-                sha256Hex(pdfs.get(0)).substring(0, 12));
+                sha256Hex(pdfs.get(0)).substring(0, 12), "本人领取");
 
         // A progress query now shows 已出证 (the receipt scanned again), and the certificate can still be reprinted.
         // The citizen takes the receipt away and shows it again. Shown again within the scanner's de-bounce window
@@ -133,6 +167,14 @@ class CertificateSelfPrintJourneyAppUiTest {
         TerminalRig.waitFor(20, () -> robot.lookup("#progress-state-" + number).tryQuery()
                 .map(n -> ((javafx.scene.control.Labeled) n).getText()).filter("办理状态：已出证"::equals).isPresent());
         assertThat(rig.texts()).contains("办理结果已出具，可在本机打印");
+    }
+
+    /** 办件查询 from the menu, the receipt's QR code held to the scanner, until the case shows. */
+    private void scanTheReceipt(String number, String receiptQr) throws Exception {
+        robot.clickOn("#tile-query");
+        assertThat(rig.screen()).isEqualTo(ScreenId.PROGRESS);
+        assertThat(rig.simulator("qr-1", "scan " + receiptQr)).startsWith("ok");
+        TerminalRig.waitFor(20, () -> robot.lookup("#progress-state-" + number).tryQuery().isPresent());
     }
 
     private CaseView platformCase(String number) throws Exception {
@@ -164,5 +206,13 @@ class CertificateSelfPrintJourneyAppUiTest {
             doc.save(out);
             return out.toByteArray();
         }
+    }
+
+    /** The whole screen as the citizen sees it, to {@code target/<name>.png} (for a look, not asserted). */
+    private void snapshot(String name) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage> shot =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> shot.set(robot.lookup("#progress").query().getScene().snapshot(null)));
+        org.govkiosk.app.testkit.Screenshots.write(shot.get(), java.nio.file.Paths.get("target", name + ".png"));
     }
 }

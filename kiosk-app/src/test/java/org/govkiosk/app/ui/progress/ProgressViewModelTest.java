@@ -123,4 +123,42 @@ class ProgressViewModelTest {
         assertThat(model.results()).isEmpty();
         assertThat(model.busyProperty().get()).isFalse();
     }
+
+    @Test
+    void aReceiptAloneAsksForTheHolderAndAnotherPersonIsRefused() throws Exception {
+        byte[] pdf = "%PDF-1.7\n% 证明\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+        rig.clerkFinishes(number, pdf);
+        model.shown();
+        model.scanned(JourneyRig.QUERY_URL + number);
+        assertThat(model.canPrintCertificate().get()).isTrue();
+        assertThat(model.needsIdentification().get()).as("nobody identified: 核验身份 offered").isTrue();
+
+        model.printCertificate();
+        assertThat(model.certificateStatusKeyProperty().get()).isEqualTo("progress.certificate.identify-first");
+        assertThat(rig.a4.jobs).isEmpty();
+
+        // Someone else identifies (an e-licence of another person): refused by the platform, nothing printed.
+        session.licenceProperty().set(new LicenceIdentity("E_SOCIAL_SECURITY_CARD",
+                "示例市人力资源和社会保障局", "李四", "110101199003074514"));
+        assertThat(model.needsIdentification().get()).isFalse();
+        model.printCertificate();
+        assertThat(model.certificateStatusKeyProperty().get()).isEqualTo("journey.certificate.not-the-holder");
+        assertThat(rig.a4.jobs).isEmpty();
+    }
+
+    @Test
+    void aRefusedCaseOffersItsNonAcceptanceNoticeAndPrintsItAgainWhenAsked() throws Exception {
+        rig.clerkRefuses(number, "所申请事项依法不属于本机关职权范围", new org.govkiosk.api.NonAcceptance("示例市人力资源和社会保障局",
+                "《中华人民共和国行政许可法》第三十二条", "示例市人民政府", "示例市西湖区人民法院", null));
+        model.shown();
+        model.scanned(JourneyRig.QUERY_URL + number);
+        assertThat(model.selectedProperty().get().state()).isEqualTo(CaseState.NOT_ACCEPTED);
+        assertThat(model.canPrintCertificate().get()).isFalse();
+        assertThat(model.canPrintRefusalNotice().get()).isTrue();
+
+        model.printRefusalNotice();
+        assertThat(model.certificateStatusKeyProperty().get()).isEqualTo("progress.refusal.printed");
+        model.printRefusalNotice();
+        assertThat(rig.a4.jobs).hasSize(2);
+    }
 }
