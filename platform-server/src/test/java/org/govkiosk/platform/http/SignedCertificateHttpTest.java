@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
@@ -61,8 +62,9 @@ class SignedCertificateHttpTest extends RunningPlatform {
     }
 
     /**
-     * The QR code's text, read from the first page rendered at 200 dpi (and, should ZXing misread the 4-pixel
-     * modules of a whole page at that resolution, at 300 dpi; a printer prints it at 600).
+     * The QR code's text, read from the first page rendered at 200 dpi and, should ZXing misread the small modules
+     * of a dense code (an SM2 signature makes it denser) on a whole page, at 300, 400 and 600 dpi (a printer prints
+     * at 600), each with both of ZXing's binarizers.
      */
     static String qrOf(byte[] pdf) throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
@@ -72,16 +74,19 @@ class SignedCertificateHttpTest extends RunningPlatform {
                         Path.of(System.getProperty("govkiosk.certificate.png")).toFile());
             }
             com.google.zxing.ReaderException missed = null;
-            for (int dpi : new int[] {200, 300}) {
+            for (int dpi : new int[] {200, 300, 400, 600}) {
                 BufferedImage page = renderer.renderImageWithDPI(0, dpi, ImageType.GRAY);
-                BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page)));
-                try {
-                    return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
-                            .getText();
-                } catch (com.google.zxing.ReaderException e) {
-                    missed = e;
-                    ImageIO.write(page, "png", Files.createTempFile("certificate-" + dpi + "dpi-", ".png").toFile());
+                BufferedImageLuminanceSource source = new BufferedImageLuminanceSource(page);
+                for (BinaryBitmap bitmap : List.of(new BinaryBitmap(new HybridBinarizer(source)),
+                        new BinaryBitmap(new com.google.zxing.common.GlobalHistogramBinarizer(source)))) {
+                    try {
+                        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                                .getText();
+                    } catch (com.google.zxing.ReaderException e) {
+                        missed = e;
+                    }
                 }
+                ImageIO.write(page, "png", Files.createTempFile("certificate-" + dpi + "dpi-", ".png").toFile());
             }
             throw new AssertionError("no QR code found on the certificate (pages in the temp folder)", missed);
         }
