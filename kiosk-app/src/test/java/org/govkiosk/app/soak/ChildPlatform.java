@@ -87,6 +87,8 @@ final class ChildPlatform implements AutoCloseable {
         List<String> command = List.of(java, "-Xms64m", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 PlatformMain.class.getName(), "--bind=127.0.0.1", "--port=" + port,
                 "--db-url=jdbc:h2:file:" + database,
+                // its generated certificate keys with its database, not in the working directory
+                "--certificate-key-dir=" + dir.resolve("certificate-keys"),
                 "--enrolment-token-file=" + dir.resolve("enrolment.token"));
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true)
