@@ -205,7 +205,9 @@ public final class ProgressView implements Screen {
                 + (c.overdue() ? "  " + i18n.text("progress.overdue") : ""));
         state.setId("progress-state-" + c.caseNumber());
         box.getChildren().addAll(title, state);
-        c.promisedDate().ifPresent(d -> box.getChildren().add(new Label(i18n.text("progress.promised", d.toString()))));
+        // A case not accepted promises nothing: its date was the intake's, before the refusal.
+        c.promisedDate().filter(d -> c.state() != org.govkiosk.api.CaseState.NOT_ACCEPTED).ifPresent(d ->
+                box.getChildren().add(new Label(i18n.text("progress.promised", d.toString()))));
         c.supplementRequest().ifPresent(r -> {
             Label l = new Label(i18n.text("progress.supplement", model.platformText(r, i18n.locale())));
             l.setId("progress-supplement-" + c.caseNumber());

@@ -61,6 +61,8 @@ class NonAcceptanceNoticeJourneyAppUiTest {
         TerminalRig.waitFor(20, () -> robot.lookup("#progress-state-" + number).tryQuery().isPresent());
         assertThat(rig.text("#progress-state-" + number)).isEqualTo("办理状态：不予受理");
         assertThat(rig.texts()).contains("原因：申请人未达到法定退休年龄");
+        assertThat(rig.texts()).as("a case not accepted promises no date")
+                .noneMatch(t -> t.startsWith("承诺办结日期"));
         assertThat(robot.lookup("#progress-print-certificate").queryButton().isDisabled()).isTrue();
 
         rig.tap("#progress-print-refusal");
