@@ -29,7 +29,7 @@ import org.govkiosk.api.Material;
 import org.govkiosk.api.RequestSigner;
 import org.govkiosk.api.TerminalKeys;
 import org.govkiosk.api.TerminalRegistration;
-import org.govkiosk.platform.PlatformConfig;
+import org.govkiosk.platform.config.PlatformConfig;
 import org.govkiosk.platform.PlatformServer;
 
 /**

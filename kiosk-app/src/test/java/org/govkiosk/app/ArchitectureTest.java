@@ -17,8 +17,6 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.govkiosk.testkit.CodingRules;
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.govkiosk.device.Device;
 import org.govkiosk.device.DeviceEventBus;
 
@@ -88,29 +86,9 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("javafx..");
 
     /** The packages right under org.govkiosk.app, the root package (entry points) being one slice of its own. */
-    private static final SliceAssignment APP_PACKAGES = new SliceAssignment() {
-        @Override
-        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-            String pkg = javaClass.getPackageName();
-            if (pkg.equals("org.govkiosk.app")) {
-                return SliceIdentifier.of("org.govkiosk.app (root)");
-            }
-            if (pkg.startsWith("org.govkiosk.app.")) {
-                return SliceIdentifier.of("org.govkiosk.app." + pkg.substring("org.govkiosk.app.".length()).split("\\.")[0]);
-            }
-            return SliceIdentifier.ignore();
-        }
-
-        @Override
-        public String getDescription() {
-            return "the packages under org.govkiosk.app and the root package";
-        }
-    };
-
     /** Layers of the terminal depend one way: no package under org.govkiosk.app (nor its root) in a cycle. */
     @ArchTest
-    static final ArchRule appPackagesAreFreeOfCycles = slices().assignedFrom(APP_PACKAGES)
-            .should().beFreeOfCycles();
+    static final ArchRule appPackagesAreFreeOfCycles = CodingRules.packagesBelowAreFreeOfCycles("org.govkiosk.app");
 
     /** Screens of the UI depend one way too: a journey's screens do not need each other's packages back. */
     @ArchTest

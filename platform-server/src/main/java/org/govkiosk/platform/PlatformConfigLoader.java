@@ -1,5 +1,7 @@
 package org.govkiosk.platform;
 
+import org.govkiosk.platform.config.Exposure;
+import org.govkiosk.platform.config.PlatformConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package org.govkiosk.platform;
 
+import org.govkiosk.platform.config.PlatformConfig;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.security.SecureRandom;

@@ -1,5 +1,6 @@
 package org.govkiosk.platform;
 
+import org.govkiosk.platform.config.PlatformConfig;
 import org.govkiosk.testkit.MutableClock;
 
 import java.net.URI;

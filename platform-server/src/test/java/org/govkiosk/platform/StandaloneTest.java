@@ -1,5 +1,6 @@
 package org.govkiosk.platform;
 
+import org.govkiosk.platform.config.PlatformConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,18 +1,23 @@
 package org.govkiosk.testkit;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * The coding rules every module's architecture test applies to its own packages, kept in one place: only the named
- * command-line tools use the console; logging goes through SLF4J only; no stack trace is printed to stderr.
+ * command-line tools use the console; logging goes through SLF4J only; no stack trace is printed to stderr; the
+ * packages below a module's root, the root itself included, depend on each other one way.
  */
 public final class CodingRules {
 
@@ -49,5 +54,35 @@ public final class CodingRules {
         return noClasses().that().resideInAPackage(packages)
                 .should().callMethodWhere(PRINT_STACK_TRACE)
                 .because("a stack trace belongs in the log (LOG.error(..., e)), not on stderr");
+    }
+
+    /**
+     * The packages directly below {@code root} (e.g. "org.govkiosk.app"), each with its subpackages, and the root
+     * package itself as a slice of its own, are free of cycles. ArchUnit's {@code matching("root.(*)..")} leaves the
+     * root package out, and a root that imports everything while a package imports the root back is the usual cycle.
+     */
+    public static ArchRule packagesBelowAreFreeOfCycles(String root) {
+        return slices().assignedFrom(packagesBelow(root)).should().beFreeOfCycles();
+    }
+
+    private static SliceAssignment packagesBelow(String root) {
+        return new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                String pkg = javaClass.getPackageName();
+                if (pkg.equals(root)) {
+                    return SliceIdentifier.of(root + " (root)");
+                }
+                if (pkg.startsWith(root + ".")) {
+                    return SliceIdentifier.of(root + "." + pkg.substring(root.length() + 1).split("\\.")[0]);
+                }
+                return SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return "the packages under " + root + " and the root package";
+            }
+        };
     }
 }

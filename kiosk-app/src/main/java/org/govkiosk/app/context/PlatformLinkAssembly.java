@@ -60,7 +60,7 @@ final class PlatformLinkAssembly implements AutoCloseable {
             // runs the terminal's crypto suite and promises the dates of the terminal's catalog and calendar.
             this.platform = CompletableFuture.supplyAsync(
                     () -> PlatformServer.startEmbedded(config.storage().cryptoSuite(),
-                            org.govkiosk.platform.PlatformConfig.Deadlines.beside(options.configDir())),
+                            org.govkiosk.platform.config.PlatformConfig.Deadlines.beside(options.configDir())),
                     afterFirstScreen.on(task -> {
                         Thread starter = threads.thread("platform-start-1", task);
                         platformStarter = starter;

@@ -25,7 +25,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.govkiosk.api.RegistrationReceipt;
 import org.govkiosk.api.TerminalKeys;
 import org.govkiosk.api.TerminalRegistration;
-import org.govkiosk.platform.PlatformConfig;
+import org.govkiosk.platform.config.PlatformConfig;
 import org.govkiosk.platform.PlatformServer;
 
 /**

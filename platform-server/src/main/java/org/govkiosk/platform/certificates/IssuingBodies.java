@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import org.govkiosk.api.CryptoSuite;
 import org.govkiosk.api.SignatureAlgorithm;
 import org.govkiosk.api.TerminalKeys;
-import org.govkiosk.platform.PlatformConfig;
+import org.govkiosk.platform.config.PlatformConfig;
 import org.govkiosk.print.model.ImageData;
 import org.govkiosk.print.verify.CertificateSigner;
 import org.govkiosk.print.verify.CertificateVerifier;

@@ -2,7 +2,7 @@ package org.govkiosk.platform.fleet;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import org.govkiosk.platform.PlatformConfig;
+import org.govkiosk.platform.config.PlatformConfig;
 import org.govkiosk.platform.http.RouteSupport;
 import org.govkiosk.platform.store.SessionRevocations;
 import org.govkiosk.platform.store.StorageException;

@@ -44,7 +44,7 @@ public final class Bodies {
 
     /** With the default body read timeout. */
     public Bodies() {
-        this(org.govkiosk.platform.Exposure.DEFAULT_BODY_READ_TIMEOUT);
+        this(org.govkiosk.platform.config.Exposure.DEFAULT_BODY_READ_TIMEOUT);
     }
 
     /**

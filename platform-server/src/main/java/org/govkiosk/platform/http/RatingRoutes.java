@@ -16,11 +16,11 @@ public final class RatingRoutes {
     private final RouteSupport s;
     private final RatingStore ratings;
     private final LicenceStore licences;
-    private final org.govkiosk.platform.pads.PadRatingGate padRatings;
+    private final RatingGate padRatings;
 
     /** @param padRatings refuses a pad's rating for a request that pad was never sent (unknown case, clerk, window) */
     public RatingRoutes(RouteSupport support, RatingStore ratings, LicenceStore licences,
-            org.govkiosk.platform.pads.PadRatingGate padRatings) {
+            RatingGate padRatings) {
         this.s = support;
         this.ratings = ratings;
         this.licences = licences;

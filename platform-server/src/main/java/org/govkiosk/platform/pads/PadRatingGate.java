@@ -7,6 +7,7 @@ import org.govkiosk.api.RatingChannel;
 import org.govkiosk.api.RatingReceipt;
 import org.govkiosk.api.RatingSubmission;
 import org.govkiosk.platform.http.ApiException;
+import org.govkiosk.platform.http.RatingGate;
 
 /**
  * What the rating endpoint asks before it stores a window-pad rating, and tells after: a pad may only rate a
@@ -17,7 +18,7 @@ import org.govkiosk.platform.http.ApiException;
  * after the store answered. Replays and double submissions are the rating store's (idempotency key, one rating
  * per contact); this adds only what a pad could fake.
  */
-public final class PadRatingGate {
+public final class PadRatingGate implements RatingGate {
 
     private final PadDirectory directory;
     private final RatingRequestService requests;
@@ -28,6 +29,7 @@ public final class PadRatingGate {
     }
 
     /** @throws ApiException 403 (not a pad) or 409 (no such request for its window, or other clerk or item) */
+    @Override
     public void check(String signingTerminal, RatingSubmission rating) {
         if (rating.channel() != RatingChannel.WINDOW_PAD) {
             return;
@@ -54,6 +56,7 @@ public final class PadRatingGate {
     }
 
     /** The rating was stored (or was a resend): the contact's open requests close on every pad. */
+    @Override
     public void accepted(RatingSubmission rating, RatingReceipt receipt) {
         requests.rated(receipt.caseNumber(), receipt.serviceSequence());
     }

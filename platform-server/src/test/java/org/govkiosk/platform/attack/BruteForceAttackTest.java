@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.govkiosk.api.ApiPaths;
 import org.govkiosk.api.ErrorCodes;
-import org.govkiosk.platform.Exposure;
+import org.govkiosk.platform.config.Exposure;
 import org.govkiosk.platform.RunningPlatform;
 import org.govkiosk.platform.TestTerminal;
 import org.junit.jupiter.api.Test;

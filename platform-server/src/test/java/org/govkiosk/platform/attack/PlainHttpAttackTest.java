@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.govkiosk.platform.PlatformConfig;
+import org.govkiosk.platform.config.PlatformConfig;
 import org.govkiosk.platform.PlatformConfigLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +57,7 @@ class PlainHttpAttackTest {
         Path sample = Path.of("../config/platform.yaml");
         PlatformConfig c = load("--config=" + sample);
         assertThat(c.bindHost()).isEqualTo("127.0.0.1");
-        assertThat(c.exposure()).isEqualTo(org.govkiosk.platform.Exposure.defaults());
+        assertThat(c.exposure()).isEqualTo(org.govkiosk.platform.config.Exposure.defaults());
         Path onNetwork = Files.writeString(dir.resolve("platform.yaml"), Files.readString(sample)
                 .replace("bind: 127.0.0.1", "bind: 0.0.0.0"));
         assertThatThrownBy(() -> load("--config=" + onNetwork)).hasMessageContaining("behind-tls-proxy");

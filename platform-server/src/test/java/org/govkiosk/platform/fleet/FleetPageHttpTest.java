@@ -10,7 +10,7 @@ import java.util.List;
 import org.govkiosk.api.ApiPaths;
 import org.govkiosk.api.DeviceState;
 import org.govkiosk.api.Heartbeat;
-import org.govkiosk.platform.PlatformConfig;
+import org.govkiosk.platform.config.PlatformConfig;
 import org.govkiosk.platform.PlatformServer;
 import org.govkiosk.platform.RunningPlatform;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import org.govkiosk.api.ApiError;
 import org.govkiosk.api.ApiPaths;
 import org.govkiosk.api.ErrorCodes;
 import org.govkiosk.platform.Fixtures;
-import org.govkiosk.platform.PlatformConfig;
+import org.govkiosk.platform.config.PlatformConfig;
 import org.govkiosk.platform.RunningPlatform;
 import org.govkiosk.platform.TestTerminal;
 import org.junit.jupiter.api.Test;

@@ -18,7 +18,7 @@ import org.govkiosk.api.Material;
 import org.govkiosk.api.SupplementReceipt;
 import org.govkiosk.api.SupplementSubmission;
 import org.govkiosk.platform.Fixtures;
-import org.govkiosk.platform.PlatformConfig;
+import org.govkiosk.platform.config.PlatformConfig;
 import org.govkiosk.platform.RunningPlatform;
 import org.govkiosk.platform.TestTerminal;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import org.govkiosk.api.CaseReceipt;
 import org.govkiosk.api.CaseSubmission;
 import org.govkiosk.api.CaseView;
 import org.govkiosk.platform.Fixtures;
-import org.govkiosk.platform.PlatformConfig;
+import org.govkiosk.platform.config.PlatformConfig;
 import org.govkiosk.platform.RunningPlatform;
 import org.govkiosk.platform.TestTerminal;
 import org.junit.jupiter.api.Test;

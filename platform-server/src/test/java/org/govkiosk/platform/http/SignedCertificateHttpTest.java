@@ -30,7 +30,7 @@ import org.govkiosk.api.CaseReceipt;
 import org.govkiosk.api.CaseState;
 import org.govkiosk.api.SignatureAlgorithm;
 import org.govkiosk.platform.Fixtures;
-import org.govkiosk.platform.PlatformConfig;
+import org.govkiosk.platform.config.PlatformConfig;
 import org.govkiosk.platform.RunningPlatform;
 import org.govkiosk.platform.TestTerminal;
 import org.govkiosk.print.verify.CertificateVerifier;
@@ -126,7 +126,7 @@ class SignedCertificateHttpTest extends RunningPlatform {
             text = new PDFTextStripper().getText(doc);
         }
         assertThat(text).contains("办结证明", "证明编号：JB" + n, "110***********002X",
-                org.govkiosk.platform.PlatformConfig.Decisions.DEFAULT_ISSUER, "扫描二维码核验本证明真伪")
+                org.govkiosk.platform.config.PlatformConfig.Decisions.DEFAULT_ISSUER, "扫描二维码核验本证明真伪")
                 .doesNotContain(Fixtures.ID_NUMBER).doesNotContain("null");
 
         // Stored once: the terminal fetches the same bytes again (and prints them).

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.govkiosk.api.CryptoSuite;
 import org.govkiosk.api.SignatureAlgorithm;
 import org.govkiosk.api.TerminalKeys;
-import org.govkiosk.platform.PlatformConfig;
+import org.govkiosk.platform.config.PlatformConfig;
 import org.govkiosk.platform.RunningPlatform;
 import org.govkiosk.platform.TestTerminal;
 import org.govkiosk.print.verify.CertificateVerifier;

@@ -21,7 +21,7 @@ import org.govkiosk.api.SignatureHeaders;
 import org.govkiosk.api.SignedHeaders;
 import org.govkiosk.api.TerminalKeys;
 import org.govkiosk.platform.Fixtures;
-import org.govkiosk.platform.PlatformConfig;
+import org.govkiosk.platform.config.PlatformConfig;
 import org.govkiosk.platform.PlatformConfigLoader;
 import org.govkiosk.platform.PlatformServer;
 import org.govkiosk.platform.RunningPlatform;

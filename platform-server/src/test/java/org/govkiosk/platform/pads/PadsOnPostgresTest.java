@@ -19,7 +19,7 @@ import org.govkiosk.api.PadEvents;
 import org.govkiosk.api.RatingFollowUp;
 import org.govkiosk.api.RatingRequestClosed;
 import org.govkiosk.api.RatingRequestReceipt;
-import org.govkiosk.platform.PlatformConfig;
+import org.govkiosk.platform.config.PlatformConfig;
 import org.govkiosk.platform.PlatformServer;
 import org.govkiosk.platform.RunningPlatform;
 import org.govkiosk.platform.PostgresCluster;

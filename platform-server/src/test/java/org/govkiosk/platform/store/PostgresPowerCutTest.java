@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.govkiosk.api.ApiPaths;
 import org.govkiosk.api.Heartbeat;
 import org.govkiosk.platform.Fixtures;
-import org.govkiosk.platform.PlatformConfig;
+import org.govkiosk.platform.config.PlatformConfig;
 import org.govkiosk.platform.PlatformServer;
 import org.govkiosk.platform.PostgresCluster;
 import org.govkiosk.platform.RunningPlatform;

@@ -22,7 +22,7 @@ import org.govkiosk.api.ApiJson;
 import org.govkiosk.api.ApiPaths;
 import org.govkiosk.api.PadRegistration;
 import org.govkiosk.api.RatingRequest;
-import org.govkiosk.platform.PlatformConfig;
+import org.govkiosk.platform.config.PlatformConfig;
 import org.govkiosk.platform.PlatformServer;
 import org.govkiosk.platform.TestTerminal;
 

@@ -1,4 +1,4 @@
-package org.govkiosk.platform;
+package org.govkiosk.platform.config;
 
 /**
  * Refuses a shared token that could be guessed: under 128 bits as estimated from its length and alphabet (digits

@@ -1,4 +1,4 @@
-package org.govkiosk.platform;
+package org.govkiosk.platform.config;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.govkiosk.platform;
+package org.govkiosk.platform.config;
 
 import java.time.Duration;
 import java.util.Objects;
