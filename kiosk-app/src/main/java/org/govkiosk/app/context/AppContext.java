@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.govkiosk.app.audit.AuditLog;
 import org.govkiosk.app.catalog.Catalog;
@@ -109,7 +111,9 @@ public final class AppContext implements AutoCloseable {
         var loaded = loadConfiguration(options.configDir());
         AppContext context = new AppContext(options, loaded.config(), loaded.catalog(), clock);
         context.devices.start();
-        context.operations.start();
+        // The ops endpoint and the housekeeping timers are for technicians and monitors: they start with the first
+        // screen, not before it.
+        context.afterFirstScreen.on(context.operations::runLater).execute(context.operations::start);
         // ICU builds its pinyin rules on first use (about 2 s of CPU): not on the FX thread at the first search, and
         // not while the first screen is being built on a 2-core terminal either.
         context.operations.later(context.catalog::prepareSearch, Duration.ofSeconds(5));
@@ -121,28 +125,51 @@ public final class AppContext implements AutoCloseable {
         return context;
     }
 
-    /** Reads and validates the whole configuration directory, all problems at once (at start and at a reload). */
+    /**
+     * Reads and validates the whole configuration directory, all problems at once (at start and at a reload). The
+     * catalog, the largest file, is read on a thread of its own beside the terminal's and devices' settings: on a
+     * 2-core terminal the two take the time of the longer one before the first screen.
+     */
     public static ConfigReload.Loaded loadConfiguration(Path configDir) {
         List<String> problems = new ArrayList<>();
-        TerminalConfig config = null;
-        try {
-            config = ConfigLoader.load(configDir, DeviceRegistry.validator(DriverFactories.builtIn()));
-        } catch (ConfigException e) {
-            problems.addAll(e.problems());
+        // The catalog checks that the papers it names exist in the templates folder, which terminal.yaml may move.
+        CompletableFuture<Path> templates = new CompletableFuture<>();
+        CompletableFuture<Catalog> catalog = new CompletableFuture<>();
+        try (ExecutorRegistry reader = new ExecutorRegistry()) {
+            reader.thread("catalog-read", () -> {
+                try {
+                    catalog.complete(CatalogLoader.load(configDir,
+                            name -> Files.isRegularFile(templates.join().resolve(name + ".yaml"))));
+                } catch (Throwable e) {
+                    catalog.completeExceptionally(e);
+                }
+            }).start();
+            TerminalConfig config = null;
+            try {
+                config = ConfigLoader.load(configDir, DeviceRegistry.validator(DriverFactories.builtIn()));
+            } catch (ConfigException e) {
+                problems.addAll(e.problems());
+            } finally {
+                templates.complete(configDir.resolve(config != null
+                        ? config.print().templatesDir() : Path.of(TerminalConfig.Print.DEFAULT_TEMPLATES)));
+            }
+            Catalog read = null;
+            try {
+                read = catalog.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof ConfigException c) {
+                    problems.addAll(c.problems());
+                } else if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                } else {
+                    throw e;
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
+            return new ConfigReload.Loaded(config, read);
         }
-        Catalog catalog = null;
-        try {
-            Path templates = configDir.resolve(config != null
-                    ? config.print().templatesDir() : Path.of(TerminalConfig.Print.DEFAULT_TEMPLATES));
-            catalog = CatalogLoader.load(configDir,
-                    name -> Files.isRegularFile(templates.resolve(name + ".yaml")));
-        } catch (ConfigException e) {
-            problems.addAll(e.problems());
-        }
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
-        return new ConfigReload.Loaded(config, catalog);
     }
 
     /**

@@ -75,6 +75,11 @@ final class OperationsAssembly implements AutoCloseable {
         timers.scheduleWithFixedDelay(() -> maintenanceThread.execute(usage::rollUp), 1, 60, TimeUnit.MINUTES);
     }
 
+    /** Runs {@code job} once, soon, on the housekeeping timer. */
+    void runLater(Runnable job) {
+        timers.execute(job);
+    }
+
     /** Runs {@code job} once after {@code delay}, on the housekeeping timer. */
     void later(Runnable job, Duration delay) {
         timers.schedule(job, delay.toMillis(), TimeUnit.MILLISECONDS);

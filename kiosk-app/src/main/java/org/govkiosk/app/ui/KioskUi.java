@@ -62,6 +62,8 @@ public final class KioskUi {
     private boolean pendingPrint;
     /** 好差评 at the terminal: the journey just finished, rated on the same screen a window pad uses. */
     private PadViewModel rateModel;
+    /** Made when maintenance mode is first opened (on the JavaFX thread). */
+    private MaintenanceTabs maintenanceTabs;
 
     /**
      * @param models the view models over the terminal's services, made by the composition root
@@ -117,7 +119,6 @@ public final class KioskUi {
                 i18n.localeProperty(), models.clock(), models.config().session().farewell());
         PinViewModel pin = models.pin(navigator);
         MaintenanceViewModel maintenance = models.maintenance(board, navigator, exitApplication, homeScreen());
-        MaintenanceTabs maintenanceTabs = models.maintenanceTabs(board);
 
         navigator.register(ScreenId.ATTRACT, () -> new AttractView(attract, i18n));
         navigator.register(ScreenId.HOME, () -> new HomeView(navigator, i18n, () -> {
@@ -129,7 +130,9 @@ public final class KioskUi {
         }, () -> journeys.progress(false), () -> journeys.progress(true)));
         navigator.register(ScreenId.IDENTIFY, () -> new IdentifyView(identifyModel, this::identified, i18n));
         navigator.register(ScreenId.MAINTENANCE_PIN, () -> new PinView(pin, i18n));
-        navigator.register(ScreenId.MAINTENANCE, () -> new MaintenanceView(maintenance, maintenanceTabs, i18n));
+        // The tabs' view models (self tests, the outbox, exports) are made when a technician first opens
+        // maintenance mode, not at start: a citizen's first screen does not wait for them.
+        navigator.register(ScreenId.MAINTENANCE, () -> new MaintenanceView(maintenance, maintenanceTabs(board), i18n));
         if (models.mode() == LaunchOptions.Mode.PAD) {
             PadViewModel pad = models.windowPad();
             navigator.register(ScreenId.PAD, () -> new PadView(pad, i18n, t::hallName, t.windowName(),
@@ -151,6 +154,14 @@ public final class KioskUi {
         shell = new ShellView(shellModel, sessions, i18n, t::hallName, content,
                 keyboardView.view());
         navigator.reset(homeScreen());
+    }
+
+    /** The maintenance tabs' view models, made once, when maintenance mode is first opened. */
+    private MaintenanceTabs maintenanceTabs(DeviceStatusBoard board) {
+        if (maintenanceTabs == null) {
+            maintenanceTabs = models.maintenanceTabs(board);
+        }
+        return maintenanceTabs;
     }
 
     private JourneyScreens journeys(I18n i18n, SessionManager sessions, DeviceStatusBoard board) {

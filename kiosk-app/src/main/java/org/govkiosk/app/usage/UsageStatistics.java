@@ -14,6 +14,8 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,32 +34,55 @@ public final class UsageStatistics implements AutoCloseable {
 
     enum Kind { SESSION, APPLICATION, RATING }
 
-    private final Connection db;
+    /** Opened by the first task on the writer: the terminal's first screen does not wait for SQLite to load. */
+    private final CompletableFuture<Connection> db;
     private final Clock clock;
     private final ZoneId zone;
     private final Executor writer;
 
-    private UsageStatistics(Connection db, Clock clock, ZoneId zone, Executor writer) {
+    private UsageStatistics(CompletableFuture<Connection> db, Clock clock, ZoneId zone, Executor writer) {
         this.db = db;
         this.clock = clock;
         this.zone = zone;
         this.writer = writer;
     }
 
-    /** Opens or creates the database file; a damaged file is moved aside and counting starts again. */
+    /**
+     * Opens or creates the database file as the first task on {@code writer}, so the caller does not wait for it
+     * (events counted meanwhile queue behind it); a damaged file is moved aside and counting starts again. A file
+     * that cannot be opened even then is logged, and usage is not counted: counting never stops citizen service.
+     */
     public static UsageStatistics open(Path file, Clock clock, ZoneId zone, Executor writer) {
+        CompletableFuture<Connection> db = CompletableFuture.supplyAsync(() -> connectOrStartAgain(file), writer);
+        db.exceptionally(e -> {
+            LOG.error("Usage statistics are not counted: {}", e.getMessage());
+            return null;
+        });
+        return new UsageStatistics(db, clock, zone, writer);
+    }
+
+    private static Connection connectOrStartAgain(Path file) {
         try {
-            return new UsageStatistics(connect(file), clock, zone, writer);
+            return connect(file);
         } catch (SQLException e) {
             Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + System.currentTimeMillis());
             LOG.error("Usage statistics {} cannot be opened ({}); moved to {}, counting starts again", file,
                     e.getMessage(), aside);
             try {
                 Files.move(file, aside);
-                return new UsageStatistics(connect(file), clock, zone, writer);
+                return connect(file);
             } catch (java.io.IOException | SQLException again) {
                 throw new IllegalStateException("usage statistics " + file + " cannot be opened: " + again, again);
             }
+        }
+    }
+
+    /** The open database; throws the reason it could not be opened. */
+    private Connection db() {
+        try {
+            return db.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof IllegalStateException i ? i : new IllegalStateException(e.getCause());
         }
     }
 
@@ -109,12 +134,13 @@ public final class UsageStatistics implements AutoCloseable {
     }
 
     private synchronized void insert(String day, Kind kind, String key) {
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO usage_event (day, kind, key) VALUES (?, ?, ?)")) {
+        try (PreparedStatement ps = db().prepareStatement(
+                "INSERT INTO usage_event (day, kind, key) VALUES (?, ?, ?)")) {
             ps.setString(1, day);
             ps.setString(2, kind.name());
             ps.setString(3, key);
             ps.executeUpdate();
-        } catch (SQLException e) {
+        } catch (SQLException | IllegalStateException e) {
             // Statistics never stop service: the event is lost, and said so once.
             LOG.error("Usage event {} not recorded: {}", kind, e.getMessage());
         }
@@ -128,25 +154,25 @@ public final class UsageStatistics implements AutoCloseable {
     public synchronized int rollUp() {
         String today = today().toString();
         try {
-            db.setAutoCommit(false);
-            try (PreparedStatement fold = db.prepareStatement("INSERT INTO usage_daily (day, kind, key, count)"
+            db().setAutoCommit(false);
+            try (PreparedStatement fold = db().prepareStatement("INSERT INTO usage_daily (day, kind, key, count)"
                     + " SELECT day, kind, key, COUNT(*) FROM usage_event WHERE day < ? GROUP BY day, kind, key"
                     + " ON CONFLICT (day, kind, key) DO UPDATE SET count = count + excluded.count");
-                 PreparedStatement clear = db.prepareStatement("DELETE FROM usage_event WHERE day < ?");
-                 PreparedStatement forget = db.prepareStatement("DELETE FROM usage_daily WHERE day < ?")) {
+                 PreparedStatement clear = db().prepareStatement("DELETE FROM usage_event WHERE day < ?");
+                 PreparedStatement forget = db().prepareStatement("DELETE FROM usage_daily WHERE day < ?")) {
                 fold.setString(1, today);
                 fold.executeUpdate();
                 clear.setString(1, today);
                 int folded = clear.executeUpdate();
                 forget.setString(1, today().minusDays(KEEP_DAYS).toString());
                 forget.executeUpdate();
-                db.commit();
+                db().commit();
                 return folded;
             } catch (SQLException e) {
-                db.rollback();
+                db().rollback();
                 throw e;
             } finally {
-                db.setAutoCommit(true);
+                db().setAutoCommit(true);
             }
         } catch (SQLException e) {
             LOG.error("Usage roll-up failed (raw events kept, tried again next time): {}", e.getMessage());
@@ -179,7 +205,7 @@ public final class UsageStatistics implements AutoCloseable {
         String sql = "SELECT day, kind, key, SUM(n) FROM (SELECT day, kind, key, count AS n FROM usage_daily"
                 + " WHERE day BETWEEN ? AND ? UNION ALL SELECT day, kind, key, 1 AS n FROM usage_event"
                 + " WHERE day BETWEEN ? AND ?) GROUP BY day, kind, key";
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
+        try (PreparedStatement ps = db().prepareStatement(sql)) {
             ps.setString(1, from.toString());
             ps.setString(2, to.toString());
             ps.setString(3, from.toString());
@@ -207,8 +233,13 @@ public final class UsageStatistics implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        // After the writer's bounded close: an open that never ran or failed leaves nothing to close.
+        Connection open = db.isDone() && !db.isCompletedExceptionally() ? db.join() : null;
+        if (open == null) {
+            return;
+        }
         try {
-            db.close();
+            open.close();
         } catch (SQLException e) {
             LOG.warn("Usage statistics not closed cleanly: {}", e.getMessage());
         }

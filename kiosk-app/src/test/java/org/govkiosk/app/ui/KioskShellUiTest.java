@@ -25,6 +25,7 @@ import org.govkiosk.device.DeviceEvent;
 import org.govkiosk.device.DeviceFamily;
 import org.govkiosk.device.idcard.IdCardRejection;
 import org.govkiosk.device.DeviceStatus;
+import org.govkiosk.testkit.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,8 @@ class KioskShellUiTest {
         assertThat(robot.lookup(".device-status").queryAll()).as("one line per kind of device, not per device")
                 .hasSize(kinds.size());
         assertThat(robot.lookup("#attract").query().isVisible()).isTrue();
+        // The ops endpoint starts with the first screen, on the housekeeping thread.
+        Await.until("the ops endpoint is up", () -> app.context().ops().isPresent());
         int port = app.context().ops().orElseThrow().port();
         var health = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create("http://127.0.0.1:" + port + "/health")).build(),
