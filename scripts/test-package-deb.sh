@@ -58,6 +58,15 @@ echo "== install"
 install_deb "$deb1"
 check "launcher installed" test -x /opt/govkiosk/bin/govkiosk
 check "runtime image installed" test -x /opt/govkiosk/lib/runtime/bin/java
+check "the runtime maps the JDK's classes (its CDS archive)" \
+    sh -c '/opt/govkiosk/lib/runtime/bin/java -Xshare:on -version >/dev/null 2>&1'
+check "postinst made the terminal's CDS archive for the installed jar" \
+    sh -c '/opt/govkiosk/lib/runtime/bin/java -Xshare:on -XX:SharedArchiveFile=/opt/govkiosk/lib/govkiosk.jsa \
+        -cp /opt/govkiosk/lib/app/govkiosk-terminal.jar -version >/dev/null 2>&1'
+check "the launcher uses it" grep -q 'SharedArchiveFile=/opt/govkiosk/lib/govkiosk.jsa' /opt/govkiosk/lib/app/govkiosk.cfg
+# -Xshare:on makes the JVM refuse to start rather than run without the archive (a class path it was not made for).
+check "and the launcher's class path is the one the archive was made for" \
+    sh -c 'JAVA_TOOL_OPTIONS=-Xshare:on /opt/govkiosk/bin/govkiosk diag --help >/dev/null 2>&1'
 check "config in /etc/govkiosk" test -f /etc/govkiosk/devices.yaml -a -f /etc/govkiosk/templates/acceptance-receipt.yaml
 check "systemd unit installed" grep -q '^WatchdogSec=30' /lib/systemd/system/govkiosk-terminal.service
 check "service user made" getent passwd govkiosk
