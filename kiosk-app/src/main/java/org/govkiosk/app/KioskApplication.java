@@ -22,6 +22,7 @@ import org.govkiosk.app.context.AppContext;
 import org.govkiosk.app.ops.EventLoopCheck;
 import org.govkiosk.app.ops.HealthWatchdog;
 import org.govkiosk.app.ui.KioskUi;
+import org.govkiosk.app.ui.shell.FxWarmUp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,8 @@ public class KioskApplication extends Application {
     private final Clock clock;
     private AppContext context;
     private KioskUi ui;
+    /** The warm-up scene, kept until the first screen's scene is built (its stylesheet stays cached). */
+    private Scene warmUp;
     private Stage stage;
     private volatile boolean exitAllowed;
     private volatile HealthWatchdog watchdog;
@@ -111,6 +114,9 @@ public class KioskApplication extends Application {
 
     @Override
     public void init() throws Exception {
+        // The JavaFX thread is idle until the services are up: it warms up the controls and the stylesheet
+        // meanwhile, so building the first screen after that takes less of the time to it.
+        Platform.runLater(() -> warmUp = FxWarmUp.scene());
         try {
             context = startContext();
             // systemctl stop sends SIGTERM, which ends the JVM without JavaFX's stop(): close the devices, the
@@ -137,6 +143,7 @@ public class KioskApplication extends Application {
                 : new Scene(ui.root(), screen.getWidth(), screen.getHeight());
         ui.attach(scene);
         primaryStage.setScene(scene);
+        warmUp = null;
         primaryStage.setTitle("govkiosk");
         if (!options.windowed()) {
             lockDown(primaryStage);
