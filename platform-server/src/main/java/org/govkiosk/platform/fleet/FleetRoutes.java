@@ -52,6 +52,8 @@ public final class FleetRoutes {
 
     void register(Javalin app) {
         app.get(PAGE, this::page);
+        // HEAD runs the same checks as GET (Jetty drops the body): never a 200 without a session.
+        app.head(PAGE, this::page);
         app.post(LOGIN, this::login);
         app.post(LOGOUT, this::logout);
     }
