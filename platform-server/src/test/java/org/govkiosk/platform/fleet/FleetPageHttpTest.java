@@ -65,10 +65,11 @@ class FleetPageHttpTest extends RunningPlatform {
         HttpResponse<String> r = get(null, CLERK);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("data-terminal-id=\"T-001\"", "data-alarm=\"PAPER_NEAR_END\"", "纸将用尽",
-                "<meta http-equiv=\"refresh\" content=\"30\">", "<span class=\"en\">up</span> 10 s",
-                "<span class=\"en\">oldest</span> 5 s");
+                "<meta name=\"viewport\"", "2 条待发", "已运行</dt><dd class=\"uptime\">不到 1 分钟")
+                .doesNotContain("http-equiv=\"refresh\"", "Paper near end");
         assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v ->
-                assertThat(v).contains("default-src 'none'").doesNotContain("script-src"));
+                assertThat(v).contains("default-src 'none'", "script-src 'self';").doesNotContain("unsafe-inline';"
+                        + " connect", "script-src 'self' 'unsafe"));
         assertThat(r.headers().firstValue("Cache-Control")).contains("no-store");
     }
 
@@ -76,7 +77,7 @@ class FleetPageHttpTest extends RunningPlatform {
     void aBrowserLogsInKeepsACookieUntilItExpiresAndLogsOut() throws Exception {
         HttpResponse<String> ok = login(CLERK);
         assertThat(ok.statusCode()).isEqualTo(303);
-        assertThat(ok.headers().firstValue("Location")).contains(FleetRoutes.PAGE);
+        assertThat(ok.headers().firstValue("Location")).contains(FleetRoutes.PAGE + "?lang=zh");
         String set = ok.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(set).contains("HttpOnly", "SameSite=Strict", "Path=/fleet").doesNotContain(CLERK);
         String cookie = cookieOf(ok);
@@ -103,7 +104,11 @@ class FleetPageHttpTest extends RunningPlatform {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(off.baseUri() + FleetRoutes.PAGE))
                     .header("Authorization", "Bearer ").GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(403);
-            assertThat(r.body()).contains("no clerk token").doesNotContain("name=\"token\"");
+            assertThat(r.body()).contains("未配置窗口业务系统令牌").doesNotContain("name=\"token\"");
+            HttpResponse<String> en = http.send(HttpRequest.newBuilder(URI.create(off.baseUri() + FleetRoutes.PAGE
+                    + "?lang=en")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(en.statusCode()).isEqualTo(403);
+            assertThat(en.body()).contains("no clerk token", "lang=\"en\"").doesNotContain("未配置");
             HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(off.baseUri() + FleetRoutes.LOGIN))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("token=")).build(), HttpResponse.BodyHandlers.ofString());
