@@ -136,7 +136,7 @@ final class FleetCards {
         for (DeviceState d : term.devices()) {
             boolean bad = !"ONLINE".equals(d.status());
             h.append("<li data-device-id=\"").append(escape(d.deviceId())).append("\">").append(escape(d.deviceId()))
-                    .append(" <span class=\"family\">").append(escape(d.family())).append("</span> <span class=\"")
+                    .append(" <span class=\"family\">").append(escape(t.deviceFamily(d.family()))).append("</span> <span class=\"")
                     .append(bad ? "dev-bad" : "dev-ok").append("\">").append(escape(t.deviceStatus(d.status())))
                     .append("</span>");
             if (d.detail() != null) {

@@ -77,7 +77,7 @@ final class FleetHtml {
                 .append("<form method=\"post\" action=\"").append(FleetRoutes.LOGOUT)
                 .append("\"><button type=\"submit\">").append(t.get("logout")).append("</button></form></nav>")
                 .append("</header>\n");
-        h.append("<p class=\"summary\" id=\"summary\">").append(escape(FleetCards.summary(all, t))).append("</p>\n");
+        h.append("<main>\n<p class=\"summary\" id=\"summary\">").append(escape(FleetCards.summary(all, t))).append("</p>\n");
         h.append("<div class=\"live-bar\"><button type=\"button\" id=\"live-toggle\" aria-pressed=\"false\" hidden>")
                 .append(t.get("pause")).append("</button><span id=\"live-state\" role=\"status\"></span>")
                 .append("<span>").append(t.get("asOf")).append(" <time id=\"as-of\" datetime=\"")
@@ -85,8 +85,8 @@ final class FleetHtml {
                 .append("</time></span></div>\n");
         filters(h, all, filter, t);
         String cards = FleetCards.cards(all, shown, now, t);
-        h.append("<main id=\"cards\" data-hash=\"").append(FleetCards.hash(cards)).append("\">").append(cards)
-                .append("</main>\n<script src=\"").append(FleetRoutes.SCRIPT).append("\"></script>\n</body></html>\n");
+        h.append("<div id=\"cards\" data-hash=\"").append(FleetCards.hash(cards)).append("\">").append(cards)
+                .append("</div>\n</main>\n<script src=\"").append(FleetRoutes.SCRIPT).append("\"></script>\n</body></html>\n");
         return h.toString();
     }
 

@@ -143,11 +143,23 @@ enum FleetText {
             Map.entry("device.status.OFFLINE", new String[] {"离线", "offline"}),
             Map.entry("device.status.DISABLED", new String[] {"已停用", "disabled"}),
             Map.entry("device.status.INITIALIZING", new String[] {"启动中", "starting"}),
-            Map.entry("device.status.UNINITIALIZED", new String[] {"未启动", "not started"}));
+            Map.entry("device.status.UNINITIALIZED", new String[] {"未启动", "not started"}),
+            Map.entry("device.family.ID_CARD_READER", new String[] {"身份证阅读器", "ID card reader"}),
+            Map.entry("device.family.SMART_CARD_READER", new String[] {"社保卡读卡器", "Smart card reader"}),
+            Map.entry("device.family.QR_SCANNER", new String[] {"扫码器", "QR scanner"}),
+            Map.entry("device.family.RECEIPT_PRINTER", new String[] {"凭条打印机", "Receipt printer"}),
+            Map.entry("device.family.DOCUMENT_PRINTER", new String[] {"A4 打印机", "A4 printer"}),
+            Map.entry("device.family.RATING_PAD", new String[] {"评价器", "Rating pad"}));
 
     /** A device status in words where we know it; else as the terminal sent it. */
     String deviceStatus(String status) {
         String[] both = WORDS.get("device.status." + status);
         return both == null ? status : both[ordinal()];
+    }
+
+    /** A device family in words where we know it; else as the terminal sent it. */
+    String deviceFamily(String family) {
+        String[] both = WORDS.get("device.family." + family);
+        return both == null ? family : both[ordinal()];
     }
 }
