@@ -115,4 +115,47 @@ class FleetPageHttpTest extends RunningPlatform {
             assertThat(login.statusCode()).isEqualTo(403);
         }
     }
+
+    @Test
+    void filtersByHallAndAlarmAndTheStreamFollowsTheFilter() throws Exception {
+        terminal.post(ApiPaths.HEARTBEATS, new Heartbeat("T-001", clock.instant(), "1.0", 0, List.of(
+                new DeviceState("receipt-1", "RECEIPT_PRINTER", "OFFLINE", "PAPER_OUT")), 10L, null, 60));
+        org.govkiosk.platform.TestTerminal other = new org.govkiosk.platform.TestTerminal(server.baseUri(), "T-002",
+                clock).registered(ENROLMENT, "HALL-2");
+        other.post(ApiPaths.HEARTBEATS, new Heartbeat("T-002", clock.instant(), "1.0", 0, List.of(), 10L, null, 60));
+
+        HttpResponse<String> hall2 = http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + FleetRoutes.PAGE
+                + "?lang=en&hall=HALL-2")).header("Authorization", "Bearer " + CLERK).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(hall2.body()).contains("data-terminal-id=\"T-002\"", "Showing 1 of 2")
+                .doesNotContain("data-terminal-id=\"T-001\"");
+        HttpResponse<String> paper = http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + FleetRoutes.PAGE
+                + "?alarm=PAPER_OUT")).header("Authorization", "Bearer " + CLERK).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(paper.body()).contains("data-terminal-id=\"T-001\"", "显示 1 / 2 台")
+                .doesNotContain("data-terminal-id=\"T-002\"");
+
+        String events = server.baseUri() + FleetRoutes.EVENTS + "?lang=en&hall=HALL-2";
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(events)).header("Accept", "text/event-stream").GET()
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).as("no login").isEqualTo(401);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(events)).header("Authorization", "Bearer " + CLERK)
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(406);
+        HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(events))
+                .header("Authorization", "Bearer " + CLERK).header("Accept", "text/event-stream, */*;q=0.1").GET()
+                .build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(stream.body(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            assertThat(in.readLine()).isEqualTo("event: " + FleetLive.EVENT);
+            String data = in.readLine();
+            assertThat(data).startsWith("data: ");
+            com.fasterxml.jackson.databind.JsonNode fleet = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(data.substring(6));
+            assertThat(fleet.path("cards").asText()).contains("data-terminal-id=\"T-002\"", "Showing 1 of 2")
+                    .doesNotContain("T-001");
+            assertThat(fleet.path("summary").asText()).isEqualTo("2 terminals · 1 with alarms · 0 not heard from");
+            assertThat(fleet.path("hash").asText()).hasSize(16);
+        }
+    }
 }
