@@ -143,6 +143,8 @@ class FleetPageBrowserTest extends RunningPlatform {
                             "true"::equals);
                     axe(browser, axe, "login-" + lang + "-" + screen.width() + "x" + screen.height(),
                             where + " login");
+                    browser.screenshot(SHOTS.resolve("login-" + lang + "-" + screen.width() + "x" + screen.height()
+                            + ".png"));
                     login(browser, lang);
                     browser.await("the live stream", "document.body.dataset.live", "live"::equals);
                     checkPage(browser, where, lang);
