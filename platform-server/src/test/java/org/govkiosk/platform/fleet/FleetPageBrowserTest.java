@@ -242,6 +242,15 @@ class FleetPageBrowserTest extends RunningPlatform {
             browser.await("what changed while paused", "String(!!document.querySelector("
                     + "'li.terminal[data-terminal-id=\"T-LATER\"]'))", "true"::equals);
             assertThat(browser.evaluate("window.samePage")).contains("yes");
+
+            // A command's copy button: to the clipboard where the browser allows it, else the command is selected.
+            browser.evaluate("document.querySelector('details.next').open = true;"
+                    + " document.querySelector('button.copy').click(); 'clicked'");
+            String command = browser.evaluate("document.querySelector('button.copy').dataset.copy").orElseThrow();
+            assertThat(command).isEqualTo("systemctl status govkiosk-terminal");
+            browser.await("the command copied or selected", "String(document.querySelector('button.copy')"
+                    + ".textContent === 'Copied' || String(window.getSelection()) === "
+                    + "document.querySelector('button.copy').dataset.copy)", "true"::equals);
         }
     }
 }
