@@ -34,6 +34,9 @@ command -v weston >/dev/null 2>&1 || need+=(weston)
 command -v Xwayland >/dev/null 2>&1 || need+=(xwayland)
 command -v xwininfo >/dev/null 2>&1 || need+=(x11-utils)
 command -v convert >/dev/null 2>&1 || need+=(imagemagick)
+# The OpenAPI lint (Redocly, Spectral) and the page tests' axe-core: npm packages of tools/web-checks, run by node.
+command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
     sudo=""
@@ -59,12 +62,17 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
+# The npm tools of tools/web-checks, before the build: the fleet page's browser test injects their axe-core.
+bash scripts/lint-openapi.sh --install-only
 ./mvnw -B -ntp verify "$@"
 # Under CI=true a skipped test is a failure: a test that cannot run proves nothing, and a CI must not pass by
 # skipping what it was meant to show (an OS part missing, a daemon that did not start, root).
 if [ "${CI:-}" = true ]; then
   python3 scripts/skipped-tests.py . || { echo "test-all: FAILED: tests were skipped under CI=true" >&2; exit 1; }
 fi
+# The OpenAPI document lints clean with Redocly's and Spectral's recommended rules (any error fails; under CI=true
+# tools that cannot run fail too).
+bash scripts/lint-openapi.sh
 # The packaged terminal covers the whole screen on X with and without a window manager, and on Wayland.
 bash scripts/test-full-screen.sh
 # The Debian package: build, install, upgrade, purge. Only as root (it installs into the machine); CI is root.

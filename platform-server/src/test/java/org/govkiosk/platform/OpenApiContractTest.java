@@ -20,13 +20,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The OpenAPI document and the server agree: every documented operation is served, and nothing else is. */
+/**
+ * The OpenAPI document and the server agree: every documented operation is served, and nothing else is; every
+ * failure an operation documents (at least {@link ContractProbes#REQUIRED}) is provoked and answered with that status
+ * and an ApiError body, and no probe gets a status its operation does not document.
+ */
 class OpenApiContractTest {
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     private static PlatformServer server;
     private static List<Route> documented;
+    private static JsonNode paths;
+    private static ContractProbes probes;
 
     @BeforeAll
     static void start() throws Exception {
@@ -35,13 +41,17 @@ class OpenApiContractTest {
         documented = new ArrayList<>();
         try (InputStream in = OpenApiContractTest.class.getResourceAsStream("/openapi/govkiosk-platform.yaml")) {
             assertThat(in).as("OpenAPI document on the classpath").isNotNull();
-            JsonNode paths = new ObjectMapper(new YAMLFactory()).readTree(in).get("paths");
+            paths = new ObjectMapper(new YAMLFactory()).readTree(in).get("paths");
             paths.fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
                 if (METHODS.contains(method)) {
                     documented.add(new Route(method.toUpperCase(Locale.ROOT), path.getKey()));
                 }
             }));
         }
+        TestTerminal terminal = new TestTerminal(server.baseUri(), "T-CONTRACT", java.time.Clock.systemUTC())
+                .registered(RunningPlatform.ENROLMENT);
+        probes = new ContractProbes(server.baseUri(), terminal, RunningPlatform.CLERK,
+                ContractProbes.fileCompletedCase(terminal));
     }
 
     @AfterAll
@@ -70,5 +80,69 @@ class OpenApiContractTest {
     @Test
     void everyServedRouteIsDocumented() {
         assertThat(documented).containsExactlyInAnyOrderElementsOf(server.routes());
+    }
+
+    @Test
+    void everyDocumentedFailureIsAnsweredAsDocumented() throws Exception {
+        List<String> problems = new ArrayList<>();
+        int sent = 0;
+        for (Route route : documented) {
+            JsonNode op = paths.get(route.path()).get(route.method().toLowerCase(Locale.ROOT));
+            JsonNode responses = op.get("responses");
+            JsonNode security = op.get("security");
+            String kind = security == null ? "terminal" : security.isEmpty() ? "public"
+                    : security.toString().contains("clerkToken") ? "clerk" : "terminal";
+            List<ContractProbes.Probe> mine = probes.probes(new ContractProbes.Operation(route,
+                    op.has("requestBody"), kind));
+            for (int status : ContractProbes.REQUIRED) {
+                if (responses.has(Integer.toString(status))
+                        && mine.stream().noneMatch(p -> p.expected() == status)) {
+                    problems.add(route + " documents " + status + " but ContractProbes has no request for it");
+                }
+            }
+            for (ContractProbes.Probe p : mine) {
+                JsonNode documentedAnswer = responses.get(Integer.toString(p.expected()));
+                if (documentedAnswer == null) {
+                    problems.add(route + ": " + p.what() + " is answered " + p.expected()
+                            + ", which the document does not list");
+                    continue;
+                }
+                ContractProbes.Answer a = probes.send(p);
+                sent++;
+                if (a.status() != p.expected()) {
+                    problems.add(route + ": " + p.what() + " answered " + a.status() + ", documented "
+                            + p.expected() + ": " + a.body());
+                } else if (isApiError(documentedAnswer)) {
+                    String type = a.headers().getOrDefault("content-type", "");
+                    JsonNode body = type.startsWith("application/json") ? new ObjectMapper().readTree(a.body()) : null;
+                    if (body == null || !body.path("code").isTextual() || body.path("code").asText().isEmpty()
+                            || !body.path("message").isTextual() || !body.path("retryable").isBoolean()) {
+                        problems.add(route + ": " + p.what() + " answered " + type + " " + a.body()
+                                + ", not the documented ApiError");
+                    }
+                }
+            }
+        }
+        assertThat(problems).as(String.join("\n", problems)).isEmpty();
+        assertThat(sent).as("probes sent").isGreaterThanOrEqualTo(documented.size() * 2);
+    }
+
+    @Test
+    void anUnknownPathIs404AndAnUnservedMethod405AsTheIntroductionSays() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(server.baseUri()
+                + "/api/v1/no-such-thing")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(new ObjectMapper().readTree(unknown.body()).path("code").asText()).isEqualTo("not-found");
+        HttpResponse<String> method = http.send(HttpRequest.newBuilder(URI.create(server.baseUri()
+                + "/api/v1/cases")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(method.statusCode()).isEqualTo(405);
+        assertThat(new ObjectMapper().readTree(method.body()).path("code").asText()).isEqualTo("method-not-allowed");
+    }
+
+    /** Whether the document says this answer's body is an ApiError (by reference to a shared response, or inline). */
+    private static boolean isApiError(JsonNode response) {
+        return response.has("$ref") || response.path("content").path("application/json").path("schema")
+                .path("$ref").asText().endsWith("/ApiError");
     }
 }

@@ -54,7 +54,8 @@ public final class FleetAlarms {
         }
         Long oldest = t.outboxOldestAgeSeconds();
         if (oldest != null && oldest > settings.outboxAgeAlarm().toSeconds()) {
-            alarms.add(new Alarm(Alarm.Kind.OUTBOX_BACKLOG, null, FleetHtml.age(Duration.ofSeconds(oldest))));
+            // The age is shown in the page's language beside the label, from the terminal's status.
+            alarms.add(new Alarm(Alarm.Kind.OUTBOX_BACKLOG, null, null));
         }
         alarms.sort(Comparator.comparing(Alarm::severity));
         return new FleetRow(t, liveness, since, alarms);

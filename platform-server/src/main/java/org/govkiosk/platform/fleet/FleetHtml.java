@@ -1,30 +1,40 @@
 package org.govkiosk.platform.fleet;
 
-import java.time.Duration;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.govkiosk.api.DeviceState;
-import org.govkiosk.api.TerminalStatus;
+import java.util.Locale;
+import java.util.TreeSet;
 
 /**
- * The fleet page and its login form as HTML, rendered on the server (no script at all). Every value that came
- * from a terminal or a request goes through {@link #escape}: a terminal id or device detail is text, never markup.
+ * The fleet page's shell (header, live-update bar, filters), its login form and its storage-down page, rendered on
+ * the server in one language ({@link FleetText}). The cards are {@link FleetCards}, which the live stream sends
+ * again as they change. No inline script: the only script is {@code /fleet/live.js}, allowed by the CSP as 'self'.
+ * Every value that came from a terminal or a request goes through {@link #escape}.
  */
 final class FleetHtml {
 
-    private static final String STYLE = """
-            body{font-family:"Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif;margin:1.5em;color:#222}
-            h1{font-size:1.5em;margin:0 0 .3em}.en{color:#666;font-weight:normal;font-size:.85em}
-            table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.35em .5em;
-            vertical-align:top;text-align:left}th{background:#eee}ul{margin:0;padding-left:1.1em}
-            tr.sev-critical{background:#fde2e1}tr.sev-warning{background:#fff4d6}
-            .badge{display:inline-block;padding:0 .4em;border-radius:.3em;color:#fff;font-size:.85em}
-            .badge.stale,.badge.never{background:#b3261e}.badge.live{background:#2e7d32}
-            li.critical{color:#b3261e;font-weight:bold}li.warning{color:#8a5a00}.sub{color:#666;font-size:.85em}
-            .error{color:#b3261e}form.logout{float:right}""";
+    static final String STYLE = resource("fleet.css");
+    static final String SCRIPT = resource("fleet-live.js");
 
     private FleetHtml() {
+    }
+
+    static String resource(String name) {
+        try (InputStream in = FleetHtml.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name + " beside FleetHtml");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** HTML-escapes text for an element body or a double- or single-quoted attribute. */
@@ -47,140 +57,111 @@ final class FleetHtml {
         return sb.toString();
     }
 
-    /** A compact age that reads in both languages: "45 s", "3 min", "2 h 5 min", "3 d 4 h". */
-    static String age(Duration d) {
-        long s = Math.max(0, d.toSeconds());
-        if (s < 60) {
-            return s + " s";
-        }
-        if (s < 3600) {
-            return s / 60 + " min";
-        }
-        if (s < 86_400) {
-            return s / 3600 + " h " + (s % 3600) / 60 + " min";
-        }
-        return s / 86_400 + " d " + (s % 86_400) / 3600 + " h";
+    /** The time of day a technician reads, in the hall's zone: "10:31:05". */
+    static String clock(Instant at, ZoneId zone) {
+        return DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).format(at.atZone(zone));
     }
 
-    static String page(List<FleetRow> rows, Instant now, FleetSettings settings) {
-        long alarmed = rows.stream().filter(r -> !r.alarms().isEmpty()).count();
-        long offline = rows.stream().filter(r -> r.liveness() != FleetRow.Liveness.LIVE).count();
-        StringBuilder h = head("终端运行概览 · Terminal fleet", settings.refresh());
-        h.append("<form class=\"logout\" method=\"post\" action=\"/fleet/logout\"><button type=\"submit\">")
-                .append("退出登录 <span class=\"en\">Log out</span></button></form>\n")
-                .append("<h1>终端运行概览 <span class=\"en\">Terminal fleet</span></h1>\n")
-                .append("<p class=\"summary\">终端 ").append(rows.size()).append(" 台 · 有告警 ").append(alarmed)
-                .append(" · 失联 ").append(offline).append(" <span class=\"en\">(").append(rows.size())
-                .append(" terminals, ").append(alarmed).append(" with alarms, ").append(offline)
-                .append(" not heard from)</span> · 更新于 <span class=\"en\">as of</span> <time>")
-                .append(escape(now.truncatedTo(ChronoUnit.SECONDS).toString())).append("</time></p>\n");
-        if (rows.isEmpty()) {
-            h.append("<p id=\"empty\">尚无终端注册。<span class=\"en\">No terminal has registered yet.</span></p>\n");
-            return h.append("</body></html>\n").toString();
+    static String page(List<FleetRow> all, FleetFilter filter, Instant now, ZoneId zone, FleetText t) {
+        List<FleetRow> shown = filter.apply(all);
+        StringBuilder h = head(t.get("title"), t);
+        h.append("<body data-live-url=\"").append(escape(FleetRoutes.EVENTS + "?" + filter.query(t)))
+                .append("\" data-live=\"off\"");
+        for (String key : List.of("live", "paused", "reconnecting", "pause", "resume", "copied")) {
+            h.append(" data-text-").append(key).append("=\"").append(escape(t.get(key))).append('"');
         }
-        h.append("<table id=\"fleet\"><thead><tr>")
-                .append(th("终端", "Terminal")).append(th("大厅", "Hall")).append(th("最近心跳", "Last heartbeat"))
-                .append(th("待发", "Outbox")).append(th("设备", "Devices")).append(th("告警", "Alarms"))
-                .append("</tr></thead>\n<tbody>\n");
-        for (FleetRow r : rows) {
-            row(h, r);
-        }
-        return h.append("</tbody></table>\n</body></html>\n").toString();
+        h.append(">\n<header class=\"top\"><h1>").append(t.get("title")).append("</h1><nav class=\"tools\">")
+                .append("<a href=\"").append(escape(FleetRoutes.PAGE + "?" + other(filter, t)))
+                .append("\" lang=\"").append(t.otherHtmlLang()).append("\" hreflang=\"")
+                .append(t.otherHtmlLang()).append("\">").append(t.otherName()).append("</a>")
+                .append("<form method=\"post\" action=\"").append(FleetRoutes.LOGOUT)
+                .append("\"><button type=\"submit\">").append(t.get("logout")).append("</button></form></nav>")
+                .append("</header>\n");
+        h.append("<main>\n<p class=\"summary\" id=\"summary\">").append(escape(FleetCards.summary(all, t))).append("</p>\n");
+        h.append("<div class=\"live-bar\"><button type=\"button\" id=\"live-toggle\" aria-pressed=\"false\" hidden>")
+                .append(t.get("pause")).append("</button><span id=\"live-state\" role=\"status\"></span>")
+                .append("<span>").append(t.get("asOf")).append(" <time id=\"as-of\" datetime=\"")
+                .append(now.truncatedTo(ChronoUnit.SECONDS)).append("\">").append(clock(now, zone))
+                .append("</time></span></div>\n");
+        filters(h, all, filter, t);
+        String cards = FleetCards.cards(all, shown, now, t);
+        h.append("<div id=\"cards\" data-hash=\"").append(FleetCards.hash(cards)).append("\">").append(cards)
+                .append("</div>\n</main>\n<script src=\"").append(FleetRoutes.SCRIPT).append("\"></script>\n</body></html>\n");
+        return h.toString();
     }
 
-    private static void row(StringBuilder h, FleetRow r) {
-        TerminalStatus t = r.terminal();
-        String severity = r.worst().map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).orElse("ok");
-        h.append("<tr class=\"terminal sev-").append(severity).append(' ')
-                .append(r.liveness().name().toLowerCase(java.util.Locale.ROOT))
-                .append("\" data-terminal-id=\"").append(escape(t.terminalId()))
-                .append("\" data-liveness=\"").append(r.liveness().name()).append("\">");
-        h.append("<td class=\"terminal-id\">").append(escape(t.terminalId())).append("<div class=\"sub\">");
-        if (t.softwareVersion() != null) {
-            h.append("版本 <span class=\"en\">version</span> ").append(escape(t.softwareVersion()));
-        }
-        if (t.uptimeSeconds() != null) {
-            h.append(" · 已运行 <span class=\"en\">up</span> ").append(age(Duration.ofSeconds(t.uptimeSeconds())));
-        }
-        h.append("</div></td>");
-        h.append("<td class=\"hall\">").append(escape(t.hallCode())).append("</td>");
-        h.append("<td class=\"heartbeat\"");
-        if (t.lastHeartbeatAt() != null) {
-            h.append(" title=\"").append(escape(t.lastHeartbeatAt().toString())).append('"');
-        }
-        h.append('>');
-        h.append(r.sinceHeartbeat().map(d -> escape(age(d)) + " 前 <span class=\"en\">ago</span> ").orElse(""));
-        h.append(switch (r.liveness()) {
-            case LIVE -> "<span class=\"badge live\">在线 Online</span>";
-            case STALE -> "<span class=\"badge stale\">失联 Offline</span>";
-            case NEVER -> "<span class=\"badge never\">无心跳 Never</span>";
+    /** The same page in the other language: the same filter. */
+    private static String other(FleetFilter filter, FleetText t) {
+        return filter.query(t == FleetText.ZH ? FleetText.EN : FleetText.ZH);
+    }
+
+    /** A plain GET form: works without script, and the live stream follows the filter in the page's URL. */
+    private static void filters(StringBuilder h, List<FleetRow> all, FleetFilter filter, FleetText t) {
+        h.append("<form class=\"filters\" method=\"get\" action=\"").append(FleetRoutes.PAGE)
+                .append("\" aria-label=\"").append(t.get("filters")).append("\">")
+                .append("<input type=\"hidden\" name=\"lang\" value=\"").append(t.param()).append("\">")
+                .append("<label>").append(t.get("hall")).append("<select name=\"hall\">")
+                .append(option("", t.get("allHalls"), filter.hall() == null));
+        TreeSet<String> halls = new TreeSet<>();
+        all.forEach(r -> {
+            if (r.terminal().hallCode() != null) {
+                halls.add(r.terminal().hallCode());
+            }
         });
-        h.append("</td><td class=\"outbox\">").append(t.outboxPending());
-        if (t.outboxOldestAgeSeconds() != null && t.outboxPending() > 0) {
-            h.append("<div class=\"sub\">最早 <span class=\"en\">oldest</span> ")
-                    .append(age(Duration.ofSeconds(t.outboxOldestAgeSeconds()))).append("</div>");
+        if (filter.hall() != null) {
+            halls.add(filter.hall());
         }
-        h.append("</td><td class=\"devices\"><ul>");
-        for (DeviceState d : t.devices()) {
-            h.append("<li data-device-id=\"").append(escape(d.deviceId())).append("\">").append(escape(d.deviceId()))
-                    .append(" <span class=\"sub\">").append(escape(d.family())).append("</span> ")
-                    .append(escape(d.status()));
-            if (d.detail() != null) {
-                h.append(" · ").append(escape(d.detail()));
-            }
-            h.append("</li>");
+        halls.forEach(hall -> h.append(option(hall, hall, hall.equals(filter.hall()))));
+        h.append("</select></label><label>").append(t.get("alarm")).append("<select name=\"alarm\">")
+                .append(option("", t.get("allTerminals"), filter.alarm() == null))
+                .append(option(FleetFilter.ANY, t.get("anyAlarm"), FleetFilter.ANY.equals(filter.alarm())))
+                .append(option(FleetFilter.CRITICAL, t.get("criticalOnly"),
+                        FleetFilter.CRITICAL.equals(filter.alarm())));
+        for (Alarm.Kind kind : Alarm.Kind.values()) {
+            h.append(option(kind.name(), t.alarm(kind), kind.name().equals(filter.alarm())));
         }
-        h.append("</ul></td><td class=\"alarms\"><ul>");
-        for (Alarm a : r.alarms()) {
-            h.append("<li class=\"alarm ").append(a.severity().name().toLowerCase(java.util.Locale.ROOT))
-                    .append("\" data-alarm=\"").append(a.kind().name()).append("\">").append(a.kind().zh())
-                    .append(" <span class=\"en\">").append(a.kind().en()).append("</span>");
-            if (a.deviceId() != null) {
-                h.append(" — ").append(escape(a.deviceId()));
-            }
-            if (a.detail() != null) {
-                h.append(" (").append(escape(a.detail())).append(')');
-            }
-            h.append("</li>");
-        }
-        h.append("</ul></td></tr>\n");
+        h.append("</select></label><button type=\"submit\">").append(t.get("apply")).append("</button></form>\n");
     }
 
-    /** The login form; {@code problem} is our own bilingual text, shown above it. */
-    static String login(String problem, boolean enabled) {
-        StringBuilder h = head("登录 · Log in — 终端运行概览", null);
-        h.append("<h1>终端运行概览 <span class=\"en\">Terminal fleet</span></h1>\n");
+    private static String option(String value, String label, boolean selected) {
+        return "<option value=\"" + escape(value) + "\"" + (selected ? " selected" : "") + ">" + escape(label)
+                + "</option>";
+    }
+
+    /** The login form; {@code problem} is our own text, shown above it. */
+    static String login(String problem, boolean enabled, FleetText t) {
+        StringBuilder h = head(t.get("loginTitle") + " · " + t.get("title"), t).append("<body>\n");
+        h.append("<header class=\"top\"><h1>").append(t.get("title")).append("</h1><nav class=\"tools\"><a href=\"")
+                .append(FleetRoutes.PAGE).append("?lang=").append(t.otherParam()).append("\" lang=\"")
+                .append(t.otherHtmlLang()).append("\" hreflang=\"").append(t.otherHtmlLang()).append("\">")
+                .append(t.otherName()).append("</a></nav></header>\n<main>");
         if (problem != null) {
-            h.append("<p class=\"error\" id=\"problem\">").append(escape(problem)).append("</p>\n");
+            h.append("<p class=\"error\" id=\"problem\" role=\"alert\">").append(escape(problem)).append("</p>\n");
         }
         if (enabled) {
-            h.append("<form method=\"post\" action=\"/fleet/login\">")
-                    .append("<label>窗口业务系统令牌 <span class=\"en\">Clerk token</span> ")
+            h.append("<form class=\"login\" method=\"post\" action=\"").append(FleetRoutes.LOGIN)
+                    .append("\"><input type=\"hidden\" name=\"lang\" value=\"").append(t.param()).append("\">")
+                    .append("<label>").append(t.get("token"))
                     .append("<input type=\"password\" name=\"token\" autocomplete=\"current-password\" required>")
-                    .append("</label> <button type=\"submit\">登录 <span class=\"en\">Log in</span></button></form>\n");
+                    .append("</label><button type=\"submit\">").append(t.get("loginButton"))
+                    .append("</button></form>\n");
         }
-        return h.append("</body></html>\n").toString();
+        return h.append("</main></body></html>\n").toString();
     }
 
-    /** The storage is down: say so, and keep reloading so the page comes back by itself. */
-    static String unavailable(Duration refresh) {
-        return head("终端运行概览 · Terminal fleet", refresh)
-                .append("<h1>终端运行概览 <span class=\"en\">Terminal fleet</span></h1>\n<p class=\"error\">")
-                .append("平台存储暂不可用，本页将自动刷新。<span class=\"en\">The platform's storage is unavailable;")
-                .append(" this page reloads by itself.</span></p>\n</body></html>\n").toString();
+    /** The storage is down: say so, with a link to try again (no timed reload). */
+    static String unavailable(FleetText t) {
+        return head(t.get("title"), t).append("<body>\n<header class=\"top\"><h1>").append(t.get("title"))
+                .append("</h1></header>\n<main><p class=\"error\" role=\"alert\">").append(t.get("unavailable"))
+                .append("</p><p><a href=\"").append(FleetRoutes.PAGE).append("?lang=").append(t.param())
+                .append("\">").append(t.get("retry")).append("</a></p></main></body></html>\n").toString();
     }
 
-    private static StringBuilder head(String title, Duration refresh) {
-        StringBuilder h = new StringBuilder(8192).append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head>")
-                .append("<meta charset=\"utf-8\">");
-        if (refresh != null) {
-            h.append("<meta http-equiv=\"refresh\" content=\"").append(refresh.toSeconds()).append("\">");
-        }
-        return h.append("<title>").append(escape(title)).append("</title><style>").append(STYLE)
-                .append("</style></head>\n<body>\n");
-    }
-
-    private static String th(String zh, String en) {
-        return "<th>" + zh + "<br><span class=\"en\">" + en + "</span></th>";
+    private static StringBuilder head(String title, FleetText t) {
+        return new StringBuilder(16_384).append("<!DOCTYPE html>\n<html lang=\"").append(t.htmlLang())
+                .append("\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>").append(escape(title)).append("</title><style>").append(STYLE)
+                .append("</style></head>\n");
     }
 }

@@ -2,8 +2,8 @@ package org.govkiosk.platform.pads;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.sse.SseClient;
-import io.javalin.http.sse.SseHandler;
 import java.util.Optional;
 import org.govkiosk.api.ApiJson;
 import org.govkiosk.api.ApiPaths;
@@ -14,6 +14,7 @@ import org.govkiosk.api.PadRegistrationReceipt;
 import org.govkiosk.api.RatingReceipt;
 import org.govkiosk.api.RatingRequest;
 import org.govkiosk.api.RatingRequestReceipt;
+import org.govkiosk.platform.http.AcceptHeader;
 import org.govkiosk.platform.http.ApiException;
 import org.govkiosk.platform.http.Auth;
 import org.govkiosk.platform.http.Responses;
@@ -27,14 +28,11 @@ final class PadRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(PadRoutes.class);
     static final String EVENT_STREAM = "text/event-stream";
-    private static final String BINDING = "govkiosk.pad.binding";
-    private static final String LAST_EVENT_ID = "govkiosk.pad.last-event-id";
 
     private final RouteSupport s;
     private final PadDirectory directory;
     private final RatingRequestService requests;
     private final PadHub hub;
-    private final SseHandler sse = new SseHandler(0, this::open);
     private final ObjectMapper lenient = ApiJson.lenient();
 
     PadRoutes(RouteSupport support, PadDirectory directory, RatingRequestService requests, PadHub hub) {
@@ -65,24 +63,35 @@ final class PadRoutes {
         Responses.json(ctx, 200, receipt);
     }
 
-    private void events(Context ctx) throws Exception {
+    private void events(Context ctx) {
         String pad = s.signed(ctx, s.maxBodyBytes()).terminal();
-        if (!EVENT_STREAM.equals(ctx.header("Accept"))) {
+        // By the standard rules (q-values, wildcards): "text/event-stream, */*;q=0.1" is a pad that takes the stream.
+        if (!AcceptHeader.accepts(ctx.header("Accept"), EVENT_STREAM)) {
             throw ApiException.client(406, PadErrorCodes.NOT_ACCEPTABLE, "send Accept: " + EVENT_STREAM);
         }
         PadBinding binding = directory.binding(pad).orElseThrow(() -> ApiException.client(403,
                 PadErrorCodes.PAD_NOT_REGISTERED, "terminal " + pad + " is not bound to a window; POST "
                         + ApiPaths.PADS + " first"));
-        ctx.attribute(BINDING, binding);
-        ctx.attribute(LAST_EVENT_ID, lastEventId(ctx.header("Last-Event-ID")));
-        sse.handle(ctx);
+        ctx.status(200);
+        ctx.res().setCharacterEncoding("UTF-8");
+        ctx.res().setContentType(EVENT_STREAM);
+        ctx.header("Cache-Control", "no-cache");
+        ctx.header("X-Accel-Buffering", "no");
+        if (ctx.method() == HandlerType.HEAD) {
+            // What GET would answer, checked the same way, without opening a stream.
+            return;
+        }
+        ctx.header("Connection", "close");
+        open(new SseClient(ctx), binding, lastEventId(ctx.header("Last-Event-ID")));
     }
 
-    /** Runs on Javalin's async executor once the stream's headers are out. */
-    private void open(SseClient client) {
+    /**
+     * Joins the stream to its window on the request's own thread, before anything is sent: the status line goes out
+     * with hello, so a pad that sees its 200 is already among the window's pads and counts in the padsReached of any
+     * request made from then on. The stream then stays open asynchronously until either side closes it.
+     */
+    private void open(SseClient client, PadBinding binding, Optional<Long> last) {
         client.keepAlive();
-        PadBinding binding = client.ctx().attribute(BINDING);
-        Optional<Long> last = client.ctx().attribute(LAST_EVENT_ID);
         PadConnection connection = new PadConnection(binding, client);
         client.onClose(() -> hub.remove(connection));
         try {
@@ -90,8 +99,9 @@ final class PadRoutes {
                     new PadRegistrationReceipt(binding.padId(), binding.hallCode(), binding.windowId(), null,
                             s.clock().instant()))));
         } catch (RuntimeException e) {
-            // The stream is committed (200): an error body cannot follow. Close it; the pad reconnects.
+            // The stream is committed (200) or about to be: an error body cannot follow. Close it; the pad reconnects.
             LOG.warn("Stream of pad {} closed at start: {}", binding.padId(), e.toString());
+            hub.remove(connection);
             client.close();
         }
     }

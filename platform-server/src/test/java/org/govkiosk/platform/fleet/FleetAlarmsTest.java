@@ -84,18 +84,52 @@ class FleetAlarmsTest {
         String evil = "<script>alert('x')</script>&\"";
         TerminalStatus t = new TerminalStatus(evil, evil, NOW, NOW, evil, 1,
                 List.of(new DeviceState(evil, evil, "DEGRADED", evil)), 5L, 5L, 60);
-        String html = FleetHtml.page(alarms.rows(List.of(t), NOW), NOW, FleetSettings.defaults());
-        assertThat(html).doesNotContain("<script>", "alert('x')")
-                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;");
+        for (FleetText lang : FleetText.values()) {
+            String html = FleetHtml.page(alarms.rows(List.of(t), NOW), FleetFilter.of(evil, null), NOW,
+                    java.time.ZoneOffset.UTC, lang);
+            assertThat(html).doesNotContain("<script>", "alert('x')")
+                    .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;");
+        }
         assertThat(FleetHtml.escape("a<b>&\"'")).isEqualTo("a&lt;b&gt;&amp;&quot;&#39;");
-        assertThat(FleetHtml.login("<i>", true)).contains("&lt;i&gt;").doesNotContain("<i>");
+        assertThat(FleetHtml.login("<i>", true, FleetText.ZH)).contains("&lt;i&gt;").doesNotContain("<i>");
     }
 
     @Test
-    void agesReadInBothLanguages() {
-        assertThat(FleetHtml.age(Duration.ofSeconds(45))).isEqualTo("45 s");
-        assertThat(FleetHtml.age(Duration.ofMinutes(3))).isEqualTo("3 min");
-        assertThat(FleetHtml.age(Duration.ofMinutes(125))).isEqualTo("2 h 5 min");
-        assertThat(FleetHtml.age(Duration.ofHours(76))).isEqualTo("3 d 4 h");
+    void agesReadInThePagesLanguageAndStayPutUnderAMinute() {
+        assertThat(FleetText.ZH.age(Duration.ofSeconds(45))).isEqualTo("不到 1 分钟");
+        assertThat(FleetText.EN.age(Duration.ofSeconds(45))).isEqualTo("under 1 min");
+        assertThat(FleetText.ZH.age(Duration.ofMinutes(3))).isEqualTo("3 分钟");
+        assertThat(FleetText.EN.age(Duration.ofMinutes(125))).isEqualTo("2 h 5 min");
+        assertThat(FleetText.ZH.age(Duration.ofHours(76))).isEqualTo("3 天 4 小时");
+    }
+
+    @Test
+    void everyTextHasBothLanguagesAndTheLanguageIsChosenAsAsked() {
+        FleetText.WORDS.forEach((key, both) -> {
+            assertThat(both).as(key).hasSize(2);
+            assertThat(both[0]).as(key + " zh").isNotBlank().isNotEqualTo(both[1]);
+            assertThat(both[1]).as(key + " en").isNotBlank().doesNotContainPattern("\\p{IsHan}");
+        });
+        assertThat(FleetText.choose(null, null)).isEqualTo(FleetText.ZH);
+        assertThat(FleetText.choose(null, "en-US,en;q=0.9,zh;q=0.5")).isEqualTo(FleetText.EN);
+        assertThat(FleetText.choose(null, "zh-CN,zh;q=0.9,en;q=0.5")).isEqualTo(FleetText.ZH);
+        assertThat(FleetText.choose("zh", "en-US")).isEqualTo(FleetText.ZH);
+        assertThat(FleetText.choose("en", null)).isEqualTo(FleetText.EN);
+    }
+
+    @Test
+    void filtersByHallAndAlarm() {
+        List<FleetRow> rows = alarms.rows(List.of(
+                terminal("a-quiet", Duration.ZERO, 60, null, device("ONLINE", null)),
+                terminal("b-near-end", Duration.ZERO, 60, null, device("DEGRADED", "PAPER_NEAR_END")),
+                terminal("c-paper-out", Duration.ZERO, 60, null, device("OFFLINE", "PAPER_OUT"))), NOW);
+        assertThat(FleetFilter.of(null, "any").apply(rows)).hasSize(2);
+        assertThat(FleetFilter.of(null, "critical").apply(rows)).extracting(r -> r.terminal().terminalId())
+                .containsExactly("c-paper-out");
+        assertThat(FleetFilter.of("", "paper_near_end").apply(rows)).extracting(r -> r.terminal().terminalId())
+                .containsExactly("b-near-end");
+        assertThat(FleetFilter.of("HALL-9", null).apply(rows)).isEmpty();
+        assertThat(FleetFilter.of("HALL-1", "any").apply(rows)).hasSize(2);
+        assertThat(FleetFilter.of(null, "no-such-alarm").apply(rows)).as("unknown: all").hasSize(3);
     }
 }

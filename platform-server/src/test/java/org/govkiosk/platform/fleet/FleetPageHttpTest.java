@@ -65,10 +65,11 @@ class FleetPageHttpTest extends RunningPlatform {
         HttpResponse<String> r = get(null, CLERK);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("data-terminal-id=\"T-001\"", "data-alarm=\"PAPER_NEAR_END\"", "纸将用尽",
-                "<meta http-equiv=\"refresh\" content=\"30\">", "<span class=\"en\">up</span> 10 s",
-                "<span class=\"en\">oldest</span> 5 s");
+                "<meta name=\"viewport\"", "2 条待发", "已运行</dt><dd class=\"uptime\">不到 1 分钟")
+                .doesNotContain("http-equiv=\"refresh\"", "Paper near end");
         assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v ->
-                assertThat(v).contains("default-src 'none'").doesNotContain("script-src"));
+                assertThat(v).contains("default-src 'none'", "script-src 'self';").doesNotContain("unsafe-inline';"
+                        + " connect", "script-src 'self' 'unsafe"));
         assertThat(r.headers().firstValue("Cache-Control")).contains("no-store");
     }
 
@@ -76,7 +77,7 @@ class FleetPageHttpTest extends RunningPlatform {
     void aBrowserLogsInKeepsACookieUntilItExpiresAndLogsOut() throws Exception {
         HttpResponse<String> ok = login(CLERK);
         assertThat(ok.statusCode()).isEqualTo(303);
-        assertThat(ok.headers().firstValue("Location")).contains(FleetRoutes.PAGE);
+        assertThat(ok.headers().firstValue("Location")).contains(FleetRoutes.PAGE + "?lang=zh");
         String set = ok.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(set).contains("HttpOnly", "SameSite=Strict", "Path=/fleet").doesNotContain(CLERK);
         String cookie = cookieOf(ok);
@@ -103,11 +104,58 @@ class FleetPageHttpTest extends RunningPlatform {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(off.baseUri() + FleetRoutes.PAGE))
                     .header("Authorization", "Bearer ").GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(403);
-            assertThat(r.body()).contains("no clerk token").doesNotContain("name=\"token\"");
+            assertThat(r.body()).contains("未配置窗口业务系统令牌").doesNotContain("name=\"token\"");
+            HttpResponse<String> en = http.send(HttpRequest.newBuilder(URI.create(off.baseUri() + FleetRoutes.PAGE
+                    + "?lang=en")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(en.statusCode()).isEqualTo(403);
+            assertThat(en.body()).contains("no clerk token", "lang=\"en\"").doesNotContain("未配置");
             HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(off.baseUri() + FleetRoutes.LOGIN))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("token=")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(login.statusCode()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void filtersByHallAndAlarmAndTheStreamFollowsTheFilter() throws Exception {
+        terminal.post(ApiPaths.HEARTBEATS, new Heartbeat("T-001", clock.instant(), "1.0", 0, List.of(
+                new DeviceState("receipt-1", "RECEIPT_PRINTER", "OFFLINE", "PAPER_OUT")), 10L, null, 60));
+        org.govkiosk.platform.TestTerminal other = new org.govkiosk.platform.TestTerminal(server.baseUri(), "T-002",
+                clock).registered(ENROLMENT, "HALL-2");
+        other.post(ApiPaths.HEARTBEATS, new Heartbeat("T-002", clock.instant(), "1.0", 0, List.of(), 10L, null, 60));
+
+        HttpResponse<String> hall2 = http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + FleetRoutes.PAGE
+                + "?lang=en&hall=HALL-2")).header("Authorization", "Bearer " + CLERK).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(hall2.body()).contains("data-terminal-id=\"T-002\"", "Showing 1 of 2")
+                .doesNotContain("data-terminal-id=\"T-001\"");
+        HttpResponse<String> paper = http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + FleetRoutes.PAGE
+                + "?alarm=PAPER_OUT")).header("Authorization", "Bearer " + CLERK).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(paper.body()).contains("data-terminal-id=\"T-001\"", "显示 1 / 2 台")
+                .doesNotContain("data-terminal-id=\"T-002\"");
+
+        String events = server.baseUri() + FleetRoutes.EVENTS + "?lang=en&hall=HALL-2";
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(events)).header("Accept", "text/event-stream").GET()
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).as("no login").isEqualTo(401);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(events)).header("Authorization", "Bearer " + CLERK)
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(406);
+        HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(events))
+                .header("Authorization", "Bearer " + CLERK).header("Accept", "text/event-stream, */*;q=0.1").GET()
+                .build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(stream.body(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            assertThat(in.readLine()).isEqualTo("event: " + FleetLive.EVENT);
+            String data = in.readLine();
+            assertThat(data).startsWith("data: ");
+            com.fasterxml.jackson.databind.JsonNode fleet = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(data.substring(6));
+            assertThat(fleet.path("cards").asText()).contains("data-terminal-id=\"T-002\"", "Showing 1 of 2")
+                    .doesNotContain("T-001");
+            assertThat(fleet.path("summary").asText()).isEqualTo("2 terminals · 1 with alarms · 0 not heard from");
+            assertThat(fleet.path("hash").asText()).hasSize(16);
         }
     }
 }

@@ -57,8 +57,10 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     static HeadlessChromium launch(Path binary, Path profile) throws Exception {
+        // Without the background-networking flags Chromium keeps trying hosts this closed network refuses.
         Process p = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--no-first-run", "--disable-extensions", "--remote-debugging-port=0",
+                "--no-first-run", "--disable-extensions", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--remote-debugging-port=0",
                 "--user-data-dir=" + profile.toAbsolutePath(), "about:blank")
                 .redirectErrorStream(true).redirectOutput(profile.resolveSibling("chromium.log").toFile()).start();
         try {
@@ -145,6 +147,36 @@ final class HeadlessChromium implements AutoCloseable {
         }
         JsonNode value = r.path("result").path("result").path("value");
         return value.isMissingNode() ? Optional.empty() : Optional.of(value.asText());
+    }
+
+    /** The value of an expression that gives a promise, once it settled, as text (JSON.stringify it for objects). */
+    String evaluateAwaited(String expression) throws Exception {
+        JsonNode r = call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true,
+                "awaitPromise", true));
+        if (r.has("error") || r.path("result").has("exceptionDetails")) {
+            throw new AssertionError("script failed: " + r);
+        }
+        return r.path("result").path("result").path("value").asText();
+    }
+
+    /**
+     * Lays the page out as on a screen of {@code width} × {@code height} CSS pixels; {@code mobile} as a phone does
+     * (the viewport meta tag applies, and a page without one is laid out 980 px wide).
+     */
+    void viewport(int width, int height, boolean mobile) throws Exception {
+        call("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 1,
+                "mobile", mobile));
+    }
+
+    /** A PNG of the whole page (beyond the viewport), as a person scrolling it would see it. */
+    void screenshot(Path png) throws Exception {
+        JsonNode metrics = call("Page.getLayoutMetrics", Map.of()).path("result").path("cssContentSize");
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", metrics.path("width").asDouble(),
+                "height", metrics.path("height").asDouble(), "scale", 1);
+        JsonNode shot = call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
+                "clip", clip));
+        Files.createDirectories(png.getParent());
+        Files.write(png, java.util.Base64.getDecoder().decode(shot.path("result").path("data").asText()));
     }
 
     /** Evaluates until the answer passes, or fails the test with the last answer. */
