@@ -18,6 +18,9 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v lpr >/dev/null 2>&1 || need+=(cups-bsd)
 [ -e /usr/lib/cups/backend/cups-pdf ] || need+=(printer-driver-cups-pdf)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# npm installs axe-core (pinned in platform-server/src/test/axe/package-lock.json) for the phone rating page's
+# accessibility check in headless Chromium (PhoneRatingBrowserTest).
+command -v npm >/dev/null 2>&1 || need+=(npm)
 command -v fakeroot >/dev/null 2>&1 || need+=(fakeroot)
 # The package test starts the installed terminal as its unit would: on a virtual screen, checked with systemd-analyze.
 command -v Xvfb >/dev/null 2>&1 || need+=(xvfb)
@@ -59,6 +62,10 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
+# axe-core for PhoneRatingBrowserTest, exactly the version of the lock file.
+(cd platform-server/src/test/axe && npm ci --no-audit --no-fund --loglevel=error) \
+  || { [ "${CI:-}" = true ] && { echo "test-all: FAILED: npm ci of axe-core" >&2; exit 1; }; \
+       echo "test-all: could not install axe-core; the phone page's accessibility test will fail" >&2; }
 ./mvnw -B -ntp verify "$@"
 # Under CI=true a skipped test is a failure: a test that cannot run proves nothing, and a CI must not pass by
 # skipping what it was meant to show (an OS part missing, a daemon that did not start, root).

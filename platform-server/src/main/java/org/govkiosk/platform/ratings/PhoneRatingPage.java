@@ -128,7 +128,7 @@ final class PhoneRatingPage {
                 .append(other.tag).append("\" href=\"").append(org.govkiosk.api.ApiPaths.RATE_PAGE).append("?t=")
                 .append(esc(java.net.URLEncoder.encode(token == null ? "" : token,
                         java.nio.charset.StandardCharsets.UTF_8)))
-                .append("&amp;lang=").append(other.param()).append("\">").append(t(other, "switch"))
+                .append("&amp;lang=").append(other.param()).append("\">").append(t(lang, "switch"))
                 .append("</a></header>\n");
         return b;
     }

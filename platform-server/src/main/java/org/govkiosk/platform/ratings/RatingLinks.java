@@ -80,6 +80,10 @@ final class RatingLinks {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+        // One spelling per token: base64 whose unused bits were changed decodes alike, and is refused all the same.
+        if (!B64.encodeToString(given).equals(token.substring(dot + 1)) || !B64.encodeToString(payload).equals(body)) {
+            return Optional.empty();
+        }
         if (!MessageDigest.isEqual(given, mac(body))) {
             return Optional.empty();
         }
