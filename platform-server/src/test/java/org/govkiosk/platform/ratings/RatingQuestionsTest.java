@@ -46,6 +46,6 @@ class RatingQuestionsTest {
                 .hasMessageContaining("rating-questions[1].code: 'OVERALL' is an indicator of every rating")
                 .hasMessageContaining("rating-questions[3].code: 'Q3' is listed twice")
                 .hasMessageContaining("rating-questions[4].text.en")
-                .hasMessageContaining("rating-questions[5]").hasMessageContaining("did you mean 'text'");
+                .hasMessageContaining("rating-questions[5].txt: unknown key; allowed here: code, text");
     }
 }
