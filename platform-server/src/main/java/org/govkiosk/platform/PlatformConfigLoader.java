@@ -230,6 +230,7 @@ public final class PlatformConfigLoader {
         PlatformConfig.Deadlines deadlines = new PlatformConfig.Deadlines(catalog, calendar,
                 integer(v, "promised-working-days", PlatformConfig.Deadlines.DEFAULT_FALLBACK_DAYS));
         org.govkiosk.platform.cases.PromisedDates.of(deadlines);
+        deadlines.catalog().ifPresent(org.govkiosk.platform.ratings.Ratings::checkCatalog);
         return deadlines;
     }
 

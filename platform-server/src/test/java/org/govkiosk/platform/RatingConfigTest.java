@@ -65,5 +65,15 @@ class RatingConfigTest {
                 Map.of())).hasMessageContaining("rating-window-working-days must be 1..30");
         assertThatThrownBy(() -> PlatformConfigLoader.load(new String[] {"--sms-connect-timeout-seconds=0"},
                 Map.of())).hasMessageContaining("1 s to 120 s");
+        Path catalog = Files.writeString(dir.resolve("catalog.yaml"), """
+                items:
+                  - code: "A1"
+                    name: 甲
+                    time-limit: {promised-days: 5}
+                    rating-questions:
+                      - {code: OVERALL, text: {zh: 问, en: Q}}
+                """);
+        assertThatThrownBy(() -> PlatformConfigLoader.load(new String[] {"--catalog=" + catalog}, Map.of()))
+                .hasMessageContaining("catalog.yaml: items[0].rating-questions[0].code");
     }
 }

@@ -1,7 +1,6 @@
 package org.govkiosk.platform.ratings;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +67,7 @@ final class PhoneRatingPage {
 
     /** After a rating, or when the contact was rated before (here, at the window, at a terminal, by default). */
     static String given(PageLanguage lang, String token, RatingLink link, Contact contact, String itemName,
-            GivenRating given, boolean justNow, ZoneId zone) {
+            GivenRating given, boolean justNow) {
         StringBuilder b = head(lang, token);
         b.append("<p id=\"outcome\" class=\"outcome\" data-outcome=\"").append(justNow ? "thanks" : "given")
                 .append("\" data-level=\"").append(given.level()).append("\" data-defaulted=\"")

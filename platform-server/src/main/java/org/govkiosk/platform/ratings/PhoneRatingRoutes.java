@@ -84,7 +84,7 @@ final class PhoneRatingRoutes {
         String item = itemName(lang, c);
         if (c.given().isPresent()) {
             ctx.status(200).result(PhoneRatingPage.given(lang, token, c.link(), c.contact(), item, c.given().get(),
-                    false, s.zone()));
+                    false));
             return;
         }
         ctx.status(200).result(PhoneRatingPage.form(lang, token, c.link(), c.contact(), item,
@@ -109,7 +109,7 @@ final class PhoneRatingRoutes {
         String item = itemName(lang, c);
         if (c.given().isPresent()) {
             ctx.status(200).result(PhoneRatingPage.given(lang, token, c.link(), c.contact(), item, c.given().get(),
-                    false, s.zone()));
+                    false));
             return;
         }
         List<RatingQuestions.Question> asked = questions.forItem(c.link().itemCode());
@@ -146,7 +146,7 @@ final class PhoneRatingRoutes {
                     c.link().serviceSequence(), c.link().source());
         }
         ctx.status(200).result(PhoneRatingPage.given(lang, token, c.link(), c.contact(), item, stored.rating(),
-                stored.storedNow(), s.zone()));
+                stored.storedNow()));
     }
 
     private String itemName(PageLanguage lang, Checked c) {

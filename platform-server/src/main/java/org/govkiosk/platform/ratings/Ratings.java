@@ -83,6 +83,15 @@ public final class Ratings implements AutoCloseable {
         return ratings;
     }
 
+    /**
+     * Checks the catalog's rating-questions, so that a mistake stops the start with the configuration's errors.
+     *
+     * @throws IllegalArgumentException naming every problem as {@code catalog.yaml: items[3].rating-questions...}
+     */
+    public static void checkCatalog(Path catalog) {
+        RatingQuestions.read(catalog);
+    }
+
     /** The receipt of a newly filed case with the case's rating link (评价二维码 on the 受理回执). */
     public CaseReceipt withRatingLink(CaseSubmission submission, CaseReceipt receipt) {
         LocalDate from = receipt.promisedDate() != null ? receipt.promisedDate()
