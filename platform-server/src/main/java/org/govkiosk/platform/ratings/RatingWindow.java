@@ -47,6 +47,11 @@ final class RatingWindow {
     private static final Logger LOG = LoggerFactory.getLogger(RatingWindow.class);
     /** Contacts served longer ago than this are not looked for (bounds each scan; the window is far shorter). */
     private static final Duration HORIZON = Duration.ofDays(60);
+    /**
+     * A contact is invited this long after it was served, not at once: the citizen at the window rates on the pad,
+     * at the terminal right after the journey, and an SMS then would ask for what was given.
+     */
+    static final Duration GRACE = Duration.ofMinutes(10);
     private static final int BATCH = 500;
     private static final DateTimeFormatter SMS_DATE = DateTimeFormatter.ofPattern("M月d日", Locale.ROOT);
 
@@ -100,18 +105,20 @@ final class RatingWindow {
 
     private List<Served> served() {
         long horizon = clock.millis() - HORIZON.toMillis();
+        long settled = clock.millis() - GRACE.toMillis();
         return db.inTransaction(c -> {
             List<Served> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT k.case_number, k.item_code, k.item_name,"
                     + " t.hall_code, k.terminal_id, MIN(e.occurred_at), k.submission FROM cases k"
                     + " JOIN case_events e ON e.case_number = k.case_number AND e.state IN ('COMPLETED', 'NOT_ACCEPTED')"
                     + " JOIN terminals t ON t.terminal_id = k.terminal_id"
-                    + " WHERE e.occurred_at >= ? AND NOT EXISTS (SELECT 1 FROM rating_invitations i"
+                    + " WHERE e.occurred_at >= ? AND e.occurred_at <= ? AND NOT EXISTS (SELECT 1 FROM rating_invitations i"
                     + " WHERE i.case_number = k.case_number AND i.service_sequence = ?)"
                     + " GROUP BY k.case_number, k.item_code, k.item_name, t.hall_code, k.terminal_id, k.submission"
                     + " LIMIT " + BATCH)) {
                 ps.setLong(1, horizon);
-                ps.setString(2, CASE_CONTACT);
+                ps.setLong(2, settled);
+                ps.setString(3, CASE_CONTACT);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Served(rs.getString(1), CASE_CONTACT, rs.getString(2), rs.getString(3),
@@ -122,10 +129,12 @@ final class RatingWindow {
             try (PreparedStatement ps = c.prepareStatement("SELECT p.case_number, p.service_sequence, p.item_code,"
                     + " p.item_name, p.hall_code, p.window_id, p.clerk_id, p.requested_at,"
                     + " (SELECT k.submission FROM cases k WHERE k.case_number = p.case_number)"
-                    + " FROM pad_rating_requests p WHERE p.requested_at >= ? AND NOT EXISTS (SELECT 1 FROM"
+                    + " FROM pad_rating_requests p WHERE p.requested_at >= ? AND p.requested_at <= ? AND NOT EXISTS"
+                    + " (SELECT 1 FROM"
                     + " rating_invitations i WHERE i.case_number = p.case_number"
                     + " AND i.service_sequence = p.service_sequence) ORDER BY p.event_id LIMIT " + BATCH)) {
                 ps.setLong(1, horizon);
+                ps.setLong(2, settled);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Served(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -57,6 +57,9 @@ class RatingWindowHttpTest extends PhonePlatform {
         for (String n : List.of(unrated, rated, noPhone)) {
             complete(n);
         }
+        assertThat(server.ratings().runOnce().invited()).as("not at once: the citizen may be rating at the terminal")
+                .isZero();
+        clock.advance(RatingWindow.GRACE);
 
         Ratings.Run first = server.ratings().runOnce();
         assertThat(first.invited()).isEqualTo(3);
@@ -126,6 +129,7 @@ class RatingWindowHttpTest extends PhonePlatform {
             complete(n);
             cases.add(n);
         }
+        clock.advance(RatingWindow.GRACE);
         try (PlatformServer second = PlatformServer.start(configUsed, RatingSettings.defaults().unscheduled(),
                 clock)) {
             ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -164,9 +168,21 @@ class RatingWindowHttpTest extends PhonePlatform {
                 .writeValueAsString(new org.govkiosk.api.RatingRequest("HALL-1", "W-07", caseNumber, "2", ITEM,
                         ITEM_NAME, "CLERK-7", "李明")));
         assertThat(asked.statusCode()).as(asked.body()).isIn(200, 201);
+        // A second contact of the case, rated on the pad at once: invited, but no SMS asks for it again.
+        HttpResponse<String> askedAgain = clerk("POST", ApiPaths.CLERK_RATING_REQUESTS, TestTerminal.JSON
+                .writeValueAsString(new org.govkiosk.api.RatingRequest("HALL-1", "W-07", caseNumber, "3", ITEM,
+                        ITEM_NAME, "CLERK-7", "李明")));
+        assertThat(askedAgain.statusCode()).as(askedAgain.body()).isIn(200, 201);
+        HttpResponse<String> padRated = pad.post(ApiPaths.RATINGS, new org.govkiosk.api.RatingSubmission("pad-3",
+                caseNumber, "3", ITEM, "HALL-1", pad.id, "W-07", "CLERK-7", org.govkiosk.api.RatingChannel.WINDOW_PAD,
+                5, java.util.Map.of("OVERALL", 5), List.of(), null, false, clock.instant()));
+        assertThat(padRated.statusCode()).as(padRated.body()).isEqualTo(201);
+        assertThat(server.ratings().runOnce().invited()).as("within the grace time").isZero();
+        clock.advance(RatingWindow.GRACE);
 
         Ratings.Run run = server.ratings().runOnce();
-        assertThat(run.invited()).isEqualTo(1);
+        assertThat(run.invited()).isEqualTo(2);
+        assertThat(run.smsQueued()).as("none for the contact rated on the pad").isEqualTo(1);
         OutboxSmsGateway.Row sms = server.ratings().sms().rows().get(0);
         assertThat(sms.text()).contains("W-07号窗口");
         String token = token(sms.text().substring(sms.text().indexOf("http")));
@@ -174,8 +190,8 @@ class RatingWindowHttpTest extends PhonePlatform {
         assertThat(form.body()).contains("id=\"window\">W-07<", ITEM_NAME);
 
         at(LocalDate.of(2025, 4, 10), 0, 0);
-        assertThat(server.ratings().runOnce().defaulted()).isEqualTo(1);
-        NationalRating r = national().get(0);
+        assertThat(server.ratings().runOnce().defaulted()).as("only the unrated contact").isEqualTo(1);
+        NationalRating r = national().stream().filter(NationalRating::defaulted).findFirst().orElseThrow();
         assertThat(r.windowId()).isEqualTo("W-07");
         assertThat(r.clerkId()).isEqualTo("CLERK-7");
         assertThat(r.serviceSequence()).isEqualTo("2");
