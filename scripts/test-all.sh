@@ -62,7 +62,8 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
-# The npm tools of tools/web-checks, before the build: the fleet page's browser test injects their axe-core.
+# The npm tools of tools/web-checks, before the build: the fleet page's and the phone rating page's browser tests
+# inject their axe-core.
 bash scripts/lint-openapi.sh --install-only
 ./mvnw -B -ntp verify "$@"
 # Under CI=true a skipped test is a failure: a test that cannot run proves nothing, and a CI must not pass by

@@ -66,6 +66,13 @@ public final class ApiPaths {
     public static final String CLERK_RATING_FOLLOW_UPS = BASE + "/clerk/ratings/follow-ups";
     /** GET, clerk: ratings in the national field set, for forwarding to the provincial system. */
     public static final String CLERK_NATIONAL_RATINGS = BASE + "/clerk/ratings/national";
+    /** GET, clerk: counts per level for a period, the ratings citizens gave apart from the defaults (默认好评). */
+    public static final String CLERK_RATING_SUMMARY = BASE + "/clerk/ratings/summary";
+    /**
+     * GET and POST, public (no login; short, for a QR code): the phone rating page of one contact, {@code ?t=TOKEN}
+     * where the platform signed the token (case, contact, window or item, last day); a form posts back to it.
+     */
+    public static final String RATE_PAGE = "/rate";
 
     private ApiPaths() {
     }

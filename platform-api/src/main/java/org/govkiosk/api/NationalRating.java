@@ -26,16 +26,27 @@ import java.util.Map;
  * @param anonymous       不公开
  * @param ratedAt         评价时间 (the pad's or terminal's clock)
  * @param receivedAt      when the platform stored it
+ * @param defaulted       {@code true}: not given by the citizen but recorded by the platform when the rating window
+ *                        (5 working days) closed unrated, as 基本满意 (默认评价); reports count these apart
  */
 public record NationalRating(String ratingId, String caseNumber, String serviceSequence, String itemCode,
         String itemName, String hallCode, String windowId, String terminalId, String clerkId, String channelCode,
         int level, Map<String, Integer> indicatorLevels, List<String> reasonCodes, String comment,
-        boolean anonymous, Instant ratedAt, Instant receivedAt) {
+        boolean anonymous, Instant ratedAt, Instant receivedAt, boolean defaulted) {
 
     public NationalRating {
         Check.text(ratingId, "ratingId", 64);
         Check.text(caseNumber, "caseNumber", 64);
         indicatorLevels = Check.map(indicatorLevels, "indicatorLevels");
         reasonCodes = Check.list(reasonCodes, "reasonCodes");
+    }
+
+    /** A rating the citizen gave (not a default). */
+    public NationalRating(String ratingId, String caseNumber, String serviceSequence, String itemCode,
+            String itemName, String hallCode, String windowId, String terminalId, String clerkId, String channelCode,
+            int level, Map<String, Integer> indicatorLevels, List<String> reasonCodes, String comment,
+            boolean anonymous, Instant ratedAt, Instant receivedAt) {
+        this(ratingId, caseNumber, serviceSequence, itemCode, itemName, hallCode, windowId, terminalId, clerkId,
+                channelCode, level, indicatorLevels, reasonCodes, comment, anonymous, ratedAt, receivedAt, false);
     }
 }

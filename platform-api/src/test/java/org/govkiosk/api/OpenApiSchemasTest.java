@@ -36,7 +36,7 @@ class OpenApiSchemasTest {
             CertificateIssuance.class, IssuanceReceipt.class,
             RatingSubmission.class, RatingReceipt.class,
             LicenceVerificationRequest.class, LicenceVerification.class, LicenceHolder.class, LicenceIssue.class, IssuedLicenceCode.class,
-            TerminalStatus.class, TerminalStatusList.class);
+            TerminalStatus.class, TerminalStatusList.class, RatingSummary.class);
 
     @Test
     void everyRecordHasASchemaWithExactlyItsFields() {

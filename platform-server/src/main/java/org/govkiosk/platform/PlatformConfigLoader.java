@@ -50,8 +50,12 @@ public final class PlatformConfigLoader {
             its /verify page there), certificate-key-dir (generated signing keys; default ./data/certificate-keys)
             and issuing-bodies (config file only: a mapping of id to name, signing-key, public-key and seal; the
             first signs, with Ed25519, or SM2 under crypto-suite sm).
+            好差评 on phones: rating-window-working-days (5: a contact served may be rated until then, after
+            which the platform records 基本满意 by default), rating-job-interval-seconds (60), and the invitation
+            SMS: sms-signature (【政务服务】), sms-url (the operator's HTTP gateway; unset: messages stay in the
+            sms_outbox table), sms-key-file, sms-connect-timeout-seconds (5), sms-request-timeout-seconds (10).
             Secrets may also come from the environment: GOVKIOSK_DB_PASSWORD, GOVKIOSK_TLS_PASSWORD,
-            GOVKIOSK_ENROLMENT_TOKEN, GOVKIOSK_CLERK_TOKEN.
+            GOVKIOSK_ENROLMENT_TOKEN, GOVKIOSK_CLERK_TOKEN, GOVKIOSK_SMS_KEY.
             Defaults: port 8686 on 127.0.0.1 (0.0.0.0 with tls-keystore or behind-tls-proxy; plain HTTP on
             a network address is refused), H2 database in ./data/govkiosk-platform,
             registration closed and clerk endpoints disabled until their tokens are set.""";
@@ -62,16 +66,22 @@ public final class PlatformConfigLoader {
             "promised-working-days", "catalog", "calendar", "auto-decide-immediate", "result-issuer",
             "result-font", "behind-tls-proxy", "min-request-data-rate", "body-read-timeout-seconds",
             "max-connections-per-address", "max-failed-logins", "login-lockout-seconds", "crypto-suite",
-            "public-base-url", "certificate-key-dir", "issuing-bodies");
+            "public-base-url", "certificate-key-dir", "issuing-bodies", "rating-window-working-days",
+            "rating-job-interval-seconds", "sms-signature", "sms-url", "sms-key-file", "sms-connect-timeout-seconds",
+            "sms-request-timeout-seconds");
     private static final Set<String> BODY_KEYS = Set.of("name", "signing-key", "public-key", "seal");
 
     private static final int MAX_PROMISED_DAYS = 365;
     /** The whole-number keys and their largest value (0 is the smallest of each). */
-    private static final Map<String, Integer> INTEGERS = Map.of("port", 65535, "max-body-bytes", Integer.MAX_VALUE,
-            "max-certificate-bytes", Integer.MAX_VALUE, "max-clock-skew-seconds", Integer.MAX_VALUE,
-            "promised-working-days", MAX_PROMISED_DAYS, "min-request-data-rate", Integer.MAX_VALUE,
-            "body-read-timeout-seconds", Integer.MAX_VALUE, "max-connections-per-address", Integer.MAX_VALUE,
-            "max-failed-logins", Integer.MAX_VALUE, "login-lockout-seconds", Integer.MAX_VALUE);
+    private static final Map<String, Integer> INTEGERS = Map.ofEntries(Map.entry("port", 65535),
+            Map.entry("max-body-bytes", Integer.MAX_VALUE), Map.entry("max-certificate-bytes", Integer.MAX_VALUE),
+            Map.entry("max-clock-skew-seconds", Integer.MAX_VALUE), Map.entry("promised-working-days",
+                    MAX_PROMISED_DAYS), Map.entry("min-request-data-rate", Integer.MAX_VALUE),
+            Map.entry("body-read-timeout-seconds", Integer.MAX_VALUE),
+            Map.entry("max-connections-per-address", Integer.MAX_VALUE),
+            Map.entry("max-failed-logins", Integer.MAX_VALUE), Map.entry("login-lockout-seconds", Integer.MAX_VALUE),
+            Map.entry("rating-window-working-days", 30), Map.entry("rating-job-interval-seconds", 3600),
+            Map.entry("sms-connect-timeout-seconds", 120), Map.entry("sms-request-timeout-seconds", 120));
 
     /** --help was given. */
     public static final class HelpRequested extends RuntimeException {
@@ -83,11 +93,20 @@ public final class PlatformConfigLoader {
     private PlatformConfigLoader() {
     }
 
+    /** The platform's configuration and its rating window and SMS gateway. */
+    public record Loaded(PlatformConfig config, org.govkiosk.platform.ratings.RatingSettings ratings) {
+    }
+
     /**
      * @throws IllegalArgumentException naming the flag, or the file and key, of the first problem (all of the config
      *     file's own problems, one a line)
      */
     public static PlatformConfig fromArgs(String[] args, Map<String, String> env) {
+        return load(args, env).config();
+    }
+
+    /** As {@link #fromArgs}, with the rating window and the SMS gateway (rating-*, sms-* keys). */
+    public static Loaded load(String[] args, Map<String, String> env) {
         Map<String, String> flags = new LinkedHashMap<>();
         for (String arg : args) {
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -119,10 +138,10 @@ public final class PlatformConfigLoader {
             if (flags.containsKey("issuing-bodies")) {
                 throw new IllegalArgumentException("--issuing-bodies: only in the config file");
             }
-            return build(values, configDir, env).withCertificates(new PlatformConfig.Certificates(
+            return new Loaded(build(values, configDir, env).withCertificates(new PlatformConfig.Certificates(
                     Optional.ofNullable(values.get("public-base-url")).map(u -> u.replaceAll("/+$", "")),
                     Optional.of(Path.of(values.getOrDefault("certificate-key-dir", "./data/certificate-keys"))),
-                    bodies));
+                    bodies)), ratings(values, env));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
@@ -172,6 +191,35 @@ public final class PlatformConfigLoader {
                 d.certificates());
     }
 
+    /** The rating window and where invitations go: the outbox always, an HTTP gateway when sms-url is set. */
+    private static org.govkiosk.platform.ratings.RatingSettings ratings(Map<String, String> v,
+            Map<String, String> env) {
+        var d = org.govkiosk.platform.ratings.RatingSettings.defaults();
+        var sms = d.sms();
+        Optional<java.net.URI> url = Optional.ofNullable(v.get("sms-url")).map(u -> {
+            try {
+                return java.net.URI.create(u.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("sms-url: '" + u + "' is not a URL");
+            }
+        });
+        Optional<String> key = secret(v, "sms-key-file", env, "GOVKIOSK_SMS_KEY");
+        try {
+            return new org.govkiosk.platform.ratings.RatingSettings(
+                    integer(v, "rating-window-working-days", d.windowWorkingDays()),
+                    Duration.ofSeconds(integer(v, "rating-job-interval-seconds", (int) d.jobInterval().toSeconds())),
+                    v.getOrDefault("sms-signature", d.smsSignature()),
+                    new org.govkiosk.platform.sms.SmsSettings(url, key,
+                            Duration.ofSeconds(integer(v, "sms-connect-timeout-seconds",
+                                    (int) sms.connectTimeout().toSeconds())),
+                            Duration.ofSeconds(integer(v, "sms-request-timeout-seconds",
+                                    (int) sms.requestTimeout().toSeconds())),
+                            sms.maxAttempts()), true);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     /**
      * The catalog and calendar named (a path in the config file is relative to it), else the ones beside the config
      * file where they exist; read here, so that a broken one stops the start with its file and path.
@@ -182,6 +230,7 @@ public final class PlatformConfigLoader {
         PlatformConfig.Deadlines deadlines = new PlatformConfig.Deadlines(catalog, calendar,
                 integer(v, "promised-working-days", PlatformConfig.Deadlines.DEFAULT_FALLBACK_DAYS));
         org.govkiosk.platform.cases.PromisedDates.of(deadlines);
+        deadlines.catalog().ifPresent(org.govkiosk.platform.ratings.Ratings::checkCatalog);
         return deadlines;
     }
 

@@ -61,6 +61,7 @@ public final class PlatformServer implements AutoCloseable {
     private final PlatformConfig config;
     private final java.security.PublicKey receiptKey;
     private final org.govkiosk.platform.certificates.IssuingBodies certificateBodies;
+    private final org.govkiosk.platform.ratings.Ratings ratings;
 
     private PlatformServer(Javalin app, RouteTable routes, Database database, PlatformConfig config, Wiring wiring) {
         this.app = app;
@@ -69,11 +70,13 @@ public final class PlatformServer implements AutoCloseable {
         this.config = config;
         this.receiptKey = wiring.receiptKey();
         this.certificateBodies = wiring.certificateBodies();
+        this.ratings = wiring.ratings();
     }
 
     /** What the routes were made with that callers may need: the receipts' and the certificates' keys. */
     private record Wiring(java.security.PublicKey receiptKey,
-                          org.govkiosk.platform.certificates.IssuingBodies certificateBodies) {
+                          org.govkiosk.platform.certificates.IssuingBodies certificateBodies,
+                          org.govkiosk.platform.ratings.Ratings ratings) {
     }
 
     public static PlatformServer start(PlatformConfig config) {
@@ -86,6 +89,12 @@ public final class PlatformServer implements AutoCloseable {
      * @throws org.govkiosk.platform.store.StorageException if the database cannot be opened
      */
     public static PlatformServer start(PlatformConfig config, Clock clock) {
+        return start(config, org.govkiosk.platform.ratings.RatingSettings.defaults(), clock);
+    }
+
+    /** As {@link #start(PlatformConfig, Clock)}, with the rating window and the SMS gateway of {@code ratingSettings}. */
+    public static PlatformServer start(PlatformConfig config,
+            org.govkiosk.platform.ratings.RatingSettings ratingSettings, Clock clock) {
         Database database = Database.open(config.dbUrl(), config.dbUser().orElse(null),
                 config.dbPassword().orElse(null));
         try {
@@ -93,7 +102,7 @@ public final class PlatformServer implements AutoCloseable {
             RouteTable routes = new RouteTable(app);
             java.util.concurrent.atomic.AtomicReference<String> ownBase = new java.util.concurrent.atomic
                     .AtomicReference<>();
-            Wiring wiring = addRoutes(routes, app, config, clock, database, ownBase::get);
+            Wiring wiring = addRoutes(routes, app, config, ratingSettings, clock, database, ownBase::get);
             app.start(config.bindHost(), config.port());
             PlatformServer server = new PlatformServer(app, routes, database, config, wiring);
             ownBase.set(server.baseUrl());
@@ -128,7 +137,8 @@ public final class PlatformServer implements AutoCloseable {
     }
 
     /** @return the keys the routes sign receipts and certificates with */
-    private static Wiring addRoutes(RouteTable routes, Javalin app, PlatformConfig config, Clock clock,
+    private static Wiring addRoutes(RouteTable routes, Javalin app, PlatformConfig config,
+            org.govkiosk.platform.ratings.RatingSettings ratingSettings, Clock clock,
             Database database, java.util.function.Supplier<String> ownBase) {
         TerminalStore terminals = new TerminalStore(database);
         PromisedDates promisedDates = PromisedDates.of(config.deadlines());
@@ -158,21 +168,25 @@ public final class PlatformServer implements AutoCloseable {
                             "the platform's storage is unavailable; retry later", true));
         });
         new TerminalRoutes(support, terminals).register(routes);
+        org.govkiosk.platform.pads.Pads pads = org.govkiosk.platform.pads.Pads.install(routes, app, support, database);
+        org.govkiosk.platform.ratings.Ratings phoneRatings = org.govkiosk.platform.ratings.Ratings.install(routes, app,
+                support, database, ratings, ratingSettings, promisedDates.calendar(), config.deadlines().catalog(),
+                () -> config.certificates().publicBaseUrl().orElseGet(() -> ownBase.get()));
         new CaseRoutes(support, cases, new CaseNumbers(config.caseNumberPrefix(), clock, config.zone()),
                 promisedDates,
                 new SupplementStore(database), CaseDecisions.of(config.decisions().autoDecideImmediate(),
                         config.decisions().resultIssuer(), config.zone(), config.decisions().resultFont(), signed))
-                .withAttachments(new org.govkiosk.platform.store.AttachmentStore(database)).register(routes);
+                .withAttachments(new org.govkiosk.platform.store.AttachmentStore(database))
+                .withReceiptLinks(phoneRatings::withRatingLink).register(routes);
         new org.govkiosk.platform.http.IssuanceRoutes(support,
                 new org.govkiosk.platform.store.IssuanceStore(database)).register(routes);
-        org.govkiosk.platform.pads.Pads pads = org.govkiosk.platform.pads.Pads.install(routes, app, support, database);
         new RatingRoutes(support, ratings, licences, pads.ratingGate()).register(routes);
         new ClerkRoutes(support, cases, licences, terminals).register(routes);
         new org.govkiosk.platform.http.CertificateRoutes(support, signed.bodies(),
                 new org.govkiosk.platform.store.CertificateRegistry(database), config.zone()).register(routes);
         org.govkiosk.platform.fleet.FleetRoutes.install(app, support, terminals, config,
                 new org.govkiosk.platform.store.SessionRevocations(database, clock));
-        return new Wiring(support.receipts().publicKey(), signed.bodies());
+        return new Wiring(support.receipts().publicKey(), signed.bodies(), phoneRatings);
     }
 
     /** How long a stopping platform lets requests in flight finish: longer than any request takes when healthy. */
@@ -278,6 +292,11 @@ public final class PlatformServer implements AutoCloseable {
         return certificateBodies;
     }
 
+    /** 好差评 on phones: the rating window's job (tests run it after moving their clock) and the SMS gateway. */
+    public org.govkiosk.platform.ratings.Ratings ratings() {
+        return ratings;
+    }
+
     /** The bearer token of the clerk endpoints; empty if they are disabled. */
     public java.util.Optional<String> clerkToken() {
         return config.clerkToken();
@@ -305,9 +324,9 @@ public final class PlatformServer implements AutoCloseable {
 
     /** Standalone: {@code java -jar govkiosk-platform.jar [--config=FILE] [--port=N] ...}; see --help. */
     public static void main(String[] args) {
-        PlatformConfig config;
+        PlatformConfigLoader.Loaded config;
         try {
-            config = PlatformConfigLoader.fromArgs(args, System.getenv());
+            config = PlatformConfigLoader.load(args, System.getenv());
         } catch (PlatformConfigLoader.HelpRequested h) {
             System.out.println(PlatformConfigLoader.USAGE);
             return;
@@ -317,7 +336,7 @@ public final class PlatformServer implements AutoCloseable {
             System.exit(78);
             return;
         }
-        PlatformServer server = start(config);
+        PlatformServer server = start(config.config(), config.ratings(), Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.closeGracefully(GRACEFUL_STOP),
                 "platform-shutdown"));
     }

@@ -33,7 +33,9 @@ final class ItemReader {
         int before = i.problemCount();
         i.onlyKeys("code", "name", "department", "co-departments", "category", "case-kind", "life-events", "keywords",
                 "conditions", "materials", "procedure", "time-limit", "fees", "legal-basis", "place", "hours",
-                "contacts", "rating", "self-service-print", "form");
+                "contacts", "rating", "self-service-print", "form",
+                // 细化评价问询: read by the platform's phone rating page (platform-server ratings.RatingQuestions)
+                "rating-questions");
         Optional<String> code = i.quotedString("code", true);
         Optional<String> name = i.translatable("name", true);
         Optional<String> department = i.translatable("department", true).filter(d -> declared(i, "department", d));

@@ -56,7 +56,7 @@ final class JourneyPapers {
                 settings.hallName(), caseNumber, item.name(), MaskedText.name(who.name()),
                 MaskedText.idNumber(who.idNumber()), acceptedAt.withSecond(0).withNano(0),
                 platformReceipt.promisedDate(), settings.progressUrl(caseNumber), settings.hallAddress(),
-                settings.hallPhone(), settings.terminalId()));
+                settings.hallPhone(), settings.terminalId(), platformReceipt.ratingUrl()));
     }
 
     JourneyPaper notification(CatalogItem item, ApplicantIdentity who, Case submitted, Optional<String> caseNumber,

@@ -69,7 +69,9 @@ class ApplicationServiceTest {
                 "承诺办结：" + date + "前");
         assertThat(receipt.text()).as("personal data masked on the receipt")
                 .doesNotContain("张三丰", JourneyRig.ID_NUMBER);
-        assertThat(receipt.qrPayloads()).containsExactly(JourneyRig.QUERY_URL + number);
+        assertThat(receipt.qrPayloads()).hasSize(2).first().isEqualTo(JourneyRig.QUERY_URL + number);
+        // The rating code (评价二维码): the link the platform signed into its receipt, printed as it came.
+        assertThat(receipt.qrPayloads().get(1)).matches("http://127\\.0\\.0\\.1:\\d+/rate\\?t=[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{22}");
         assertThat(rig.a4.jobs).isEmpty();
 
         String stored = rig.storedSubmission(outcome.submitted().idempotencyKey());

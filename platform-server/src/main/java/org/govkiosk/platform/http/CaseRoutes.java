@@ -54,6 +54,14 @@ public final class CaseRoutes {
         }
     }
 
+    private java.util.function.BiFunction<CaseSubmission, CaseReceipt, CaseReceipt> receiptLinks = (c, r) -> r;
+
+    /** What adds the links a receipt carries (the case's rating link, signed by the platform). */
+    public CaseRoutes withReceiptLinks(java.util.function.BiFunction<CaseSubmission, CaseReceipt, CaseReceipt> links) {
+        this.receiptLinks = links;
+        return this;
+    }
+
     /** Where scanned pages go; without one they are checked and their hashes kept, but not stored. */
     public CaseRoutes withAttachments(AttachmentStore store) {
         this.attachments = store;
@@ -96,6 +104,7 @@ public final class CaseRoutes {
         if (attachments != null) {
             attachments.store(receipt.caseNumber(), submission, now);
         }
+        receipt = receiptLinks.apply(submission, receipt);
         s.receipt(ctx, receipt.duplicate() ? 200 : 201, signed, receipt);
     }
 

@@ -39,6 +39,12 @@ public final class RatingRoutes {
         String terminal = signed.terminal();
         RatingSubmission rating = s.bodies().json(body, RatingSubmission.class);
         Auth.requireSame(terminal, rating.terminalId());
+        if (rating.channel() == RatingChannel.PHONE_QR || rating.channel() == RatingChannel.PHONE_SMS) {
+            // Those come from the platform's own phone page, never from a terminal's word.
+            throw ApiException.client(400, org.govkiosk.api.ErrorCodes.INVALID_FIELD, "channel "
+                    + rating.channel() + " is the platform's phone page's; a terminal rates as"
+                    + " SELF_SERVICE_TERMINAL, a pad as WINDOW_PAD");
+        }
         s.halls().requireOwnHall(terminal, rating.hallCode());
         if (rating.channel() == RatingChannel.SELF_SERVICE_TERMINAL) {
             // A terminal rates a case of its hall that the platform holds. (A pad rates the window's contact its

@@ -32,6 +32,29 @@ final class RatingReportRoutes {
         routes.get(ApiPaths.CLERK_BAD_RATINGS, this::bad);
         routes.post(ApiPaths.CLERK_RATING_FOLLOW_UPS, this::followUp);
         routes.get(ApiPaths.CLERK_NATIONAL_RATINGS, this::national);
+        routes.get(ApiPaths.CLERK_RATING_SUMMARY, this::summary);
+    }
+
+    private void summary(Context ctx) {
+        s.auth().clerk(ctx);
+        java.time.LocalDate from = date(ctx, "from");
+        java.time.LocalDate to = date(ctx, "to");
+        if (to.isBefore(from) || to.isAfter(from.plusDays(366))) {
+            throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "to must be from from to 366 days after it");
+        }
+        Responses.json(ctx, 200, reports.summary(from, to, s.zone()));
+    }
+
+    private static java.time.LocalDate date(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.length() > 10) {
+            throw ApiException.client(400, ErrorCodes.INVALID_FIELD, name + " must be a date, yyyy-MM-dd");
+        }
+        try {
+            return java.time.LocalDate.parse(raw);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.client(400, ErrorCodes.INVALID_FIELD, name + " must be a date, yyyy-MM-dd");
+        }
     }
 
     private void bad(Context ctx) {

@@ -64,8 +64,9 @@ final class RatingReports {
     /** Bad ratings, oldest first, optionally only those in one follow-up state. */
     List<BadRating> bad(Optional<FollowUpState> state, int limit) {
         return db.inTransaction(c -> {
-            String where = state.isEmpty() ? " WHERE r.bad"
-                    : " WHERE r.bad AND COALESCE(f.state, 'OPEN') = ?";
+            // A default is 基本满意, never bad; "NOT r.defaulted" says so should that rule ever change.
+            String where = state.isEmpty() ? " WHERE r.bad AND NOT r.defaulted"
+                    : " WHERE r.bad AND NOT r.defaulted AND COALESCE(f.state, 'OPEN') = ?";
             try (PreparedStatement ps = c.prepareStatement(BAD_SELECT + where
                     + " ORDER BY r.received_at, r.rating_id LIMIT " + limit)) {
                 if (state.isPresent()) {
@@ -114,7 +115,7 @@ final class RatingReports {
             Cursor from = after.orElse(new Cursor(Long.MIN_VALUE, ""));
             try (PreparedStatement ps = c.prepareStatement("SELECT r.rating_id, r.submission, r.received_at,"
                     + " (SELECT MAX(p.item_name) FROM pad_rating_requests p WHERE p.case_number = r.case_number"
-                    + " AND p.service_sequence = r.service_sequence) FROM ratings r"
+                    + " AND p.service_sequence = r.service_sequence), r.defaulted FROM ratings r"
                     + " WHERE r.received_at < ? AND (r.received_at > ? OR (r.received_at = ? AND r.rating_id > ?))"
                     + " ORDER BY r.received_at, r.rating_id LIMIT " + limit)) {
                 ps.setLong(1, before.toEpochMilli());
@@ -130,10 +131,49 @@ final class RatingReports {
                         out.add(new NationalRating(rs.getString(1), s.caseNumber(), s.serviceSequence(), s.itemCode(),
                                 rs.getString(4), s.hallCode(), s.windowId(), s.terminalId(), s.clerkId(),
                                 s.channel().usualPfCode(), s.level(), s.indicatorLevels(), s.badReasons(),
-                                s.comment(), s.anonymous(), s.ratedAt(), received));
+                                s.comment(), s.anonymous(), s.ratedAt(), received, rs.getBoolean(5)));
                         last = new Cursor(received.toEpochMilli(), rs.getString(1));
                     }
                     return new NationalPage(out, Optional.ofNullable(last));
+                }
+            }
+        });
+    }
+
+    /**
+     * Counts per level of the ratings received from {@code from} to {@code to} (whole days of {@code zone}): those
+     * citizens gave, and apart from them the defaults the platform recorded when a window closed unrated.
+     */
+    org.govkiosk.api.RatingSummary summary(java.time.LocalDate from, java.time.LocalDate to, java.time.ZoneId zone) {
+        long start = from.atStartOfDay(zone).toInstant().toEpochMilli();
+        long end = to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT level, defaulted, COUNT(*) FROM ratings"
+                    + " WHERE received_at >= ? AND received_at < ? GROUP BY level, defaulted")) {
+                ps.setLong(1, start);
+                ps.setLong(2, end);
+                try (ResultSet rs = ps.executeQuery()) {
+                    java.util.Map<String, Integer> byLevel = new java.util.TreeMap<>();
+                    for (int level = 1; level <= 5; level++) {
+                        byLevel.put(String.valueOf(level), 0);
+                    }
+                    int given = 0;
+                    int defaulted = 0;
+                    int bad = 0;
+                    while (rs.next()) {
+                        int level = rs.getInt(1);
+                        int n = rs.getInt(3);
+                        if (rs.getBoolean(2)) {
+                            defaulted += n;
+                        } else {
+                            byLevel.merge(String.valueOf(level), n, Integer::sum);
+                            given += n;
+                            if (level <= RatingSubmission.BAD_LEVEL_MAX) {
+                                bad += n;
+                            }
+                        }
+                    }
+                    return new org.govkiosk.api.RatingSummary(from, to, byLevel, given, defaulted, bad);
                 }
             }
         });

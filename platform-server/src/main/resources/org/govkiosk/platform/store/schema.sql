@@ -114,6 +114,10 @@ CREATE TABLE IF NOT EXISTS ratings (
     CONSTRAINT ratings_one_per_contact UNIQUE (case_number, service_sequence)
 );
 
+-- 默认评价 (issue 18): a rating the platform recorded as 基本满意 when the 5-working-day window closed unrated;
+-- every report counts these apart from the ratings citizens gave.
+ALTER TABLE ratings ADD COLUMN IF NOT EXISTS defaulted BOOLEAN DEFAULT FALSE NOT NULL;
+
 CREATE TABLE IF NOT EXISTS licence_codes (
     code             VARCHAR(128) NOT NULL PRIMARY KEY,
     licence_type     VARCHAR(64)  NOT NULL,

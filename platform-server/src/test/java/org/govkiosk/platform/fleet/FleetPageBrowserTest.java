@@ -11,6 +11,8 @@ import org.govkiosk.api.DeviceState;
 import org.govkiosk.api.Heartbeat;
 import org.govkiosk.platform.RunningPlatform;
 import org.govkiosk.platform.TestTerminal;
+import org.govkiosk.platform.browser.AxeCore;
+import org.govkiosk.platform.browser.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;

@@ -6,6 +6,9 @@ import java.time.LocalDateTime;
 /**
  * 受理回执 for a 承诺件: what was accepted, when it will be finished, and how to follow it. The applicant appears
  * masked only: the receipt may be left at the terminal.
+ *
+ * @param ratingUrl the case's phone rating page (评价二维码) as the platform's signed receipt gave it; null when the
+ *                  platform gave none (the template then leaves the code out)
  */
 public record AcceptanceReceiptData(
         String hallName,
@@ -18,7 +21,16 @@ public record AcceptanceReceiptData(
         String progressQueryUrl,
         String hallAddress,
         String hallPhone,
-        String terminalId) implements TemplateData {
+        String terminalId,
+        String ratingUrl) implements TemplateData {
+
+    /** Without a rating link. */
+    public AcceptanceReceiptData(String hallName, String caseNumber, String itemName, MaskedText applicantName,
+            MaskedText applicantIdNumber, LocalDateTime acceptedAt, LocalDate promisedDate, String progressQueryUrl,
+            String hallAddress, String hallPhone, String terminalId) {
+        this(hallName, caseNumber, itemName, applicantName, applicantIdNumber, acceptedAt, promisedDate,
+                progressQueryUrl, hallAddress, hallPhone, terminalId, null);
+    }
 
     @Override
     public TemplateKind kind() {

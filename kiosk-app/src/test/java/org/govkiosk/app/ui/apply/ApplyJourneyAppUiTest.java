@@ -99,7 +99,7 @@ class ApplyJourneyAppUiTest {
         assertThat(app.ui().navigator().current().name()).isEqualTo("PROGRESS");
         // The receipt's QR payload, scanned as the citizen holds the receipt to the scanner.
         String qr = simulator("receipt-1", "printed");
-        assertThat(qr).contains("1 QR codes");
+        assertThat(qr).as("the progress code and the rating code (评价二维码)").contains("2 QR codes");
         assertThat(simulator("qr-1", "scan https://zwfw.example.gov.cn/progress?c=" + number)).startsWith("ok");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> robot.lookup("#progress-state-" + number).tryQuery().isPresent());

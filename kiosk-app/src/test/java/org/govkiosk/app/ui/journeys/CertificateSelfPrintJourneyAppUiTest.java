@@ -73,7 +73,8 @@ class CertificateSelfPrintJourneyAppUiTest {
         assertThat(rig.simulator("receipt-1", "last")).contains("受理回执", number);
         // The QR payload as the receipt printer decoded it from the ESC/POS stream: what the citizen will scan.
         List<String> qrs = rig.simulator("receipt-1", "qr").lines().toList();
-        assertThat(qrs).hasSize(1);
+        assertThat(qrs).hasSize(2);
+        assertThat(qrs.get(1)).as("the rating code: the platform's signed link").contains("/rate?t=");
         String receiptQr = qrs.get(0);
         assertThat(receiptQr).startsWith("http").endsWith(number);
         assertThat(a4.documents()).as("the receipt went to the receipt printer, not A4").isEmpty();

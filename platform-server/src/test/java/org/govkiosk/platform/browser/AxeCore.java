@@ -1,4 +1,4 @@
-package org.govkiosk.platform.fleet;
+package org.govkiosk.platform.browser;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -11,13 +11,13 @@ import java.util.concurrent.TimeUnit;
  * package-lock.json; scripts/test-all.sh installs it before the build). A developer's run installs it there with
  * {@code npm ci} when it is missing and npm is on the PATH.
  */
-final class AxeCore {
+public final class AxeCore {
 
     private AxeCore() {
     }
 
     /** The checker's source, to evaluate in a page; empty if it is not installed and cannot be. */
-    static Optional<String> source() throws Exception {
+    public static Optional<String> source() throws Exception {
         Path tools = toolsFolder().orElse(null);
         if (tools == null) {
             return Optional.empty();
@@ -35,7 +35,7 @@ final class AxeCore {
     }
 
     /** {@code tools/web-checks} of this source tree: the nearest such folder above the working directory. */
-    static Optional<Path> toolsFolder() {
+    public static Optional<Path> toolsFolder() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path tools = dir.resolve("tools/web-checks");
             if (Files.exists(tools.resolve("package-lock.json"))) {

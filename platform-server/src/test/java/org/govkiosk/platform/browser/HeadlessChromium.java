@@ -1,4 +1,4 @@
-package org.govkiosk.platform.fleet;
+package org.govkiosk.platform.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +28,7 @@ import java.util.function.Predicate;
  * loads pages, types into forms and reads what the page became, so a test sees what a technician's browser shows,
  * scripts and all. Waits for conditions with a deadline, never for fixed times.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -44,7 +44,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** The chromium binary on the PATH (Debian package {@code chromium}), if there is one. */
-    static Optional<Path> executable() {
+    public static Optional<Path> executable() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
                 Path p = Path.of(dir, name);
@@ -56,7 +56,7 @@ final class HeadlessChromium implements AutoCloseable {
         return Optional.empty();
     }
 
-    static HeadlessChromium launch(Path binary, Path profile) throws Exception {
+    public static HeadlessChromium launch(Path binary, Path profile) throws Exception {
         // Without the background-networking flags Chromium keeps trying hosts this closed network refuses.
         Process p = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--no-first-run", "--disable-extensions", "--disable-background-networking",
@@ -135,12 +135,12 @@ final class HeadlessChromium implements AutoCloseable {
         return answer.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
-    void navigate(String url) throws Exception {
+    public void navigate(String url) throws Exception {
         call("Page.navigate", Map.of("url", url));
     }
 
     /** The value of a JavaScript expression as text; empty while a navigation has the page in between. */
-    Optional<String> evaluate(String expression) throws Exception {
+    public Optional<String> evaluate(String expression) throws Exception {
         JsonNode r = call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
         if (r.has("error") || r.path("result").has("exceptionDetails")) {
             return Optional.empty();
@@ -150,7 +150,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** The value of an expression that gives a promise, once it settled, as text (JSON.stringify it for objects). */
-    String evaluateAwaited(String expression) throws Exception {
+    public String evaluateAwaited(String expression) throws Exception {
         JsonNode r = call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true,
                 "awaitPromise", true));
         if (r.has("error") || r.path("result").has("exceptionDetails")) {
@@ -163,13 +163,21 @@ final class HeadlessChromium implements AutoCloseable {
      * Lays the page out as on a screen of {@code width} × {@code height} CSS pixels; {@code mobile} as a phone does
      * (the viewport meta tag applies, and a page without one is laid out 980 px wide).
      */
-    void viewport(int width, int height, boolean mobile) throws Exception {
+    public void viewport(int width, int height, boolean mobile) throws Exception {
+        // A phone is a touch screen as well: pages may ask for pointer: coarse.
+        call("Emulation.setTouchEmulationEnabled", Map.of("enabled", mobile));
         call("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 1,
                 "mobile", mobile));
     }
 
+    /** The languages the browser asks for (its Accept-Language header), as a phone set to them would. */
+    public void languages(String acceptLanguage) throws Exception {
+        call("Network.enable", Map.of());
+        call("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Accept-Language", acceptLanguage)));
+    }
+
     /** A PNG of the whole page (beyond the viewport), as a person scrolling it would see it. */
-    void screenshot(Path png) throws Exception {
+    public void screenshot(Path png) throws Exception {
         JsonNode metrics = call("Page.getLayoutMetrics", Map.of()).path("result").path("cssContentSize");
         Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", metrics.path("width").asDouble(),
                 "height", metrics.path("height").asDouble(), "scale", 1);
@@ -180,7 +188,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Evaluates until the answer passes, or fails the test with the last answer. */
-    String await(String what, String expression, Predicate<String> passes) throws Exception {
+    public String await(String what, String expression, Predicate<String> passes) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         Optional<String> last = Optional.empty();
         while (System.nanoTime() < deadline) {
