@@ -67,7 +67,10 @@ final class ContractProbes {
         // A case that exists: the generic probes fail on the request itself, not on the case.
         String path = r.path().replace("{caseNumber}", completedCase);
         boolean pdf = r.path().equals(ApiPaths.CLERK_CASE_CERTIFICATE);
-        String type = pdf ? "application/pdf" : "application/json";
+        // The phone rating page's form is what a browser posts; its malformed body is a token that is no token.
+        boolean form = r.path().equals(ApiPaths.RATE_PAGE);
+        String type = pdf ? "application/pdf" : form ? "application/x-www-form-urlencoded" : "application/json";
+        String malformed = pdf ? "not a PDF" : form ? "t=%zz&level=9" : "{\"unclosed\":";
         if (op.security().equals("terminal")) {
             out.add(new Probe(r, 401, "unsigned", r.method(), path, Map.of("Content-Type", type), bytes("{}"), -1));
             out.add(authed(r, 413, "a body over the limit", path, type, new byte[0], HUGE));
@@ -82,7 +85,7 @@ final class ContractProbes {
             }
             out.add(authed(r, 415, "a body of another media type", path, pdf ? "application/json" : "text/plain",
                     bytes("{}"), -1));
-            out.add(authed(r, 400, "a malformed body", path, type, bytes(pdf ? "not a PDF" : "{\"unclosed\":"), -1));
+            out.add(authed(r, 400, "a malformed body", path, type, bytes(malformed), -1));
         }
         out.addAll(specific(r));
         return out;
@@ -147,6 +150,10 @@ final class ContractProbes {
             case "GET " + ApiPaths.CLERK_CASES, "GET " + ApiPaths.CLERK_BAD_RATINGS,
                     "GET " + ApiPaths.CLERK_NATIONAL_RATINGS ->
                     out.add(authed(r, 400, "limit 0", r.path() + "?limit=0", null, new byte[0], -1));
+            case "GET " + ApiPaths.RATE_PAGE -> out.add(authed(r, 400, "a forged link", r.path() + "?t=forged", null,
+                    new byte[0], -1));
+            case "GET " + ApiPaths.CLERK_RATING_SUMMARY -> out.add(authed(r, 400, "a date that is no date",
+                    r.path() + "?from=yesterday&to=2026-12-31", null, new byte[0], -1));
             case "GET " + ApiPaths.CERTIFICATE_VERIFY_PAGE, "GET " + ApiPaths.CERTIFICATE_VERIFY ->
                     out.add(authed(r, 400, "no code", r.path(), null, new byte[0], -1));
             default -> {

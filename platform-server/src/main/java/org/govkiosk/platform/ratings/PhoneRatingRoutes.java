@@ -95,7 +95,7 @@ final class PhoneRatingRoutes {
         headers(ctx);
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
         if (!type.startsWith("application/x-www-form-urlencoded")) {
-            throw ApiException.client(415, org.govkiosk.api.ErrorCodes.INVALID_FIELD,
+            throw ApiException.client(415, org.govkiosk.api.ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
                     "the rating form is application/x-www-form-urlencoded");
         }
         Map<String, List<String>> form = parse(s.bodies().read(ctx, MAX_FORM_BYTES));
