@@ -4,7 +4,8 @@
 # cups-pdf, PostgreSQL (the platform server's store tests start their own cluster), Chromium (the fleet page is
 # tested in a headless browser), espeak-ng (spoken prompts) and the displays of the full-screen test. The tests
 # start the daemons they need themselves; where an OS part is missing they skip, saying why, except under CI=true
-# (as .ci/run sets it on the CI machine): there a package that cannot be installed and a skipped test each fail the run, naming it.
+# (as .ci/run sets it on the CI machine): there a package that cannot be installed and a skipped test each fail the
+# run, naming it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
