@@ -69,7 +69,8 @@ public final class ShellView {
         help.setId("help");
         help.visibleProperty().bind(model.inCitizenScreen());
         help.managedProperty().bind(help.visibleProperty());
-        // 语音播报 beside the large type switch, on every citizen screen; its volume only while it speaks.
+        // 语音播报 beside the large type switch, on every citizen screen; its volume, only while it speaks, in the
+        // bottom bar's corner: the top bar has no room for both in large type on a portrait screen.
         Button speak = new Button();
         speak.setId("voice-switch");
         speak.getStyleClass().add("bar-button");
@@ -86,7 +87,7 @@ public final class ShellView {
         volume.visibleProperty().bind(model.inCitizenScreen().and(voice.enabledProperty()));
         volume.managedProperty().bind(volume.visibleProperty());
         Controls.fitText(volume);
-        HBox top = new HBox(16, hall, help, lang, elder, speak, volume);
+        HBox top = new HBox(16, hall, help, lang, elder, speak);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add("top-bar");
 
@@ -94,9 +95,13 @@ public final class ShellView {
         back.setId("back");
         Button finish = Controls.button(i18n, "shell.finish", "bar-button", model::finish);
         finish.setId("finish");
-        HBox bottom = new HBox(16, back, finish);
+        HBox journey = new HBox(16, back, finish);
+        journey.setAlignment(Pos.CENTER);
+        journey.setPickOnBounds(false);
+        // Back and finish stay centred whether or not the volume shows: it lies over the bar's right end.
+        StackPane bottom = new StackPane(journey, volume);
+        StackPane.setAlignment(volume, Pos.CENTER_RIGHT);
         bottom.getStyleClass().add("bottom-bar");
-        bottom.setAlignment(Pos.CENTER);
         bottom.visibleProperty().bind(model.inCitizenScreen());
         bottom.managedProperty().bind(bottom.visibleProperty());
 
