@@ -6,6 +6,8 @@ import org.govkiosk.app.voice.EspeakEngine;
 import org.govkiosk.app.voice.SoundCardOutput;
 import org.govkiosk.app.voice.Speaker;
 import org.govkiosk.app.voice.SpeechSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Spoken prompts: espeak-ng and the sound card behind a {@link SpeechSink}, on one speaking thread of its own. Made
@@ -14,6 +16,8 @@ import org.govkiosk.app.voice.SpeechSink;
  */
 final class VoiceAssembly implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(VoiceAssembly.class);
+
     private final ExecutorRegistry threads;
     private final ExecutorService speakingThread;
     private final Speaker speaker;
@@ -21,8 +25,14 @@ final class VoiceAssembly implements AutoCloseable {
     VoiceAssembly(TerminalConfig.Voice voice, ExecutorRegistry threads) {
         this.threads = threads;
         this.speakingThread = threads.singleThread("voice");
-        this.speaker = new Speaker(new EspeakEngine(voice.engine(), voice.voices(), voice.wordsPerMinute(),
-                voice.speeds(), voice.timeout()), new SoundCardOutput(), speakingThread);
+        EspeakEngine engine = new EspeakEngine(voice.engine(), voice.voices(), voice.wordsPerMinute(),
+                voice.speeds(), voice.timeout());
+        // Said at start, not at the first citizen who turns speech on: the technician reads it after installing.
+        if (engine.locate().isEmpty()) {
+            LOG.warn("Voice guidance: {} is not installed (Debian package espeak-ng); prompts will not be spoken",
+                    voice.engine());
+        }
+        this.speaker = new Speaker(engine, new SoundCardOutput(), speakingThread);
     }
 
     SpeechSink speech() {

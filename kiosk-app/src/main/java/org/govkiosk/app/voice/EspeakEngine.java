@@ -46,6 +46,24 @@ public final class EspeakEngine implements SpeechEngine {
         this.timeout = timeout;
     }
 
+    /** The program's file: the path given, or the first on PATH; empty when it is not installed. */
+    public Optional<Path> locate() {
+        if (program.contains("/")) {
+            Path given = Path.of(program);
+            return Files.isExecutable(given) ? Optional.of(given) : Optional.empty();
+        }
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty()) {
+                Path candidate = Path.of(dir, program);
+                if (Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public boolean speaks(Locale locale) {
         return voice(locale).isPresent();

@@ -122,7 +122,10 @@ class EspeakPromptsTest {
 
     @Test
     void aMissingEngineIsAnError() {
+        assertThat(engine.locate()).as("espeak-ng found on PATH").isPresent();
         EspeakEngine missing = engine("/nonexistent/espeak-ng", Duration.ofSeconds(5));
+        assertThat(missing.locate()).isEmpty();
+        assertThat(engine("no-such-speech-engine", Duration.ofSeconds(5)).locate()).isEmpty();
         assertThatThrownBy(() -> missing.synthesize("请放置身份证", I18n.ZH_CN)).isInstanceOf(SpeechException.class)
                 .hasMessageContaining("could not be started");
     }
