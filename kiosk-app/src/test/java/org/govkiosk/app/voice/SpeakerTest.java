@@ -100,11 +100,22 @@ class SpeakerTest {
     @Test
     void withoutASoundDeviceSpeechIsDroppedQuietly() throws Exception {
         // This machine (and CI) has no sound card: the real output returns at once, and the terminal goes on.
-        SoundCardOutput card = new SoundCardOutput();
-        Wav wav = Wav.parse(WavTest.wav(WavTest.sine(2205, 0.5), 22050, 4410));
-        card.play(wav);
-        card.play(wav);
         assertThat(javax.sound.sampled.AudioSystem.getMixerInfo()).as("a machine with a sound card: this test"
                 + " checks the one without").isEmpty();
+        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(SoundCardOutput.class);
+        var log = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        log.start();
+        logger.addAppender(log);
+        try {
+            SoundCardOutput card = new SoundCardOutput();
+            Wav wav = Wav.parse(WavTest.wav(WavTest.sine(2205, 0.5), 22050, 4410));
+            for (int i = 0; i < 3; i++) {
+                card.play(wav);
+            }
+        } finally {
+            logger.detachAppender(log);
+        }
+        assertThat(log.list).as("said once, not at every prompt").hasSize(1);
+        assertThat(log.list.get(0).getFormattedMessage()).startsWith("No sound device for spoken prompts");
     }
 }
