@@ -184,6 +184,9 @@ public final class ShellView {
     public void attach(Scene scene, ShellViewModel model, VoiceViewModel voice, SessionManager sessions) {
         // Read the screen: in large type with speech on, the control the focus moves to (by key or touch) is said.
         scene.focusOwnerProperty().addListener((obs, was, now) -> voice.focusMoved(FocusText.of(now)));
+        // Text takes no focus: in read-the-screen mode a touch on a label says it too.
+        scene.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> FocusText.label(e.getPickResult().getIntersectedNode())
+                .ifPresent(voice::focusMoved));
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> sessions.touch());
         scene.addEventFilter(TouchEvent.TOUCH_PRESSED, e -> sessions.touch());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> sessions.touch());

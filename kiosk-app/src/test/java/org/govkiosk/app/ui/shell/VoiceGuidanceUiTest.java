@@ -74,7 +74,11 @@ class VoiceGuidanceUiTest {
         second.setId(prefix + "-second");
         TextField name = Controls.personalData(new TextField("张三"));
         name.setId(prefix + "-name");
-        VBox box = new VBox(20, first, second, name);
+        javafx.scene.control.Label hint = new javafx.scene.control.Label(prefix + "说明文字");
+        hint.setId(prefix + "-hint");
+        javafx.scene.control.Label holder = Controls.personalData(new javafx.scene.control.Label("李四"));
+        holder.setId(prefix + "-holder");
+        VBox box = new VBox(20, first, second, name, hint, holder);
         return () -> box;
     }
 
@@ -174,9 +178,17 @@ class VoiceGuidanceUiTest {
         assertThat(sink.said).as("a citizen's own data is never read aloud").hasSize(before);
         assertThat(texts()).noneMatch(t -> t.contains("张三"));
 
+        robot.clickOn("#home-hint");
+        assertThat(sink.last()).as("a touch on text that takes no focus").isEqualTo("home说明文字");
+        int beforeHolder = sink.said.size();
+        robot.clickOn("#home-holder");
+        assertThat(sink.said).as("a person's own data, touched, is not read").hasSize(beforeHolder);
+
         robot.clickOn("#voice-switch");
         robot.clickOn("#home-first");
-        assertThat(sink.last()).as("off: focus is not read").isNotEqualTo("home一号按钮");
+        robot.clickOn("#home-hint");
+        assertThat(texts()).as("off: neither focus nor touch is read (each was said once, while on)")
+                .filteredOn(t -> t.equals("home一号按钮") || t.equals("home说明文字")).hasSize(2);
     }
 
     @Test
