@@ -2,9 +2,10 @@
 # Runs every test of govkiosk from a clean clone. On Debian it first installs what the OS-level integration
 # tests use: socat (serial ptys), a TrueType CJK font, pdftotext, pcscd with the vpcd reader, cupsd with
 # cups-pdf, PostgreSQL (the platform server's store tests start their own cluster), Chromium (the fleet page is
-# tested in a headless browser), and the displays of the full-screen test. The tests start the daemons they need
-# themselves; where an OS part is missing they skip, saying why, except under CI=true (as .ci/run sets it on the CI
-# machine): there a package that cannot be installed and a skipped test each fail the run, naming it.
+# tested in a headless browser), espeak-ng (spoken prompts) and the displays of the full-screen test. The tests
+# start the daemons they need themselves; where an OS part is missing they skip, saying why, except under CI=true
+# (as .ci/run sets it on the CI machine): there a package that cannot be installed and a skipped test each fail the
+# run, naming it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,6 +38,8 @@ command -v convert >/dev/null 2>&1 || need+=(imagemagick)
 # The OpenAPI lint (Redocly, Spectral) and the page tests' axe-core: npm packages of tools/web-checks, run by node.
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
+# Voice guidance: the spoken prompts are made by espeak-ng and measured (level, length, language) without a sound card.
+command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
 if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
     sudo=""

@@ -34,6 +34,24 @@ class ArchitectureRulesCanFailTest {
         }
     }
 
+    /** Plays a sound itself instead of asking the voice package. */
+    static final class OwnSound {
+        boolean speaker() {
+            return javax.sound.sampled.AudioSystem.getMixerInfo().length > 0;
+        }
+    }
+
+    @Test
+    void aClassPlayingSoundOutsideTheVoicePackageBreaksTheRule() {
+        JavaClasses classes = new ClassFileImporter().importClasses(OwnSound.class, GivenExecutor.class);
+
+        var result = ArchitectureTest.onlyTheVoicePackagePlaysSound.evaluate(classes);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails()).anyMatch(d -> d.contains("OwnSound")
+                && d.contains("AudioSystem")).noneMatch(d -> d.contains("GivenExecutor"));
+    }
+
     @Test
     void aClassMakingItsOwnExecutorOrThreadBreaksTheRule() {
         JavaClasses classes = new ClassFileImporter().importClasses(OwnExecutor.class, OwnThread.class,

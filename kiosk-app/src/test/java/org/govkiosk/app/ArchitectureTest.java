@@ -119,8 +119,19 @@ class ArchitectureTest {
         "org.govkiosk.app.journey..", "org.govkiosk.app.maintenance..", "org.govkiosk.app.ops..",
         "org.govkiosk.app.outbox..", "org.govkiosk.app.pad..", "org.govkiosk.app.platform..",
         "org.govkiosk.app.printing..", "org.govkiosk.app.scan..", "org.govkiosk.app.security..",
-        "org.govkiosk.app.session..", "org.govkiosk.app.usage..", "org.govkiosk.device..", "org.govkiosk.print..",
+        "org.govkiosk.app.session..", "org.govkiosk.app.usage..", "org.govkiosk.app.voice..", "org.govkiosk.device..",
+        "org.govkiosk.print..",
     };
+
+    /**
+     * Sound is the voice package's: it alone opens the sound card, behind its SpeechSink; the UI asks a view model
+     * to speak and never plays audio itself.
+     */
+    @ArchTest
+    static final ArchRule onlyTheVoicePackagePlaysSound = noClasses()
+            .that().resideInAPackage("org.govkiosk.app..").and().resideOutsideOfPackage("org.govkiosk.app.voice..")
+            .should().dependOnClassesThat().resideInAPackage("javax.sound..")
+            .because("spoken prompts go through org.govkiosk.app.voice's SpeechSink, on its one speaking thread");
 
     @ArchTest
     static final ArchRule viewsNeverConstructServices = noClasses()

@@ -75,7 +75,8 @@ public final class ConfigLoader {
             throw new IllegalStateException("configuration incomplete without a recorded problem");
         }
         return new TerminalConfig(config.terminal(), config.session(), config.ui(), config.maintenance(),
-                config.platform(), config.print(), config.storage(), config.ops(), devices, calendar);
+                config.platform(), config.print(), config.storage(), config.ops(), devices, calendar,
+                config.voice());
     }
 
     /**
@@ -100,7 +101,7 @@ public final class ConfigLoader {
     /** The parts of terminal.yaml, with no devices yet; null if any part has a problem. */
     private static TerminalConfig terminal(YamlSection root, List<String> problems) {
         int before = problems.size();
-        root.onlyKeys("terminal", "session", "ui", "maintenance", "platform", "print", "storage", "ops");
+        root.onlyKeys("terminal", "session", "ui", "maintenance", "platform", "print", "storage", "ops", "voice");
         var terminal = root.section("terminal", true).map(TerminalSections::terminal).orElse(null);
         var session = root.has("session")
                 ? root.section("session", false).map(TerminalSections::session).orElse(null)
@@ -122,11 +123,15 @@ public final class ConfigLoader {
         var ops = root.has("ops")
                 ? root.section("ops", false).map(TerminalSections::ops).orElse(null)
                 : TerminalConfig.Ops.defaults();
+        var voice = root.has("voice")
+                ? root.section("voice", false).map(s -> TerminalSections.voice(s, SUPPORTED_LOCALES)).orElse(null)
+                : TerminalConfig.Voice.defaults();
         if (problems.size() > before || terminal == null || session == null || ui == null || maintenance == null
-                || platform == null || print == null || storage == null || ops == null) {
+                || platform == null || print == null || storage == null || ops == null || voice == null) {
             return null;
         }
-        return new TerminalConfig(terminal, session, ui, maintenance, platform, print, storage, ops, List.of());
+        return new TerminalConfig(terminal, session, ui, maintenance, platform, print, storage, ops, List.of(),
+                WorkingCalendar.weekendsOnly(), voice);
     }
 
     private static List<DeviceConfig> devices(YamlSection root, Function<List<DeviceConfig>, List<String>> validator,

@@ -15,7 +15,13 @@ import org.govkiosk.device.DeviceConfig;
  */
 public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintenance maintenance,
         Platform platform, Print print, Storage storage, Ops ops, List<DeviceConfig> devices,
-        WorkingCalendar calendar) {
+        WorkingCalendar calendar, Voice voice) {
+
+    /** Without a voice section: prompts are not spoken unless a citizen turns them on (the defaults). */
+    public TerminalConfig(Terminal terminal, Session session, Ui ui, Maintenance maintenance, Platform platform,
+            Print print, Storage storage, Ops ops, List<DeviceConfig> devices, WorkingCalendar calendar) {
+        this(terminal, session, ui, maintenance, platform, print, storage, ops, devices, calendar, Voice.defaults());
+    }
 
     /** Without calendar files: deadlines count weekends only (and the log warns). */
     public TerminalConfig(Terminal terminal, Session session, Ui ui, Maintenance maintenance, Platform platform,
@@ -35,6 +41,7 @@ public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintena
         Objects.requireNonNull(ops, "ops");
         devices = List.copyOf(devices);
         Objects.requireNonNull(calendar, "calendar");
+        Objects.requireNonNull(voice, "voice");
     }
 
     /** @param windowName the window a rating pad stands at (3号窗口); null on a citizen kiosk */
@@ -229,6 +236,45 @@ public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintena
 
         public boolean isEmbedded() {
             return EMBEDDED.equals(url);
+        }
+    }
+
+    /**
+     * Spoken prompts for citizens who cannot read the screen well (terminal.yaml's {@code voice}).
+     *
+     * @param enabled        whether a session starts with speech on; each citizen turns it on or off on screen
+     * @param volume         the level a session starts at, 0 to 100
+     * @param wordsPerMinute the engine's speed
+     * @param speeds         a language's own speed where it differs (espeak-ng counts each Chinese character a word)
+     * @param engine         the text-to-speech program (espeak-ng)
+     * @param timeout        how long one prompt's synthesis may take
+     * @param voices         the engine's voice for each UI language; a language without one is not spoken
+     */
+    public record Voice(boolean enabled, int volume, int wordsPerMinute, java.util.Map<Locale, Integer> speeds,
+            String engine, Duration timeout, java.util.Map<Locale, String> voices) {
+        public static final int DEFAULT_VOLUME = 70;
+        public static final int DEFAULT_WORDS_PER_MINUTE = 150;
+        public static final int DEFAULT_MANDARIN_SPEED = 210;
+        public static final String DEFAULT_ENGINE = "espeak-ng";
+        public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+        /** espeak-ng's voices for the UI languages: Mandarin, English (British), Uyghur, Kazakh; none for Mongolian. */
+        public static final java.util.Map<String, String> DEFAULT_VOICES = java.util.Map.of("zh-CN", "cmn", "en",
+                "en-gb", "ug-CN", "ug", "kk-CN", "kk");
+
+        public Voice {
+            Objects.requireNonNull(engine, "engine");
+            Objects.requireNonNull(timeout, "timeout");
+            voices = java.util.Map.copyOf(voices);
+            speeds = java.util.Map.copyOf(speeds);
+        }
+
+        public static Voice defaults() {
+            java.util.Map<Locale, String> voices = new java.util.HashMap<>();
+            DEFAULT_VOICES.forEach((tag, voice) -> voices.put(Locale.forLanguageTag(tag), voice));
+            // 150 "words" a minute is 2.5 字 a second in Mandarin, slow even for the elderly; 210 is about 3.5.
+            return new Voice(false, DEFAULT_VOLUME, DEFAULT_WORDS_PER_MINUTE,
+                    java.util.Map.of(Locale.SIMPLIFIED_CHINESE, DEFAULT_MANDARIN_SPEED), DEFAULT_ENGINE, DEFAULT_TIMEOUT,
+                    voices);
         }
     }
 }

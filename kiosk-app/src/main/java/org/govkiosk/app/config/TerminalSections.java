@@ -138,6 +138,69 @@ final class TerminalSections {
         return Optional.empty();
     }
 
+    /** espeak-ng voice names: cmn, en-gb, en-us+f3 (a variant after '+'). */
+    private static final Pattern VOICE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}(\\+[A-Za-z0-9_-]{1,20})?");
+    private static final Duration MIN_VOICE_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration MAX_VOICE_TIMEOUT = Duration.ofSeconds(60);
+
+    /** The voice section: spoken prompts. {@code voices} adds to or overrides the defaults; {@code off} silences one. */
+    static TerminalConfig.Voice voice(YamlSection s, List<String> supported) {
+        s.onlyKeys("enabled", "volume", "speed", "speeds", "engine", "timeout", "voices");
+        int before = s.problemCount();
+        TerminalConfig.Voice defaults = TerminalConfig.Voice.defaults();
+        boolean enabled = s.bool("enabled").orElse(defaults.enabled());
+        int volume = s.integer("volume", 0, 100).orElse(defaults.volume());
+        int speed = s.integer("speed", 80, 450).orElse(defaults.wordsPerMinute());
+        String engine = s.string("engine", false).orElse(defaults.engine());
+        if (engine.contains("/") && !java.nio.file.Path.of(engine).isAbsolute()) {
+            s.problem(s.key("engine"), "must be a program name such as espeak-ng or an absolute path, got '"
+                    + engine + "'");
+        }
+        Duration timeout = defaults.timeout();
+        if (s.has("timeout")) {
+            timeout = s.duration("timeout", MIN_VOICE_TIMEOUT).orElse(timeout);
+            if (timeout.compareTo(MAX_VOICE_TIMEOUT) > 0) {
+                s.problem(s.key("timeout"), "must be at most " + ConfigDurations.format(MAX_VOICE_TIMEOUT) + ", got "
+                        + ConfigDurations.format(timeout));
+            }
+        }
+        java.util.Map<Locale, String> voices = new java.util.HashMap<>(defaults.voices());
+        for (java.util.Map.Entry<String, String> e : s.stringMap("voices").entrySet()) {
+            String key = s.key("voices") + "." + e.getKey();
+            Optional<Locale> locale = locale(s, key, e.getKey(), supported);
+            String voice = e.getValue().trim();
+            if (locale.isEmpty()) {
+                continue;
+            }
+            if (voice.equals("off")) {
+                voices.remove(locale.get());
+            } else if (VOICE.matcher(voice).matches()) {
+                voices.put(locale.get(), voice);
+            } else {
+                s.problem(key, "must be an espeak-ng voice name such as cmn or en-gb (espeak-ng --voices lists them),"
+                        + " or off, got '" + voice + "'");
+            }
+        }
+        java.util.Map<Locale, Integer> speeds = new java.util.HashMap<>(defaults.speeds());
+        for (java.util.Map.Entry<String, String> e : s.stringMap("speeds").entrySet()) {
+            String key = s.key("speeds") + "." + e.getKey();
+            Optional<Locale> locale = locale(s, key, e.getKey(), supported);
+            Integer wpm = null;
+            try {
+                wpm = Integer.valueOf(e.getValue().trim());
+            } catch (NumberFormatException notANumber) {
+                wpm = null;
+            }
+            if (wpm == null || wpm < 80 || wpm > 450) {
+                s.problem(key, "expected a whole number 80..450 (words per minute), got '" + e.getValue() + "'");
+            } else {
+                locale.ifPresent(l -> speeds.put(l, Integer.valueOf(e.getValue().trim())));
+            }
+        }
+        return s.problemCount() > before ? null
+                : new TerminalConfig.Voice(enabled, volume, speed, speeds, engine, timeout, voices);
+    }
+
     static TerminalConfig.Maintenance maintenance(YamlSection s) {
         s.onlyKeys("pin-hash", "max-attempts", "lockout");
         int before = s.problemCount();

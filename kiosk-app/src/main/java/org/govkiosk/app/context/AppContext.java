@@ -75,6 +75,7 @@ public final class AppContext implements AutoCloseable {
     private final PrintingAssembly printing;
     private final PlatformLinkAssembly platform;
     private final JourneysAssembly journeys;
+    private final VoiceAssembly voice;
     private boolean closed;
 
     private AppContext(LaunchOptions options, TerminalConfig config, Catalog catalog, Clock clock) throws IOException {
@@ -94,6 +95,7 @@ public final class AppContext implements AutoCloseable {
                     afterFirstScreen, threads));
             this.journeys = made(new JourneysAssembly(config, clock, records, devices, operations, printing,
                     platform, threads));
+            this.voice = made(new VoiceAssembly(config.voice(), threads));
         } catch (IOException | RuntimeException | Error e) {
             // A terminal that cannot start leaves nothing running: what was made is closed, newest first.
             closeMade();
@@ -318,6 +320,11 @@ public final class AppContext implements AutoCloseable {
     /** What the UI builds its screens from: view models over the services, never the services or this root. */
     public KioskViewModels viewModels() {
         return new TerminalViewModels(this, journeys);
+    }
+
+    /** Where spoken prompts go (espeak-ng and the sound card, on the speaking thread). */
+    public org.govkiosk.app.voice.SpeechSink speech() {
+        return voice.speech();
     }
 
     /** The threads of the terminal's components (tests and diagnostics). */

@@ -291,6 +291,13 @@ final class TerminalViewModels implements KioskViewModels {
     }
 
     @Override
+    public org.govkiosk.app.ui.shell.VoiceViewModel voice() {
+        var voice = context.config().voice();
+        return new org.govkiosk.app.ui.shell.VoiceViewModel(context.speech(), context.i18n(), context.sessions(),
+                voice.enabled(), voice.volume());
+    }
+
+    @Override
     public KeyboardViewModel keyboard() {
         // Read off the FX thread once the first screen is up; long done by the time a citizen types pinyin.
         var dictionary = CompletableFuture.supplyAsync(PinyinDictionary::load,

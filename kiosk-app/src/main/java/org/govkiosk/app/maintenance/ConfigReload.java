@@ -24,7 +24,7 @@ public final class ConfigReload {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigReload.class);
 
     /** The sections of the configuration, in the order a technician reads them. */
-    public enum Section { TERMINAL, SESSION, UI, MAINTENANCE, PLATFORM, PRINT, STORAGE, OPS, DEVICES, CATALOG }
+    public enum Section { TERMINAL, SESSION, UI, MAINTENANCE, PLATFORM, PRINT, STORAGE, OPS, VOICE, DEVICES, CATALOG }
 
     /** A freshly loaded configuration: terminal.yaml with devices, and the catalog. */
     public record Loaded(TerminalConfig config, Catalog catalog) {
@@ -135,6 +135,7 @@ public final class ConfigReload {
         v.put(Section.PRINT, l -> l.config().print());
         v.put(Section.STORAGE, l -> l.config().storage());
         v.put(Section.OPS, l -> l.config().ops());
+        v.put(Section.VOICE, l -> l.config().voice());
         v.put(Section.DEVICES, l -> l.config().devices());
         // Catalog has no equals of its own, and its items hold regex Patterns (identity equals): compared by their
         // text, which records spell out whole and a Pattern as its regex.

@@ -44,6 +44,12 @@ public final class ConfigSummary {
         line(out, "storage", "data-dir", c.storage().resolve(t.id()).toString());
         line(out, "ops", "listen", c.ops().listen().map(Object::toString).orElse("(off)"));
         line(out, "ops", "token-file", c.ops().tokenFile().isPresent() ? "(set)" : "(not set)");
+        line(out, "voice", "enabled", String.valueOf(c.voice().enabled()));
+        line(out, "voice", "volume", String.valueOf(c.voice().volume()));
+        line(out, "voice", "engine", c.voice().engine());
+        line(out, "voice", "voices", new java.util.TreeMap<>(c.voice().voices().entrySet().stream().collect(
+                java.util.stream.Collectors.toMap(e -> e.getKey().toLanguageTag(), java.util.Map.Entry::getValue)))
+                .toString());
         for (DeviceConfig d : c.devices()) {
             String prefix = "devices." + d.id();
             line(out, prefix, "family", d.family().configName());

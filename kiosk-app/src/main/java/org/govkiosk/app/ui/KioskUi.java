@@ -37,6 +37,9 @@ import org.govkiosk.app.ui.pad.PadViewModel;
 import org.govkiosk.app.ui.shell.KeyboardWedgeCapture;
 import org.govkiosk.app.ui.shell.ShellView;
 import org.govkiosk.app.ui.shell.ShellViewModel;
+import org.govkiosk.app.ui.shell.VoiceViewModel;
+import org.govkiosk.app.ui.journey.JourneyTexts;
+import org.govkiosk.app.printing.PrintResult;
 
 /**
  * Builds the terminal's screens and wires them to the session: ViewModels live as long as the application and
@@ -47,6 +50,7 @@ public final class KioskUi {
     private final KioskViewModels models;
     private final Navigator navigator;
     private final ShellViewModel shellModel;
+    private final VoiceViewModel voiceModel;
     private final ShellView shell;
     private final IdentifyViewModel identifyModel;
     private final KeyboardDock keyboard;
@@ -79,6 +83,8 @@ public final class KioskUi {
 
         shellModel = sessions.register(new ShellViewModel(i18n, sessions, navigator, models.clock(),
                 models.config().ui().elderMode()));
+        voiceModel = sessions.register(models.voice());
+        voiceModel.followLargeType(shellModel.elderModeProperty());
         sessions.register(models.citizen());
         identifyModel = sessions.register(models.identify(board));
 
@@ -151,8 +157,9 @@ public final class KioskUi {
         OnScreenKeyboardView keyboardView = new OnScreenKeyboardView(keyboardModel, i18n);
         keyboard = new KeyboardDock(keyboardModel, keyboardView.view(), content);
         keyboard.hideOnChange(navigator.currentProperty());
-        shell = new ShellView(shellModel, sessions, i18n, t::hallName, content,
+        shell = new ShellView(shellModel, voiceModel, sessions, i18n, t::hallName, content,
                 keyboardView.view());
+        speakJourneys();
         navigator.reset(homeScreen());
     }
 
@@ -218,6 +225,32 @@ public final class KioskUi {
         }, catalogTexts);
     }
 
+    /**
+     * Voice guidance hears what the citizen sees: each screen's prompt, the messages of identification, the
+     * journeys and the certificate, and an application's outcome with its paper (请取走证件和回执, or why not).
+     */
+    private void speakJourneys() {
+        voiceModel.followScreens(navigator.currentProperty());
+        for (var key : List.of(identifyModel.messageKeyProperty(), applyModel.messageKeyProperty(),
+                applyModel.certificateStatusKeyProperty(), progressModel.messageKeyProperty(),
+                progressModel.certificateStatusKeyProperty(), supplementModel.messageKeyProperty())) {
+            key.addListener((obs, was, now) -> voiceModel.message(now));
+        }
+        applyModel.outcomeProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                PrintResult printed = applyModel.lastPrintProperty().get() == null ? now.printResult()
+                        : applyModel.lastPrintProperty().get();
+                voiceModel.messages(JourneyTexts.headlineKey(now), JourneyTexts.paperKey(now.paper().kind(), printed));
+            }
+        });
+        applyModel.lastPrintProperty().addListener((obs, was, now) -> {
+            var outcome = applyModel.outcomeProperty().get();
+            if (was != null && now != null && outcome != null) { // a reprint (the first print comes with the outcome)
+                voiceModel.message(JourneyTexts.paperKey(outcome.paper().kind(), now));
+            }
+        });
+    }
+
     /** After a journey the platform has a case number for, the citizen is asked to rate it (一次一评). */
     private void rateJourney() {
         ApplicationOutcome outcome = applyModel.outcomeProperty().get();
@@ -265,7 +298,7 @@ public final class KioskUi {
     }
 
     public void attach(Scene scene) {
-        shell.attach(scene, shellModel, models.sessions());
+        shell.attach(scene, shellModel, voiceModel, models.sessions());
         keyboard.attach(scene);
         KeyboardWedgeCapture.install(scene, models.keyboardWedgeScanners());
     }

@@ -86,6 +86,9 @@ public interface KioskViewModels {
 
     MaintenanceTabs maintenanceTabs(DeviceStatusBoard board);
 
+    /** Voice guidance (语音播报): prompts spoken through the terminal's speech engine, on the speaking thread. */
+    org.govkiosk.app.ui.shell.VoiceViewModel voice();
+
     /** The on-screen keyboard; its pinyin dictionary is read off the FX thread once the first screen is up. */
     KeyboardViewModel keyboard();
 }

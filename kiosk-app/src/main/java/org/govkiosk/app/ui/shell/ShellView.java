@@ -39,7 +39,7 @@ public final class ShellView {
      * @param hallName the hall's name in a language (terminal.yaml's hall-name, English where it gives one)
      * @param keyboard the on-screen keyboard, laid over the bottom of the screen above the bottom bar
      */
-    public ShellView(ShellViewModel model, SessionManager sessions, I18n i18n,
+    public ShellView(ShellViewModel model, VoiceViewModel voice, SessionManager sessions, I18n i18n,
             java.util.function.Function<java.util.Locale, String> hallName, StackPane content, Node keyboard) {
         root.setId("shell");
         root.getStylesheets().add(ShellView.class.getResource("/org/govkiosk/app/ui/kiosk.css").toExternalForm());
@@ -69,7 +69,25 @@ public final class ShellView {
         help.setId("help");
         help.visibleProperty().bind(model.inCitizenScreen());
         help.managedProperty().bind(help.visibleProperty());
-        HBox top = new HBox(16, hall, help, lang, elder);
+        // 语音播报 beside the large type switch, on every citizen screen; its volume, only while it speaks, in the
+        // bottom bar's corner: the top bar has no room for both in large type on a portrait screen.
+        Button speak = new Button();
+        speak.setId("voice-switch");
+        speak.getStyleClass().add("bar-button");
+        speak.textProperty().bind(voice.toggleText());
+        speak.setOnAction(e -> voice.toggle());
+        speak.visibleProperty().bind(model.inCitizenScreen());
+        speak.managedProperty().bind(speak.visibleProperty());
+        Controls.fitText(speak);
+        Button volume = new Button();
+        volume.setId("voice-volume");
+        volume.getStyleClass().add("bar-button");
+        volume.textProperty().bind(voice.volumeText());
+        volume.setOnAction(e -> voice.nextVolume());
+        volume.visibleProperty().bind(model.inCitizenScreen().and(voice.enabledProperty()));
+        volume.managedProperty().bind(volume.visibleProperty());
+        Controls.fitText(volume);
+        HBox top = new HBox(16, hall, help, lang, elder, speak);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add("top-bar");
 
@@ -77,9 +95,13 @@ public final class ShellView {
         back.setId("back");
         Button finish = Controls.button(i18n, "shell.finish", "bar-button", model::finish);
         finish.setId("finish");
-        HBox bottom = new HBox(16, back, finish);
+        HBox journey = new HBox(16, back, finish);
+        journey.setAlignment(Pos.CENTER);
+        journey.setPickOnBounds(false);
+        // Back and finish stay centred whether or not the volume shows: it lies over the bar's right end.
+        StackPane bottom = new StackPane(journey, volume);
+        StackPane.setAlignment(volume, Pos.CENTER_RIGHT);
         bottom.getStyleClass().add("bottom-bar");
-        bottom.setAlignment(Pos.CENTER);
         bottom.visibleProperty().bind(model.inCitizenScreen());
         bottom.managedProperty().bind(bottom.visibleProperty());
 
@@ -159,7 +181,12 @@ public final class ShellView {
     }
 
     /** Wires a scene to the session: any input counts as presence; starts the idle clock. */
-    public void attach(Scene scene, ShellViewModel model, SessionManager sessions) {
+    public void attach(Scene scene, ShellViewModel model, VoiceViewModel voice, SessionManager sessions) {
+        // Read the screen: in large type with speech on, the control the focus moves to (by key or touch) is said.
+        scene.focusOwnerProperty().addListener((obs, was, now) -> voice.focusMoved(FocusText.of(now)));
+        // Text takes no focus: in read-the-screen mode a touch on a label says it too.
+        scene.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> FocusText.label(e.getPickResult().getIntersectedNode())
+                .ifPresent(voice::focusMoved));
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> sessions.touch());
         scene.addEventFilter(TouchEvent.TOUCH_PRESSED, e -> sessions.touch());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> sessions.touch());

@@ -179,6 +179,11 @@ class ScreenCheckUiTest {
 
     private static String withPin(String yaml) {
         yaml = yaml.replaceAll("farewell:\\s*\\S+", "farewell: 1h");
+        // Voice guidance on: its switch and its volume button both in the top bar, the widest it gets.
+        yaml = yaml.replaceAll("(?m)^  enabled: false", "  enabled: true");
+        if (!yaml.contains("voice:") || !yaml.contains("  enabled: true")) {
+            throw new IllegalStateException("terminal.yaml has no voice.enabled line to set");
+        }
         String hash = PinHash.hash(PIN.toCharArray()).encoded();
         return yaml.replaceAll("(?m)^(\\s*)#?\\s*pin-hash:.*$", "$1pin-hash: \""
                 + java.util.regex.Matcher.quoteReplacement(hash) + "\"");
