@@ -40,6 +40,9 @@ public final class ReceiptPrinterDriverFactory implements DriverFactory {
     @Override
     public Optional<DeviceSimulator> simulator(DeviceConfig config) {
         ReceiptPrinterSettings s = ReceiptPrinterSettings.of(config, new ArrayList<>());
-        return Optional.of(new SimulatedEscPosPrinter(s.bitMap(), s.simChineseMode(), s.simLinesBeforePaperEnd()));
+        // A model that takes no FS & starts in Chinese mode; one that ignores a DLE EOT n ignores it here too.
+        boolean chinese = s.simChineseMode() || !s.text().chineseModeCommand();
+        return Optional.of(new SimulatedEscPosPrinter(s.bitMap(), chinese, s.simLinesBeforePaperEnd(),
+                s.statusQueries()));
     }
 }
