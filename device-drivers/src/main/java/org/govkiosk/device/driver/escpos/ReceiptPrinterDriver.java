@@ -24,6 +24,7 @@ import org.govkiosk.device.codec.escpos.ModelStreamFilter;
 import org.govkiosk.device.codec.escpos.PrinterStatus;
 import org.govkiosk.device.driver.AbstractDeviceDriver;
 import org.govkiosk.device.driver.DeviceContext;
+import org.govkiosk.device.printer.ReceiptPrinterSettings;
 import org.govkiosk.device.transport.SerialFrame;
 import org.govkiosk.device.transport.Transport;
 import org.slf4j.Logger;

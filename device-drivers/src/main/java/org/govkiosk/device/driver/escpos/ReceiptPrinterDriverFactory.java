@@ -8,6 +8,7 @@ import org.govkiosk.device.DeviceConfig;
 import org.govkiosk.device.DeviceFamily;
 import org.govkiosk.device.TransportConfig;
 import org.govkiosk.device.driver.DeviceContext;
+import org.govkiosk.device.printer.ReceiptPrinterSettings;
 import org.govkiosk.device.driver.DriverFactory;
 import org.govkiosk.device.sim.DeviceSimulator;
 import org.govkiosk.device.sim.escpos.SimulatedEscPosPrinter;

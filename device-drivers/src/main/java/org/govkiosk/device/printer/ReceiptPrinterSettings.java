@@ -1,4 +1,4 @@
-package org.govkiosk.device.driver.escpos;
+package org.govkiosk.device.printer;
 
 import java.nio.charset.Charset;
 import java.time.Duration;
@@ -12,11 +12,10 @@ import org.govkiosk.device.DeviceConfig;
 import org.govkiosk.device.codec.escpos.ModelText;
 import org.govkiosk.device.codec.escpos.StatusBitMap;
 import org.govkiosk.device.codec.escpos.StatusRequest;
-import org.govkiosk.device.driver.DriverOptions;
 import org.govkiosk.shared.config.YamlSection;
 
 /**
- * A receipt printer's options (per device in {@code options}, or per model under {@code printer-models} in
+ * A receipt printer's options, below the drivers so the configuration loader can check a model's settings (per device in {@code options}, or per model under {@code printer-models} in
  * devices.yaml, see {@link ReceiptPrinterModels}):
  * <ul>
  *   <li>{@code response-timeout} (ms, default 1000): how long a status answer may take once the request is on the
@@ -38,7 +37,7 @@ import org.govkiosk.shared.config.YamlSection;
  *   <li>for the simulator {@code sim.chinese-mode} (true/false) and {@code sim.lines-before-paper-end}</li>
  * </ul>
  */
-record ReceiptPrinterSettings(StatusBitMap bitMap, Duration responseTimeout, Duration minPollInterval,
+public record ReceiptPrinterSettings(StatusBitMap bitMap, Duration responseTimeout, Duration minPollInterval,
         int chunkSize, boolean simChineseMode, int simLinesBeforePaperEnd, Duration statusWaitMargin,
         Set<StatusRequest> statusQueries, ModelText text) {
 
@@ -55,7 +54,7 @@ record ReceiptPrinterSettings(StatusBitMap bitMap, Duration responseTimeout, Dur
     static final String SIM_CHINESE_MODE = "sim.chinese-mode";
     static final String SIM_LINES_BEFORE_PAPER_END = "sim.lines-before-paper-end";
     /** What a model under {@code printer-models} may set: everything but the simulator's knobs. */
-    static final Set<String> MODEL_KEYS = Set.of(RESPONSE_TIMEOUT, MIN_POLL_INTERVAL, CHUNK_SIZE, STATUS_WAIT_MARGIN,
+    public static final Set<String> MODEL_KEYS = Set.of(RESPONSE_TIMEOUT, MIN_POLL_INTERVAL, CHUNK_SIZE, STATUS_WAIT_MARGIN,
             STATUS_QUERIES, ENCODING, REPLACEMENT, CHINESE_MODE_COMMAND, QR, PRINT_WIDTH_DOTS);
     private static final Set<String> KEYS;
 
@@ -66,12 +65,12 @@ record ReceiptPrinterSettings(StatusBitMap bitMap, Duration responseTimeout, Dur
         KEYS = Set.copyOf(keys);
     }
 
-    ReceiptPrinterSettings {
+    public ReceiptPrinterSettings {
         statusQueries = Set.copyOf(statusQueries);
     }
 
     /** Reads the options, adding each problem (naming its key) to {@code problems}; defaults stand in. */
-    static ReceiptPrinterSettings of(DeviceConfig config, List<String> problems) {
+    public static ReceiptPrinterSettings of(DeviceConfig config, List<String> problems) {
         for (String key : new TreeSet<>(config.options().keySet())) {
             if (!KEYS.contains(key) && !key.startsWith(StatusBitMap.OPTION_PREFIX)) {
                 problems.add("options." + key + ": unknown option for a receipt printer"
@@ -81,13 +80,13 @@ record ReceiptPrinterSettings(StatusBitMap bitMap, Duration responseTimeout, Dur
         }
         StatusBitMap.Parsed map = StatusBitMap.fromOptions(config.options());
         map.errors().forEach(e -> problems.add("options." + e));
-        Duration timeout = DriverOptions.responseTimeout(config, problems);
-        Duration minPoll = Duration.ofMillis(DriverOptions.number(config, MIN_POLL_INTERVAL, 1000, 10, 3_600_000,
+        Duration timeout = Duration.ofMillis(number(config, RESPONSE_TIMEOUT, 1000, 50, 30_000, problems));
+        Duration minPoll = Duration.ofMillis(number(config, MIN_POLL_INTERVAL, 1000, 10, 3_600_000,
                 problems));
-        int chunk = DriverOptions.number(config, CHUNK_SIZE, 1024, 16, 65_536, problems);
+        int chunk = number(config, CHUNK_SIZE, 1024, 16, 65_536, problems);
         boolean chinese = bool(config, SIM_CHINESE_MODE, false, problems);
-        int lines = DriverOptions.number(config, SIM_LINES_BEFORE_PAPER_END, 3, 1, 10_000, problems);
-        Duration margin = Duration.ofMillis(DriverOptions.number(config, STATUS_WAIT_MARGIN, 500, 0, 60_000,
+        int lines = number(config, SIM_LINES_BEFORE_PAPER_END, 3, 1, 10_000, problems);
+        Duration margin = Duration.ofMillis(number(config, STATUS_WAIT_MARGIN, 500, 0, 60_000,
                 problems));
         Set<StatusRequest> queries = statusQueries(config.options().get(STATUS_QUERIES), problems);
         ModelText text = modelText(config, problems);
@@ -95,7 +94,7 @@ record ReceiptPrinterSettings(StatusBitMap bitMap, Duration responseTimeout, Dur
     }
 
     /** The settings of a config that must be valid (the registry validated it). */
-    static ReceiptPrinterSettings require(DeviceConfig config) {
+    public static ReceiptPrinterSettings require(DeviceConfig config) {
         List<String> problems = new ArrayList<>();
         ReceiptPrinterSettings s = of(config, problems);
         if (!problems.isEmpty()) {
@@ -105,12 +104,12 @@ record ReceiptPrinterSettings(StatusBitMap bitMap, Duration responseTimeout, Dur
     }
 
     /** The status poll period: the configured {@code poll-interval}, but never below the minimum. */
-    Duration pollInterval(DeviceConfig config) {
+    public Duration pollInterval(DeviceConfig config) {
         return config.pollInterval().compareTo(minPollInterval) < 0 ? minPollInterval : config.pollInterval();
     }
 
     /** {@code "1,2,4"} (or {@code "[1, 2, 4]"}) as requests; at least one, each 1..4 once. */
-    static Set<StatusRequest> statusQueries(String written, List<String> problems) {
+    public static Set<StatusRequest> statusQueries(String written, List<String> problems) {
         if (written == null) {
             return EnumSet.allOf(StatusRequest.class);
         }
@@ -163,8 +162,26 @@ record ReceiptPrinterSettings(StatusBitMap bitMap, Duration responseTimeout, Dur
                     "raster")));
             qr = "native";
         }
-        int dots = DriverOptions.number(config, PRINT_WIDTH_DOTS, 576, 96, 2_048, problems);
+        int dots = number(config, PRINT_WIDTH_DOTS, 576, 96, 2_048, problems);
         return new ModelText(charset, replacement, command, qr.equals("raster"), dots);
+    }
+
+    /** Same rule and words as the other drivers' numeric options (DriverOptions), kept here below the drivers. */
+    private static int number(DeviceConfig config, String key, int dflt, int min, int max, List<String> problems) {
+        String v = config.options().get(key);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add("options." + key + ": must be a whole number from " + min + " to " + max + ", got '" + v + "'");
+        return dflt;
     }
 
     private static boolean bool(DeviceConfig config, String key, boolean absent, List<String> problems) {
