@@ -24,7 +24,8 @@ import org.govkiosk.shared.config.YamlSection;
  *       configured baud rate before the status after the job counts as missing; at 9600 baud 1,000 bytes take
  *       over a second, and the status request crosses the line behind them</li>
  *   <li>{@code status-queries} (default {@code 1,2,3,4}): the {@code DLE EOT n} this model answers; a model that
- *       ignores one must not have it asked, or it never counts as online</li>
+ *       ignores one must not have it asked, or it never counts as online; {@code none} for one that answers none
+ *       (it prints blind)</li>
  *   <li>{@code encoding} ({@code GB18030} default, {@code GBK}, {@code GB2312}): the model's Chinese character
  *       set; characters outside it print as {@code replacement} (default □)</li>
  *   <li>{@code chinese-mode-command} (true default): send {@code FS &}; false for models that start in Chinese
@@ -108,10 +109,16 @@ public record ReceiptPrinterSettings(StatusBitMap bitMap, Duration responseTimeo
         return config.pollInterval().compareTo(minPollInterval) < 0 ? minPollInterval : config.pollInterval();
     }
 
-    /** {@code "1,2,4"} (or {@code "[1, 2, 4]"}) as requests; at least one, each 1..4 once. */
+    /**
+     * {@code "1,2,4"} (or {@code "[1, 2, 4]"}) as requests, each 1..4 once; {@code none} for a printer that sends
+     * nothing back (a USB printer without a read channel): it then prints blind, paper out unnoticed.
+     */
     public static Set<StatusRequest> statusQueries(String written, List<String> problems) {
         if (written == null) {
             return EnumSet.allOf(StatusRequest.class);
+        }
+        if (written.strip().equalsIgnoreCase("none")) {
+            return EnumSet.noneOf(StatusRequest.class);
         }
         Set<StatusRequest> out = EnumSet.noneOf(StatusRequest.class);
         String body = written.strip();
@@ -131,8 +138,8 @@ public record ReceiptPrinterSettings(StatusBitMap bitMap, Duration responseTimeo
             }
         }
         if (out.isEmpty()) {
-            problems.add("options." + STATUS_QUERIES + ": at least one of 1, 2, 3, 4; a printer whose status is never"
-                    + " asked would print into the void");
+            problems.add("options." + STATUS_QUERIES + ": at least one of 1, 2, 3, 4, or none for a printer that"
+                    + " sends nothing back");
             return EnumSet.allOf(StatusRequest.class);
         }
         return out;

@@ -96,6 +96,36 @@ class PrinterModelsYamlTest {
     }
 
     @Test
+    void aUsbPrinterNeedsItsNodeAndTakesNoLineSettings() {
+        List<DeviceConfig> devices = new ConfigDir(dir).devices("""
+                  - id: printer
+                    family: receipt-printer
+                    transport: simulator
+                """, """
+                  - id: printer
+                    family: receipt-printer
+                    transport: usb
+                    port: /dev/usb/lp0
+                """).load().devices();
+        DeviceConfig printer = devices.stream().filter(d -> d.id().equals("printer")).findFirst().orElseThrow();
+        assertThat(printer.transport().kind()).isEqualTo(org.govkiosk.device.TransportConfig.Kind.USB);
+        assertThat(printer.transport().describe()).isEqualTo("usb:/dev/usb/lp0");
+
+        List<String> problems = new ConfigDir(dir).devices("""
+                  - id: printer
+                    family: receipt-printer
+                    transport: simulator
+                """, """
+                  - id: printer
+                    family: receipt-printer
+                    transport: usb
+                    baud: 9600
+                """).problems();
+        problemAt(problems, D, "devices[2].port", "required for transport usb", "/dev/usb/lp0");
+        problemAt(problems, D, "devices[2].baud", "not used with transport usb");
+    }
+
+    @Test
     void statusQueriesMustNameOneToFourEachOnce() {
         List<String> problems = withModel("""
                   bad:

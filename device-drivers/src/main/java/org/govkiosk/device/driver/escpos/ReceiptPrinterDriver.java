@@ -187,6 +187,10 @@ public final class ReceiptPrinterDriver extends AbstractDeviceDriver implements 
         if (expectedLink != link.get() || !transport.isOpen()) {
             return CompletableFuture.failedFuture(linkGone());
         }
+        if (settings.statusQueries().isEmpty()) {
+            // A printer that answers nothing (status-queries: none): an open port is all there is to hear.
+            signOfLife();
+        }
         return exchange.queryAll(settings.statusQueries(), lineBacklog).whenComplete((status, error) -> {
             if (expectedLink != link.get()) {
                 return;

@@ -14,7 +14,10 @@ import org.govkiosk.device.sim.DeviceSimulator;
 import org.govkiosk.device.sim.escpos.SimulatedEscPosPrinter;
 import org.govkiosk.device.transport.Transport;
 
-/** ESC/POS receipt printers over serial, TCP (port 9100) or the simulator; options in {@link ReceiptPrinterSettings}. */
+/**
+ * ESC/POS receipt printers over serial, TCP (port 9100), USB (the usblp node) or the simulator; options in
+ * {@link ReceiptPrinterSettings}.
+ */
 public final class ReceiptPrinterDriverFactory implements DriverFactory {
 
     @Override
@@ -26,7 +29,7 @@ public final class ReceiptPrinterDriverFactory implements DriverFactory {
     public List<String> validate(DeviceConfig config) {
         List<String> problems = new ArrayList<>();
         if (config.transport().kind() == TransportConfig.Kind.SYSTEM) {
-            problems.add("transport: a receipt printer is reached by serial, tcp or simulator, not system");
+            problems.add("transport: a receipt printer is reached by serial, tcp, usb or simulator, not system");
         }
         ReceiptPrinterSettings.of(config, problems);
         return problems;
