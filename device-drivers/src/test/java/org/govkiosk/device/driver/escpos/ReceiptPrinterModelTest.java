@@ -100,6 +100,12 @@ class ReceiptPrinterModelTest {
         SimulatedEscPosPrinter sim = printer(false, Set.of(StatusRequest.values()));
         ReceiptPrinterDriver driver = driver(sim, Map.of("encoding", "GB2312"));
         awaitOnline(driver);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ReceiptPrinterDriver.class);
+        logger.addAppender(log);
+        open.add(() -> logger.detachAppender(log));
 
         // 镕 (U+9555) is in GBK, not GB2312; 𠮷 (U+20BB7) is in GB18030 only (four bytes).
         assertThat(print(driver, receipt("M-2", "申请人：朱镕基 𠮷祥 No.1"))).isInstanceOf(
@@ -108,6 +114,11 @@ class ReceiptPrinterModelTest {
         assertThat(sim.lastDocument().orElseThrow().lines()).containsExactly("申请人：朱□基 □祥 No.1");
         assertThat(containsBytes(wire.toByteArray(), "镕".getBytes(GB18030))).isFalse();
         assertThat(containsBytes(wire.toByteArray(), "𠮷".getBytes(GB18030))).isFalse();
+        // Logged once for the job, counted, never named: they are a citizen's name here.
+        assertThat(log.list).filteredOn(e -> e.getFormattedMessage().contains("M-2")
+                && e.getFormattedMessage().contains("not in the model's")).singleElement()
+                .satisfies(e -> assertThat(e.getFormattedMessage()).contains("2 character(s)", "GB2312", "□")
+                        .doesNotContain("镕").doesNotContain("𠮷").doesNotContain("朱"));
     }
 
     @Test
