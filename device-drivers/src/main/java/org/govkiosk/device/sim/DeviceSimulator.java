@@ -190,6 +190,7 @@ public abstract class DeviceSimulator implements AutoCloseable {
 
     /**
      * The control console's language: {@code fault NAME}, {@code clear NAME}, {@code clear}, {@code faults},
+     * {@code line-speed [BAUD]},
      * plus what {@link #deviceCommand(String[])} knows. Returns a one-line answer.
      */
     public String command(String line) {
@@ -209,11 +210,26 @@ public abstract class DeviceSimulator implements AutoCloseable {
                     return "ok " + activeFaults;
                 case "faults":
                     return "active " + new TreeSet<>(activeFaults) + " supported " + supportedFaults();
+                case "line-speed":
+                    return lineSpeed(words);
                 default:
                     return deviceCommand(words);
             }
         } catch (IllegalArgumentException e) {
             return "error " + e.getMessage();
+        }
+    }
+
+    /** {@code line-speed BAUD} (0: as fast as bytes come), for training on what a slow printer does to timing. */
+    private String lineSpeed(String[] words) {
+        if (words.length < 2) {
+            return "ok line-speed " + lineBaud;
+        }
+        try {
+            setLineSpeed(Integer.parseInt(words[1]));
+            return "ok line-speed " + lineBaud;
+        } catch (NumberFormatException e) {
+            return "error '" + words[1] + "' is not a baud rate";
         }
     }
 
