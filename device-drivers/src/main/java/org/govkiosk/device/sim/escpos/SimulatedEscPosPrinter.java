@@ -171,6 +171,11 @@ public final class SimulatedEscPosPrinter extends DeviceSimulator {
         return c;
     }
 
+    /** Whether this model answers {@code DLE EOT n} at all. */
+    public boolean answers(StatusRequest request) {
+        return answered.contains(request);
+    }
+
     /** The answer to {@code DLE EOT n} now. */
     public int statusByte(StatusRequest request) {
         return bitMap.encode(request, conditions());
