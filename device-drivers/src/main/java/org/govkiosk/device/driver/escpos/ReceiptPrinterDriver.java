@@ -31,11 +31,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An ESC/POS receipt printer on serial or TCP. It reads the four {@code DLE EOT} status bytes when it connects,
- * every poll period between jobs (so a technician's new roll shows without a job), and before and after each
- * job. A job completes only if the status after it is clean (near end is clean but DEGRADED); otherwise it fails
- * with the reason, retryable. Status reads and jobs run one at a time through one queue of futures, so no
- * scheduler thread ever blocks waiting for the printer.
+ * An ESC/POS receipt printer on serial, TCP or USB. It reads the {@code DLE EOT} status bytes its model answers
+ * ({@code status-queries}) when it connects, every poll period between jobs (so a technician's new roll shows
+ * without a job), and before and after each job; the wait for the status after a job on a serial line includes
+ * the job's time on the line at the configured baud rate. A job completes only if the status after it is clean
+ * (near end is clean but DEGRADED); otherwise it fails with the reason, retryable. Each job is adapted to the
+ * model first ({@link ModelStreamFilter}: encoding, {@code FS &}, QR). Status reads and jobs run one at a time
+ * through one queue of futures, so no scheduler thread ever blocks waiting for the printer.
  *
  * <p>Limitation: {@code DLE EOT} is answered in real time, so on a printer with a large receive buffer the
  * answer after a job can precede the end of printing.
