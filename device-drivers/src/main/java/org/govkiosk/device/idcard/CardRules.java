@@ -56,8 +56,7 @@ final class CardRules {
         String id = idField();
         String name = required("name");
         Sex sex = sex();
-        String nation = Nations.name(field("nation"))
-                .orElseThrow(() -> reject(Reason.INVALID_NATION, "nation code is not a GB 3304 code"));
+        String nation = nation();
         LocalDate birth = date("birth");
         String address = required("address");
         citizenNumber(id, birth, sex);
@@ -91,6 +90,19 @@ final class CardRules {
         String issues = optionalCount("issue-count");
         return new IdCardData(DocumentType.HMT_RESIDENCE_PERMIT, name, sex, null, birth, address, id, authority,
                 validity[0], validity[1], null, null, photo, new HmtPermitDetails(pass, issues));
+    }
+
+    /**
+     * The nation of a resident card: its name from the GB 3304 table, or for a two-digit code outside it
+     * {@code 未知民族（代码 NN）} (a lawful card is not refused for a code newer than the table); anything but two
+     * digits is no nation code.
+     */
+    private String nation() {
+        String code = field("nation");
+        if (!Nations.isWellFormed(code)) {
+            throw reject(Reason.INVALID_NATION, "nation code is not two digits");
+        }
+        return Nations.name(code).orElseGet(() -> Nations.unknown(code));
     }
 
     /** The 2017 edition: 15-character number of 3 letters (nationality) and 12 digits, no check character. */

@@ -55,6 +55,10 @@ public final class DeviceRegistry implements AutoCloseable {
                 problems.add(at + ": id: duplicate; every device needs its own id");
             }
             problems.addAll(transportProblems(at, c.transport()));
+            if (c.transport().kind() == TransportConfig.Kind.USB && c.family() != DeviceFamily.RECEIPT_PRINTER) {
+                problems.add(at + ": transport: usb is the USB printer class (/dev/usb/lp*): for receipt printers"
+                        + " only");
+            }
             DriverFactory factory = factoryFor(c, factories);
             if (factory == null) {
                 problems.add(at + ": " + (anyOfFamily(c.family(), factories)
@@ -94,6 +98,11 @@ public final class DeviceRegistry implements AutoCloseable {
                 }
                 if (t.tcpPort() < 1 || t.tcpPort() > 65_535) {
                     problems.add(at + ": tcp-port: required for transport tcp, 1..65535, got " + t.tcpPort());
+                }
+            }
+            case USB -> {
+                if (t.port() == null || t.port().isBlank()) {
+                    problems.add(at + ": port: required for transport usb (the printer's node, e.g. /dev/usb/lp0)");
                 }
             }
             case SIMULATOR, SYSTEM -> {
@@ -149,7 +158,7 @@ public final class DeviceRegistry implements AutoCloseable {
 
     private void add(DeviceConfig c, DriverFactory factory, DeviceContext context) {
         Transport transport = switch (c.transport().kind()) {
-            case SERIAL, TCP -> Transports.create(c.transport());
+            case SERIAL, TCP, USB -> Transports.create(c.transport());
             case SYSTEM -> null;
             case SIMULATOR -> simulated(c, factory);
         };

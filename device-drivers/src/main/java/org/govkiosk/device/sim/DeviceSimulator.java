@@ -36,14 +36,27 @@ public abstract class DeviceSimulator implements AutoCloseable {
     private final Logger log = LoggerFactory.getLogger(getClass());
     private final Set<String> activeFaults = ConcurrentHashMap.newKeySet();
     private volatile Transport transport;
+    /** The line speed the device reads at, 0 for as fast as bytes come (see {@link #setLineSpeed}). */
+    private volatile int lineBaud;
+    /** When (System.nanoTime) the last byte read so far has crossed the simulated line. */
+    private long lineFreeAt;
     private final TransportListener hostListener = new TransportListener() {
         @Override
         public void onData(byte[] data) {
-            if (!activeFaults.contains(SILENCE)) {
-                try {
-                    onBytes(data);
-                } catch (RuntimeException e) {
-                    log.error("Simulator {} failed on {} bytes", name(), data.length, e);
+            int baud = lineBaud;
+            int slice = baud > 0 ? LINE_SLICE : Math.max(1, data.length);
+            for (int from = 0; from < data.length; from += slice) {
+                byte[] part = slice >= data.length ? data
+                        : java.util.Arrays.copyOfRange(data, from, Math.min(data.length, from + slice));
+                if (baud > 0) {
+                    awaitLine(part.length, baud);
+                }
+                if (!activeFaults.contains(SILENCE)) {
+                    try {
+                        onBytes(part);
+                    } catch (RuntimeException e) {
+                        log.error("Simulator {} failed on {} bytes", name(), part.length, e);
+                    }
                 }
             }
         }
@@ -53,6 +66,32 @@ public abstract class DeviceSimulator implements AutoCloseable {
             log.debug("Simulator {} lost its host: {}", name(), cause.getMessage());
         }
     };
+
+    /** Bytes taken off the simulated line at a time, so a long job is read as it arrives, not in one gulp. */
+    private static final int LINE_SLICE = 16;
+
+    /**
+     * Reads what the host sends no faster than a serial line of {@code baud} carries it (8N1: 10 bits a byte); 0
+     * reads at once. A pseudo-terminal has no line speed: this is how a test shows what a 9600 baud printer does
+     * to the host's timing (a request written after a long job reaches the device only after the job).
+     */
+    public void setLineSpeed(int baud) {
+        if (baud < 0) {
+            throw new IllegalArgumentException("baud must be 0 or positive, was " + baud);
+        }
+        this.lineBaud = baud;
+    }
+
+    /** Holds the reader until {@code bytes} more would have crossed the line (on the transport's reader thread). */
+    private void awaitLine(int bytes, int baud) {
+        long now = System.nanoTime();
+        long transit = org.govkiosk.device.transport.SerialFrame.EIGHT_N_ONE.transmitTime(bytes, baud).toNanos();
+        lineFreeAt = Math.max(now, lineFreeAt) + transit;
+        long left;
+        while ((left = lineFreeAt - System.nanoTime()) > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(left);
+        }
+    }
 
     /** Starts serving on the device side of a link. */
     public void attach(Transport deviceSide) throws DeviceException {
@@ -151,6 +190,7 @@ public abstract class DeviceSimulator implements AutoCloseable {
 
     /**
      * The control console's language: {@code fault NAME}, {@code clear NAME}, {@code clear}, {@code faults},
+     * {@code line-speed [BAUD]},
      * plus what {@link #deviceCommand(String[])} knows. Returns a one-line answer.
      */
     public String command(String line) {
@@ -170,11 +210,26 @@ public abstract class DeviceSimulator implements AutoCloseable {
                     return "ok " + activeFaults;
                 case "faults":
                     return "active " + new TreeSet<>(activeFaults) + " supported " + supportedFaults();
+                case "line-speed":
+                    return lineSpeed(words);
                 default:
                     return deviceCommand(words);
             }
         } catch (IllegalArgumentException e) {
             return "error " + e.getMessage();
+        }
+    }
+
+    /** {@code line-speed BAUD} (0: as fast as bytes come), for training on what a slow printer does to timing. */
+    private String lineSpeed(String[] words) {
+        if (words.length < 2) {
+            return "ok line-speed " + lineBaud;
+        }
+        try {
+            setLineSpeed(Integer.parseInt(words[1]));
+            return "ok line-speed " + lineBaud;
+        } catch (NumberFormatException e) {
+            return "error '" + words[1] + "' is not a baud rate";
         }
     }
 

@@ -64,7 +64,8 @@ public final class SerialTransport implements Transport {
                 throw permissionDenied();
             }
             SerialPort candidate = SerialPort.getCommPort(path);
-            candidate.setComPortParameters(baudRate, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
+            candidate.setComPortParameters(baudRate, SerialFrame.EIGHT_N_ONE.dataBits(), SerialPort.ONE_STOP_BIT,
+                    SerialPort.NO_PARITY); // SerialFrame.EIGHT_N_ONE: line timing counts on it
             candidate.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
             candidate.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
                     READ_TIMEOUT_MS, 0);

@@ -21,7 +21,8 @@ public final class Transports {
     }
 
     /**
-     * A {@link SerialTransport} for {@code SERIAL}, a {@link TcpTransport} for {@code TCP}.
+     * A {@link SerialTransport} for {@code SERIAL}, a {@link TcpTransport} for {@code TCP}, a
+     * {@link UsbPrinterTransport} for {@code USB}.
      *
      * @throws IllegalArgumentException for {@code SIMULATOR} and {@code SYSTEM}, or a config that lacks its
      *         port, host or a valid number (the registry's validation reports those first)
@@ -30,6 +31,7 @@ public final class Transports {
         return switch (config.kind()) {
             case SERIAL -> new SerialTransport(config.port(), config.baudRate());
             case TCP -> new TcpTransport(config.host(), config.tcpPort());
+            case USB -> new UsbPrinterTransport(config.port());
             case SIMULATOR, SYSTEM -> throw new IllegalArgumentException("no byte transport for " + config.kind()
                     + "; the device registry wires those");
         };

@@ -44,6 +44,27 @@ class ResidentCardParserTest {
         assertThat(card.toString()).doesNotContain("110101198001011232").doesNotContain("张伟");
     }
 
+    /** Issue 19: a lawful card is not refused for a nation code the table lacks; it reads as unknown with its code. */
+    @ParameterizedTest
+    @CsvSource({"57", "99", "00"})
+    void aNationCodeOutsideTheTableIsReadAsUnknownWithItsCode(String code) {
+        IdCardData card = parsed(TextBlocks.resident("张伟", "1", code, "19800101", "北京市东城区示例路1号",
+                "110101198001011232", "北京市公安局东城分局", "20200101", "20400101").bytes());
+
+        assertThat(card.nation()).isEqualTo("未知民族（代码 " + code + "）");
+        assertThat(Nations.unknownCode(card.nation())).contains(code);
+        assertThat(Nations.code(card.nation())).contains(code);
+        assertThat(card.name()).isEqualTo("张伟");
+        assertThat(card.idNumber()).isEqualTo("110101198001011232");
+    }
+
+    @Test
+    void aNameFromTheTableIsNoUnknownNation() {
+        assertThat(Nations.unknownCode("汉")).isEmpty();
+        assertThat(Nations.code("汉")).contains("01");
+        assertThat(Nations.unknownCode("未知民族（代码 9）")).isEmpty();
+    }
+
     @Test
     void longTermValidityHasNoEnd() {
         IdCardData card = parsed(TextBlocks.resident("王建国", "1", "08", "19550720", "广东省深圳市福田区示例街道100号",
@@ -70,7 +91,8 @@ class ResidentCardParserTest {
             "permit number         | 陈嘉 | 2 | 01 | 19950512 | 810000199505120027 | 20200101 | 20400101 | ID_NUMBER_MISMATCH",
             "no name               | ''  | 1 | 01 | 19800101 | 110101198001011232 | 20200101 | 20400101 | MISSING_FIELD",
             "sex code 3            | 张伟 | 3 | 01 | 19800101 | 110101198001011232 | 20200101 | 20400101 | INVALID_SEX",
-            "nation 57             | 张伟 | 1 | 57 | 19800101 | 110101198001011232 | 20200101 | 20400101 | INVALID_NATION",
+            "nation letters        | 张伟 | 1 | HA | 19800101 | 110101198001011232 | 20200101 | 20400101 | INVALID_NATION",
+            "nation one digit      | 张伟 | 1 | 5  | 19800101 | 110101198001011232 | 20200101 | 20400101 | INVALID_NATION",
             "nation blank          | 张伟 | 1 | ''  | 19800101 | 110101198001011232 | 20200101 | 20400101 | INVALID_NATION",
             "birth not a date      | 张伟 | 1 | 01 | 19800132 | 110101198001011232 | 20200101 | 20400101 | INVALID_DATE",
             "from not a date       | 张伟 | 1 | 01 | 19800101 | 110101198001011232 | 2020010A | 20400101 | INVALID_DATE",

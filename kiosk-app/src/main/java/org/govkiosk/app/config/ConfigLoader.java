@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.govkiosk.device.DeviceConfig;
+import org.govkiosk.device.printer.ReceiptPrinterModels;
 import org.govkiosk.shared.calendar.WorkingCalendar;
 import org.govkiosk.shared.config.YamlFiles;
 import org.govkiosk.shared.config.YamlSection;
@@ -136,7 +137,10 @@ public final class ConfigLoader {
 
     private static List<DeviceConfig> devices(YamlSection root, Function<List<DeviceConfig>, List<String>> validator,
             List<String> problems) {
-        root.onlyKeys("devices");
+        root.onlyKeys("devices", ReceiptPrinterModels.SECTION);
+        // Printer models first: a device names one, and takes its settings beneath its own options.
+        Map<String, Map<String, String>> models = root.section(ReceiptPrinterModels.SECTION, false)
+                .map(ReceiptPrinterModels::read).orElse(Map.of());
         List<DeviceEntry> entries = new ArrayList<>();
         for (YamlSection item : root.list("devices")) {
             DeviceEntry.read(item).ifPresent(entries::add);
@@ -152,7 +156,10 @@ public final class ConfigLoader {
                 problems.add(DEVICES_FILE + ": " + e.key() + ".id: '" + e.id() + "' is not a valid id; use letters,"
                         + " digits, '.', '_' or '-' (at most 64)");
             } else {
-                devices.add(e.toDeviceConfig());
+                DeviceConfig device = e.toDeviceConfig();
+                ReceiptPrinterModels.unknownModel(device, models).ifPresentOrElse(
+                        why -> problems.add(DEVICES_FILE + ": " + e.key() + ".model: " + why),
+                        () -> devices.add(ReceiptPrinterModels.withModel(device, models)));
             }
         }
         // The drivers' checks run on the entries that passed ours, so one start shows both kinds of problems.

@@ -98,6 +98,12 @@ record DeviceEntry(String key, String id, DeviceFamily family, String model, Kin
                 notUsed(s, kind, "port", "baud");
             }
             case SYSTEM -> notUsed(s, kind, "baud", "host", "tcp-port");
+            case USB -> {
+                if (!s.has("port")) {
+                    s.problem(s.key("port"), "required for transport usb (the printer's node, e.g. /dev/usb/lp0)");
+                }
+                notUsed(s, kind, "baud", "host", "tcp-port");
+            }
             case SIMULATOR -> { }
         }
     }

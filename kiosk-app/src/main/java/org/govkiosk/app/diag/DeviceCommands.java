@@ -67,6 +67,14 @@ final class DeviceCommands {
                     read.complete(e);
                 }
             });
+            // A reader that fails while reading (bad checksum, truncated answer, SAM error) ends the wait at once:
+            // without reconnects (diag has none) no card can come any more.
+            CompletableFuture<DeviceStatusInfo> failed = new CompletableFuture<>();
+            session.bus().onStatus(c -> {
+                if (DeviceSession.settled(c.oldStatus()) && c.oldStatus().isUsable() && !c.newStatus().isUsable()) {
+                    failed.complete(c.newStatus());
+                }
+            });
             session.start();
             DeviceStatusInfo status = session.awaitSettled(timeout);
             if (!status.isUsable()) {
@@ -75,9 +83,9 @@ final class DeviceCommands {
             reader.setReadingEnabled(true);
             prompts.println("Place an ID card on " + config.id() + " (waiting " + timeout.toSeconds() + " s) ...");
             prompts.flush();
-            DeviceEvent event;
+            Object first;
             try {
-                event = read.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                first = CompletableFuture.anyOf(read, failed).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 return fault(session.device().status(), session, "no card read within " + timeout.toSeconds() + " s");
             } catch (ExecutionException e) {
@@ -85,7 +93,11 @@ final class DeviceCommands {
             } finally {
                 reader.setReadingEnabled(false);
             }
-            return cardResult(event, session);
+            if (first instanceof DeviceStatusInfo broken) {
+                return fault(broken, session, "the reader failed while reading: " + session.lastFailure()
+                        .orElse(broken.detail().name()));
+            }
+            return cardResult((DeviceEvent) first, session);
         }
     }
 

@@ -40,7 +40,9 @@ final class DeviceTarget {
                         .map(DeviceFamily::configName).collect(Collectors.joining(", "))));
         Matcher hostPort = HOST_PORT.matcher(port);
         TransportConfig transport;
-        if (port.startsWith("/")) {
+        if (port.startsWith("/dev/usb/lp")) {
+            transport = TransportConfig.usb(port); // the USB printer class: a node, no line settings
+        } else if (port.startsWith("/")) {
             transport = TransportConfig.serial(port, args.baud().orElse(DEFAULT_BAUD));
         } else if (hostPort.matches()) {
             transport = TransportConfig.tcp(hostPort.group(1), Integer.parseInt(hostPort.group(2)));

@@ -22,8 +22,10 @@ record DiagArgs(String command, List<String> operands, Path configDir, boolean j
               ports                              serial ports the OS shows, and the configured devices' paths
               probe DEVICE-ID                    open a configured device, wait for its status, print it
               probe --family F --port P          the same for a device not in devices.yaml
-                                                 (P: /dev/... serial, HOST:PORT tcp, else an OS name: PC/SC, CUPS)
-              read-id DEVICE-ID                  read one ID card; prints masked fields only
+                                                 (P: /dev/usb/lp* usb printer, /dev/... serial, HOST:PORT tcp,
+                                                 else an OS name: PC/SC, CUPS)
+              read-id DEVICE-ID                  read one ID card; prints masked fields only; a reader fault
+                                                 (bad checksum, truncated answer, SAM error) ends the wait at once
               test-page DEVICE-ID                print a test page on a receipt or document printer
               outbox                             depth, oldest age, dead letters, per kind (read-only)
               config-check                       validate the configuration; every problem, exit 78

@@ -43,7 +43,8 @@ final class PortList {
             one.put("transport", d.transport().kind().name().toLowerCase(java.util.Locale.ROOT));
             one.put("address", d.transport().describe());
             String state = "";
-            if (d.transport().kind() == TransportConfig.Kind.SERIAL) {
+            TransportConfig.Kind kind = d.transport().kind();
+            if (kind == TransportConfig.Kind.SERIAL || kind == TransportConfig.Kind.USB) {
                 Path path = Path.of(d.transport().port());
                 boolean present = Files.exists(path);
                 one.put("path", path.toString());

@@ -96,9 +96,9 @@ class DevicesYamlTest {
     @Test
     void unknownTransportListsTheKnownOnes() {
         List<String> problems = config().devices("    transport: simulator\n  - id: printer",
-                "    transport: usb\n  - id: printer").problems();
+                "    transport: parallel\n  - id: printer").problems();
 
-        problemAt(problems, D, "devices[1].transport", "usb", "serial", "tcp", "simulator", "system");
+        problemAt(problems, D, "devices[1].transport", "parallel", "serial", "tcp", "simulator", "system", "usb");
     }
 
     @Test

@@ -93,7 +93,7 @@ class ShippedConfigTest {
 
         List<DeviceConfig> devices = ConfigLoader.load(dir).devices();
 
-        assertThat(devices).hasSize(5);
+        assertThat(devices).hasSize(7);
         TransportConfig serial = devices.get(0).transport();
         assertThat(serial.kind()).isEqualTo(TransportConfig.Kind.SERIAL);
         assertThat(serial.port()).isEqualTo("/dev/ttyUSB0");
@@ -103,10 +103,40 @@ class ShippedConfigTest {
         assertThat(pcsc.port()).isNotBlank();
         assertThat(devices.get(2).model()).isEqualTo("camera-folder");
         assertThat(devices.get(3).family()).isEqualTo(DeviceFamily.RATING_PAD);
-        TransportConfig tcp = devices.get(4).transport();
+        TransportConfig slowSerial = devices.get(4).transport();
+        assertThat(slowSerial.kind()).isEqualTo(TransportConfig.Kind.SERIAL);
+        assertThat(slowSerial.baudRate()).isEqualTo(9600);
+        TransportConfig usb = devices.get(5).transport();
+        assertThat(usb.kind()).isEqualTo(TransportConfig.Kind.USB);
+        assertThat(usb.port()).startsWith("/dev/usb/lp");
+        TransportConfig tcp = devices.get(6).transport();
         assertThat(tcp.kind()).isEqualTo(TransportConfig.Kind.TCP);
         assertThat(tcp.host()).isNotBlank();
         assertThat(tcp.tcpPort()).isEqualTo(9100);
+    }
+
+    /** The commented printer-models example loads as written once uncommented, and a printer can name it. */
+    @Test
+    void commentedPrinterModelExampleIsValid(@TempDir Path dir) throws IOException {
+        List<String> lines = Files.readAllLines(repoConfig().resolve(ConfigLoader.DEVICES_FILE));
+        int start = lines.indexOf("# printer-models:");
+        assertThat(start).as("devices.yaml has its printer-models example").isNotNegative();
+        List<String> yaml = new ArrayList<>();
+        for (String l : lines.subList(start, lines.size())) {
+            if (!l.startsWith("# ")) {
+                break;
+            }
+            yaml.add(l.substring(2));
+        }
+        yaml.addAll(List.of("devices:", "  - id: receipt-1", "    family: receipt-printer", "    model: xp-58-clone",
+                "    transport: simulator"));
+        Files.copy(repoConfig().resolve(ConfigLoader.TERMINAL_FILE), dir.resolve(ConfigLoader.TERMINAL_FILE));
+        Files.write(dir.resolve(ConfigLoader.DEVICES_FILE), yaml);
+
+        DeviceConfig printer = ConfigLoader.load(dir).devices().get(0);
+
+        assertThat(printer.options()).containsEntry("status-queries", "1,2,4").containsEntry("encoding", "GB2312")
+                .containsEntry("qr", "raster");
     }
 
     /** The commented pin-hash line is where a technician puts the value PinHash prints. */

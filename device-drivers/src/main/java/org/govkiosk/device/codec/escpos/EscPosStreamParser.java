@@ -54,14 +54,49 @@ public final class EscPosStreamParser {
         return all;
     }
 
+    /**
+     * One step of a stream: {@code length} bytes from {@code offset} (a text run, a control byte or one whole
+     * command) and what they did; {@code text} for a run of printable bytes in {@code chineseMode} or not.
+     */
+    public record Span(int offset, int length, boolean text, boolean chineseMode, List<PrintedElement> elements) {
+        public Span {
+            elements = List.copyOf(elements);
+        }
+    }
+
+    /**
+     * A whole stream cut into its steps, in order, covering every byte (a command cut off by the end is the last
+     * span, its element {@link PrintedElement.Malformed}): what a filter needs to rewrite one kind of step and
+     * pass every other byte through unchanged.
+     */
+    public static List<Span> spans(byte[] stream, boolean chineseModeAtStart) {
+        EscPosStreamParser parser = new EscPosStreamParser(chineseModeAtStart);
+        parser.spans = new ArrayList<>();
+        parser.feed(stream);
+        int covered = parser.spans.stream().mapToInt(Span::length).sum();
+        if (covered < stream.length) {
+            parser.spans.add(new Span(covered, stream.length - covered, false, parser.line.chineseMode(),
+                    parser.finish()));
+        }
+        return parser.spans;
+    }
+
+    private List<Span> spans;
+
     /** The elements the bytes so far complete, in stream order. */
     public List<PrintedElement> feed(byte[] data) {
         in.append(data);
         out = new ArrayList<>();
         while (in.avail() > 0) {
+            int before = out.size();
+            boolean text = isText(in.at(0));
+            boolean chinese = line.chineseMode();
             int used = step();
             if (used == NEED_MORE) {
                 break;
+            }
+            if (spans != null) {
+                spans.add(new Span((int) in.offset(), used, text, chinese, out.subList(before, out.size())));
             }
             in.consume(used);
         }

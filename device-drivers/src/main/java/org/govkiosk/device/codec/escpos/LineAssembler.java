@@ -36,6 +36,10 @@ final class LineAssembler {
         return size() > 0;
     }
 
+    boolean chineseMode() {
+        return chineseMode;
+    }
+
     void chineseMode(boolean on) {
         decodeSegment();
         chineseMode = on;

@@ -1,5 +1,6 @@
 package org.govkiosk.device.driver.escpos;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -18,19 +19,25 @@ import org.govkiosk.device.DeviceStatusInfo;
 import org.govkiosk.device.PrintJob;
 import org.govkiosk.device.PrintOutcome;
 import org.govkiosk.device.ReceiptPrinter;
+import org.govkiosk.device.TransportConfig;
+import org.govkiosk.device.codec.escpos.ModelStreamFilter;
 import org.govkiosk.device.codec.escpos.PrinterStatus;
 import org.govkiosk.device.driver.AbstractDeviceDriver;
 import org.govkiosk.device.driver.DeviceContext;
+import org.govkiosk.device.printer.ReceiptPrinterSettings;
+import org.govkiosk.device.transport.SerialFrame;
 import org.govkiosk.device.transport.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An ESC/POS receipt printer on serial or TCP. It reads the four {@code DLE EOT} status bytes when it connects,
- * every poll period between jobs (so a technician's new roll shows without a job), and before and after each
- * job. A job completes only if the status after it is clean (near end is clean but DEGRADED); otherwise it fails
- * with the reason, retryable. Status reads and jobs run one at a time through one queue of futures, so no
- * scheduler thread ever blocks waiting for the printer.
+ * An ESC/POS receipt printer on serial, TCP or USB. It reads the {@code DLE EOT} status bytes its model answers
+ * ({@code status-queries}) when it connects, every poll period between jobs (so a technician's new roll shows
+ * without a job), and before and after each job; the wait for the status after a job on a serial line includes
+ * the job's time on the line at the configured baud rate. A job completes only if the status after it is clean
+ * (near end is clean but DEGRADED); otherwise it fails with the reason, retryable. Each job is adapted to the
+ * model first ({@link ModelStreamFilter}: encoding, {@code FS &}, QR). Status reads and jobs run one at a time
+ * through one queue of futures, so no scheduler thread ever blocks waiting for the printer.
  *
  * <p>Limitation: {@code DLE EOT} is answered in real time, so on a printer with a large receive buffer the
  * answer after a job can precede the end of printing.
@@ -41,6 +48,7 @@ public final class ReceiptPrinterDriver extends AbstractDeviceDriver implements 
 
     private final ReceiptPrinterSettings settings;
     private final StatusExchange exchange;
+    private final ModelStreamFilter filter;
     private final Object queueLock = new Object();
     private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
     private final AtomicBoolean pollQueued = new AtomicBoolean();
@@ -57,6 +65,7 @@ public final class ReceiptPrinterDriver extends AbstractDeviceDriver implements 
             ReceiptPrinterSettings settings) {
         super(config, transport, context);
         this.settings = settings;
+        this.filter = new ModelStreamFilter(settings.text());
         this.exchange = new StatusExchange(config.id(), transport, settings.bitMap(), settings.responseTimeout(),
                 context.scheduler());
     }
@@ -105,11 +114,24 @@ public final class ReceiptPrinterDriver extends AbstractDeviceDriver implements 
             if (!info.isUsable()) {
                 return CompletableFuture.completedFuture(failed(job, info.detail(), true));
             }
-            byte[] data = job.data();
+            byte[] data = forModel(job);
             return send(data, 0, current)
-                    .thenCompose(v -> refresh(current))
+                    .thenCompose(v -> refresh(current, lineBacklog(data.length)))
                     .thenApply(after -> finished(job, data.length, PrinterStatusMapping.toStatusInfo(after)));
         }, context.scheduler()).exceptionally(e -> failedBy(job, e));
+    }
+
+    /**
+     * The job as this model prints it (character set, FS &amp;, QR). Characters the model cannot print are counted
+     * in the log, once per job, never named: they are often in a citizen's name or address.
+     */
+    private byte[] forModel(PrintJob job) {
+        ModelStreamFilter.Result r = filter.apply(job.data());
+        if (r.replaced() > 0) {
+            LOG.warn("Printer {} job {}: {} character(s) not in the model's {} printed as '{}'", id(), job.jobId(),
+                    r.replaced(), settings.text().charset().name(), settings.text().replacement());
+        }
+        return r.bytes();
     }
 
     private PrintOutcome finished(PrintJob job, int bytes, DeviceStatusInfo after) {
@@ -145,12 +167,33 @@ public final class ReceiptPrinterDriver extends AbstractDeviceDriver implements 
                 .thenCompose(f -> f);
     }
 
-    /** Reads the status and shows it; a printer that does not answer takes the link down (the supervisor retries). */
+    /**
+     * How long the bytes of a job just written may still hold a serial line: the OS takes them at once, the line
+     * carries them at the baud rate, and the status request goes out behind them. Zero off serial lines (TCP and
+     * the in-process simulator have no line speed worth waiting for), plus the configured margin on them.
+     */
+    Duration lineBacklog(int jobBytes) {
+        int baud = config.transport().kind() == TransportConfig.Kind.SERIAL ? config.transport().baudRate() : 0;
+        if (baud <= 0) {
+            return Duration.ZERO;
+        }
+        return SerialFrame.EIGHT_N_ONE.transmitTime(jobBytes, baud).plus(settings.statusWaitMargin());
+    }
+
     private CompletableFuture<PrinterStatus> refresh(long expectedLink) {
+        return refresh(expectedLink, Duration.ZERO);
+    }
+
+    /** Reads the status and shows it; a printer that does not answer takes the link down (the supervisor retries). */
+    private CompletableFuture<PrinterStatus> refresh(long expectedLink, Duration lineBacklog) {
         if (expectedLink != link.get() || !transport.isOpen()) {
             return CompletableFuture.failedFuture(linkGone());
         }
-        return exchange.queryAll().whenComplete((status, error) -> {
+        if (settings.statusQueries().isEmpty()) {
+            // A printer that answers nothing (status-queries: none): an open port is all there is to hear.
+            signOfLife();
+        }
+        return exchange.queryAll(settings.statusQueries(), lineBacklog).whenComplete((status, error) -> {
             if (expectedLink != link.get()) {
                 return;
             }

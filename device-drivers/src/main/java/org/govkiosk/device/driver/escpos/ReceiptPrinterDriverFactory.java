@@ -8,12 +8,16 @@ import org.govkiosk.device.DeviceConfig;
 import org.govkiosk.device.DeviceFamily;
 import org.govkiosk.device.TransportConfig;
 import org.govkiosk.device.driver.DeviceContext;
+import org.govkiosk.device.printer.ReceiptPrinterSettings;
 import org.govkiosk.device.driver.DriverFactory;
 import org.govkiosk.device.sim.DeviceSimulator;
 import org.govkiosk.device.sim.escpos.SimulatedEscPosPrinter;
 import org.govkiosk.device.transport.Transport;
 
-/** ESC/POS receipt printers over serial, TCP (port 9100) or the simulator; options in {@link ReceiptPrinterSettings}. */
+/**
+ * ESC/POS receipt printers over serial, TCP (port 9100), USB (the usblp node) or the simulator; options in
+ * {@link ReceiptPrinterSettings}.
+ */
 public final class ReceiptPrinterDriverFactory implements DriverFactory {
 
     @Override
@@ -25,7 +29,7 @@ public final class ReceiptPrinterDriverFactory implements DriverFactory {
     public List<String> validate(DeviceConfig config) {
         List<String> problems = new ArrayList<>();
         if (config.transport().kind() == TransportConfig.Kind.SYSTEM) {
-            problems.add("transport: a receipt printer is reached by serial, tcp or simulator, not system");
+            problems.add("transport: a receipt printer is reached by serial, tcp, usb or simulator, not system");
         }
         ReceiptPrinterSettings.of(config, problems);
         return problems;
@@ -40,6 +44,9 @@ public final class ReceiptPrinterDriverFactory implements DriverFactory {
     @Override
     public Optional<DeviceSimulator> simulator(DeviceConfig config) {
         ReceiptPrinterSettings s = ReceiptPrinterSettings.of(config, new ArrayList<>());
-        return Optional.of(new SimulatedEscPosPrinter(s.bitMap(), s.simChineseMode(), s.simLinesBeforePaperEnd()));
+        // A model that takes no FS & starts in Chinese mode; one that ignores a DLE EOT n ignores it here too.
+        boolean chinese = s.simChineseMode() || !s.text().chineseModeCommand();
+        return Optional.of(new SimulatedEscPosPrinter(s.bitMap(), chinese, s.simLinesBeforePaperEnd(),
+                s.statusQueries()));
     }
 }

@@ -3,6 +3,7 @@ package org.govkiosk.device.driver.escpos;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -46,18 +47,33 @@ final class StatusExchange {
         this.scheduler = scheduler;
     }
 
-    /** Asks n = 1..4 in turn and combines the answers. */
-    CompletableFuture<PrinterStatus> queryAll() {
+    /**
+     * Asks the model's requests in turn (n ascending) and combines the answers.
+     *
+     * @param lineBacklog how long bytes written just before (a job) may still hold the line: the first request
+     *                    crosses it behind them, so its answer may come that much later
+     */
+    CompletableFuture<PrinterStatus> queryAll(Set<StatusRequest> requests, Duration lineBacklog) {
         List<StatusAnswer.Valid> answers = new ArrayList<>();
         CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        boolean first = true;
         for (StatusRequest r : StatusRequest.values()) {
+            if (!requests.contains(r)) {
+                continue;
+            }
+            Duration wait = first ? timeout.plus(lineBacklog) : timeout;
+            first = false;
             // Async: the next request is written from the scheduler, not from the reader thread.
-            chain = chain.thenComposeAsync(v -> query(r), scheduler).thenAccept(answers::add);
+            chain = chain.thenComposeAsync(v -> query(r, wait), scheduler).thenAccept(answers::add);
         }
         return chain.thenApply(v -> PrinterStatus.of(answers));
     }
 
     CompletableFuture<StatusAnswer.Valid> query(StatusRequest request) {
+        return query(request, timeout);
+    }
+
+    CompletableFuture<StatusAnswer.Valid> query(StatusRequest request, Duration wait) {
         CompletableFuture<StatusAnswer.Valid> answer = new CompletableFuture<>();
         synchronized (lock) {
             if (pending != null) {
@@ -67,7 +83,7 @@ final class StatusExchange {
             pending = new Pending(request, answer);
         }
         try {
-            ScheduledFuture<?> timer = scheduler.schedule(() -> expire(answer, request), timeout.toMillis(),
+            ScheduledFuture<?> timer = scheduler.schedule(() -> expire(answer, request, wait), wait.toMillis(),
                     TimeUnit.MILLISECONDS);
             answer.whenComplete((a, e) -> timer.cancel(false));
             transport.write(request.command());
@@ -80,9 +96,11 @@ final class StatusExchange {
         return answer;
     }
 
-    private void expire(CompletableFuture<StatusAnswer.Valid> answer, StatusRequest request) {
+    private void expire(CompletableFuture<StatusAnswer.Valid> answer, StatusRequest request, Duration wait) {
+        // A model that never answers this n stays offline for good: say how to tell the driver.
         abandon(answer, new DeviceException(DeviceException.Code.TIMEOUT, DeviceStatusDetail.COMMUNICATION_ERROR,
-                "no answer to DLE EOT " + request.n() + " within " + timeout.toMillis() + " ms"));
+                "no answer to DLE EOT " + request.n() + " within " + wait.toMillis() + " ms (a model that never"
+                        + " answers n=" + request.n() + " must leave it out of its status-queries)"));
     }
 
     private void abandon(CompletableFuture<StatusAnswer.Valid> answer, DeviceException cause) {

@@ -224,6 +224,9 @@ public final class IdCardReaderDriver extends AbstractDeviceDriver implements Id
         if (result instanceof IdCardTextParser.Parsed parsed) {
             count(CARDS_READ);
             LOG.info("ID card reader {} read {}", id(), parsed.card());
+            org.govkiosk.device.idcard.Nations.unknownCode(parsed.card().nation()).ifPresent(code -> LOG.warn(
+                    "ID card reader {}: nation code {} is outside the GB 3304 table; read as unknown ({})", id(),
+                    code, parsed.card()));
             publish(new DeviceEvent.IdCardRead(id(), context.clock().instant(), parsed.card()));
         } else if (result instanceof IdCardTextParser.Rejected rejected) {
             reject(rejected.rejection());

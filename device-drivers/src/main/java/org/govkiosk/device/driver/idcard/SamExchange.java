@@ -64,10 +64,20 @@ final class SamExchange {
 
     /** Forgets a half-received frame and unread answers (link lost, answer timed out). */
     void reset() {
+        resetCounting();
+    }
+
+    /** As {@link #reset()}; returns how many bytes of a half-received frame it dropped. */
+    private int resetCounting() {
+        int dropped;
         synchronized (decoder) {
-            decoder.reset().ifPresent(e -> frameErrors.incrementAndGet());
+            dropped = decoder.reset().map(e -> {
+                frameErrors.incrementAndGet();
+                return e.bytes();
+            }).orElse(0);
         }
         inbox.clear();
+        return dropped;
     }
 
     /**
@@ -84,9 +94,14 @@ final class SamExchange {
                 Decoded d = next(deadline);
                 if (d == null) {
                     timeouts.incrementAndGet();
-                    reset();
-                    failure = new DeviceException(DeviceException.Code.TIMEOUT, DeviceStatusDetail.NO_DATA_TIMEOUT,
-                            "no answer to " + command + " within " + timeout.toMillis() + " ms");
+                    int came = resetCounting();
+                    // Part of an answer is not no answer: a technician looks at the cable, not at the reader's power.
+                    failure = came > 0
+                            ? new DeviceException(DeviceException.Code.PROTOCOL_ERROR,
+                                    DeviceStatusDetail.COMMUNICATION_ERROR, "truncated answer to " + command + ": "
+                                    + came + " bytes came, then nothing within " + timeout.toMillis() + " ms")
+                            : new DeviceException(DeviceException.Code.TIMEOUT, DeviceStatusDetail.NO_DATA_TIMEOUT,
+                                    "no answer to " + command + " within " + timeout.toMillis() + " ms");
                     break;
                 }
                 if (d instanceof FrameError e) {

@@ -45,6 +45,7 @@ public final class SimulatedEscPosPrinter extends DeviceSimulator {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedEscPosPrinter.class);
 
     private final StatusBitMap bitMap;
+    private final Set<StatusRequest> answered;
     private final EscPosStreamParser parser;
     private final List<PrintedDocument> documents = new ArrayList<>();
     private final List<PrintedElement> current = new ArrayList<>();
@@ -62,6 +63,16 @@ public final class SimulatedEscPosPrinter extends DeviceSimulator {
      * @param chineseModeAtStart whether it starts in Chinese (GB18030) mode, as many printers sold in China do
      */
     public SimulatedEscPosPrinter(StatusBitMap bitMap, boolean chineseModeAtStart, int linesBeforePaperEnd) {
+        this(bitMap, chineseModeAtStart, linesBeforePaperEnd, EnumSet.allOf(StatusRequest.class));
+    }
+
+    /**
+     * @param answered the {@code DLE EOT n} this model answers; the others it reads and ignores, as some clones
+     *                 do with n=3
+     */
+    public SimulatedEscPosPrinter(StatusBitMap bitMap, boolean chineseModeAtStart, int linesBeforePaperEnd,
+            Set<StatusRequest> answered) {
+        this.answered = answered.isEmpty() ? EnumSet.noneOf(StatusRequest.class) : EnumSet.copyOf(answered);
         this.bitMap = bitMap;
         this.parser = new EscPosStreamParser(chineseModeAtStart);
         setLinesBeforePaperEnd(linesBeforePaperEnd);
@@ -91,7 +102,9 @@ public final class SimulatedEscPosPrinter extends DeviceSimulator {
 
     private void handle(PrintedElement e, List<byte[]> answers) {
         if (e instanceof PrintedElement.StatusQuery q) {
-            answers.add(new byte[] {(byte) statusByte(q.request())});
+            if (answered.contains(q.request())) {
+                answers.add(new byte[] {(byte) statusByte(q.request())});
+            }
             return;
         }
         if (e instanceof PrintedElement.Unknown || e instanceof PrintedElement.Malformed) {
@@ -156,6 +169,11 @@ public final class SimulatedEscPosPrinter extends DeviceSimulator {
             c.add(PrinterCondition.OFFLINE);
         }
         return c;
+    }
+
+    /** Whether this model answers {@code DLE EOT n} at all. */
+    public boolean answers(StatusRequest request) {
+        return answered.contains(request);
     }
 
     /** The answer to {@code DLE EOT n} now. */

@@ -25,7 +25,8 @@ import org.govkiosk.device.sim.DeviceSimulator;
  * FIND_CARD} counts the frames of a command) or by API.
  * Device faults: {@code sam-error} (the SAM fails its self-test and answers every command with 0x60) and
  * {@code bad-checksum} (every answer's checksum is wrong), {@code card-auth-failed} (the SAM does not accept the
- * card on the reader: reads answer 0x32), besides the common ones.
+ * card on the reader: reads answer 0x32), {@code truncated-read} (every card read answer stops after its first
+ * {@value #TRUNCATED_READ_BYTES} bytes, as from a reader whose line drops mid-answer), besides the common ones.
  */
 public final class SimulatedIdCardReader extends DeviceSimulator {
 
@@ -33,6 +34,8 @@ public final class SimulatedIdCardReader extends DeviceSimulator {
     public static final String SAM_ERROR = "sam-error";
     public static final String BAD_CHECKSUM = "bad-checksum";
     public static final String CARD_AUTH_FAILED = "card-auth-failed";
+    public static final String TRUNCATED_READ = "truncated-read";
+    public static final int TRUNCATED_READ_BYTES = 700;
     private static final byte[] DEFAULT_SAM_ID = "SIM-SAM-00000001".getBytes(StandardCharsets.US_ASCII);
 
     private final IdCardFrameDecoder decoder = new IdCardFrameDecoder();
@@ -69,7 +72,7 @@ public final class SimulatedIdCardReader extends DeviceSimulator {
 
     @Override
     protected Set<String> deviceFaults() {
-        return Set.of(SAM_ERROR, BAD_CHECKSUM, CARD_AUTH_FAILED);
+        return Set.of(SAM_ERROR, BAD_CHECKSUM, CARD_AUTH_FAILED, TRUNCATED_READ);
     }
 
     public Set<String> cardNames() {
@@ -184,7 +187,13 @@ public final class SimulatedIdCardReader extends DeviceSimulator {
         }
         // A card without fingerprint data answers with a zero fingerprint length.
         byte[] fingerprint = withFingerprint ? card.fingerprint() : new byte[0];
-        reply(SamResult.SUCCESS, new CardReadPayload(card.text(), card.photo(), fingerprint).encode(withFingerprint));
+        byte[] payload = new CardReadPayload(card.text(), card.photo(), fingerprint).encode(withFingerprint);
+        if (isActive(TRUNCATED_READ)) {
+            byte[] frame = IdCardFrameEncoder.response(SamResult.SUCCESS, payload);
+            send(java.util.Arrays.copyOf(frame, Math.min(frame.length, TRUNCATED_READ_BYTES)));
+            return;
+        }
+        reply(SamResult.SUCCESS, payload);
     }
 
     private void newestAddress() {

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.govkiosk.device.Device;
 import org.govkiosk.device.DeviceConfig;
+import org.govkiosk.device.printer.ReceiptPrinterSettings;
 import org.govkiosk.device.DeviceEventBus;
 import org.govkiosk.device.DeviceFamily;
 import org.govkiosk.device.ReceiptPrinter;

@@ -381,6 +381,25 @@ class IdCardReaderDriverTest {
         assertThat(reads.get(0).toString()).doesNotContain("310104199203152464");
     }
 
+    /** Issue 19: a nation code outside the table is read (as unknown, with its code) and logged masked. */
+    @Test
+    void aCardWithANationCodeOutsideTheTableIsReadAsUnknownAndLoggedMasked() throws Exception {
+        startOnline(new SimulatedIdCardReader(SimulatedCard.load(TEST_CARDS)));
+        ListAppender<ILoggingEvent> log = captureLog();
+        driver.setReadingEnabled(true);
+        sim.place("unknown-nation");
+        await("read", () -> reads.size() == 1);
+
+        IdCardData card = reads.get(0).card();
+        assertThat(card.nation()).isEqualTo("未知民族（代码 99）");
+        assertThat(card.name()).isEqualTo("测试丁");
+        assertThat(rejections).isEmpty();
+        assertThat(log.list).anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("nation code 99")
+                .contains("330***********0020"));
+        assertThat(log.list).allSatisfy(e -> assertThat(e.getFormattedMessage())
+                .doesNotContain("330102199001010020").doesNotContain("测试丁"));
+    }
+
     private static ListAppender<ILoggingEvent> captureLog() {
         Logger logger = (Logger) LoggerFactory.getLogger(IdCardReaderDriver.class);
         ListAppender<ILoggingEvent> appender = new ListAppender<>();

@@ -111,6 +111,10 @@ class SimulatedEscPosPrinterTest {
         assertThat(sim.command("lines-before-paper-end x")).startsWith("error");
         assertThat(sim.command("lines-before-paper-end 0")).startsWith("error");
         assertThat(sim.command("printed")).isEqualTo("0 documents");
+        assertThat(sim.command("line-speed 9600")).isEqualTo("ok line-speed 9600");
+        assertThat(sim.command("line-speed fast")).startsWith("error");
+        assertThat(sim.command("line-speed -1")).startsWith("error");
+        assertThat(sim.command("line-speed 0")).isEqualTo("ok line-speed 0");
         assertThat(sim.command("clear")).startsWith("ok");
 
         hostSide.write("回执".getBytes(StandardCharsets.UTF_8));

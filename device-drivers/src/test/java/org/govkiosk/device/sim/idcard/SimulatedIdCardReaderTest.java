@@ -176,7 +176,7 @@ class SimulatedIdCardReaderTest {
     @Test
     void testCardsLoadAndBadFilesNameTheProblem() {
         Map<String, SimulatedCard> cards = SimulatedCard.load("/org/govkiosk/device/sim/idcard/test-cards.properties");
-        assertThat(cards.keySet()).containsExactly("bad-birth", "bad-check", "good");
+        assertThat(cards.keySet()).containsExactly("bad-birth", "bad-check", "good", "unknown-nation");
         assertThat(IdCardTextParser.parse(cards.get("bad-check").text(), null))
                 .isInstanceOf(IdCardTextParser.Rejected.class);
         assertThatThrownBy(() -> SimulatedCard.load("/org/govkiosk/device/sim/idcard/bad-layout.properties"))

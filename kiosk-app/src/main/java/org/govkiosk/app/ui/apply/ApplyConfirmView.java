@@ -78,7 +78,7 @@ public final class ApplyConfirmView implements Screen {
             // A choice is the catalog's words; anything else is the citizen's own data, shown as written.
             boolean choice = l.field().type() == FieldType.CHOICE && !l.shown().isEmpty();
             lines.getChildren().add(line(l.field().label().in(i18n.locale()),
-                    choice ? texts.in(i18n.locale(), l.shown()) : l.shown(), !choice));
+                    choice ? texts.in(i18n.locale(), l.shown()) : l.shownIn(i18n.locale()), !choice));
         }
         var absent = texts.in(i18n.locale(), model.missingMaterials());
         missing.setText(absent.isEmpty() ? "" : i18n.text("apply.confirm.missing",

@@ -111,7 +111,8 @@ public final class ApplyFormView implements Screen {
         line.setId("field-" + f.key());
         Controls.personalData(Controls.wrap(line));
         line.textProperty().bind(Bindings.createStringBinding(
-                () -> i18n.text("apply.field.from-card.line", f.field().label().in(i18n.locale()), f.shown()),
+                () -> i18n.text("apply.field.from-card.line", f.field().label().in(i18n.locale()),
+                        f.shownIn(i18n.locale())),
                 i18n.localeProperty()));
         return line;
     }

@@ -55,6 +55,11 @@ public final class ApplyViewModel implements SessionScoped {
 
     /** One line of the confirmation: the field's label and the value as the screen may show it. */
     public record SummaryLine(FormField field, String shown) {
+
+        /** {@link #shown()} as a screen in {@code locale} says it (see {@link FieldInput#shownIn}). */
+        public String shownIn(java.util.Locale locale) {
+            return FieldInput.inLocale(shown, locale);
+        }
     }
 
     private final ApplicationService service;

@@ -63,6 +63,21 @@ public final class FieldInput {
         };
     }
 
+    /**
+     * {@link #shown()} in {@code locale}: card data stays as read (the nation 汉 on any screen), except a nation
+     * whose code the GB 3304 table lacks, which the card data carries as 未知民族（代码 NN）: a screen says it in
+     * its own language from the bundles.
+     */
+    public String shownIn(java.util.Locale locale) {
+        return inLocale(shown(), locale);
+    }
+
+    static String inLocale(String shown, java.util.Locale locale) {
+        return org.govkiosk.device.idcard.Nations.unknownCode(shown)
+                .map(code -> org.govkiosk.app.i18n.I18n.format(locale, "apply.field.nation-unknown", code))
+                .orElse(shown);
+    }
+
     public StringProperty valueProperty() {
         return value;
     }
