@@ -17,6 +17,8 @@ import org.govkiosk.print.data.NonAcceptanceNoticeData;
 import org.govkiosk.print.data.OneTimeNotificationData;
 import org.govkiosk.print.data.PrinterTestPageData;
 import org.govkiosk.print.data.QueueSlipData;
+import org.govkiosk.print.data.ReturnNoticeData;
+import org.govkiosk.print.data.ReturnReason;
 import org.govkiosk.print.data.SubmissionSlipData;
 import org.govkiosk.print.data.SupplementSlipData;
 import org.govkiosk.print.model.ImageData;
@@ -88,6 +90,14 @@ public final class Samples {
                 "所申请事项依法不属于本机关职权范围（仅销售预包装食品的，实行备案管理）",
                 "《中华人民共和国行政许可法》第三十二条第一款第（二）项", "示例市人民政府",
                 "示例市西湖区人民法院", "0571-12345678", LocalDate.of(2025, 3, 18), seal());
+    }
+
+    /** 退回通知 with two reasons; {@code nextSteps} as the department gives it, or null. */
+    public static ReturnNoticeData returned(String nextSteps) {
+        return new ReturnNoticeData("示例市市场监督管理局", "张**", CASE_NUMBER, "食品经营许可证核发（新办）",
+                LocalDate.of(2025, 3, 18), List.of(new ReturnReason("经营场所平面图未标明设备布局和操作流程"),
+                        new ReturnReason("食品安全管理制度文本未加盖公章")), nextSteps,
+                "示例市人民大道88号市民中心二楼B区", "0571-12345678", LocalDate.of(2025, 3, 21));
     }
 
     public static CertificatePayload payload() {

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.util.Optional;
 import org.govkiosk.api.ApiPaths;
 import org.govkiosk.api.CaseList;
+import org.govkiosk.api.CaseReturn;
 import org.govkiosk.api.CaseState;
 import org.govkiosk.api.CaseTransition;
 import org.govkiosk.api.CaseView;
@@ -37,6 +38,7 @@ public final class ClerkRoutes {
     public void register(RouteTable app) {
         app.get(ApiPaths.CLERK_CASES, this::list);
         app.post(ApiPaths.CLERK_CASE_TRANSITIONS, this::transition);
+        app.post(ApiPaths.CLERK_CASE_RETURN, this::returnCase);
         app.put(ApiPaths.CLERK_CASE_CERTIFICATE, this::attachCertificate);
         app.post(ApiPaths.CLERK_LICENCES, this::issueLicence);
         app.get(ApiPaths.CLERK_TERMINALS, this::terminals);
@@ -63,6 +65,18 @@ public final class ClerkRoutes {
         String number = ctx.pathParam("caseNumber");
         CaseView view = cases.transition(number, t, s.clock().instant(), s.today());
         LOG.info("Case {} moved to {}", number, t.to());
+        Responses.json(ctx, 200, view);
+    }
+
+    /** 退回件: the case goes back to the applicant with the department's reasons; who did it is logged and kept. */
+    private void returnCase(Context ctx) {
+        s.auth().clerk(ctx);
+        s.bodies().requireJson(ctx);
+        CaseReturn r = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()), CaseReturn.class);
+        String number = ctx.pathParam("caseNumber");
+        CaseView view = cases.returnCase(number, r, s.clock().instant(), s.today());
+        LOG.info("Case {} returned by {} of {} with {} reason(s)", number, r.returnedBy(), r.department(),
+                r.reasons().size());
         Responses.json(ctx, 200, view);
     }
 

@@ -20,6 +20,7 @@ import org.govkiosk.api.ApiJson;
 import org.govkiosk.api.CaseEvent;
 import org.govkiosk.api.CaseKind;
 import org.govkiosk.api.CaseReceipt;
+import org.govkiosk.api.CaseReturn;
 import org.govkiosk.api.CaseState;
 import org.govkiosk.api.CaseSubmission;
 import org.govkiosk.api.CaseTransition;
@@ -390,6 +391,24 @@ public final class CaseStore {
     }
 
     /**
+     * Returns a case (退回件) with the department's written reasons, recording who returned it.
+     *
+     * @throws NotFoundException if there is no such case
+     * @throws StoreConflict     if the case is already decided (refused, finished, returned)
+     */
+    public CaseView returnCase(String caseNumber, CaseReturn r, Instant now, LocalDate today) {
+        return db.inTransaction(c -> {
+            CaseReturns.apply(c, caseNumber, r, now);
+            return views(c, calendar, " WHERE c.case_number = ?", List.of(caseNumber), today).get(0);
+        });
+    }
+
+    /** Who returned a case (the clerk's record of it), empty if it was not returned. */
+    public Optional<String> returnedBy(String caseNumber) {
+        return db.inTransaction(c -> CaseReturns.returnedBy(c, caseNumber));
+    }
+
+    /**
      * Attaches or replaces the certificate of a completed case.
      *
      * @throws StoreConflict if the case is not completed yet
@@ -519,7 +538,8 @@ public final class CaseStore {
             withHistory.add(new CaseView(v.caseNumber(), v.itemCode(), v.itemName(), v.kind(), v.state(),
                     v.applicantNameMasked(), v.terminalId(), v.submittedAt(), v.updatedAt(), v.promisedDate(),
                     v.overdue(), v.certificateAvailable(), v.note(), history(c, v.caseNumber()),
-                    v.missingMaterials(), v.refusal()));
+                    v.missingMaterials(), v.refusal(),
+                    v.state() == CaseState.RETURNED ? CaseReturns.notice(c, v.caseNumber()).orElse(null) : null));
         }
         return withHistory;
     }

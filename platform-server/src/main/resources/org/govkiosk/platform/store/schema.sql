@@ -199,3 +199,14 @@ CREATE TABLE IF NOT EXISTS certificate_revocations (
     reason      VARCHAR(500) NOT NULL,
     revoked_at  BIGINT       NOT NULL
 );
+
+-- 退回件: a case returned by its department with the reasons in writing (a JSON list of strings), what the
+-- applicant can do next, and who returned it (the record of the clerk's act; never shown to the public).
+CREATE TABLE IF NOT EXISTS case_returns (
+    case_number VARCHAR(64)    NOT NULL PRIMARY KEY,
+    department  VARCHAR(200)   NOT NULL,
+    returned_by VARCHAR(100)   NOT NULL,
+    reasons     VARCHAR(12000) NOT NULL,
+    next_steps  VARCHAR(500),
+    returned_at BIGINT         NOT NULL
+);

@@ -7,7 +7,7 @@ package org.govkiosk.print.data;
 public sealed interface TemplateData
         permits AcceptanceReceiptData, OneTimeNotificationData, NonAcceptanceNoticeData,
         CompletionCertificateData, QueueSlipData, SubmissionSlipData,
-        SupplementSlipData, PrinterTestPageData {
+        SupplementSlipData, PrinterTestPageData, ReturnNoticeData {
 
     TemplateKind kind();
 }
