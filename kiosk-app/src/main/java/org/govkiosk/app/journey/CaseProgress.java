@@ -10,6 +10,7 @@ import org.govkiosk.api.CaseState;
 import org.govkiosk.api.CaseView;
 import org.govkiosk.api.Material;
 import org.govkiosk.api.NonAcceptance;
+import org.govkiosk.api.ReturnNotice;
 
 /**
  * One case as the progress screen shows it: nothing that the public screen may not show (the platform already
@@ -21,12 +22,14 @@ import org.govkiosk.api.NonAcceptance;
  * @param refusal           of a refused case (不予受理) whose department gave it: the legal basis and where to appeal,
  *                          from which the 不予受理通知书 prints
  * @param decidedAt         when a refused case was decided (the notice's date)
+ * @param returned          of a returned case (退回件): the department's written reasons, from which the 退回通知 prints
  */
 public record CaseProgress(String caseNumber, String itemCode, String itemName, Optional<CaseKind> kind,
         CaseState state,
         String applicantNameMasked, Instant submittedAt, Optional<LocalDate> promisedDate, boolean overdue,
         boolean certificateAvailable, Optional<String> supplementRequest, Optional<String> reason,
-        List<Material> missingMaterials, Optional<NonAcceptance> refusal, Optional<Instant> decidedAt) {
+        List<Material> missingMaterials, Optional<NonAcceptance> refusal, Optional<Instant> decidedAt,
+        Optional<ReturnNotice> returned) {
 
     public CaseProgress {
         Objects.requireNonNull(caseNumber, "caseNumber");
@@ -34,6 +37,7 @@ public record CaseProgress(String caseNumber, String itemCode, String itemName, 
         missingMaterials = List.copyOf(missingMaterials);
         Objects.requireNonNull(refusal, "refusal");
         Objects.requireNonNull(decidedAt, "decidedAt");
+        Objects.requireNonNull(returned, "returned");
     }
 
     public static CaseProgress of(CaseView v) {
@@ -47,7 +51,14 @@ public record CaseProgress(String caseNumber, String itemCode, String itemName, 
                 note.filter(n -> v.state() == CaseState.NOT_ACCEPTED),
                 v.state() == CaseState.NEEDS_SUPPLEMENT ? v.missingMaterials() : List.of(),
                 Optional.ofNullable(v.refusal()).filter(r -> v.state() == CaseState.NOT_ACCEPTED),
-                Optional.ofNullable(v.updatedAt()).filter(t -> v.state() == CaseState.NOT_ACCEPTED));
+                Optional.ofNullable(v.updatedAt()).filter(t -> v.state() == CaseState.NOT_ACCEPTED),
+                Optional.ofNullable(v.returned()).filter(r -> v.state() == CaseState.RETURNED
+                        && !r.reasons().isEmpty()));
+    }
+
+    /** Returned (退回件) with the department's written reasons: the 退回通知 can be printed here. */
+    public boolean returnNoticePrintable() {
+        return state == CaseState.RETURNED && returned.isPresent();
     }
 
     /**

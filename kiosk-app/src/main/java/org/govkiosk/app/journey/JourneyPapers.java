@@ -16,6 +16,8 @@ import org.govkiosk.print.data.MaskedText;
 import org.govkiosk.print.data.MissingMaterial;
 import org.govkiosk.print.data.NonAcceptanceNoticeData;
 import org.govkiosk.print.data.OneTimeNotificationData;
+import org.govkiosk.print.data.ReturnNoticeData;
+import org.govkiosk.print.data.ReturnReason;
 import org.govkiosk.print.data.SubmissionSlipData;
 
 /**
@@ -89,6 +91,24 @@ final class JourneyPapers {
                 LocalDate.ofInstant(refused.submittedAt(), settings.zone()), refused.reason().orElseThrow(),
                 decision.legalBasis(), decision.reviewAuthority(), decision.court(), settings.hallPhone(), decided,
                 null));
+    }
+
+    /**
+     * The 退回通知 of a returned case (退回件), from the department's return as the platform holds it: each written
+     * reason on its own line, the department's words on what to do next if it gave any, and the hall where the
+     * applicant can apply again. Addressed by the masked name the platform shows.
+     */
+    static JourneyPaper returnNotice(CaseProgress returned, JourneySettings settings) {
+        if (!returned.returnNoticePrintable()) {
+            throw new IllegalArgumentException("case " + returned.caseNumber() + " was not returned with reasons");
+        }
+        var notice = returned.returned().orElseThrow();
+        return new JourneyPaper.FromTemplate(JourneyPaper.Kind.RETURN_NOTICE, new ReturnNoticeData(
+                notice.department(), returned.applicantNameMasked().isBlank() ? "申请人"
+                        : returned.applicantNameMasked(), returned.caseNumber(), returned.itemName(),
+                LocalDate.ofInstant(returned.submittedAt(), settings.zone()),
+                notice.reasons().stream().map(ReturnReason::new).toList(), notice.nextSteps(),
+                settings.hallAddress(), settings.hallPhone(), LocalDate.ofInstant(notice.returnedAt(), settings.zone())));
     }
 
     /**

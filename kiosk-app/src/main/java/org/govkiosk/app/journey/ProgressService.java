@@ -135,6 +135,16 @@ public final class ProgressService {
                 + System.currentTimeMillis(), settings.printTimeout());
     }
 
+    /**
+     * Prints the 退回通知 of a returned case on A4, from the department's reasons as the platform holds them: when
+     * the case is found returned, and again from 办件查询 whenever asked. Blocking.
+     */
+    public PrintResult printReturnNotice(CaseProgress returned) {
+        JourneyPaper notice = JourneyPapers.returnNotice(returned, settings);
+        return ApplicationService.print(printing, notice, "return-notice-" + returned.caseNumber() + "-"
+                + System.currentTimeMillis(), settings.printTimeout());
+    }
+
     /** The citizen holds the paper whatever happens here: a report that cannot be queued is logged, not thrown. */
     private void report(String caseNumber, byte[] pdf) {
         try {

@@ -182,4 +182,31 @@ class ProgressServiceTest {
         assertThat(refused.reason()).contains("材料不全且逾期未补正");
         assertThat(refused.refusalNoticePrintable()).isFalse();
     }
+
+    @Test
+    void aReturnedCaseShowsEachReasonAndPrintsItsReturnNoticeOnA4AsOftenAsAsked() throws Exception {
+        rig.clerkMoves(number, CaseState.ACCEPTED, null);
+        rig.clerkReturns(number, new org.govkiosk.api.CaseReturn("示例市人力资源和社会保障局", "工号0127",
+                java.util.List.of("解除劳动合同证明未加盖单位公章", "申请表缴费档次与所附材料不一致"), "请补齐盖章材料后重新申报"));
+
+        CaseProgress returned = ((ProgressAnswer.Found) progress.byNumber(number)).cases().get(0);
+        assertThat(returned.state()).isEqualTo(CaseState.RETURNED);
+        assertThat(returned.returnNoticePrintable()).isTrue();
+        assertThat(returned.returned().orElseThrow().reasons()).containsExactly("解除劳动合同证明未加盖单位公章",
+                "申请表缴费档次与所附材料不一致");
+        assertThat(returned.refusalNoticePrintable()).isFalse();
+        assertThat(returned.printable()).isFalse();
+        assertThat(returned.rateable()).isFalse();
+
+        assertThat(progress.printReturnNotice(returned)).isInstanceOf(PrintResult.Printed.class);
+        assertThat(rig.a4.jobs).singleElement().satisfies(j -> assertThat(j.jobId()).startsWith("return-notice-"));
+        String text = JourneyRig.pdfText(rig.a4.jobs.get(0).data()).replaceAll("\\s+", "");
+        assertThat(text).contains("退回通知", "示例市人力资源和社会保障局", number, item.name().replaceAll("\\s+", ""),
+                "因以下原因予以退回", "1解除劳动合同证明未加盖单位公章", "2申请表缴费档次与所附材料不一致",
+                "办理部门意见：请补齐盖章材料后重新申报", "重新申报")
+                .doesNotContain(JourneyRig.ID_NUMBER, "工号0127", "null", "${");
+
+        assertThat(progress.printReturnNotice(returned)).isInstanceOf(PrintResult.Printed.class);
+        assertThat(rig.a4.jobs).hasSize(2);
+    }
 }

@@ -43,6 +43,7 @@ public final class JourneyTexts {
             case ONE_TIME_NOTIFICATION -> "apply.result.printed.notification";
             case SUPPLEMENT_SLIP -> "supplement.printed.slip";
             case NON_ACCEPTANCE_NOTICE -> "progress.refusal.printed";
+            case RETURN_NOTICE -> "progress.return.printed";
         };
     }
 
@@ -80,6 +81,7 @@ public final class JourneyTexts {
             case IN_REVIEW -> "journey.state.in-review";
             case COMPLETED -> "journey.state.completed";
             case CERTIFICATE_ISSUED -> "journey.state.certificate-issued";
+            case RETURNED -> "journey.state.returned";
         };
     }
 

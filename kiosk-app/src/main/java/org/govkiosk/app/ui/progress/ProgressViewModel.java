@@ -260,6 +260,33 @@ public final class ProgressViewModel implements SessionScoped {
         });
     }
 
+    /** Prints the selected returned case's 退回通知 (each reason, what to do next), as often as asked. */
+    public void printReturnNotice() {
+        CaseProgress c = selected.get();
+        if (c == null || !c.returnNoticePrintable() || busy.get()) {
+            return;
+        }
+        long asked = generation;
+        busy.set(true);
+        certificateStatusKey.set("progress.return.printing");
+        background.execute(() -> {
+            org.govkiosk.app.printing.PrintResult printed = service.printReturnNotice(c);
+            fxThread.execute(() -> {
+                if (asked == generation) {
+                    busy.set(false);
+                    certificateStatusKey.set(JourneyTexts.paperKey(
+                            org.govkiosk.app.journey.JourneyPaper.Kind.RETURN_NOTICE, printed));
+                }
+            });
+        });
+    }
+
+    /** The selected case was returned with reasons the terminal can print as the 退回通知. */
+    public BooleanBinding canPrintReturnNotice() {
+        return Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().returnNoticePrintable()
+                && !busy.get(), selected, busy);
+    }
+
     /** The selected case was refused with a decision the terminal can print as the 不予受理通知书. */
     public BooleanBinding canPrintRefusalNotice() {
         return Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().refusalNoticePrintable()
