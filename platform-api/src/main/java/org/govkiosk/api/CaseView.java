@@ -17,6 +17,8 @@ import java.util.List;
  *                             appeal, for the 不予受理通知书 (its reason is {@code note}); null otherwise
  * @param returned             of a returned case (退回件): the department's written reasons, for the 退回通知; null
  *                             otherwise
+ * @param deferral             of a case accepted with deferred materials (容缺受理): what is deferred, the deadline,
+ *                             the citizen's acceptance and whether it is overdue; null otherwise
  */
 public record CaseView(
         String caseNumber,
@@ -35,7 +37,8 @@ public record CaseView(
         List<CaseEvent> history,
         List<Material> missingMaterials,
         NonAcceptance refusal,
-        ReturnNotice returned) {
+        ReturnNotice returned,
+        Deferral deferral) {
 
     public CaseView {
         Check.text(caseNumber, "caseNumber", 64);
@@ -50,7 +53,7 @@ public record CaseView(
             LocalDate promisedDate, boolean overdue, boolean certificateAvailable, String note,
             List<CaseEvent> history, List<Material> missingMaterials) {
         this(caseNumber, itemCode, itemName, kind, state, applicantNameMasked, terminalId, submittedAt, updatedAt,
-                promisedDate, overdue, certificateAvailable, note, history, missingMaterials, null, null);
+                promisedDate, overdue, certificateAvailable, note, history, missingMaterials, null, null, null);
     }
 
     /** A view of a case not returned. */
@@ -59,6 +62,6 @@ public record CaseView(
             LocalDate promisedDate, boolean overdue, boolean certificateAvailable, String note,
             List<CaseEvent> history, List<Material> missingMaterials, NonAcceptance refusal) {
         this(caseNumber, itemCode, itemName, kind, state, applicantNameMasked, terminalId, submittedAt, updatedAt,
-                promisedDate, overdue, certificateAvailable, note, history, missingMaterials, refusal, null);
+                promisedDate, overdue, certificateAvailable, note, history, missingMaterials, refusal, null, null);
     }
 }

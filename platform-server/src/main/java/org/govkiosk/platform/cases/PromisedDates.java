@@ -23,14 +23,22 @@ public final class PromisedDates {
     private final WorkingCalendar calendar;
     private final Map<String, Integer> workingDaysByItem;
     private final int fallbackWorkingDays;
+    private final Map<String, Map<String, Integer>> deferralDaysByItem;
 
     public PromisedDates(WorkingCalendar calendar, Map<String, Integer> workingDaysByItem, int fallbackWorkingDays) {
+        this(calendar, workingDaysByItem, fallbackWorkingDays, Map.of());
+    }
+
+    /** @param deferralDaysByItem item code → (material code → 容缺 working days), from the catalog */
+    public PromisedDates(WorkingCalendar calendar, Map<String, Integer> workingDaysByItem, int fallbackWorkingDays,
+            Map<String, Map<String, Integer>> deferralDaysByItem) {
         if (fallbackWorkingDays < 0) {
             throw new IllegalArgumentException("working days must not be negative");
         }
         this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.workingDaysByItem = Map.copyOf(workingDaysByItem);
         this.fallbackWorkingDays = fallbackWorkingDays;
+        this.deferralDaysByItem = Map.copyOf(deferralDaysByItem);
     }
 
     /**
@@ -44,10 +52,24 @@ public final class PromisedDates {
             return WorkingCalendar.weekendsOnly();
         });
         Map<String, Integer> days = deadlines.catalog().map(CatalogPromisedDays::read).orElse(Map.of());
+        Map<String, Map<String, Integer>> deferral = deadlines.catalog().map(CatalogDeferralDays::read)
+                .orElse(Map.of());
         LOG.info("promised dates: {} items from {}, others {} working days; {}", days.size(),
                 deadlines.catalog().map(Path::toString).orElse("no catalog"), deadlines.fallbackPromisedWorkingDays(),
                 calendar);
-        return new PromisedDates(calendar, days, deadlines.fallbackPromisedWorkingDays());
+        return new PromisedDates(calendar, days, deadlines.fallbackPromisedWorkingDays(), deferral);
+    }
+
+    /**
+     * The 容缺 deadline of a case whose materials {@code deferred} (codes) are handed in later: the fewest working
+     * days any of them is given in the catalog, counted from {@code today} on the working calendar (all are due by
+     * then). A material the catalog does not list as deferrable gets the terminal's default days.
+     */
+    public LocalDate deferralDeadline(String itemCode, java.util.Collection<String> deferred, LocalDate today) {
+        Map<String, Integer> byMaterial = deferralDaysByItem.getOrDefault(itemCode, Map.of());
+        int days = deferred.stream().mapToInt(code -> byMaterial.getOrDefault(code, CatalogDeferralDays.DEFAULT_DAYS))
+                .min().orElse(CatalogDeferralDays.DEFAULT_DAYS);
+        return calendar.addWorkingDays(today, days);
     }
 
     /** {@code null} for 退回件: a refused case promises nothing. */

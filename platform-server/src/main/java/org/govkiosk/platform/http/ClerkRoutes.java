@@ -39,6 +39,7 @@ public final class ClerkRoutes {
         app.get(ApiPaths.CLERK_CASES, this::list);
         app.post(ApiPaths.CLERK_CASE_TRANSITIONS, this::transition);
         app.post(ApiPaths.CLERK_CASE_RETURN, this::returnCase);
+        app.post(ApiPaths.CLERK_CASE_DEFERRED_RECEIVED, this::deferredReceived);
         app.put(ApiPaths.CLERK_CASE_CERTIFICATE, this::attachCertificate);
         app.post(ApiPaths.CLERK_LICENCES, this::issueLicence);
         app.get(ApiPaths.CLERK_TERMINALS, this::terminals);
@@ -55,6 +56,16 @@ public final class ClerkRoutes {
             }
         });
         int limit = intParam(ctx, "limit", 100, 1, 500);
+        String overdue = ctx.queryParam("deferralOverdue");
+        if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {
+            throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "deferralOverdue must be true or false");
+        }
+        if ("true".equals(overdue)) {
+            // 电子监察 of 容缺: the cases whose deferred materials are past their deadline.
+            Responses.json(ctx, 200, new CaseList(cases.list(state, Integer.MAX_VALUE, s.today()).stream()
+                    .filter(v -> v.deferral() != null && v.deferral().overdue()).limit(limit).toList()));
+            return;
+        }
         Responses.json(ctx, 200, new CaseList(cases.list(state, limit, s.today())));
     }
 
@@ -77,6 +88,15 @@ public final class ClerkRoutes {
         CaseView view = cases.returnCase(number, r, s.clock().instant(), s.today());
         LOG.info("Case {} returned by {} of {} with {} reason(s)", number, r.returnedBy(), r.department(),
                 r.reasons().size());
+        Responses.json(ctx, 200, view);
+    }
+
+    /** 容缺: the deferred materials came in (at a window); the case's deferral is no longer outstanding. */
+    private void deferredReceived(Context ctx) {
+        s.auth().clerk(ctx);
+        String number = ctx.pathParam("caseNumber");
+        CaseView view = cases.deferredMaterialsReceived(number, s.clock().instant(), s.today());
+        LOG.info("Deferred materials of case {} received", number);
         Responses.json(ctx, 200, view);
     }
 

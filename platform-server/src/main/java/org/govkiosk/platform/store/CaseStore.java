@@ -59,8 +59,16 @@ public final class CaseStore {
         this.calendar = java.util.Objects.requireNonNull(calendar, "calendar");
     }
 
-    /** What a submission needs besides the case itself; {@code filing} says how far it goes at intake. */
-    public record NewCase(String bodySha256, String submissionJson, LocalDate promisedDate, Filing filing) {
+    /**
+     * What a submission needs besides the case itself; {@code filing} says how far it goes at intake;
+     * {@code deferralDeadline} is the platform's 容缺 deadline when the case defers materials (null otherwise).
+     */
+    public record NewCase(String bodySha256, String submissionJson, LocalDate promisedDate, Filing filing,
+            LocalDate deferralDeadline) {
+
+        public NewCase(String bodySha256, String submissionJson, LocalDate promisedDate, Filing filing) {
+            this(bodySha256, submissionJson, promisedDate, filing, null);
+        }
 
         public NewCase(String bodySha256, String submissionJson, LocalDate promisedDate) {
             this(bodySha256, submissionJson, promisedDate, Filing.received());
@@ -92,6 +100,7 @@ public final class CaseStore {
                 String number = numbers.get();
                 CaseState state = db.inTransaction(c -> {
                     insert(c, number, s, extra, now);
+                    CaseDeferrals.keep(c, number, s, extra.deferralDeadline());
                     countDelivery(c, s, number, now);
                     addEvent(c, number, 0, CaseState.SUBMITTED, now, null);
                     return file(c, number, CaseState.SUBMITTED, 1, extra.filing(), now);
@@ -403,6 +412,18 @@ public final class CaseStore {
         });
     }
 
+    /**
+     * Records that a case's deferred materials (容缺) came in: its deferral is no longer outstanding.
+     *
+     * @throws NotFoundException if there is no such case or it deferred nothing
+     */
+    public CaseView deferredMaterialsReceived(String caseNumber, Instant now, LocalDate today) {
+        return db.inTransaction(c -> {
+            CaseDeferrals.received(c, caseNumber, now);
+            return views(c, calendar, " WHERE c.case_number = ?", List.of(caseNumber), today).get(0);
+        });
+    }
+
     /** Who returned a case (the clerk's record of it), empty if it was not returned. */
     public Optional<String> returnedBy(String caseNumber) {
         return db.inTransaction(c -> CaseReturns.returnedBy(c, caseNumber));
@@ -539,7 +560,8 @@ public final class CaseStore {
                     v.applicantNameMasked(), v.terminalId(), v.submittedAt(), v.updatedAt(), v.promisedDate(),
                     v.overdue(), v.certificateAvailable(), v.note(), history(c, v.caseNumber()),
                     v.missingMaterials(), v.refusal(),
-                    v.state() == CaseState.RETURNED ? CaseReturns.notice(c, v.caseNumber()).orElse(null) : null));
+                    v.state() == CaseState.RETURNED ? CaseReturns.notice(c, v.caseNumber()).orElse(null) : null,
+                    CaseDeferrals.view(c, v.caseNumber(), v.state(), calendar, today).orElse(null)));
         }
         return withHistory;
     }

@@ -210,3 +210,18 @@ CREATE TABLE IF NOT EXISTS case_returns (
     next_steps  VARCHAR(500),
     returned_at BIGINT         NOT NULL
 );
+
+-- 容缺受理: a case accepted with materials deferred under the citizen's commitment (告知承诺): the materials (codes
+-- and names, JSON), the deadline the platform counted on its working calendar and the one the terminal showed, the
+-- acceptance (time, text version, text), and when the materials were received (NULL while outstanding).
+CREATE TABLE IF NOT EXISTS case_deferrals (
+    case_number       VARCHAR(64)   NOT NULL PRIMARY KEY,
+    material_codes    VARCHAR(4000) NOT NULL,
+    material_names    VARCHAR(12000) NOT NULL,
+    deadline          DATE          NOT NULL,
+    terminal_deadline DATE          NOT NULL,
+    accepted_at       BIGINT        NOT NULL,
+    text_version      VARCHAR(64)   NOT NULL,
+    text              VARCHAR(2000) NOT NULL,
+    received_at       BIGINT
+);
