@@ -11,6 +11,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.govkiosk.print.data.AcceptanceReceiptData;
 import org.govkiosk.print.data.CompletionCertificateData;
+import org.govkiosk.print.data.DeferralCommitmentData;
+import org.govkiosk.print.data.DeferredMaterial;
 import org.govkiosk.print.data.MaskedText;
 import org.govkiosk.print.data.MissingMaterial;
 import org.govkiosk.print.data.NonAcceptanceNoticeData;
@@ -98,6 +100,14 @@ public final class Samples {
                 LocalDate.of(2025, 3, 18), List.of(new ReturnReason("经营场所平面图未标明设备布局和操作流程"),
                         new ReturnReason("食品安全管理制度文本未加盖公章")), nextSteps,
                 "示例市人民大道88号市民中心二楼B区", "0571-12345678", LocalDate.of(2025, 3, 21));
+    }
+
+    /** 容缺受理承诺书 of two deferred materials; {@code days} as known at the application, or null (办件查询). */
+    public static DeferralCommitmentData commitment(Integer days) {
+        return new DeferralCommitmentData("示例市政务服务中心", "示例市市场监督管理局", CASE_NUMBER, "食品经营许可证核发（新办）",
+                MaskedText.name(APPLICANT), List.of(new DeferredMaterial("经营场所使用证明"),
+                        new DeferredMaterial("食品安全管理制度文本")), days, LocalDate.of(2025, 3, 25),
+                LocalDateTime.of(2025, 3, 18, 9, 41), "RQCN-2026.1", "0571-12345678", QUERY_URL);
     }
 
     public static CertificatePayload payload() {

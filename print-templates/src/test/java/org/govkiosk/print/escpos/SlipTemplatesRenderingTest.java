@@ -114,12 +114,27 @@ class SlipTemplatesRenderingTest {
     }
 
     @Test
+    void deferralCommitmentSaysWhatIsDeferredByWhenWhatIfNotAndTheAcceptance() {
+        Document commitment = templates.fill(Samples.commitment(5));
+        keep(commitment, "deferral-commitment");
+        String text = receiptText(commitment);
+        assertThat(text).contains("容缺受理承诺书", Samples.CASE_NUMBER, "食品经营许可证核发（新办）", "张**",
+                "经营场所使用证明", "食品安全管理制度文本", "补交期限：5个工作日内", "最迟补交：2025年3月25日（含当日）",
+                "逾期未补交的，本次申请视为撤回", "2025年3月18日 09:41", "承诺文本版本：RQCN-2026.1", "已在自助终端阅读并确认接受")
+                .doesNotContain(Samples.APPLICANT, "${", "null");
+        assertThat(qrs(commitment)).containsExactly(Samples.QUERY_URL);
+        String again = receiptText(templates.fill(Samples.commitment(null)));
+        assertThat(again).contains("最迟补交：2025年3月25日").doesNotContain("补交期限：", "null");
+    }
+
+    @Test
     void everyNewTemplateRendersOnBothMediaWithNothingLeftOpen() {
         for (TemplateData data : List.<TemplateData>of(Samples.submissionSlip(Samples.CASE_NUMBER, false),
                 Samples.submissionSlip(null, false), Samples.submissionSlip(null, true),
                 Samples.supplementSlip("法定代表人身份证明", SupplementSlipData.Delivery.RECEIVED),
                 Samples.supplementSlip(null, SupplementSlipData.Delivery.WAITING), Samples.testPage(null),
-                Samples.testPage("usb"), Samples.returned("请补齐盖章材料后重新申报"), Samples.returned(null))) {
+                Samples.testPage("usb"), Samples.returned("请补齐盖章材料后重新申报"), Samples.returned(null),
+                Samples.commitment(5), Samples.commitment(null))) {
             Document d = templates.fill(data);
             byte[] bytes = escPos.render(d);
             assertThat(bytes).as(d.templateId()).isNotEmpty();
