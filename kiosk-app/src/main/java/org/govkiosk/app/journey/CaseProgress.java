@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.govkiosk.api.CaseKind;
 import org.govkiosk.api.CaseState;
 import org.govkiosk.api.CaseView;
+import org.govkiosk.api.Deferral;
 import org.govkiosk.api.Material;
 import org.govkiosk.api.NonAcceptance;
 import org.govkiosk.api.ReturnNotice;
@@ -23,13 +24,15 @@ import org.govkiosk.api.ReturnNotice;
  *                          from which the 不予受理通知书 prints
  * @param decidedAt         when a refused case was decided (the notice's date)
  * @param returned          of a returned case (退回件): the department's written reasons, from which the 退回通知 prints
+ * @param deferral          of a case accepted with deferred materials (容缺受理): what is deferred, the platform's
+ *                          deadline, the acceptance, whether it came or is overdue; the 容缺受理承诺书 prints from it
  */
 public record CaseProgress(String caseNumber, String itemCode, String itemName, Optional<CaseKind> kind,
         CaseState state,
         String applicantNameMasked, Instant submittedAt, Optional<LocalDate> promisedDate, boolean overdue,
         boolean certificateAvailable, Optional<String> supplementRequest, Optional<String> reason,
         List<Material> missingMaterials, Optional<NonAcceptance> refusal, Optional<Instant> decidedAt,
-        Optional<ReturnNotice> returned) {
+        Optional<ReturnNotice> returned, Optional<Deferral> deferral) {
 
     public CaseProgress {
         Objects.requireNonNull(caseNumber, "caseNumber");
@@ -38,6 +41,7 @@ public record CaseProgress(String caseNumber, String itemCode, String itemName, 
         Objects.requireNonNull(refusal, "refusal");
         Objects.requireNonNull(decidedAt, "decidedAt");
         Objects.requireNonNull(returned, "returned");
+        Objects.requireNonNull(deferral, "deferral");
     }
 
     public static CaseProgress of(CaseView v) {
@@ -53,7 +57,13 @@ public record CaseProgress(String caseNumber, String itemCode, String itemName, 
                 Optional.ofNullable(v.refusal()).filter(r -> v.state() == CaseState.NOT_ACCEPTED),
                 Optional.ofNullable(v.updatedAt()).filter(t -> v.state() == CaseState.NOT_ACCEPTED),
                 Optional.ofNullable(v.returned()).filter(r -> v.state() == CaseState.RETURNED
-                        && !r.reasons().isEmpty()));
+                        && !r.reasons().isEmpty()),
+                Optional.ofNullable(v.deferral()));
+    }
+
+    /** Accepted with deferred materials (容缺受理): the 容缺受理承诺书 can be printed again here. */
+    public boolean commitmentPrintable() {
+        return deferral.isPresent() && !deferral.get().materials().isEmpty() && !applicantNameMasked.isBlank();
     }
 
     /** Returned (退回件) with the department's written reasons: the 退回通知 can be printed here. */

@@ -18,7 +18,9 @@ public sealed interface JourneyPaper {
         /** 不予受理通知书: why a case was refused, on what legal basis, and where to appeal. */
         NON_ACCEPTANCE_NOTICE,
         /** 退回通知: why a case was returned, reason by reason, and what the applicant can do next. */
-        RETURN_NOTICE
+        RETURN_NOTICE,
+        /** 容缺受理承诺书: the deferred materials, the deadline and the citizen's acceptance. */
+        DEFERRAL_COMMITMENT
     }
 
     Kind kind();

@@ -12,6 +12,8 @@ import org.govkiosk.app.cases.Case;
 import org.govkiosk.app.catalog.CatalogItem;
 import org.govkiosk.app.catalog.MaterialRequirement;
 import org.govkiosk.print.data.AcceptanceReceiptData;
+import org.govkiosk.print.data.DeferralCommitmentData;
+import org.govkiosk.print.data.DeferredMaterial;
 import org.govkiosk.print.data.MaskedText;
 import org.govkiosk.print.data.MissingMaterial;
 import org.govkiosk.print.data.NonAcceptanceNoticeData;
@@ -91,6 +93,41 @@ final class JourneyPapers {
                 LocalDate.ofInstant(refused.submittedAt(), settings.zone()), refused.reason().orElseThrow(),
                 decision.legalBasis(), decision.reviewAuthority(), decision.court(), settings.hallPhone(), decided,
                 null));
+    }
+
+    /** 2025年10月10日, as papers and the commitment's Chinese wording write a date. */
+    static String chineseDate(LocalDate d) {
+        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+
+    /**
+     * The 容缺受理承诺书 printed with the application's paper: the deferred materials, the days and the last day, the
+     * acceptance's time and text version; the case number, or the terminal's reference while the platform has not
+     * answered.
+     */
+    JourneyPaper commitment(CatalogItem item, ApplicantIdentity who, Case submitted, Optional<String> caseNumber,
+            DeferralTerms terms, Instant acceptedAt) {
+        String number = caseNumber.orElse("待网络恢复后生成，本机受理号 " + localReference(submitted));
+        return new JourneyPaper.FromTemplate(JourneyPaper.Kind.DEFERRAL_COMMITMENT, new DeferralCommitmentData(
+                settings.hallName(), item.department(), number, item.name(), MaskedText.name(who.name()),
+                terms.materials().stream().map(DeferredMaterial::new).toList(), terms.days(), terms.deadline(),
+                LocalDateTime.ofInstant(acceptedAt, settings.zone()).withSecond(0).withNano(0),
+                DeferralTerms.TEXT_VERSION, settings.hallPhone(), settings.progressUrl(caseNumber.orElse(""))));
+    }
+
+    /**
+     * The 容缺受理承诺书 again, from 办件查询: what the platform keeps of the commitment (materials, its deadline, the
+     * acceptance); the days are not repeated, the last day is the platform's, and the department is left out (the
+     * platform's view of a case does not name it).
+     */
+    static JourneyPaper commitmentAgain(CaseProgress c, JourneySettings settings) {
+        var d = c.deferral().orElseThrow(() -> new IllegalArgumentException("case " + c.caseNumber()
+                + " deferred nothing"));
+        return new JourneyPaper.FromTemplate(JourneyPaper.Kind.DEFERRAL_COMMITMENT, new DeferralCommitmentData(
+                settings.hallName(), null, c.caseNumber(), c.itemName(), MaskedText.name(c.applicantNameMasked()),
+                d.materials().stream().map(DeferredMaterial::new).toList(), null, d.deadline(),
+                LocalDateTime.ofInstant(d.acceptedAt(), settings.zone()).withSecond(0).withNano(0), d.textVersion(),
+                settings.hallPhone(), settings.progressUrl(c.caseNumber())));
     }
 
     /**

@@ -145,6 +145,16 @@ public final class ProgressService {
                 + System.currentTimeMillis(), settings.printTimeout());
     }
 
+    /**
+     * Prints the 容缺受理承诺书 of a case accepted with deferred materials again, on the receipt printer, from what
+     * the platform keeps of the commitment. Blocking.
+     */
+    public PrintResult printCommitment(CaseProgress c) {
+        JourneyPaper paper = JourneyPapers.commitmentAgain(c, settings);
+        return ApplicationService.print(printing, paper, "deferral-commitment-" + c.caseNumber() + "-"
+                + System.currentTimeMillis(), settings.printTimeout());
+    }
+
     /** The citizen holds the paper whatever happens here: a report that cannot be queued is logged, not thrown. */
     private void report(String caseNumber, byte[] pdf) {
         try {

@@ -9,6 +9,7 @@ import java.util.List;
  * deferred, by when it must be handed in (counted on the working calendar), what happens if it is not, and the
  * acceptance itself (when, which text version). The applicant appears masked: it is printed on the receipt printer.
  *
+ * @param departmentName the department that accepted the case, when known (left out when not)
  * @param caseNumber   the case number, or the terminal's own reference while the platform has not answered
  * @param deferralDays the working days given, when known (at the application; 办件查询 knows the deadline only)
  * @param textVersion  the version of the commitment text the citizen accepted

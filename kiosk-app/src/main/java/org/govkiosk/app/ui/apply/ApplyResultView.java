@@ -98,6 +98,9 @@ public final class ApplyResultView implements Screen {
         if (printed instanceof PrintResult.Printed p && p.fellBack()) {
             paperText += " " + i18n.text(p.medium() == Medium.A4 ? "apply.result.on-a4" : "apply.result.on-receipt");
         }
+        // 容缺: the 容缺受理承诺书 came out after the main paper (or could not).
+        paperText += o.commitmentPrint().map(c -> " " + i18n.text(JourneyTexts.paperKey(
+                org.govkiosk.app.journey.JourneyPaper.Kind.DEFERRAL_COMMITMENT, c))).orElse("");
         paper.setText(paperText);
         printReason.setText(printed instanceof PrintResult.Failed f ? i18n.text(f.messageKey()) : "");
     }

@@ -44,6 +44,7 @@ public final class JourneyTexts {
             case SUPPLEMENT_SLIP -> "supplement.printed.slip";
             case NON_ACCEPTANCE_NOTICE -> "progress.refusal.printed";
             case RETURN_NOTICE -> "progress.return.printed";
+            case DEFERRAL_COMMITMENT -> "apply.result.printed.commitment";
         };
     }
 

@@ -118,6 +118,15 @@ public final class ProgressView implements Screen {
         returnNotice.visibleProperty().bind(wasReturned);
         returnNotice.managedProperty().bind(wasReturned);
         returnNotice.disableProperty().bind(model.canPrintReturnNotice().not());
+        Button commitmentAgain = Controls.button(i18n, "progress.print-commitment", "primary-button",
+                model::printCommitment);
+        commitmentAgain.setId("progress-print-commitment");
+        javafx.beans.binding.BooleanBinding deferred = Bindings.createBooleanBinding(() ->
+                model.selectedProperty().get() != null && model.selectedProperty().get().commitmentPrintable(),
+                model.selectedProperty());
+        commitmentAgain.visibleProperty().bind(deferred);
+        commitmentAgain.managedProperty().bind(deferred);
+        commitmentAgain.disableProperty().bind(model.canPrintCommitment().not());
         Button rate = Controls.button(i18n, "progress.rate", "secondary-button",
                 () -> onRate.accept(model.selectedProperty().get()));
         rate.setId("progress-rate");
@@ -127,7 +136,7 @@ public final class ProgressView implements Screen {
         Button again = Controls.button(i18n, "progress.again", "secondary-button", model::newQuery);
         again.setId("progress-again");
         javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(24, 16, again, print, refusal,
-                returnNotice, rate);
+                returnNotice, commitmentAgain, rate);
         if (onHandIn != null) {
             Button handIn = Controls.button(i18n, "supplement.hand-in", "primary-button",
                     () -> onHandIn.accept(model.selectedProperty().get()));
@@ -243,6 +252,17 @@ public final class ProgressView implements Screen {
             box.getChildren().add(new Label(i18n.text("progress.certificate-ready")));
         }
         c.returned().ifPresent(r -> box.getChildren().add(returnReasons(c, r)));
+        c.deferral().ifPresent(d -> {
+            String names = d.materials().stream().map(m -> model.platformText(m, i18n.locale()))
+                    .collect(java.util.stream.Collectors.joining(i18n.text("progress.deferral.separator")));
+            String key = d.receivedAt() != null ? "progress.deferral.received"
+                    : d.overdue() ? "progress.deferral.overdue" : "progress.deferral.due";
+            Label l = new Label(i18n.text(key, names, d.deadline().toString()));
+            l.setId("progress-deferral-" + c.caseNumber());
+            l.getStyleClass().add(d.overdue() ? "error" : "hint");
+            Controls.wrap(l);
+            box.getChildren().add(l);
+        });
         if (c.refusalNoticePrintable()) {
             Label l = new Label(i18n.text("progress.refusal-notice"));
             l.setId("progress-refusal-" + c.caseNumber());

@@ -281,6 +281,33 @@ public final class ProgressViewModel implements SessionScoped {
         });
     }
 
+    /** Prints the selected case's 容缺受理承诺书 again (deferred materials, deadline, acceptance), as often as asked. */
+    public void printCommitment() {
+        CaseProgress c = selected.get();
+        if (c == null || !c.commitmentPrintable() || busy.get()) {
+            return;
+        }
+        long asked = generation;
+        busy.set(true);
+        certificateStatusKey.set("progress.commitment.printing");
+        background.execute(() -> {
+            org.govkiosk.app.printing.PrintResult printed = service.printCommitment(c);
+            fxThread.execute(() -> {
+                if (asked == generation) {
+                    busy.set(false);
+                    certificateStatusKey.set(printed instanceof org.govkiosk.app.printing.PrintResult.Failed
+                            ? "apply.result.print-failed" : "progress.commitment.printed");
+                }
+            });
+        });
+    }
+
+    /** The selected case deferred materials under a commitment the terminal can print again. */
+    public BooleanBinding canPrintCommitment() {
+        return Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().commitmentPrintable()
+                && !busy.get(), selected, busy);
+    }
+
     /** The selected case was returned with reasons the terminal can print as the 退回通知. */
     public BooleanBinding canPrintReturnNotice() {
         return Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().returnNoticePrintable()
