@@ -63,13 +63,17 @@ public final class PromisedDates {
     /**
      * The 容缺 deadline of a case whose materials {@code deferred} (codes) are handed in later: the fewest working
      * days any of them is given in the catalog, counted from {@code today} on the working calendar (all are due by
-     * then). A material the catalog does not list as deferrable gets the terminal's default days.
+     * then). Empty when the catalog does not list the item's deferrable materials (no catalog configured, or an item
+     * it lacks): the deadline the citizen accepted at the terminal stands then.
      */
-    public LocalDate deferralDeadline(String itemCode, java.util.Collection<String> deferred, LocalDate today) {
+    public java.util.Optional<LocalDate> deferralDeadline(String itemCode, java.util.Collection<String> deferred,
+            LocalDate today) {
         Map<String, Integer> byMaterial = deferralDaysByItem.getOrDefault(itemCode, Map.of());
-        int days = deferred.stream().mapToInt(code -> byMaterial.getOrDefault(code, CatalogDeferralDays.DEFAULT_DAYS))
-                .min().orElse(CatalogDeferralDays.DEFAULT_DAYS);
-        return calendar.addWorkingDays(today, days);
+        if (deferred.isEmpty() || !byMaterial.keySet().containsAll(deferred)) {
+            return java.util.Optional.empty();
+        }
+        int days = deferred.stream().mapToInt(byMaterial::get).min().orElseThrow();
+        return java.util.Optional.of(calendar.addWorkingDays(today, days));
     }
 
     /** {@code null} for 退回件: a refused case promises nothing. */

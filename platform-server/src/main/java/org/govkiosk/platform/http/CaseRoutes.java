@@ -93,7 +93,7 @@ public final class CaseRoutes {
                 json, promisedDates.promisedDate(submission.itemCode(), submission.kind(), s.today()),
                 decisions.atIntake(submission, now), submission.commitment() == null ? null
                         : promisedDates.deferralDeadline(submission.itemCode(),
-                                submission.commitment().materials(), s.today()));
+                                submission.commitment().materials(), s.today()).orElse(null));
         CaseReceipt receipt = cases.submit(submission, extra, numbers, now);
         if (attachments != null) {
             attachments.store(receipt.caseNumber(), submission, now);

@@ -104,4 +104,18 @@ class DeferralHttpTest extends RunningPlatform {
         assertThat(TestTerminal.read(terminal.get(ApiPaths.caseByNumber(n)), CaseView.class).deferral()).isNull();
         assertThat(clerk("POST", ApiPaths.clerkCaseDeferredReceived(n), null).statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void anItemTheCatalogDoesNotListKeepsTheDeadlineTheCitizenAccepted() throws Exception {
+        CaseSubmission s = Fixtures.submission(terminal.id, "k4");
+        CaseSubmission other = new CaseSubmission(s.idempotencyKey(), s.localCaseId(), s.terminalId(), "ITEM-001",
+                s.itemName(), s.kind(), s.applicant(), s.formData(), List.of(new Material("M1", "户口簿",
+                        Material.Status.WAIVED_BY_COMMITMENT, null, null)), clock.instant(),
+                new DeferralCommitment("RQ-2026.1", TEXT, clock.instant(), List.of("M1"), LocalDate.of(2025, 3, 14)));
+        HttpResponse<String> r = terminal.post(ApiPaths.CASES, other);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        String n = TestTerminal.read(r, CaseReceipt.class).caseNumber();
+        assertThat(view(n, "2025-03-14T02:00:00Z").deferral().deadline()).isEqualTo(LocalDate.of(2025, 3, 14));
+        assertThat(view(n, "2025-03-17T02:00:00Z").deferral().overdue()).isTrue();
+    }
 }

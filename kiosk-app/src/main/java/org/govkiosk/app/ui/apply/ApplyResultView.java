@@ -88,10 +88,14 @@ public final class ApplyResultView implements Screen {
         number.setText(o.caseNumber().map(n -> i18n.text("apply.result.case-number", n))
                 .orElseGet(() -> i18n.text("apply.result.local-reference", o.localReference())));
         promised.setText(o.promisedDate().map(d -> i18n.text("apply.result.promised", d.toString())).orElse(""));
-        missing.setText(o.missing().isEmpty() ? "" : i18n.text("apply.result.missing",
-                String.join("、", o.missing().stream().map(MissingMaterial::name).toList())));
+        // The materials in the citizen's language, as the checklist named them (the catalog's English where given).
+        org.govkiosk.app.ui.CatalogTexts texts = model.itemProperty().get() == null
+                ? org.govkiosk.app.ui.CatalogTexts.NONE : org.govkiosk.app.ui.CatalogTexts.of(model.itemProperty().get());
+        String separator = i18n.locale().getLanguage().equals("zh") ? "、" : "; ";
+        missing.setText(o.missing().isEmpty() ? "" : i18n.text("apply.result.missing", String.join(separator,
+                texts.in(i18n.locale(), o.missing().stream().map(MissingMaterial::name).toList()))));
         deferred.setText(o.deferred().isEmpty() ? "" : i18n.text("apply.result.deferred",
-                String.join("、", o.deferred())));
+                String.join(separator, texts.in(i18n.locale(), o.deferred()))));
         PrintResult printed = model.lastPrintProperty().get() == null ? o.printResult()
                 : model.lastPrintProperty().get();
         String paperText = i18n.text(JourneyTexts.paperKey(o.paper().kind(), printed));
