@@ -73,6 +73,14 @@ public final class Samples {
                 "示例市人民大道88号市民中心一楼", "0571-12345678", "ZZ-0031");
     }
 
+    /** The receipt of a 联办件: the lead department and the joint ones. */
+    public static AcceptanceReceiptData jointReceipt() {
+        AcceptanceReceiptData r = receipt();
+        return new AcceptanceReceiptData(r.hallName(), r.caseNumber(), "新生儿出生“一件事”联办", r.applicantName(),
+                r.applicantIdNumber(), r.acceptedAt(), r.promisedDate(), r.progressQueryUrl(), r.hallAddress(),
+                r.hallPhone(), r.terminalId(), "示例市公安局", "示例市卫生健康委员会、示例市医疗保障局、示例市人力资源和社会保障局");
+    }
+
     public static OneTimeNotificationData notification(List<MissingMaterial> materials) {
         return new OneTimeNotificationData("示例市市场监督管理局", "示市监补〔2025〕第0318号", APPLICANT,
                 CASE_NUMBER, "食品经营许可证核发（新办）", LocalDate.of(2025, 3, 18), materials, 5, LocalDate.of(2025, 3, 25),

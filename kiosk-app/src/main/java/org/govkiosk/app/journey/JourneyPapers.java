@@ -52,15 +52,21 @@ final class JourneyPapers {
         return id.substring(0, Math.min(8, id.length())).toUpperCase(Locale.ROOT);
     }
 
-    /** The acceptance receipt, from the platform's receipt: its case number, when it took the case, the promise. */
+    /**
+     * The acceptance receipt, from the platform's receipt: its case number, when it took the case, the promise; a
+     * 联办件's also names its lead and joint departments.
+     */
     JourneyPaper receipt(CatalogItem item, ApplicantIdentity who, CaseReceipt platformReceipt) {
         LocalDateTime acceptedAt = LocalDateTime.ofInstant(platformReceipt.acceptedAt(), settings.zone());
         String caseNumber = platformReceipt.caseNumber();
+        // 联办件: the receipt names the lead department and the joint ones (catalog department, co-departments).
+        boolean joint = item.caseKind() == org.govkiosk.api.CaseKind.JOINT && !item.coDepartments().isEmpty();
         return new JourneyPaper.FromTemplate(JourneyPaper.Kind.ACCEPTANCE_RECEIPT, new AcceptanceReceiptData(
                 settings.hallName(), caseNumber, item.name(), MaskedText.name(who.name()),
                 MaskedText.idNumber(who.idNumber()), acceptedAt.withSecond(0).withNano(0),
                 platformReceipt.promisedDate(), settings.progressUrl(caseNumber), settings.hallAddress(),
-                settings.hallPhone(), settings.terminalId()));
+                settings.hallPhone(), settings.terminalId(), joint ? item.department() : null,
+                joint ? String.join("、", item.coDepartments()) : null));
     }
 
     JourneyPaper notification(CatalogItem item, ApplicantIdentity who, Case submitted, Optional<String> caseNumber,

@@ -177,6 +177,22 @@ class ApplicationServiceTest {
     }
 
     @Test
+    void aJointCasesReceiptNamesItsLeadAndJointDepartmentsFromTheCatalog() throws Exception {
+        CatalogItem joint = rig.item(i -> i.caseKind() == org.govkiosk.api.CaseKind.JOINT);
+        assertThat(joint.coDepartments()).isNotEmpty();
+        ApplicationOutcome outcome = service.submit(Applications.request(joint, Applications::complete, false));
+        assertThat(outcome.paper().kind()).isEqualTo(JourneyPaper.Kind.ACCEPTANCE_RECEIPT);
+        String receipt = flat(rig.receiptSim.lastDocument().orElseThrow().text());
+        assertThat(receipt).contains("受理回执", outcome.caseNumber().orElseThrow(), "牵头部门：" + joint.department(),
+                "联办部门：" + String.join("、", joint.coDepartments()), "本事项为联办件");
+
+        // Any other case's receipt names no departments.
+        service.submit(Applications.request(item, Applications::complete, false));
+        assertThat(flat(rig.receiptSim.lastDocument().orElseThrow().text())).contains("受理回执")
+                .doesNotContain("牵头部门", "联办部门");
+    }
+
+    @Test
     void everyProblemIsReportedAtOnceAndAKeyMaterialCannotBeDeferred() {
         MaterialRequirement key = item.materials().stream().filter(m -> m.key() && m.eLicence().isEmpty())
                 .findFirst().orElseThrow();

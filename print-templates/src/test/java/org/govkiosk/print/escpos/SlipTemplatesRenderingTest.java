@@ -128,13 +128,25 @@ class SlipTemplatesRenderingTest {
     }
 
     @Test
+    void aJointCasesReceiptNamesTheLeadAndTheJointDepartmentsAndOnlyItDoes() {
+        Document joint = templates.fill(Samples.jointReceipt());
+        keep(joint, "acceptance-receipt-joint");
+        assertThat(receiptText(joint)).contains("受理回执", "牵头部门：示例市公安局",
+                "联办部门：示例市卫生健康委员会、示例市医疗保障局、示例市人力资源和社会保障局", "本事项为联办件")
+                .doesNotContain("${", "null");
+        assertThat(pdfText(joint)).contains("牵头部门", "示例市公安局", "联办部门", "示例市医疗保障局");
+        assertThat(receiptText(templates.fill(Samples.receipt()))).contains("受理回执")
+                .doesNotContain("牵头部门", "联办部门", "联办件");
+    }
+
+    @Test
     void everyNewTemplateRendersOnBothMediaWithNothingLeftOpen() {
         for (TemplateData data : List.<TemplateData>of(Samples.submissionSlip(Samples.CASE_NUMBER, false),
                 Samples.submissionSlip(null, false), Samples.submissionSlip(null, true),
                 Samples.supplementSlip("法定代表人身份证明", SupplementSlipData.Delivery.RECEIVED),
                 Samples.supplementSlip(null, SupplementSlipData.Delivery.WAITING), Samples.testPage(null),
                 Samples.testPage("usb"), Samples.returned("请补齐盖章材料后重新申报"), Samples.returned(null),
-                Samples.commitment(5), Samples.commitment(null))) {
+                Samples.commitment(5), Samples.commitment(null), Samples.jointReceipt())) {
             Document d = templates.fill(data);
             byte[] bytes = escPos.render(d);
             assertThat(bytes).as(d.templateId()).isNotEmpty();
