@@ -256,6 +256,14 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void onlyAPromisedItemIsGrantedWhenItsTimeRunsOut() {
+        assertThat(file().replace("case-kind: promised\n", "case-kind: promised\n    deemed-approval: true\n")
+                .load().items()).hasSize(file().load().items().size());
+        problemAt(file().replace("case-kind: immediate\n", "case-kind: immediate\n    deemed-approval: true\n")
+                .problems(), "items[0].deemed-approval", "promised time");
+    }
+
+    @Test
     void keyMaterialCannotBeDeferrable() {
         List<String> problems = file().replace("    key: true\n        e-licence", "    key: true\n        deferrable: true\n        e-licence")
                 .problems();

@@ -24,6 +24,7 @@ public final class PromisedDates {
     private final Map<String, Integer> workingDaysByItem;
     private final int fallbackWorkingDays;
     private final Map<String, Map<String, Integer>> deferralDaysByItem;
+    private final java.util.Set<String> deemedApprovalItems;
 
     public PromisedDates(WorkingCalendar calendar, Map<String, Integer> workingDaysByItem, int fallbackWorkingDays) {
         this(calendar, workingDaysByItem, fallbackWorkingDays, Map.of());
@@ -32,6 +33,12 @@ public final class PromisedDates {
     /** @param deferralDaysByItem item code → (material code → 容缺 working days), from the catalog */
     public PromisedDates(WorkingCalendar calendar, Map<String, Integer> workingDaysByItem, int fallbackWorkingDays,
             Map<String, Map<String, Integer>> deferralDaysByItem) {
+        this(calendar, workingDaysByItem, fallbackWorkingDays, deferralDaysByItem, java.util.Set.of());
+    }
+
+    /** @param deemedApprovalItems the items of 承诺超时默认 (catalog deemed-approval: true) */
+    public PromisedDates(WorkingCalendar calendar, Map<String, Integer> workingDaysByItem, int fallbackWorkingDays,
+            Map<String, Map<String, Integer>> deferralDaysByItem, java.util.Set<String> deemedApprovalItems) {
         if (fallbackWorkingDays < 0) {
             throw new IllegalArgumentException("working days must not be negative");
         }
@@ -39,6 +46,7 @@ public final class PromisedDates {
         this.workingDaysByItem = Map.copyOf(workingDaysByItem);
         this.fallbackWorkingDays = fallbackWorkingDays;
         this.deferralDaysByItem = Map.copyOf(deferralDaysByItem);
+        this.deemedApprovalItems = java.util.Set.copyOf(deemedApprovalItems);
     }
 
     /**
@@ -57,7 +65,13 @@ public final class PromisedDates {
         LOG.info("promised dates: {} items from {}, others {} working days; {}", days.size(),
                 deadlines.catalog().map(Path::toString).orElse("no catalog"), deadlines.fallbackPromisedWorkingDays(),
                 calendar);
-        return new PromisedDates(calendar, days, deadlines.fallbackPromisedWorkingDays(), deferral);
+        return new PromisedDates(calendar, days, deadlines.fallbackPromisedWorkingDays(), deferral,
+                deadlines.catalog().map(CatalogDeemedApprovals::read).orElse(java.util.Set.of()));
+    }
+
+    /** The items whose cases are taken as granted when not decided by their promised date (承诺超时默认). */
+    public java.util.Set<String> deemedApprovalItems() {
+        return deemedApprovalItems;
     }
 
     /**
