@@ -61,6 +61,13 @@ public record CaseProgress(String caseNumber, String itemCode, String itemName, 
                 Optional.ofNullable(v.deferral()));
     }
 
+    /**
+     * Waits for materials the department named (补正, 补办件): the 一次性告知书 listing them can be printed here.
+     */
+    public boolean supplementNoticePrintable() {
+        return state == CaseState.NEEDS_SUPPLEMENT && !missingMaterials.isEmpty() && !applicantNameMasked.isBlank();
+    }
+
     /** Accepted with deferred materials (容缺受理): the 容缺受理承诺书 can be printed again here. */
     public boolean commitmentPrintable() {
         return deferral.isPresent() && !deferral.get().materials().isEmpty() && !applicantNameMasked.isBlank();

@@ -101,6 +101,40 @@ final class JourneyPapers {
                 null));
     }
 
+    /**
+     * The 补正 notice of a case the department asked to complete (补办件): the hall's one-time notification (一次性告知书)
+     * listing every material the platform says is still missing, with the requirement the catalog gives each (by its
+     * position, the case's material code M01, M02 ...), the correction days counted from today (the day it is
+     * handed over) on the working calendar. Addressed by the masked name; {@code item} is this terminal's catalog
+     * entry of the case's item, when it has one (its department and consult phone).
+     */
+    static JourneyPaper supplementNotice(CaseProgress c, Optional<CatalogItem> item, JourneySettings settings,
+            LocalDate today) {
+        if (!c.supplementNoticePrintable()) {
+            throw new IllegalArgumentException("case " + c.caseNumber() + " waits for no named materials");
+        }
+        List<MissingMaterial> missing = c.missingMaterials().stream().map(m -> item.flatMap(i -> requirement(i,
+                m.code())).map(JourneyPapers::missing).orElse(new MissingMaterial(m.name(), "按办理部门要求提交")))
+                .toList();
+        String phone = item.map(i -> i.contacts().consult().phone()).filter(p -> p != null && !p.isBlank())
+                .orElse(settings.hallPhone());
+        return new JourneyPaper.FromTemplate(JourneyPaper.Kind.ONE_TIME_NOTIFICATION, new OneTimeNotificationData(
+                item.map(CatalogItem::department).orElse(settings.hallName()), "告知书编号：" + c.caseNumber(),
+                c.applicantNameMasked(), c.caseNumber(), c.itemName(),
+                LocalDate.ofInstant(c.submittedAt(), settings.zone()), missing, settings.correctionDays(),
+                settings.correctionDeadline(today), settings.hallAddress(), phone, today));
+    }
+
+    /** The catalog's material of a case's material code (M01 is the item's first), if the code is one. */
+    private static Optional<MaterialRequirement> requirement(CatalogItem item, String code) {
+        if (code == null || !code.matches("M[0-9]{2}")) {
+            return Optional.empty();
+        }
+        int index = Integer.parseInt(code.substring(1)) - 1;
+        return index >= 0 && index < item.materials().size() ? Optional.of(item.materials().get(index))
+                : Optional.empty();
+    }
+
     /** 2025年10月10日, as papers and the commitment's Chinese wording write a date. */
     static String chineseDate(LocalDate d) {
         return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";

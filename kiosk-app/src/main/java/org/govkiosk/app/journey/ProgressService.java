@@ -146,6 +146,18 @@ public final class ProgressService {
     }
 
     /**
+     * Prints the 补正 notice (the hall's 一次性告知书) of a case waiting for materials the department named, on A4:
+     * every material still missing, the correction days from today. {@code item} is this terminal's catalog entry
+     * of the case's item, when it has one. Blocking.
+     */
+    public PrintResult printSupplementNotice(CaseProgress c, java.util.Optional<org.govkiosk.app.catalog.CatalogItem> item) {
+        JourneyPaper notice = JourneyPapers.supplementNotice(c, item, settings,
+                java.time.LocalDate.now(java.time.Clock.system(settings.zone())));
+        return ApplicationService.print(printing, notice, "supplement-notice-" + c.caseNumber() + "-"
+                + System.currentTimeMillis(), settings.printTimeout());
+    }
+
+    /**
      * Prints the 容缺受理承诺书 of a case accepted with deferred materials again, on the receipt printer, from what
      * the platform keeps of the commitment. Blocking.
      */

@@ -118,6 +118,15 @@ public final class ProgressView implements Screen {
         returnNotice.visibleProperty().bind(wasReturned);
         returnNotice.managedProperty().bind(wasReturned);
         returnNotice.disableProperty().bind(model.canPrintReturnNotice().not());
+        Button supplementNotice = Controls.button(i18n, "progress.print-supplement-notice", "secondary-button",
+                model::printSupplementNotice);
+        supplementNotice.setId("progress-print-supplement-notice");
+        javafx.beans.binding.BooleanBinding waiting = Bindings.createBooleanBinding(() ->
+                model.selectedProperty().get() != null && model.selectedProperty().get().supplementNoticePrintable(),
+                model.selectedProperty());
+        supplementNotice.visibleProperty().bind(waiting);
+        supplementNotice.managedProperty().bind(waiting);
+        supplementNotice.disableProperty().bind(model.canPrintSupplementNotice().not());
         Button commitmentAgain = Controls.button(i18n, "progress.print-commitment", "primary-button",
                 model::printCommitment);
         commitmentAgain.setId("progress-print-commitment");
@@ -136,7 +145,7 @@ public final class ProgressView implements Screen {
         Button again = Controls.button(i18n, "progress.again", "secondary-button", model::newQuery);
         again.setId("progress-again");
         javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(24, 16, again, print, refusal,
-                returnNotice, commitmentAgain, rate);
+                returnNotice, commitmentAgain, supplementNotice, rate);
         if (onHandIn != null) {
             Button handIn = Controls.button(i18n, "supplement.hand-in", "primary-button",
                     () -> onHandIn.accept(model.selectedProperty().get()));
@@ -231,6 +240,8 @@ public final class ProgressView implements Screen {
             Label l = new Label(i18n.text("progress.supplement", model.platformText(r, i18n.locale())));
             l.setId("progress-supplement-" + c.caseNumber());
             l.getStyleClass().add("error");
+            // The department's own words on this case, shown as written (marked where untranslated): data, not UI.
+            Controls.personalData(l);
             Controls.wrap(l);
             box.getChildren().add(l);
         });
@@ -245,6 +256,7 @@ public final class ProgressView implements Screen {
         c.reason().ifPresent(r -> {
             Label l = new Label(i18n.text("progress.reason", model.platformText(r, i18n.locale())));
             l.getStyleClass().add("error");
+            Controls.personalData(l);
             Controls.wrap(l);
             box.getChildren().add(l);
         });

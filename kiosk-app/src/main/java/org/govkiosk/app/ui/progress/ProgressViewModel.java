@@ -281,6 +281,34 @@ public final class ProgressViewModel implements SessionScoped {
         });
     }
 
+    /** Prints the selected case's 补正 notice (一次性告知书 of the materials the department asks for), as often as asked. */
+    public void printSupplementNotice() {
+        CaseProgress c = selected.get();
+        if (c == null || !c.supplementNoticePrintable() || busy.get()) {
+            return;
+        }
+        long asked = generation;
+        busy.set(true);
+        certificateStatusKey.set("progress.supplement-notice.printing");
+        var item = catalog.item(c.itemCode());
+        background.execute(() -> {
+            org.govkiosk.app.printing.PrintResult printed = service.printSupplementNotice(c, item);
+            fxThread.execute(() -> {
+                if (asked == generation) {
+                    busy.set(false);
+                    certificateStatusKey.set(printed instanceof org.govkiosk.app.printing.PrintResult.Failed
+                            ? "apply.result.print-failed" : "progress.supplement-notice.printed");
+                }
+            });
+        });
+    }
+
+    /** The selected case waits for named materials: its 补正 notice can be printed. */
+    public BooleanBinding canPrintSupplementNotice() {
+        return Bindings.createBooleanBinding(() -> selected.get() != null
+                && selected.get().supplementNoticePrintable() && !busy.get(), selected, busy);
+    }
+
     /** Prints the selected case's 容缺受理承诺书 again (deferred materials, deadline, acceptance), as often as asked. */
     public void printCommitment() {
         CaseProgress c = selected.get();
