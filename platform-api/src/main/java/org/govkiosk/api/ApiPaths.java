@@ -51,6 +51,10 @@ public final class ApiPaths {
     public static final String CLERK_CASES = BASE + "/clerk/cases";
     public static final String CLERK_CASE_TRANSITIONS = BASE + "/clerk/cases/{caseNumber}/transitions";
     public static final String CLERK_CASE_CERTIFICATE = BASE + "/clerk/cases/{caseNumber}/certificate";
+    /** POST, clerk: return a case (退回件) with its reasons in writing ({@link CaseReturn}); recorded with who did it. */
+    public static final String CLERK_CASE_RETURN = BASE + "/clerk/cases/{caseNumber}/return";
+    /** POST, clerk: the materials a case deferred under its 容缺 commitment came in; its deferral is settled. */
+    public static final String CLERK_CASE_DEFERRED_RECEIVED = BASE + "/clerk/cases/{caseNumber}/deferred-materials-received";
     public static final String CLERK_LICENCES = BASE + "/clerk/licences";
     public static final String CLERK_TERMINALS = BASE + "/clerk/terminals";
 
@@ -99,6 +103,14 @@ public final class ApiPaths {
 
     public static String clerkCaseTransitions(String caseNumber) {
         return CLERK_CASE_TRANSITIONS.replace("{caseNumber}", encode(caseNumber));
+    }
+
+    public static String clerkCaseDeferredReceived(String caseNumber) {
+        return CLERK_CASE_DEFERRED_RECEIVED.replace("{caseNumber}", encode(caseNumber));
+    }
+
+    public static String clerkCaseReturn(String caseNumber) {
+        return CLERK_CASE_RETURN.replace("{caseNumber}", encode(caseNumber));
     }
 
     public static String clerkCaseCertificate(String caseNumber) {

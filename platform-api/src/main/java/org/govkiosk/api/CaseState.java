@@ -21,7 +21,12 @@ public enum CaseState {
     /** 办结. */
     COMPLETED("已办结"),
     /** 出证: the certificate or result was handed out. */
-    CERTIFICATE_ISSUED("已出证");
+    CERTIFICATE_ISSUED("已出证"),
+    /**
+     * 退回件: returned by the department with its reasons in writing (the 退回通知); the citizen may apply again.
+     * Entered only through the clerk's return endpoint, which records the reasons ({@link CaseReturn}).
+     */
+    RETURNED("已退回");
 
     private final String label;
 
@@ -36,13 +41,14 @@ public enum CaseState {
     /** The states this one may move to. */
     public Set<CaseState> next() {
         return switch (this) {
-            case SUBMITTED -> EnumSet.of(ACCEPTED, NOT_ACCEPTED, NEEDS_SUPPLEMENT);
-            // Once the citizen has brought what was missing, the case is accepted or refused.
-            case NEEDS_SUPPLEMENT -> EnumSet.of(ACCEPTED, NOT_ACCEPTED);
-            case ACCEPTED -> EnumSet.of(IN_REVIEW);
-            case IN_REVIEW -> EnumSet.of(COMPLETED);
+            case SUBMITTED -> EnumSet.of(ACCEPTED, NOT_ACCEPTED, NEEDS_SUPPLEMENT, RETURNED);
+            // Once the citizen has brought what was missing, the case is accepted or refused (or returned).
+            case NEEDS_SUPPLEMENT -> EnumSet.of(ACCEPTED, NOT_ACCEPTED, RETURNED);
+            // A case under review may still be returned (退回) with the reasons in writing.
+            case ACCEPTED -> EnumSet.of(IN_REVIEW, RETURNED);
+            case IN_REVIEW -> EnumSet.of(COMPLETED, RETURNED);
             case COMPLETED -> EnumSet.of(CERTIFICATE_ISSUED);
-            case NOT_ACCEPTED, CERTIFICATE_ISSUED -> EnumSet.noneOf(CaseState.class);
+            case NOT_ACCEPTED, CERTIFICATE_ISSUED, RETURNED -> EnumSet.noneOf(CaseState.class);
         };
     }
 
@@ -55,8 +61,8 @@ public enum CaseState {
         return next().isEmpty();
     }
 
-    /** The platform needs a written reason to enter this state (不予受理, 补正). */
+    /** The platform needs a written reason to enter this state (不予受理, 补正, 退回). */
     public boolean needsReason() {
-        return this == NOT_ACCEPTED || this == NEEDS_SUPPLEMENT;
+        return this == NOT_ACCEPTED || this == NEEDS_SUPPLEMENT || this == RETURNED;
     }
 }

@@ -1,8 +1,11 @@
 package org.govkiosk.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A case as the terminal submits it.
@@ -13,6 +16,9 @@ import java.util.Map;
  * @param terminalId     must be the signing terminal
  * @param formData       the item's form fields, by field code
  * @param submittedAt    when the citizen confirmed, by the terminal's clock
+ * @param commitment     容缺受理: the citizen's accepted commitment for the deferred (WAIVED_BY_COMMITMENT) materials;
+ *                       null when nothing is deferred (and then absent from the JSON, so a case's body is the
+ *                       same as before commitments were kept)
  */
 public record CaseSubmission(
         String idempotencyKey,
@@ -24,7 +30,22 @@ public record CaseSubmission(
         Applicant applicant,
         Map<String, String> formData,
         List<Material> materials,
-        Instant submittedAt) {
+        Instant submittedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) DeferralCommitment commitment) {
+
+    /** A case with nothing deferred under a commitment. */
+    public CaseSubmission(String idempotencyKey, String localCaseId, String terminalId, String itemCode,
+            String itemName, CaseKind kind, Applicant applicant, Map<String, String> formData, List<Material> materials,
+            Instant submittedAt) {
+        this(idempotencyKey, localCaseId, terminalId, itemCode, itemName, kind, applicant, formData, materials,
+                submittedAt, null);
+    }
+
+    /** The same case with the citizen's 容缺 commitment. */
+    public CaseSubmission withCommitment(DeferralCommitment c) {
+        return new CaseSubmission(idempotencyKey, localCaseId, terminalId, itemCode, itemName, kind, applicant,
+                formData, materials, submittedAt, c);
+    }
 
     /** All scanned pages of one case together; the platform accepts a case body this much larger. */
     public static final int MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
@@ -32,7 +53,8 @@ public record CaseSubmission(
     /** The same case with the pages' content left out: what the platform's case record keeps. */
     public CaseSubmission withoutAttachmentContent() {
         return new CaseSubmission(idempotencyKey, localCaseId, terminalId, itemCode, itemName, kind, applicant,
-                formData, materials.stream().map(Material::withoutAttachmentContent).toList(), submittedAt);
+                formData, materials.stream().map(Material::withoutAttachmentContent).toList(), submittedAt,
+                commitment);
     }
 
     public CaseSubmission {
@@ -52,6 +74,15 @@ public record CaseSubmission(
                     + " bytes of scanned pages in one case, was " + pages);
         }
         Check.present(submittedAt, "submittedAt");
+        if (commitment != null) {
+            Set<String> waived = new HashSet<>();
+            materials.stream().filter(m -> m.status() == Material.Status.WAIVED_BY_COMMITMENT)
+                    .forEach(m -> waived.add(m.code()));
+            if (!waived.equals(new HashSet<>(commitment.materials()))) {
+                throw new IllegalArgumentException("commitment.materials: must name exactly the materials deferred"
+                        + " (WAIVED_BY_COMMITMENT): " + new java.util.TreeSet<>(waived));
+            }
+        }
     }
 
     @Override
@@ -59,6 +90,6 @@ public record CaseSubmission(
         // formData may hold personal data: never print it.
         return "CaseSubmission[" + idempotencyKey + " local=" + localCaseId + " terminal=" + terminalId
                 + " item=" + itemCode + " " + kind + " " + applicant + " fields=" + formData.size()
-                + " materials=" + materials.size() + "]";
+                + " materials=" + materials.size() + (commitment == null ? "" : " commitment") + "]";
     }
 }

@@ -21,6 +21,10 @@ public record CaseTransition(CaseState to, String note, List<String> materials, 
 
     public CaseTransition {
         Check.present(to, "to");
+        if (to == CaseState.RETURNED) {
+            throw new IllegalArgumentException("to: a case is returned (" + CaseState.RETURNED + ") with its reasons"
+                    + " through POST " + ApiPaths.CLERK_CASE_RETURN + ", not as a transition");
+        }
         Check.optionalText(note, "note", 2000);
         materials = Check.list(materials, "materials");
         if (!materials.isEmpty() && to != CaseState.NEEDS_SUPPLEMENT) {

@@ -15,6 +15,10 @@ import java.util.List;
  *                             otherwise
  * @param refusal              of a case refused (不予受理) whose department gave it: the legal basis and where to
  *                             appeal, for the 不予受理通知书 (its reason is {@code note}); null otherwise
+ * @param returned             of a returned case (退回件): the department's written reasons, for the 退回通知; null
+ *                             otherwise
+ * @param deferral             of a case accepted with deferred materials (容缺受理): what is deferred, the deadline,
+ *                             the citizen's acceptance and whether it is overdue; null otherwise
  */
 public record CaseView(
         String caseNumber,
@@ -32,7 +36,9 @@ public record CaseView(
         String note,
         List<CaseEvent> history,
         List<Material> missingMaterials,
-        NonAcceptance refusal) {
+        NonAcceptance refusal,
+        ReturnNotice returned,
+        Deferral deferral) {
 
     public CaseView {
         Check.text(caseNumber, "caseNumber", 64);
@@ -47,6 +53,15 @@ public record CaseView(
             LocalDate promisedDate, boolean overdue, boolean certificateAvailable, String note,
             List<CaseEvent> history, List<Material> missingMaterials) {
         this(caseNumber, itemCode, itemName, kind, state, applicantNameMasked, terminalId, submittedAt, updatedAt,
-                promisedDate, overdue, certificateAvailable, note, history, missingMaterials, null);
+                promisedDate, overdue, certificateAvailable, note, history, missingMaterials, null, null, null);
+    }
+
+    /** A view of a case not returned. */
+    public CaseView(String caseNumber, String itemCode, String itemName, CaseKind kind, CaseState state,
+            String applicantNameMasked, String terminalId, Instant submittedAt, Instant updatedAt,
+            LocalDate promisedDate, boolean overdue, boolean certificateAvailable, String note,
+            List<CaseEvent> history, List<Material> missingMaterials, NonAcceptance refusal) {
+        this(caseNumber, itemCode, itemName, kind, state, applicantNameMasked, terminalId, submittedAt, updatedAt,
+                promisedDate, overdue, certificateAvailable, note, history, missingMaterials, refusal, null, null);
     }
 }

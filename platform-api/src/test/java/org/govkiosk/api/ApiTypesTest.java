@@ -30,6 +30,15 @@ class ApiTypesTest {
         String json = strict.writeValueAsString(s);
         assertThat(json).contains("\"submittedAt\":\"2025-03-01T08:00:00Z\"").contains("\"kind\":\"PROMISED\"");
         assertThat(strict.readValue(json, CaseSubmission.class)).isEqualTo(s);
+        // Nothing deferred: no commitment in the body, which stays as it was before commitments were kept (a case
+        // queued then and resent now has the same body hash).
+        assertThat(json).doesNotContain("commitment");
+        CaseSubmission deferred = new CaseSubmission(s.idempotencyKey(), s.localCaseId(), s.terminalId(), s.itemCode(),
+                s.itemName(), s.kind(), s.applicant(), s.formData(), List.of(new Material("M1", "户口簿",
+                        Material.Status.WAIVED_BY_COMMITMENT, null, null)), s.submittedAt())
+                .withCommitment(new DeferralCommitment("RQ-1", "本人承诺……", s.submittedAt(), List.of("M1"),
+                        LocalDate.of(2025, 3, 10)));
+        assertThat(strict.readValue(strict.writeValueAsString(deferred), CaseSubmission.class)).isEqualTo(deferred);
     }
 
     @Test
@@ -76,7 +85,13 @@ class ApiTypesTest {
     @Test
     void stateMachineFollowsTheDomain() {
         assertThat(CaseState.SUBMITTED.next()).containsExactlyInAnyOrder(CaseState.ACCEPTED,
-                CaseState.NOT_ACCEPTED, CaseState.NEEDS_SUPPLEMENT);
+                CaseState.NOT_ACCEPTED, CaseState.NEEDS_SUPPLEMENT, CaseState.RETURNED);
+        // 退回件: a case not yet decided may be returned, with reasons; a returned one moves no more.
+        assertThat(CaseState.IN_REVIEW.canMoveTo(CaseState.RETURNED)).isTrue();
+        assertThat(CaseState.COMPLETED.canMoveTo(CaseState.RETURNED)).isFalse();
+        assertThat(CaseState.RETURNED.isFinal()).isTrue();
+        assertThatThrownBy(() -> new CaseTransition(CaseState.RETURNED, "材料不符"))
+                .hasMessageContaining(ApiPaths.CLERK_CASE_RETURN);
         assertThat(CaseState.ACCEPTED.canMoveTo(CaseState.COMPLETED)).isFalse();
         assertThat(CaseState.COMPLETED.canMoveTo(CaseState.CERTIFICATE_ISSUED)).isTrue();
         assertThat(CaseState.NOT_ACCEPTED.isFinal()).isTrue();

@@ -32,7 +32,7 @@ class OpenApiSchemasTest {
     private static final List<Class<?>> RECORDS = List.of(ApiError.class, TerminalRegistration.class,
             RegistrationReceipt.class, DeviceState.class, Heartbeat.class, HeartbeatReceipt.class, Applicant.class,
             Material.class, Attachment.class, CaseSubmission.class, CaseReceipt.class, CaseEvent.class, CaseView.class, CaseList.class,
-            CaseSearch.class, HolderIdentity.class, CaseTransition.class, NonAcceptance.class, SupplementSubmission.class, SupplementReceipt.class,
+            CaseSearch.class, HolderIdentity.class, CaseTransition.class, NonAcceptance.class, CaseReturn.class, ReturnNotice.class, DeferralCommitment.class, Deferral.class, SupplementSubmission.class, SupplementReceipt.class,
             CertificateIssuance.class, IssuanceReceipt.class,
             RatingSubmission.class, RatingReceipt.class,
             LicenceVerificationRequest.class, LicenceVerification.class, LicenceHolder.class, LicenceIssue.class, IssuedLicenceCode.class,

@@ -62,6 +62,12 @@ public final class PlatformServer implements AutoCloseable {
     private final java.security.PublicKey receiptKey;
     private final org.govkiosk.platform.certificates.IssuingBodies certificateBodies;
     private final org.govkiosk.platform.ratings.Ratings ratings;
+    /** 承诺超时默认, run every {@link #DEADLINE_JOBS_EVERY} on a thread of its own; null when no item allows it. */
+    private final org.govkiosk.platform.cases.DeemedApprovals deemedApprovals;
+    private final java.util.concurrent.ScheduledExecutorService deadlineJobs;
+
+    /** How often the deadline jobs (承诺超时默认) look for cases due: a decision is at most this late. */
+    static final java.time.Duration DEADLINE_JOBS_EVERY = java.time.Duration.ofMinutes(1);
 
     private PlatformServer(Javalin app, RouteTable routes, Database database, PlatformConfig config, Wiring wiring) {
         this.app = app;
@@ -71,12 +77,42 @@ public final class PlatformServer implements AutoCloseable {
         this.receiptKey = wiring.receiptKey();
         this.certificateBodies = wiring.certificateBodies();
         this.ratings = wiring.ratings();
+        this.deemedApprovals = wiring.deemedApprovals();
+        this.deadlineJobs = deemedApprovals.anyItem() ? startDeadlineJobs(deemedApprovals) : null;
     }
 
     /** What the routes were made with that callers may need: the receipts' and the certificates' keys. */
     private record Wiring(java.security.PublicKey receiptKey,
                           org.govkiosk.platform.certificates.IssuingBodies certificateBodies,
-                          org.govkiosk.platform.ratings.Ratings ratings) {
+                          org.govkiosk.platform.ratings.Ratings ratings,
+                          org.govkiosk.platform.cases.DeemedApprovals deemedApprovals) {
+    }
+
+    private static java.util.concurrent.ScheduledExecutorService startDeadlineJobs(
+            org.govkiosk.platform.cases.DeemedApprovals job) {
+        java.util.concurrent.ScheduledExecutorService jobs = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "platform-deadline-jobs");
+                    t.setDaemon(true);
+                    return t;
+                });
+        jobs.scheduleWithFixedDelay(() -> {
+            try {
+                job.runOnce();
+            } catch (RuntimeException e) {
+                // The next round tries again; the database may be back by then.
+                LOG.warn("Deadline jobs (承诺超时默认) failed this round: {}", e.toString());
+            }
+        }, DEADLINE_JOBS_EVERY.toMillis(), DEADLINE_JOBS_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return jobs;
+    }
+
+    /**
+     * Runs the deadline jobs now, as the platform does every minute: records the default decision (承诺超时默认) of
+     * every case due. Returns the numbers of the cases decided.
+     */
+    public java.util.List<String> runDeadlineJobs() {
+        return deemedApprovals.runOnce();
     }
 
     public static PlatformServer start(PlatformConfig config) {
@@ -186,7 +222,9 @@ public final class PlatformServer implements AutoCloseable {
                 new org.govkiosk.platform.store.CertificateRegistry(database), config.zone()).register(routes);
         org.govkiosk.platform.fleet.FleetRoutes.install(app, support, terminals, config,
                 new org.govkiosk.platform.store.SessionRevocations(database, clock));
-        return new Wiring(support.receipts().publicKey(), signed.bodies(), phoneRatings);
+        return new Wiring(support.receipts().publicKey(), signed.bodies(), phoneRatings,
+                new org.govkiosk.platform.cases.DeemedApprovals(cases, promisedDates.deemedApprovalItems(), clock,
+                        config.zone()));
     }
 
     /** How long a stopping platform lets requests in flight finish: longer than any request takes when healthy. */
@@ -304,6 +342,9 @@ public final class PlatformServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (deadlineJobs != null) {
+            deadlineJobs.shutdownNow();
+        }
         try {
             app.stop();
         } finally {

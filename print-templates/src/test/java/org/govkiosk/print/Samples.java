@@ -11,12 +11,16 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.govkiosk.print.data.AcceptanceReceiptData;
 import org.govkiosk.print.data.CompletionCertificateData;
+import org.govkiosk.print.data.DeferralCommitmentData;
+import org.govkiosk.print.data.DeferredMaterial;
 import org.govkiosk.print.data.MaskedText;
 import org.govkiosk.print.data.MissingMaterial;
 import org.govkiosk.print.data.NonAcceptanceNoticeData;
 import org.govkiosk.print.data.OneTimeNotificationData;
 import org.govkiosk.print.data.PrinterTestPageData;
 import org.govkiosk.print.data.QueueSlipData;
+import org.govkiosk.print.data.ReturnNoticeData;
+import org.govkiosk.print.data.ReturnReason;
 import org.govkiosk.print.data.SubmissionSlipData;
 import org.govkiosk.print.data.SupplementSlipData;
 import org.govkiosk.print.model.ImageData;
@@ -69,6 +73,14 @@ public final class Samples {
                 "示例市人民大道88号市民中心一楼", "0571-12345678", "ZZ-0031");
     }
 
+    /** The receipt of a 联办件: the lead department and the joint ones. */
+    public static AcceptanceReceiptData jointReceipt() {
+        AcceptanceReceiptData r = receipt();
+        return new AcceptanceReceiptData(r.hallName(), r.caseNumber(), "新生儿出生“一件事”联办", r.applicantName(),
+                r.applicantIdNumber(), r.acceptedAt(), r.promisedDate(), r.progressQueryUrl(), r.hallAddress(),
+                r.hallPhone(), r.terminalId(), null, "示例市公安局", "示例市卫生健康委员会、示例市医疗保障局、示例市人力资源和社会保障局");
+    }
+
     public static OneTimeNotificationData notification(List<MissingMaterial> materials) {
         return new OneTimeNotificationData("示例市市场监督管理局", "示市监补〔2025〕第0318号", APPLICANT,
                 CASE_NUMBER, "食品经营许可证核发（新办）", LocalDate.of(2025, 3, 18), materials, 5, LocalDate.of(2025, 3, 25),
@@ -88,6 +100,22 @@ public final class Samples {
                 "所申请事项依法不属于本机关职权范围（仅销售预包装食品的，实行备案管理）",
                 "《中华人民共和国行政许可法》第三十二条第一款第（二）项", "示例市人民政府",
                 "示例市西湖区人民法院", "0571-12345678", LocalDate.of(2025, 3, 18), seal());
+    }
+
+    /** 退回通知 with two reasons; {@code nextSteps} as the department gives it, or null. */
+    public static ReturnNoticeData returned(String nextSteps) {
+        return new ReturnNoticeData("示例市市场监督管理局", "张**", CASE_NUMBER, "食品经营许可证核发（新办）",
+                LocalDate.of(2025, 3, 18), List.of(new ReturnReason("经营场所平面图未标明设备布局和操作流程"),
+                        new ReturnReason("食品安全管理制度文本未加盖公章")), nextSteps,
+                "示例市人民大道88号市民中心二楼B区", "0571-12345678", LocalDate.of(2025, 3, 21));
+    }
+
+    /** 容缺受理承诺书 of two deferred materials; {@code days} as known at the application, or null (办件查询). */
+    public static DeferralCommitmentData commitment(Integer days) {
+        return new DeferralCommitmentData("示例市政务服务中心", "示例市市场监督管理局", CASE_NUMBER, "食品经营许可证核发（新办）",
+                MaskedText.name(APPLICANT), List.of(new DeferredMaterial("经营场所使用证明"),
+                        new DeferredMaterial("食品安全管理制度文本")), days, LocalDate.of(2025, 3, 25),
+                LocalDateTime.of(2025, 3, 18, 9, 41), "RQCN-2026.1", "0571-12345678", QUERY_URL);
     }
 
     public static CertificatePayload payload() {

@@ -33,7 +33,7 @@ final class ItemReader {
         int before = i.problemCount();
         i.onlyKeys("code", "name", "department", "co-departments", "category", "case-kind", "life-events", "keywords",
                 "conditions", "materials", "procedure", "time-limit", "fees", "legal-basis", "place", "hours",
-                "contacts", "rating", "self-service-print", "form",
+                "contacts", "rating", "self-service-print", "form", "deemed-approval",
                 // 细化评价问询: read by the platform's phone rating page (platform-server ratings.RatingQuestions)
                 "rating-questions");
         Optional<String> code = i.quotedString("code", true);
@@ -73,6 +73,12 @@ final class ItemReader {
         List<String> rating = i.translatableTexts("rating", true);
         Optional<String> template = i.string("self-service-print", false).filter(t -> template(i, t));
         List<FormField> form = PartReader.form(i);
+        // 承诺超时默认: the platform takes the case as granted when it is not decided in the promised time. Only the
+        // platform acts on it; here it is checked, so a typo or an on-the-spot item is named at start.
+        if (i.bool("deemed-approval", false) && timeLimit.filter(TimeLimit::onTheSpot).isPresent()) {
+            i.problem(i.key("deemed-approval"), "only an item with a promised time (promised-days above 0) can be"
+                    + " granted when that time runs out (承诺超时默认)");
+        }
         if (i.problemCount() > before) {
             return Optional.empty();
         }

@@ -22,7 +22,7 @@ final class PartReader {
         List<MaterialRequirement> out = new ArrayList<>();
         for (YamlSection m : item.list("materials", true)) {
             int before = m.problemCount();
-            m.onlyKeys("name", "requirement", "form", "copies", "key", "deferrable", "e-licence");
+            m.onlyKeys("name", "requirement", "form", "copies", "key", "deferrable", "deferral-days", "e-licence");
             Optional<String> name = m.translatable("name", true);
             Optional<String> requirement = m.translatable("requirement", true);
             Optional<MaterialForm> form = m.string("form", true).flatMap(f -> materialForm(m, f));
@@ -32,6 +32,10 @@ final class PartReader {
             if (key && deferrable) {
                 m.problem(m.key("deferrable"), "a key material (key: true) is never accepted missing (容缺)");
             }
+            Optional<Integer> deferralDays = m.integer("deferral-days", 1, 60, false);
+            if (deferralDays.isPresent() && !deferrable) {
+                m.problem(m.key("deferral-days"), "only a deferrable material (deferrable: true) has 容缺 days");
+            }
             Optional<String> eLicence = m.string("e-licence", false);
             if (eLicence.isPresent() && !NAME.matcher(eLicence.get()).matches()) {
                 m.problem(m.key("e-licence"), "expected an e-licence type like hukou-booklet (lower-case letters,"
@@ -39,7 +43,8 @@ final class PartReader {
             }
             if (m.problemCount() == before) {
                 out.add(new MaterialRequirement(name.orElseThrow(), requirement.orElseThrow(), form.orElseThrow(),
-                        copies, key, deferrable, eLicence));
+                        copies, key, deferrable, eLicence, deferrable
+                                ? deferralDays.orElse(MaterialRequirement.DEFAULT_DEFERRAL_DAYS) : 0));
             }
         }
         return out;

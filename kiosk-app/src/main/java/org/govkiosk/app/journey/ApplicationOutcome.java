@@ -20,10 +20,20 @@ import org.govkiosk.print.data.MissingMaterial;
  * @param paper           which document was printed for the citizen
  * @param printResult     on paper, or why not
  * @param resultPrintable a 即办件 whose result the terminal can print itself (自助出证)
+ * @param commitmentPaper the 容缺受理承诺书 when materials were deferred, printed after {@code paper}
+ * @param commitmentPrint on paper, or why not, when there is one
  */
 public record ApplicationOutcome(Case submitted, DeliveryTracker.Delivery delivery, Optional<LocalDate> promisedDate,
         List<MissingMaterial> missing, List<String> deferred, JourneyPaper paper, PrintResult printResult,
-        boolean resultPrintable) {
+        boolean resultPrintable, Optional<JourneyPaper> commitmentPaper, Optional<PrintResult> commitmentPrint) {
+
+    /** An outcome without a 容缺 commitment. */
+    public ApplicationOutcome(Case submitted, DeliveryTracker.Delivery delivery, Optional<LocalDate> promisedDate,
+            List<MissingMaterial> missing, List<String> deferred, JourneyPaper paper, PrintResult printResult,
+            boolean resultPrintable) {
+        this(submitted, delivery, promisedDate, missing, deferred, paper, printResult, resultPrintable,
+                Optional.empty(), Optional.empty());
+    }
 
     public ApplicationOutcome {
         Objects.requireNonNull(submitted, "submitted");
@@ -33,6 +43,8 @@ public record ApplicationOutcome(Case submitted, DeliveryTracker.Delivery delive
         deferred = List.copyOf(deferred);
         Objects.requireNonNull(paper, "paper");
         Objects.requireNonNull(printResult, "printResult");
+        Objects.requireNonNull(commitmentPaper, "commitmentPaper");
+        Objects.requireNonNull(commitmentPrint, "commitmentPrint");
     }
 
     public Optional<String> caseNumber() {

@@ -16,9 +16,18 @@ import org.govkiosk.app.catalog.CatalogItem;
  * @param commitmentSigned   the citizen ticked the commitment (告知承诺) for materials deferred under 容缺受理
  * @param submissionKey      the idempotency key of the case this request files: one per application journey, so
  *                           however often it is submitted (a double tap, a retry) the platform files one case
+ * @param acceptance         the commitment text as the citizen saw and accepted it, and when; empty when nothing is
+ *                           deferred (or a caller without a screen: the service then records the Chinese wording)
  */
 public record ApplicationRequest(CatalogItem item, ApplicantIdentity applicant, Map<String, String> form,
-        Set<String> fromCard, List<MaterialDeclaration> materials, boolean commitmentSigned, String submissionKey) {
+        Set<String> fromCard, List<MaterialDeclaration> materials, boolean commitmentSigned, String submissionKey,
+        java.util.Optional<CommitmentAcceptance> acceptance) {
+
+    /** A request without a recorded acceptance text. */
+    public ApplicationRequest(CatalogItem item, ApplicantIdentity applicant, Map<String, String> form,
+            Set<String> fromCard, List<MaterialDeclaration> materials, boolean commitmentSigned, String submissionKey) {
+        this(item, applicant, form, fromCard, materials, commitmentSigned, submissionKey, java.util.Optional.empty());
+    }
 
     /** A request of its own: a fresh submission key. */
     public ApplicationRequest(CatalogItem item, ApplicantIdentity applicant, Map<String, String> form,
@@ -35,6 +44,7 @@ public record ApplicationRequest(CatalogItem item, ApplicantIdentity applicant, 
         form = Map.copyOf(form);
         fromCard = Set.copyOf(fromCard);
         materials = List.copyOf(materials);
+        Objects.requireNonNull(acceptance, "acceptance");
     }
 
     @Override

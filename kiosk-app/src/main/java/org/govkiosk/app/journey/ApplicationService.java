@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.govkiosk.api.Attachment;
 import org.govkiosk.api.CaseReceipt;
+import org.govkiosk.api.DeferralCommitment;
 import org.govkiosk.api.CaseView;
 import org.govkiosk.api.Material;
 import org.govkiosk.app.cases.Case;
@@ -117,7 +118,9 @@ public final class ApplicationService {
             throw new InvalidApplicationException(problems);
         }
         CatalogItem item = request.item();
-        Case queued = queue.submit(toCase(request));
+        Optional<DeferralTerms> terms = deferralTerms(item, request.materials());
+        Optional<DeferralCommitment> commitment = terms.map(t -> commitment(t, request.acceptance()));
+        Case queued = queue.submit(toCase(request), commitment.orElse(null));
         LOG.info("Application {} for item {} queued", queued.localId(), item.code());
 
         List<MissingMaterial> missing = new ArrayList<>();
@@ -147,8 +150,52 @@ public final class ApplicationService {
                     delivery instanceof DeliveryTracker.Delivery.Refused, clock.instant());
         }
         PrintResult printed = print(paper, jobId(queued, paper));
+        // 容缺受理承诺书 with the receipt (or notification, or slip): the citizen takes the commitment home.
+        Optional<JourneyPaper> commitmentPaper = terms.map(t -> papers.commitment(item, request.applicant(), queued,
+                caseNumber, t, commitment.orElseThrow().acceptedAt()));
+        Optional<PrintResult> commitmentPrinted = commitmentPaper.map(p -> print(p, jobId(queued, p)));
         boolean resultPrintable = item.printableAtTerminal() && item.timeLimit().onTheSpot() && missing.isEmpty();
-        return new ApplicationOutcome(queued, delivery, promised, missing, deferred, paper, printed, resultPrintable);
+        return new ApplicationOutcome(queued, delivery, promised, missing, deferred, paper, printed, resultPrintable,
+                commitmentPaper, commitmentPrinted);
+    }
+
+    /**
+     * The commitment a citizen makes by deferring materials (容缺受理): the deferred ones, the fewest 容缺 days among
+     * them (catalog deferral-days) and the last day, counted from today on the working calendar; empty when nothing
+     * is deferred. The materials screen shows it, and the same terms go with the case.
+     */
+    public Optional<DeferralTerms> deferralTerms(CatalogItem item, List<MaterialDeclaration> declarations) {
+        List<String> names = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        int days = Integer.MAX_VALUE;
+        for (int i = 0; i < declarations.size(); i++) {
+            MaterialDeclaration d = declarations.get(i);
+            if (d.choice() == MaterialChoice.DEFERRED && d.requirement().deferrable()) {
+                names.add(d.requirement().name());
+                codes.add(String.format("M%02d", i + 1));
+                days = Math.min(days, d.requirement().deferralDays());
+            }
+        }
+        if (names.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate today = LocalDate.now(clock.withZone(settings.zone()));
+        return Optional.of(new DeferralTerms(names, codes, days, settings.calendar().addWorkingDays(today, days)));
+    }
+
+    /** Now, by the terminal's clock: when a citizen accepts a commitment. */
+    public java.time.Instant now() {
+        return clock.instant();
+    }
+
+    /** What goes with the case: the accepted text (the Chinese wording when no screen recorded one) and when. */
+    private DeferralCommitment commitment(DeferralTerms t, Optional<CommitmentAcceptance> acceptance) {
+        CommitmentAcceptance accepted = acceptance.orElseGet(() -> new CommitmentAcceptance(
+                org.govkiosk.app.i18n.I18n.format(org.govkiosk.app.i18n.I18n.ZH_CN, "apply.deferral.terms", t.days(),
+                        JourneyPapers.chineseDate(t.deadline()), String.join("、", t.materials())), clock.instant()));
+        String text = accepted.text().length() <= 2000 ? accepted.text() : accepted.text().substring(0, 1999) + "…";
+        return new DeferralCommitment(DeferralTerms.TEXT_VERSION, text, accepted.acceptedAt(), t.codes(),
+                t.deadline());
     }
 
     /** Prints the outcome's paper again (after a refill, or when the citizen asks). Blocking. */

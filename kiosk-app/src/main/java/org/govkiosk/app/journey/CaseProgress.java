@@ -8,8 +8,10 @@ import java.util.Optional;
 import org.govkiosk.api.CaseKind;
 import org.govkiosk.api.CaseState;
 import org.govkiosk.api.CaseView;
+import org.govkiosk.api.Deferral;
 import org.govkiosk.api.Material;
 import org.govkiosk.api.NonAcceptance;
+import org.govkiosk.api.ReturnNotice;
 
 /**
  * One case as the progress screen shows it: nothing that the public screen may not show (the platform already
@@ -21,12 +23,16 @@ import org.govkiosk.api.NonAcceptance;
  * @param refusal           of a refused case (不予受理) whose department gave it: the legal basis and where to appeal,
  *                          from which the 不予受理通知书 prints
  * @param decidedAt         when a refused case was decided (the notice's date)
+ * @param returned          of a returned case (退回件): the department's written reasons, from which the 退回通知 prints
+ * @param deferral          of a case accepted with deferred materials (容缺受理): what is deferred, the platform's
+ *                          deadline, the acceptance, whether it came or is overdue; the 容缺受理承诺书 prints from it
  */
 public record CaseProgress(String caseNumber, String itemCode, String itemName, Optional<CaseKind> kind,
         CaseState state,
         String applicantNameMasked, Instant submittedAt, Optional<LocalDate> promisedDate, boolean overdue,
         boolean certificateAvailable, Optional<String> supplementRequest, Optional<String> reason,
-        List<Material> missingMaterials, Optional<NonAcceptance> refusal, Optional<Instant> decidedAt) {
+        List<Material> missingMaterials, Optional<NonAcceptance> refusal, Optional<Instant> decidedAt,
+        Optional<ReturnNotice> returned, Optional<Deferral> deferral) {
 
     public CaseProgress {
         Objects.requireNonNull(caseNumber, "caseNumber");
@@ -34,6 +40,8 @@ public record CaseProgress(String caseNumber, String itemCode, String itemName, 
         missingMaterials = List.copyOf(missingMaterials);
         Objects.requireNonNull(refusal, "refusal");
         Objects.requireNonNull(decidedAt, "decidedAt");
+        Objects.requireNonNull(returned, "returned");
+        Objects.requireNonNull(deferral, "deferral");
     }
 
     public static CaseProgress of(CaseView v) {
@@ -47,7 +55,27 @@ public record CaseProgress(String caseNumber, String itemCode, String itemName, 
                 note.filter(n -> v.state() == CaseState.NOT_ACCEPTED),
                 v.state() == CaseState.NEEDS_SUPPLEMENT ? v.missingMaterials() : List.of(),
                 Optional.ofNullable(v.refusal()).filter(r -> v.state() == CaseState.NOT_ACCEPTED),
-                Optional.ofNullable(v.updatedAt()).filter(t -> v.state() == CaseState.NOT_ACCEPTED));
+                Optional.ofNullable(v.updatedAt()).filter(t -> v.state() == CaseState.NOT_ACCEPTED),
+                Optional.ofNullable(v.returned()).filter(r -> v.state() == CaseState.RETURNED
+                        && !r.reasons().isEmpty()),
+                Optional.ofNullable(v.deferral()));
+    }
+
+    /**
+     * Waits for materials the department named (补正, 补办件): the 一次性告知书 listing them can be printed here.
+     */
+    public boolean supplementNoticePrintable() {
+        return state == CaseState.NEEDS_SUPPLEMENT && !missingMaterials.isEmpty() && !applicantNameMasked.isBlank();
+    }
+
+    /** Accepted with deferred materials (容缺受理): the 容缺受理承诺书 can be printed again here. */
+    public boolean commitmentPrintable() {
+        return deferral.isPresent() && !deferral.get().materials().isEmpty() && !applicantNameMasked.isBlank();
+    }
+
+    /** Returned (退回件) with the department's written reasons: the 退回通知 can be printed here. */
+    public boolean returnNoticePrintable() {
+        return state == CaseState.RETURNED && returned.isPresent();
     }
 
     /**

@@ -16,7 +16,11 @@ public sealed interface JourneyPaper {
         /** Materials handed in for a case waiting for them (补正), and what is still missing. */
         SUPPLEMENT_SLIP,
         /** 不予受理通知书: why a case was refused, on what legal basis, and where to appeal. */
-        NON_ACCEPTANCE_NOTICE
+        NON_ACCEPTANCE_NOTICE,
+        /** 退回通知: why a case was returned, reason by reason, and what the applicant can do next. */
+        RETURN_NOTICE,
+        /** 容缺受理承诺书: the deferred materials, the deadline and the citizen's acceptance. */
+        DEFERRAL_COMMITMENT
     }
 
     Kind kind();

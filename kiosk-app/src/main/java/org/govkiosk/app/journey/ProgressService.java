@@ -135,6 +135,38 @@ public final class ProgressService {
                 + System.currentTimeMillis(), settings.printTimeout());
     }
 
+    /**
+     * Prints the 退回通知 of a returned case on A4, from the department's reasons as the platform holds them: when
+     * the case is found returned, and again from 办件查询 whenever asked. Blocking.
+     */
+    public PrintResult printReturnNotice(CaseProgress returned) {
+        JourneyPaper notice = JourneyPapers.returnNotice(returned, settings);
+        return ApplicationService.print(printing, notice, "return-notice-" + returned.caseNumber() + "-"
+                + System.currentTimeMillis(), settings.printTimeout());
+    }
+
+    /**
+     * Prints the 补正 notice (the hall's 一次性告知书) of a case waiting for materials the department named, on A4:
+     * every material still missing, the correction days from today. {@code item} is this terminal's catalog entry
+     * of the case's item, when it has one. Blocking.
+     */
+    public PrintResult printSupplementNotice(CaseProgress c, java.util.Optional<org.govkiosk.app.catalog.CatalogItem> item) {
+        JourneyPaper notice = JourneyPapers.supplementNotice(c, item, settings,
+                java.time.LocalDate.now(java.time.Clock.system(settings.zone())));
+        return ApplicationService.print(printing, notice, "supplement-notice-" + c.caseNumber() + "-"
+                + System.currentTimeMillis(), settings.printTimeout());
+    }
+
+    /**
+     * Prints the 容缺受理承诺书 of a case accepted with deferred materials again, on the receipt printer, from what
+     * the platform keeps of the commitment. Blocking.
+     */
+    public PrintResult printCommitment(CaseProgress c) {
+        JourneyPaper paper = JourneyPapers.commitmentAgain(c, settings);
+        return ApplicationService.print(printing, paper, "deferral-commitment-" + c.caseNumber() + "-"
+                + System.currentTimeMillis(), settings.printTimeout());
+    }
+
     /** The citizen holds the paper whatever happens here: a report that cannot be queued is logged, not thrown. */
     private void report(String caseNumber, byte[] pdf) {
         try {

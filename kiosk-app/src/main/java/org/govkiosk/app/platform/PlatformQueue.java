@@ -29,8 +29,17 @@ public final class PlatformQueue {
 
     /** Queues a draft case and returns it as queued. Queuing the same case again does not queue it twice. */
     public Case submit(Case draft) {
+        return submit(draft, null);
+    }
+
+    /**
+     * Queues a draft case with the citizen's 容缺 commitment (null when nothing is deferred): it travels in the same
+     * entry, so the platform never has the case without the commitment.
+     */
+    public Case submit(Case draft, org.govkiosk.api.DeferralCommitment commitment) {
         Case queued = draft.queued();
-        add(EntryConverters.CASE, queued.toSubmission(terminalId, clock.instant()));
+        org.govkiosk.api.CaseSubmission s = queued.toSubmission(terminalId, clock.instant());
+        add(EntryConverters.CASE, commitment == null ? s : s.withCommitment(commitment));
         return queued;
     }
 

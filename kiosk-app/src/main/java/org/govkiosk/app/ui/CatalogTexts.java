@@ -55,6 +55,11 @@ public final class CatalogTexts {
      * The name of an item as the platform sent it (in Chinese), in {@code locale}: this catalog's name for the
      * item's code where it has the item, else the platform's words, marked on a screen in another language.
      */
+    /** The catalog's item of {@code code}, if this terminal's catalog has it. */
+    public Optional<CatalogItem> item(String code) {
+        return code == null ? Optional.empty() : items.apply(code);
+    }
+
     public String itemName(Locale locale, String code, String platformName) {
         Optional<CatalogItem> item = code == null ? Optional.empty() : items.apply(code);
         if (item.isPresent() && !isChinese(locale)) {

@@ -242,6 +242,28 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void aDeferrableMaterialHasItsDeferralDaysOrTheDefaultAndNoOtherHasAny() {
+        assertThat(file().load().item("A-001").orElseThrow().materials().get(1).deferralDays())
+                .isEqualTo(MaterialRequirement.DEFAULT_DEFERRAL_DAYS);
+        assertThat(file().replace("    deferrable: true\n", "    deferrable: true\n        deferral-days: 3\n").load()
+                .item("A-001").orElseThrow().materials().get(1).deferralDays()).isEqualTo(3);
+        assertThat(file().load().item("A-001").orElseThrow().materials().get(0).deferralDays()).isZero();
+
+        problemAt(file().replace("    deferrable: true\n", "    deferrable: true\n        deferral-days: 0\n")
+                .problems(), "items[0].materials[1].deferral-days", "1..60");
+        problemAt(file().replace("    key: true\n        e-licence", "    key: true\n        deferral-days: 5\n"
+                + "        e-licence").problems(), "items[0].materials[0].deferral-days", "deferrable");
+    }
+
+    @Test
+    void onlyAPromisedItemIsGrantedWhenItsTimeRunsOut() {
+        assertThat(file().replace("case-kind: promised\n", "case-kind: promised\n    deemed-approval: true\n")
+                .load().items()).hasSize(file().load().items().size());
+        problemAt(file().replace("case-kind: immediate\n", "case-kind: immediate\n    deemed-approval: true\n")
+                .problems(), "items[0].deemed-approval", "promised time");
+    }
+
+    @Test
     void keyMaterialCannotBeDeferrable() {
         List<String> problems = file().replace("    key: true\n        e-licence", "    key: true\n        deferrable: true\n        e-licence")
                 .problems();

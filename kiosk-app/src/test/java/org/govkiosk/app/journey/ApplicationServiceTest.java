@@ -131,6 +131,70 @@ class ApplicationServiceTest {
     }
 
     @Test
+    void anAcceptedCommitmentGoesWithTheCaseIsKeptByThePlatformAndPrintedAfterTheReceipt() throws Exception {
+        MaterialRequirement deferrable = item.materials().stream().filter(MaterialRequirement::deferrable)
+                .findFirst().orElseThrow();
+        java.util.function.Function<MaterialRequirement, MaterialChoice> deferIt =
+                m -> m == deferrable ? MaterialChoice.DEFERRED : Applications.complete(m);
+        ApplicationRequest plain = Applications.request(item, deferIt, true);
+        DeferralTerms terms = service.deferralTerms(item, plain.materials()).orElseThrow();
+        assertThat(terms.materials()).containsExactly(deferrable.name());
+        assertThat(terms.days()).isEqualTo(deferrable.deferralDays());
+        java.time.Instant accepted = java.time.Instant.parse("2025-03-03T01:58:00Z");
+        String shown = "本人承诺：在" + terms.deadline() + "前补交" + deferrable.name() + "（屏幕所示文本）";
+        ApplicationRequest signed = new ApplicationRequest(plain.item(), plain.applicant(), plain.form(),
+                plain.fromCard(), plain.materials(), true, plain.submissionKey(),
+                java.util.Optional.of(new CommitmentAcceptance(shown, accepted)));
+
+        ApplicationOutcome outcome = service.submit(signed);
+        String number = outcome.caseNumber().orElseThrow();
+        assertThat(outcome.paper().kind()).isEqualTo(JourneyPaper.Kind.ACCEPTANCE_RECEIPT);
+        assertThat(outcome.commitmentPaper()).get().extracting(JourneyPaper::kind)
+                .isEqualTo(JourneyPaper.Kind.DEFERRAL_COMMITMENT);
+        assertThat(outcome.commitmentPrint()).get().matches(PrintResult::printed);
+        assertThat(rig.receiptSim.printedDocuments()).hasSize(2);
+        String paper = flat(rig.receiptSim.lastDocument().orElseThrow().text());
+        String deadline = terms.deadline().getYear() + "年" + terms.deadline().getMonthValue() + "月"
+                + terms.deadline().getDayOfMonth() + "日";
+        assertThat(paper).contains("容缺受理承诺书", number, flat(deferrable.name()),
+                "补交期限：" + terms.days() + "个工作日内", "最迟补交：" + deadline, "逾期未补交的", "张**",
+                DeferralTerms.TEXT_VERSION).doesNotContain("张三丰", "null", "${");
+
+        String stored = rig.storedSubmission(outcome.submitted().idempotencyKey());
+        assertThat(stored).contains("\"commitment\"", DeferralTerms.TEXT_VERSION, "屏幕所示文本",
+                "\"" + terms.deadline() + "\"");
+        CaseProgress kept = ((ProgressAnswer.Found) rig.progress().byNumber(number)).cases().get(0);
+        assertThat(kept.deferral()).get().satisfies(d -> {
+            assertThat(d.materials()).containsExactly(deferrable.name());
+            assertThat(d.acceptedAt()).isEqualTo(accepted);
+            assertThat(d.textVersion()).isEqualTo(DeferralTerms.TEXT_VERSION);
+            assertThat(d.overdue()).isFalse();
+        });
+        assertThat(kept.commitmentPrintable()).isTrue();
+
+        // Lost it? 办件查询 prints it again, with the platform's deadline.
+        assertThat(rig.progress().printCommitment(kept).printed()).isTrue();
+        assertThat(flat(rig.receiptSim.lastDocument().orElseThrow().text())).contains("容缺受理承诺书", number,
+                flat(deferrable.name()), "最迟补交").doesNotContain("补交期限：", "null");
+    }
+
+    @Test
+    void aJointCasesReceiptNamesItsLeadAndJointDepartmentsFromTheCatalog() throws Exception {
+        CatalogItem joint = rig.item(i -> i.caseKind() == org.govkiosk.api.CaseKind.JOINT);
+        assertThat(joint.coDepartments()).isNotEmpty();
+        ApplicationOutcome outcome = service.submit(Applications.request(joint, Applications::complete, false));
+        assertThat(outcome.paper().kind()).isEqualTo(JourneyPaper.Kind.ACCEPTANCE_RECEIPT);
+        String receipt = flat(rig.receiptSim.lastDocument().orElseThrow().text());
+        assertThat(receipt).contains("受理回执", outcome.caseNumber().orElseThrow(), "牵头部门：" + joint.department(),
+                "联办部门：" + String.join("、", joint.coDepartments()), "本事项为联办件");
+
+        // Any other case's receipt names no departments.
+        service.submit(Applications.request(item, Applications::complete, false));
+        assertThat(flat(rig.receiptSim.lastDocument().orElseThrow().text())).contains("受理回执")
+                .doesNotContain("牵头部门", "联办部门");
+    }
+
+    @Test
     void everyProblemIsReportedAtOnceAndAKeyMaterialCannotBeDeferred() {
         MaterialRequirement key = item.materials().stream().filter(m -> m.key() && m.eLicence().isEmpty())
                 .findFirst().orElseThrow();

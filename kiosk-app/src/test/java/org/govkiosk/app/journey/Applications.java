@@ -16,7 +16,8 @@ import org.govkiosk.app.catalog.MaterialRequirement;
 public final class Applications {
 
     /** Values that fit the catalog's patterns (year-month, year); a field matching none fails the test. */
-    private static final List<String> PATTERN_CANDIDATES = List.of("2024-01", "2024", "13800138000");
+    private static final List<String> PATTERN_CANDIDATES = List.of("2024-01", "2024", "13800138000",
+            "P440123456");
 
     private Applications() {
     }

@@ -210,6 +210,13 @@ public final class JourneyRig implements AutoCloseable {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
+    /** A clerk returns the case (退回件) with its written reasons, through the platform's clerk endpoint. */
+    public void clerkReturns(String caseNumber, org.govkiosk.api.CaseReturn r) throws Exception {
+        var response = platform.clerk("POST", ApiPaths.clerkCaseReturn(caseNumber), "application/json",
+                ApiJson.lenient().writeValueAsBytes(r));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
     /** A clerk moves the case on, through the platform's clerk endpoint. */
     public void clerkMoves(String caseNumber, CaseState to, String note) throws Exception {
         var response = platform.clerk("POST", ApiPaths.clerkCaseTransitions(caseNumber), "application/json",

@@ -182,4 +182,60 @@ class ProgressServiceTest {
         assertThat(refused.reason()).contains("材料不全且逾期未补正");
         assertThat(refused.refusalNoticePrintable()).isFalse();
     }
+
+    @Test
+    void aReturnedCaseShowsEachReasonAndPrintsItsReturnNoticeOnA4AsOftenAsAsked() throws Exception {
+        rig.clerkMoves(number, CaseState.ACCEPTED, null);
+        rig.clerkReturns(number, new org.govkiosk.api.CaseReturn("示例市人力资源和社会保障局", "工号0127",
+                java.util.List.of("解除劳动合同证明未加盖单位公章", "申请表缴费档次与所附材料不一致"), "请补齐盖章材料后重新申报"));
+
+        CaseProgress returned = ((ProgressAnswer.Found) progress.byNumber(number)).cases().get(0);
+        assertThat(returned.state()).isEqualTo(CaseState.RETURNED);
+        assertThat(returned.returnNoticePrintable()).isTrue();
+        assertThat(returned.returned().orElseThrow().reasons()).containsExactly("解除劳动合同证明未加盖单位公章",
+                "申请表缴费档次与所附材料不一致");
+        assertThat(returned.refusalNoticePrintable()).isFalse();
+        assertThat(returned.printable()).isFalse();
+        assertThat(returned.rateable()).isFalse();
+
+        assertThat(progress.printReturnNotice(returned)).isInstanceOf(PrintResult.Printed.class);
+        assertThat(rig.a4.jobs).singleElement().satisfies(j -> assertThat(j.jobId()).startsWith("return-notice-"));
+        String text = JourneyRig.pdfText(rig.a4.jobs.get(0).data()).replaceAll("\\s+", "");
+        assertThat(text).contains("退回通知", "示例市人力资源和社会保障局", number, item.name().replaceAll("\\s+", ""),
+                "因以下原因予以退回", "1解除劳动合同证明未加盖单位公章", "2申请表缴费档次与所附材料不一致",
+                "办理部门意见：请补齐盖章材料后重新申报", "重新申报")
+                .doesNotContain(JourneyRig.ID_NUMBER, "工号0127", "null", "${");
+
+        assertThat(progress.printReturnNotice(returned)).isInstanceOf(PrintResult.Printed.class);
+        assertThat(rig.a4.jobs).hasSize(2);
+    }
+
+    @Test
+    void aCaseTheDepartmentAsksToCompletePrintsTheOneTimeNotificationOfWhatIsMissing() throws Exception {
+        int index = 0;
+        while (item.materials().get(index).key() || item.materials().get(index).eLicence().isPresent()) {
+            index++;
+        }
+        var asked = item.materials().get(index);
+        String code = String.format("M%02d", index + 1);
+        var response = rig.platform.clerk("POST", org.govkiosk.api.ApiPaths.clerkCaseTransitions(number),
+                "application/json", org.govkiosk.api.ApiJson.lenient().writeValueAsBytes(new org.govkiosk.api
+                        .CaseTransition(CaseState.NEEDS_SUPPLEMENT, null, java.util.List.of(code))));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+
+        CaseProgress waiting = ((ProgressAnswer.Found) progress.byNumber(number)).cases().get(0);
+        assertThat(waiting.supplementNoticePrintable()).isTrue();
+        assertThat(progress.printSupplementNotice(waiting, java.util.Optional.of(item)))
+                .isInstanceOf(PrintResult.Printed.class);
+        String text = JourneyRig.pdfText(rig.a4.jobs.get(0).data()).replaceAll("\\s+", "");
+        assertThat(text).contains("一次性告知书", item.department(), number, asked.name().replaceAll("\\s+", ""),
+                asked.requirement().replaceAll("\\s+", "").substring(0, 4), "个工作日内", "以上为需要补正的全部材料")
+                .doesNotContain(JourneyRig.ID_NUMBER, "null", "${");
+
+        // Without the catalog's entry the notice still lists the material, with the department's own words.
+        assertThat(progress.printSupplementNotice(waiting, java.util.Optional.empty()))
+                .isInstanceOf(PrintResult.Printed.class);
+        assertThat(JourneyRig.pdfText(rig.a4.jobs.get(1).data()).replaceAll("\\s+", ""))
+                .contains(asked.name().replaceAll("\\s+", ""), "按办理部门要求提交");
+    }
 }

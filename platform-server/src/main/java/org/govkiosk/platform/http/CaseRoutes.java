@@ -99,7 +99,9 @@ public final class CaseRoutes {
         Instant now = s.clock().instant();
         CaseStore.NewCase extra = new CaseStore.NewCase(Bodies.sha256Hex(json.getBytes(StandardCharsets.UTF_8)),
                 json, promisedDates.promisedDate(submission.itemCode(), submission.kind(), s.today()),
-                decisions.atIntake(submission, now));
+                decisions.atIntake(submission, now), submission.commitment() == null ? null
+                        : promisedDates.deferralDeadline(submission.itemCode(),
+                                submission.commitment().materials(), s.today()).orElse(null));
         CaseReceipt receipt = cases.submit(submission, extra, numbers, now);
         if (attachments != null) {
             attachments.store(receipt.caseNumber(), submission, now);

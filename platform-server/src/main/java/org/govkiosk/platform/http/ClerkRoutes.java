@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.util.Optional;
 import org.govkiosk.api.ApiPaths;
 import org.govkiosk.api.CaseList;
+import org.govkiosk.api.CaseReturn;
 import org.govkiosk.api.CaseState;
 import org.govkiosk.api.CaseTransition;
 import org.govkiosk.api.CaseView;
@@ -37,6 +38,8 @@ public final class ClerkRoutes {
     public void register(RouteTable app) {
         app.get(ApiPaths.CLERK_CASES, this::list);
         app.post(ApiPaths.CLERK_CASE_TRANSITIONS, this::transition);
+        app.post(ApiPaths.CLERK_CASE_RETURN, this::returnCase);
+        app.post(ApiPaths.CLERK_CASE_DEFERRED_RECEIVED, this::deferredReceived);
         app.put(ApiPaths.CLERK_CASE_CERTIFICATE, this::attachCertificate);
         app.post(ApiPaths.CLERK_LICENCES, this::issueLicence);
         app.get(ApiPaths.CLERK_TERMINALS, this::terminals);
@@ -53,6 +56,16 @@ public final class ClerkRoutes {
             }
         });
         int limit = intParam(ctx, "limit", 100, 1, 500);
+        String overdue = ctx.queryParam("deferralOverdue");
+        if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {
+            throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "deferralOverdue must be true or false");
+        }
+        if ("true".equals(overdue)) {
+            // 电子监察 of 容缺: the cases whose deferred materials are past their deadline.
+            Responses.json(ctx, 200, new CaseList(cases.list(state, Integer.MAX_VALUE, s.today()).stream()
+                    .filter(v -> v.deferral() != null && v.deferral().overdue()).limit(limit).toList()));
+            return;
+        }
         Responses.json(ctx, 200, new CaseList(cases.list(state, limit, s.today())));
     }
 
@@ -63,6 +76,27 @@ public final class ClerkRoutes {
         String number = ctx.pathParam("caseNumber");
         CaseView view = cases.transition(number, t, s.clock().instant(), s.today());
         LOG.info("Case {} moved to {}", number, t.to());
+        Responses.json(ctx, 200, view);
+    }
+
+    /** 退回件: the case goes back to the applicant with the department's reasons; who did it is logged and kept. */
+    private void returnCase(Context ctx) {
+        s.auth().clerk(ctx);
+        s.bodies().requireJson(ctx);
+        CaseReturn r = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()), CaseReturn.class);
+        String number = ctx.pathParam("caseNumber");
+        CaseView view = cases.returnCase(number, r, s.clock().instant(), s.today());
+        LOG.info("Case {} returned by {} of {} with {} reason(s)", number, r.returnedBy(), r.department(),
+                r.reasons().size());
+        Responses.json(ctx, 200, view);
+    }
+
+    /** 容缺: the deferred materials came in (at a window); the case's deferral is no longer outstanding. */
+    private void deferredReceived(Context ctx) {
+        s.auth().clerk(ctx);
+        String number = ctx.pathParam("caseNumber");
+        CaseView view = cases.deferredMaterialsReceived(number, s.clock().instant(), s.today());
+        LOG.info("Deferred materials of case {} received", number);
         Responses.json(ctx, 200, view);
     }
 

@@ -20,6 +20,7 @@ import org.govkiosk.api.ApiJson;
 import org.govkiosk.api.CaseEvent;
 import org.govkiosk.api.CaseKind;
 import org.govkiosk.api.CaseReceipt;
+import org.govkiosk.api.CaseReturn;
 import org.govkiosk.api.CaseState;
 import org.govkiosk.api.CaseSubmission;
 import org.govkiosk.api.CaseTransition;
@@ -58,8 +59,16 @@ public final class CaseStore {
         this.calendar = java.util.Objects.requireNonNull(calendar, "calendar");
     }
 
-    /** What a submission needs besides the case itself; {@code filing} says how far it goes at intake. */
-    public record NewCase(String bodySha256, String submissionJson, LocalDate promisedDate, Filing filing) {
+    /**
+     * What a submission needs besides the case itself; {@code filing} says how far it goes at intake;
+     * {@code deferralDeadline} is the platform's 容缺 deadline when the case defers materials (null otherwise).
+     */
+    public record NewCase(String bodySha256, String submissionJson, LocalDate promisedDate, Filing filing,
+            LocalDate deferralDeadline) {
+
+        public NewCase(String bodySha256, String submissionJson, LocalDate promisedDate, Filing filing) {
+            this(bodySha256, submissionJson, promisedDate, filing, null);
+        }
 
         public NewCase(String bodySha256, String submissionJson, LocalDate promisedDate) {
             this(bodySha256, submissionJson, promisedDate, Filing.received());
@@ -91,6 +100,7 @@ public final class CaseStore {
                 String number = numbers.get();
                 CaseState state = db.inTransaction(c -> {
                     insert(c, number, s, extra, now);
+                    CaseDeferrals.keep(c, number, s, extra.deferralDeadline());
                     countDelivery(c, s, number, now);
                     addEvent(c, number, 0, CaseState.SUBMITTED, now, null);
                     return file(c, number, CaseState.SUBMITTED, 1, extra.filing(), now);
@@ -390,6 +400,45 @@ public final class CaseStore {
     }
 
     /**
+     * Returns a case (退回件) with the department's written reasons, recording who returned it.
+     *
+     * @throws NotFoundException if there is no such case
+     * @throws StoreConflict     if the case is already decided (refused, finished, returned)
+     */
+    public CaseView returnCase(String caseNumber, CaseReturn r, Instant now, LocalDate today) {
+        return db.inTransaction(c -> {
+            CaseReturns.apply(c, caseNumber, r, now);
+            return views(c, calendar, " WHERE c.case_number = ?", List.of(caseNumber), today).get(0);
+        });
+    }
+
+    /**
+     * Records that a case's deferred materials (容缺) came in: its deferral is no longer outstanding.
+     *
+     * @throws NotFoundException if there is no such case or it deferred nothing
+     */
+    public CaseView deferredMaterialsReceived(String caseNumber, Instant now, LocalDate today) {
+        return db.inTransaction(c -> {
+            CaseDeferrals.received(c, caseNumber, now);
+            return views(c, calendar, " WHERE c.case_number = ?", List.of(caseNumber), today).get(0);
+        });
+    }
+
+    /**
+     * 承诺超时默认: every accepted case (受理 or 审核) of {@code items} whose promised date has passed by
+     * {@code today} (from the first working day after it) is decided as granted (办结) with {@code note}; see
+     * {@link DeemedDecisions}. Returns the numbers of the cases decided.
+     */
+    public List<String> deemApproved(java.util.Set<String> items, LocalDate today, Instant now, String note) {
+        return DeemedDecisions.apply(db, calendar, items, today, now, note);
+    }
+
+    /** Who returned a case (the clerk's record of it), empty if it was not returned. */
+    public Optional<String> returnedBy(String caseNumber) {
+        return db.inTransaction(c -> CaseReturns.returnedBy(c, caseNumber));
+    }
+
+    /**
      * Attaches or replaces the certificate of a completed case.
      *
      * @throws StoreConflict if the case is not completed yet
@@ -519,7 +568,9 @@ public final class CaseStore {
             withHistory.add(new CaseView(v.caseNumber(), v.itemCode(), v.itemName(), v.kind(), v.state(),
                     v.applicantNameMasked(), v.terminalId(), v.submittedAt(), v.updatedAt(), v.promisedDate(),
                     v.overdue(), v.certificateAvailable(), v.note(), history(c, v.caseNumber()),
-                    v.missingMaterials(), v.refusal()));
+                    v.missingMaterials(), v.refusal(),
+                    v.state() == CaseState.RETURNED ? CaseReturns.notice(c, v.caseNumber()).orElse(null) : null,
+                    CaseDeferrals.view(c, v.caseNumber(), v.state(), calendar, today).orElse(null)));
         }
         return withHistory;
     }

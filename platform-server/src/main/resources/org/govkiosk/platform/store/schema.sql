@@ -203,3 +203,29 @@ CREATE TABLE IF NOT EXISTS certificate_revocations (
     reason      VARCHAR(500) NOT NULL,
     revoked_at  BIGINT       NOT NULL
 );
+
+-- 退回件: a case returned by its department with the reasons in writing (a JSON list of strings), what the
+-- applicant can do next, and who returned it (the record of the clerk's act; never shown to the public).
+CREATE TABLE IF NOT EXISTS case_returns (
+    case_number VARCHAR(64)    NOT NULL PRIMARY KEY,
+    department  VARCHAR(200)   NOT NULL,
+    returned_by VARCHAR(100)   NOT NULL,
+    reasons     VARCHAR(12000) NOT NULL,
+    next_steps  VARCHAR(500),
+    returned_at BIGINT         NOT NULL
+);
+
+-- 容缺受理: a case accepted with materials deferred under the citizen's commitment (告知承诺): the materials (codes
+-- and names, JSON), the deadline the platform counted on its working calendar and the one the terminal showed, the
+-- acceptance (time, text version, text), and when the materials were received (NULL while outstanding).
+CREATE TABLE IF NOT EXISTS case_deferrals (
+    case_number       VARCHAR(64)   NOT NULL PRIMARY KEY,
+    material_codes    VARCHAR(4000) NOT NULL,
+    material_names    VARCHAR(12000) NOT NULL,
+    deadline          DATE          NOT NULL,
+    terminal_deadline DATE          NOT NULL,
+    accepted_at       BIGINT        NOT NULL,
+    text_version      VARCHAR(64)   NOT NULL,
+    text              VARCHAR(2000) NOT NULL,
+    received_at       BIGINT
+);

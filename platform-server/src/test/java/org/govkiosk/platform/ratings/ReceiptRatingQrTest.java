@@ -41,7 +41,7 @@ class ReceiptRatingQrTest extends PhonePlatform {
     private static byte[] receiptPdf(CaseReceipt r, String ratingUrl) {
         AcceptanceReceiptData data = new AcceptanceReceiptData("示例市政务服务中心", r.caseNumber(), ITEM_NAME,
                 MaskedText.name("张三丰"), MaskedText.idNumber("11010519491231002X"), LocalDateTime.of(2025, 4, 1, 10, 0),
-                r.promisedDate(), PROGRESS + r.caseNumber(), "示例市人民路1号", "0571-12345678", "T-001", ratingUrl);
+                r.promisedDate(), PROGRESS + r.caseNumber(), "示例市人民路1号", "0571-12345678", "T-001", ratingUrl, null, null);
         TemplateRepository templates = TemplateRepository.load(Path.of("../config/templates"));
         return new PdfRenderer(CjkFont.shared(FontLocator.system())).render(templates.fill(data));
     }

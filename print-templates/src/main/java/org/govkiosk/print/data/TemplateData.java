@@ -7,7 +7,8 @@ package org.govkiosk.print.data;
 public sealed interface TemplateData
         permits AcceptanceReceiptData, OneTimeNotificationData, NonAcceptanceNoticeData,
         CompletionCertificateData, QueueSlipData, SubmissionSlipData,
-        SupplementSlipData, PrinterTestPageData {
+        SupplementSlipData, PrinterTestPageData, ReturnNoticeData,
+        DeferralCommitmentData {
 
     TemplateKind kind();
 }

@@ -8,6 +8,8 @@ public enum TemplateKind {
     ACCEPTANCE_RECEIPT("acceptance-receipt", AcceptanceReceiptData.class),
     ONE_TIME_NOTIFICATION("one-time-notification", OneTimeNotificationData.class),
     NON_ACCEPTANCE_NOTICE("non-acceptance-notice", NonAcceptanceNoticeData.class),
+    RETURN_NOTICE("return-notice", ReturnNoticeData.class),
+    DEFERRAL_COMMITMENT("deferral-commitment", DeferralCommitmentData.class),
     COMPLETION_CERTIFICATE("completion-certificate", CompletionCertificateData.class),
     QUEUE_SLIP("queue-slip", QueueSlipData.class),
     SUBMISSION_SLIP("submission-slip", SubmissionSlipData.class),

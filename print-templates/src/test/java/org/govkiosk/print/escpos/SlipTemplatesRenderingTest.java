@@ -100,18 +100,69 @@ class SlipTemplatesRenderingTest {
     }
 
     @Test
+    void returnNoticeListsEveryReasonAndWhatToDoNextWithOrWithoutTheDepartmentsWords() {
+        Document notice = templates.fill(Samples.returned("请补齐盖章材料后重新申报"));
+        keep(notice, "return-notice");
+        String text = pdfText(notice);
+        assertThat(text).contains("退回通知", "示例市市场监督管理局", Samples.CASE_NUMBER, "张**：", "食品经营许可证核发（新办）",
+                "因以下原因予以退回", "1经营场所平面图未标明设备布局和操作流程", "2食品安全管理制度文本未加盖公章",
+                "办理部门意见：请补齐盖章材料后重新申报", "重新申报", "0571-12345678", "2025年3月21日")
+                .doesNotContain("${", "null");
+        String receipt = receiptText(templates.fill(Samples.returned(null)));
+        assertThat(receipt).contains("退回通知", "食品安全管理制度文本未加盖公章", "重新申报")
+                .doesNotContain("办理部门意见", "${", "null");
+    }
+
+    @Test
+    void deferralCommitmentSaysWhatIsDeferredByWhenWhatIfNotAndTheAcceptance() {
+        Document commitment = templates.fill(Samples.commitment(5));
+        keep(commitment, "deferral-commitment");
+        String text = receiptText(commitment);
+        assertThat(text).contains("容缺受理承诺书", Samples.CASE_NUMBER, "食品经营许可证核发（新办）", "张**",
+                "经营场所使用证明", "食品安全管理制度文本", "补交期限：5个工作日内", "最迟补交：2025年3月25日（含当日）",
+                "逾期未补交的，本次申请视为撤回", "2025年3月18日 09:41", "承诺文本版本：RQCN-2026.1", "已在自助终端阅读并确认接受")
+                .doesNotContain(Samples.APPLICANT, "${", "null");
+        assertThat(qrs(commitment)).containsExactly(Samples.QUERY_URL);
+        String again = receiptText(templates.fill(Samples.commitment(null)));
+        assertThat(again).contains("最迟补交：2025年3月25日").doesNotContain("补交期限：", "null");
+    }
+
+    @Test
+    void aJointCasesReceiptNamesTheLeadAndTheJointDepartmentsAndOnlyItDoes() {
+        Document joint = templates.fill(Samples.jointReceipt());
+        keep(joint, "acceptance-receipt-joint");
+        assertThat(receiptText(joint)).contains("受理回执", "牵头部门：示例市公安局",
+                "联办部门：示例市卫生健康委员会、示例市医疗保障局、示例市人力资源和社会保障局", "本事项为联办件")
+                .doesNotContain("${", "null");
+        assertThat(pdfText(joint)).contains("牵头部门", "示例市公安局", "联办部门", "示例市医疗保障局");
+        assertThat(receiptText(templates.fill(Samples.receipt()))).contains("受理回执")
+                .doesNotContain("牵头部门", "联办部门", "联办件");
+    }
+
+    @Test
     void everyNewTemplateRendersOnBothMediaWithNothingLeftOpen() {
         for (TemplateData data : List.<TemplateData>of(Samples.submissionSlip(Samples.CASE_NUMBER, false),
                 Samples.submissionSlip(null, false), Samples.submissionSlip(null, true),
                 Samples.supplementSlip("法定代表人身份证明", SupplementSlipData.Delivery.RECEIVED),
                 Samples.supplementSlip(null, SupplementSlipData.Delivery.WAITING), Samples.testPage(null),
-                Samples.testPage("usb"))) {
+                Samples.testPage("usb"), Samples.returned("请补齐盖章材料后重新申报"), Samples.returned(null),
+                Samples.commitment(5), Samples.commitment(null), Samples.jointReceipt())) {
             Document d = templates.fill(data);
             byte[] bytes = escPos.render(d);
             assertThat(bytes).as(d.templateId()).isNotEmpty();
             for (String text : List.of(receiptText(d), pdfText(d))) {
                 assertThat(text).as(d.templateId()).doesNotContain("${", "null");
             }
+        }
+    }
+
+    /** The PDF to {@code target/papers/NAME.pdf}, for a person to look at (pdftoppm); not asserted. */
+    static void keep(Document d, String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "papers"));
+            java.nio.file.Files.write(dir.resolve(name + ".pdf"), new PdfRenderer(Samples.font()).render(d));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

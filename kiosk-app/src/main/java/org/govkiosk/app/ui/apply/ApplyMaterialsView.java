@@ -53,6 +53,27 @@ public final class ApplyMaterialsView implements Screen {
         model.materials().addListener(new WeakListChangeListener<>(rebuild));
         build();
 
+        // 容缺受理: the commitment in full (what is deferred, by when, what if not) above its explicit acceptance.
+        Label terms = new Label();
+        terms.setId("apply-deferral-terms");
+        terms.getStyleClass().add("commitment-terms");
+        Controls.wrap(terms);
+        terms.textProperty().bind(Bindings.createStringBinding(() -> {
+            var t = model.deferralTermsProperty().get();
+            if (t == null) {
+                return "";
+            }
+            CatalogTexts texts = model.itemProperty().get() == null ? CatalogTexts.NONE
+                    : CatalogTexts.of(model.itemProperty().get());
+            boolean zh = i18n.locale().getLanguage().equals("zh");
+            String names = String.join(zh ? "、" : "; ", texts.in(i18n.locale(), t.materials()));
+            String deadline = zh ? t.deadline().getYear() + "年" + t.deadline().getMonthValue() + "月"
+                    + t.deadline().getDayOfMonth() + "日" : t.deadline().toString();
+            return i18n.text("apply.deferral.terms", t.days(), deadline, names);
+        }, model.deferralTermsProperty(), i18n.localeProperty()));
+        model.commitmentTextProperty().bind(terms.textProperty());
+        terms.visibleProperty().bind(model.commitmentNeededProperty());
+        terms.managedProperty().bind(terms.visibleProperty());
         CheckBox commitment = new CheckBox();
         commitment.setId("apply-commitment");
         Controls.wrap(commitment);
@@ -80,7 +101,8 @@ public final class ApplyMaterialsView implements Screen {
         HBox buttons = new HBox(24, back, message, next);
         buttons.setAlignment(Pos.CENTER);
         root.getChildren().addAll(Controls.label(i18n, "apply.materials.title", "title"),
-                Controls.label(i18n, "apply.materials.hint", "hint"), scroll, commitment, commitmentError, buttons);
+                Controls.label(i18n, "apply.materials.hint", "hint"), scroll, terms, commitment, commitmentError,
+                buttons);
     }
 
     private void build() {

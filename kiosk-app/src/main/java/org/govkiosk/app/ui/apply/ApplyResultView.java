@@ -88,16 +88,23 @@ public final class ApplyResultView implements Screen {
         number.setText(o.caseNumber().map(n -> i18n.text("apply.result.case-number", n))
                 .orElseGet(() -> i18n.text("apply.result.local-reference", o.localReference())));
         promised.setText(o.promisedDate().map(d -> i18n.text("apply.result.promised", d.toString())).orElse(""));
-        missing.setText(o.missing().isEmpty() ? "" : i18n.text("apply.result.missing",
-                String.join("、", o.missing().stream().map(MissingMaterial::name).toList())));
+        // The materials in the citizen's language, as the checklist named them (the catalog's English where given).
+        org.govkiosk.app.ui.CatalogTexts texts = model.itemProperty().get() == null
+                ? org.govkiosk.app.ui.CatalogTexts.NONE : org.govkiosk.app.ui.CatalogTexts.of(model.itemProperty().get());
+        String separator = i18n.locale().getLanguage().equals("zh") ? "、" : "; ";
+        missing.setText(o.missing().isEmpty() ? "" : i18n.text("apply.result.missing", String.join(separator,
+                texts.in(i18n.locale(), o.missing().stream().map(MissingMaterial::name).toList()))));
         deferred.setText(o.deferred().isEmpty() ? "" : i18n.text("apply.result.deferred",
-                String.join("、", o.deferred())));
+                String.join(separator, texts.in(i18n.locale(), o.deferred()))));
         PrintResult printed = model.lastPrintProperty().get() == null ? o.printResult()
                 : model.lastPrintProperty().get();
         String paperText = i18n.text(JourneyTexts.paperKey(o.paper().kind(), printed));
         if (printed instanceof PrintResult.Printed p && p.fellBack()) {
             paperText += " " + i18n.text(p.medium() == Medium.A4 ? "apply.result.on-a4" : "apply.result.on-receipt");
         }
+        // 容缺: the 容缺受理承诺书 came out after the main paper (or could not).
+        paperText += o.commitmentPrint().map(c -> " " + i18n.text(JourneyTexts.paperKey(
+                org.govkiosk.app.journey.JourneyPaper.Kind.DEFERRAL_COMMITMENT, c))).orElse("");
         paper.setText(paperText);
         printReason.setText(printed instanceof PrintResult.Failed f ? i18n.text(f.messageKey()) : "");
     }

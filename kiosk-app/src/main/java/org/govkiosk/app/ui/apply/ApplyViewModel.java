@@ -76,6 +76,14 @@ public final class ApplyViewModel implements SessionScoped {
     private final BooleanProperty commitment = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper commitmentNeeded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper commitmentErrorKey = new ReadOnlyStringWrapper("");
+    /** 容缺: what the citizen commits to with the current choices (empty when nothing is deferred). */
+    private final ReadOnlyObjectWrapper<org.govkiosk.app.journey.DeferralTerms> deferralTerms =
+            new ReadOnlyObjectWrapper<>();
+    /** The commitment as the screen shows it, in the citizen's language: what an acceptance records. */
+    private final javafx.beans.property.StringProperty commitmentText =
+            new javafx.beans.property.SimpleStringProperty("");
+    /** The citizen's explicit acceptance (text and time), taken when the commitment is ticked; null otherwise. */
+    private org.govkiosk.app.journey.CommitmentAcceptance acceptance;
     private final ReadOnlyStringWrapper messageKey = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<ApplicationOutcome> outcome = new ReadOnlyObjectWrapper<>();
@@ -118,7 +126,11 @@ public final class ApplyViewModel implements SessionScoped {
         this.phone = phone;
         this.background = background;
         this.fxThread = fxThread;
-        commitment.addListener((obs, old, now) -> commitmentErrorKey.set(""));
+        commitment.addListener((obs, old, now) -> {
+            commitmentErrorKey.set("");
+            acceptance = now && commitmentText.get() != null && !commitmentText.get().isBlank()
+                    ? new org.govkiosk.app.journey.CommitmentAcceptance(commitmentText.get(), service.now()) : null;
+        });
     }
 
     /**
@@ -158,6 +170,13 @@ public final class ApplyViewModel implements SessionScoped {
 
     private void updateCommitmentNeeded() {
         commitmentNeeded.set(materials.stream().anyMatch(m -> m.choiceProperty().get() == MaterialChoice.DEFERRED));
+        var terms = item.get() == null ? null : service.deferralTerms(item.get(),
+                materials.stream().map(MaterialInput::declaration).toList()).orElse(null);
+        if (!java.util.Objects.equals(terms, deferralTerms.get())) {
+            // Other materials deferred, another deadline: what was accepted is not what is asked now.
+            commitment.set(false);
+        }
+        deferralTerms.set(terms);
         if (!commitmentNeeded.get()) {
             commitment.set(false);
         }
@@ -349,7 +368,8 @@ public final class ApplyViewModel implements SessionScoped {
             }
         }
         return new ApplicationRequest(item.get(), identity, values, fromCard,
-                materials.stream().map(MaterialInput::declaration).toList(), commitment.get(), submissionKey);
+                materials.stream().map(MaterialInput::declaration).toList(), commitment.get(), submissionKey,
+                Optional.ofNullable(commitment.get() ? acceptance : null));
     }
 
     private void wipe() {
@@ -359,6 +379,8 @@ public final class ApplyViewModel implements SessionScoped {
         commitment.set(false);
         commitmentNeeded.set(false);
         commitmentErrorKey.set("");
+        deferralTerms.set(null);
+        acceptance = null;
         messageKey.set("");
         busy.set(false);
         outcome.set(null);
@@ -396,6 +418,16 @@ public final class ApplyViewModel implements SessionScoped {
     /** The signed commitment (告知承诺) for deferred materials. */
     public BooleanProperty commitmentProperty() {
         return commitment;
+    }
+
+    /** 容缺: the deferred materials, the days and the last day the commitment names; null when nothing is deferred. */
+    public ReadOnlyObjectProperty<org.govkiosk.app.journey.DeferralTerms> deferralTermsProperty() {
+        return deferralTerms.getReadOnlyProperty();
+    }
+
+    /** The commitment's text as shown (the view binds it): an acceptance records exactly this. */
+    public javafx.beans.property.StringProperty commitmentTextProperty() {
+        return commitmentText;
     }
 
     public ReadOnlyBooleanProperty commitmentNeededProperty() {

@@ -43,6 +43,8 @@ public final class JourneyTexts {
             case ONE_TIME_NOTIFICATION -> "apply.result.printed.notification";
             case SUPPLEMENT_SLIP -> "supplement.printed.slip";
             case NON_ACCEPTANCE_NOTICE -> "progress.refusal.printed";
+            case RETURN_NOTICE -> "progress.return.printed";
+            case DEFERRAL_COMMITMENT -> "apply.result.printed.commitment";
         };
     }
 
@@ -80,6 +82,7 @@ public final class JourneyTexts {
             case IN_REVIEW -> "journey.state.in-review";
             case COMPLETED -> "journey.state.completed";
             case CERTIFICATE_ISSUED -> "journey.state.certificate-issued";
+            case RETURNED -> "journey.state.returned";
         };
     }
 

@@ -109,6 +109,33 @@ public final class ProgressView implements Screen {
         refusal.visibleProperty().bind(refused);
         refusal.managedProperty().bind(refused);
         refusal.disableProperty().bind(model.canPrintRefusalNotice().not());
+        Button returnNotice = Controls.button(i18n, "progress.print-return", "primary-button",
+                model::printReturnNotice);
+        returnNotice.setId("progress-print-return");
+        javafx.beans.binding.BooleanBinding wasReturned = Bindings.createBooleanBinding(() ->
+                model.selectedProperty().get() != null && model.selectedProperty().get().returnNoticePrintable(),
+                model.selectedProperty());
+        returnNotice.visibleProperty().bind(wasReturned);
+        returnNotice.managedProperty().bind(wasReturned);
+        returnNotice.disableProperty().bind(model.canPrintReturnNotice().not());
+        Button supplementNotice = Controls.button(i18n, "progress.print-supplement-notice", "secondary-button",
+                model::printSupplementNotice);
+        supplementNotice.setId("progress-print-supplement-notice");
+        javafx.beans.binding.BooleanBinding waiting = Bindings.createBooleanBinding(() ->
+                model.selectedProperty().get() != null && model.selectedProperty().get().supplementNoticePrintable(),
+                model.selectedProperty());
+        supplementNotice.visibleProperty().bind(waiting);
+        supplementNotice.managedProperty().bind(waiting);
+        supplementNotice.disableProperty().bind(model.canPrintSupplementNotice().not());
+        Button commitmentAgain = Controls.button(i18n, "progress.print-commitment", "primary-button",
+                model::printCommitment);
+        commitmentAgain.setId("progress-print-commitment");
+        javafx.beans.binding.BooleanBinding deferred = Bindings.createBooleanBinding(() ->
+                model.selectedProperty().get() != null && model.selectedProperty().get().commitmentPrintable(),
+                model.selectedProperty());
+        commitmentAgain.visibleProperty().bind(deferred);
+        commitmentAgain.managedProperty().bind(deferred);
+        commitmentAgain.disableProperty().bind(model.canPrintCommitment().not());
         Button rate = Controls.button(i18n, "progress.rate", "secondary-button",
                 () -> onRate.accept(model.selectedProperty().get()));
         rate.setId("progress-rate");
@@ -118,7 +145,7 @@ public final class ProgressView implements Screen {
         Button again = Controls.button(i18n, "progress.again", "secondary-button", model::newQuery);
         again.setId("progress-again");
         javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(24, 16, again, print, refusal,
-                rate);
+                returnNotice, commitmentAgain, supplementNotice, rate);
         if (onHandIn != null) {
             Button handIn = Controls.button(i18n, "supplement.hand-in", "primary-button",
                     () -> onHandIn.accept(model.selectedProperty().get()));
@@ -205,13 +232,16 @@ public final class ProgressView implements Screen {
                 + (c.overdue() ? "  " + i18n.text("progress.overdue") : ""));
         state.setId("progress-state-" + c.caseNumber());
         box.getChildren().addAll(title, state);
-        // A case not accepted promises nothing: its date was the intake's, before the refusal.
-        c.promisedDate().filter(d -> c.state() != org.govkiosk.api.CaseState.NOT_ACCEPTED).ifPresent(d ->
+        // A case not accepted or returned promises nothing: its date was the intake's, before the decision.
+        c.promisedDate().filter(d -> c.state() != org.govkiosk.api.CaseState.NOT_ACCEPTED
+                && c.state() != org.govkiosk.api.CaseState.RETURNED).ifPresent(d ->
                 box.getChildren().add(new Label(i18n.text("progress.promised", d.toString()))));
         c.supplementRequest().ifPresent(r -> {
             Label l = new Label(i18n.text("progress.supplement", model.platformText(r, i18n.locale())));
             l.setId("progress-supplement-" + c.caseNumber());
             l.getStyleClass().add("error");
+            // The department's own words on this case, shown as written (marked where untranslated): data, not UI.
+            Controls.personalData(l);
             Controls.wrap(l);
             box.getChildren().add(l);
         });
@@ -226,12 +256,25 @@ public final class ProgressView implements Screen {
         c.reason().ifPresent(r -> {
             Label l = new Label(i18n.text("progress.reason", model.platformText(r, i18n.locale())));
             l.getStyleClass().add("error");
+            Controls.personalData(l);
             Controls.wrap(l);
             box.getChildren().add(l);
         });
         if (c.printable()) {
             box.getChildren().add(new Label(i18n.text("progress.certificate-ready")));
         }
+        c.returned().ifPresent(r -> box.getChildren().add(returnReasons(c, r)));
+        c.deferral().ifPresent(d -> {
+            String names = d.materials().stream().map(m -> model.platformText(m, i18n.locale()))
+                    .collect(java.util.stream.Collectors.joining(i18n.text("progress.deferral.separator")));
+            String key = d.receivedAt() != null ? "progress.deferral.received"
+                    : d.overdue() ? "progress.deferral.overdue" : "progress.deferral.due";
+            Label l = new Label(i18n.text(key, names, d.deadline().toString()));
+            l.setId("progress-deferral-" + c.caseNumber());
+            l.getStyleClass().add(d.overdue() ? "error" : "hint");
+            Controls.wrap(l);
+            box.getChildren().add(l);
+        });
         if (c.refusalNoticePrintable()) {
             Label l = new Label(i18n.text("progress.refusal-notice"));
             l.setId("progress-refusal-" + c.caseNumber());
@@ -239,6 +282,37 @@ public final class ProgressView implements Screen {
             box.getChildren().add(l);
         }
         return box;
+    }
+
+    /** 退回件: each of the department's reasons on its own line, its advice, and that the notice prints here. */
+    private Node returnReasons(CaseProgress c, org.govkiosk.api.ReturnNotice r) {
+        VBox reasons = new VBox(2);
+        reasons.setId("progress-return-" + c.caseNumber());
+        Label head = new Label(i18n.text("progress.return.reasons", model.platformText(r.department(), i18n.locale())));
+        head.getStyleClass().add("error");
+        Controls.wrap(head);
+        reasons.getChildren().add(head);
+        for (int i = 0; i < r.reasons().size(); i++) {
+            Label l = new Label(i18n.text("progress.return.reason", i + 1,
+                    model.platformText(r.reasons().get(i), i18n.locale())));
+            l.setId("progress-return-reason-" + c.caseNumber() + "-" + (i + 1));
+            l.getStyleClass().add("error");
+            // The department's own words on this applicant's case, as written: data, not UI (no translation).
+            Controls.personalData(l);
+            Controls.wrap(l);
+            reasons.getChildren().add(l);
+        }
+        if (r.nextSteps() != null) {
+            Label l = new Label(i18n.text("progress.return.advice", model.platformText(r.nextSteps(), i18n.locale())));
+            Controls.personalData(l);
+            Controls.wrap(l);
+            reasons.getChildren().add(l);
+        }
+        Label next = new Label(i18n.text("progress.return.next"));
+        next.getStyleClass().add("hint");
+        Controls.wrap(next);
+        reasons.getChildren().add(next);
+        return reasons;
     }
 
     @Override

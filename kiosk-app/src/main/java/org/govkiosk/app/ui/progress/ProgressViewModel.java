@@ -260,6 +260,88 @@ public final class ProgressViewModel implements SessionScoped {
         });
     }
 
+    /** Prints the selected returned case's 退回通知 (each reason, what to do next), as often as asked. */
+    public void printReturnNotice() {
+        CaseProgress c = selected.get();
+        if (c == null || !c.returnNoticePrintable() || busy.get()) {
+            return;
+        }
+        long asked = generation;
+        busy.set(true);
+        certificateStatusKey.set("progress.return.printing");
+        background.execute(() -> {
+            org.govkiosk.app.printing.PrintResult printed = service.printReturnNotice(c);
+            fxThread.execute(() -> {
+                if (asked == generation) {
+                    busy.set(false);
+                    certificateStatusKey.set(JourneyTexts.paperKey(
+                            org.govkiosk.app.journey.JourneyPaper.Kind.RETURN_NOTICE, printed));
+                }
+            });
+        });
+    }
+
+    /** Prints the selected case's 补正 notice (一次性告知书 of the materials the department asks for), as often as asked. */
+    public void printSupplementNotice() {
+        CaseProgress c = selected.get();
+        if (c == null || !c.supplementNoticePrintable() || busy.get()) {
+            return;
+        }
+        long asked = generation;
+        busy.set(true);
+        certificateStatusKey.set("progress.supplement-notice.printing");
+        var item = catalog.item(c.itemCode());
+        background.execute(() -> {
+            org.govkiosk.app.printing.PrintResult printed = service.printSupplementNotice(c, item);
+            fxThread.execute(() -> {
+                if (asked == generation) {
+                    busy.set(false);
+                    certificateStatusKey.set(printed instanceof org.govkiosk.app.printing.PrintResult.Failed
+                            ? "apply.result.print-failed" : "progress.supplement-notice.printed");
+                }
+            });
+        });
+    }
+
+    /** The selected case waits for named materials: its 补正 notice can be printed. */
+    public BooleanBinding canPrintSupplementNotice() {
+        return Bindings.createBooleanBinding(() -> selected.get() != null
+                && selected.get().supplementNoticePrintable() && !busy.get(), selected, busy);
+    }
+
+    /** Prints the selected case's 容缺受理承诺书 again (deferred materials, deadline, acceptance), as often as asked. */
+    public void printCommitment() {
+        CaseProgress c = selected.get();
+        if (c == null || !c.commitmentPrintable() || busy.get()) {
+            return;
+        }
+        long asked = generation;
+        busy.set(true);
+        certificateStatusKey.set("progress.commitment.printing");
+        background.execute(() -> {
+            org.govkiosk.app.printing.PrintResult printed = service.printCommitment(c);
+            fxThread.execute(() -> {
+                if (asked == generation) {
+                    busy.set(false);
+                    certificateStatusKey.set(printed instanceof org.govkiosk.app.printing.PrintResult.Failed
+                            ? "apply.result.print-failed" : "progress.commitment.printed");
+                }
+            });
+        });
+    }
+
+    /** The selected case deferred materials under a commitment the terminal can print again. */
+    public BooleanBinding canPrintCommitment() {
+        return Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().commitmentPrintable()
+                && !busy.get(), selected, busy);
+    }
+
+    /** The selected case was returned with reasons the terminal can print as the 退回通知. */
+    public BooleanBinding canPrintReturnNotice() {
+        return Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().returnNoticePrintable()
+                && !busy.get(), selected, busy);
+    }
+
     /** The selected case was refused with a decision the terminal can print as the 不予受理通知书. */
     public BooleanBinding canPrintRefusalNotice() {
         return Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().refusalNoticePrintable()

@@ -122,6 +122,40 @@ class ApplyViewModelTest {
     }
 
     @Test
+    void theCommitmentAcceptedIsTheTextShownAndOtherDeferralsNeedItAcceptedAgain() throws Exception {
+        session.identityProperty().set(JourneyRig.card());
+        model.start(item);
+        fillTheRest();
+        MaterialInput deferrable = model.materials().stream().filter(m -> m.requirement().deferrable())
+                .findFirst().orElseThrow();
+        assertThat(model.deferralTermsProperty().get()).isNull();
+        deferrable.choiceProperty().set(MaterialChoice.DEFERRED);
+        var terms = model.deferralTermsProperty().get();
+        assertThat(terms.materials()).containsExactly(deferrable.requirement().name());
+        assertThat(terms.days()).isEqualTo(deferrable.requirement().deferralDays());
+        model.commitmentTextProperty().set("本人承诺：在" + terms.deadline() + "前补交（屏幕文本）");
+        model.commitmentProperty().set(true);
+
+        // Changing what is deferred withdraws the acceptance: the new terms must be accepted again.
+        deferrable.choiceProperty().set(MaterialChoice.PROVIDED);
+        assertThat(model.commitmentProperty().get()).isFalse();
+        assertThat(model.deferralTermsProperty().get()).isNull();
+        deferrable.choiceProperty().set(MaterialChoice.DEFERRED);
+        assertThat(model.commitmentProperty().get()).isFalse();
+        assertThat(model.materialsNext()).isFalse();
+        model.commitmentProperty().set(true);
+        assertThat(model.materialsNext()).isTrue();
+
+        model.submit(() -> { });
+        String number = model.outcomeProperty().get().caseNumber().orElseThrow();
+        assertThat(rig.storedSubmission(model.outcomeProperty().get().submitted().idempotencyKey()))
+                .contains("（屏幕文本）", org.govkiosk.app.journey.DeferralTerms.TEXT_VERSION);
+        var kept = ((org.govkiosk.app.journey.ProgressAnswer.Found) rig.progress().byNumber(number)).cases().get(0);
+        assertThat(kept.deferral()).get().satisfies(d -> assertThat(d.materials())
+                .containsExactly(deferrable.requirement().name()));
+    }
+
+    @Test
     void missingMaterialsEndAsASupplementCaseWithTheNotificationAndTheSessionEndWipesAll() {
         session.identityProperty().set(JourneyRig.card());
         model.start(item);

@@ -161,4 +161,21 @@ class ProgressViewModelTest {
         model.printRefusalNotice();
         assertThat(rig.a4.jobs).hasSize(2);
     }
+
+    @Test
+    void aReturnedCaseOffersItsReturnNoticeAndNothingElse() throws Exception {
+        rig.clerkReturns(number, new org.govkiosk.api.CaseReturn("示例市人力资源和社会保障局", "工号0127",
+                java.util.List.of("解除劳动合同证明未加盖单位公章"), null));
+        model.shown();
+        model.scanned(JourneyRig.QUERY_URL + number);
+        assertThat(model.selectedProperty().get().state()).isEqualTo(CaseState.RETURNED);
+        assertThat(model.canPrintReturnNotice().get()).isTrue();
+        assertThat(model.canPrintRefusalNotice().get()).isFalse();
+        assertThat(model.canPrintCertificate().get()).isFalse();
+
+        model.printReturnNotice();
+        assertThat(model.certificateStatusKeyProperty().get()).isEqualTo("progress.return.printed");
+        model.printReturnNotice();
+        assertThat(rig.a4.jobs).hasSize(2);
+    }
 }
