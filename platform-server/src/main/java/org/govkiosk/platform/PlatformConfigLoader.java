@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.govkiosk.platform.cases.ResultFont;
+import org.govkiosk.platform.cases.CaseDecisions;
 import org.govkiosk.shared.config.YamlFiles;
 import org.govkiosk.shared.config.YamlSection;
 
@@ -163,7 +163,7 @@ public final class PlatformConfigLoader {
             }
             if (autoDecide) {
                 // Parsed now (and kept for the server), so a CFF or non-Chinese font is a configuration error.
-                ResultFont.resolve(resultFont, List.of());
+                CaseDecisions.resultFont(resultFont);
             }
         });
         return new PlatformConfig(

@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import org.govkiosk.platform.cases.ResultFont;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The switch that lets the reference platform decide 即办件 at once, and the issuer it prints on their results. */
 class DecisionsConfigTest {
+
+    /** fonts-wqy-zenhei, which the result documents need anyway (test-all.sh installs it). */
+    private static final Path WQY_ZENHEI = Path.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc");
 
     @TempDir
     Path dir;
@@ -39,7 +41,7 @@ class DecisionsConfigTest {
     @Test
     void theResultFontIsOptionalAndMustBeReadableWhenSet() throws Exception {
         assertThat(PlatformConfigLoader.fromArgs(new String[0], Map.of()).decisions().resultFont()).isEmpty();
-        Path font = ResultFont.DEBIAN_FONTS.get(0); // fonts-wqy-zenhei, which the result documents need anyway
+        Path font = WQY_ZENHEI; // fonts-wqy-zenhei, which the result documents need anyway
         Path yaml = Files.writeString(dir.resolve("font.yaml"), "result-font: " + font + "\n");
         assertThat(PlatformConfigLoader.fromArgs(new String[] {"--config=" + yaml}, Map.of()).decisions()
                 .resultFont()).contains(font);
@@ -71,7 +73,7 @@ class DecisionsConfigTest {
                 new PlatformConfig.Decisions(false, "示例市政务服务中心", Optional.of(cff)));
         PlatformServer.start(gateway).close();
         // The usual Debian font is what a configured path usually points to.
-        Path debian = ResultFont.DEBIAN_FONTS.get(0);
+        Path debian = WQY_ZENHEI;
         if (Files.isRegularFile(debian)) {
             PlatformServer.start(PlatformConfig.embedded().withDecisions(
                     new PlatformConfig.Decisions(true, "示例市政务服务中心", Optional.of(debian)))).close();

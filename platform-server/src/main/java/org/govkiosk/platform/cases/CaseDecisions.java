@@ -15,6 +15,9 @@ import org.govkiosk.personal.Masking;
 import org.govkiosk.api.Material;
 import org.govkiosk.platform.store.Filing;
 import org.govkiosk.platform.store.Supplements;
+import org.govkiosk.print.pdf.CjkFont;
+import org.govkiosk.print.pdf.FontLocator;
+import org.govkiosk.print.pdf.FontNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,17 +39,16 @@ public final class CaseDecisions {
     private final boolean autoDecideImmediate;
     private final String issuer;
     private final ZoneId zone;
-    private final Optional<ResultFont> font;
+    private final Optional<CjkFont> font;
     private final Optional<org.govkiosk.platform.certificates.SignedResults> signed;
 
-    /** With the first of the usual Debian CJK fonts installed ({@link ResultFont#DEBIAN_FONTS}), if any. */
+    /** With the system's TrueType CJK font (fonts-wqy-zenhei and the like), if one is installed. */
     public CaseDecisions(boolean autoDecideImmediate, String issuer, ZoneId zone) {
-        this(autoDecideImmediate, issuer, zone, autoDecideImmediate
-                ? ResultFont.resolve(Optional.empty(), ResultFont.DEBIAN_FONTS) : Optional.empty());
+        this(autoDecideImmediate, issuer, zone, autoDecideImmediate ? resultFont(Optional.empty()) : Optional.empty());
     }
 
     /** @param font the font result documents embed; empty: decisions are recorded without a document */
-    public CaseDecisions(boolean autoDecideImmediate, String issuer, ZoneId zone, Optional<ResultFont> font) {
+    public CaseDecisions(boolean autoDecideImmediate, String issuer, ZoneId zone, Optional<CjkFont> font) {
         this(autoDecideImmediate, issuer, zone, font, Optional.empty());
     }
 
@@ -54,7 +56,7 @@ public final class CaseDecisions {
      * @param signed how results are made: from the completion-certificate template, sealed, with a signed QR code
      *               (what a platform does); empty: the plain-text layout of {@link ResultPdf}, unsigned
      */
-    public CaseDecisions(boolean autoDecideImmediate, String issuer, ZoneId zone, Optional<ResultFont> font,
+    public CaseDecisions(boolean autoDecideImmediate, String issuer, ZoneId zone, Optional<CjkFont> font,
             Optional<org.govkiosk.platform.certificates.SignedResults> signed) {
         this.autoDecideImmediate = autoDecideImmediate;
         this.issuer = signed.map(r -> r.bodies().signing().name()).orElse(issuer);
@@ -62,28 +64,45 @@ public final class CaseDecisions {
         this.font = font;
         this.signed = signed;
         if (autoDecideImmediate && font.isEmpty()) {
-            LOG.warn("No TrueType CJK font for result documents (set result-font, or install fonts-wqy-zenhei;"
-                    + " looked for {}): 即办件 are still decided at once, but without a 办结证明 until a clerk"
-                    + " issues one", ResultFont.DEBIAN_FONTS);
+            LOG.warn("No TrueType CJK font for result documents (set result-font, or install fonts-wqy-zenhei):"
+                    + " 即办件 are still decided at once, but without a 办结证明 until a clerk issues one");
         }
     }
 
     /**
-     * The platform's decisions with the configured {@code result-font}, else the usual Debian fonts; the font is
+     * The font result documents embed: the configured {@code result-font}, which must be usable, else the
+     * system's TrueType CJK font if there is one. The same search as the terminal's A4 papers and parsed once per
+     * process (print-templates' {@link CjkFont}), so the demo's embedded platform shares the terminal's font.
+     *
+     * @throws IllegalArgumentException naming {@code result-font} when a configured font cannot be used
+     */
+    public static Optional<CjkFont> resultFont(Optional<Path> configured) {
+        try {
+            return Optional.of(CjkFont.shared(FontLocator.of(configured)));
+        } catch (FontNotFoundException e) {
+            if (configured.isPresent()) {
+                throw new IllegalArgumentException("result-font: " + e.getMessage(), e);
+            }
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The platform's decisions with the configured {@code result-font}, else the system's CJK font; the font is
      * looked for only when the platform decides by itself.
      *
      * @throws IllegalArgumentException when a configured font cannot be used
      */
     public static CaseDecisions of(boolean autoDecideImmediate, String issuer, ZoneId zone, Optional<Path> font) {
         return new CaseDecisions(autoDecideImmediate, issuer, zone, autoDecideImmediate
-                ? ResultFont.resolve(font, ResultFont.DEBIAN_FONTS) : Optional.empty());
+                ? resultFont(font) : Optional.empty());
     }
 
     /** As {@link #of(boolean, String, ZoneId, Optional)}, the results signed and sealed by {@code signed}. */
     public static CaseDecisions of(boolean autoDecideImmediate, String issuer, ZoneId zone, Optional<Path> font,
             org.govkiosk.platform.certificates.SignedResults signed) {
         return new CaseDecisions(autoDecideImmediate, issuer, zone, autoDecideImmediate
-                ? ResultFont.resolve(font, ResultFont.DEBIAN_FONTS) : Optional.empty(), Optional.of(signed));
+                ? resultFont(font) : Optional.empty(), Optional.of(signed));
     }
 
     /** How a new case is filed. Materials under a 容缺 commitment are WAIVED_BY_COMMITMENT, not missing. */
@@ -124,12 +143,12 @@ public final class CaseDecisions {
      * The 办结证明 of a case decided on the spot: the holder's name in full, the ID number masked; signed and sealed
      * when the platform has its issuing bodies, else plain text.
      */
-    private byte[] result(ResultFont f, CaseSubmission s, String caseNumber, Instant now) {
+    private byte[] result(CjkFont f, CaseSubmission s, String caseNumber, Instant now) {
         if (signed.isPresent()) {
             LocalDate today = LocalDate.ofInstant(now, zone);
             return signed.get().render(new org.govkiosk.platform.certificates.SignedResults.Result(caseNumber,
                     s.itemCode(), s.itemName(), s.applicant().name(), s.applicant().idNumber(), today, today, RESULT),
-                    f.file(), f.face());
+                    f.source().file(), f.source().faceName());
         }
         String day = DATE.format(LocalDate.ofInstant(now, zone));
         ResultPdf pdf = new ResultPdf(f)

@@ -10,6 +10,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.govkiosk.print.pdf.CjkFont;
 
 /**
  * An A4 PDF of plain text lines, made with PDFBox, the CJK font embedded as a subset so the page prints the same
@@ -31,10 +32,10 @@ final class ResultPdf {
     /** Wrapped continuation lines start indented by two ideographic spaces, as Chinese paragraphs do. */
     private static final String INDENT = "　　";
 
-    private final ResultFont font;
+    private final CjkFont font;
     private final List<Line> lines = new ArrayList<>();
 
-    ResultPdf(ResultFont font) {
+    ResultPdf(CjkFont font) {
         this.font = font;
     }
 

@@ -88,7 +88,7 @@ public record PlatformConfig(
      *                            forwards to a department's system turns this off
      * @param resultIssuer        the issuing body printed on those results
      * @param resultFont          a TrueType CJK font (.ttf/.ttc) those results embed; empty: the first of the
-     *                            usual Debian ones installed (see {@code cases.ResultFont})
+     *                            system's TrueType CJK font (see {@code cases.CaseDecisions#resultFont})
      */
     public record Decisions(boolean autoDecideImmediate, String resultIssuer, Optional<Path> resultFont) {
         public static final String DEFAULT_ISSUER = "政务服务中心";

@@ -18,6 +18,7 @@ import org.govkiosk.api.Applicant;
 import org.govkiosk.api.CaseKind;
 import org.govkiosk.api.CaseSubmission;
 import org.govkiosk.platform.Fixtures;
+import org.govkiosk.print.pdf.CjkFont;
 import org.junit.jupiter.api.Test;
 
 /** The 办结证明 made with PDFBox: its text read back, its layout on A4, the CJK font embedded as a subset. */
@@ -26,10 +27,10 @@ class ResultPdfTest {
     static final String ISSUER = "示例市政务服务中心";
     static final Instant NOW = Instant.parse("2025-03-03T02:00:00Z");
 
-    /** The Debian font the platform finds by itself; the tests need fonts-wqy-zenhei (or -microhei, arphic-uming). */
-    static ResultFont systemFont() {
-        return ResultFont.resolve(Optional.empty(), ResultFont.DEBIAN_FONTS).orElseThrow(() -> new AssertionError(
-                "no TrueType CJK font: install fonts-wqy-zenhei (looked for " + ResultFont.DEBIAN_FONTS + ")"));
+    /** The system font the platform finds by itself; the tests need fonts-wqy-zenhei (or another TrueType CJK). */
+    static CjkFont systemFont() {
+        return CaseDecisions.resultFont(Optional.empty()).orElseThrow(() -> new AssertionError(
+                "no TrueType CJK font: install fonts-wqy-zenhei"));
     }
 
     static CaseSubmission immediate(String itemName, String applicantName) {
@@ -65,7 +66,7 @@ class ResultPdfTest {
             assertThat(f.subtype()).isEqualTo("Type0");
             assertThat(f.embedded()).as(f.name()).isTrue();
             assertThat(f.subset()).as(f.name()).isTrue();
-            assertThat(f.name()).contains(systemFont().face());
+            assertThat(f.name()).contains(systemFont().source().faceName());
         });
         // The whole font is 10-20 MB; the glyphs of one page are a few dozen kilobytes.
         assertThat(pdf.length).isLessThan(200_000);

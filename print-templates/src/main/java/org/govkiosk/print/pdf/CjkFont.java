@@ -42,23 +42,26 @@ public final class CjkFont {
      * the font folders also runs once. A failed search is not remembered: installing a font fixes it.
      */
     public static CjkFont shared(FontLocator locator) {
-        CjkFont font = LOCATED.get(locator);
-        if (font == null) {
-            // Searched and parsed in one pass: the face the search found open is the one used.
-            FontLocator.Found found = locator.open();
-            CjkFont opened;
-            try {
-                opened = new CjkFont(found.source(), found.font());
-            } catch (IOException e) {
-                throw new FontNotFoundException("cannot read font " + found.source().file(), e);
-            }
+        // computeIfAbsent: a second caller of the same search (the terminal's render thread and its embedded
+        // platform, at start) waits for the first one's parse instead of parsing the 10-20 MB file again. A failed
+        // search throws out of it and is not remembered.
+        return LOCATED.computeIfAbsent(locator, CjkFont::searchAndOpen);
+    }
+
+    private static CjkFont searchAndOpen(FontLocator locator) {
+        // Searched and parsed in one pass: the face the search found open is the one used.
+        FontLocator.Found found = locator.open();
+        CjkFont opened;
+        try {
+            opened = new CjkFont(found.source(), found.font());
+        } catch (IOException e) {
+            throw new FontNotFoundException("cannot read font " + found.source().file(), e);
+        }
+        CjkFont font = SHARED.computeIfAbsent(found.source(), s -> opened);
+        if (font != opened) {
+            found.close(); // opened by its file and face before
+        } else {
             LOG.info("CJK font {} ({}) loaded for PDF rendering", found.source().faceName(), found.source().file());
-            font = SHARED.computeIfAbsent(found.source(), s -> opened);
-            if (font != opened) {
-                found.close(); // another caller opened the same font first
-            }
-            CjkFont earlier = LOCATED.putIfAbsent(locator, font);
-            font = earlier != null ? earlier : font;
         }
         return font;
     }
@@ -96,13 +99,16 @@ public final class CjkFont {
         return source;
     }
 
-    /** Held while a document using this font is built and saved. */
-    Object lock() {
+    /**
+     * Held while a document using this font is built and saved: FontBox reads glyphs through one shared file
+     * handle. Public for the platform's plain result layout, which draws with this font too.
+     */
+    public Object lock() {
         return lock;
     }
 
     /** Embeds the font in {@code doc}; only the glyphs the document uses are written (subset). */
-    PDType0Font embedIn(PDDocument doc) {
+    public PDType0Font embedIn(PDDocument doc) {
         try {
             return PDType0Font.load(doc, ttf, true);
         } catch (IOException e) {
@@ -118,7 +124,7 @@ public final class CjkFont {
      * The text with characters the font lacks (a rare 生僻字 in a name) shown as □, so one character does not
      * stop a citizen's paper; only the code point is logged, never the text around it.
      */
-    String printable(String text) {
+    public String printable(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
             if (cp == '\t') {
