@@ -1,0 +1,154 @@
+package org.govkiosk.app.pad;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import org.govkiosk.device.DeviceEvent;
+import org.govkiosk.device.DeviceEventBus;
+import org.govkiosk.device.RatingPad;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts a window's rating requests on a serial five-key pad as well as on the pad-mode terminal's screen, and hands
+ * the key pressed to the screen's rating rules ({@link PadKeys}): the screen and the serial pad rate the same
+ * contact, and whichever is used first rates it, once. What each key becomes is the screen's business (a good level
+ * is the rating, a bad one needs reasons the five keys cannot give).
+ *
+ * <p>No thread of its own: the connection's thread calls the listener methods, the device scheduler publishes the
+ * key presses. The pad's driver keeps its own rules (only the newest request open, one key press per request,
+ * debounce, stuck keys), so a key pressed twice reaches {@link PadKeys} once.
+ */
+public final class SerialPadRelay implements PadListener, AutoCloseable {
+
+    /** What a key on the serial pad does to the screen's rating (the screen's view model implements it). */
+    public interface PadKeys {
+        /** Level 1..5 pressed on a serial pad for {@code requestId}; called off the FX thread. */
+        void keyPressed(String requestId, int level);
+    }
+
+    /** The pad's display takes 5..3600 s (rating-pad protocol); a request valid for less is not shown there. */
+    static final Duration SHORTEST = Duration.ofSeconds(5);
+    static final Duration LONGEST = Duration.ofHours(1);
+
+    private static final Logger LOG = LoggerFactory.getLogger(SerialPadRelay.class);
+
+    private final RatingPad pad;
+    private final PadListener screen;
+    private final PadKeys keys;
+    private final String windowName;
+    private final Duration displayLimit;
+    private final Clock clock;
+    private final AutoCloseable subscription;
+    private final Object lock = new Object();
+    private String shown; // guarded by lock: the request last put on the serial pad
+
+    /**
+     * @param screen       the terminal's screen (pad mode): it gets every callback first
+     * @param windowName   shown on the pad beside the clerk (3号窗口); may be null
+     * @param displayLimit the longest a request stays on the pad, as on the screen
+     */
+    public SerialPadRelay(RatingPad pad, DeviceEventBus bus, PadListener screen, PadKeys keys, String windowName,
+            Duration displayLimit, Clock clock) {
+        this.pad = Objects.requireNonNull(pad, "pad");
+        this.screen = Objects.requireNonNull(screen, "screen");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.windowName = windowName == null ? "" : windowName;
+        this.displayLimit = Objects.requireNonNull(displayLimit, "displayLimit");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.subscription = bus.onEvent(this::onDeviceEvent);
+    }
+
+    @Override
+    public void requestArrived(PadRequest request) {
+        screen.requestArrived(request);
+        Duration left = Duration.between(clock.instant(), request.validUntil());
+        if (left.compareTo(displayLimit) > 0) {
+            left = displayLimit;
+        }
+        if (left.compareTo(SHORTEST) < 0) {
+            LOG.info("Rating pad {}: request {} has {} s left, too little to show", pad.id(), request.requestId(),
+                    left.toSeconds());
+            return;
+        }
+        if (left.compareTo(LONGEST) > 0) {
+            left = LONGEST;
+        }
+        var e = request.event();
+        synchronized (lock) {
+            shown = request.requestId();
+        }
+        pad.show(new RatingPad.RatingRequest(request.requestId(), nullToEmpty(e.itemName()),
+                nullToEmpty(e.clerkName()), windowName, left)).whenComplete((ok, error) -> {
+                    if (error != null) {
+                        notShown(request.requestId(), error);
+                    }
+                });
+    }
+
+    private void notShown(String requestId, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof CancellationException) {
+            LOG.debug("Rating pad {}: request {} was displaced before it went out", pad.id(), requestId);
+        } else {
+            // The screen still offers it; the technician sees the pad's own status.
+            LOG.warn("Rating pad {}: request {} is not on the pad: {}", pad.id(), requestId, cause.getMessage());
+        }
+    }
+
+    @Override
+    public void requestClosed(String requestId) {
+        screen.requestClosed(requestId);
+        clearIfShown(requestId);
+    }
+
+    @Override
+    public void connectionChanged(boolean connected) {
+        screen.connectionChanged(connected);
+    }
+
+    /** The screen is done with {@code requestId} (rated there, or run out): the pad returns to idle too. */
+    public void screenFinished(String requestId) {
+        clearIfShown(requestId);
+    }
+
+    private void clearIfShown(String requestId) {
+        synchronized (lock) {
+            if (!requestId.equals(shown)) {
+                return;
+            }
+            shown = null;
+        }
+        pad.clear().whenComplete((ok, error) -> {
+            if (error != null) {
+                LOG.debug("Rating pad {}: clear not done: {}", pad.id(), error.getMessage());
+            }
+        });
+    }
+
+    private void onDeviceEvent(DeviceEvent event) {
+        if (event instanceof DeviceEvent.RatingEntered r && r.deviceId().equals(pad.id())) {
+            synchronized (lock) {
+                if (r.requestId().equals(shown)) {
+                    shown = null; // the pad went idle with the key press
+                }
+            }
+            keys.keyPressed(r.requestId(), r.level());
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    @Override
+    public void close() {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            LOG.debug("Rating pad {}: unsubscribing failed", pad.id(), e);
+        }
+    }
+}
