@@ -92,6 +92,9 @@ public final class SerialPadRelay implements PadListener, AutoCloseable {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof CancellationException) {
             LOG.debug("Rating pad {}: request {} was displaced before it went out", pad.id(), requestId);
+        } else if (cause instanceof IllegalStateException) {
+            // A replay after the platform link came back, of a request the pad's key rated already.
+            LOG.debug("Rating pad {}: request {} not shown again: {}", pad.id(), requestId, cause.getMessage());
         } else {
             // The screen still offers it; the technician sees the pad's own status.
             LOG.warn("Rating pad {}: request {} is not on the pad: {}", pad.id(), requestId, cause.getMessage());
