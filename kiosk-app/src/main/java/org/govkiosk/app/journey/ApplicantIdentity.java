@@ -66,8 +66,12 @@ public record ApplicantIdentity(IdType idType, String idNumber, String name, Opt
             case "2" -> "女";
             default -> s;
         });
+        // Its nation is the GB 3304 code (01); the ID card path gives the name (汉). A code outside the table is
+        // kept as read rather than lost.
+        Optional<String> nation = card.field("nation")
+                .map(code -> org.govkiosk.device.idcard.Nations.name(code).orElse(code));
         return Optional.of(new ApplicantIdentity(IdType.RESIDENT_ID, id.get(), name.get(), sex,
-                card.field("nation"), org.govkiosk.device.idcard.IdNumber.parse(id.get())
+                nation, org.govkiosk.device.idcard.IdNumber.parse(id.get())
                         .map(org.govkiosk.device.idcard.IdNumber::birthDate),
                 card.field("address"), Optional.ofNullable(phone), true));
     }

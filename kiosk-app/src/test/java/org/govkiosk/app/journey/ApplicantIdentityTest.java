@@ -64,7 +64,7 @@ class ApplicantIdentityTest {
             assertThat(who.idNumber()).isEqualTo("11010519491231002X");
             assertThat(who.name()).isEqualTo("王芳");
             assertThat(who.sex()).hasValue("女");
-            assertThat(who.nation()).hasValue("01");
+            assertThat(who.nation()).as("GB 3304 code 01").hasValue("汉");
             assertThat(who.birthDate()).hasValue(java.time.LocalDate.of(1949, 12, 31));
             assertThat(who.toApplicant(java.util.Optional.empty(), java.util.Optional.empty()).idNumber())
                     .isEqualTo("11010519491231002X");
