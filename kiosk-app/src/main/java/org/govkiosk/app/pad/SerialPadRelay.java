@@ -7,6 +7,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import org.govkiosk.device.DeviceEvent;
 import org.govkiosk.device.DeviceEventBus;
+import org.govkiosk.device.DeviceStatusChanged;
 import org.govkiosk.device.RatingPad;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +43,13 @@ public final class SerialPadRelay implements PadListener, AutoCloseable {
     private final Duration displayLimit;
     private final Clock clock;
     private final AutoCloseable subscription;
+    private final AutoCloseable statusSubscription;
     private final Object lock = new Object();
     private String shown; // guarded by lock: the request last put on the serial pad
+    private PadRequest open; // guarded by lock: the request the screen still offers, to show again after a replug
+    /** Guarded by lock: requests rated, closed or run out, so a replay after a reconnect is not put on the pad. */
+    private final java.util.ArrayDeque<String> done = new java.util.ArrayDeque<>();
+    private static final int REMEMBERED = 50;
 
     /**
      * @param screen       the terminal's screen (pad mode): it gets every callback first
@@ -59,11 +65,22 @@ public final class SerialPadRelay implements PadListener, AutoCloseable {
         this.displayLimit = Objects.requireNonNull(displayLimit, "displayLimit");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.subscription = bus.onEvent(this::onDeviceEvent);
+        this.statusSubscription = bus.onStatus(this::onStatus);
     }
 
     @Override
     public void requestArrived(PadRequest request) {
         screen.requestArrived(request);
+        synchronized (lock) {
+            if (done.contains(request.requestId())) {
+                return; // the screen ignores it too
+            }
+            open = request;
+        }
+        showOnPad(request);
+    }
+
+    private void showOnPad(PadRequest request) {
         Duration left = Duration.between(clock.instant(), request.validUntil());
         if (left.compareTo(displayLimit) > 0) {
             left = displayLimit;
@@ -119,6 +136,10 @@ public final class SerialPadRelay implements PadListener, AutoCloseable {
 
     private void clearIfShown(String requestId) {
         synchronized (lock) {
+            remember(requestId);
+            if (open != null && open.requestId().equals(requestId)) {
+                open = null;
+            }
             if (!requestId.equals(shown)) {
                 return;
             }
@@ -134,11 +155,43 @@ public final class SerialPadRelay implements PadListener, AutoCloseable {
     private void onDeviceEvent(DeviceEvent event) {
         if (event instanceof DeviceEvent.RatingEntered r && r.deviceId().equals(pad.id())) {
             synchronized (lock) {
+                remember(r.requestId());
                 if (r.requestId().equals(shown)) {
                     shown = null; // the pad went idle with the key press
                 }
+                if (open != null && open.requestId().equals(r.requestId())) {
+                    open = null;
+                }
             }
             keys.keyPressed(r.requestId(), r.level());
+        }
+    }
+
+    /**
+     * The pad is back (replugged, reconnected) while the screen still offers a request: it is shown again, so the
+     * citizen in front of the window can use the keys. What the pad lost on the way was cancelled there already.
+     */
+    private void onStatus(DeviceStatusChanged change) {
+        if (!change.deviceId().equals(pad.id()) || !change.newStatus().isUsable()
+                || change.oldStatus().isUsable()) {
+            return;
+        }
+        PadRequest again;
+        synchronized (lock) {
+            again = open;
+        }
+        if (again != null && clock.instant().isBefore(again.validUntil())) {
+            LOG.info("Rating pad {} is back: request {} shown again", pad.id(), again.requestId());
+            showOnPad(again);
+        }
+    }
+
+    private void remember(String requestId) {
+        if (!done.contains(requestId)) {
+            done.addLast(requestId);
+            while (done.size() > REMEMBERED) {
+                done.removeFirst();
+            }
         }
     }
 
@@ -150,6 +203,7 @@ public final class SerialPadRelay implements PadListener, AutoCloseable {
     public void close() {
         try {
             subscription.close();
+            statusSubscription.close();
         } catch (Exception e) {
             LOG.debug("Rating pad {}: unsubscribing failed", pad.id(), e);
         }
