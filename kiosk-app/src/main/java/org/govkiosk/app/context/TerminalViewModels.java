@@ -34,6 +34,8 @@ import org.govkiosk.app.maintenance.LogExport;
 import org.govkiosk.app.maintenance.OutboxAdmin;
 import org.govkiosk.app.maintenance.RemovableMedia;
 import org.govkiosk.app.maintenance.SelfTestResult;
+import org.govkiosk.app.pad.PadListener;
+import org.govkiosk.app.pad.SerialPadRelay;
 import org.govkiosk.app.printing.PrintResult;
 import org.govkiosk.app.session.CitizenSession;
 import org.govkiosk.app.session.SessionManager;
@@ -68,7 +70,9 @@ import org.govkiosk.device.IdCardReader;
 import org.govkiosk.device.KeyboardWedgeScanner;
 import org.govkiosk.device.QrScanner;
 import org.govkiosk.device.SmartCardReader;
+import org.govkiosk.device.DeviceConfig;
 import org.govkiosk.device.DeviceFamily;
+import org.govkiosk.device.RatingPad;
 
 /**
  * The UI's view models over the running terminal's services: the one place where the screens' composition meets
@@ -220,10 +224,39 @@ final class TerminalViewModels implements KioskViewModels {
     @Override
     public PadViewModel windowPad() {
         var t = context.config().terminal();
+        Duration displayLimit = Duration.ofMinutes(2);
         PadViewModel pad = new PadViewModel(new PadViewModel.PadIdentity(t.id(), t.hallCode(), t.windowId()),
-                this::submitRating, context.clock(), FX, Duration.ofMinutes(2), Duration.ofSeconds(5));
-        context.startPad(pad);
+                this::submitRating, context.clock(), FX, displayLimit, Duration.ofSeconds(5));
+        context.startPad(serialPads(pad, t.windowName(), displayLimit));
         return pad;
+    }
+
+    /**
+     * The serial five-key pads devices.yaml gives this window ({@code options.window-pad: "true"} on a rating-pad):
+     * each shows the window's requests beside the screen and hands its keys to the screen's rules. Without any,
+     * the screen alone.
+     */
+    private PadListener serialPads(PadViewModel screen, String windowName, Duration displayLimit) {
+        Set<String> ids = context.config().devices().stream()
+                .filter(d -> d.family() == DeviceFamily.RATING_PAD && d.enabled()
+                        && d.option("window-pad").filter("true"::equals).isPresent())
+                .map(DeviceConfig::id).collect(Collectors.toSet());
+        boolean phone = context.config().devices().stream().filter(d -> ids.contains(d.id()))
+                .anyMatch(d -> d.option("bad-rating-reasons").filter("phone"::equals).isPresent());
+        screen.badKeyReasons(phone ? PadViewModel.BadKeyReasons.PHONE : PadViewModel.BadKeyReasons.SCREEN);
+        PadListener listener = screen;
+        List<SerialPadRelay> relays = new java.util.ArrayList<>();
+        for (RatingPad serial : context.devicesOf(RatingPad.class)) {
+            if (ids.contains(serial.id())) {
+                SerialPadRelay relay = new SerialPadRelay(serial, context.bus(), listener, screen, windowName,
+                        displayLimit, context.clock());
+                relays.add(relay);
+                listener = relay;
+            }
+        }
+        List<SerialPadRelay> all = List.copyOf(relays);
+        screen.onFinished(id -> all.forEach(r -> r.screenFinished(id)));
+        return listener;
     }
 
     /** A rating goes to the outbox, and its level (nothing else) to the usage statistics. */

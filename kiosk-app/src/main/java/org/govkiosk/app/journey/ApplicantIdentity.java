@@ -60,8 +60,20 @@ public record ApplicantIdentity(IdType idType, String idNumber, String name, Opt
         if (name.isEmpty() || id.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ApplicantIdentity(IdType.RESIDENT_ID, id.get(), name.get(), card.field("sex"),
-                card.field("nation"), Optional.empty(), card.field("address"), Optional.ofNullable(phone), true));
+        // The national 社保卡 layout codes sex as GB/T 2261.1 does (1 男, 2 女); the ID card path says 男 / 女.
+        Optional<String> sex = card.field("sex").map(s -> switch (s) {
+            case "1" -> "男";
+            case "2" -> "女";
+            default -> s;
+        });
+        // Its nation is the GB 3304 code (01); the ID card path gives the name (汉). A code outside the table is
+        // kept as read rather than lost.
+        Optional<String> nation = card.field("nation")
+                .map(code -> org.govkiosk.device.idcard.Nations.name(code).orElse(code));
+        return Optional.of(new ApplicantIdentity(IdType.RESIDENT_ID, id.get(), name.get(), sex,
+                nation, org.govkiosk.device.idcard.IdNumber.parse(id.get())
+                        .map(org.govkiosk.device.idcard.IdNumber::birthDate),
+                card.field("address"), Optional.ofNullable(phone), true));
     }
 
     /**

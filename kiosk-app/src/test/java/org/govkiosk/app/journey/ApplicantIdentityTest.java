@@ -51,4 +51,23 @@ class ApplicantIdentityTest {
 
         assertThat(ApplicantIdentity.of(session, null)).map(ApplicantIdentity::idNumber).hasValue(OTHER_ID);
     }
+
+    @Test
+    void aSocialSecurityCardReadByTheNationalLayoutCarriesAnApplication() {
+        // The fields as the national profile reads them (device-drivers NationalProfileReaderTest).
+        session.smartCardProperty().set(new SmartCardIdentity("social-security-national", Map.of(
+                "card-id", "330100D15600000500BF7C7A48FB4966", "card-number", "A12345678", "issued", "20200115",
+                "valid-until", "20300115", "id-number", "11010519491231002X", "name", "王芳", "sex", "2",
+                "nation", "01", "issuing-region", "330100")));
+
+        assertThat(ApplicantIdentity.of(session, "13800138000")).hasValueSatisfying(who -> {
+            assertThat(who.idNumber()).isEqualTo("11010519491231002X");
+            assertThat(who.name()).isEqualTo("王芳");
+            assertThat(who.sex()).hasValue("女");
+            assertThat(who.nation()).as("GB 3304 code 01").hasValue("汉");
+            assertThat(who.birthDate()).hasValue(java.time.LocalDate.of(1949, 12, 31));
+            assertThat(who.toApplicant(java.util.Optional.empty(), java.util.Optional.empty()).idNumber())
+                    .isEqualTo("11010519491231002X");
+        });
+    }
 }

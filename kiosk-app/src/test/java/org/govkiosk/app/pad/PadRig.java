@@ -40,6 +40,12 @@ final class PadRig implements AutoCloseable {
     final List<Boolean> connectionChanges = new CopyOnWriteArrayList<>();
 
     PadRig(PlatformServer server, String padId, String windowId) throws Exception {
+        this(server, padId, windowId, m -> m);
+    }
+
+    /** @param around what the connection talks to, given the screen's model (e.g. a serial pad's relay) */
+    PadRig(PlatformServer server, String padId, String windowId,
+            java.util.function.Function<PadViewModel, PadListener> around) throws Exception {
         this.padId = padId;
         KeyPair keys = TerminalKeys.generate();
         enrol(server, padId, keys);
@@ -58,21 +64,22 @@ final class PadRig implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 }, java.util.concurrent.Executors.newSingleThreadScheduledExecutor());
+        PadListener inner = around.apply(model);
         connection.start(new PadListener() {
             @Override
             public void requestArrived(PadRequest request) {
-                model.requestArrived(request);
+                inner.requestArrived(request);
             }
 
             @Override
             public void requestClosed(String requestId) {
-                model.requestClosed(requestId);
+                inner.requestClosed(requestId);
             }
 
             @Override
             public void connectionChanged(boolean connected) {
                 connectionChanges.add(connected);
-                model.connectionChanged(connected);
+                inner.connectionChanged(connected);
             }
         });
     }

@@ -17,11 +17,33 @@ import java.util.Properties;
  *   field.card-number=DDF1/EF05 tlv 07 ascii
  *   field.name=DDF1/EF06 tlv 09 gbk
  * </pre>
+ * A card that keeps its data in an application (the social security card's SSSE) adds:
+ * <pre>
+ *   select-aid=73 78 31 2E ...     # SELECT by AID (00 A4 04 00) before anything; its files are then
+ *                                  # selected under it (00 A4 02 00) and record fields read with READ RECORD
+ *   psam=optional                  # none (default), optional or required: external authentication through
+ *                                  # a PSAM in a second reader before reading (see ProfileReader)
+ *   psam.key=01                    # the card's external-authentication key id (P2 of EXTERNAL AUTHENTICATE)
+ *   check.id-number=gb11643        # the field must be a GB 11643 number with a right check character
+ * </pre>
  */
-public record ApduProfile(String name, byte[] atrPrefix, byte[] atrMask, List<FieldRead> fields) {
+public record ApduProfile(String name, byte[] atrPrefix, byte[] atrMask, List<FieldRead> fields, byte[] aid,
+        Psam psam, int psamKey, List<String> idNumberChecks) {
+
+    /** Whether the card must be authenticated through a PSAM before it is read. */
+    public enum Psam { NONE, OPTIONAL, REQUIRED }
+
+    public ApduProfile(String name, byte[] atrPrefix, byte[] atrMask, List<FieldRead> fields) {
+        this(name, atrPrefix, atrMask, fields, new byte[0], Psam.NONE, 0, List.of());
+    }
 
     public ApduProfile {
         fields = List.copyOf(fields);
+        idNumberChecks = List.copyOf(idNumberChecks);
+        aid = aid.clone();
+        if (aid.length > 16) {
+            throw new IllegalArgumentException("an AID has at most 16 bytes, has " + aid.length);
+        }
         if (atrMask.length != atrPrefix.length) {
             throw new IllegalArgumentException("atr-mask must be as long as atr");
         }
@@ -67,7 +89,56 @@ public record ApduProfile(String name, byte[] atrPrefix, byte[] atrMask, List<Fi
                 throw new IllegalArgumentException(source + ": " + key + ": not listed in fields");
             }
         }
-        return new ApduProfile(name, atr, mask, fields);
+        byte[] aid = p.getProperty("select-aid") == null ? new byte[0]
+                : hex(p.getProperty("select-aid"), "select-aid", source);
+        if (aid.length > 16 || (p.getProperty("select-aid") != null && aid.length < 5)) {
+            throw new IllegalArgumentException(source + ": select-aid: an AID has 5 to 16 bytes, has " + aid.length);
+        }
+        Psam psam;
+        try {
+            psam = Psam.valueOf(p.getProperty("psam", "none").trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": psam: must be none, optional or required, got '"
+                    + p.getProperty("psam") + "'", e);
+        }
+        int psamKey = 0;
+        if (psam != Psam.NONE) {
+            byte[] key = hex(required(p, "psam.key", source), "psam.key", source);
+            if (key.length != 1) {
+                throw new IllegalArgumentException(source + ": psam.key: one byte of hex, got " + key.length);
+            }
+            psamKey = key[0] & 0xFF;
+        }
+        List<String> checks = new ArrayList<>();
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith("check.")) {
+                String field = key.substring("check.".length());
+                if (!"gb11643".equals(p.getProperty(key).trim())) {
+                    throw new IllegalArgumentException(source + ": " + key + ": the only check is gb11643, got '"
+                            + p.getProperty(key) + "'");
+                }
+                if (fields.stream().noneMatch(f -> f.name().equals(field))) {
+                    throw new IllegalArgumentException(source + ": " + key + ": no such field");
+                }
+                checks.add(field);
+            }
+        }
+        boolean records = fields.stream().anyMatch(FieldRead::record);
+        if (records && aid.length == 0) {
+            throw new IllegalArgumentException(source + ": record fields are read inside an application: set"
+                    + " select-aid");
+        }
+        return new ApduProfile(name, atr, mask, fields, aid, psam, psamKey, checks);
+    }
+
+    @Override
+    public byte[] aid() {
+        return aid.clone();
+    }
+
+    /** Whether the profile selects an application by AID first. */
+    public boolean selectsApplication() {
+        return aid.length > 0;
     }
 
     /** Fields grouped by the file they are cut from, in first-use order; each file is read once. */

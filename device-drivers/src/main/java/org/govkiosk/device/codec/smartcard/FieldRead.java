@@ -8,10 +8,17 @@ import java.util.Optional;
 /**
  * One field of a profile: the files to SELECT in order (by 2-byte file id, e.g. {@code DDF1/EF06}), read with
  * READ BINARY, and how to cut the field from the last file: a TLV tag or a fixed offset and length.
- * Spec syntax: {@code PATH tlv TAG ENCODING} or {@code PATH offset OFFSET LENGTH ENCODING}.
+ * Spec syntax: {@code PATH tlv TAG ENCODING} or {@code PATH offset OFFSET LENGTH ENCODING}; or, for a record file
+ * as the social security card keeps its data items in, {@code PATH record TAG LENGTH ENCODING}: READ RECORD by the
+ * record's identifier {@code TAG}, whose value must be {@code LENGTH} bytes (a fixed-length data item, padded).
  */
 public record FieldRead(String name, List<Integer> path, Integer tlvTag, int offset, int length,
-        FieldEncoding encoding) {
+        FieldEncoding encoding, boolean record) {
+
+    public FieldRead(String name, List<Integer> path, Integer tlvTag, int offset, int length,
+            FieldEncoding encoding) {
+        this(name, path, tlvTag, offset, length, encoding, false);
+    }
 
     public FieldRead {
         path = List.copyOf(path);
@@ -42,6 +49,18 @@ public record FieldRead(String name, List<Integer> path, Integer tlvTag, int off
                 }
                 return new FieldRead(name, path, tag[0] & 0xFF, 0, 0, FieldEncoding.parse(w[3]));
             }
+            if (w[1].equals("record") && w.length == 5) {
+                byte[] tag = Hex.parse(w[2]);
+                int len = Integer.parseInt(w[3]);
+                if (tag.length != 1 || tag[0] == 0) {
+                    throw new IllegalArgumentException("a record identifier is one byte of hex 01..FF, got '" + w[2]
+                            + "'");
+                }
+                if (len <= 0 || len > 253) {
+                    throw new IllegalArgumentException("a record's length is 1..253, got " + len);
+                }
+                return new FieldRead(name, path, tag[0] & 0xFF, 0, len, FieldEncoding.parse(w[4]), true);
+            }
             if (w[1].equals("offset") && w.length == 5) {
                 int off = Integer.parseInt(w[2]);
                 int len = Integer.parseInt(w[3]);
@@ -53,8 +72,8 @@ public record FieldRead(String name, List<Integer> path, Integer tlvTag, int off
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("offset and length are decimal numbers in '" + spec + "'");
         }
-        throw new IllegalArgumentException("expected 'PATH tlv TAG ENCODING' or 'PATH offset OFF LEN ENCODING', got '"
-                + spec + "'");
+        throw new IllegalArgumentException("expected 'PATH tlv TAG ENCODING', 'PATH offset OFF LEN ENCODING' or"
+                + " 'PATH record TAG LEN ENCODING', got '" + spec + "'");
     }
 
     /** The field's text in the file's content, or empty when the tag is missing or the file too short. */

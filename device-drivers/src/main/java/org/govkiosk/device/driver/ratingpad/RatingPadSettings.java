@@ -15,12 +15,20 @@ import org.govkiosk.device.driver.DriverOptions;
  * key press in which further presses are taps of the same citizen; default 400, 0 = off), {@code charset} (utf-8
  * or gb18030, how texts are sent; default utf-8), and for the simulator {@code sim.heartbeat} (ms between
  * HEARTBEAT frames; default 2000, 0 = none).
+ * <p>Two options are the terminal's, checked here so devices.yaml is checked in one place: {@code window-pad}
+ * (true: the pad-mode terminal puts its window's rating requests on this pad; default false) and
+ * {@code bad-rating-reasons} ({@code screen}: a bad key asks for reasons on the terminal's screen, the default;
+ * {@code phone}: they are left to the phone page).
  */
 record RatingPadSettings(Duration responseTimeout, int attempts, Duration debounce, TextCharset charset,
         Duration simHeartbeat) {
 
+    /** Read by the terminal (kiosk-app), not the driver: see the class comment. */
+    static final String WINDOW_PAD = "window-pad";
+    static final String BAD_RATING_REASONS = "bad-rating-reasons";
+
     private static final Set<String> KEYS = Set.of("response-timeout", "show-attempts", "debounce", "charset",
-            "sim.heartbeat");
+            "sim.heartbeat", WINDOW_PAD, BAD_RATING_REASONS);
 
     static RatingPadSettings of(DeviceConfig config, List<String> problems) {
         for (String key : new TreeSet<>(config.options().keySet())) {
@@ -35,6 +43,10 @@ record RatingPadSettings(Duration responseTimeout, int attempts, Duration deboun
             problems.add("options.charset: must be utf-8 or gb18030, got '" + c + "'");
             return TextCharset.UTF_8;
         })).orElse(TextCharset.UTF_8);
+        config.option(WINDOW_PAD).filter(v -> !v.equals("true") && !v.equals("false")).ifPresent(v ->
+                problems.add("options." + WINDOW_PAD + ": must be true or false, got '" + v + "'"));
+        config.option(BAD_RATING_REASONS).filter(v -> !v.equals("screen") && !v.equals("phone")).ifPresent(v ->
+                problems.add("options." + BAD_RATING_REASONS + ": must be screen or phone, got '" + v + "'"));
         Duration heartbeat = Duration.ofMillis(DriverOptions.number(config, "sim.heartbeat", 2000, 0, 60_000,
                 problems));
         return new RatingPadSettings(timeout, attempts, debounce, charset, heartbeat);

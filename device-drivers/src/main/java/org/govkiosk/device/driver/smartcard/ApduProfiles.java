@@ -15,18 +15,23 @@ import org.govkiosk.device.codec.smartcard.ApduProfile;
 
 /**
  * Loads profiles named by the {@code profiles} option: comma-separated, each {@code classpath:/...} or a file
- * path. Without the option, the shipped demo social security card profile is used.
+ * path. Without the option, the shipped social security card profiles: the demo layout and the national one.
  */
 public final class ApduProfiles {
 
     public static final String SOCIAL_SECURITY_DEMO = "classpath:/org/govkiosk/device/driver/smartcard/"
             + "social-security-demo.properties";
+    /** The social security card by its national layout (AID, record files, 社会保障号码, optional PSAM). */
+    public static final String SOCIAL_SECURITY_NATIONAL = "classpath:/org/govkiosk/device/driver/smartcard/"
+            + "social-security-national.properties";
 
     private ApduProfiles() {
     }
 
     public static List<ApduProfile> load(String option) {
-        String list = option == null || option.isBlank() ? SOCIAL_SECURITY_DEMO : option;
+        // The ATRs tell the two apart; the demo stays first, as it was the only one.
+        String list = option == null || option.isBlank() ? SOCIAL_SECURITY_DEMO + "," + SOCIAL_SECURITY_NATIONAL
+                : option;
         List<ApduProfile> profiles = new ArrayList<>();
         for (String entry : list.split(",")) {
             profiles.add(loadOne(entry.trim()));

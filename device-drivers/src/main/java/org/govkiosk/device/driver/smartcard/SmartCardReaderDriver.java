@@ -46,6 +46,8 @@ public final class SmartCardReaderDriver extends AbstractDevice implements Smart
 
     private final List<ApduProfile> profiles;
     private final String wantedReader;
+    /** The reader holding the PSAM, for profiles that authenticate cards through one; null if none. */
+    private final String psamReader;
     private final BlockingQueue<Runnable> work = new LinkedBlockingQueue<>();
     private final List<Consumer<? super SmartCardData>> readListeners = new CopyOnWriteArrayList<>();
     private final Object retrySignal = new Object();
@@ -62,6 +64,8 @@ public final class SmartCardReaderDriver extends AbstractDevice implements Smart
     SmartCardReaderDriver(DeviceConfig config, DeviceContext context, List<ApduProfile> profiles) {
         super(config, context);
         this.profiles = List.copyOf(profiles);
+        this.psamReader = config.option(SmartCardReaderDriverFactory.PSAM_READER).map(String::trim)
+                .filter(s -> !s.isEmpty()).orElse(null);
         String port = config.transport().port();
         this.wantedReader = port == null || port.isBlank() ? null : port.trim();
     }
@@ -169,9 +173,52 @@ public final class SmartCardReaderDriver extends AbstractDevice implements Smart
     }
 
     private SmartCardData readWith(ApduProfile profile) throws DeviceException {
-        SmartCardData data = new ProfileReader(this::exchange).read(profile, terminal.getName(), atr);
-        LOG.info("Smart card reader {} read {}", id(), data);
-        return data;
+        if (profile.psam() == ApduProfile.Psam.NONE || psamReader == null) {
+            SmartCardData data = new ProfileReader(this::exchange).read(profile, terminal.getName(), atr);
+            LOG.info("Smart card reader {} read {}", id(), data);
+            return data;
+        }
+        Card psam = connectPsam();
+        try {
+            SmartCardData data = new ProfileReader(this::exchange, command -> transmit(psam, command, "PSAM"))
+                    .read(profile, terminal.getName(), atr);
+            LOG.info("Smart card reader {} read {} (authenticated by the PSAM in '{}')", id(), data, psamReader);
+            return data;
+        } finally {
+            try {
+                psam.disconnect(false);
+            } catch (CardException | RuntimeException e) {
+                LOG.debug("Smart card reader {}: PSAM disconnect: {}", id(), e.getMessage());
+            }
+        }
+    }
+
+    /** The PSAM in its own reader (a SAM slot of the same device shows as a second PC/SC reader). */
+    private Card connectPsam() throws DeviceException {
+        try {
+            List<CardTerminal> readers = PcscContext.factory(false).terminals().list();
+            CardTerminal t = readers.stream().filter(r -> r.getName().equals(psamReader)).findFirst()
+                    .orElseThrow(() -> new DeviceException(DeviceException.Code.NOT_CONNECTED,
+                            DeviceStatusDetail.SAM_ERROR, "no PSAM reader named '" + psamReader + "'; readers: "
+                                    + readers.stream().map(CardTerminal::getName).toList()));
+            if (!t.isCardPresent()) {
+                throw new DeviceException(DeviceException.Code.NOT_CONNECTED, DeviceStatusDetail.SAM_ERROR,
+                        "no PSAM in reader '" + psamReader + "'");
+            }
+            return t.connect("*");
+        } catch (CardException e) {
+            throw new DeviceException(DeviceException.Code.IO_ERROR, DeviceStatusDetail.SAM_ERROR,
+                    "PSAM reader '" + psamReader + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] transmit(Card target, byte[] command, String what) throws DeviceException {
+        try {
+            return target.getBasicChannel().transmit(new CommandAPDU(command)).getBytes();
+        } catch (CardException | IllegalArgumentException | IllegalStateException e) {
+            throw new DeviceException(DeviceException.Code.IO_ERROR, DeviceStatusDetail.SAM_ERROR,
+                    what + " transmit failed: " + e.getMessage(), e);
+        }
     }
 
     /** One APDU to the present card; on the watcher thread. */

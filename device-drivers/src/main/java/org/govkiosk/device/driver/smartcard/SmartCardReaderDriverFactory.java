@@ -17,13 +17,16 @@ import org.govkiosk.device.transport.Transport;
 /**
  * PC/SC smart card readers ({@code transport: system}; {@code port} names the reader, empty for the first one).
  * Option {@code profiles}: comma-separated APDU profile files ({@code classpath:/...} or paths); default the demo
- * social security card profile. There is no in-process simulator: a simulated card needs pcscd and vpcd (see
+ * and the national social security card profiles. Option {@code psam-reader}: the reader (slot) holding a PSAM,
+ * for profiles that authenticate the card through one ({@code psam=optional|required}). There is no in-process simulator: a simulated card needs pcscd and vpcd (see
  * {@code sim.smartcard.VpcdCardEmulator}).
  */
 public final class SmartCardReaderDriverFactory implements DriverFactory {
 
     public static final String PROFILES = "profiles";
-    private static final Set<String> OPTIONS = Set.of(PROFILES);
+    /** The PC/SC reader (slot) holding the PSAM for profiles that authenticate cards through one. */
+    public static final String PSAM_READER = "psam-reader";
+    private static final Set<String> OPTIONS = new java.util.TreeSet<>(Set.of(PROFILES, PSAM_READER));
 
     @Override
     public DeviceFamily family() {

@@ -14,7 +14,7 @@ import org.govkiosk.device.codec.smartcard.Tlv;
  * 6D00 (instruction not supported), unknown files 6A82, reads past the end 6B00, reads with no file selected
  * 6986. Files that hold no data (a DF such as DDF1) are empty. Thread-safe.
  */
-public final class EmulatedCard {
+public final class EmulatedCard implements VirtualCard {
 
     private final byte[] atr;
     private final Map<Integer, byte[]> files;
@@ -57,15 +57,18 @@ public final class EmulatedCard {
         return new EmulatedCard(atr, files);
     }
 
+    @Override
     public byte[] atr() {
         return atr.clone();
     }
 
     /** Power-on and reset forget the selection, as a real card does. */
+    @Override
     public synchronized void reset() {
         selected = -1;
     }
 
+    @Override
     public synchronized byte[] respond(byte[] apdu) {
         if (apdu.length < 4) {
             return sw(0x6700);

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Our card for vsmartcard-vpcd: connects to vpcd's TCP port (35963 for the first virtual reader) and answers as
- * an {@link EmulatedCard}. Connected means "card in the reader", disconnected "card removed". While inserted it
+ * a {@link VirtualCard} ({@link EmulatedCard}, {@link EmulatedSocialSecurityCard}, {@link EmulatedPsam}).
+ * Connected means "card in the reader", disconnected "card removed". While inserted it
  * reconnects on its own when the link drops (pcscd restarted), as the card would still lie in the reader.
  */
 public final class VpcdCardEmulator implements AutoCloseable {
@@ -22,7 +23,7 @@ public final class VpcdCardEmulator implements AutoCloseable {
 
     private final String host;
     private final int port;
-    private final EmulatedCard card;
+    private final VirtualCard card;
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger apdus = new AtomicInteger();
     private volatile boolean inserted;
@@ -30,7 +31,7 @@ public final class VpcdCardEmulator implements AutoCloseable {
     private volatile boolean connected;
     private Thread worker;
 
-    public VpcdCardEmulator(String host, int port, EmulatedCard card) {
+    public VpcdCardEmulator(String host, int port, VirtualCard card) {
         this.host = host;
         this.port = port;
         this.card = card;

@@ -27,21 +27,24 @@ class RatingPadDriverFactoryTest {
     void aGoodConfigHasNoProblemsAndTheBuildKnowsTheFamily() {
         assertThat(factory.validate(config(TransportConfig.serial("/dev/ttyUSB1", 9600),
                 Map.of("response-timeout", "500", "show-attempts", "5", "debounce", "0", "charset", "GB18030",
-                        "sim.heartbeat", "1000")))).isEmpty();
+                        "sim.heartbeat", "1000", "window-pad", "true", "bad-rating-reasons", "phone")))).isEmpty();
         assertThat(DriverFactories.builtIn()).anyMatch(f -> f.family() == DeviceFamily.RATING_PAD);
     }
 
     @Test
     void everyBadOptionIsNamedAtOnce() {
         assertThat(factory.validate(config(new TransportConfig(TransportConfig.Kind.SYSTEM, "pad", 0, null, 0),
-                Map.of("show-attempts", "0", "debounce", "soon", "charset", "big5", "colour", "red"))))
+                Map.of("show-attempts", "0", "debounce", "soon", "charset", "big5", "colour", "red",
+                        "window-pad", "yes", "bad-rating-reasons", "sms"))))
                 .containsExactly(
                         "transport: a rating pad is reached by serial, tcp or simulator, not system",
-                        "options.colour: unknown option for a rating pad; known: [charset, debounce, response-timeout,"
-                                + " show-attempts, sim.heartbeat]",
+                        "options.colour: unknown option for a rating pad; known: [bad-rating-reasons, charset,"
+                                + " debounce, response-timeout, show-attempts, sim.heartbeat, window-pad]",
                         "options.show-attempts: must be a whole number from 1 to 10, got '0'",
                         "options.debounce: must be a whole number from 0 to 5000, got 'soon'",
-                        "options.charset: must be utf-8 or gb18030, got 'big5'");
+                        "options.charset: must be utf-8 or gb18030, got 'big5'",
+                        "options.window-pad: must be true or false, got 'yes'",
+                        "options.bad-rating-reasons: must be screen or phone, got 'sms'");
     }
 
     @Test

@@ -31,7 +31,7 @@ class SmartCardReaderDriverFactoryTest {
     void problemsNameTheKey() {
         assertThat(factory.validate(config(TransportConfig.serial("/dev/ttyS0", 9600),
                 Map.of("profile", "x", "profiles", "/no/such/profile.properties"))))
-                .containsExactly("options.profile: unknown option of a smart-card-reader; known: [profiles]",
+                .containsExactly("options.profile: unknown option of a smart-card-reader; known: [profiles, psam-reader]",
                         "transport: a smart-card-reader is reached through PC/SC (system), not serial",
                         "options.profiles: /no/such/profile.properties: cannot read: /no/such/profile.properties");
     }

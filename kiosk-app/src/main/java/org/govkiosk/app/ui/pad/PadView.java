@@ -65,8 +65,18 @@ public final class PadView implements Screen {
         show(idle, stageIs(PadViewModel.Stage.IDLE));
         VBox rating = rating(i18n, catalog);
         show(rating, stageIs(PadViewModel.Stage.RATING).or(stageIs(PadViewModel.Stage.REASONS)));
-        Label thanks = Controls.label(i18n, "pad.thanks", "title");
-        thanks.setId("pad-thanks");
+        Label thanksTitle = Controls.label(i18n, "pad.thanks", "title");
+        thanksTitle.setId("pad-thanks");
+        // After a bad key on a serial pad whose reasons are given on the phone: where to give them.
+        Label thanksNote = new Label();
+        thanksNote.setId("pad-thanks-note");
+        thanksNote.setWrapText(true);
+        thanksNote.getStyleClass().add("subtitle");
+        thanksNote.textProperty().bind(Bindings.createStringBinding(() -> model.messageProperty().get()
+                .map(i18n::text).orElse(""), i18n.localeProperty(), model.messageProperty()));
+        show(thanksNote, model.messageProperty().isNotEqualTo(java.util.Optional.empty()));
+        VBox thanks = new VBox(16, thanksTitle, thanksNote);
+        thanks.setAlignment(Pos.CENTER);
         show(thanks, stageIs(PadViewModel.Stage.THANKS));
         root.getChildren().addAll(offline, idle, rating, thanks);
         clock = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));

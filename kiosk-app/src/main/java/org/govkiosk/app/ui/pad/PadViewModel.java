@@ -28,6 +28,7 @@ import org.govkiosk.api.RatingRequestEvent;
 import org.govkiosk.api.RatingSubmission;
 import org.govkiosk.app.pad.PadListener;
 import org.govkiosk.app.pad.PadRequest;
+import org.govkiosk.app.pad.SerialPadRelay;
 
 /**
  * The rating pad's screen state: idle until the window asks, then the case and clerk with the five levels; a bad
@@ -37,10 +38,17 @@ import org.govkiosk.app.pad.PadRequest;
  * <p>Connection callbacks arrive off the FX thread and are moved onto it through {@code fx}; everything else runs
  * on the FX thread. Time comes from {@link #tick()}, which the view calls every second.
  */
-public final class PadViewModel implements PadListener {
+public final class PadViewModel implements PadListener, SerialPadRelay.PadKeys {
 
     /** What the screen shows. */
     public enum Stage { IDLE, RATING, REASONS, THANKS }
+
+    /**
+     * Where a bad level pressed on a serial five-key pad gets its reasons (a bad rating must carry one, and the
+     * five keys cannot give it): on this screen, or, on a pad without a screen a citizen can use, on the phone
+     * page (the window's rating QR code or the SMS invitation); then the key press is not sent.
+     */
+    public enum BadKeyReasons { SCREEN, PHONE }
 
     /** The offline indicators (整体满意度, 服务效率, 服务水平, 服务态度): code and bundle key. */
     public record Indicator(String code, String messageKey) {
@@ -87,6 +95,8 @@ public final class PadViewModel implements PadListener {
     /** Requests already rated or dropped here: a replay after a reconnect must not show them again. */
     private final Deque<String> finished = new ArrayDeque<>();
     private Instant deadline = Instant.MAX;
+    private BadKeyReasons badKeyReasons = BadKeyReasons.SCREEN;
+    private Consumer<String> onFinished = id -> { };
 
     /**
      * @param sink         takes the rating durably (the outbox: {@code PlatformQueue::submitRating}); may throw
@@ -136,6 +146,40 @@ public final class PadViewModel implements PadListener {
     @Override
     public void connectionChanged(boolean up) {
         fx.execute(() -> connected.set(up));
+    }
+
+    /**
+     * A key pressed on a serial pad for {@code requestId} (off the FX thread): the same rules as a tap on the
+     * screen, for the request the screen shows only. A good level is the rating; a bad one asks for reasons here
+     * or, with {@link BadKeyReasons#PHONE}, leaves the rating to the phone page.
+     */
+    @Override
+    public void keyPressed(String requestId, int chosen) {
+        fx.execute(() -> {
+            RatingRequestEvent current = request.get();
+            if (current == null || !current.requestId().equals(requestId) || stage.get() != Stage.RATING) {
+                return; // rated already (on the screen, or an earlier key), or no longer open
+            }
+            if (chosen <= RatingSubmission.BAD_LEVEL_MAX && badKeyReasons == BadKeyReasons.PHONE) {
+                finish(requestId);
+                clearInput();
+                message.set(Optional.of("pad.reasons-by-phone"));
+                stage.set(Stage.THANKS);
+                deadline = clock.instant().plus(thanksFor.multipliedBy(2));
+                return;
+            }
+            chooseLevel(chosen);
+        });
+    }
+
+    /** Where a bad serial key press gets its reasons; the screen by default. Set before requests arrive. */
+    public void badKeyReasons(BadKeyReasons where) {
+        this.badKeyReasons = Objects.requireNonNull(where, "where");
+    }
+
+    /** Told (on the FX thread) each request this screen is done with: rated, closed or run out. */
+    public void onFinished(Consumer<String> listener) {
+        this.onFinished = Objects.requireNonNull(listener, "listener");
     }
 
     // --- from the citizen (FX thread)
@@ -263,6 +307,7 @@ public final class PadViewModel implements PadListener {
         while (finished.size() > REMEMBERED) {
             finished.removeFirst();
         }
+        onFinished.accept(requestId);
     }
 
     public ReadOnlyObjectProperty<Stage> stageProperty() {

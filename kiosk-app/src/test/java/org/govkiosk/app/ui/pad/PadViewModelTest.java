@@ -269,4 +269,37 @@ class PadViewModelTest {
         assertThat(sent.get(2).channel()).isEqualTo(RatingChannel.SELF_SERVICE_TERMINAL);
         assertThat(sent.get(2).anonymous()).as("at the terminal too").isTrue();
     }
+
+    @Test
+    void aSerialKeyRatesTheRequestOnScreenOnlyOnceAndOnlyThatRequest() {
+        List<String> done = new ArrayList<>();
+        model.onFinished(done::add);
+        model.requestArrived(request("r1", Duration.ofMinutes(5)));
+        model.keyPressed("r0", 5);
+        assertThat(sent).as("a key naming another request").isEmpty();
+        model.keyPressed("r1", 4);
+        model.keyPressed("r1", 5);
+        model.chooseLevel(3);
+        assertThat(sent).singleElement().satisfies(r -> assertThat(r.level()).isEqualTo(4));
+        assertThat(model.stageProperty().get()).isEqualTo(Stage.THANKS);
+        assertThat(done).containsExactly("r1");
+    }
+
+    @Test
+    void aBadSerialKeyAsksForReasonsOnScreenOrLeavesThemToThePhone() {
+        model.requestArrived(request("r1", Duration.ofMinutes(5)));
+        model.keyPressed("r1", 2);
+        assertThat(model.stageProperty().get()).isEqualTo(Stage.REASONS);
+        assertThat(model.levelProperty().get()).isEqualTo(2);
+        assertThat(sent).isEmpty();
+
+        model.badKeyReasons(PadViewModel.BadKeyReasons.PHONE);
+        model.requestArrived(request("r2", Duration.ofMinutes(5)));
+        model.keyPressed("r2", 1);
+        assertThat(model.stageProperty().get()).isEqualTo(Stage.THANKS);
+        assertThat(model.messageProperty().get()).contains("pad.reasons-by-phone");
+        assertThat(sent).as("a bad rating without a reason is not sent").isEmpty();
+        model.requestArrived(request("r2", Duration.ofMinutes(5)));
+        assertThat(model.stageProperty().get()).as("a replay of r2 is not shown again").isEqualTo(Stage.THANKS);
+    }
 }

@@ -257,4 +257,25 @@ class PadViewUiTest {
             assertThat(sent).last().extracting(RatingSubmission::level).isEqualTo(5);
         }
     }
+
+    @Test
+    void aBadKeyOnASerialPadWithReasonsByPhoneSaysWhereToGiveThem() throws Exception {
+        model.connectionChanged(true);
+        model.badKeyReasons(PadViewModel.BadKeyReasons.PHONE);
+        arrive("r4");
+        assertThat(visible("#pad-thanks-note")).as("no note while rating").isFalse();
+
+        model.keyPressed("r4", 2); // from the serial pad's driver, off the FX thread in the terminal
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(visible("#pad-thanks")).isTrue();
+        assertThat(visible("#pad-thanks-note")).isTrue();
+        assertThat(robot.lookup("#pad-thanks-note").queryLabeled().getText()).startsWith("请用手机扫描窗口的评价二维码");
+        assertThat(sent).isEmpty();
+        java.nio.file.Path out = java.nio.file.Path.of("target", "pad-screens");
+        java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage> shot =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> shot.set(shell.snapshot(null, null)));
+        org.govkiosk.app.testkit.Screenshots.write(shot.get(), out.resolve("pad-thanks-reasons-by-phone.png"));
+    }
 }
