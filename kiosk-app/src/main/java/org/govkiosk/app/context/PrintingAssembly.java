@@ -49,7 +49,7 @@ final class PrintingAssembly implements AutoCloseable {
             try {
                 fonts.locate(); // a font the technician named must be usable, or the terminal does not start
             } catch (FontNotFoundException e) {
-                throw new ConfigException(List.of("terminal.yaml: print.font-path: " + e.getMessage()));
+                throw new ConfigException(List.of("terminal.yaml: " + e.getMessage()));
             }
         }
         this.renderThread = threads.singleThread("print-render");

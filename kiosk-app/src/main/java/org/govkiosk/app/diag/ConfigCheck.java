@@ -68,7 +68,7 @@ final class ConfigCheck {
             try {
                 FontLocator.of(config.print().fontPath()).locate();
             } catch (FontNotFoundException e) {
-                problems.add(ConfigLoader.TERMINAL_FILE + ": print.font-path: " + e.getMessage());
+                problems.add(ConfigLoader.TERMINAL_FILE + ": " + e.getMessage());
             }
         }
         if (!problems.isEmpty()) {

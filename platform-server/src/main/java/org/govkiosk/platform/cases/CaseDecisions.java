@@ -64,8 +64,9 @@ public final class CaseDecisions {
         this.font = font;
         this.signed = signed;
         if (autoDecideImmediate && font.isEmpty()) {
-            LOG.warn("No TrueType CJK font for result documents (set result-font, or install fonts-wqy-zenhei):"
-                    + " 即办件 are still decided at once, but without a 办结证明 until a clerk issues one");
+            LOG.warn("No TrueType CJK font for result documents (set result-font, or install fonts-wqy-zenhei:"
+                    + " the search of the system's font folders looks for its wqy-zenhei.ttc first): 即办件 are"
+                    + " still decided at once, but without a 办结证明 until a clerk issues one");
         }
     }
 
@@ -78,10 +79,10 @@ public final class CaseDecisions {
      */
     public static Optional<CjkFont> resultFont(Optional<Path> configured) {
         try {
-            return Optional.of(CjkFont.shared(FontLocator.of(configured)));
+            return Optional.of(CjkFont.shared(FontLocator.of(configured).named("result-font")));
         } catch (FontNotFoundException e) {
             if (configured.isPresent()) {
-                throw new IllegalArgumentException("result-font: " + e.getMessage(), e);
+                throw new IllegalArgumentException(e.getMessage(), e); // "result-font: FILE is not usable: why"
             }
             return Optional.empty();
         }

@@ -43,13 +43,29 @@ public final class FontLocator {
             "uming.ttc", "ukai.ttc", "simhei.ttf", "msyh.ttc", "simsun.ttc");
 
     private static final int MAX_DEPTH = 4;
+    private static final String CFF = "it has CFF (PostScript) outlines, which PDFBox cannot embed";
 
     private final Path configured;
     private final List<Path> searchDirs;
+    /** The configuration key that names the font file, for messages only (not part of equality). */
+    private final String setting;
 
     public FontLocator(Optional<Path> configured, List<Path> searchDirs) {
-        this.configured = configured.orElse(null);
+        this(configured.orElse(null), searchDirs, "print.font-path");
+    }
+
+    private FontLocator(Path configured, List<Path> searchDirs, String setting) {
+        this.configured = configured;
         this.searchDirs = List.copyOf(searchDirs);
+        this.setting = setting;
+    }
+
+    /**
+     * The same search, its messages naming {@code setting} (e.g. the platform's {@code result-font}) instead of
+     * {@code print.font-path}. Equal to this locator: both find the same font, which is parsed once.
+     */
+    public FontLocator named(String setting) {
+        return new FontLocator(configured, searchDirs, setting);
     }
 
     /** Search the system only. */
@@ -87,14 +103,14 @@ public final class FontLocator {
     Found open() {
         if (configured != null) {
             if (!Files.isRegularFile(configured)) {
-                throw new FontNotFoundException("print.font-path " + configured + " does not exist");
+                throw FontNotFoundException.about(setting, setting + ": " + configured + " does not exist");
             }
             StringBuilder problem = new StringBuilder();
             Found found = openIfUsable(configured, problem);
             if (found != null) {
                 return found;
             }
-            throw new FontNotFoundException("print.font-path " + configured + " is not usable: " + problem);
+            throw FontNotFoundException.about(setting, setting + ": " + configured + " is not usable: " + problem);
         }
         List<Path> candidates = candidates();
         for (Path file : candidates) {
@@ -103,7 +119,7 @@ public final class FontLocator {
                 return found;
             }
         }
-        throw new FontNotFoundException("No TrueType CJK font found (searched " + searchDirs.stream()
+        throw FontNotFoundException.about(setting, "No TrueType CJK font found (searched " + searchDirs.stream()
                 .filter(Files::isDirectory).map(Path::toString).toList() + ", " + candidates.size()
                 + " .ttf/.ttc files checked)");
     }
@@ -111,6 +127,11 @@ public final class FontLocator {
     /** The file's first usable face, open; else null, with why in {@code problem}. */
     static Found openIfUsable(Path file, StringBuilder problem) {
         try {
+            if (tag(file).equals("OTTO")) {
+                // OpenType with CFF outlines (Noto Sans CJK .otf): said so before FontBox tries to read it.
+                problem.append(CFF);
+                return null;
+            }
             if (isCollection(file)) {
                 @SuppressWarnings("resource") // kept open with the face found: its tables are read from it
                 TrueTypeCollection ttc = new TrueTypeCollection(file.toFile());
@@ -198,16 +219,20 @@ public final class FontLocator {
     }
 
     static boolean isCollection(Path file) throws IOException {
+        return tag(file).equals("ttcf");
+    }
+
+    /** The file's first four bytes as text: "ttcf" a collection, "OTTO" OpenType with CFF outlines. */
+    private static String tag(Path file) throws IOException {
         try (var in = Files.newInputStream(file)) {
-            byte[] tag = in.readNBytes(4);
-            return tag.length == 4 && tag[0] == 't' && tag[1] == 't' && tag[2] == 'c' && tag[3] == 'f';
+            return new String(in.readNBytes(4), java.nio.charset.StandardCharsets.ISO_8859_1);
         }
     }
 
     /** Null when the face is embeddable and has Chinese glyphs. */
     static String problemWith(TrueTypeFont ttf) throws IOException {
         if (!ttf.getTableMap().containsKey("glyf")) {
-            return "it has CFF (PostScript) outlines, which PDFBox cannot embed";
+            return CFF;
         }
         var cmap = ttf.getUnicodeCmapLookup(false);
         if (cmap == null || cmap.getGlyphId('中') == 0 || cmap.getGlyphId('证') == 0) {

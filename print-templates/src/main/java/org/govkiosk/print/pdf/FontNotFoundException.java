@@ -8,12 +8,25 @@ public class FontNotFoundException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    public static final String HOW_TO_FIX = "install fonts-wqy-zenhei (Debian/Ubuntu: apt-get install "
-            + "fonts-wqy-zenhei; Fedora: wqy-zenhei-fonts) or set print.font-path to a TrueType (.ttf/.ttc) "
-            + "CJK font; OpenType/CFF fonts such as Noto Sans CJK .otf/.otc cannot be embedded by PDFBox";
+    public static final String HOW_TO_FIX = howToFix("print.font-path");
 
     public FontNotFoundException(String what) {
         super(what + "; " + HOW_TO_FIX);
+    }
+
+    /** {@code what}, and how to fix it naming {@code setting}, the configuration key that names a font file. */
+    public static FontNotFoundException about(String setting, String what) {
+        return new FontNotFoundException(what + "; " + howToFix(setting), (Void) null);
+    }
+
+    private FontNotFoundException(String message, Void noCause) {
+        super(message);
+    }
+
+    private static String howToFix(String setting) {
+        return "install fonts-wqy-zenhei (Debian/Ubuntu: apt-get install fonts-wqy-zenhei; Fedora: wqy-zenhei-fonts)"
+                + " or set " + setting + " to a TrueType (.ttf/.ttc) CJK font; OpenType/CFF fonts such as Noto Sans"
+                + " CJK .otf/.otc cannot be embedded by PDFBox";
     }
 
     public FontNotFoundException(String what, Throwable cause) {

@@ -20,7 +20,7 @@ class FontLocatorTest {
         Path absent = dir.resolve("simhei.ttf");
         assertThatThrownBy(() -> FontLocator.of(Optional.of(absent)).locate())
                 .isInstanceOf(FontNotFoundException.class)
-                .hasMessageContaining("print.font-path " + absent + " does not exist")
+                .hasMessageContaining("print.font-path: " + absent + " does not exist")
                 .hasMessageContaining("install fonts-wqy-zenhei");
     }
 
