@@ -12,13 +12,17 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 
 /**
- * The UI's words, from the {@code messages} resource bundles: Chinese (zh-CN) first, English second. Every label
+ * The UI's words, from the {@code messages} resource bundles: Chinese (zh-CN) first, English second, Uyghur (ug-CN,
+ * right to left) third. Every label
  * binds to {@link #bind(String, Object...)} so a language switch re-labels every screen at once.
  */
 public final class I18n {
 
     public static final String BUNDLE = "org.govkiosk.app.i18n.messages";
     public static final Locale ZH_CN = Locale.SIMPLIFIED_CHINESE;
+    /** Uyghur as written in China, in Arabic script (UEY), right to left. */
+    public static final Locale UG_CN = Locale.forLanguageTag("ug-CN");
+    private static final java.util.Set<String> RIGHT_TO_LEFT = java.util.Set.of("ug", "ar", "fa", "he", "ur");
 
     private final List<Locale> supported;
     private final ObjectProperty<Locale> locale;
@@ -45,8 +49,18 @@ public final class I18n {
 
     /** Switches to the next supported language (the button on every screen). */
     public void next() {
+        locale.set(following());
+    }
+
+    /** The language {@link #next()} switches to. */
+    public Locale following() {
         int i = supported.indexOf(locale.get());
-        locale.set(supported.get((i + 1) % supported.size()));
+        return supported.get((i + 1) % supported.size());
+    }
+
+    /** Whether {@code locale} is written right to left (Uyghur, in Arabic script): the screens mirror for it. */
+    public static boolean isRightToLeft(Locale locale) {
+        return RIGHT_TO_LEFT.contains(locale.getLanguage());
     }
 
     public static ResourceBundle bundle(Locale locale) {

@@ -53,4 +53,14 @@ public final class Controls {
         control.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return control;
     }
+
+    /**
+     * Keeps {@code node} left to right on a right-to-left (Uyghur) screen: phone, ID and case numbers, dates, codes
+     * and the keypads that type them read the same in every language. Text inside it still follows the Unicode
+     * bidirectional algorithm.
+     */
+    public static <T extends javafx.scene.Node> T leftToRight(T node) {
+        node.setNodeOrientation(javafx.geometry.NodeOrientation.LEFT_TO_RIGHT);
+        return node;
+    }
 }
