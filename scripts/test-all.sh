@@ -34,6 +34,10 @@ command -v weston >/dev/null 2>&1 || need+=(weston)
 command -v Xwayland >/dev/null 2>&1 || need+=(xwayland)
 command -v xwininfo >/dev/null 2>&1 || need+=(x11-utils)
 command -v convert >/dev/null 2>&1 || need+=(imagemagick)
+# Uyghur (issue 20): the screens' font with the Uyghur letters (UKIJ Tuz), and HarfBuzz's hb-shape, which the
+# receipt's shaping test compares the printed glyphs with.
+[ -e /usr/share/fonts/truetype/fonts-ukij-uyghur/UKIJTuz.ttf ] || need+=(fonts-ukij-uyghur)
+command -v hb-shape >/dev/null 2>&1 || need+=(libharfbuzz-bin)
 if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
     sudo=""
