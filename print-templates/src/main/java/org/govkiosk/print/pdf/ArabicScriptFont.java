@@ -22,11 +22,9 @@ import org.slf4j.LoggerFactory;
  */
 final class ArabicScriptFont {
 
-    /** Overrides the font file (a TrueType font with the Uyghur letters). */
-    static final String FILE_PROPERTY = "govkiosk.print.uyghur-font";
-    static final Path DEFAULT_FILE = Paths.get("/usr/share/fonts/truetype/fonts-ukij-uyghur/UKIJTuz.ttf");
-    static final String HOW_TO_FIX = "install fonts-ukij-uyghur (Debian/Ubuntu: apt-get install fonts-ukij-uyghur) "
-            + "or set -D" + FILE_PROPERTY + " to a TrueType font with the Uyghur letters";
+    static final String FILE_PROPERTY = ArabicShaper.FILE_PROPERTY;
+    static final Path DEFAULT_FILE = ArabicShaper.DEFAULT_FILE;
+    static final String HOW_TO_FIX = ArabicShaper.HOW_TO_FIX;
 
     private static final Logger LOG = LoggerFactory.getLogger(ArabicScriptFont.class);
     private static final Map<Path, ArabicScriptFont> SHARED = new ConcurrentHashMap<>();
@@ -46,15 +44,12 @@ final class ArabicScriptFont {
     }
 
     private static ArabicScriptFont open(Path file) {
-        if (!Files.isReadable(file)) {
-            throw new FontNotFoundException(null, "no font for Uyghur text at " + file + "; " + HOW_TO_FIX);
-        }
         try {
-            ArabicShaper shaper = ArabicShaper.of(file);
+            ArabicShaper shaper = ArabicShaper.configured();
             LOG.info("Uyghur font {} loaded for PDF rendering", file);
             return new ArabicScriptFont(file, shaper);
-        } catch (IOException e) {
-            throw new FontNotFoundException(e, "cannot read the Uyghur font " + file + "; " + HOW_TO_FIX);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new FontNotFoundException(e, "cannot read the Uyghur font " + file + ": " + e.getMessage());
         }
     }
 

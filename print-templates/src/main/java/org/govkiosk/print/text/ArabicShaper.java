@@ -41,16 +41,58 @@ public final class ArabicShaper {
         }
     }
 
+    /** Overrides the font file Uyghur is printed in (a TrueType font with the Uyghur letters). */
+    public static final String FILE_PROPERTY = "govkiosk.print.uyghur-font";
+    public static final Path DEFAULT_FILE = Path.of("/usr/share/fonts/truetype/fonts-ukij-uyghur/UKIJTuz.ttf");
+    public static final String HOW_TO_FIX = "install fonts-ukij-uyghur (Debian/Ubuntu: apt-get install "
+            + "fonts-ukij-uyghur) or set -D" + FILE_PROPERTY + " to a TrueType font with the Uyghur letters";
+    private static final java.util.Map<Path, ArabicShaper> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Font font;
+    private final Path file;
 
     public ArabicShaper(Font font) {
+        this(font, null);
+    }
+
+    private ArabicShaper(Font font, Path file) {
         this.font = font.deriveFont(EM);
+        this.file = file;
+    }
+
+    /** The configured Uyghur font's shaper, parsed once per JVM. */
+    public static ArabicShaper configured() throws IOException {
+        Path file = Path.of(System.getProperty(FILE_PROPERTY, DEFAULT_FILE.toString()));
+        ArabicShaper shaper = SHARED.get(file);
+        if (shaper == null) {
+            if (!java.nio.file.Files.isReadable(file)) {
+                throw new java.io.FileNotFoundException("no font for Uyghur text at " + file + "; " + HOW_TO_FIX);
+            }
+            shaper = SHARED.computeIfAbsent(file, f -> {
+                try {
+                    return of(f);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        return shaper;
+    }
+
+    /** The font file, when this shaper was made from one. */
+    public java.util.Optional<Path> file() {
+        return java.util.Optional.ofNullable(file);
+    }
+
+    /** The font at {@code size} pt (or pixels), for drawing the glyph ids {@link #shape} returns. */
+    public Font font(float size) {
+        return font.deriveFont(size);
     }
 
     /** The TrueType font in {@code file}. */
     public static ArabicShaper of(Path file) throws IOException {
         try {
-            return new ArabicShaper(Font.createFont(Font.TRUETYPE_FONT, file.toFile()));
+            return new ArabicShaper(Font.createFont(Font.TRUETYPE_FONT, file.toFile()), file);
         } catch (FontFormatException e) {
             throw new IOException(file + ": not a TrueType font: " + e.getMessage(), e);
         }
