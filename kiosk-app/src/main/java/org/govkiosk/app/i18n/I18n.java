@@ -95,6 +95,22 @@ public final class I18n {
             // Visible on screen and caught by the bundle test, but never a crash at a citizen's terminal.
             return "⟨" + key + "⟩";
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        String text = args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        return isRightToLeft(locale) ? wrappable(text) : text;
+    }
+
+    /** A space between two Arabic-script words, where {@link #wrappable} puts a left-to-right mark after it. */
+    private static final java.util.regex.Pattern ARABIC_SPACE = java.util.regex.Pattern.compile(
+            "(?<=\\p{IsArabic}|\\p{IsArabic}[.،؛:!?»)]) (?=[«(]?\\p{IsArabic})");
+
+    /**
+     * Right-to-left text that JavaFX 21 (Linux, Pango) wraps without drawing a line twice: it draws the whole of an
+     * Arabic-script run on the first line when it has to split the run to wrap it (the second line then repeats the
+     * end). A left-to-right mark (U+200E, invisible, zero width) after each space between two Arabic-script words
+     * makes every word a run of its own, and a run is wrapped whole. Not put next to digits or Latin letters, whose
+     * order around the space it would change.
+     */
+    public static String wrappable(String text) {
+        return text.indexOf(' ') < 0 ? text : ARABIC_SPACE.matcher(text).replaceAll(" \u200E");
     }
 }

@@ -44,12 +44,13 @@ public final class CatalogTexts {
         if (isChinese(locale)) {
             return zh;
         }
-        return english.translation(locale, zh).orElseGet(() -> I18n.format(locale, "catalog.chinese-only", zh));
+        return english.translation(locale, zh).map(t -> I18n.isRightToLeft(locale) ? I18n.wrappable(t) : t).orElseGet(() -> I18n.format(locale, "catalog.chinese-only", zh));
     }
 
     /** A short text of the catalog (a form label) in {@code locale}; Chinese marked as such where it lacks one. */
     public static String in(Locale locale, LocalizedText text) {
-        return text.chineseOnly(locale) ? I18n.format(locale, "catalog.chinese-only", text.zh()) : text.in(locale);
+        return text.chineseOnly(locale) ? I18n.format(locale, "catalog.chinese-only", text.zh())
+                : I18n.isRightToLeft(locale) ? I18n.wrappable(text.in(locale)) : text.in(locale);
     }
 
     public List<String> in(Locale locale, List<String> zh) {

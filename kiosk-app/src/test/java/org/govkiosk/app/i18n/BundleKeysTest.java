@@ -107,7 +107,16 @@ class BundleKeysTest {
         assertThat(I18n.bundle(Locale.SIMPLIFIED_CHINESE).getString("shell.finish")).isEqualTo("结束办理");
         assertThat(I18n.bundle(Locale.ENGLISH).getString("shell.finish")).isEqualTo("Finish");
         assertThat(I18n.bundle(I18n.UG_CN).getString("shell.finish")).isEqualTo("ئاخىرلاشتۇرۇش");
-        assertThat(I18n.format(I18n.UG_CN, "guide.time-limit.promised", 5)).isEqualTo("ۋەدە قىلىنغان ۋاقىت چېكى: 5 خىزمەت كۈنى");
+        assertThat(I18n.format(I18n.UG_CN, "guide.time-limit.promised", 5).replace("\u200E", ""))
+                .isEqualTo("ۋەدە قىلىنغان ۋاقىت چېكى: 5 خىزمەت كۈنى");
+    }
+
+    /** Uyghur texts get a left-to-right mark after each space between two Uyghur words, and nowhere else. */
+    @Test
+    void uyghurTextsAreMadeWrappableForJavaFx() {
+        assertThat(I18n.wrappable("ئىش نومۇرى: ZZ-0031 تامام، ئېلىڭ"))
+                .isEqualTo("ئىش \u200Eنومۇرى: ZZ-0031 تامام، \u200Eئېلىڭ");
+        assertThat(I18n.format(Locale.ENGLISH, "shell.finish")).isEqualTo("Finish");
     }
 
     /** The provenance of a machine translation stays with it: the Uyghur bundle says who translated it and whether it was reviewed. */

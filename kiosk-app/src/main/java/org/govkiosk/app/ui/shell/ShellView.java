@@ -31,6 +31,7 @@ import org.govkiosk.app.session.SessionManager;
 public final class ShellView {
 
     static final String ELDER_CLASS = "elder";
+    static final String RTL_CLASS = "rtl";
 
     private final BorderPane frame = new BorderPane();
     private final StackPane root = new StackPane();
@@ -48,6 +49,9 @@ public final class ShellView {
         root.nodeOrientationProperty().bind(Bindings.createObjectBinding(
                 () -> I18n.isRightToLeft(i18n.locale()) ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT,
                 i18n.localeProperty()));
+        // ... and is set in a font that has the Uyghur letters (Debian: fonts-ukij-uyghur), see kiosk.css.
+        i18n.localeProperty().addListener((obs, was, now) -> applyRightToLeft(I18n.isRightToLeft(now)));
+        applyRightToLeft(I18n.isRightToLeft(i18n.locale()));
         root.getStylesheets().add(ShellView.class.getResource("/org/govkiosk/app/ui/kiosk.css").toExternalForm());
         root.getStyleClass().add("shell");
 
@@ -158,6 +162,13 @@ public final class ShellView {
         panel.setOnMouseClicked(e -> model.closeHelp());
         panel.visibleProperty().bind(model.helpOpenProperty());
         return panel;
+    }
+
+    private void applyRightToLeft(boolean on) {
+        root.getStyleClass().remove(RTL_CLASS);
+        if (on) {
+            root.getStyleClass().add(RTL_CLASS);
+        }
     }
 
     private void applyElder(boolean on) {

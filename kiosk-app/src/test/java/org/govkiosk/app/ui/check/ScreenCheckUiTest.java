@@ -34,7 +34,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The screen check (issue 13): walks the citizen's journeys, the rating screen, the progress query, help, the
- * maintenance PIN pad and maintenance mode, and the window rating pad; renders each screen in zh-CN and English, in
+ * maintenance PIN pad and maintenance mode, and the window rating pad; renders each screen in zh-CN, English and
+ * Uyghur (ug-CN, right to left: the screen must be mirrored), in
  * standard and large type, at 1280×1024, 1920×1080 and 1080×1920 portrait; and fails on what a person would see
  * wrong ({@link ScreenInspector}). The screenshots, a contact sheet per language, type and size, and the findings go
  * to {@code target/screen-check/}.
@@ -56,7 +57,7 @@ class ScreenCheckUiTest {
 
     static final List<Size> SIZES = List.of(new Size("1280x1024", 1280, 1024), new Size("1920x1080", 1920, 1080),
             new Size("1080x1920", 1080, 1920));
-    static final List<Locale> LOCALES = List.of(I18n.ZH_CN, Locale.ENGLISH);
+    static final List<Locale> LOCALES = List.of(I18n.ZH_CN, Locale.ENGLISH, I18n.UG_CN);
 
     private final FxRobot robot = new FxRobot();
     private final Map<String, ContactSheet> sheets = new LinkedHashMap<>();
