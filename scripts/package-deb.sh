@@ -52,7 +52,7 @@ if ! $skip_build || [ ! -d "$work/image/govkiosk" ]; then
   modules=$modules,java.scripting,java.security.jgss,java.smartcardio,java.sql,java.xml,jdk.charsets
   modules=$modules,jdk.crypto.ec,jdk.httpserver,jdk.jfr,jdk.localedata,jdk.management,jdk.net,jdk.unsupported
   modules=$modules,jdk.random,jdk.zipfs
-  jlink --add-modules "$modules" --include-locales=en,zh --strip-debug --no-header-files --no-man-pages \
+  jlink --add-modules "$modules" --include-locales=en,zh,ug --strip-debug --no-header-files --no-man-pages \
       --compress=2 --output "$work/runtime"
   # The config folder is a system property of the launcher, so `govkiosk diag ...` finds /etc/govkiosk too.
   jpackage --type app-image --name govkiosk --dest "$work/image" --input "$work/input" \
