@@ -95,8 +95,38 @@ public final class I18n {
             // Visible on screen and caught by the bundle test, but never a crash at a citizen's terminal.
             return "⟨" + key + "⟩";
         }
-        String text = args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
-        return isRightToLeft(locale) ? wrappable(text) : text;
+        boolean rtl = isRightToLeft(locale);
+        String text = args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(rtl ? leftToRight(args)
+                : args);
+        return rtl ? wrappable(text) : text;
+    }
+
+    /**
+     * Values that read left to right (an ID number 110***********1232, a case number, a Chinese name) between two
+     * left-to-right marks inside a right-to-left sentence: without them the bidirectional algorithm takes the stars
+     * between the digit groups, or after a masked name, for right-to-left and shows 1232***********110 or *张.
+     */
+    private static Object[] leftToRight(Object[] args) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof CharSequence cs && startsLeftToRight(cs)) {
+                out[i] = "\u200E" + cs + "\u200E";
+            }
+        }
+        return out;
+    }
+
+    private static boolean startsLeftToRight(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            byte d = Character.getDirectionality(text.charAt(i));
+            if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT || d == Character.DIRECTIONALITY_EUROPEAN_NUMBER) {
+                return true;
+            }
+            if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** A space between two Arabic-script words, where {@link #wrappable} puts a left-to-right mark after it. */

@@ -117,6 +117,11 @@ class BundleKeysTest {
         assertThat(I18n.wrappable("ئىش نومۇرى: ZZ-0031 تامام، ئېلىڭ"))
                 .isEqualTo("ئىش \u200Eنومۇرى: ZZ-0031 تامام، \u200Eئېلىڭ");
         assertThat(I18n.format(Locale.ENGLISH, "shell.finish")).isEqualTo("Finish");
+        // An ID number inside a Uyghur sentence is led by a left-to-right mark, so its digit groups keep their order.
+        assertThat(I18n.format(I18n.UG_CN, "apply.field.from-card.line", "كىملىك", "110***********1232"))
+                .isEqualTo("كىملىك: \u200E110***********1232\u200E");
+        assertThat(I18n.format(Locale.ENGLISH, "apply.field.from-card.line", "ID", "110***********1232"))
+                .isEqualTo("ID: 110***********1232");
     }
 
     /** The provenance of a machine translation stays with it: the Uyghur bundle says who translated it and whether it was reviewed. */
