@@ -52,7 +52,7 @@ if ! $skip_build || [ ! -d "$work/image/govkiosk" ]; then
   modules=$modules,java.scripting,java.security.jgss,java.smartcardio,java.sql,java.xml,jdk.charsets
   modules=$modules,jdk.crypto.ec,jdk.httpserver,jdk.jfr,jdk.localedata,jdk.management,jdk.net,jdk.unsupported
   modules=$modules,jdk.random,jdk.zipfs
-  jlink --add-modules "$modules" --include-locales=en,zh --strip-debug --no-header-files --no-man-pages \
+  jlink --add-modules "$modules" --include-locales=en,zh,ug --strip-debug --no-header-files --no-man-pages \
       --compress=2 --output "$work/runtime"
   # The runtime's own class-data-sharing archive, which JDK 17's jlink does not make: without it every start reads
   # and checks the JDK's classes one by one where a stock JDK maps them.
@@ -108,7 +108,7 @@ Maintainer: govkiosk <govkiosk@example.invalid>
 Section: misc
 Priority: optional
 Installed-Size: $size_kb
-Depends: libc6, libgtk-3-0 | libgtk-3-0t64, libxtst6, passwd
+Depends: libc6, libgtk-3-0 | libgtk-3-0t64, libxtst6, passwd, fonts-ukij-uyghur
 Recommends: fonts-wqy-zenhei, pcscd, cups-bsd, espeak-ng
 Description: govkiosk self-service terminal for government service halls
  The citizen kiosk and window rating pad (JavaFX) with its own Java runtime,

@@ -40,6 +40,10 @@ command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 # Voice guidance: the spoken prompts are made by espeak-ng and measured (level, length, language) without a sound card.
 command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
+# Uyghur (issue 20): the screens' font with the Uyghur letters (UKIJ Tuz), and HarfBuzz's hb-shape, which the
+# receipt's shaping test compares the printed glyphs with.
+[ -e /usr/share/fonts/truetype/fonts-ukij-uyghur/UKIJTuz.ttf ] || need+=(fonts-ukij-uyghur)
+command -v hb-shape >/dev/null 2>&1 || need+=(libharfbuzz-bin)
 if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
     sudo=""

@@ -93,7 +93,7 @@ public final class CatalogLoader {
             return Optional.empty();
         }
         // Every item carries the English of the whole file: a material translated in one item reads the same in all.
-        return Optional.of(new Catalog(departments, lifeEvents, items, new Translations(root.translations())));
+        return Optional.of(new Catalog(departments, lifeEvents, items, new Translations(root.translations(), root.uyghurTranslations())));
     }
 
     private static List<String> distinct(YamlSection root, String key) {

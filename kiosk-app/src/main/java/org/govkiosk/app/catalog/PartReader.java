@@ -218,6 +218,6 @@ final class PartReader {
     }
 
     private static LocalizedText text(YamlSection.Localized written) {
-        return new LocalizedText(written.zh(), written.en());
+        return new LocalizedText(written.zh(), written.en(), written.ug());
     }
 }

@@ -10,16 +10,37 @@ import java.util.Optional;
  * The Chinese stays the item's official wording, sent to the platform and printed on papers; the English is what
  * the English UI shows instead. A text without English is shown in Chinese, marked as such by the UI.
  *
- * <p>One Chinese text has one English: the loader reports a second, different English as a problem.
+ * <p>One Chinese text has one English: the loader reports a second, different English as a problem. The Uyghur
+ * (ug) is kept the same way where the catalog gives it ({@code {zh: ..., en: ..., ug: ...}}).
  */
 public final class Translations {
 
     public static final Translations NONE = new Translations(Map.of());
 
     private final Map<String, String> english;
+    private final Map<String, String> uyghur;
 
     public Translations(Map<String, String> english) {
+        this(english, Map.of());
+    }
+
+    /** @param uyghur Chinese → Uyghur, for the Uyghur UI (ug) */
+    public Translations(Map<String, String> english, Map<String, String> uyghur) {
         this.english = Map.copyOf(english);
+        this.uyghur = Map.copyOf(uyghur);
+    }
+
+    /** True when {@code locale} reads Uyghur. */
+    public static boolean isUyghur(Locale locale) {
+        return "ug".equals(locale.getLanguage());
+    }
+
+    /** The text of {@code zh} in {@code locale} where this catalog gives one (English or Uyghur); never Chinese. */
+    public Optional<String> translation(Locale locale, String zh) {
+        if (isEnglish(locale)) {
+            return english(zh);
+        }
+        return isUyghur(locale) ? Optional.ofNullable(uyghur.get(zh)) : Optional.empty();
     }
 
     /** The English of {@code zh}, if the catalog gives one. */
@@ -32,51 +53,55 @@ public final class Translations {
         return Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
     }
 
-    /** The English of {@code zh} in an English locale, when there is one; {@code zh} itself otherwise. */
+    /** The translation of {@code zh} in an English or Uyghur locale, when there is one; {@code zh} otherwise. */
     public String in(Locale locale, String zh) {
-        return isEnglish(locale) ? english(zh).orElse(zh) : zh;
+        return translation(locale, zh).orElse(zh);
     }
 
-    /** True when an English reader would get {@code zh} in Chinese: the UI says so next to it. */
+    /** True when an English or Uyghur reader would get {@code zh} in Chinese: the UI says so next to it. */
     public boolean chineseOnly(Locale locale, String zh) {
-        return isEnglish(locale) && !english.containsKey(zh);
+        return (isEnglish(locale) || isUyghur(locale)) && translation(locale, zh).isEmpty();
     }
 
     /** These translations and {@code more}; where both translate a text, {@code more} wins. */
     public Translations and(Translations more) {
-        if (more.english.isEmpty()) {
+        if (more.isEmpty()) {
             return this;
         }
         Map<String, String> all = new LinkedHashMap<>(english);
         all.putAll(more.english);
-        return new Translations(all);
+        Map<String, String> allUyghur = new LinkedHashMap<>(uyghur);
+        allUyghur.putAll(more.uyghur);
+        return new Translations(all, allUyghur);
     }
 
     /** Only the translations of {@code texts} (those that have one). */
     public Translations only(Iterable<String> texts) {
         Map<String, String> out = new LinkedHashMap<>();
+        Map<String, String> outUyghur = new LinkedHashMap<>();
         for (String zh : texts) {
             english(zh).ifPresent(en -> out.put(zh, en));
+            Optional.ofNullable(uyghur.get(zh)).ifPresent(ug -> outUyghur.put(zh, ug));
         }
-        return new Translations(out);
+        return new Translations(out, outUyghur);
     }
 
     public boolean isEmpty() {
-        return english.isEmpty();
+        return english.isEmpty() && uyghur.isEmpty();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Translations t && english.equals(t.english);
+        return o instanceof Translations t && english.equals(t.english) && uyghur.equals(t.uyghur);
     }
 
     @Override
     public int hashCode() {
-        return english.hashCode();
+        return english.hashCode() * 31 + uyghur.hashCode();
     }
 
     @Override
     public String toString() {
-        return "Translations" + english;
+        return "Translations" + english + (uyghur.isEmpty() ? "" : " ug" + uyghur);
     }
 }

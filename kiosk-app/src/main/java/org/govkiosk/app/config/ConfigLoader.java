@@ -33,8 +33,8 @@ public final class ConfigLoader {
     public static final String CALENDAR_DIR = "calendar";
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
     public static final String DEVICES_FILE = "devices.yaml";
-    /** The languages the UI has bundles for, Chinese first. */
-    public static final List<String> SUPPORTED_LOCALES = List.of("zh-CN", "en");
+    /** The languages the UI has bundles for, Chinese first (ug-CN: Uyghur, written right to left). */
+    public static final List<String> SUPPORTED_LOCALES = List.of("zh-CN", "en", "ug-CN");
 
     private ConfigLoader() {
     }

@@ -50,22 +50,27 @@ public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintena
      * @param windowId a rating pad's window on the platform (the window business system names it); defaults to
      *                 the terminal id
      * @param hallNameEnglish the hall's name for the English UI ({@code hall-name: {zh: ..., en: ...}}), if given
+     * @param hallNameUyghur the hall's name for the Uyghur UI ({@code hall-name: {zh: ..., en: ..., ug: ...}})
      */
     public record Terminal(String id, String hallName, String windowName, LaunchOptions.Mode mode, String hallCode,
-            String windowId, Hall hall, Optional<String> hallNameEnglish) {
+            String windowId, Hall hall, Optional<String> hallNameEnglish, Optional<String> hallNameUyghur) {
         public Terminal(String id, String hallName, String windowName, LaunchOptions.Mode mode) {
-            this(id, hallName, windowName, mode, id, id, Hall.unknown(), Optional.empty());
+            this(id, hallName, windowName, mode, id, id, Hall.unknown(), Optional.empty(), Optional.empty());
         }
 
         public Terminal {
             Objects.requireNonNull(hallNameEnglish, "hallNameEnglish");
+            Objects.requireNonNull(hallNameUyghur, "hallNameUyghur");
         }
 
         /**
-         * The hall's name as the screens show it: the English in an English locale when terminal.yaml gives one.
-         * Papers print {@link #hallName()}, the Chinese: official papers are in Chinese.
+         * The hall's name as the screens show it: the English in an English locale, the Uyghur in a Uyghur one, when
+         * terminal.yaml gives it. Papers print {@link #hallName()}, the Chinese: official papers are in Chinese.
          */
         public String hallName(Locale locale) {
+            if ("ug".equals(locale.getLanguage())) {
+                return hallNameUyghur.orElse(hallName);
+            }
             return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? hallNameEnglish.orElse(hallName)
                     : hallName;
         }

@@ -60,7 +60,8 @@ final class TerminalSections {
                 s.string("hall-phone", false).orElse(unknown.phone()), progressUrl,
                 correctionDays.orElse(TerminalConfig.Hall.DEFAULT_CORRECTION_DAYS));
         return ok ? new TerminalConfig.Terminal(id.get(), hall, window, mode, hallCode != null ? hallCode : id.get(),
-                windowId != null ? windowId : id.get(), hallInfo, Optional.ofNullable(hallEnglish.get())) : null;
+                windowId != null ? windowId : id.get(), hallInfo, Optional.ofNullable(hallEnglish.get()),
+                Optional.ofNullable(hall == null ? null : s.uyghurTranslations().get(hall))) : null;
     }
 
     private static Optional<LaunchOptions.Mode> mode(YamlSection s, String value) {

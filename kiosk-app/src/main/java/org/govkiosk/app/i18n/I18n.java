@@ -12,13 +12,17 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 
 /**
- * The UI's words, from the {@code messages} resource bundles: Chinese (zh-CN) first, English second. Every label
+ * The UI's words, from the {@code messages} resource bundles: Chinese (zh-CN) first, English second, Uyghur (ug-CN,
+ * right to left) third. Every label
  * binds to {@link #bind(String, Object...)} so a language switch re-labels every screen at once.
  */
 public final class I18n {
 
     public static final String BUNDLE = "org.govkiosk.app.i18n.messages";
     public static final Locale ZH_CN = Locale.SIMPLIFIED_CHINESE;
+    /** Uyghur as written in China, in Arabic script (UEY), right to left. */
+    public static final Locale UG_CN = Locale.forLanguageTag("ug-CN");
+    private static final java.util.Set<String> RIGHT_TO_LEFT = java.util.Set.of("ug", "ar", "fa", "he", "ur");
 
     private final List<Locale> supported;
     private final ObjectProperty<Locale> locale;
@@ -45,8 +49,18 @@ public final class I18n {
 
     /** Switches to the next supported language (the button on every screen). */
     public void next() {
+        locale.set(following());
+    }
+
+    /** The language {@link #next()} switches to. */
+    public Locale following() {
         int i = supported.indexOf(locale.get());
-        locale.set(supported.get((i + 1) % supported.size()));
+        return supported.get((i + 1) % supported.size());
+    }
+
+    /** Whether {@code locale} is written right to left (Uyghur, in Arabic script): the screens mirror for it. */
+    public static boolean isRightToLeft(Locale locale) {
+        return RIGHT_TO_LEFT.contains(locale.getLanguage());
     }
 
     public static ResourceBundle bundle(Locale locale) {
@@ -81,6 +95,52 @@ public final class I18n {
             // Visible on screen and caught by the bundle test, but never a crash at a citizen's terminal.
             return "⟨" + key + "⟩";
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        boolean rtl = isRightToLeft(locale);
+        String text = args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(rtl ? leftToRight(args)
+                : args);
+        return rtl ? wrappable(text) : text;
+    }
+
+    /**
+     * Values that read left to right (an ID number 110***********1232, a case number, a Chinese name) between two
+     * left-to-right marks inside a right-to-left sentence: without them the bidirectional algorithm takes the stars
+     * between the digit groups, or after a masked name, for right-to-left and shows 1232***********110 or *张.
+     */
+    private static Object[] leftToRight(Object[] args) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof CharSequence cs && startsLeftToRight(cs)) {
+                out[i] = "\u200E" + cs + "\u200E";
+            }
+        }
+        return out;
+    }
+
+    private static boolean startsLeftToRight(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            byte d = Character.getDirectionality(text.charAt(i));
+            if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT || d == Character.DIRECTIONALITY_EUROPEAN_NUMBER) {
+                return true;
+            }
+            if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** A space between two Arabic-script words, where {@link #wrappable} puts a left-to-right mark after it. */
+    private static final java.util.regex.Pattern ARABIC_SPACE = java.util.regex.Pattern.compile(
+            "(?<=\\p{IsArabic}|\\p{IsArabic}[.،؛:!?»)]) (?=[«(]?\\p{IsArabic})");
+
+    /**
+     * Right-to-left text that JavaFX 21 (Linux, Pango) wraps without drawing a line twice: it draws the whole of an
+     * Arabic-script run on the first line when it has to split the run to wrap it (the second line then repeats the
+     * end). A left-to-right mark (U+200E, invisible, zero width) after each space between two Arabic-script words
+     * makes every word a run of its own, and a run is wrapped whole. Not put next to digits or Latin letters, whose
+     * order around the space it would change.
+     */
+    public static String wrappable(String text) {
+        return text.indexOf(' ') < 0 ? text : ARABIC_SPACE.matcher(text).replaceAll(" \u200E");
     }
 }

@@ -6,13 +6,14 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.govkiosk.app.catalog.Catalog;
 import org.govkiosk.app.catalog.CatalogItem;
+import org.govkiosk.app.catalog.LocalizedText;
 import org.govkiosk.app.catalog.Translations;
 import org.govkiosk.app.i18n.I18n;
 
 /**
- * The catalog's texts as a screen shows them: in Chinese on a Chinese screen; in English on an English one where
- * the catalog gives the English, and otherwise in Chinese marked "(in Chinese only)", so a citizen who chose
- * English is told, not left to guess, that a text has no translation yet.
+ * The catalog's texts as a screen shows them: in Chinese on a Chinese screen; in English (or Uyghur) on an English
+ * (or Uyghur) one where the catalog gives it, and otherwise in Chinese marked "(in Chinese only)", so a citizen who
+ * chose another language is told, not left to guess, that a text has no translation yet.
  */
 public final class CatalogTexts {
 
@@ -43,8 +44,13 @@ public final class CatalogTexts {
         if (isChinese(locale)) {
             return zh;
         }
-        Optional<String> translated = Translations.isEnglish(locale) ? english.english(zh) : Optional.empty();
-        return translated.orElseGet(() -> I18n.format(locale, "catalog.chinese-only", zh));
+        return english.translation(locale, zh).map(t -> I18n.isRightToLeft(locale) ? I18n.wrappable(t) : t).orElseGet(() -> I18n.format(locale, "catalog.chinese-only", zh));
+    }
+
+    /** A short text of the catalog (a form label) in {@code locale}; Chinese marked as such where it lacks one. */
+    public static String in(Locale locale, LocalizedText text) {
+        return text.chineseOnly(locale) ? I18n.format(locale, "catalog.chinese-only", text.zh())
+                : I18n.isRightToLeft(locale) ? I18n.wrappable(text.in(locale)) : text.in(locale);
     }
 
     public List<String> in(Locale locale, List<String> zh) {

@@ -105,6 +105,9 @@ public final class KioskUi {
         navigator.register(ScreenId.GUIDE, () -> new GuideView(guide, i18n));
 
         var t = models.config().terminal();
+        // Uyghur names wrap without JavaFX drawing a line twice (see I18n.wrappable).
+        java.util.function.Function<java.util.Locale, String> hallName = locale -> I18n.isRightToLeft(locale)
+                ? I18n.wrappable(t.hallName(locale)) : t.hallName(locale);
         catalogTexts = models.catalogTexts();
         rateModel = models.terminalRating();
         rateModel.stageProperty().addListener((obs, was, now) -> {
@@ -113,7 +116,7 @@ public final class KioskUi {
             }
         });
         sessions.onEnd(reason -> rateModel.dismiss());
-        navigator.register(ScreenId.RATE, () -> new PadView(rateModel, i18n, t::hallName, null, catalogTexts));
+        navigator.register(ScreenId.RATE, () -> new PadView(rateModel, i18n, hallName, null, catalogTexts));
         journeys = journeys(i18n, sessions, board);
         journeys.register((id, factory) -> navigator.register(ScreenId.valueOf(id.name()), factory));
         sessions.onEnd(reason -> {
@@ -121,7 +124,7 @@ public final class KioskUi {
             pendingPrint = false;
         });
 
-        AttractViewModel attract = new AttractViewModel(sessions, navigator, board, t::hallName,
+        AttractViewModel attract = new AttractViewModel(sessions, navigator, board, hallName,
                 i18n.localeProperty(), models.clock(), models.config().session().farewell());
         PinViewModel pin = models.pin(navigator);
         MaintenanceViewModel maintenance = models.maintenance(board, navigator, exitApplication, homeScreen());
@@ -141,10 +144,10 @@ public final class KioskUi {
         navigator.register(ScreenId.MAINTENANCE, () -> new MaintenanceView(maintenance, maintenanceTabs(board), i18n));
         if (models.mode() == LaunchOptions.Mode.PAD) {
             PadViewModel pad = models.windowPad();
-            navigator.register(ScreenId.PAD, () -> new PadView(pad, i18n, t::hallName, t.windowName(),
+            navigator.register(ScreenId.PAD, () -> new PadView(pad, i18n, hallName, t.windowName(),
                     catalogTexts));
         } else {
-            navigator.register(ScreenId.PAD, () -> new PadView(i18n, t::hallName, t.windowName()));
+            navigator.register(ScreenId.PAD, () -> new PadView(i18n, hallName, t.windowName()));
         }
 
         sessions.onEnd(reason -> {
@@ -157,7 +160,7 @@ public final class KioskUi {
         OnScreenKeyboardView keyboardView = new OnScreenKeyboardView(keyboardModel, i18n);
         keyboard = new KeyboardDock(keyboardModel, keyboardView.view(), content);
         keyboard.hideOnChange(navigator.currentProperty());
-        shell = new ShellView(shellModel, voiceModel, sessions, i18n, t::hallName, content,
+        shell = new ShellView(shellModel, voiceModel, sessions, i18n, hallName, content,
                 keyboardView.view());
         speakJourneys();
         navigator.reset(homeScreen());

@@ -122,11 +122,11 @@ class CatalogLoaderTest {
     void aTranslationWithAnUnknownKeyOrNoChineseIsAProblem() {
         List<String> problems = file()
                 .replace("category: 公共服务\n    case-kind: promised",
-                        "category: {zh: 公共服务, en: Public service, ug: ئاممىۋى مۇلازىمەت}\n    case-kind: promised")
+                        "category: {zh: 公共服务, en: Public service, kk: قوعامدىق قىزمەت}\n    case-kind: promised")
                 .replace("life-events: [就业, 置业]", "life-events: [就业, {en: Buying a home}]")
                 .problems();
 
-        problemAt(problems, "items[1].category.ug", "unknown key", "en, zh");
+        problemAt(problems, "items[1].category.kk", "unknown key", "en, ug, zh");
         problemAt(problems, "life-events[1].zh", "required");
     }
 

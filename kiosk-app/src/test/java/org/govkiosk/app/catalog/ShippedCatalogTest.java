@@ -87,6 +87,20 @@ class ShippedCatalogTest {
                 .contains("Example City Human Resources and Social Security Bureau");
     }
 
+    /** Uyghur (issue 20): every item's name, every department and life event; the rest is marked Chinese-only. */
+    @Test
+    void everyNameDepartmentAndLifeEventHasItsUyghur() {
+        java.util.Locale ug = java.util.Locale.forLanguageTag("ug-CN");
+        Translations t = catalog.english();
+        java.util.List<String> texts = new java.util.ArrayList<>(catalog.departments());
+        texts.addAll(catalog.lifeEvents());
+        catalog.items().forEach(i -> texts.add(i.name()));
+        assertThat(texts).hasSizeGreaterThan(20)
+                .allSatisfy(zh -> assertThat(t.translation(ug, zh)).as("Uyghur of %s", zh).isPresent()
+                        .get().asString().containsPattern("\\p{IsArabic}"));
+        assertThat(t.chineseOnly(ug, catalog.items().get(0).conditions().get(0))).isTrue();
+    }
+
     @Test
     void selfServicePrintingUsesShippedTemplates() {
         List<CatalogItem> printable = catalog.items().stream().filter(CatalogItem::printableAtTerminal).toList();

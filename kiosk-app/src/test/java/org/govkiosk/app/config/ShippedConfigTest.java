@@ -37,7 +37,9 @@ class ShippedConfigTest {
         assertThat(config.session().idleTimeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(config.session().warning()).isEqualTo(Duration.ofSeconds(20));
         assertThat(config.ui().defaultLocale()).isEqualTo(Locale.SIMPLIFIED_CHINESE);
-        assertThat(config.ui().locales()).containsExactly(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+        assertThat(config.ui().locales()).containsExactly(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH,
+                Locale.forLanguageTag("ug-CN"));
+        assertThat(config.terminal().hallName(Locale.forLanguageTag("ug-CN"))).contains("مۇلازىمەت مەركىزى");
         assertThat(config.ui().elderMode()).isFalse();
         assertThat(config.maintenance().maxAttempts()).isEqualTo(5);
         assertThat(config.maintenance().lockout()).isEqualTo(Duration.ofMinutes(5));

@@ -57,7 +57,8 @@ class TerminalYamlTest {
                 """, "").load();
 
         assertThat(c.session()).isEqualTo(new TerminalConfig.Session(Duration.ofSeconds(90), Duration.ofSeconds(20)));
-        assertThat(c.ui().locales()).containsExactly(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+        assertThat(c.ui().locales()).containsExactly(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH,
+                Locale.forLanguageTag("ug-CN"));
         assertThat(c.ui().defaultLocale()).isEqualTo(Locale.SIMPLIFIED_CHINESE);
         assertThat(c.maintenance().pinHash()).isEmpty();
         assertThat(c.maintenance().maxAttempts()).isEqualTo(5);
@@ -277,6 +278,17 @@ class TerminalYamlTest {
     }
 
     @Test
+    void hallNameMayGiveTheUyghurTheUyghurScreensShow() {
+        TerminalConfig.Terminal t = config().terminal("  hall-name: 测试政务服务中心",
+                "  hall-name: {zh: 测试政务服务中心, en: Test Government Service Center, ug: سىناق مۇلازىمەت مەركىزى}")
+                .load().terminal();
+
+        assertThat(t.hallName(Locale.forLanguageTag("ug-CN"))).isEqualTo("سىناق مۇلازىمەت مەركىزى");
+        assertThat(t.hallName(Locale.ENGLISH)).isEqualTo("Test Government Service Center");
+        assertThat(t.hallName()).isEqualTo("测试政务服务中心");
+    }
+
+    @Test
     void aPlainHallNameIsShownInEveryLanguage() {
         TerminalConfig.Terminal t = config().load().terminal();
 
@@ -289,12 +301,12 @@ class TerminalYamlTest {
         List<String> empty = config().terminal("  hall-name: 测试政务服务中心",
                 "  hall-name: {zh: 测试政务服务中心, en: ''}").problems();
         List<String> unknown = config().terminal("  hall-name: 测试政务服务中心",
-                "  hall-name: {zh: 测试政务服务中心, ug: تېست}").problems();
+                "  hall-name: {zh: 测试政务服务中心, kk: تەست}").problems();
         List<String> noChinese = config().terminal("  hall-name: 测试政务服务中心",
                 "  hall-name: {en: Test Government Service Center}").problems();
 
         problemAt(empty, T, "terminal.hall-name.en", "must not be empty");
-        problemAt(unknown, T, "terminal.hall-name.ug", "unknown key", "en", "zh");
+        problemAt(unknown, T, "terminal.hall-name.kk", "unknown key", "en", "zh");
         problemAt(unknown, T, "terminal.hall-name.en", "required");
         problemAt(noChinese, T, "terminal.hall-name.zh", "required");
     }

@@ -44,4 +44,20 @@ class CatalogTextsTest {
                 .isEqualTo("其他大厅的事项 (in Chinese only)");
         assertThat(CatalogTexts.NONE.itemName(Locale.ENGLISH, null, null)).isEmpty();
     }
+
+    @Test
+    void uyghurScreensShowTheUyghurOrSayTheTextIsInChineseOnly() {
+        CatalogTexts both = CatalogTexts.of(new Catalog(source.departments(), source.lifeEvents(), source.items(),
+                new Translations(Map.of("住房公积金提取", "Housing provident fund withdrawal"),
+                        Map.of("住房公积金提取", "تۇرالغۇ جامغۇرمىسىنى ئېلىش"))));
+        assertThat(both.in(I18n.UG_CN, List.of("住房公积金提取", "户籍证明开具")))
+                .extracting(t -> t.replace("\u200E", "")) // the marks that let JavaFX wrap (I18n.wrappable)
+                .containsExactly("تۇرالغۇ جامغۇرمىسىنى ئېلىش", "户籍证明开具 (خەنزۇچىلا\u00A0بار)");
+        assertThat(both.in(Locale.ENGLISH, "住房公积金提取")).isEqualTo("Housing provident fund withdrawal");
+        assertThat(CatalogTexts.in(I18n.UG_CN, new org.govkiosk.app.catalog.LocalizedText("退休日期", "Retired on"))
+                .replace("\u200E", "")).isEqualTo("退休日期 (خەنزۇچىلا\u00A0بار)");
+        assertThat(CatalogTexts.in(I18n.UG_CN, new org.govkiosk.app.catalog.LocalizedText("退休日期", "Retired on",
+                java.util.Optional.of("پىنسىيەگە چىققان چېسلا"))).replace("\u200E", ""))
+                .isEqualTo("پىنسىيەگە چىققان چېسلا");
+    }
 }

@@ -9,6 +9,7 @@ import org.govkiosk.print.model.Document;
 import org.govkiosk.print.model.TextSize;
 import org.govkiosk.print.model.TextStyle;
 import org.govkiosk.print.qr.QrMatrix;
+import org.govkiosk.print.text.ArabicShaper;
 import org.govkiosk.print.text.LineBreaker;
 import org.govkiosk.print.text.ReceiptColumns;
 
@@ -20,6 +21,7 @@ import org.govkiosk.print.text.ReceiptColumns;
 public final class EscPosRenderer {
 
     private final EscPosSettings settings;
+    private RasterText rasterText;
 
     public EscPosRenderer(EscPosSettings settings) {
         this.settings = settings;
@@ -65,6 +67,10 @@ public final class EscPosRenderer {
     }
 
     private void text(EscPosWriter out, String text, TextStyle style) {
+        if (ArabicShaper.containsArabicScript(text)) {
+            uyghur(out, text, style.size() == TextSize.LARGE ? 2 : 1, style.align(), style.bold());
+            return;
+        }
         int times = style.size() == TextSize.LARGE ? 2 : 1;
         out.align(style.align()).bold(style.bold()).magnify(times);
         for (String line : wrap(text, settings.paper().columns() / times)) {
@@ -73,8 +79,42 @@ public final class EscPosRenderer {
         out.magnify(1).bold(false).align(Align.LEFT);
     }
 
+    /**
+     * A line with Uyghur in it, as pictures of its lines (GS v 0): the printer's fonts cannot join the letters
+     * nor order the words right to left.
+     */
+    private void uyghur(EscPosWriter out, String text, int times, Align align, boolean bold) {
+        RasterText raster = rasterText();
+        int width = settings.paper().dots();
+        int size = RasterText.NORMAL_DOTS * times;
+        out.align(Align.LEFT);
+        for (String line : raster.wrap(clean(text), width, size)) {
+            RasterImage r = RasterImage.of(raster.line(line, width, size, align, bold), width);
+            out.raster(r.bits(), r.widthBytes(), r.heightDots());
+        }
+    }
+
+    private RasterText rasterText() {
+        if (rasterText == null) {
+            try {
+                rasterText = new RasterText(ArabicShaper.configured());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return rasterText;
+    }
+
     /** 办件编号：value, the value wrapped under itself so the labels stay a column of their own. */
     private void keyValues(EscPosWriter out, Block.KeyValueTable kv) {
+        if (kv.entries().stream().anyMatch(e -> ArabicShaper.containsArabicScript(e.key() + e.value()))) {
+            // Label and value each on lines of their own: a picture of the label, the value as text below it.
+            for (Block.Entry e : kv.entries()) {
+                text(out, clean(e.key()) + "：", new TextStyle(Align.RIGHT, TextSize.NORMAL, true));
+                text(out, clean(e.value()), new TextStyle(Align.LEFT, TextSize.NORMAL, false));
+            }
+            return;
+        }
         int columns = settings.paper().columns();
         int labelWidth = kv.entries().stream().mapToInt(e -> ReceiptColumns.of(clean(e.key())) + 2).max().orElse(0);
         labelWidth = Math.min(labelWidth, columns / 2);
@@ -155,7 +195,9 @@ public final class EscPosRenderer {
             RasterImage r = RasterImage.of(image, image.getWidth());
             out.raster(r.bits(), r.widthBytes(), r.heightDots());
         }
-        if (q.caption() != null) {
+        if (q.caption() != null && ArabicShaper.containsArabicScript(q.caption())) {
+            uyghur(out, q.caption(), 1, Align.CENTER, false);
+        } else if (q.caption() != null) {
             for (String line : wrap(q.caption(), settings.paper().columns())) {
                 out.text(line).newline();
             }

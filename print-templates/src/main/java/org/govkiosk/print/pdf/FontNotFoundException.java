@@ -32,4 +32,9 @@ public class FontNotFoundException extends RuntimeException {
     public FontNotFoundException(String what, Throwable cause) {
         super(what + "; " + HOW_TO_FIX, cause);
     }
+
+    /** A font other than the CJK one is missing: {@code message} says what and how to fix it. */
+    FontNotFoundException(Throwable cause, String message) {
+        super(message, cause);
+    }
 }

@@ -13,15 +13,20 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.util.Matrix;
+import org.govkiosk.print.text.ArabicShaper;
 
 /**
  * Drawing on A4 pages top to bottom: a cursor {@link #y()}, page breaks when a piece does not fit, text in the
  * embedded CJK font. Coordinates are PDF points, origin bottom left.
  */
 final class PdfCanvas implements AutoCloseable {
+
+    /** UKIJ Tuz draws its letters smaller than the CJK font at the same size: Uyghur is set this much larger. */
+    static final float ARABIC_SCALE = 1.2f;
 
     private final PDDocument doc;
     private final CjkFont cjk;
@@ -32,6 +37,8 @@ final class PdfCanvas implements AutoCloseable {
     private final Map<EncodedImage, PDImageXObject> images = new IdentityHashMap<>();
     private PDPageContentStream content;
     private float y;
+    private ArabicScriptFont arabic;
+    private PDType0Font arabicPdf;
 
     PdfCanvas(PDDocument doc, CjkFont cjk, PdfPageLayout layout) {
         this.doc = doc;
@@ -98,11 +105,26 @@ final class PdfCanvas implements AutoCloseable {
     }
 
     String printable(String text) {
-        return cjk.printable(text);
+        if (!ArabicShaper.containsArabicScript(text)) {
+            return cjk.printable(text);
+        }
+        // Uyghur letters go to the Uyghur font; the rest of the line (digits, Chinese) as before.
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            String c = new String(Character.toChars(cp));
+            boolean uyghurFont = ArabicShaper.isArabicScript(cp) || !cjk.hasGlyph(cp); // e.g. the Arabic comma
+            out.append(uyghurFont && arabic().shaper().covers(cp) ? c : cjk.printable(c));
+        });
+        return out.toString();
     }
 
     /** Advance width of one code point at {@code size}; the code point must be printable. */
     float width(int codePoint, float size) {
+        if (ArabicShaper.isArabicScript(codePoint)) {
+            // Its isolated form: joined forms are no wider, so a line broken by these never overflows.
+            return widths.computeIfAbsent(codePoint, cp -> arabic().shaper().coveredWidth(
+                    new String(Character.toChars(cp)), ARABIC_SCALE)) * size;
+        }
         return widths.computeIfAbsent(codePoint, cp -> {
             try {
                 return font.getStringWidth(new String(Character.toChars(cp))) / 1000f;
@@ -113,6 +135,17 @@ final class PdfCanvas implements AutoCloseable {
     }
 
     float width(String text, float size) {
+        if (ArabicShaper.containsArabicScript(text)) {
+            float w = 0;
+            for (ArabicShaper.Run r : arabic().shaper().shape(text)) {
+                w += r.covered() ? r.width() * size * ARABIC_SCALE : cjkWidth(r.text(), size);
+            }
+            return w;
+        }
+        return cjkWidth(text, size);
+    }
+
+    private float cjkWidth(String text, float size) {
         float w = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
@@ -124,6 +157,53 @@ final class PdfCanvas implements AutoCloseable {
 
     /** Text with its baseline at {@code baseline}; bold is simulated by stroking the outline (CJK fonts ship one weight). */
     void text(String text, float x, float baseline, float size, boolean bold) {
+        if (ArabicShaper.containsArabicScript(text)) {
+            shapedText(text, x, baseline, size, bold);
+            return;
+        }
+        cjkText(text, x, baseline, size, bold);
+    }
+
+    /**
+     * A line with Uyghur in it: its runs in visual order, each Uyghur run as the glyphs the shaper chose (PDFBox
+     * would draw the letters unjoined and in logical order), the rest in the CJK font.
+     */
+    private void shapedText(String text, float x, float baseline, float size, boolean bold) {
+        float cx = x;
+        for (ArabicShaper.Run r : arabic().shaper().shape(text)) {
+            if (!r.covered()) {
+                cjkText(r.text(), cx, baseline, size, bold);
+                cx += cjkWidth(r.text(), size);
+                continue;
+            }
+            PDFormXObject glyphs = ShapedGlyphs.form(doc, arabicPdf(), r, size * ARABIC_SCALE, bold);
+            try {
+                content.saveGraphicsState();
+                content.transform(Matrix.getTranslateInstance(cx, baseline));
+                content.drawForm(glyphs);
+                content.restoreGraphicsState();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            cx += r.width() * size * ARABIC_SCALE;
+        }
+    }
+
+    private ArabicScriptFont arabic() {
+        if (arabic == null) {
+            arabic = ArabicScriptFont.shared();
+        }
+        return arabic;
+    }
+
+    private PDType0Font arabicPdf() {
+        if (arabicPdf == null) {
+            arabicPdf = arabic().embedIn(doc);
+        }
+        return arabicPdf;
+    }
+
+    private void cjkText(String text, float x, float baseline, float size, boolean bold) {
         try {
             content.beginText();
             content.setFont(font, size);

@@ -34,7 +34,9 @@ public final class YamlSection {
         final String file;
         final List<String> problems;
         /** Chinese → (English, where it was written), for every translatable text read so far. */
-        final Map<String, English> english = new LinkedHashMap<>();
+        final Map<String, Written> english = new LinkedHashMap<>();
+        /** Chinese → (Uyghur, where it was written as {@code ug:}), the same way. */
+        final Map<String, Written> uyghur = new LinkedHashMap<>();
 
         Document(String file, List<String> problems) {
             this.file = file;
@@ -42,11 +44,15 @@ public final class YamlSection {
         }
     }
 
-    private record English(String en, String key) {
+    private record Written(String text, String key) {
     }
 
-    /** Text written as {@code {zh: ..., en: ...}}. */
-    public record Localized(String zh, String en) {
+    /** Text written as {@code {zh: ..., en: ...}}, with the Uyghur where {@code ug: ...} gives it. */
+    public record Localized(String zh, String en, Optional<String> ug) {
+
+        public Localized(String zh, String en) {
+            this(zh, en, Optional.empty());
+        }
     }
 
     private final Document doc;
@@ -433,16 +439,25 @@ public final class YamlSection {
             return Optional.empty();
         }
         YamlSection s = section.get();
-        s.onlyKeys("zh", "en");
+        s.onlyKeys("zh", "en", "ug");
         Optional<String> zh = s.string("zh", true);
         Optional<String> en = s.string("en", true);
-        return zh.isPresent() && en.isPresent() ? Optional.of(new Localized(zh.get(), en.get())) : Optional.empty();
+        Optional<String> ug = s.string("ug", false);
+        return zh.isPresent() && en.isPresent() ? Optional.of(new Localized(zh.get(), en.get(), ug))
+                : Optional.empty();
     }
 
     /** Chinese → English of every text of the file read so far through {@link #translatable} and its kin. */
     public Map<String, String> translations() {
         Map<String, String> out = new LinkedHashMap<>();
-        doc.english.forEach((zh, en) -> out.put(zh, en.en()));
+        doc.english.forEach((zh, en) -> out.put(zh, en.text()));
+        return out;
+    }
+
+    /** Chinese → Uyghur of the texts read so far that were written with an optional {@code ug:} beside zh and en. */
+    public Map<String, String> uyghurTranslations() {
+        Map<String, String> out = new LinkedHashMap<>();
+        doc.uyghur.forEach((zh, ug) -> out.put(zh, ug.text()));
         return out;
     }
 
@@ -471,17 +486,26 @@ public final class YamlSection {
 
     private Optional<String> translation(String at, JsonNode written) {
         YamlSection t = child(at, written);
-        t.onlyKeys("zh", "en");
+        t.onlyKeys("zh", "en", "ug");
         Optional<String> zh = t.string("zh", true);
         Optional<String> en = t.string("en", true);
+        Optional<String> ug = t.string("ug", false);
         if (zh.isEmpty() || en.isEmpty()) {
             return Optional.empty();
         }
-        English first = doc.english.putIfAbsent(zh.get(), new English(en.get(), t.key("en")));
-        if (first != null && !first.en().equals(en.get())) {
-            t.problem(t.key("en"), "'" + zh.get() + "' is translated as '" + first.en() + "' at " + first.key()
+        Written first = doc.english.putIfAbsent(zh.get(), new Written(en.get(), t.key("en")));
+        if (first != null && !first.text().equals(en.get())) {
+            t.problem(t.key("en"), "'" + zh.get() + "' is translated as '" + first.text() + "' at " + first.key()
                     + "; one Chinese text has one English");
             return Optional.empty();
+        }
+        if (ug.isPresent()) {
+            Written firstUg = doc.uyghur.putIfAbsent(zh.get(), new Written(ug.get(), t.key("ug")));
+            if (firstUg != null && !firstUg.text().equals(ug.get())) {
+                t.problem(t.key("ug"), "'" + zh.get() + "' is translated as '" + firstUg.text() + "' at "
+                        + firstUg.key() + "; one Chinese text has one Uyghur");
+                return Optional.empty();
+            }
         }
         return zh;
     }

@@ -162,6 +162,26 @@ class YamlSectionTest {
     }
 
     @Test
+    void uyghurIsOptionalBesideTheEnglishAndOneChineseTextHasOneUyghur() {
+        YamlSection root = read("""
+                a: {zh: 身份证, en: ID card, ug: كىملىك}
+                b: {zh: 户口簿, en: Household register}
+                c: [{zh: 身份证, en: ID card, ug: سالاھىيەت}]
+                d: {zh: 社保卡, en: Social security card, uy: خاتا}
+                """);
+        assertThat(root.translatable("a", true)).contains("身份证");
+        assertThat(root.translatable("b", true)).contains("户口簿");
+        assertThat(root.translatableTexts("c", true)).isEmpty();
+        root.translatable("d", true);
+        assertThat(root.uyghurTranslations()).containsExactly(java.util.Map.entry("身份证", "كىملىك"));
+        assertThat(root.translations()).containsKeys("身份证", "户口簿");
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0)).isEqualTo("config/catalog.yaml: c[0].ug: '身份证' is translated as 'كىملىك' at"
+                + " a.ug; one Chinese text has one Uyghur");
+        assertThat(problems.get(1)).startsWith("config/catalog.yaml: d.uy:");
+    }
+
+    @Test
     void fileProblemsNameTheFileAndLine(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("twice.yaml"), "port: 1\nport: 2\n");
         Files.write(dir.resolve("gbk.yaml"), "name: \u529e\u4ef6\n".getBytes("GBK"));

@@ -77,7 +77,7 @@ public final class ApplyConfirmView implements Screen {
         for (ApplyViewModel.SummaryLine l : model.summary()) {
             // A choice is the catalog's words; anything else is the citizen's own data, shown as written.
             boolean choice = l.field().type() == FieldType.CHOICE && !l.shown().isEmpty();
-            lines.getChildren().add(line(l.field().label().in(i18n.locale()),
+            lines.getChildren().add(line(CatalogTexts.in(i18n.locale(), l.field().label()),
                     choice ? texts.in(i18n.locale(), l.shown()) : l.shownIn(i18n.locale()), !choice));
         }
         var absent = texts.in(i18n.locale(), model.missingMaterials());

@@ -111,7 +111,7 @@ public final class ApplyFormView implements Screen {
         line.setId("field-" + f.key());
         Controls.personalData(Controls.wrap(line));
         line.textProperty().bind(Bindings.createStringBinding(
-                () -> i18n.text("apply.field.from-card.line", f.field().label().in(i18n.locale()),
+                () -> i18n.text("apply.field.from-card.line", CatalogTexts.in(i18n.locale(), f.field().label()),
                         f.shownIn(i18n.locale())),
                 i18n.localeProperty()));
         return line;
@@ -121,7 +121,7 @@ public final class ApplyFormView implements Screen {
         Label label = new Label();
         label.getStyleClass().add("field-label");
         label.textProperty().bind(Bindings.createStringBinding(
-                () -> f.field().label().in(i18n.locale()) + (f.field().required() ? " *" : ""),
+                () -> CatalogTexts.in(i18n.locale(), f.field().label()) + (f.field().required() ? " *" : ""),
                 i18n.localeProperty()));
         Node input = f.field().type() == FieldType.CHOICE ? choices(f) : text(f);
         Label error = new Label();
@@ -137,6 +137,9 @@ public final class ApplyFormView implements Screen {
         TextField field = KeyboardLayout.set(new TextField(), KeyboardLayout.of(f.field()));
         field.setId("field-" + f.key());
         Controls.personalData(field);
+        if (f.field().type() != FieldType.TEXT && f.field().type() != FieldType.CHOICE) {
+            Controls.leftToRight(field); // dates, numbers, phone and ID numbers read left to right in every language
+        }
         field.textProperty().bindBidirectional(f.valueProperty());
         field.promptTextProperty().bind(i18n.bind(promptKey(f.field().type())));
         inputs.put(f, field);

@@ -55,12 +55,15 @@ public final class IdentifyView implements Screen {
         name.textProperty().bind(model.nameProperty());
         Label id = new Label();
         id.setId("identify-id");
+        Controls.leftToRight(id);
         id.textProperty().bind(model.maskedIdProperty());
         Label code = new Label();
         code.setId("identify-code");
+        Controls.leftToRight(code);
         code.textProperty().bind(model.scannedCodeProperty());
         TextField phone = KeyboardLayout.set(new TextField(), KeyboardLayout.PHONE);
         phone.setId("identify-phone");
+        Controls.leftToRight(phone);
         phone.setPrefColumnCount(16);
         phone.textProperty().bindBidirectional(model.phoneProperty());
         phone.promptTextProperty().bind(i18n.bind("identify.phone.prompt"));

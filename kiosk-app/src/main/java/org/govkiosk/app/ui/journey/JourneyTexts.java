@@ -1,5 +1,6 @@
 package org.govkiosk.app.ui.journey;
 
+import org.govkiosk.app.ui.CatalogTexts;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableValue;
@@ -91,7 +92,7 @@ public final class JourneyTexts {
         if (p == null) {
             return "";
         }
-        return p.catalogText().map(t -> t.in(i18n.locale())).orElseGet(() -> i18n.text(p.messageKey(), p.args()));
+        return p.catalogText().map(t -> CatalogTexts.in(i18n.locale(), t)).orElseGet(() -> i18n.text(p.messageKey(), p.args()));
     }
 
     public static StringBinding bindProblem(I18n i18n, ObservableValue<FieldProblem> problem) {

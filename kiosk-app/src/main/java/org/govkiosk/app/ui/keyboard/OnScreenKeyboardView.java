@@ -36,6 +36,8 @@ public final class OnScreenKeyboardView {
         this.model = model;
         this.i18n = i18n;
         root.setId("osk");
+        // Its keys are Latin letters, pinyin and digits: the same order on a Uyghur (right-to-left) screen.
+        org.govkiosk.app.ui.shell.Controls.leftToRight(root);
         root.getStyleClass().add("osk");
         root.setAlignment(Pos.TOP_CENTER);
         root.setMaxHeight(Region.USE_PREF_SIZE);

@@ -178,11 +178,12 @@ public final class ProgressView implements Screen {
         // however long the number grows.
         Label shown = new Label();
         shown.setId("progress-typed");
+        Controls.leftToRight(shown);
         shown.getStyleClass().add("keypad-display");
         shown.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
         shown.textProperty().bind(Bindings.when(model.typedProperty().isEmpty())
                 .then(i18n.bind("progress.keypad.empty")).otherwise(model.typedProperty()));
-        GridPane keys = new GridPane();
+        GridPane keys = Controls.leftToRight(new GridPane());
         keys.setHgap(KEY_GAP);
         keys.setVgap(KEY_GAP);
         for (int i = 0; i < KEYS.length(); i++) {

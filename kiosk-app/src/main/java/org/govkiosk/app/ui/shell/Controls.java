@@ -34,7 +34,36 @@ public final class Controls {
     /** Marks {@code node} as showing a person's own data ({@link #PERSONAL_DATA}). */
     public static <N extends javafx.scene.Node> N personalData(N node) {
         node.getStyleClass().add(PERSONAL_DATA);
+        if (node instanceof javafx.scene.control.Labeled labeled) {
+            // A name or address reads in its own direction: 张* on a Uyghur screen stays 张*, not *张.
+            labeled.textProperty().addListener((obs, was, now) -> ownDirection(labeled, now));
+            ownDirection(labeled, labeled.getText());
+        }
         return node;
+    }
+
+    /** Left to right when the text's first strong letter is (Chinese, Latin); else the screen's direction. */
+    private static void ownDirection(javafx.scene.Node node, String text) {
+        node.setNodeOrientation(firstStrongIsLeftToRight(text) ? javafx.geometry.NodeOrientation.LEFT_TO_RIGHT
+                : javafx.geometry.NodeOrientation.INHERIT);
+    }
+
+    static boolean firstStrongIsLeftToRight(String text) {
+        if (text == null) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            byte d = Character.getDirectionality(cp);
+            if (d == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
+                return true;
+            }
+            if (d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     /** Wraps {@code labeled}'s text and gives it the height of all its lines, never cut after the first. */
@@ -52,5 +81,15 @@ public final class Controls {
         control.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         control.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return control;
+    }
+
+    /**
+     * Keeps {@code node} left to right on a right-to-left (Uyghur) screen: phone, ID and case numbers, dates, codes
+     * and the keypads that type them read the same in every language. Text inside it still follows the Unicode
+     * bidirectional algorithm.
+     */
+    public static <T extends javafx.scene.Node> T leftToRight(T node) {
+        node.setNodeOrientation(javafx.geometry.NodeOrientation.LEFT_TO_RIGHT);
+        return node;
     }
 }

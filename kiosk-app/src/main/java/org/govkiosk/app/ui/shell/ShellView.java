@@ -4,6 +4,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.NodeOrientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -30,6 +31,7 @@ import org.govkiosk.app.session.SessionManager;
 public final class ShellView {
 
     static final String ELDER_CLASS = "elder";
+    static final String RTL_CLASS = "rtl";
 
     private final BorderPane frame = new BorderPane();
     private final StackPane root = new StackPane();
@@ -42,6 +44,14 @@ public final class ShellView {
     public ShellView(ShellViewModel model, VoiceViewModel voice, SessionManager sessions, I18n i18n,
             java.util.function.Function<java.util.Locale, String> hallName, StackPane content, Node keyboard) {
         root.setId("shell");
+        // Uyghur reads right to left: the whole shell mirrors (reading order, back and next, lists, progress);
+        // numbers, ID and phone numbers and codes keep left to right where they are shown (see Controls.leftToRight).
+        root.nodeOrientationProperty().bind(Bindings.createObjectBinding(
+                () -> I18n.isRightToLeft(i18n.locale()) ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT,
+                i18n.localeProperty()));
+        // ... and is set in a font that has the Uyghur letters (Debian: fonts-ukij-uyghur), see kiosk.css.
+        i18n.localeProperty().addListener((obs, was, now) -> applyRightToLeft(I18n.isRightToLeft(now)));
+        applyRightToLeft(I18n.isRightToLeft(i18n.locale()));
         root.getStylesheets().add(ShellView.class.getResource("/org/govkiosk/app/ui/kiosk.css").toExternalForm());
         root.getStyleClass().add("shell");
 
@@ -56,7 +66,14 @@ public final class ShellView {
         hall.setMinWidth(0);
         hall.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(hall, Priority.ALWAYS);
-        Button lang = Controls.button(i18n, "shell.switch-language", "bar-button", model::switchLanguage);
+        // The switch names the language it leads to, in that language (中文, English, ئۇيغۇرچە): a citizen who
+        // cannot read the current one still finds their own.
+        Button lang = new Button();
+        lang.getStyleClass().add("bar-button");
+        lang.textProperty().bind(Bindings.createStringBinding(
+                () -> I18n.format(i18n.following(), "shell.language-name"), i18n.localeProperty()));
+        lang.setOnAction(e -> model.switchLanguage());
+        Controls.fitText(lang);
         lang.setId("lang-switch");
         Button elder = new Button();
         elder.setId("elder-switch");
@@ -167,6 +184,13 @@ public final class ShellView {
         panel.setOnMouseClicked(e -> model.closeHelp());
         panel.visibleProperty().bind(model.helpOpenProperty());
         return panel;
+    }
+
+    private void applyRightToLeft(boolean on) {
+        root.getStyleClass().remove(RTL_CLASS);
+        if (on) {
+            root.getStyleClass().add(RTL_CLASS);
+        }
     }
 
     private void applyElder(boolean on) {

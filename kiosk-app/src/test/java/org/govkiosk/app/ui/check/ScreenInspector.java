@@ -65,6 +65,11 @@ public final class ScreenInspector {
         Bounds screen = new BoundingBox(0, 0, scene.getWidth(), scene.getHeight());
         walk(scene.getRoot(), screen, false, found, leaves, shot, locale, largeType);
         overlaps(leaves, screen, found);
+        if (org.govkiosk.app.i18n.I18n.isRightToLeft(locale)
+                && scene.getRoot().getEffectiveNodeOrientation() != javafx.geometry.NodeOrientation.RIGHT_TO_LEFT) {
+            found.add(new Finding("not-mirrored", name(scene.getRoot()), locale + " reads right to left, the screen"
+                    + " is laid out " + scene.getRoot().getEffectiveNodeOrientation()));
+        }
         return found;
     }
 
@@ -164,9 +169,19 @@ public final class ScreenInspector {
             found.add(new Finding("raw-key", name(node), "\"" + trimmed + "\""));
         }
         if (!locale.getLanguage().equals("zh") && HAN.matcher(text).find() && !allowedOtherScript(node)
-                && !personalData(node)) {
+                && !personalData(node) && !markedChineseOnly(text, locale)) {
             found.add(new Finding("untranslated", name(node), "\"" + abbreviate(text) + "\" in " + locale));
         }
+    }
+
+    /**
+     * A catalog text the catalog has no translation of, shown in Chinese and saying so ("(خەنزۇچىلا بار)", "(in Chinese
+     * only)"): the citizen is told, not left to guess. The demo catalog translates its texts into English fully; into
+     * Uyghur only names, departments and life events so far (docs/translations.md).
+     */
+    private static boolean markedChineseOnly(String text, Locale locale) {
+        String marker = org.govkiosk.app.i18n.I18n.format(locale, "catalog.chinese-only", "").strip();
+        return !marker.isEmpty() && !HAN.matcher(marker).find() && text.contains(marker);
     }
 
     /** A name or address off the card is the citizen's data, written as it is, not UI left untranslated. */

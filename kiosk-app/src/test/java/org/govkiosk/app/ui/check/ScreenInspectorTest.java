@@ -11,6 +11,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
+import org.govkiosk.app.i18n.I18n;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -112,6 +113,26 @@ class ScreenInspectorTest {
                 label("基本养老保险", 20, 200, 400, Color.BLACK))))
                 .extracting(ScreenInspector.Finding::kind)
                 .containsExactlyInAnyOrder("null", "raw-key", "raw-key", "untranslated");
+    }
+
+    @Test
+    void aUyghurScreenLaidOutLeftToRightIsFoundAndAMirroredOneIsNot() {
+        java.util.function.Consumer<Pane> content = p -> p.getChildren().add(label("ئاخىرلاشتۇرۇش", 20, 20, 300,
+                Color.BLACK));
+        assertThat(inspect(I18n.UG_CN, false, content)).extracting(ScreenInspector.Finding::kind)
+                .containsExactly("not-mirrored");
+        assertThat(inspect(I18n.UG_CN, false, content.andThen(p -> p.setNodeOrientation(
+                javafx.geometry.NodeOrientation.RIGHT_TO_LEFT)))).isEmpty();
+    }
+
+    @Test
+    void chineseOnAUyghurScreenIsFoundUnlessItSaysItIsInChineseOnly() {
+        assertThat(inspect(I18n.UG_CN, false, p -> {
+            p.setNodeOrientation(javafx.geometry.NodeOrientation.RIGHT_TO_LEFT);
+            p.getChildren().addAll(label("居民身份证", 20, 20, 300, Color.BLACK),
+                    label(I18n.format(I18n.UG_CN, "catalog.chinese-only", "户口簿"), 20, 100, 300, Color.BLACK));
+        })).extracting(ScreenInspector.Finding::kind, ScreenInspector.Finding::detail)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("untranslated", "\"居民身份证\" in ug_CN"));
     }
 
     @Test
