@@ -38,4 +38,26 @@ public record DeviceConfig(
     public Optional<String> option(String key) {
         return Optional.ofNullable(options.get(key));
     }
+
+    /**
+     * A whole-number option from {@code min} to {@code max}, {@code dflt} when absent; a wrong one is added to
+     * {@code problems} naming the key ({@code options.KEY: ...}) and {@code dflt} is returned. One rule for every
+     * driver's numeric options.
+     */
+    public int number(String key, int dflt, int min, int max, java.util.List<String> problems) {
+        String v = options.get(key);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add("options." + key + ": must be a whole number from " + min + " to " + max + ", got '" + v + "'");
+        return dflt;
+    }
 }

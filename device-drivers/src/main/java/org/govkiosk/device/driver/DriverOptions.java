@@ -10,21 +10,9 @@ public final class DriverOptions {
     private DriverOptions() {
     }
 
+    /** {@link DeviceConfig#number}: the one rule for numeric options. */
     public static int number(DeviceConfig config, String key, int dflt, int min, int max, List<String> problems) {
-        String v = config.options().get(key);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        problems.add("options." + key + ": must be a whole number from " + min + " to " + max + ", got '" + v + "'");
-        return dflt;
+        return config.number(key, dflt, min, max, problems);
     }
 
     /** The {@code response-timeout} option in milliseconds: how long to wait for a device's answer. */

@@ -173,22 +173,8 @@ public record ReceiptPrinterSettings(StatusBitMap bitMap, Duration responseTimeo
         return new ModelText(charset, replacement, command, qr.equals("raster"), dots);
     }
 
-    /** Same rule and words as the other drivers' numeric options (DriverOptions), kept here below the drivers. */
     private static int number(DeviceConfig config, String key, int dflt, int min, int max, List<String> problems) {
-        String v = config.options().get(key);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        problems.add("options." + key + ": must be a whole number from " + min + " to " + max + ", got '" + v + "'");
-        return dflt;
+        return config.number(key, dflt, min, max, problems);
     }
 
     private static boolean bool(DeviceConfig config, String key, boolean absent, List<String> problems) {

@@ -39,22 +39,7 @@ final class FleetHtml {
 
     /** HTML-escapes text for an element body or a double- or single-quoted attribute. */
     static String escape(String value) {
-        if (value == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(value.length() + 16);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        return org.govkiosk.platform.http.Html.escape(value);
     }
 
     /** The time of day a technician reads, in the hall's zone: "10:31:05". */
