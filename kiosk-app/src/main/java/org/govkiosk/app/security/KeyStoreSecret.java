@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * {@code LoadCredential=}/{@code LoadCredentialEncrypted=} from a root-only file; the service reads a copy on a
  * private ramfs);</li>
  * <li>{@code storage.keystore-password-file}: a file outside the data directory, mode 0600 or 0400;</li>
- * <li>the installed package's {@code /etc/govkiosk/credentials/keystore-secret}, where it can be read (a
- * technician's {@code govkiosk diag} as root: the same secret the service gets as its credential);</li>
+ * <li>the installed package's {@code /etc/govkiosk/credentials/keystore-secret}, where it can be read and the data
+ * directory is the package's, in {@code /var/lib/govkiosk} (a technician's {@code govkiosk diag} as root: the same
+ * secret the service gets as its credential);</li>
  * <li>otherwise (the demo, development, tests) a random secret made once in a file next to the data directory,
  * {@code DATA_DIR.keystore-secret} (0600), not inside it.</li>
  * </ol>
@@ -40,6 +41,8 @@ public final class KeyStoreSecret {
     private static final Logger LOG = LoggerFactory.getLogger(KeyStoreSecret.class);
     /** Where the package's postinst puts the secret the unit loads as the credential (root only). */
     static final Path PACKAGED = Path.of("/etc/govkiosk/credentials/keystore-secret");
+    /** The installed package's state folder: only a data directory in it is the package's terminal. */
+    static final Path PACKAGED_DATA = Path.of("/var/lib/govkiosk");
     private static final Set<PosixFilePermission> OPEN_TO_OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
             PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
@@ -58,6 +61,12 @@ public final class KeyStoreSecret {
      * @throws ConfigException when a configured or found secret file is unsafe or missing
      */
     public static Source resolve(Optional<Path> configured, Path dataDir, Map<String, String> env) {
+        return resolve(configured, dataDir, env, PACKAGED, PACKAGED_DATA);
+    }
+
+    /** As {@link #resolve(Optional, Path, Map)}, with the package's secret and state folder where a test puts them. */
+    static Source resolve(Optional<Path> configured, Path dataDir, Map<String, String> env, Path packaged,
+            Path packagedData) {
         Path data = dataDir.toAbsolutePath().normalize();
         String credentials = env.get("CREDENTIALS_DIRECTORY");
         if (credentials != null && !credentials.isBlank()) {
@@ -78,10 +87,12 @@ public final class KeyStoreSecret {
             }
             return new Source(file.toString(), read(file, "storage.keystore-password-file"));
         }
-        if (Files.isReadable(PACKAGED)) {
+        if (data.startsWith(packagedData) && Files.isReadable(packaged)) {
             // The installed package's secret, which the unit hands the service as its credential: a technician's
             // `govkiosk diag` as root reads the same one, and never makes a second secret the service cannot know.
-            return new Source(PACKAGED.toString(), read(PACKAGED, "the package's key store secret"));
+            // Only for the package's data: a developer's demo on the same machine keeps its own secret (its key
+            // store was made with that one, and opening it with the package's failed the integrity check).
+            return new Source(packaged.toString(), read(packaged, "the package's key store secret"));
         }
         Path generated = generatedFile(data);
         try {

@@ -100,4 +100,28 @@ class KeyStoreSecretTest {
         Files.writeString(cfg.resolve("devices.yaml"), "devices: []\n");
         return ConfigLoader.load(cfg);
     }
+
+    /**
+     * The installed package's secret is the package's terminal's: a developer's demo on a machine where the package
+     * is installed keeps its own generated secret (its key store was made with it), while a data directory in the
+     * package's state folder (the service, a technician's diag as root) uses the package's.
+     */
+    @Test
+    void thePackagesSecretServesOnlyThePackagesDataDirectory() throws Exception {
+        Path packaged = Files.writeString(dir.resolve("packaged-secret"), "package-secret-0123456789abcdef");
+        Files.setPosixFilePermissions(packaged, PosixFilePermissions.fromString("r--------"));
+        Path packagedData = Files.createDirectories(dir.resolve("var-lib-govkiosk"));
+
+        KeyStoreSecret.Source service = KeyStoreSecret.resolve(Optional.empty(), packagedData.resolve("T-1"), Map.of(),
+                packaged, packagedData);
+        assertThat(service.description()).isEqualTo(packaged.toString());
+        assertThat(new String(service.secret())).isEqualTo("package-secret-0123456789abcdef");
+
+        Path demoData = Files.createDirectories(dir.resolve("home/.local/share/govkiosk")).resolve("demo-terminal-001");
+        KeyStoreSecret.Source demo = KeyStoreSecret.resolve(Optional.empty(), demoData, Map.of(), packaged,
+                packagedData);
+        assertThat(demo.description()).isEqualTo(KeyStoreSecret.generatedFile(demoData).toString());
+        assertThat(new String(demo.secret())).isNotEqualTo("package-secret-0123456789abcdef");
+        assertThat(KeyStoreSecret.generatedFile(demoData)).exists();
+    }
 }
