@@ -3,8 +3,8 @@
 # same JVM, same JavaFX jars, same virtual screen), in one run: each run starts the peer, then the terminal in demo
 # mode (with its class-data-sharing archive, as scripts/demo.sh starts it; and once more without), from JVM start
 # to the first screen shown (the terminal's attract screen, devices up), and reads the peak memory of each process
-# (maximum resident set, /usr/bin/time). The terminal runs with the serial collector, as its package's launcher
-# starts it; the peer runs with the JVM's defaults and once more with that collector. Prints every run, the medians
+# (maximum resident set, /usr/bin/time). The terminal runs with the serial collector and the heap settings of its
+# package's launcher; the peer runs with the JVM's defaults and once more with that collector. Prints every run, the medians
 # and the terminal's ratio to the peer for both. A benchmark: it prints figures and fails nothing on a timing.
 #   RUNS=5          runs of each (the first of each is a warm-up of the disk cache, not counted)
 set -euo pipefail
@@ -35,7 +35,7 @@ run() {
 }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "-"; else print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-terminal=(java -XX:+UseSerialGC -Dgovkiosk.exitAfterStart=true -Dgovkiosk.log.level=WARN -Dgovkiosk.config.dir=config)
+terminal=(java -XX:+UseSerialGC -Xms32m -Xmx512m -Dgovkiosk.exitAfterStart=true -Dgovkiosk.log.level=WARN -Dgovkiosk.config.dir=config)
 # The terminal as scripts/demo.sh starts it: with its class-data-sharing archive, recorded by the warm-up run.
 jsa="$peer/terminal.jsa"
 peer_ms=(); peer_rss=(); term_ms=(); term_rss=(); plain_ms=(); sp_ms=(); sp_rss=()

@@ -17,5 +17,6 @@ else
   rm -f "$jsa"
   cds=(-XX:ArchiveClassesAtExit="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
 fi
-# The collector the package's launcher uses (scripts/package-deb.sh): serial, for one small heap on a terminal's 2 cores.
-exec java "${cds[@]}" -XX:+UseSerialGC -Dgovkiosk.config.dir=config -jar "$jar" --demo "$@"
+# The collector and heap the package's launcher uses (scripts/package-deb.sh): serial, for one small heap on a
+# terminal's 2 cores, starting at 32 MB and growing as needed (a machine's defaults commit 1/64 of its memory at once).
+exec java "${cds[@]}" -XX:+UseSerialGC -Xms32m -Xmx512m -Dgovkiosk.config.dir=config -jar "$jar" --demo "$@"

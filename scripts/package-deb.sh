@@ -73,11 +73,12 @@ if ! $skip_build || [ ! -d "$work/image/govkiosk" ]; then
   # The config folder is a system property of the launcher, so `govkiosk diag ...` finds /etc/govkiosk too. The
   # archive postinst makes is mapped when it is there (a missing one is warned about and the start goes on). The
   # serial collector: one terminal process with a small heap on 2 cores, where G1's regions and threads cost memory
-  # and start time and buy nothing.
+  # and start time and buy nothing; the heap starts at 32 MB and grows as needed (the JVM's default commits 1/64 of
+  # the machine's memory at once).
   jpackage --type app-image --name govkiosk --dest "$work/image" --input "$work/input" \
       --main-jar govkiosk-terminal.jar --main-class org.govkiosk.app.Main --runtime-image "$work/runtime" \
       --app-version "$(echo "$version" | sed 's/[^0-9.].*//')" \
-      --java-options "-Dgovkiosk.config.dir=/etc/govkiosk" --java-options "-Xmx512m" \
+      --java-options "-Dgovkiosk.config.dir=/etc/govkiosk" --java-options "-Xms32m" --java-options "-Xmx512m" \
       --java-options "-XX:+ExitOnOutOfMemoryError" --java-options "-XX:+UseSerialGC" \
       --java-options "-XX:SharedArchiveFile=/opt/govkiosk/lib/govkiosk.jsa"
 fi
