@@ -62,7 +62,8 @@ public final class AppContext implements AutoCloseable {
     private final TerminalConfig config;
     private final Clock clock;
     private final I18n i18n;
-    private final Catalog catalog;
+    /** Read beside the assemblies, set by {@link #start} before the context is handed out. */
+    private Catalog catalog;
     /** What the first screen does not need waits for it ({@link StartGate}), opened by {@link #firstScreenShown}. */
     private final StartGate afterFirstScreen = new StartGate();
     /** Every thread the assemblies run on; closed last, for anything an assembly left. */
@@ -78,9 +79,8 @@ public final class AppContext implements AutoCloseable {
     private final VoiceAssembly voice;
     private boolean closed;
 
-    private AppContext(LaunchOptions options, TerminalConfig config, Catalog catalog, Clock clock) throws IOException {
+    private AppContext(LaunchOptions options, TerminalConfig config, Clock clock) throws IOException {
         this.options = options;
-        this.catalog = catalog;
         this.config = config;
         this.clock = clock;
         this.i18n = new I18n(config.ui().locales(), config.ui().defaultLocale());
@@ -108,69 +108,118 @@ public final class AppContext implements AutoCloseable {
         return assembly;
     }
 
-    /** Loads and validates the configuration (every file, all problems at once), then starts devices and services. */
+    /**
+     * Loads and validates the configuration (every file, all problems at once), then starts devices and services.
+     * The catalog, the largest file, is read on a thread of its own while the terminal's settings are read and the
+     * assemblies are made (nothing but the screens needs it); a bad catalog still stops the start before any
+     * screen shows.
+     */
     public static AppContext start(LaunchOptions options, Clock clock) throws IOException {
-        var loaded = loadConfiguration(options.configDir());
-        AppContext context = new AppContext(options, loaded.config(), loaded.catalog(), clock);
-        context.devices.start();
-        // The ops endpoint and the housekeeping timers are for technicians and monitors: they start with the first
-        // screen, not before it.
-        context.afterFirstScreen.on(context.operations::runLater).execute(context.operations::start);
-        // ICU builds its pinyin rules on first use (about 2 s of CPU): not on the FX thread at the first search, and
-        // not while the first screen is being built on a 2-core terminal either.
-        context.operations.later(context.catalog::prepareSearch, Duration.ofSeconds(5));
-        // Held work starts with the first screen; should no screen come (a display that never shows), it starts
-        // all the same: the outbox must reach the platform with or without a screen.
-        context.operations.later(context.afterFirstScreen::open, Duration.ofSeconds(10));
-        LOG.info("Terminal {} started in {} mode{} with {} devices", loaded.config().terminal().id(), context.mode(),
-                options.demo() ? " (demo)" : "", context.devices.all().size());
-        return context;
+        try (ConfigurationRead read = ConfigurationRead.begin(options.configDir())) {
+            TerminalConfig config = read.config();
+            AppContext context = new AppContext(options, config, clock);
+            try {
+                context.catalog = read.catalog();
+            } catch (RuntimeException | Error e) {
+                context.close();
+                throw e;
+            }
+            context.devices.start();
+            // The ops endpoint and the housekeeping timers are for technicians and monitors: they start with the
+            // first screen, not before it.
+            context.afterFirstScreen.on(context.operations::runLater).execute(context.operations::start);
+            // ICU builds its pinyin rules on first use (about 2 s of CPU): not on the FX thread at the first search,
+            // and not while the first screen is being built on a 2-core terminal either.
+            context.operations.later(context.catalog::prepareSearch, Duration.ofSeconds(5));
+            // Held work starts with the first screen; should no screen come (a display that never shows), it starts
+            // all the same: the outbox must reach the platform with or without a screen.
+            context.operations.later(context.afterFirstScreen::open, Duration.ofSeconds(10));
+            LOG.info("Terminal {} started in {} mode{} with {} devices", config.terminal().id(), context.mode(),
+                    options.demo() ? " (demo)" : "", context.devices.all().size());
+            return context;
+        }
+    }
+
+    /** Reads and validates the whole configuration directory, all problems at once (at start and at a reload). */
+    public static ConfigReload.Loaded loadConfiguration(Path configDir) {
+        try (ConfigurationRead read = ConfigurationRead.begin(configDir)) {
+            return new ConfigReload.Loaded(read.config(), read.catalog());
+        }
     }
 
     /**
-     * Reads and validates the whole configuration directory, all problems at once (at start and at a reload). The
-     * catalog, the largest file, is read on a thread of its own beside the terminal's and devices' settings: on a
-     * 2-core terminal the two take the time of the longer one before the first screen.
+     * The configuration directory being read: terminal.yaml, devices.yaml and the calendar on the caller's thread,
+     * the catalog on a thread of its own. {@link #config()} throws every problem of the settings and, if there are
+     * any, of the catalog too; {@link #catalog()} waits for the catalog and throws its problems.
      */
-    public static ConfigReload.Loaded loadConfiguration(Path configDir) {
-        List<String> problems = new ArrayList<>();
-        // The catalog checks that the papers it names exist in the templates folder, which terminal.yaml may move.
-        CompletableFuture<Path> templates = new CompletableFuture<>();
-        CompletableFuture<Catalog> catalog = new CompletableFuture<>();
-        try (ExecutorRegistry reader = new ExecutorRegistry()) {
-            reader.thread("catalog-read", () -> {
+    private static final class ConfigurationRead implements AutoCloseable {
+        private final ExecutorRegistry reader = new ExecutorRegistry();
+        /** The catalog checks that the papers it names exist in the templates folder, which terminal.yaml may move. */
+        private final CompletableFuture<Path> templates = new CompletableFuture<>();
+        private final CompletableFuture<Catalog> catalog = new CompletableFuture<>();
+        private final Path configDir;
+
+        private ConfigurationRead(Path configDir) {
+            this.configDir = configDir;
+        }
+
+        static ConfigurationRead begin(Path configDir) {
+            ConfigurationRead read = new ConfigurationRead(configDir);
+            read.reader.thread("catalog-read", () -> {
                 try {
-                    catalog.complete(CatalogLoader.load(configDir,
-                            name -> Files.isRegularFile(templates.join().resolve(name + ".yaml"))));
+                    read.catalog.complete(CatalogLoader.load(configDir,
+                            name -> Files.isRegularFile(read.templates.join().resolve(name + ".yaml"))));
                 } catch (Throwable e) {
-                    catalog.completeExceptionally(e);
+                    read.catalog.completeExceptionally(e);
                 }
             }).start();
+            return read;
+        }
+
+        TerminalConfig config() {
             TerminalConfig config = null;
             try {
                 config = ConfigLoader.load(configDir, DeviceRegistry.validator(DriverFactories.builtIn()));
+                return config;
             } catch (ConfigException e) {
-                problems.addAll(e.problems());
+                // All problems at once: the settings' and, once it is read, the catalog's.
+                templates.complete(configDir.resolve(Path.of(TerminalConfig.Print.DEFAULT_TEMPLATES)));
+                List<String> problems = new ArrayList<>(e.problems());
+                catalogProblems().ifPresent(problems::addAll);
+                throw new ConfigException(problems);
             } finally {
                 templates.complete(configDir.resolve(config != null
                         ? config.print().templatesDir() : Path.of(TerminalConfig.Print.DEFAULT_TEMPLATES)));
             }
-            Catalog read = null;
+        }
+
+        Catalog catalog() {
             try {
-                read = catalog.join();
+                return catalog.join();
             } catch (CompletionException e) {
-                if (e.getCause() instanceof ConfigException c) {
-                    problems.addAll(c.problems());
-                } else if (e.getCause() instanceof RuntimeException r) {
+                if (e.getCause() instanceof RuntimeException r) {
                     throw r;
-                } else {
-                    throw e;
                 }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
             }
-            if (!problems.isEmpty()) {
-                throw new ConfigException(problems);
+        }
+
+        /** The catalog's problems, once it is read; empty when it has none (or failed otherwise: said at start). */
+        private Optional<List<String>> catalogProblems() {
+            try {
+                catalog.join();
+                return Optional.empty();
+            } catch (CompletionException e) {
+                return e.getCause() instanceof ConfigException c ? Optional.of(c.problems()) : Optional.empty();
             }
-            return new ConfigReload.Loaded(config, read);
+        }
+
+        @Override
+        public void close() {
+            reader.close();
         }
     }
 
