@@ -17,6 +17,11 @@ final class PadConnection {
         this.client = client;
     }
 
+    /** The highest event id this stream carried (0: none yet). */
+    synchronized long lastSentId() {
+        return lastSentId;
+    }
+
     PadBinding binding() {
         return binding;
     }

@@ -1,6 +1,8 @@
 package org.govkiosk.platform.pads;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +54,13 @@ final class PadHub implements AutoCloseable {
             }
         }
         return reached;
+    }
+
+    /** Every stream connected to this instance now. */
+    List<PadConnection> connections() {
+        List<PadConnection> all = new ArrayList<>();
+        byWindow.values().forEach(all::addAll);
+        return all;
     }
 
     int connected(WindowKey window) {

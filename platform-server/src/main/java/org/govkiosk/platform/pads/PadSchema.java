@@ -1,5 +1,9 @@
 package org.govkiosk.platform.pads;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.govkiosk.platform.store.Database;
@@ -9,6 +13,12 @@ import org.govkiosk.platform.store.Database;
  * as epoch milliseconds). Kept beside the code that uses them so the pad service can be added or left out whole.
  */
 final class PadSchema {
+
+    /**
+     * The sequence that numbers pad events (the SSE ids), shared by every instance on the database. A database
+     * from before it starts the sequence above the highest id it holds, so ids keep rising.
+     */
+    static final String EVENT_IDS = "pad_event_ids";
 
     private static final List<String> STATEMENTS = List.of(
             "CREATE TABLE IF NOT EXISTS pad_windows ("
@@ -51,5 +61,29 @@ final class PadSchema {
             }
             return null;
         });
+        db.inTransaction(c -> {
+            if (!sequenceExists(c)) {
+                long start = 1;
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                        "SELECT MAX(event_id), MAX(closed_event_id) FROM pad_rating_requests")) {
+                    rs.next();
+                    start = Math.max(rs.getLong(1), rs.getLong(2)) + 1;
+                }
+                try (Statement s = c.createStatement()) {
+                    s.execute("CREATE SEQUENCE IF NOT EXISTS " + EVENT_IDS + " START WITH " + start);
+                }
+            }
+            return null;
+        });
+    }
+
+    private static boolean sequenceExists(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM INFORMATION_SCHEMA.SEQUENCES"
+                + " WHERE LOWER(SEQUENCE_NAME) = ?")) {
+            ps.setString(1, EVENT_IDS);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 }

@@ -32,10 +32,12 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final java.util.Optional<H2Files> files;
+    private final boolean postgres;
 
-    private Database(HikariDataSource dataSource, java.util.Optional<H2Files> files) {
+    private Database(HikariDataSource dataSource, java.util.Optional<H2Files> files, boolean postgres) {
         this.dataSource = dataSource;
         this.files = files;
+        this.postgres = postgres;
     }
 
     /**
@@ -66,7 +68,7 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StorageException("cannot open database " + redact(url) + ": " + e.getMessage(), e);
         }
-        Database database = new Database(dataSource, files);
+        Database database = new Database(dataSource, files, url.startsWith("jdbc:postgresql:"));
         try {
             // First: a user who may not make commits durable is told so before anything is written.
             if (url.startsWith("jdbc:h2:")) {
@@ -94,6 +96,14 @@ public final class Database implements AutoCloseable {
             return url;
         }
         return url + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /**
+     * True on PostgreSQL, the database several platform instances share: what must reach every instance travels
+     * through it ({@link DatabaseNotifications}). On H2 one process owns the database and delivers in-process.
+     */
+    public boolean isPostgres() {
+        return postgres;
     }
 
     public DataSource dataSource() {
@@ -127,6 +137,19 @@ public final class Database implements AutoCloseable {
     private static void syncToDisk(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CHECKPOINT SYNC");
+        }
+    }
+
+    /**
+     * Closes a connection for good instead of returning it to the pool: one that listened for notifications would
+     * keep collecting them for whoever borrowed it next.
+     */
+    void evict(Connection c) {
+        dataSource.evictConnection(c);
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.debug("Closing an evicted connection: {}", e.toString());
         }
     }
 

@@ -118,6 +118,20 @@ final class SseTestClient implements AutoCloseable {
         }
     }
 
+    /** The next event of any name (comments skipped), or fails the test after the timeout. */
+    Event nextEvent(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Event e = events.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (e == null) {
+                throw new AssertionError("no event within " + timeout);
+            }
+            if (!e.name().equals("comment")) {
+                return e;
+            }
+        }
+    }
+
     /** Every non-comment event that arrives within the time. */
     List<Event> drain(Duration within) throws InterruptedException {
         List<Event> out = new ArrayList<>();
