@@ -53,7 +53,7 @@ final class PadSchema {
     }
 
     static void apply(Database db) {
-        db.inTransaction(c -> {
+        db.inSchemaLock(c -> {
             try (Statement s = c.createStatement()) {
                 for (String sql : STATEMENTS) {
                     s.execute(sql);
@@ -61,7 +61,7 @@ final class PadSchema {
             }
             return null;
         });
-        db.inTransaction(c -> {
+        db.inSchemaLock(c -> {
             if (!sequenceExists(c)) {
                 long start = 1;
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(

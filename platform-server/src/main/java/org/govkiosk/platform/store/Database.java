@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +25,9 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     static final String SCHEMA = "/org/govkiosk/platform/store/schema.sql";
+    static final String MIGRATIONS = "org/govkiosk/platform/store/migration";
+    /** The advisory lock key of {@link #inSchemaLock} ("govkiosk" in ASCII). */
+    private static final long SCHEMA_LOCK = 0x676f766b696f736bL;
 
     /** Work on one connection inside one transaction. */
     @FunctionalInterface
@@ -192,15 +197,41 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Brings the schema up to date with Flyway: migration 1 is the former {@code schema.sql} ({@link
+     * BaselineMigration}), the later ones are numbered files in {@value #MIGRATIONS}. A database from before
+     * migrations is baselined at 0, so migration 1 runs over it and adds what it lacked. Flyway holds a lock while it
+     * migrates (on PostgreSQL an advisory lock), so instances that start together on one database migrate it once.
+     */
     private void applySchema() {
-        List<String> statements = schemaStatements();
-        inTransaction(c -> {
-            try (Statement s = c.createStatement()) {
-                for (String sql : statements) {
-                    s.execute(sql);
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:" + MIGRATIONS)
+                    .javaMigrations(new BaselineMigration())
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .baselineDescription("schema.sql before migrations")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StorageException("schema migration failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates a feature's own tables ({@code CREATE ... IF NOT EXISTS}) once even when several instances start on
+     * one database together: on PostgreSQL two such statements at once can both miss the table and one then fails.
+     * Under a transaction-scoped advisory lock they run one after the other (DDL is transactional there).
+     */
+    public <T> T inSchemaLock(Work<T> work) {
+        return inTransaction(c -> {
+            if (postgres) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
                 }
             }
-            return null;
+            return work.run(c);
         });
     }
 
