@@ -149,7 +149,8 @@ public final class PlatformServer implements AutoCloseable {
                 new JdbcNonceStore(database, config.maxClockSkew().multipliedBy(2), clock), clock,
                 config.maxClockSkew());
         Auth auth = new Auth(verifier, config.clerkToken(), config.enrolmentToken(), new LoginThrottle(
-                config.exposure().maxFailedLogins(), config.exposure().loginLockout(), clock));
+                config.exposure().maxFailedLogins(), config.exposure().loginLockout(), clock,
+                new org.govkiosk.platform.store.LoginFailures(database)));
         RouteSupport support = new RouteSupport(new Bodies(config.exposure().bodyReadTimeout()), auth, clock,
                 config.zone(), config.maxBodyBytes(),
                 config.maxCertificateBytes(), new org.govkiosk.platform.http.Halls(terminals, cases),
