@@ -1,0 +1,500 @@
+package org.govkiosk.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.govkiosk.api.ApiPaths;
+import org.govkiosk.api.PadEvents;
+import org.govkiosk.api.PadRegistration;
+import org.govkiosk.api.RatingRequest;
+import org.govkiosk.api.RatingRequestReceipt;
+import org.govkiosk.testkit.Await;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The province's deployment on loopback: three platform instances (child JVMs, so they can be killed) on one
+ * PostgreSQL behind HAProxy, health-checked on the platform's health endpoint, the instances started with
+ * {@code behind-tls-proxy} so the client address is HAProxy's {@code X-Forwarded-For}. Terminals submit signed cases
+ * through the balancer and pads hold their event streams through it while one instance is SIGKILLed and another
+ * restarted. Every case is answered 201 once and stored once, the balancer stops sending to the dead instance once
+ * its check marks it down, and every pad ends up with its window's last request, its event ids rising across
+ * reconnects. Default size: a few seconds of load; {@code GOVKIOSK_LB_CASES} sets the number of cases.
+ */
+class LoadBalancedInstancesTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoadBalancedInstancesTest.class);
+    private static final int TERMINALS = 8;
+    private static final int WINDOWS = 4;
+    private static final int CHECK_INTER_MILLIS = 500;
+    private static final int CHECK_FALL = 2;
+    private static final Duration START = Duration.ofSeconds(90);
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Test
+    void casesAndPadsSurviveAKilledAndARestartedInstanceBehindHaproxy() throws Exception {
+        assumeTrue(PostgresCluster.unavailableReason().isEmpty(),
+                () -> "skipped: " + PostgresCluster.unavailableReason().orElse(""));
+        assumeTrue(Files.isExecutable(Path.of("/usr/sbin/haproxy")), "skipped: HAProxy is not installed (haproxy)");
+        int total = Integer.parseInt(System.getenv().getOrDefault("GOVKIOSK_LB_CASES", "240"));
+        String db = PostgresCluster.shared().createDatabase();
+        List<Instance> instances = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            instances.add(new Instance("p" + (i + 1), freePort(), db));
+        }
+        Process haproxy = null;
+        try {
+            // One after the other: the first migrates the database and makes the signing keys the others read.
+            for (Instance in : instances) {
+                in.start();
+                in.awaitHealthy();
+            }
+            int statsPort = freePort();
+            int port = freePort();
+            haproxy = startHaproxy(port, statsPort, instances);
+            URI lb = URI.create("http://127.0.0.1:" + port);
+            URI stats = URI.create("http://127.0.0.1:" + statsPort + "/stats;csv");
+            Await.until("HAProxy sees all three up", START, () -> instances.stream()
+                    .allMatch(in -> "UP".equals(status(stats, in.name))));
+            run(total, lb, stats, instances, db);
+        } finally {
+            if (haproxy != null) {
+                haproxy.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            for (Instance in : instances) {
+                in.kill();
+            }
+        }
+    }
+
+    private void run(int total, URI lb, URI stats, List<Instance> instances, String db) throws Exception {
+        List<TestTerminal> terminals = new ArrayList<>();
+        for (int t = 0; t < TERMINALS; t++) {
+            terminals.add(new TestTerminal(lb, "T-LB-" + t, Clock.systemUTC()).registered(RunningPlatform.ENROLMENT));
+        }
+        List<Pad> pads = new ArrayList<>();
+        for (int w = 1; w <= WINDOWS; w++) {
+            TestTerminal pad = new TestTerminal(lb, "PAD-LB-" + w, Clock.systemUTC())
+                    .registered(RunningPlatform.ENROLMENT);
+            HttpResponse<String> bound = pad.post(ApiPaths.PADS, new PadRegistration(pad.id, "HALL-1", "W-" + w));
+            assertThat(bound.statusCode()).as(bound.body()).isEqualTo(200);
+            pads.add(new Pad(pad, "W-" + w, lb));
+        }
+        pads.forEach(Pad::start);
+        Await.until("every pad streams", START, () -> pads.stream().allMatch(p -> p.connects.get() > 0));
+
+        Map<String, Integer> created = new ConcurrentHashMap<>();
+        AtomicInteger acknowledged = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        AtomicInteger failuresWhileDown = new AtomicInteger();
+        AtomicBoolean markedDown = new AtomicBoolean();
+        AtomicBoolean restarting = new AtomicBoolean();
+        List<Long> latencies = new CopyOnWriteArrayList<>();
+        List<Thread> senders = new ArrayList<>();
+        long started = System.nanoTime();
+        int perTerminal = Math.max(1, total / TERMINALS);
+        for (TestTerminal t : terminals) {
+            Thread s = new Thread(() -> {
+                for (int k = 0; k < perTerminal; k++) {
+                    String key = t.id + "-" + k;
+                    while (true) {
+                        long t0 = System.nanoTime();
+                        boolean sentWhileDown = markedDown.get() && !restarting.get();
+                        int status;
+                        try {
+                            status = t.post(ApiPaths.CASES, Fixtures.submission(t.id, key)).statusCode();
+                        } catch (IOException e) {
+                            status = -1;
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        if (status == 201 || status == 200) {
+                            latencies.add(System.nanoTime() - t0);
+                            if (status == 201) {
+                                created.merge(key, 1, Integer::sum);
+                            }
+                            acknowledged.incrementAndGet();
+                            break;
+                        }
+                        failures.incrementAndGet();
+                        if (sentWhileDown) {
+                            failuresWhileDown.incrementAndGet();
+                        }
+                        // The terminal's outbox waits a little and sends again, with the same key.
+                        try {
+                            Thread.sleep(20);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }
+            }, "lb-terminal-" + t.id);
+            senders.add(s);
+            s.start();
+        }
+        Map<String, RatingRequestReceipt> lastRequest = new ConcurrentHashMap<>();
+        AtomicBoolean loadDone = new AtomicBoolean();
+        AtomicInteger asked = new AtomicInteger();
+        Thread clerk = new Thread(() -> {
+            int n = 0;
+            while (!loadDone.get()) {
+                String window = "W-" + (n % WINDOWS + 1);
+                if (ask(lb, window, "CASE-LB-" + n, lastRequest)) {
+                    asked.incrementAndGet();
+                    n++;
+                }
+            }
+            for (int w = 1; w <= WINDOWS; w++) {
+                while (!ask(lb, "W-" + w, "CASE-LB-LAST-" + w, lastRequest)) {
+                    n++;
+                }
+                asked.incrementAndGet();
+            }
+        }, "lb-clerk");
+        clerk.start();
+
+        Instance killed = instances.get(0);
+        Instance restarted = instances.get(1);
+        Await.until("a third of the cases answered", START, () -> acknowledged.get() >= perTerminal * TERMINALS / 3);
+        long killedAt = System.nanoTime();
+        killed.kill();
+        Await.until("HAProxy marks the killed instance down", START, () -> "DOWN".equals(status(stats, killed.name)));
+        long downAfter = System.nanoTime() - killedAt;
+        markedDown.set(true);
+        int failuresAtDown = failures.get();
+        Await.until("two thirds of the cases answered", START,
+                () -> acknowledged.get() >= 2 * perTerminal * TERMINALS / 3);
+        restarting.set(true);
+        restarted.stop();
+        restarted.start();
+        restarted.awaitHealthy();
+        Await.until("HAProxy takes the restarted instance back", START,
+                () -> "UP".equals(status(stats, restarted.name)));
+        for (Thread s : senders) {
+            s.join(TimeUnit.MINUTES.toMillis(5));
+            assertThat(s.isAlive()).as(s.getName() + " finished").isFalse();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        loadDone.set(true);
+        clerk.join(TimeUnit.MINUTES.toMillis(2));
+        assertThat(clerk.isAlive()).as("the clerk finished").isFalse();
+        for (Pad p : pads) {
+            String last = lastRequest.get(p.window).requestId();
+            Await.until("pad of " + p.window + " has its window's last request", START,
+                    () -> p.requests.contains(last));
+        }
+        pads.forEach(Pad::stop);
+
+        // Every case answered 201 once, and each stored exactly once.
+        int expected = perTerminal * TERMINALS;
+        assertThat(acknowledged.get()).isEqualTo(expected);
+        assertThat(created.values()).allMatch(n -> n == 1);
+        Map<String, Integer> stored = storedCases(db);
+        assertThat(stored).hasSize(expected).allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1));
+        assertThat(stored.keySet()).containsAll(created.keySet());
+        // Once the check marked the killed instance down, no request went to it.
+        assertThat(failuresWhileDown.get()).as("failed requests after the dead instance was marked down").isZero();
+        for (Pad p : pads) {
+            assertThat(p.ids).as("event ids of " + p.window).isSorted().doesNotHaveDuplicates();
+        }
+        // Behind the proxy the client is HAProxy's X-Forwarded-For (set from the real source, never passed on):
+        // wrong tokens from one source lock it out whatever X-Forwarded-For it sends itself.
+        for (int i = 0; i <= 5; i++) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(lb + ApiPaths.CLERK_TERMINALS))
+                    .header("Authorization", "Bearer wrong-" + i).header("X-Forwarded-For", "203.0.113." + i)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as("try %d: %s", i, r.body()).isEqualTo(i < 5 ? 401 : 429);
+        }
+
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        LOG.info("Behind HAProxy, 3 instances on one PostgreSQL, {} terminals: {} cases in {} s ({} cases/s),"
+                + " p50 {} ms, p99 {} ms; {} failed tries retried ({} before the check marked the killed instance"
+                + " down, {} ms after the kill; check every {} ms, down after {}); {} rating requests, {} pad"
+                + " reconnects", TERMINALS, expected, String.format("%.1f", seconds),
+                String.format("%.0f", expected / seconds), sorted.get(sorted.size() / 2) / 1_000_000,
+                sorted.get(sorted.size() * 99 / 100) / 1_000_000, failures.get(), failuresAtDown,
+                downAfter / 1_000_000, CHECK_INTER_MILLIS, CHECK_FALL, asked.get(),
+                pads.stream().mapToInt(p -> p.connects.get() - 1).sum());
+    }
+
+    private boolean ask(URI lb, String window, String caseNumber, Map<String, RatingRequestReceipt> last) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(lb + ApiPaths.CLERK_RATING_REQUESTS))
+                    .header("Authorization", "Bearer " + RunningPlatform.CLERK)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(TestTerminal.JSON.writeValueAsString(new RatingRequest(
+                            "HALL-1", window, caseNumber, "1", "ITEM-001", "城乡居民养老保险参保登记", "CLERK-7",
+                            "李明")))).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 201) {
+                return false;
+            }
+            last.put(window, TestTerminal.JSON.readValue(r.body(), RatingRequestReceipt.class));
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Map<String, Integer> storedCases(String db) throws Exception {
+        Map<String, Integer> out = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(db, PostgresCluster.USER, "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT idempotency_key, COUNT(*) FROM cases GROUP BY idempotency_key")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return out;
+    }
+
+    /** HAProxy's status of one server of the backend (UP, DOWN, ...), from its CSV statistics. */
+    private String status(URI stats, String server) {
+        String csv;
+        try {
+            csv = http.send(HttpRequest.newBuilder(stats).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return "?";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "?";
+        }
+        for (String line : csv.split("\n")) {
+            String[] f = line.split(",", -1);
+            if (f.length > 17 && f[0].equals("platform") && f[1].equals(server)) {
+                return f[17].split(" ")[0];
+            }
+        }
+        return "?";
+    }
+
+    private Process startHaproxy(int port, int statsPort, List<Instance> instances) throws IOException {
+        StringBuilder servers = new StringBuilder();
+        for (Instance in : instances) {
+            servers.append("    server ").append(in.name).append(" 127.0.0.1:").append(in.port).append(" check\n");
+        }
+        Path cfg = Files.writeString(dir.resolve("haproxy.cfg"), """
+                global
+                    maxconn 4000
+                defaults
+                    mode http
+                    timeout connect 1s
+                    timeout client 60s
+                    timeout server 60s
+                    retries 3
+                    option redispatch
+                frontend api
+                    bind 127.0.0.1:%d
+                    # The client is who connected here, never what the client says it is.
+                    http-request set-header X-Forwarded-For %%[src]
+                    default_backend platform
+                backend platform
+                    balance roundrobin
+                    option httpchk GET %s
+                    http-check expect status 200
+                    default-server inter %dms fall %d rise 2
+                %sfrontend stats
+                    bind 127.0.0.1:%d
+                    stats enable
+                    stats uri /stats
+                """.formatted(port, ApiPaths.HEALTH, CHECK_INTER_MILLIS, CHECK_FALL, servers, statsPort));
+        return new ProcessBuilder("/usr/sbin/haproxy", "-db", "-f", cfg.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("haproxy.log").toFile()).start();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** One platform instance in a JVM of its own, as PlatformMain starts it. */
+    private final class Instance {
+        final String name;
+        final int port;
+        final String db;
+        private Process process;
+        private int starts;
+
+        Instance(String name, int port, String db) {
+            this.name = name;
+            this.port = port;
+            this.db = db;
+        }
+
+        void start() throws IOException {
+            Path yaml = Files.writeString(dir.resolve(name + ".yaml"), "bind: 127.0.0.1\nport: " + port
+                    + "\ndb-url: " + db + "\ndb-user: " + PostgresCluster.USER + "\nbehind-tls-proxy: true"
+                    + "\nmax-connections-per-address: 0\ncertificate-key-dir: "
+                    + dir.resolve("keys").toAbsolutePath() + "\n");
+            ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                    PlatformMain.class.getName(), "--config=" + yaml));
+            pb.environment().put("GOVKIOSK_ENROLMENT_TOKEN", RunningPlatform.ENROLMENT);
+            pb.environment().put("GOVKIOSK_CLERK_TOKEN", RunningPlatform.CLERK);
+            process = pb.redirectErrorStream(true)
+                    .redirectOutput(dir.resolve(name + "-" + (++starts) + ".log").toFile()).start();
+        }
+
+        void awaitHealthy() {
+            HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + ApiPaths.HEALTH))
+                    .build();
+            Await.until(name + " healthy", START, () -> {
+                assertThat(process.isAlive()).as(name + " died at start; see its log in " + dir).isTrue();
+                try {
+                    return http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                } catch (IOException notYet) {
+                    return false;
+                }
+            });
+        }
+
+        /** SIGKILL: no shutdown hook, no goodbye to the balancer or the database. */
+        void kill() throws InterruptedException {
+            if (process != null && process.isAlive()) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+
+        /** SIGTERM: the platform's own stop. */
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** A rating pad holding its stream through the balancer, reconnecting with Last-Event-ID when it ends. */
+    private static final class Pad {
+        final TestTerminal pad;
+        final String window;
+        final URI lb;
+        final List<Long> ids = new CopyOnWriteArrayList<>();
+        final Set<String> requests = ConcurrentHashMap.newKeySet();
+        final AtomicInteger connects = new AtomicInteger();
+        final AtomicLong lastId = new AtomicLong(-1);
+        private volatile boolean stopped;
+        private volatile InputStream body;
+        private final Thread thread;
+
+        Pad(TestTerminal pad, String window, URI lb) {
+            this.pad = pad;
+            this.window = window;
+            this.lb = lb;
+            this.thread = new Thread(this::loop, "lb-pad-" + window);
+            thread.setDaemon(true);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        void stop() {
+            stopped = true;
+            InputStream b = body;
+            if (b != null) {
+                try {
+                    b.close();
+                } catch (IOException e) {
+                    // closing anyway
+                }
+            }
+        }
+
+        private void loop() {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            while (!stopped) {
+                try {
+                    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(lb + ApiPaths.PAD_EVENTS)).GET()
+                            .header("Accept", "text/event-stream");
+                    pad.sign("GET", ApiPaths.PAD_EVENTS, new byte[0]).asMap().forEach(b::header);
+                    if (lastId.get() >= 0) {
+                        b.header("Last-Event-ID", Long.toString(lastId.get()));
+                    }
+                    HttpResponse<InputStream> r = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+                    body = r.body();
+                    if (r.statusCode() != 200) {
+                        r.body().close();
+                        Thread.sleep(50); // the pad's reconnect pause
+                        continue;
+                    }
+                    connects.incrementAndGet();
+                    read(r.body());
+                } catch (IOException e) {
+                    // the stream or the connection broke: connect again
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        private void read(InputStream in) throws IOException {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String id = null;
+                String name = null;
+                StringBuilder data = new StringBuilder();
+                for (String line; (line = reader.readLine()) != null; ) {
+                    if (line.isEmpty()) {
+                        if (id != null) {
+                            long n = Long.parseLong(id);
+                            ids.add(n);
+                            lastId.set(n);
+                            if (PadEvents.RATING_REQUEST.equals(name)) {
+                                requests.add(TestTerminal.JSON.readTree(data.toString()).get("requestId").asText());
+                            }
+                        }
+                        id = null;
+                        name = null;
+                        data.setLength(0);
+                    } else if (line.startsWith("id:")) {
+                        id = line.substring(3).strip();
+                    } else if (line.startsWith("event:")) {
+                        name = line.substring(6).strip();
+                    } else if (line.startsWith("data:")) {
+                        data.append(line.substring(5).strip());
+                    }
+                }
+            }
+        }
+    }
+}
