@@ -67,10 +67,10 @@ final class PadHub implements AutoCloseable {
         return byWindow.getOrDefault(window, Set.of()).size();
     }
 
-    /** Ends the streams of one pad (it moved to another window and must reconnect there). */
-    void disconnect(String padId) {
+    /** Ends the streams of one pad bound to another window than {@code now} (it moved and must reconnect there). */
+    void disconnectElsewhere(String padId, WindowKey now) {
         byWindow.values().forEach(set -> set.removeIf(c -> {
-            if (c.binding().padId().equals(padId)) {
+            if (c.binding().padId().equals(padId) && !c.binding().window().equals(now)) {
                 c.close();
                 return true;
             }

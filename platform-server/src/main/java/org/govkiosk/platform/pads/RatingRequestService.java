@@ -46,6 +46,8 @@ final class RatingRequestService {
     private static final Logger LOG = LoggerFactory.getLogger(RatingRequestService.class);
     /** The notification channel of pad events on PostgreSQL. */
     static final String CHANNEL = "govkiosk_pad_events";
+    /** The notice that a pad was bound to another window (its data: the pad's id); never sent to a pad. */
+    private static final String MOVED = "pad-moved";
 
     /** A pad event as it travels between instances: the window it is for and the event. */
     record Notice(String hallCode, String windowId, long id, String name, String data) {
@@ -192,6 +194,22 @@ final class RatingRequestService {
         return e;
     }
 
+    /**
+     * A pad was bound to another window: its streams bound to the old one end, on every instance (it reconnects and
+     * is then served as the new window's pad).
+     */
+    void padMoved(String padId, WindowKey now) {
+        if (!shared) {
+            hub.disconnectElsewhere(padId, now);
+            return;
+        }
+        String payload = write(new Notice(now.hallCode(), now.windowId(), 0, MOVED, padId));
+        store.inWindow(now, c -> {
+            DatabaseNotifications.send(c, CHANNEL, payload);
+            return null;
+        });
+    }
+
     /** A notification from the database: an event of any instance (this one's too) for the pads connected here. */
     void notified(String payload) {
         Notice n;
@@ -201,6 +219,10 @@ final class RatingRequestService {
             throw new IllegalArgumentException("not a pad event notice: " + e.getOriginalMessage(), e);
         }
         WindowKey window = new WindowKey(n.hallCode(), n.windowId());
+        if (MOVED.equals(n.name())) {
+            hub.disconnectElsewhere(n.data(), window);
+            return;
+        }
         int reached = hub.connected(window) == 0 ? 0
                 : locked(window, () -> hub.publish(window, new PadEvent(n.id(), n.name(), n.data())));
         CompletableFuture<Integer> waiting = delivered.get(n.id());

@@ -143,6 +143,28 @@ class PadsAcrossInstancesTest {
         }
     }
 
+    /** A pad moved to another window at one instance: its stream at the other ends, so it reconnects as the new one's. */
+    @Test
+    void aPadMovedAtOneInstanceLosesItsOldWindowsStreamAtTheOther() throws Exception {
+        try (PlatformServer a = PlatformServer.start(config, Clock.systemUTC());
+                PlatformServer b = PlatformServer.start(config, Clock.systemUTC())) {
+            TestTerminal pad = bound(a, "PAD-M1");
+            try (SseTestClient onB = SseTestClient.open(b.baseUri(), pad, null)) {
+                onB.next(PadEvents.HELLO, WAIT);
+                HttpResponse<String> moved = pad.post(ApiPaths.PADS, PadFixtures.registration(pad, "W-03"));
+                assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+                assertThat(moved.body()).contains("\"previousWindowId\":\"W-02\"");
+                org.govkiosk.testkit.Await.until("the old stream at B ended", WAIT, onB::ended);
+            }
+            // Asked for the new window at B, the pad hears it wherever it streams now.
+            try (SseTestClient onA = SseTestClient.open(a.baseUri(), pad, null)) {
+                onA.next(PadEvents.HELLO, WAIT);
+                RatingRequestReceipt asked = ask(b, "W-03", "CASE-M1");
+                assertThat(onA.next(PadEvents.RATING_REQUEST, WAIT).id()).isEqualTo(Long.toString(asked.eventId()));
+            }
+        }
+    }
+
     private TestTerminal bound(PlatformServer server, String id) throws Exception {
         TestTerminal pad = new TestTerminal(server.baseUri(), id, Clock.systemUTC())
                 .registered(RunningPlatform.ENROLMENT);
