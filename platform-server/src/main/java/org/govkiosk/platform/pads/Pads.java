@@ -59,6 +59,11 @@ public final class Pads {
         return gate;
     }
 
+    /** Pad streams open at this instance now. */
+    public int connectedPads() {
+        return hub.connections().size();
+    }
+
     /** Ends every pad stream, the heartbeat and the listening (the server's stop does this too). */
     public void close() {
         listening.ifPresent(DatabaseNotifications::close);

@@ -158,6 +158,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Publishes the connection pool's figures (hikaricp_connections_active, _pending, ...) in {@code registry}. */
+    public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        dataSource.setMetricRegistry(registry);
+    }
+
     /** True if the database answers now. */
     public boolean isReachable() {
         try (Connection c = dataSource.getConnection()) {
