@@ -262,7 +262,8 @@ class LoadBalancedInstancesTest {
                     .POST(HttpRequest.BodyPublishers.ofString(TestTerminal.JSON.writeValueAsString(new RatingRequest(
                             "HALL-1", window, caseNumber, "1", "ITEM-001", "城乡居民养老保险参保登记", "CLERK-7",
                             "李明")))).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 201) {
+            // 200: a try whose answer was lost (its instance died) had stored it; this is the same request.
+            if (r.statusCode() != 201 && r.statusCode() != 200) {
                 return false;
             }
             last.put(window, TestTerminal.JSON.readValue(r.body(), RatingRequestReceipt.class));
