@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,6 +59,7 @@ class LoadBalancedInstancesTest {
     private static final Logger LOG = LoggerFactory.getLogger(LoadBalancedInstancesTest.class);
     private static final int TERMINALS = 8;
     private static final int WINDOWS = 4;
+    private static final int CASES_PER_RATING_REQUEST = 3;
     private static final int CHECK_INTER_MILLIS = 500;
     private static final int CHECK_FALL = 2;
     private static final Duration START = Duration.ofSeconds(90);
@@ -126,6 +128,8 @@ class LoadBalancedInstancesTest {
         AtomicBoolean markedDown = new AtomicBoolean();
         AtomicBoolean restarting = new AtomicBoolean();
         List<Long> latencies = new CopyOnWriteArrayList<>();
+        // The windows ask for ratings at the pace the hall serves: one request per few cases.
+        Semaphore windowsServed = new Semaphore(0);
         List<Thread> senders = new ArrayList<>();
         long started = System.nanoTime();
         int perTerminal = Math.max(1, total / TERMINALS);
@@ -149,7 +153,9 @@ class LoadBalancedInstancesTest {
                             if (status == 201) {
                                 created.merge(key, 1, Integer::sum);
                             }
-                            acknowledged.incrementAndGet();
+                            if (acknowledged.incrementAndGet() % CASES_PER_RATING_REQUEST == 0) {
+                                windowsServed.release();
+                            }
                             break;
                         }
                         failures.incrementAndGet();
@@ -174,15 +180,23 @@ class LoadBalancedInstancesTest {
         Thread clerk = new Thread(() -> {
             int n = 0;
             while (!loadDone.get()) {
-                String window = "W-" + (n % WINDOWS + 1);
-                if (ask(lb, window, "CASE-LB-" + n, lastRequest)) {
-                    asked.incrementAndGet();
-                    n++;
+                try {
+                    if (!windowsServed.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                        continue;
+                    }
+                } catch (InterruptedException e) {
+                    return;
                 }
+                // A try that failed (its instance died) is made again, as the window system would.
+                while (!ask(lb, "W-" + (n % WINDOWS + 1), "CASE-LB-" + n, lastRequest)) {
+                    continue;
+                }
+                asked.incrementAndGet();
+                n++;
             }
             for (int w = 1; w <= WINDOWS; w++) {
                 while (!ask(lb, "W-" + w, "CASE-LB-LAST-" + w, lastRequest)) {
-                    n++;
+                    continue;
                 }
                 asked.incrementAndGet();
             }
