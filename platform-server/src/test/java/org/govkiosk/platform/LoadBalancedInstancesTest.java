@@ -68,6 +68,8 @@ class LoadBalancedInstancesTest {
     Path dir;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** When each rating request was first posted (System.nanoTime), by request id. */
+    private final Map<String, Long> posted = new ConcurrentHashMap<>();
 
     @Test
     void casesAndPadsSurviveAKilledAndARestartedInstanceBehindHaproxy() throws Exception {
@@ -258,6 +260,28 @@ class LoadBalancedInstancesTest {
 
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
+        // Push latency: from posting the request to the pad reading it, on streams open before it was posted
+        // (what a pad got by Last-Event-ID after a reconnect is counted apart).
+        List<Long> pushes = new ArrayList<>();
+        int replayed = 0;
+        for (Pad p : pads) {
+            for (Map.Entry<String, long[]> e : p.received.entrySet()) {
+                Long t0 = posted.get(e.getKey());
+                if (t0 == null) {
+                    continue;
+                }
+                if (e.getValue()[1] < t0) {
+                    pushes.add(e.getValue()[0] - t0);
+                } else {
+                    replayed++;
+                }
+            }
+        }
+        Collections.sort(pushes);
+        assertThat(pushes).as("requests pushed live to a pad").isNotEmpty();
+        LOG.info("Pad push through HAProxy, any instance to any instance: {} live, median {} ms, p99 {} ms, max {} ms;"
+                + " {} got on reconnect", pushes.size(), pushes.get(pushes.size() / 2) / 1_000_000,
+                pushes.get(pushes.size() * 99 / 100) / 1_000_000, pushes.get(pushes.size() - 1) / 1_000_000, replayed);
         LOG.info("Behind HAProxy, 3 instances on one PostgreSQL, {} terminals: {} cases in {} s ({} cases/s),"
                 + " p50 {} ms, p99 {} ms; {} failed tries retried ({} before the check marked the killed instance"
                 + " down, {} ms after the kill; check every {} ms, down after {}); {} rating requests, {} pad"
@@ -269,6 +293,7 @@ class LoadBalancedInstancesTest {
     }
 
     private boolean ask(URI lb, String window, String caseNumber, Map<String, RatingRequestReceipt> last) {
+        long t0 = System.nanoTime();
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(lb + ApiPaths.CLERK_RATING_REQUESTS))
                     .header("Authorization", "Bearer " + RunningPlatform.CLERK)
@@ -280,7 +305,9 @@ class LoadBalancedInstancesTest {
             if (r.statusCode() != 201 && r.statusCode() != 200) {
                 return false;
             }
-            last.put(window, TestTerminal.JSON.readValue(r.body(), RatingRequestReceipt.class));
+            RatingRequestReceipt receipt = TestTerminal.JSON.readValue(r.body(), RatingRequestReceipt.class);
+            last.put(window, receipt);
+            posted.putIfAbsent(receipt.requestId(), t0);
             return true;
         } catch (IOException e) {
             return false;
@@ -426,6 +453,8 @@ class LoadBalancedInstancesTest {
         final URI lb;
         final List<Long> ids = new CopyOnWriteArrayList<>();
         final Set<String> requests = ConcurrentHashMap.newKeySet();
+        /** Per request id: {received, the stream's start} in System.nanoTime. */
+        final Map<String, long[]> received = new ConcurrentHashMap<>();
         final AtomicInteger connects = new AtomicInteger();
         final AtomicLong lastId = new AtomicLong(-1);
         private volatile boolean stopped;
@@ -474,7 +503,7 @@ class LoadBalancedInstancesTest {
                         continue;
                     }
                     connects.incrementAndGet();
-                    read(r.body());
+                    read(r.body(), System.nanoTime());
                 } catch (IOException e) {
                     // the stream or the connection broke: connect again
                 } catch (InterruptedException e) {
@@ -483,7 +512,7 @@ class LoadBalancedInstancesTest {
             }
         }
 
-        private void read(InputStream in) throws IOException {
+        private void read(InputStream in, long streamStart) throws IOException {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String id = null;
                 String name = null;
@@ -495,7 +524,9 @@ class LoadBalancedInstancesTest {
                             ids.add(n);
                             lastId.set(n);
                             if (PadEvents.RATING_REQUEST.equals(name)) {
-                                requests.add(TestTerminal.JSON.readTree(data.toString()).get("requestId").asText());
+                                String request = TestTerminal.JSON.readTree(data.toString()).get("requestId").asText();
+                                requests.add(request);
+                                received.putIfAbsent(request, new long[] {System.nanoTime(), streamStart});
                             }
                         }
                         id = null;
