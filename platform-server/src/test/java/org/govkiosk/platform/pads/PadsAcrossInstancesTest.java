@@ -38,14 +38,16 @@ class PadsAcrossInstancesTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private final HttpClient http = HttpClient.newHttpClient();
     private PlatformConfig config;
+    private String dbUrl;
 
     @BeforeEach
     void database() throws Exception {
         assumeTrue(PostgresCluster.unavailableReason().isEmpty(),
                 () -> "skipped: " + PostgresCluster.unavailableReason().orElse(""));
+        dbUrl = PostgresCluster.shared().createDatabase();
         config = PlatformConfig.embedded()
                 .withTokens(RunningPlatform.ENROLMENT, RunningPlatform.CLERK)
-                .withDatabase(PostgresCluster.shared().createDatabase(), PostgresCluster.USER, null);
+                .withDatabase(dbUrl, PostgresCluster.USER, null);
     }
 
     @Test
@@ -162,6 +164,38 @@ class PadsAcrossInstancesTest {
                 RatingRequestReceipt asked = ask(b, "W-03", "CASE-M1");
                 assertThat(onA.next(PadEvents.RATING_REQUEST, WAIT).id()).isEqualTo(Long.toString(asked.eventId()));
             }
+        }
+    }
+
+    /**
+     * The database drops the instances' listening connections (a restart of PostgreSQL, a network cut, an
+     * administrator): each listens again on a new one and sends its pads what they missed in between.
+     */
+    @Test
+    void anInstanceWhoseListeningConnectionDiesListensAgainAndMissesNothing() throws Exception {
+        try (PlatformServer a = PlatformServer.start(config, Clock.systemUTC());
+                PlatformServer b = PlatformServer.start(config, Clock.systemUTC())) {
+            TestTerminal pad = bound(a, "PAD-L1");
+            try (SseTestClient onB = SseTestClient.open(b.baseUri(), pad, null)) {
+                onB.next(PadEvents.HELLO, WAIT);
+                assertThat(dropListeners()).isEqualTo(2);
+                RatingRequestReceipt first = ask(a, "W-02", "CASE-L1");
+                assertThat(onB.next(PadEvents.RATING_REQUEST, WAIT).id()).isEqualTo(Long.toString(first.eventId()));
+                RatingRequestReceipt second = ask(a, "W-02", "CASE-L2");
+                assertThat(onB.next(PadEvents.RATING_REQUEST_CLOSED, WAIT).data()).contains(first.requestId());
+                assertThat(onB.next(PadEvents.RATING_REQUEST, WAIT).id()).isEqualTo(Long.toString(second.eventId()));
+            }
+        }
+    }
+
+    /** Ends every connection of this database that listens for notifications; returns how many. */
+    private int dropListeners() throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(dbUrl, PostgresCluster.USER, "");
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FILTER (WHERE pg_terminate_backend(pid))"
+                        + " FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 
