@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.govkiosk.api.ApiJson;
 import org.govkiosk.api.ErrorCodes;
@@ -66,6 +67,8 @@ final class RatingRequestService {
     private final ConcurrentHashMap<WindowKey, Object> locks = new ConcurrentHashMap<>();
     /** Events made here, until the listener hears them back: how many of this instance's pads took each. */
     private final ConcurrentHashMap<Long, CompletableFuture<Integer>> delivered = new ConcurrentHashMap<>();
+    /** The highest event id this instance knows was given; the table is asked only about a higher Last-Event-ID. */
+    private final AtomicLong highestKnown = new AtomicLong();
     private static final Duration DELIVERY_WAIT = Duration.ofSeconds(2);
 
     /** @param shared true if other instances share the database (PostgreSQL): events are also notified */
@@ -180,6 +183,7 @@ final class RatingRequestService {
 
     /** Sends the event to the other instances when {@code c} commits (on PostgreSQL); returns it. */
     private PadEvent emit(Connection c, WindowKey window, PadEvent e) throws SQLException {
+        highestKnown.accumulateAndGet(e.id(), Math::max);
         if (shared) {
             String payload = write(new Notice(window.hallCode(), window.windowId(), e.id(), e.name(), e.json()));
             if (payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
@@ -223,6 +227,7 @@ final class RatingRequestService {
             hub.disconnectElsewhere(n.data(), window);
             return;
         }
+        highestKnown.accumulateAndGet(n.id(), Math::max);
         int reached = hub.connected(window) == 0 ? 0
                 : locked(window, () -> hub.publish(window, new PadEvent(n.id(), n.name(), n.data())));
         CompletableFuture<Integer> waiting = delivered.get(n.id());
@@ -270,8 +275,7 @@ final class RatingRequestService {
                 hub.remove(connection);
                 return null;
             }
-            Optional<Long> since = lastEventId.isPresent() && lastEventId.get() <= store.maxEventId()
-                    ? lastEventId : Optional.empty();
+            Optional<Long> since = lastEventId.filter(this::wasGiven);
             for (PadEvent e : missed(window, since)) {
                 if (!connection.send(e)) {
                     hub.remove(connection);
@@ -280,6 +284,13 @@ final class RatingRequestService {
             }
             return null;
         });
+    }
+
+    /** True if the platform gave event id {@code id} (else a Last-Event-ID is treated as none). */
+    private boolean wasGiven(long id) {
+        // After an instance dies its pads all reconnect here at once: the table is read only for an id above
+        // the highest this instance has seen.
+        return id <= highestKnown.get() || id <= highestKnown.accumulateAndGet(store.maxEventId(), Math::max);
     }
 
     private List<PadEvent> missed(WindowKey window, Optional<Long> last) {

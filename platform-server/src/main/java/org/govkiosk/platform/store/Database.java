@@ -60,7 +60,8 @@ public final class Database implements AutoCloseable {
             config.setPassword(password);
         }
         config.setPoolName("platform-db");
-        config.setMaximumPoolSize(8);
+        // On PostgreSQL one connection is held for good by the pad events' listener (DatabaseNotifications).
+        config.setMaximumPoolSize(url.startsWith("jdbc:postgresql:") ? 9 : 8);
         // A request must learn fast that the database is down (503) rather than hang the terminal's worker.
         config.setConnectionTimeout(2_000);
         config.setValidationTimeout(1_000);
