@@ -71,7 +71,8 @@ public final class LoginFailures {
                     Optional<Instant> lockedUntil = failures >= maxFailures ? Optional.of(now.plus(lockout))
                             : Optional.empty();
                     String sql = exists
-                            ? "UPDATE login_failures SET failures = ?, last_failure = ?, locked_until = ? WHERE client = ?"
+                            ? "UPDATE login_failures SET failures = ?, last_failure = ?, locked_until = ?"
+                                    + " WHERE client = ?"
                             : "INSERT INTO login_failures (failures, last_failure, locked_until, client)"
                                     + " VALUES (?, ?, ?, ?)";
                     try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -145,7 +145,7 @@ class PadsAcrossInstancesTest {
         }
     }
 
-    /** A pad moved to another window at one instance: its stream at the other ends, so it reconnects as the new one's. */
+    /** A pad moved to another window at one instance: its stream at the other ends; it reconnects as the new one's. */
     @Test
     void aPadMovedAtOneInstanceLosesItsOldWindowsStreamAtTheOther() throws Exception {
         try (PlatformServer a = PlatformServer.start(config, Clock.systemUTC());
