@@ -43,6 +43,15 @@ final class PadSchema {
                     + " closed_event_id BIGINT)",
             "CREATE INDEX IF NOT EXISTS pad_requests_by_window ON pad_rating_requests (hall_code, window_id, state)",
             "CREATE INDEX IF NOT EXISTS pad_requests_by_contact ON pad_rating_requests (case_number, service_sequence)",
+            // Which pads stream from which instance (PadPresence; instances sharing PostgreSQL only).
+            "CREATE TABLE IF NOT EXISTS pad_streams ("
+                    + " stream_id VARCHAR(64) NOT NULL PRIMARY KEY,"
+                    + " instance_id VARCHAR(64) NOT NULL,"
+                    + " pad_id VARCHAR(64) NOT NULL,"
+                    + " hall_code VARCHAR(64) NOT NULL,"
+                    + " window_id VARCHAR(64) NOT NULL,"
+                    + " seen_at BIGINT NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS pad_streams_by_window ON pad_streams (hall_code, window_id)",
             "CREATE TABLE IF NOT EXISTS rating_follow_ups ("
                     + " rating_id VARCHAR(64) NOT NULL PRIMARY KEY,"
                     + " state VARCHAR(16) NOT NULL,"

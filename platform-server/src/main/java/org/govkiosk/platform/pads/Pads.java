@@ -36,6 +36,9 @@ public final class Pads {
         PadSchema.apply(database);
         Clock clock = support.clock();
         PadHub hub = new PadHub(settings.heartbeat());
+        if (database.isPostgres()) {
+            hub.presence(new PadPresence(database, clock, settings.heartbeat()));
+        }
         PadDirectory directory = new PadDirectory(database);
         RatingRequestService requests = new RatingRequestService(new RatingRequestStore(database), hub, clock,
                 settings.requestValidity(), database.isPostgres());

@@ -123,11 +123,12 @@ final class RatingRequestService {
             if (outcome.duplicate()) {
                 StoredRequest open = outcome.request();
                 return new RatingRequestReceipt(open.requestId(), open.eventId(), open.expiresAt(),
-                        hub.connected(window), null, true);
+                        hub.connected(window) + (shared ? hub.presenceElsewhere(window) : 0), null, true);
             }
-            int reached = shared ? awaitDelivered(made.get(made.size() - 1).id(), window) : reachedHere[0];
+            int reached = shared ? awaitDelivered(made.get(made.size() - 1).id(), window)
+                    + hub.presenceElsewhere(window) : reachedHere[0];
             StoredRequest created = outcome.request();
-            LOG.info("Rating request {} for window {}/{} (case {}, contact {}): {} pad(s) reached here{}",
+            LOG.info("Rating request {} for window {}/{} (case {}, contact {}): {} pad(s) reached{}",
                     created.requestId(), r.hallCode(), r.windowId(), r.caseNumber(), r.serviceSequence(), reached,
                     superseded[0] == null ? "" : ", superseded " + superseded[0]);
             return new RatingRequestReceipt(created.requestId(), created.eventId(), created.expiresAt(), reached,

@@ -62,6 +62,8 @@ class PadsAcrossInstancesTest {
                 assertThat(onB.status()).as(onB.errorBody()).isEqualTo(200);
                 onB.next(PadEvents.HELLO, WAIT);
                 RatingRequestReceipt first = ask(a, "CASE-1");
+                // The pad streams from B: A counts it all the same.
+                assertThat(first.padsReached()).isEqualTo(1);
                 SseTestClient.Event e = onB.next(PadEvents.RATING_REQUEST, WAIT);
                 assertThat(e.id()).isEqualTo(Long.toString(first.eventId()));
                 assertThat(TestTerminal.JSON.readValue(e.data(), RatingRequestEvent.class).requestId())
@@ -138,6 +140,7 @@ class PadsAcrossInstancesTest {
                         }
                     }
                     assertThat(ids).isSorted().doesNotHaveDuplicates();
+                    assertThat(receipts).allSatisfy(r -> assertThat(r.padsReached()).isEqualTo(2));
                     assertThat(requests).containsExactlyInAnyOrderElementsOf(
                             receipts.stream().map(RatingRequestReceipt::requestId).toList());
                 }
