@@ -127,6 +127,7 @@ class LoadBalancedInstancesTest {
         AtomicInteger acknowledged = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         AtomicInteger failuresWhileDown = new AtomicInteger();
+        AtomicLong longestFailure = new AtomicLong();
         AtomicBoolean markedDown = new AtomicBoolean();
         AtomicBoolean restarting = new AtomicBoolean();
         List<Long> latencies = new CopyOnWriteArrayList<>();
@@ -161,6 +162,7 @@ class LoadBalancedInstancesTest {
                             break;
                         }
                         failures.incrementAndGet();
+                        longestFailure.accumulateAndGet(System.nanoTime() - t0, Math::max);
                         if (sentWhileDown) {
                             failuresWhileDown.incrementAndGet();
                         }
@@ -173,6 +175,7 @@ class LoadBalancedInstancesTest {
                     }
                 }
             }, "lb-terminal-" + t.id);
+            s.setDaemon(true); // a failed test leaves no load running behind it
             senders.add(s);
             s.start();
         }
@@ -203,6 +206,7 @@ class LoadBalancedInstancesTest {
                 asked.incrementAndGet();
             }
         }, "lb-clerk");
+        clerk.setDaemon(true);
         clerk.start();
 
         Instance killed = instances.get(0);
@@ -284,11 +288,11 @@ class LoadBalancedInstancesTest {
                 pushes.get(pushes.size() * 99 / 100) / 1_000_000, pushes.get(pushes.size() - 1) / 1_000_000, replayed);
         LOG.info("Behind HAProxy, 3 instances on one PostgreSQL, {} terminals: {} cases in {} s ({} cases/s),"
                 + " p50 {} ms, p99 {} ms; {} failed tries retried ({} before the check marked the killed instance"
-                + " down, {} ms after the kill; check every {} ms, down after {}); {} rating requests, {} pad"
-                + " reconnects", TERMINALS, expected, String.format("%.1f", seconds),
+                + " down, {} ms after the kill; check every {} ms, down after {}; the longest failed try {} ms);"
+                + " {} rating requests, {} pad reconnects", TERMINALS, expected, String.format("%.1f", seconds),
                 String.format("%.0f", expected / seconds), sorted.get(sorted.size() / 2) / 1_000_000,
                 sorted.get(sorted.size() * 99 / 100) / 1_000_000, failures.get(), failuresAtDown,
-                downAfter / 1_000_000, CHECK_INTER_MILLIS, CHECK_FALL, asked.get(),
+                downAfter / 1_000_000, CHECK_INTER_MILLIS, CHECK_FALL, longestFailure.get() / 1_000_000, asked.get(),
                 pads.stream().mapToInt(p -> p.connects.get() - 1).sum());
     }
 
