@@ -3,16 +3,12 @@ package org.govkiosk.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,7 +22,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
@@ -35,7 +30,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.govkiosk.api.ApiPaths;
-import org.govkiosk.api.PadEvents;
 import org.govkiosk.api.PadRegistration;
 import org.govkiosk.api.RatingRequest;
 import org.govkiosk.api.RatingRequestReceipt;
@@ -78,14 +72,14 @@ class LoadBalancedInstancesTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/sbin/haproxy")), "skipped: HAProxy is not installed (haproxy)");
         int total = Integer.parseInt(System.getenv().getOrDefault("GOVKIOSK_LB_CASES", "240"));
         String db = PostgresCluster.shared().createDatabase();
-        List<Instance> instances = new ArrayList<>();
+        List<ChildPlatform> instances = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            instances.add(new Instance("p" + (i + 1), freePort(), db));
+            instances.add(new ChildPlatform("p" + (i + 1), freePort(), db, dir, http));
         }
         Process haproxy = null;
         try {
             // One after the other: the first migrates the database and makes the signing keys the others read.
-            for (Instance in : instances) {
+            for (ChildPlatform in : instances) {
                 in.start();
                 in.awaitHealthy();
             }
@@ -101,26 +95,26 @@ class LoadBalancedInstancesTest {
             if (haproxy != null) {
                 haproxy.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
-            for (Instance in : instances) {
+            for (ChildPlatform in : instances) {
                 in.kill();
             }
         }
     }
 
-    private void run(int total, URI lb, URI stats, List<Instance> instances, String db) throws Exception {
+    private void run(int total, URI lb, URI stats, List<ChildPlatform> instances, String db) throws Exception {
         List<TestTerminal> terminals = new ArrayList<>();
         for (int t = 0; t < TERMINALS; t++) {
             terminals.add(new TestTerminal(lb, "T-LB-" + t, Clock.systemUTC()).registered(RunningPlatform.ENROLMENT));
         }
-        List<Pad> pads = new ArrayList<>();
+        List<StreamingPad> pads = new ArrayList<>();
         for (int w = 1; w <= WINDOWS; w++) {
             TestTerminal pad = new TestTerminal(lb, "PAD-LB-" + w, Clock.systemUTC())
                     .registered(RunningPlatform.ENROLMENT);
             HttpResponse<String> bound = pad.post(ApiPaths.PADS, new PadRegistration(pad.id, "HALL-1", "W-" + w));
             assertThat(bound.statusCode()).as(bound.body()).isEqualTo(200);
-            pads.add(new Pad(pad, "W-" + w, lb));
+            pads.add(new StreamingPad(pad, "W-" + w, lb));
         }
-        pads.forEach(Pad::start);
+        pads.forEach(StreamingPad::start);
         Await.until("every pad streams", START, () -> pads.stream().allMatch(p -> p.connects.get() > 0));
 
         Map<String, Integer> created = new ConcurrentHashMap<>();
@@ -209,8 +203,8 @@ class LoadBalancedInstancesTest {
         clerk.setDaemon(true);
         clerk.start();
 
-        Instance killed = instances.get(0);
-        Instance restarted = instances.get(1);
+        ChildPlatform killed = instances.get(0);
+        ChildPlatform restarted = instances.get(1);
         Await.until("a third of the cases answered", START, () -> acknowledged.get() >= perTerminal * TERMINALS / 3);
         long killedAt = System.nanoTime();
         killed.kill();
@@ -234,12 +228,12 @@ class LoadBalancedInstancesTest {
         loadDone.set(true);
         clerk.join(TimeUnit.MINUTES.toMillis(2));
         assertThat(clerk.isAlive()).as("the clerk finished").isFalse();
-        for (Pad p : pads) {
+        for (StreamingPad p : pads) {
             String last = lastRequest.get(p.window).requestId();
             Await.until("pad of " + p.window + " has its window's last request", START,
                     () -> p.requests.contains(last));
         }
-        pads.forEach(Pad::stop);
+        pads.forEach(StreamingPad::stop);
 
         // Every case answered 201 once, and each stored exactly once.
         int expected = perTerminal * TERMINALS;
@@ -250,7 +244,7 @@ class LoadBalancedInstancesTest {
         assertThat(stored.keySet()).containsAll(created.keySet());
         // Once the check marked the killed instance down, no request went to it.
         assertThat(failuresWhileDown.get()).as("failed requests after the dead instance was marked down").isZero();
-        for (Pad p : pads) {
+        for (StreamingPad p : pads) {
             assertThat(p.ids).as("event ids of " + p.window).isSorted().doesNotHaveDuplicates();
         }
         // Behind the proxy the client is HAProxy's X-Forwarded-For (set from the real source, never passed on):
@@ -268,7 +262,7 @@ class LoadBalancedInstancesTest {
         // (what a pad got by Last-Event-ID after a reconnect is counted apart).
         List<Long> pushes = new ArrayList<>();
         int replayed = 0;
-        for (Pad p : pads) {
+        for (StreamingPad p : pads) {
             for (Map.Entry<String, long[]> e : p.received.entrySet()) {
                 Long t0 = posted.get(e.getKey());
                 if (t0 == null) {
@@ -353,9 +347,9 @@ class LoadBalancedInstancesTest {
         return "?";
     }
 
-    private Process startHaproxy(int port, int statsPort, List<Instance> instances) throws IOException {
+    private Process startHaproxy(int port, int statsPort, List<ChildPlatform> instances) throws IOException {
         StringBuilder servers = new StringBuilder();
-        for (Instance in : instances) {
+        for (ChildPlatform in : instances) {
             servers.append("    server ").append(in.name).append(" 127.0.0.1:").append(in.port).append(" check\n");
         }
         Path cfg = Files.writeString(dir.resolve("haproxy.cfg"), """
@@ -390,161 +384,6 @@ class LoadBalancedInstancesTest {
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
-        }
-    }
-
-    /** One platform instance in a JVM of its own, as PlatformMain starts it. */
-    private final class Instance {
-        final String name;
-        final int port;
-        final String db;
-        private Process process;
-        private int starts;
-
-        Instance(String name, int port, String db) {
-            this.name = name;
-            this.port = port;
-            this.db = db;
-        }
-
-        void start() throws IOException {
-            Path yaml = Files.writeString(dir.resolve(name + ".yaml"), "bind: 127.0.0.1\nport: " + port
-                    + "\ndb-url: " + db + "\ndb-user: " + PostgresCluster.USER + "\nbehind-tls-proxy: true"
-                    + "\nmax-connections-per-address: 0\ncertificate-key-dir: "
-                    + dir.resolve("keys").toAbsolutePath() + "\n");
-            ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                    PlatformMain.class.getName(), "--config=" + yaml));
-            pb.environment().put("GOVKIOSK_ENROLMENT_TOKEN", RunningPlatform.ENROLMENT);
-            pb.environment().put("GOVKIOSK_CLERK_TOKEN", RunningPlatform.CLERK);
-            process = pb.redirectErrorStream(true)
-                    .redirectOutput(dir.resolve(name + "-" + (++starts) + ".log").toFile()).start();
-        }
-
-        void awaitHealthy() {
-            HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + ApiPaths.HEALTH))
-                    .build();
-            Await.until(name + " healthy", START, () -> {
-                assertThat(process.isAlive()).as(name + " died at start; see its log in " + dir).isTrue();
-                try {
-                    return http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-                } catch (IOException notYet) {
-                    return false;
-                }
-            });
-        }
-
-        /** SIGKILL: no shutdown hook, no goodbye to the balancer or the database. */
-        void kill() throws InterruptedException {
-            if (process != null && process.isAlive()) {
-                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
-        }
-
-        /** SIGTERM: the platform's own stop. */
-        void stop() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
-        }
-    }
-
-    /** A rating pad holding its stream through the balancer, reconnecting with Last-Event-ID when it ends. */
-    private static final class Pad {
-        final TestTerminal pad;
-        final String window;
-        final URI lb;
-        final List<Long> ids = new CopyOnWriteArrayList<>();
-        final Set<String> requests = ConcurrentHashMap.newKeySet();
-        /** Per request id: {received, the stream's start} in System.nanoTime. */
-        final Map<String, long[]> received = new ConcurrentHashMap<>();
-        final AtomicInteger connects = new AtomicInteger();
-        final AtomicLong lastId = new AtomicLong(-1);
-        private volatile boolean stopped;
-        private volatile InputStream body;
-        private final Thread thread;
-
-        Pad(TestTerminal pad, String window, URI lb) {
-            this.pad = pad;
-            this.window = window;
-            this.lb = lb;
-            this.thread = new Thread(this::loop, "lb-pad-" + window);
-            thread.setDaemon(true);
-        }
-
-        void start() {
-            thread.start();
-        }
-
-        void stop() {
-            stopped = true;
-            InputStream b = body;
-            if (b != null) {
-                try {
-                    b.close();
-                } catch (IOException e) {
-                    // closing anyway
-                }
-            }
-        }
-
-        private void loop() {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            while (!stopped) {
-                try {
-                    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(lb + ApiPaths.PAD_EVENTS)).GET()
-                            .header("Accept", "text/event-stream");
-                    pad.sign("GET", ApiPaths.PAD_EVENTS, new byte[0]).asMap().forEach(b::header);
-                    if (lastId.get() >= 0) {
-                        b.header("Last-Event-ID", Long.toString(lastId.get()));
-                    }
-                    HttpResponse<InputStream> r = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-                    body = r.body();
-                    if (r.statusCode() != 200) {
-                        r.body().close();
-                        Thread.sleep(50); // the pad's reconnect pause
-                        continue;
-                    }
-                    connects.incrementAndGet();
-                    read(r.body(), System.nanoTime());
-                } catch (IOException e) {
-                    // the stream or the connection broke: connect again
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        private void read(InputStream in, long streamStart) throws IOException {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String id = null;
-                String name = null;
-                StringBuilder data = new StringBuilder();
-                for (String line; (line = reader.readLine()) != null; ) {
-                    if (line.isEmpty()) {
-                        if (id != null) {
-                            long n = Long.parseLong(id);
-                            ids.add(n);
-                            lastId.set(n);
-                            if (PadEvents.RATING_REQUEST.equals(name)) {
-                                String request = TestTerminal.JSON.readTree(data.toString()).get("requestId").asText();
-                                requests.add(request);
-                                received.putIfAbsent(request, new long[] {System.nanoTime(), streamStart});
-                            }
-                        }
-                        id = null;
-                        name = null;
-                        data.setLength(0);
-                    } else if (line.startsWith("id:")) {
-                        id = line.substring(3).strip();
-                    } else if (line.startsWith("event:")) {
-                        name = line.substring(6).strip();
-                    } else if (line.startsWith("data:")) {
-                        data.append(line.substring(5).strip());
-                    }
-                }
-            }
         }
     }
 }
