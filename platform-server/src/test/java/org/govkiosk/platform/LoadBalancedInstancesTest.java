@@ -122,6 +122,9 @@ class LoadBalancedInstancesTest {
         AtomicInteger failures = new AtomicInteger();
         AtomicInteger failuresWhileDown = new AtomicInteger();
         AtomicLong longestFailure = new AtomicLong();
+        AtomicLong lastAcknowledged = new AtomicLong();
+        // The load lasts at least until the restarted instance has served again.
+        AtomicBoolean loadMayEnd = new AtomicBoolean();
         AtomicBoolean markedDown = new AtomicBoolean();
         AtomicBoolean restarting = new AtomicBoolean();
         List<Long> latencies = new CopyOnWriteArrayList<>();
@@ -132,7 +135,7 @@ class LoadBalancedInstancesTest {
         int perTerminal = Math.max(1, total / TERMINALS);
         for (TestTerminal t : terminals) {
             Thread s = new Thread(() -> {
-                for (int k = 0; k < perTerminal; k++) {
+                for (int k = 0; k < perTerminal || !loadMayEnd.get(); k++) {
                     String key = t.id + "-" + k;
                     while (true) {
                         long t0 = System.nanoTime();
@@ -150,6 +153,7 @@ class LoadBalancedInstancesTest {
                             if (status == 201) {
                                 created.merge(key, 1, Integer::sum);
                             }
+                            lastAcknowledged.accumulateAndGet(System.nanoTime(), Math::max);
                             if (acknowledged.incrementAndGet() % CASES_PER_RATING_REQUEST == 0) {
                                 windowsServed.release();
                             }
@@ -220,11 +224,18 @@ class LoadBalancedInstancesTest {
         restarted.awaitHealthy();
         Await.until("HAProxy takes the restarted instance back", START,
                 () -> "UP".equals(status(stats, restarted.name)));
+        long servedBefore = sessions(stats, restarted.name);
+        int ackedAtUp = acknowledged.get();
+        Await.until("the restarted instance serves cases again", START,
+                () -> acknowledged.get() >= ackedAtUp + TERMINALS * 5
+                        && sessions(stats, restarted.name) > servedBefore);
+        loadMayEnd.set(true);
         for (Thread s : senders) {
             s.join(TimeUnit.MINUTES.toMillis(5));
             assertThat(s.isAlive()).as(s.getName() + " finished").isFalse();
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        // To the last case answered (the restart may still be under way when the load is done).
+        double seconds = (lastAcknowledged.get() - started) / 1e9;
         loadDone.set(true);
         clerk.join(TimeUnit.MINUTES.toMillis(2));
         assertThat(clerk.isAlive()).as("the clerk finished").isFalse();
@@ -236,8 +247,8 @@ class LoadBalancedInstancesTest {
         pads.forEach(StreamingPad::stop);
 
         // Every case answered 201 once, and each stored exactly once.
-        int expected = perTerminal * TERMINALS;
-        assertThat(acknowledged.get()).isEqualTo(expected);
+        int expected = acknowledged.get();
+        assertThat(expected).isGreaterThanOrEqualTo(perTerminal * TERMINALS);
         assertThat(created.values()).allMatch(n -> n == 1);
         Map<String, Integer> stored = storedCases(db);
         assertThat(stored).hasSize(expected).allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1));
@@ -327,8 +338,18 @@ class LoadBalancedInstancesTest {
         return out;
     }
 
+    /** How many requests HAProxy has sent one server of the backend so far. */
+    private long sessions(URI stats, String server) {
+        String stot = field(stats, server, 7);
+        return stot.matches("\\d+") ? Long.parseLong(stot) : -1;
+    }
+
     /** HAProxy's status of one server of the backend (UP, DOWN, ...), from its CSV statistics. */
     private String status(URI stats, String server) {
+        return field(stats, server, 17).split(" ")[0];
+    }
+
+    private String field(URI stats, String server, int index) {
         String csv;
         try {
             csv = http.send(HttpRequest.newBuilder(stats).build(), HttpResponse.BodyHandlers.ofString()).body();
@@ -340,8 +361,8 @@ class LoadBalancedInstancesTest {
         }
         for (String line : csv.split("\n")) {
             String[] f = line.split(",", -1);
-            if (f.length > 17 && f[0].equals("platform") && f[1].equals(server)) {
-                return f[17].split(" ")[0];
+            if (f.length > index && f[0].equals("platform") && f[1].equals(server)) {
+                return f[index];
             }
         }
         return "?";
