@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * through the balancer and pads hold their event streams through it while one instance is SIGKILLed and another
  * restarted. Every case is answered 201 once and stored once, the balancer stops sending to the dead instance once
  * its check marks it down, and every pad ends up with its window's last request, its event ids rising across
- * reconnects. Default size: a few seconds of load; {@code GOVKIOSK_LB_CASES} sets the number of cases.
+ * reconnects. The kill comes at a third of {@code GOVKIOSK_LB_CASES} cases (240 by default), the restart at two
+ * thirds, and the load goes on until the restarted instance has served again: a few seconds to a quarter minute.
  */
 class LoadBalancedInstancesTest {
 
