@@ -25,6 +25,8 @@ command -v Xvfb >/dev/null 2>&1 || need+=(xvfb)
 command -v xauth >/dev/null 2>&1 || need+=(xauth)
 command -v systemd-analyze >/dev/null 2>&1 || need+=(systemd)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
+# HAProxy: the load balancer in front of three platform instances (LoadBalancedInstancesTest)
+command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || need+=(haproxy)
 # Power-cut tests: a FUSE filesystem that loses what was not synced (test-support's powercutfs.py).
 command -v fusermount3 >/dev/null 2>&1 || need+=(fuse3)
 /usr/bin/python3 -c 'import fusepy' 2>/dev/null || need+=(python3-fusepy)

@@ -185,7 +185,8 @@ public final class PlatformServer implements AutoCloseable {
                 new JdbcNonceStore(database, config.maxClockSkew().multipliedBy(2), clock), clock,
                 config.maxClockSkew());
         Auth auth = new Auth(verifier, config.clerkToken(), config.enrolmentToken(), new LoginThrottle(
-                config.exposure().maxFailedLogins(), config.exposure().loginLockout(), clock));
+                config.exposure().maxFailedLogins(), config.exposure().loginLockout(), clock,
+                new org.govkiosk.platform.store.LoginFailures(database)));
         RouteSupport support = new RouteSupport(new Bodies(config.exposure().bodyReadTimeout()), auth, clock,
                 config.zone(), config.maxBodyBytes(),
                 config.maxCertificateBytes(), new org.govkiosk.platform.http.Halls(terminals, cases),
@@ -205,6 +206,13 @@ public final class PlatformServer implements AutoCloseable {
         });
         new TerminalRoutes(support, terminals).register(routes);
         org.govkiosk.platform.pads.Pads pads = org.govkiosk.platform.pads.Pads.install(routes, app, support, database);
+        org.govkiosk.platform.ops.PlatformMetrics metrics = org.govkiosk.platform.ops.PlatformMetrics.install(app,
+                support);
+        database.bindMetrics(metrics.registry());
+        metrics.gauge("govkiosk_platform_pads_connected", "pad event streams open at this instance",
+                pads::connectedPads);
+        metrics.gauge("govkiosk_platform_terminals_active", "terminals heard from in the last 5 minutes",
+                () -> activeTerminals(terminals, clock));
         org.govkiosk.platform.ratings.Ratings phoneRatings = org.govkiosk.platform.ratings.Ratings.install(routes, app,
                 support, database, ratings, ratingSettings, promisedDates.calendar(), config.deadlines().catalog(),
                 () -> config.certificates().publicBaseUrl().orElseGet(() -> ownBase.get()));
@@ -225,6 +233,17 @@ public final class PlatformServer implements AutoCloseable {
         return new Wiring(support.receipts().publicKey(), signed.bodies(), phoneRatings,
                 new org.govkiosk.platform.cases.DeemedApprovals(cases, promisedDates.deemedApprovalItems(), clock,
                         config.zone()));
+    }
+
+    /** Terminals whose last heartbeat is under 5 minutes old (-1 while the database does not answer). */
+    private static int activeTerminals(TerminalStore terminals, Clock clock) {
+        java.time.Instant since = clock.instant().minus(java.time.Duration.ofMinutes(5));
+        try {
+            return (int) terminals.all().stream()
+                    .filter(t -> t.lastHeartbeatAt() != null && t.lastHeartbeatAt().isAfter(since)).count();
+        } catch (org.govkiosk.platform.store.StorageException e) {
+            return -1;
+        }
     }
 
     /** How long a stopping platform lets requests in flight finish: longer than any request takes when healthy. */

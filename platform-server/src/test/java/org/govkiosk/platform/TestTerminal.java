@@ -51,6 +51,19 @@ public final class TestTerminal {
         this.http = http;
     }
 
+    private TestTerminal(TestTerminal same, URI base) {
+        this.keys = same.keys;
+        this.base = base;
+        this.id = same.id;
+        this.signer = same.signer;
+        this.http = same.http;
+    }
+
+    /** This terminal, with its keys, talking to another platform address (another instance, a load balancer). */
+    public TestTerminal at(URI otherBase) {
+        return new TestTerminal(this, otherBase);
+    }
+
     /** Registers with the given enrolment token; fails the test if refused. */
     public TestTerminal registered(String enrolmentToken) throws Exception {
         return registered(enrolmentToken, "HALL-1");

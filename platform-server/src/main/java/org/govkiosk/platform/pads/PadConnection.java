@@ -10,11 +10,22 @@ final class PadConnection {
 
     private final PadBinding binding;
     private final SseClient client;
+    private final String streamId = java.util.UUID.randomUUID().toString();
     private long lastSentId;
 
     PadConnection(PadBinding binding, SseClient client) {
         this.binding = binding;
         this.client = client;
+    }
+
+    /** The highest event id this stream carried (0: none yet). */
+    synchronized long lastSentId() {
+        return lastSentId;
+    }
+
+    /** This stream's own id (a pad may hold several streams, e.g. a new one before the old one is seen dead). */
+    String streamId() {
+        return streamId;
     }
 
     PadBinding binding() {

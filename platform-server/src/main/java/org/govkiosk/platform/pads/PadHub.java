@@ -1,6 +1,8 @@
 package org.govkiosk.platform.pads;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +19,7 @@ final class PadHub implements AutoCloseable {
 
     private final Map<WindowKey, Set<PadConnection>> byWindow = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeats;
+    private volatile PadPresence presence = PadPresence.none();
 
     PadHub(Duration heartbeat) {
         heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -28,8 +31,14 @@ final class PadHub implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
+    /** Where the streams held here are told to the other instances (set once, at start, on PostgreSQL). */
+    void presence(PadPresence p) {
+        this.presence = p;
+    }
+
     void add(PadConnection c) {
         byWindow.computeIfAbsent(c.binding().window(), w -> ConcurrentHashMap.newKeySet()).add(c);
+        presence.opened(c);
         LOG.info("Pad {} connected at window {}/{}", c.binding().padId(), c.binding().hallCode(),
                 c.binding().windowId());
     }
@@ -37,6 +46,7 @@ final class PadHub implements AutoCloseable {
     void remove(PadConnection c) {
         Set<PadConnection> set = byWindow.get(c.binding().window());
         if (set != null && set.remove(c)) {
+            presence.closed(c);
             LOG.info("Pad {} disconnected from window {}", c.binding().padId(), c.binding().windowId());
         }
     }
@@ -54,15 +64,35 @@ final class PadHub implements AutoCloseable {
         return reached;
     }
 
+    /** Every stream connected to this instance now. */
+    List<PadConnection> connections() {
+        List<PadConnection> all = new ArrayList<>();
+        byWindow.values().forEach(all::addAll);
+        return all;
+    }
+
     int connected(WindowKey window) {
         return byWindow.getOrDefault(window, Set.of()).size();
     }
 
-    /** Ends the streams of one pad (it moved to another window and must reconnect there). */
-    void disconnect(String padId) {
+    /** The window's pads streaming from other instances only. */
+    int presenceElsewhere(WindowKey window) {
+        return presence.elsewhere(window, padsAt(window));
+    }
+
+    /** The ids of the window's pads streaming from here. */
+    Set<String> padsAt(WindowKey window) {
+        Set<String> ids = new java.util.HashSet<>();
+        byWindow.getOrDefault(window, Set.of()).forEach(c -> ids.add(c.binding().padId()));
+        return ids;
+    }
+
+    /** Ends the streams of one pad bound to another window than {@code now} (it moved and must reconnect there). */
+    void disconnectElsewhere(String padId, WindowKey now) {
         byWindow.values().forEach(set -> set.removeIf(c -> {
-            if (c.binding().padId().equals(padId)) {
+            if (c.binding().padId().equals(padId) && !c.binding().window().equals(now)) {
                 c.close();
+                presence.closed(c);
                 return true;
             }
             return false;
@@ -71,7 +101,14 @@ final class PadHub implements AutoCloseable {
 
     void heartbeat() {
         try {
-            byWindow.values().forEach(set -> set.removeIf(c -> !c.heartbeat()));
+            byWindow.values().forEach(set -> set.removeIf(c -> {
+                if (c.heartbeat()) {
+                    return false;
+                }
+                presence.closed(c);
+                return true;
+            }));
+            presence.refresh();
         } catch (RuntimeException e) {
             // A failure here must not cancel the schedule (a thrown exception would).
             LOG.warn("Pad heartbeat failed: {}", e.toString());
@@ -83,5 +120,6 @@ final class PadHub implements AutoCloseable {
         heartbeats.shutdownNow();
         byWindow.values().forEach(set -> set.forEach(PadConnection::close));
         byWindow.clear();
+        presence.closeAll();
     }
 }

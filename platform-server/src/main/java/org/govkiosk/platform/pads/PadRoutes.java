@@ -57,7 +57,7 @@ final class PadRoutes {
         Auth.requireSame(terminal, r.padId());
         PadRegistrationReceipt receipt = directory.register(r, s.clock().instant());
         if (receipt.previousWindowId() != null) {
-            hub.disconnect(r.padId());
+            requests.padMoved(r.padId(), new WindowKey(r.hallCode(), r.windowId()));
         }
         LOG.info("Pad {} bound to window {}/{}", r.padId(), r.hallCode(), r.windowId());
         Responses.json(ctx, 200, receipt);

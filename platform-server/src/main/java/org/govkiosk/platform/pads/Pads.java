@@ -2,10 +2,12 @@ package org.govkiosk.platform.pads;
 
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.util.Optional;
 import org.govkiosk.api.ApiPaths;
 import org.govkiosk.platform.http.RouteSupport;
 import org.govkiosk.platform.http.RouteTable;
 import org.govkiosk.platform.store.Database;
+import org.govkiosk.platform.store.DatabaseNotifications;
 
 /**
  * The window rating pads (评价器) on the platform: pads bind to windows and hold an event stream; the window
@@ -17,9 +19,12 @@ public final class Pads {
     private final PadHub hub;
     private final PadRatingGate gate;
 
-    private Pads(PadHub hub, PadRatingGate gate) {
+    private final Optional<DatabaseNotifications> listening;
+
+    private Pads(PadHub hub, PadRatingGate gate, Optional<DatabaseNotifications> listening) {
         this.hub = hub;
         this.gate = gate;
+        this.listening = listening;
     }
 
     public static Pads install(RouteTable routes, Javalin app, RouteSupport support, Database database) {
@@ -31,16 +36,25 @@ public final class Pads {
         PadSchema.apply(database);
         Clock clock = support.clock();
         PadHub hub = new PadHub(settings.heartbeat());
+        if (database.isPostgres()) {
+            hub.presence(new PadPresence(database, clock, settings.heartbeat()));
+        }
         PadDirectory directory = new PadDirectory(database);
         RatingRequestService requests = new RatingRequestService(new RatingRequestStore(database), hub, clock,
-                settings.requestValidity());
+                settings.requestValidity(), database.isPostgres());
         PadRoutes padRoutes = new PadRoutes(support, directory, requests, hub);
         padRoutes.register(routes);
         new RatingReportRoutes(support, new RatingReports(database), settings.nationalSettle()).register(routes);
         app.after(ApiPaths.RATINGS, padRoutes::afterRating);
+        // Several instances may share a PostgreSQL database: hear every instance's events for the pads held here.
+        Optional<DatabaseNotifications> listening = database.isPostgres()
+                ? Optional.of(DatabaseNotifications.listen(database, RatingRequestService.CHANNEL,
+                        requests::notified, requests::resync))
+                : Optional.empty();
         // Open streams would hold Jetty's stop until they time out; end them first.
-        app.events(e -> e.serverStopping(hub::close));
-        return new Pads(hub, new PadRatingGate(directory, requests));
+        Pads pads = new Pads(hub, new PadRatingGate(directory, requests), listening);
+        app.events(e -> e.serverStopping(pads::close));
+        return pads;
     }
 
     /** For the rating endpoint: checks window-pad ratings against the requests sent (see {@link PadRatingGate}). */
@@ -48,8 +62,14 @@ public final class Pads {
         return gate;
     }
 
-    /** Ends every pad stream and the heartbeat (the server's stop does this too). */
+    /** Pad streams open at this instance now. */
+    public int connectedPads() {
+        return hub.connections().size();
+    }
+
+    /** Ends every pad stream, the heartbeat and the listening (the server's stop does this too). */
     public void close() {
+        listening.ifPresent(DatabaseNotifications::close);
         hub.close();
     }
 }

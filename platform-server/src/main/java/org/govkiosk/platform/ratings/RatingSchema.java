@@ -31,7 +31,7 @@ final class RatingSchema {
     }
 
     static void apply(Database db) {
-        db.inTransaction(c -> {
+        db.inSchemaLock(c -> {
             try (Statement s = c.createStatement()) {
                 for (String sql : STATEMENTS) {
                     s.execute(sql);

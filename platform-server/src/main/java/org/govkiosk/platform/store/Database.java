@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +25,9 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     static final String SCHEMA = "/org/govkiosk/platform/store/schema.sql";
+    static final String MIGRATIONS = "org/govkiosk/platform/store/migration";
+    /** The advisory lock key of {@link #inSchemaLock} ("govkiosk" in ASCII). */
+    private static final long SCHEMA_LOCK = 0x676f766b696f736bL;
 
     /** Work on one connection inside one transaction. */
     @FunctionalInterface
@@ -32,10 +37,12 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final java.util.Optional<H2Files> files;
+    private final boolean postgres;
 
-    private Database(HikariDataSource dataSource, java.util.Optional<H2Files> files) {
+    private Database(HikariDataSource dataSource, java.util.Optional<H2Files> files, boolean postgres) {
         this.dataSource = dataSource;
         this.files = files;
+        this.postgres = postgres;
     }
 
     /**
@@ -53,7 +60,8 @@ public final class Database implements AutoCloseable {
             config.setPassword(password);
         }
         config.setPoolName("platform-db");
-        config.setMaximumPoolSize(8);
+        // On PostgreSQL one connection is held for good by the pad events' listener (DatabaseNotifications).
+        config.setMaximumPoolSize(url.startsWith("jdbc:postgresql:") ? 9 : 8);
         // A request must learn fast that the database is down (503) rather than hang the terminal's worker.
         config.setConnectionTimeout(2_000);
         config.setValidationTimeout(1_000);
@@ -66,7 +74,7 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StorageException("cannot open database " + redact(url) + ": " + e.getMessage(), e);
         }
-        Database database = new Database(dataSource, files);
+        Database database = new Database(dataSource, files, url.startsWith("jdbc:postgresql:"));
         try {
             // First: a user who may not make commits durable is told so before anything is written.
             if (url.startsWith("jdbc:h2:")) {
@@ -94,6 +102,14 @@ public final class Database implements AutoCloseable {
             return url;
         }
         return url + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /**
+     * True on PostgreSQL, the database several platform instances share: what must reach every instance travels
+     * through it ({@link DatabaseNotifications}). On H2 one process owns the database and delivers in-process.
+     */
+    public boolean isPostgres() {
+        return postgres;
     }
 
     public DataSource dataSource() {
@@ -128,6 +144,24 @@ public final class Database implements AutoCloseable {
         try (Statement s = c.createStatement()) {
             s.execute("CHECKPOINT SYNC");
         }
+    }
+
+    /**
+     * Closes a connection for good instead of returning it to the pool: one that listened for notifications would
+     * keep collecting them for whoever borrowed it next.
+     */
+    void evict(Connection c) {
+        dataSource.evictConnection(c);
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.debug("Closing an evicted connection: {}", e.toString());
+        }
+    }
+
+    /** Publishes the connection pool's figures (hikaricp_connections_active, _pending, ...) in {@code registry}. */
+    public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        dataSource.setMetricRegistry(registry);
     }
 
     /** True if the database answers now. */
@@ -169,15 +203,41 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Brings the schema up to date with Flyway: migration 1 is the former {@code schema.sql} ({@link
+     * BaselineMigration}), the later ones are numbered files in {@value #MIGRATIONS}. A database from before
+     * migrations is baselined at 0, so migration 1 runs over it and adds what it lacked. Flyway holds a lock while it
+     * migrates (on PostgreSQL an advisory lock), so instances that start together on one database migrate it once.
+     */
     private void applySchema() {
-        List<String> statements = schemaStatements();
-        inTransaction(c -> {
-            try (Statement s = c.createStatement()) {
-                for (String sql : statements) {
-                    s.execute(sql);
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:" + MIGRATIONS)
+                    .javaMigrations(new BaselineMigration())
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .baselineDescription("schema.sql before migrations")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StorageException("schema migration failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates a feature's own tables ({@code CREATE ... IF NOT EXISTS}) once even when several instances start on
+     * one database together: on PostgreSQL two such statements at once can both miss the table and one then fails.
+     * Under a transaction-scoped advisory lock they run one after the other (DDL is transactional there).
+     */
+    public <T> T inSchemaLock(Work<T> work) {
+        return inTransaction(c -> {
+            if (postgres) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
                 }
             }
-            return null;
+            return work.run(c);
         });
     }
 

@@ -45,7 +45,7 @@ class PadRatingGateTest {
         directory.register(new PadRegistration("PAD-A", PadFixtures.HALL, "W-01"), clock.instant());
         directory.register(new PadRegistration("PAD-B", PadFixtures.HALL, "W-02"), clock.instant());
         hub = new PadHub(Duration.ofMinutes(1));
-        requests = new RatingRequestService(new RatingRequestStore(db), hub, clock, Duration.ofMinutes(5));
+        requests = new RatingRequestService(new RatingRequestStore(db), hub, clock, Duration.ofMinutes(5), false);
         gate = new PadRatingGate(directory, requests);
         requests.request(PadFixtures.request("W-01", "CASE-1", "1"));
     }

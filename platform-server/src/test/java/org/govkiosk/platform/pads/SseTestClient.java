@@ -28,6 +28,7 @@ final class SseTestClient implements AutoCloseable {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private volatile boolean ended;
     private final InputStream body;
     private final int status;
     private final String errorBody;
@@ -99,6 +100,12 @@ final class SseTestClient implements AutoCloseable {
         } catch (IOException e) {
             // closed
         }
+        ended = true;
+    }
+
+    /** True once the stream ended (the server closed it, or this client did). */
+    boolean ended() {
+        return ended;
     }
 
     /** The next event (comments skipped unless asked for), or fails the test after the timeout. */
@@ -114,6 +121,20 @@ final class SseTestClient implements AutoCloseable {
             }
             if (!e.name().equals("comment")) {
                 throw new AssertionError("expected " + name + " but got " + e);
+            }
+        }
+    }
+
+    /** The next event of any name (comments skipped), or fails the test after the timeout. */
+    Event nextEvent(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Event e = events.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (e == null) {
+                throw new AssertionError("no event within " + timeout);
+            }
+            if (!e.name().equals("comment")) {
+                return e;
             }
         }
     }
