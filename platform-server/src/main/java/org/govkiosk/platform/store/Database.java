@@ -206,10 +206,30 @@ public final class Database implements AutoCloseable {
     /**
      * Brings the schema up to date with Flyway: migration 1 is the former {@code schema.sql} ({@link
      * BaselineMigration}), the later ones are numbered files in {@value #MIGRATIONS}. A database from before
-     * migrations is baselined at 0, so migration 1 runs over it and adds what it lacked. Flyway holds a lock while it
-     * migrates (on PostgreSQL an advisory lock), so instances that start together on one database migrate it once.
+     * migrations is baselined at 0, so migration 1 runs over it and adds what it lacked. On PostgreSQL the whole of it
+     * runs under the schema's advisory lock: Flyway's own lock covers migrating but not its look at the history
+     * table first, and of two instances starting together on a new database the second found the first's history
+     * table there and still empty, and failed ("Unable to baseline schema history table ... as it already exists, and
+     * is empty"), seen once in a CI run of SchemaMigrationTest.
      */
     private void applySchema() {
+        if (!postgres) {
+            migrate();
+            return;
+        }
+        try (Connection lock = dataSource.getConnection(); Statement s = lock.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + SCHEMA_LOCK + ")");
+            try {
+                migrate();
+            } finally {
+                s.execute("SELECT pg_advisory_unlock(" + SCHEMA_LOCK + ")");
+            }
+        } catch (SQLException e) {
+            throw new StorageException("schema migration failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void migrate() {
         try {
             Flyway.configure()
                     .dataSource(dataSource)
