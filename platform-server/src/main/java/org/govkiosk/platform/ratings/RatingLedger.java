@@ -1,0 +1,411 @@
+package org.govkiosk.platform.ratings;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.Optional;
+import org.govkiosk.api.ApiJson;
+import org.govkiosk.api.ErrorCodes;
+import org.govkiosk.api.FollowUpRates;
+import org.govkiosk.api.LedgerActionKind;
+import org.govkiosk.api.LedgerEvent;
+import org.govkiosk.api.LedgerState;
+import org.govkiosk.api.RatingLedgerAction;
+import org.govkiosk.api.RatingLedgerEntry;
+import org.govkiosk.api.RatingSubmission;
+import org.govkiosk.personal.Masking;
+import org.govkiosk.platform.sms.SmsException;
+import org.govkiosk.platform.sms.SmsGateway;
+import org.govkiosk.platform.sms.SmsMessage;
+import org.govkiosk.platform.store.Database;
+import org.govkiosk.platform.store.NotFoundException;
+import org.govkiosk.platform.store.StorageException;
+import org.govkiosk.platform.store.StoreConflict;
+import org.govkiosk.shared.calendar.WorkingCalendar;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * 回访整改台账: every bad rating a citizen gave (不满意, 非常不满意; never a default) is an entry with an owner, the
+ * call-back, the rectification and a deadline of {@value #WORKING_DAYS} working days from the day it was received,
+ * on the working calendar. A missed deadline is extended only with a written reason (the history keeps every
+ * deadline); closing records the outcome and, for a real-name rating whose case has a phone, queues an SMS with it.
+ * Entries are made when the ledger is read or acted on ({@link #sync()}), so no rating path needs to know of it.
+ */
+final class RatingLedger {
+
+    static final int WORKING_DAYS = 10;
+
+    private static final Logger LOG = LoggerFactory.getLogger(RatingLedger.class);
+
+    private static final String SELECT = "SELECT l.rating_id, l.case_number, l.real_name, l.received_at,"
+            + " l.owner_department, l.owner_clerk, l.first_deadline, l.deadline, l.state, l.called_back_at,"
+            + " l.called_back_by, l.citizen_said, l.rectification, l.outcome, l.closed_at, l.sms_queued, r.level,"
+            + " r.submission FROM rating_ledger l JOIN ratings r ON r.rating_id = l.rating_id";
+
+    private final Database db;
+    private final SmsGateway sms;
+    private final WorkingCalendar calendar;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final String smsSignature;
+    private final ObjectMapper json = ApiJson.lenient();
+
+    RatingLedger(Database db, SmsGateway sms, WorkingCalendar calendar, Clock clock, ZoneId zone,
+            String smsSignature) {
+        this.db = db;
+        this.sms = sms;
+        this.calendar = calendar;
+        this.clock = clock;
+        this.zone = zone;
+        this.smsSignature = smsSignature;
+    }
+
+    /** Makes the entries of bad ratings not yet on the ledger. @return how many it made */
+    int sync() {
+        List<String[]> missing = db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.rating_id, r.submission, r.received_at"
+                    + " FROM ratings r WHERE r.bad AND NOT r.defaulted AND NOT EXISTS"
+                    + " (SELECT 1 FROM rating_ledger l WHERE l.rating_id = r.rating_id)"
+                    + " ORDER BY r.received_at, r.rating_id");
+                    ResultSet rs = ps.executeQuery()) {
+                List<String[]> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new String[] {rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3))});
+                }
+                return out;
+            }
+        });
+        int made = 0;
+        for (String[] m : missing) {
+            RatingSubmission s = submission(m[1]);
+            long received = Long.parseLong(m[2]);
+            LocalDate deadline = calendar.addWorkingDays(day(received), WORKING_DAYS);
+            try {
+                made += db.inTransaction(c -> insert(c, m[0], s, received, deadline)) ? 1 : 0;
+            } catch (StorageException e) {
+                if (!exists(m[0])) {
+                    throw e;
+                } // else another instance made it first
+            }
+        }
+        return made;
+    }
+
+    private boolean insert(Connection c, String ratingId, RatingSubmission s, long received, LocalDate deadline)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO rating_ledger (rating_id, case_number,"
+                + " real_name, received_at, owner_clerk, first_deadline, deadline, state)"
+                + " SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
+                + " (SELECT 1 FROM rating_ledger WHERE rating_id = ?)")) {
+            ps.setString(1, ratingId);
+            ps.setString(2, s.anonymous() ? null : s.caseNumber());
+            ps.setBoolean(3, !s.anonymous());
+            ps.setLong(4, received);
+            ps.setString(5, s.clerkId());
+            ps.setObject(6, deadline);
+            ps.setObject(7, deadline);
+            ps.setString(8, LedgerState.OPEN.name());
+            ps.setString(9, ratingId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private boolean exists(String ratingId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM rating_ledger WHERE rating_id = ?")) {
+                ps.setString(1, ratingId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /** The entries, oldest first; only the overdue ones (open past their deadline) when asked. */
+    List<RatingLedgerEntry> list(boolean overdueOnly, int limit) {
+        sync();
+        LocalDate today = today();
+        return db.inTransaction(c -> {
+            String where = overdueOnly ? " WHERE l.state <> 'CLOSED' AND l.deadline < ?" : "";
+            try (PreparedStatement ps = c.prepareStatement(SELECT + where
+                    + " ORDER BY l.received_at, l.rating_id LIMIT " + limit)) {
+                if (overdueOnly) {
+                    ps.setObject(1, today);
+                }
+                List<RatingLedgerEntry> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(entry(c, rs, today));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * @throws NotFoundException if no bad rating has this id
+     * @throws StoreConflict if the entry is closed, or the step does not fit it
+     */
+    RatingLedgerEntry act(RatingLedgerAction a) {
+        sync();
+        Instant now = clock.instant();
+        LocalDate today = today();
+        String[] phoneAndText = new String[2];
+        RatingLedgerEntry after = db.inTransaction(c -> {
+            RatingLedgerEntry e = byId(c, a.ratingId(), today, true).orElseThrow(() -> new NotFoundException(
+                    ErrorCodes.NOT_FOUND, "no bad rating " + a.ratingId() + " on the ledger"));
+            if (e.state() == LedgerState.CLOSED) {
+                throw new StoreConflict(ErrorCodes.ILLEGAL_TRANSITION, "the entry of rating " + a.ratingId()
+                        + " is closed");
+            }
+            switch (a.action()) {
+                case ASSIGN -> update(c, "UPDATE rating_ledger SET owner_department = COALESCE(?, owner_department),"
+                        + " owner_clerk = COALESCE(?, owner_clerk) WHERE rating_id = ?", a.ownerDepartment(),
+                        a.ownerClerk(), a.ratingId());
+                case CALL_BACK -> callBack(c, e, a, now);
+                case EXTEND -> {
+                    if (!a.newDeadline().isAfter(e.deadline())) {
+                        throw new StoreConflict(ErrorCodes.ILLEGAL_TRANSITION, "the new deadline must be after "
+                                + e.deadline());
+                    }
+                    if (!calendar.isWorkingDay(a.newDeadline())) {
+                        throw new StoreConflict(ErrorCodes.ILLEGAL_TRANSITION, a.newDeadline()
+                                + " is no working day");
+                    }
+                    update(c, "UPDATE rating_ledger SET deadline = ? WHERE rating_id = ?", a.newDeadline(),
+                            a.ratingId());
+                }
+                case CLOSE -> {
+                    if (e.calledBackAt() == null && a.citizenSaid() != null && !a.citizenSaid().isBlank()) {
+                        callBack(c, e, a, now); // a simple one, called back and closed at once
+                    } else if (e.calledBackAt() == null && e.realName()) {
+                        throw new StoreConflict(ErrorCodes.ILLEGAL_TRANSITION, "a real-name bad rating is called"
+                                + " back before it is closed: give citizenSaid");
+                    }
+                    update(c, "UPDATE rating_ledger SET state = 'CLOSED', rectification = ?, outcome = ?,"
+                            + " closed_at = ?, closed_on = ? WHERE rating_id = ?", a.rectification(), a.outcome(),
+                            now.toEpochMilli(), today, a.ratingId());
+                    if (e.realName()) {
+                        phoneAndText[0] = phone(c, e.caseNumber());
+                        phoneAndText[1] = "【" + smsSignature + "】您对办件" + e.caseNumber()
+                                + "的评价已回访整改，结果：" + a.outcome() + "。感谢您的监督。";
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown action " + a.action());
+            }
+            LocalDate deadline = a.action() == LedgerActionKind.EXTEND ? a.newDeadline() : e.deadline();
+            String note = switch (a.action()) {
+                case EXTEND -> a.reason();
+                case CLOSE -> a.rectification();
+                default -> a.reason();
+            };
+            history(c, a.ratingId(), now, a.by(), a.action(), deadline, note);
+            return byId(c, a.ratingId(), today, false).orElseThrow();
+        });
+        if (phoneAndText[0] != null) {
+            return outcomeSms(after, phoneAndText[0], phoneAndText[1]);
+        }
+        return after;
+    }
+
+    /** After the closing's commit: the message is kept once by its key, whoever hands it over again. */
+    private RatingLedgerEntry outcomeSms(RatingLedgerEntry closed, String phone, String text) {
+        try {
+            sms.send(new SmsMessage("rating-outcome:" + closed.ratingId(), phone, text, "rating-outcome"));
+        } catch (SmsException | IllegalArgumentException e) {
+            LOG.warn("Outcome SMS of bad rating {} to {} not queued: {}", closed.ratingId(), Masking.phone(phone),
+                    e.getMessage());
+            return closed;
+        }
+        db.inTransaction(c -> update(c, "UPDATE rating_ledger SET sms_queued = TRUE WHERE rating_id = ?",
+                closed.ratingId()));
+        LOG.info("Outcome of bad rating {} queued by SMS to {}", closed.ratingId(), Masking.phone(phone));
+        return db.inTransaction(c -> byId(c, closed.ratingId(), today(), false).orElseThrow());
+    }
+
+    private void callBack(Connection c, RatingLedgerEntry e, RatingLedgerAction a, Instant now) throws SQLException {
+        if (!e.realName()) {
+            throw new StoreConflict(ErrorCodes.ILLEGAL_TRANSITION, "an anonymous rating (不公开评价) has no one to"
+                    + " call back");
+        }
+        Instant at = a.calledBackAt() == null ? now : a.calledBackAt();
+        if (at.isAfter(now)) {
+            throw new IllegalArgumentException("calledBackAt is in the future");
+        }
+        update(c, "UPDATE rating_ledger SET state = 'CALLED_BACK', called_back_at = ?, called_back_by = ?,"
+                + " citizen_said = ? WHERE rating_id = ?", at.toEpochMilli(), a.by(), a.citizenSaid(), a.ratingId());
+    }
+
+    private static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+
+    private static void history(Connection c, String ratingId, Instant at, String by, LedgerActionKind action,
+            LocalDate deadline, String reason) throws SQLException {
+        int step;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COALESCE(MAX(step), 0) FROM rating_ledger_history WHERE rating_id = ?")) {
+            ps.setString(1, ratingId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                step = rs.getInt(1) + 1;
+            }
+        }
+        update(c, "INSERT INTO rating_ledger_history (rating_id, step, happened_at, done_by, action, deadline,"
+                + " reason) VALUES (?, ?, ?, ?, ?, ?, ?)", ratingId, step, at.toEpochMilli(), by, action.name(),
+                deadline, reason);
+    }
+
+    private Optional<RatingLedgerEntry> byId(Connection c, String ratingId, LocalDate today, boolean lock)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE l.rating_id = ?" + (lock ? " FOR UPDATE"
+                : ""))) {
+            ps.setString(1, ratingId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(entry(c, rs, today)) : Optional.empty();
+            }
+        }
+    }
+
+    private RatingLedgerEntry entry(Connection c, ResultSet rs, LocalDate today) throws SQLException {
+        String id = rs.getString(1);
+        RatingSubmission s = submission(rs.getString(18));
+        LedgerState state = LedgerState.valueOf(rs.getString(9));
+        LocalDate deadline = rs.getObject(8, LocalDate.class);
+        boolean realName = rs.getBoolean(3);
+        return new RatingLedgerEntry(id, rs.getString(2), rs.getInt(17), realName, s.windowId(), s.clerkId(),
+                rs.getString(5), rs.getString(6), Instant.ofEpochMilli(rs.getLong(4)),
+                rs.getObject(7, LocalDate.class), deadline, state,
+                state != LedgerState.CLOSED && deadline.isBefore(today), instant(rs, 10), rs.getString(11),
+                rs.getString(12), rs.getString(13), rs.getString(14), instant(rs, 15), rs.getBoolean(16),
+                history(c, id));
+    }
+
+    private static List<LedgerEvent> history(Connection c, String ratingId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT happened_at, done_by, action, deadline, reason"
+                + " FROM rating_ledger_history WHERE rating_id = ? ORDER BY step")) {
+            ps.setString(1, ratingId);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<LedgerEvent> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new LedgerEvent(Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2),
+                            LedgerActionKind.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class),
+                            rs.getString(5)));
+                }
+                return out;
+            }
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    /** The applicant's phone from the rating's stored case, when there is one. */
+    private String phone(Connection c, String caseNumber) throws SQLException {
+        if (caseNumber == null) {
+            return null;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT submission FROM cases WHERE case_number = ?")) {
+            ps.setString(1, caseNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getString(1) == null) {
+                    return null;
+                }
+                JsonNode phone = json.readTree(rs.getString(1)).path("applicant").path("phone");
+                return phone.isTextual() && !phone.asText().isBlank() ? phone.asText().strip() : null;
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        }
+    }
+
+    private RatingSubmission submission(String stored) {
+        try {
+            return json.readValue(stored, RatingSubmission.class);
+        } catch (JsonProcessingException e) {
+            throw new StorageException("a stored rating cannot be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private LocalDate day(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).atZone(zone).toLocalDate();
+    }
+
+    private LocalDate today() {
+        return clock.instant().atZone(zone).toLocalDate();
+    }
+
+    /**
+     * 回访整改率 and on-time rate of the real-name bad ratings received from {@code from} to {@code to} (whole days
+     * of the platform's zone), per owner department and for all.
+     */
+    FollowUpRates rates(LocalDate from, LocalDate to) {
+        sync();
+        long start = from.atStartOfDay(zone).toInstant().toEpochMilli();
+        long end = to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        Map<String, int[]> byDepartment = new TreeMap<>();
+        int[] all = new int[3];
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT owner_department, state, called_back_at,"
+                    + " rectification, closed_on, first_deadline FROM rating_ledger"
+                    + " WHERE real_name AND received_at >= ? AND received_at < ?")) {
+                ps.setLong(1, start);
+                ps.setLong(2, end);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String department = rs.getString(1) == null ? UNASSIGNED : rs.getString(1);
+                        boolean closed = LedgerState.CLOSED.name().equals(rs.getString(2));
+                        rs.getLong(3);
+                        boolean calledBack = !rs.wasNull();
+                        boolean rectified = closed && calledBack && rs.getString(4) != null;
+                        LocalDate closedOn = rs.getObject(5, LocalDate.class);
+                        boolean onTime = closed && closedOn != null
+                                && !closedOn.isAfter(rs.getObject(6, LocalDate.class));
+                        for (int[] counts : List.of(byDepartment.computeIfAbsent(department, d -> new int[3]), all)) {
+                            counts[0]++;
+                            counts[1] += rectified ? 1 : 0;
+                            counts[2] += onTime ? 1 : 0;
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        List<FollowUpRates.Rates> departments = new ArrayList<>();
+        byDepartment.forEach((d, counts) -> departments.add(rates(d, counts)));
+        return new FollowUpRates(from, to, rates(ALL, all), departments);
+    }
+
+    /** The line of all departments together. */
+    static final String ALL = "全部";
+
+    /** The department of entries no one assigned one. */
+    static final String UNASSIGNED = "未指定";
+
+    private static FollowUpRates.Rates rates(String department, int[] counts) {
+        return new FollowUpRates.Rates(department, counts[0], counts[1], counts[2],
+                counts[0] == 0 ? 1.0 : (double) counts[1] / counts[0],
+                counts[0] == 0 ? 1.0 : (double) counts[2] / counts[0]);
+    }
+}
