@@ -13,8 +13,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
 import org.govkiosk.api.ApiJson;
 import org.govkiosk.api.ErrorCodes;
@@ -154,6 +152,12 @@ final class RatingLedger {
                 return out;
             }
         });
+    }
+
+    /** 回访整改率 and on-time rate of a period (see {@link LedgerRates}). */
+    FollowUpRates rates(LocalDate from, LocalDate to) {
+        sync();
+        return LedgerRates.of(db, zone, from, to);
     }
 
     /**
@@ -354,58 +358,5 @@ final class RatingLedger {
 
     private LocalDate today() {
         return clock.instant().atZone(zone).toLocalDate();
-    }
-
-    /**
-     * 回访整改率 and on-time rate of the real-name bad ratings received from {@code from} to {@code to} (whole days
-     * of the platform's zone), per owner department and for all.
-     */
-    FollowUpRates rates(LocalDate from, LocalDate to) {
-        sync();
-        long start = from.atStartOfDay(zone).toInstant().toEpochMilli();
-        long end = to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
-        Map<String, int[]> byDepartment = new TreeMap<>();
-        int[] all = new int[3];
-        db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT owner_department, state, called_back_at,"
-                    + " rectification, closed_on, first_deadline FROM rating_ledger"
-                    + " WHERE real_name AND received_at >= ? AND received_at < ?")) {
-                ps.setLong(1, start);
-                ps.setLong(2, end);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String department = rs.getString(1) == null ? UNASSIGNED : rs.getString(1);
-                        boolean closed = LedgerState.CLOSED.name().equals(rs.getString(2));
-                        rs.getLong(3);
-                        boolean calledBack = !rs.wasNull();
-                        boolean rectified = closed && calledBack && rs.getString(4) != null;
-                        LocalDate closedOn = rs.getObject(5, LocalDate.class);
-                        boolean onTime = closed && closedOn != null
-                                && !closedOn.isAfter(rs.getObject(6, LocalDate.class));
-                        for (int[] counts : List.of(byDepartment.computeIfAbsent(department, d -> new int[3]), all)) {
-                            counts[0]++;
-                            counts[1] += rectified ? 1 : 0;
-                            counts[2] += onTime ? 1 : 0;
-                        }
-                    }
-                }
-            }
-            return null;
-        });
-        List<FollowUpRates.Rates> departments = new ArrayList<>();
-        byDepartment.forEach((d, counts) -> departments.add(rates(d, counts)));
-        return new FollowUpRates(from, to, rates(ALL, all), departments);
-    }
-
-    /** The line of all departments together. */
-    static final String ALL = "全部";
-
-    /** The department of entries no one assigned one. */
-    static final String UNASSIGNED = "未指定";
-
-    private static FollowUpRates.Rates rates(String department, int[] counts) {
-        return new FollowUpRates.Rates(department, counts[0], counts[1], counts[2],
-                counts[0] == 0 ? 1.0 : (double) counts[1] / counts[0],
-                counts[0] == 0 ? 1.0 : (double) counts[2] / counts[0]);
     }
 }
