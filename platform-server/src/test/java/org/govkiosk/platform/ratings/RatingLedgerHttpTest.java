@@ -205,6 +205,29 @@ class RatingLedgerHttpTest extends PhonePlatform {
     }
 
     @Test
+    void twoClerksClosingTheSameEntryAtOnceCloseItOnceAndTellTheCitizenOnce() throws Exception {
+        at(RECEIVED, 10, 0);
+        String bad = rated("t1", PHONE, 1, false, null);
+        act(callBack(bad, "办理时间太长"));
+        String body = TestTerminal.JSON.writeValueAsString(close(bad, null));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Callable<Integer>> closings = java.util.Collections.nCopies(4,
+                    () -> act(body).statusCode());
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> f : pool.invokeAll(closings)) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409, 409, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(outcomeSms()).hasSize(1);
+        assertThat(entry(bad).history()).extracting(h -> h.action()).containsExactly(LedgerActionKind.CALL_BACK,
+                LedgerActionKind.CLOSE);
+    }
+
+    @Test
     void anAnonymousBadRatingStaysOnTheLedgerWithoutTheCitizensIdentity() throws Exception {
         at(RECEIVED, 10, 0);
         String anonymous = rated("a1", PHONE, 1, true, null);
