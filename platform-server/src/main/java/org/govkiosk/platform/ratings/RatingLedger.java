@@ -1,7 +1,6 @@
 package org.govkiosk.platform.ratings;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,17 +22,12 @@ import org.govkiosk.api.LedgerState;
 import org.govkiosk.api.RatingLedgerAction;
 import org.govkiosk.api.RatingLedgerEntry;
 import org.govkiosk.api.RatingSubmission;
-import org.govkiosk.personal.Masking;
-import org.govkiosk.platform.sms.SmsException;
 import org.govkiosk.platform.sms.SmsGateway;
-import org.govkiosk.platform.sms.SmsMessage;
 import org.govkiosk.platform.store.Database;
 import org.govkiosk.platform.store.NotFoundException;
 import org.govkiosk.platform.store.StorageException;
 import org.govkiosk.platform.store.StoreConflict;
 import org.govkiosk.shared.calendar.WorkingCalendar;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * 回访整改台账: every bad rating a citizen gave (不满意, 非常不满意; never a default) is an entry with an owner, the
@@ -46,33 +40,40 @@ final class RatingLedger {
 
     static final int WORKING_DAYS = 10;
 
-    private static final Logger LOG = LoggerFactory.getLogger(RatingLedger.class);
-
     private static final String SELECT = "SELECT l.rating_id, l.case_number, l.real_name, l.received_at,"
             + " l.owner_department, l.owner_clerk, l.first_deadline, l.deadline, l.state, l.called_back_at,"
             + " l.called_back_by, l.citizen_said, l.rectification, l.outcome, l.closed_at, l.sms_queued, r.level,"
             + " r.submission FROM rating_ledger l JOIN ratings r ON r.rating_id = l.rating_id";
 
     private final Database db;
-    private final SmsGateway sms;
+    private final LedgerOutcomeSms outcomeSms;
     private final WorkingCalendar calendar;
     private final Clock clock;
     private final ZoneId zone;
-    private final String smsSignature;
     private final ObjectMapper json = ApiJson.lenient();
 
     RatingLedger(Database db, SmsGateway sms, WorkingCalendar calendar, Clock clock, ZoneId zone,
             String smsSignature) {
         this.db = db;
-        this.sms = sms;
+        this.outcomeSms = new LedgerOutcomeSms(db, sms, smsSignature);
         this.calendar = calendar;
         this.clock = clock;
         this.zone = zone;
-        this.smsSignature = smsSignature;
     }
 
-    /** Makes the entries of bad ratings not yet on the ledger. @return how many it made */
+    /**
+     * Makes the entries of bad ratings not yet on the ledger, and queues the outcome SMS of closings whose SMS did
+     * not reach the outbox (the platform stopped in between, or the outbox failed).
+     *
+     * @return how many entries it made
+     */
     int sync() {
+        int made = makeEntries();
+        outcomeSms.deliverDue();
+        return made;
+    }
+
+    private int makeEntries() {
         List<String[]> missing = db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT r.rating_id, r.submission, r.received_at"
                     + " FROM ratings r WHERE r.bad AND NOT r.defaulted AND NOT EXISTS"
@@ -168,7 +169,6 @@ final class RatingLedger {
         sync();
         Instant now = clock.instant();
         LocalDate today = today();
-        String[] phoneAndText = new String[2];
         RatingLedgerEntry after = db.inTransaction(c -> {
             RatingLedgerEntry e = byId(c, a.ratingId(), today, true).orElseThrow(() -> new NotFoundException(
                     ErrorCodes.NOT_FOUND, "no bad rating " + a.ratingId() + " on the ledger"));
@@ -200,14 +200,12 @@ final class RatingLedger {
                         throw new StoreConflict(ErrorCodes.ILLEGAL_TRANSITION, "a real-name bad rating is called"
                                 + " back before it is closed: give citizenSaid");
                     }
+                    // The SMS is due with the closing, in its transaction: queued after the commit, or by the next
+                    // sync should the platform stop before.
+                    boolean due = e.realName() && LedgerOutcomeSms.phone(c, e.caseNumber()) != null;
                     update(c, "UPDATE rating_ledger SET state = 'CLOSED', rectification = ?, outcome = ?,"
-                            + " closed_at = ?, closed_on = ? WHERE rating_id = ?", a.rectification(), a.outcome(),
-                            now.toEpochMilli(), today, a.ratingId());
-                    if (e.realName()) {
-                        phoneAndText[0] = phone(c, e.caseNumber());
-                        phoneAndText[1] = "【" + smsSignature + "】您对办件" + e.caseNumber()
-                                + "的评价已回访整改，结果：" + a.outcome() + "。感谢您的监督。";
-                    }
+                            + " closed_at = ?, closed_on = ?, sms_due = ? WHERE rating_id = ?", a.rectification(),
+                            a.outcome(), now.toEpochMilli(), today, due, a.ratingId());
                 }
                 default -> throw new IllegalArgumentException("unknown action " + a.action());
             }
@@ -220,25 +218,10 @@ final class RatingLedger {
             history(c, a.ratingId(), now, a.by(), a.action(), deadline, note);
             return byId(c, a.ratingId(), today, false).orElseThrow();
         });
-        if (phoneAndText[0] != null) {
-            return outcomeSms(after, phoneAndText[0], phoneAndText[1]);
+        if (a.action() != LedgerActionKind.CLOSE || outcomeSms.deliverDue() == 0) {
+            return after;
         }
-        return after;
-    }
-
-    /** After the closing's commit: the message is kept once by its key, whoever hands it over again. */
-    private RatingLedgerEntry outcomeSms(RatingLedgerEntry closed, String phone, String text) {
-        try {
-            sms.send(new SmsMessage("rating-outcome:" + closed.ratingId(), phone, text, "rating-outcome"));
-        } catch (SmsException | IllegalArgumentException e) {
-            LOG.warn("Outcome SMS of bad rating {} to {} not queued: {}", closed.ratingId(), Masking.phone(phone),
-                    e.getMessage());
-            return closed;
-        }
-        db.inTransaction(c -> update(c, "UPDATE rating_ledger SET sms_queued = TRUE WHERE rating_id = ?",
-                closed.ratingId()));
-        LOG.info("Outcome of bad rating {} queued by SMS to {}", closed.ratingId(), Masking.phone(phone));
-        return db.inTransaction(c -> byId(c, closed.ratingId(), today(), false).orElseThrow());
+        return db.inTransaction(c -> byId(c, a.ratingId(), today, false).orElseThrow());
     }
 
     private void callBack(Connection c, RatingLedgerEntry e, RatingLedgerAction a, Instant now) throws SQLException {
@@ -254,7 +237,7 @@ final class RatingLedger {
                 + " citizen_said = ? WHERE rating_id = ?", at.toEpochMilli(), a.by(), a.citizenSaid(), a.ratingId());
     }
 
-    private static int update(Connection c, String sql, Object... args) throws SQLException {
+    static int update(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
@@ -325,25 +308,6 @@ final class RatingLedger {
         return rs.wasNull() ? null : Instant.ofEpochMilli(v);
     }
 
-    /** The applicant's phone from the rating's stored case, when there is one. */
-    private String phone(Connection c, String caseNumber) throws SQLException {
-        if (caseNumber == null) {
-            return null;
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT submission FROM cases WHERE case_number = ?")) {
-            ps.setString(1, caseNumber);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || rs.getString(1) == null) {
-                    return null;
-                }
-                JsonNode phone = json.readTree(rs.getString(1)).path("applicant").path("phone");
-                return phone.isTextual() && !phone.asText().isBlank() ? phone.asText().strip() : null;
-            } catch (java.io.IOException e) {
-                return null;
-            }
-        }
-    }
-
     private RatingSubmission submission(String stored) {
         try {
             return json.readValue(stored, RatingSubmission.class);
@@ -354,6 +318,11 @@ final class RatingLedger {
 
     private LocalDate day(long epochMillis) {
         return Instant.ofEpochMilli(epochMillis).atZone(zone).toLocalDate();
+    }
+
+    /** Queues the outcome SMS due (see {@link LedgerOutcomeSms#deliverDue()}). @return how many */
+    int deliverDueSms() {
+        return outcomeSms.deliverDue();
     }
 
     private LocalDate today() {

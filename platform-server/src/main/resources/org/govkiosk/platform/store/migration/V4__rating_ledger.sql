@@ -2,7 +2,8 @@
 -- first sees the rating. Owner (department and/or clerk), call-back (when, by whom, what the citizen said),
 -- rectification, outcome; deadlines as dates of the platform's zone on the working calendar (first_deadline: 10
 -- working days from the day received, deadline: after any extension). Times as epoch milliseconds.
--- real_name FALSE is 不公开评价: the entry keeps no case number and no outcome SMS goes out.
+-- real_name FALSE is 不公开评价: the entry keeps no case number and no outcome SMS goes out. sms_due: closed, the
+-- case has a phone, and the outcome SMS is not yet in the SMS outbox (set with the closing, cleared once queued).
 CREATE TABLE rating_ledger (
     rating_id        VARCHAR(64)   NOT NULL PRIMARY KEY,
     case_number      VARCHAR(64),
@@ -20,6 +21,7 @@ CREATE TABLE rating_ledger (
     outcome          VARCHAR(200),
     closed_at        BIGINT,
     closed_on        DATE,
+    sms_due          BOOLEAN       DEFAULT FALSE NOT NULL,
     sms_queued       BOOLEAN       DEFAULT FALSE NOT NULL
 );
 CREATE INDEX rating_ledger_by_received ON rating_ledger (received_at);
