@@ -72,6 +72,12 @@ public final class ApiPaths {
     public static final String CLERK_NATIONAL_RATINGS = BASE + "/clerk/ratings/national";
     /** GET, clerk: counts per level for a period, the ratings citizens gave apart from the defaults (默认好评). */
     public static final String CLERK_RATING_SUMMARY = BASE + "/clerk/ratings/summary";
+
+    /** 回访整改台账: the ledger of bad ratings (GET, ?overdue=true) and its actions (POST a {@code RatingLedgerAction}). */
+    public static final String CLERK_RATING_LEDGER = BASE + "/clerk/ratings/ledger";
+
+    /** 回访整改率 and on-time rate of a period, per department. */
+    public static final String CLERK_RATING_LEDGER_RATES = BASE + "/clerk/ratings/ledger/rates";
     /**
      * GET and POST, public (no login; short, for a QR code): the phone rating page of one contact, {@code ?t=TOKEN}
      * where the platform signed the token (case, contact, window or item, last day); a form posts back to it.

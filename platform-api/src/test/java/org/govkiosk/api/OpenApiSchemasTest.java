@@ -36,7 +36,9 @@ class OpenApiSchemasTest {
             CertificateIssuance.class, IssuanceReceipt.class,
             RatingSubmission.class, RatingReceipt.class,
             LicenceVerificationRequest.class, LicenceVerification.class, LicenceHolder.class, LicenceIssue.class, IssuedLicenceCode.class,
-            TerminalStatus.class, TerminalStatusList.class, RatingSummary.class);
+            TerminalStatus.class, TerminalStatusList.class, RatingSummary.class,
+            RatingLedgerAction.class, RatingLedgerEntry.class, RatingLedgerList.class, LedgerEvent.class,
+            FollowUpRates.class);
 
     @Test
     void everyRecordHasASchemaWithExactlyItsFields() {
@@ -59,7 +61,8 @@ class OpenApiSchemasTest {
 
     @Test
     void enumsMatch() {
-        for (Class<? extends Enum<?>> type : List.of(CaseKind.class, CaseState.class, IdType.class)) {
+        for (Class<? extends Enum<?>> type : List.of(CaseKind.class, CaseState.class, IdType.class,
+                LedgerState.class, LedgerActionKind.class)) {
             List<String> documented = new ArrayList<>();
             doc.at("/components/schemas/" + type.getSimpleName() + "/enum").forEach(v -> documented.add(v.asText()));
             assertThat(documented).as(type.getSimpleName()).containsExactlyElementsOf(

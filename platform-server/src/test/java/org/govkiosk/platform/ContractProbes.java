@@ -159,6 +159,13 @@ final class ContractProbes {
                     new byte[0], -1));
             case "GET " + ApiPaths.CLERK_RATING_SUMMARY -> out.add(authed(r, 400, "a date that is no date",
                     r.path() + "?from=yesterday&to=2026-12-31", null, new byte[0], -1));
+            case "POST " + ApiPaths.CLERK_RATING_LEDGER -> out.add(authed(r, 404, "an unknown rating", r.path(),
+                    "application/json", bytes("{\"ratingId\":\"no-such-rating\",\"action\":\"ASSIGN\","
+                            + "\"by\":\"probe\",\"ownerDepartment\":\"社保科\"}"), -1));
+            case "GET " + ApiPaths.CLERK_RATING_LEDGER -> out.add(authed(r, 400, "limit 0", r.path() + "?limit=0",
+                    null, new byte[0], -1));
+            case "GET " + ApiPaths.CLERK_RATING_LEDGER_RATES -> out.add(authed(r, 400, "a date that is no date",
+                    r.path() + "?from=yesterday&to=2026-12-31", null, new byte[0], -1));
             case "GET " + ApiPaths.CERTIFICATE_VERIFY_PAGE, "GET " + ApiPaths.CERTIFICATE_VERIFY ->
                     out.add(authed(r, 400, "no code", r.path(), null, new byte[0], -1));
             default -> {

@@ -66,6 +66,8 @@ public final class Ratings implements AutoCloseable {
                 HttpSmsGateway.of(settings.sms()), settings.sms().maxAttempts()));
         RatingWindow window = new RatingWindow(database, links, outbox, calendar, support.clock(), support.zone(),
                 settings, support.bodies()::canonicalJson);
+        new RatingLedgerRoutes(support, new RatingLedger(database, outbox, calendar, support.clock(),
+                support.zone(), settings.smsSignature())).register(routes);
         ScheduledExecutorService jobs = null;
         if (settings.scheduled()) {
             jobs = Executors.newSingleThreadScheduledExecutor(r -> {
