@@ -98,7 +98,15 @@ public final class CaseNotices {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String number = rs.getString(1);
-                        CaseSubmission s = CaseStore.storedSubmission(rs.getString(4), number);
+                        CaseSubmission s;
+                        try {
+                            s = CaseStore.storedSubmission(rs.getString(4), number);
+                        } catch (IllegalStateException e) {
+                            // One unreadable case must not hold every other citizen's notice: it gets none.
+                            out.add(new Pending(number, Notice.valueOf(rs.getString(2)), rs.getString(3),
+                                    Optional.empty(), false));
+                            continue;
+                        }
                         Optional<String> phone = Optional.ofNullable(s.applicant().phone()).map(String::strip)
                                 .filter(p -> !p.isEmpty());
                         out.add(new Pending(number, Notice.valueOf(rs.getString(2)), rs.getString(3), phone,
