@@ -68,10 +68,15 @@ class CaseNoticesHttpTest {
         logs = new ListAppender<>();
         logs.start();
         ((Logger) LoggerFactory.getLogger("org.govkiosk")).addAppender(logs);
+        startPlatform(false);
+    }
+
+    /** @param autoDecide a complete 即办件 is accepted, reviewed and completed at intake */
+    private void startPlatform(boolean autoDecide) throws Exception {
         SmsSettings sms = new SmsSettings(Optional.of(URI.create("http://127.0.0.1:" + gateway.getAddress().getPort()
                 + "/send")), Optional.of("k"), Duration.ofSeconds(5), Duration.ofSeconds(5), 3);
         server = PlatformServer.start(PlatformConfig.embedded().withTokens(RunningPlatform.ENROLMENT,
-                RunningPlatform.CLERK).withDecisions(new PlatformConfig.Decisions(false, "示例市政务服务管理局",
+                RunningPlatform.CLERK).withDecisions(new PlatformConfig.Decisions(autoDecide, "示例市政务服务管理局",
                         Optional.empty())),
                 RatingSettings.defaults().withSms(sms).unscheduled(), clock);
         terminal = new TestTerminal(server.baseUri(), "T-001", clock).registered(RunningPlatform.ENROLMENT);
@@ -156,6 +161,18 @@ class CaseNoticesHttpTest {
         assertThat(server.runCaseNotices()).isEqualTo(new CaseNoticeJob.Run(1, 0, 1, 1));
         assertThat(received).extracting(m -> m.path("id").asText()).containsExactly("case-notice:" + f
                 + ":COMPLETED");
+    }
+
+    @Test
+    void anImmediateCaseDecidedAtIntakeSendsOneMessageNotThree() throws Exception {
+        server.close();
+        startPlatform(true);
+        String i = file(Fixtures.submission(terminal.id, "i", org.govkiosk.api.CaseKind.IMMEDIATE, "本地"));
+        // Accepted, decided and (with a CJK font) printable in one transaction: the last notice says it all.
+        List<String> sent = newMessages(i);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0)).isIn("COMPLETED", "RESULT_READY");
+        assertThat(received.get(0).path("text").asText()).contains(i, "已办结");
     }
 
     private int seen;
