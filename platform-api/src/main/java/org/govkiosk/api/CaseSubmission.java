@@ -19,6 +19,9 @@ import java.util.Set;
  * @param commitment     容缺受理: the citizen's accepted commitment for the deferred (WAIVED_BY_COMMITMENT) materials;
  *                       null when nothing is deferred (and then absent from the JSON, so a case's body is the
  *                       same as before commitments were kept)
+ * @param smsOptOut      the citizen declined SMS notices of the case's states (受理, 补正, 办结, result ready);
+ *                       true or absent (null: false is kept as null), so a case that takes the notices has
+ *                       the same body and hash as before the choice was offered; see {@link #declinesSms()}
  */
 public record CaseSubmission(
         String idempotencyKey,
@@ -31,7 +34,16 @@ public record CaseSubmission(
         Map<String, String> formData,
         List<Material> materials,
         Instant submittedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) DeferralCommitment commitment) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) DeferralCommitment commitment,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean smsOptOut) {
+
+    /** A case whose applicant takes the SMS notices (the default). */
+    public CaseSubmission(String idempotencyKey, String localCaseId, String terminalId, String itemCode,
+            String itemName, CaseKind kind, Applicant applicant, Map<String, String> formData, List<Material> materials,
+            Instant submittedAt, DeferralCommitment commitment) {
+        this(idempotencyKey, localCaseId, terminalId, itemCode, itemName, kind, applicant, formData, materials,
+                submittedAt, commitment, null);
+    }
 
     /** A case with nothing deferred under a commitment. */
     public CaseSubmission(String idempotencyKey, String localCaseId, String terminalId, String itemCode,
@@ -44,7 +56,13 @@ public record CaseSubmission(
     /** The same case with the citizen's 容缺 commitment. */
     public CaseSubmission withCommitment(DeferralCommitment c) {
         return new CaseSubmission(idempotencyKey, localCaseId, terminalId, itemCode, itemName, kind, applicant,
-                formData, materials, submittedAt, c);
+                formData, materials, submittedAt, c, smsOptOut);
+    }
+
+    /** The same case with the citizen's choice about SMS notices ({@code true}: none). */
+    public CaseSubmission withSmsOptOut(boolean optOut) {
+        return new CaseSubmission(idempotencyKey, localCaseId, terminalId, itemCode, itemName, kind, applicant,
+                formData, materials, submittedAt, commitment, optOut ? Boolean.TRUE : null);
     }
 
     /** All scanned pages of one case together; the platform accepts a case body this much larger. */
@@ -54,7 +72,7 @@ public record CaseSubmission(
     public CaseSubmission withoutAttachmentContent() {
         return new CaseSubmission(idempotencyKey, localCaseId, terminalId, itemCode, itemName, kind, applicant,
                 formData, materials.stream().map(Material::withoutAttachmentContent).toList(), submittedAt,
-                commitment);
+                commitment, smsOptOut);
     }
 
     public CaseSubmission {
@@ -74,6 +92,7 @@ public record CaseSubmission(
                     + " bytes of scanned pages in one case, was " + pages);
         }
         Check.present(submittedAt, "submittedAt");
+        smsOptOut = Boolean.TRUE.equals(smsOptOut) ? Boolean.TRUE : null;
         if (commitment != null) {
             Set<String> waived = new HashSet<>();
             materials.stream().filter(m -> m.status() == Material.Status.WAIVED_BY_COMMITMENT)
@@ -85,11 +104,17 @@ public record CaseSubmission(
         }
     }
 
+    /** The citizen declined SMS notices of the case. */
+    public boolean declinesSms() {
+        return Boolean.TRUE.equals(smsOptOut);
+    }
+
     @Override
     public String toString() {
         // formData may hold personal data: never print it.
         return "CaseSubmission[" + idempotencyKey + " local=" + localCaseId + " terminal=" + terminalId
                 + " item=" + itemCode + " " + kind + " " + applicant + " fields=" + formData.size()
-                + " materials=" + materials.size() + (commitment == null ? "" : " commitment") + "]";
+                + " materials=" + materials.size() + (commitment == null ? "" : " commitment")
+                + (declinesSms() ? " no-sms" : "") + "]";
     }
 }

@@ -42,6 +42,28 @@ class ApiTypesTest {
     }
 
     @Test
+    void theSmsOptOutIsInTheBodyOnlyWhenTheCitizenDeclined() throws Exception {
+        CaseSubmission s = submission();
+        String json = strict.writeValueAsString(s);
+        // A case taking the notices has the body it had before the choice existed: the same idempotency hash.
+        assertThat(json).doesNotContain("smsOptOut");
+        assertThat(s.declinesSms()).isFalse();
+        assertThat(s.withSmsOptOut(false)).isEqualTo(s);
+        assertThat(strict.writeValueAsString(s.withSmsOptOut(false))).isEqualTo(json);
+        String withFalse = json.substring(0, json.length() - 1) + ",\"smsOptOut\":false}";
+        assertThat(strict.readValue(withFalse, CaseSubmission.class)).as("false is kept as absent").isEqualTo(s);
+
+        CaseSubmission declined = s.withSmsOptOut(true);
+        String declinedJson = strict.writeValueAsString(declined);
+        assertThat(declinedJson).contains("\"smsOptOut\":true");
+        assertThat(strict.readValue(declinedJson, CaseSubmission.class)).isEqualTo(declined)
+                .satisfies(d -> assertThat(d.declinesSms()).isTrue());
+        assertThat(declined.toString()).contains("no-sms");
+        assertThatThrownBy(() -> strict.readValue(json.substring(0, json.length() - 1) + ",\"smsOptOut\":1}",
+                CaseSubmission.class)).as("no coercion of a number").isInstanceOf(Exception.class);
+    }
+
+    @Test
     void personalDataIsMaskedInToString() {
         assertThat(submission().toString()).doesNotContain("11010519491231002X").doesNotContain("张三丰")
                 .contains("110***********002X").doesNotContain("本地");

@@ -54,6 +54,10 @@ public final class PlatformConfigLoader {
             which the platform records 基本满意 by default), rating-job-interval-seconds (60), and the invitation
             SMS: sms-signature (【政务服务】), sms-url (the operator's HTTP gateway; unset: messages stay in the
             sms_outbox table), sms-key-file, sms-connect-timeout-seconds (5), sms-request-timeout-seconds (10).
+            The same gateway tells the applicant of a case (its phone, unless they declined at the terminal)
+            when it is accepted, needs 补正, is decided and its result can be printed: case-notices (config
+            file only: accepted, needs-supplement, not-accepted, returned, completed, result-ready, each a text
+            that may name {case} and {item}; unset: the built-in texts).
             Secrets may also come from the environment: GOVKIOSK_DB_PASSWORD, GOVKIOSK_TLS_PASSWORD,
             GOVKIOSK_ENROLMENT_TOKEN, GOVKIOSK_CLERK_TOKEN, GOVKIOSK_SMS_KEY.
             Defaults: port 8686 on 127.0.0.1 (0.0.0.0 with tls-keystore or behind-tls-proxy; plain HTTP on
@@ -68,7 +72,7 @@ public final class PlatformConfigLoader {
             "max-connections-per-address", "max-failed-logins", "login-lockout-seconds", "crypto-suite",
             "public-base-url", "certificate-key-dir", "issuing-bodies", "rating-window-working-days",
             "rating-job-interval-seconds", "sms-signature", "sms-url", "sms-key-file", "sms-connect-timeout-seconds",
-            "sms-request-timeout-seconds");
+            "sms-request-timeout-seconds", "case-notices");
     private static final Set<String> BODY_KEYS = Set.of("name", "signing-key", "public-key", "seal");
 
     private static final int MAX_PROMISED_DAYS = 365;
@@ -94,7 +98,12 @@ public final class PlatformConfigLoader {
     }
 
     /** The platform's configuration and its rating window and SMS gateway. */
-    public record Loaded(PlatformConfig config, org.govkiosk.platform.ratings.RatingSettings ratings) {
+    public record Loaded(PlatformConfig config, org.govkiosk.platform.ratings.RatingSettings ratings,
+            Optional<org.govkiosk.platform.notices.NoticeTemplates> notices) {
+
+        public Loaded(PlatformConfig config, org.govkiosk.platform.ratings.RatingSettings ratings) {
+            this(config, ratings, Optional.empty());
+        }
     }
 
     /**
@@ -126,22 +135,26 @@ public final class PlatformConfigLoader {
         Map<String, String> values = new HashMap<>();
         Optional<Path> configDir = Optional.empty();
         List<PlatformConfig.IssuingBody> bodies = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<org.govkiosk.platform.notices.NoticeTemplates> notices =
+                new java.util.concurrent.atomic.AtomicReference<>();
         String source = "flags";
         if (flags.containsKey("config")) {
             Path file = Path.of(flags.remove("config"));
             source = file.toString();
             configDir = Optional.of(file.toAbsolutePath().getParent());
-            readYaml(file, values, bodies);
+            readYaml(file, values, bodies, notices);
         }
         values.putAll(flags);
         try {
-            if (flags.containsKey("issuing-bodies")) {
-                throw new IllegalArgumentException("--issuing-bodies: only in the config file");
+            for (String sectionKey : List.of("issuing-bodies", "case-notices")) {
+                if (flags.containsKey(sectionKey)) {
+                    throw new IllegalArgumentException("--" + sectionKey + ": only in the config file");
+                }
             }
             return new Loaded(build(values, configDir, env).withCertificates(new PlatformConfig.Certificates(
                     Optional.ofNullable(values.get("public-base-url")).map(u -> u.replaceAll("/+$", "")),
                     Optional.of(Path.of(values.getOrDefault("certificate-key-dir", "./data/certificate-keys"))),
-                    bodies)), ratings(values, env));
+                    bodies)), ratings(values, env), Optional.ofNullable(notices.get()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
@@ -268,7 +281,8 @@ public final class PlatformConfigLoader {
      * resolved against its folder); every problem of the file is reported at once, each as "FILE: KEY: PROBLEM".
      */
     private static void readYaml(Path file, Map<String, String> values,
-            List<PlatformConfig.IssuingBody> bodies) {
+            List<PlatformConfig.IssuingBody> bodies,
+            java.util.concurrent.atomic.AtomicReference<org.govkiosk.platform.notices.NoticeTemplates> notices) {
         List<String> problems = new ArrayList<>();
         Path dir = file.toAbsolutePath().getParent();
         String name = file.getFileName().toString();
@@ -281,6 +295,10 @@ public final class PlatformConfigLoader {
                 }
                 if (key.equals("issuing-bodies")) {
                     root.section(key, false).ifPresent(section -> issuingBodies(section, dir, bodies));
+                } else if (key.equals("case-notices")) {
+                    // The texts of the SMS notices; the signature is put in front when the server starts.
+                    root.section(key, false).ifPresent(section -> notices.set(
+                            org.govkiosk.platform.notices.NoticeTemplates.read(section, "政务服务")));
                 } else if (key.equals("catalog") || key.equals("calendar")) {
                     root.string(key, false).ifPresent(p -> values.put(key, dir.resolve(p).toString()));
                 } else if (INTEGERS.containsKey(key)) {

@@ -79,13 +79,45 @@ public final class PlatformServer implements AutoCloseable {
         this.ratings = wiring.ratings();
         this.deemedApprovals = wiring.deemedApprovals();
         this.deadlineJobs = deemedApprovals.anyItem() ? startDeadlineJobs(deemedApprovals) : null;
+        this.caseNotices = wiring.caseNotices();
+        this.noticeJobs = wiring.noticesScheduled() ? startNoticeJobs(caseNotices) : null;
+    }
+
+    /** The citizens' SMS notices of their cases' states, sent on every {@link #NOTICE_JOBS_EVERY}. */
+    private final org.govkiosk.platform.notices.CaseNoticeJob caseNotices;
+    private final java.util.concurrent.ScheduledExecutorService noticeJobs;
+    static final java.time.Duration NOTICE_JOBS_EVERY = java.time.Duration.ofSeconds(15);
+
+    private static java.util.concurrent.ScheduledExecutorService startNoticeJobs(
+            org.govkiosk.platform.notices.CaseNoticeJob job) {
+        java.util.concurrent.ScheduledExecutorService jobs = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "platform-case-notices");
+                    t.setDaemon(true);
+                    return t;
+                });
+        jobs.scheduleWithFixedDelay(() -> {
+            try {
+                job.runOnce();
+            } catch (RuntimeException e) {
+                // The notices stay pending; the next round tries again.
+                LOG.warn("Case notices failed this round: {}", e.toString());
+            }
+        }, NOTICE_JOBS_EVERY.toMillis(), NOTICE_JOBS_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return jobs;
+    }
+
+    /** Sends the citizens' SMS notices of their cases now, as the platform does every 15 seconds. */
+    public org.govkiosk.platform.notices.CaseNoticeJob.Run runCaseNotices() {
+        return caseNotices.runOnce();
     }
 
     /** What the routes were made with that callers may need: the receipts' and the certificates' keys. */
     private record Wiring(java.security.PublicKey receiptKey,
                           org.govkiosk.platform.certificates.IssuingBodies certificateBodies,
                           org.govkiosk.platform.ratings.Ratings ratings,
-                          org.govkiosk.platform.cases.DeemedApprovals deemedApprovals) {
+                          org.govkiosk.platform.cases.DeemedApprovals deemedApprovals,
+                          org.govkiosk.platform.notices.CaseNoticeJob caseNotices, boolean noticesScheduled) {
     }
 
     private static java.util.concurrent.ScheduledExecutorService startDeadlineJobs(
@@ -131,6 +163,13 @@ public final class PlatformServer implements AutoCloseable {
     /** As {@link #start(PlatformConfig, Clock)}, with the rating window and the SMS gateway of {@code ratingSettings}. */
     public static PlatformServer start(PlatformConfig config,
             org.govkiosk.platform.ratings.RatingSettings ratingSettings, Clock clock) {
+        return start(config, ratingSettings, java.util.Optional.empty(), clock);
+    }
+
+    /** As above, with the case notices' texts of platform.yaml's {@code case-notices} (empty: the built-in ones). */
+    public static PlatformServer start(PlatformConfig config,
+            org.govkiosk.platform.ratings.RatingSettings ratingSettings,
+            java.util.Optional<org.govkiosk.platform.notices.NoticeTemplates> noticeTemplates, Clock clock) {
         Database database = Database.open(config.dbUrl(), config.dbUser().orElse(null),
                 config.dbPassword().orElse(null));
         try {
@@ -138,7 +177,8 @@ public final class PlatformServer implements AutoCloseable {
             RouteTable routes = new RouteTable(app);
             java.util.concurrent.atomic.AtomicReference<String> ownBase = new java.util.concurrent.atomic
                     .AtomicReference<>();
-            Wiring wiring = addRoutes(routes, app, config, ratingSettings, clock, database, ownBase::get);
+            Wiring wiring = addRoutes(routes, app, config, ratingSettings, clock, database, ownBase::get,
+                    noticeTemplates);
             app.start(config.bindHost(), config.port());
             PlatformServer server = new PlatformServer(app, routes, database, config, wiring);
             ownBase.set(server.baseUrl());
@@ -175,7 +215,8 @@ public final class PlatformServer implements AutoCloseable {
     /** @return the keys the routes sign receipts and certificates with */
     private static Wiring addRoutes(RouteTable routes, Javalin app, PlatformConfig config,
             org.govkiosk.platform.ratings.RatingSettings ratingSettings, Clock clock,
-            Database database, java.util.function.Supplier<String> ownBase) {
+            Database database, java.util.function.Supplier<String> ownBase,
+            java.util.Optional<org.govkiosk.platform.notices.NoticeTemplates> noticeTemplates) {
         TerminalStore terminals = new TerminalStore(database);
         PromisedDates promisedDates = PromisedDates.of(config.deadlines());
         CaseStore cases = new CaseStore(database, promisedDates.calendar());
@@ -232,7 +273,21 @@ public final class PlatformServer implements AutoCloseable {
                 new org.govkiosk.platform.store.SessionRevocations(database, clock));
         return new Wiring(support.receipts().publicKey(), signed.bodies(), phoneRatings,
                 new org.govkiosk.platform.cases.DeemedApprovals(cases, promisedDates.deemedApprovalItems(), clock,
-                        config.zone()));
+                        config.zone()), caseNotices(database, phoneRatings, ratingSettings, noticeTemplates, clock),
+                ratingSettings.scheduled());
+    }
+
+    /** The case notices go through the rating invitations' SMS outbox and gateway (sms-* keys). */
+    private static org.govkiosk.platform.notices.CaseNoticeJob caseNotices(Database database,
+            org.govkiosk.platform.ratings.Ratings ratings, org.govkiosk.platform.ratings.RatingSettings settings,
+            java.util.Optional<org.govkiosk.platform.notices.NoticeTemplates> templates, Clock clock) {
+        var sms = settings.sms();
+        return new org.govkiosk.platform.notices.CaseNoticeJob(new org.govkiosk.platform.store.CaseNotices(database),
+                ratings.sms(), sms.url().map(u -> new org.govkiosk.platform.sms.SmsRelay(ratings.sms(),
+                        org.govkiosk.platform.sms.HttpSmsGateway.of(sms), sms.maxAttempts())),
+                templates.map(t -> t.withSignature(settings.smsSignature()))
+                        .orElseGet(() -> org.govkiosk.platform.notices.NoticeTemplates.defaults(settings.smsSignature())),
+                clock);
     }
 
     /** Terminals whose last heartbeat is under 5 minutes old (-1 while the database does not answer). */
@@ -364,6 +419,9 @@ public final class PlatformServer implements AutoCloseable {
         if (deadlineJobs != null) {
             deadlineJobs.shutdownNow();
         }
+        if (noticeJobs != null) {
+            noticeJobs.shutdownNow();
+        }
         try {
             app.stop();
         } finally {
@@ -396,7 +454,7 @@ public final class PlatformServer implements AutoCloseable {
             System.exit(78);
             return;
         }
-        PlatformServer server = start(config.config(), config.ratings(), Clock.systemUTC());
+        PlatformServer server = start(config.config(), config.ratings(), config.notices(), Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.closeGracefully(GRACEFUL_STOP),
                 "platform-shutdown"));
     }

@@ -18,10 +18,25 @@ import org.govkiosk.app.catalog.CatalogItem;
  *                           however often it is submitted (a double tap, a retry) the platform files one case
  * @param acceptance         the commitment text as the citizen saw and accepted it, and when; empty when nothing is
  *                           deferred (or a caller without a screen: the service then records the Chinese wording)
+ * @param smsOptOut          the citizen declined the platform's SMS notices of the case (受理, 补正, 办结, result
+ *                           ready); sent with the case as {@code smsOptOut}
  */
 public record ApplicationRequest(CatalogItem item, ApplicantIdentity applicant, Map<String, String> form,
         Set<String> fromCard, List<MaterialDeclaration> materials, boolean commitmentSigned, String submissionKey,
-        java.util.Optional<CommitmentAcceptance> acceptance) {
+        java.util.Optional<CommitmentAcceptance> acceptance, boolean smsOptOut) {
+
+    /** A request whose citizen takes the SMS notices (the default). */
+    public ApplicationRequest(CatalogItem item, ApplicantIdentity applicant, Map<String, String> form,
+            Set<String> fromCard, List<MaterialDeclaration> materials, boolean commitmentSigned, String submissionKey,
+            java.util.Optional<CommitmentAcceptance> acceptance) {
+        this(item, applicant, form, fromCard, materials, commitmentSigned, submissionKey, acceptance, false);
+    }
+
+    /** The same request with the citizen's choice about SMS notices ({@code true}: none). */
+    public ApplicationRequest withSmsOptOut(boolean optOut) {
+        return new ApplicationRequest(item, applicant, form, fromCard, materials, commitmentSigned, submissionKey,
+                acceptance, optOut);
+    }
 
     /** A request without a recorded acceptance text. */
     public ApplicationRequest(CatalogItem item, ApplicantIdentity applicant, Map<String, String> form,

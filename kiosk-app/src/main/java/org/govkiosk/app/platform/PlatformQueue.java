@@ -37,9 +37,17 @@ public final class PlatformQueue {
      * entry, so the platform never has the case without the commitment.
      */
     public Case submit(Case draft, org.govkiosk.api.DeferralCommitment commitment) {
+        return submit(draft, commitment, false);
+    }
+
+    /**
+     * As {@link #submit(Case, org.govkiosk.api.DeferralCommitment)}, with the citizen's choice about the platform's
+     * SMS notices of the case ({@code smsOptOut}: none), which travels with the case.
+     */
+    public Case submit(Case draft, org.govkiosk.api.DeferralCommitment commitment, boolean smsOptOut) {
         Case queued = draft.queued();
         org.govkiosk.api.CaseSubmission s = queued.toSubmission(terminalId, clock.instant());
-        add(EntryConverters.CASE, commitment == null ? s : s.withCommitment(commitment));
+        add(EntryConverters.CASE, (commitment == null ? s : s.withCommitment(commitment)).withSmsOptOut(smsOptOut));
         return queued;
     }
 

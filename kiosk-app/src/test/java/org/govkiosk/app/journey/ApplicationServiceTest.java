@@ -51,6 +51,15 @@ class ApplicationServiceTest {
     }
 
     @Test
+    void theCitizensChoiceAboutSmsNoticesTravelsWithTheCase() throws Exception {
+        ApplicationOutcome takes = service.submit(Applications.request(item, Applications::complete, false));
+        ApplicationOutcome declines = service.submit(Applications.request(item, Applications::complete, false)
+                .withSmsOptOut(true));
+        assertThat(rig.storedSubmission(takes.submitted().idempotencyKey())).doesNotContain("smsOptOut");
+        assertThat(rig.storedSubmission(declines.submitted().idempotencyKey())).contains("\"smsOptOut\":true");
+    }
+
+    @Test
     void aCompleteApplicationReachesThePlatformAndItsReceiptIsPrinted() throws Exception {
         ApplicationOutcome outcome = service.submit(Applications.request(item, Applications::complete, false));
 

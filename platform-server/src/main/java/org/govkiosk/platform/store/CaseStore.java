@@ -286,6 +286,8 @@ public final class CaseStore {
             ps.setString(5, note);
             ps.executeUpdate();
         }
+        // Every state change passes here: its SMS notice is recorded in the same transaction (the outbox pattern).
+        CaseNotices.record(c, number, state, at);
     }
 
     /**
@@ -469,6 +471,8 @@ public final class CaseStore {
             ps.setLong(4, now.toEpochMilli());
             ps.executeUpdate();
         }
+        // The result can be printed at a terminal now (自助出证): the citizen is told once, however often replaced.
+        CaseNotices.record(c, caseNumber, CaseNotices.Notice.RESULT_READY, now);
     }
 
     private static String sha256Hex(byte[] bytes) {

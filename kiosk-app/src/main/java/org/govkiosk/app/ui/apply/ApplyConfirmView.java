@@ -61,8 +61,14 @@ public final class ApplyConfirmView implements Screen {
         submit.disableProperty().bind(model.busyProperty());
         HBox buttons = new HBox(24, back, message, submit);
         buttons.setAlignment(Pos.CENTER);
+        // 办件短信告知: the citizen may decline the platform's SMS notices of this case.
+        javafx.scene.control.CheckBox noSms = new javafx.scene.control.CheckBox();
+        noSms.setId("confirm-sms-opt-out");
+        Controls.wrap(noSms);
+        noSms.textProperty().bind(i18n.bind("apply.confirm.sms-opt-out"));
+        noSms.selectedProperty().bindBidirectional(model.smsOptOutProperty());
         root.getChildren().addAll(Controls.label(i18n, "apply.confirm.title", "title"), scroll, missing, printer,
-                buttons);
+                noSms, buttons);
         i18n.localeProperty().addListener(new WeakInvalidationListener(relabel));
     }
 

@@ -74,6 +74,8 @@ public final class ApplyViewModel implements SessionScoped {
     private final ObservableList<FieldInput> fields = FXCollections.observableArrayList();
     private final ObservableList<MaterialInput> materials = FXCollections.observableArrayList();
     private final BooleanProperty commitment = new SimpleBooleanProperty(false);
+    /** The citizen declined the platform's SMS notices of this case (ticked on the confirmation screen). */
+    private final BooleanProperty smsOptOut = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper commitmentNeeded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper commitmentErrorKey = new ReadOnlyStringWrapper("");
     /** 容缺: what the citizen commits to with the current choices (empty when nothing is deferred). */
@@ -369,7 +371,7 @@ public final class ApplyViewModel implements SessionScoped {
         }
         return new ApplicationRequest(item.get(), identity, values, fromCard,
                 materials.stream().map(MaterialInput::declaration).toList(), commitment.get(), submissionKey,
-                Optional.ofNullable(commitment.get() ? acceptance : null));
+                Optional.ofNullable(commitment.get() ? acceptance : null)).withSmsOptOut(smsOptOut.get());
     }
 
     private void wipe() {
@@ -377,6 +379,7 @@ public final class ApplyViewModel implements SessionScoped {
         fields.clear();
         materials.clear();
         commitment.set(false);
+        smsOptOut.set(false);
         commitmentNeeded.set(false);
         commitmentErrorKey.set("");
         deferralTerms.set(null);
@@ -416,6 +419,10 @@ public final class ApplyViewModel implements SessionScoped {
     }
 
     /** The signed commitment (告知承诺) for deferred materials. */
+    public BooleanProperty smsOptOutProperty() {
+        return smsOptOut;
+    }
+
     public BooleanProperty commitmentProperty() {
         return commitment;
     }

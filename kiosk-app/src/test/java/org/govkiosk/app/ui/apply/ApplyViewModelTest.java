@@ -189,6 +189,19 @@ class ApplyViewModelTest {
     }
 
     @Test
+    void declinedSmsNoticesTravelWithTheCaseAndTheNextCitizenStartsWithoutTheTick() throws Exception {
+        session.identityProperty().set(JourneyRig.card());
+        model.start(item);
+        fillTheRest();
+        model.smsOptOutProperty().set(true);
+        model.submit(() -> { });
+        assertThat(rig.storedSubmission(model.outcomeProperty().get().submitted().idempotencyKey()))
+                .contains("\"smsOptOut\":true");
+        model.start(item);
+        assertThat(model.smsOptOutProperty().get()).as("one citizen's choice is not the next one's").isFalse();
+    }
+
+    @Test
     void anImmediateItemDecidedOnTheSpotOffersItsResultAtOnce() throws Exception {
         CatalogItem immediate = rig.item(Applications::immediatePrintable);
         session.identityProperty().set(JourneyRig.card());
