@@ -78,9 +78,11 @@ public final class PlatformServer implements AutoCloseable {
         this.certificateBodies = wiring.certificateBodies();
         this.ratings = wiring.ratings();
         this.deemedApprovals = wiring.deemedApprovals();
-        this.deadlineJobs = deemedApprovals.anyItem() ? startDeadlineJobs(deemedApprovals) : null;
+        this.deadlineJobs = deemedApprovals.anyItem() ? every(DEADLINE_JOBS_EVERY, "platform-deadline-jobs",
+                "Deadline jobs (承诺超时默认)", deemedApprovals::runOnce) : null;
         this.caseNotices = wiring.caseNotices();
-        this.noticeJobs = wiring.noticesScheduled() ? startNoticeJobs(caseNotices) : null;
+        this.noticeJobs = wiring.noticesScheduled() ? every(NOTICE_JOBS_EVERY, "platform-case-notices", "Case notices",
+                caseNotices::runOnce) : null;
     }
 
     /** The citizens' SMS notices of their cases' states, sent on every {@link #NOTICE_JOBS_EVERY}. */
@@ -88,22 +90,25 @@ public final class PlatformServer implements AutoCloseable {
     private final java.util.concurrent.ScheduledExecutorService noticeJobs;
     static final java.time.Duration NOTICE_JOBS_EVERY = java.time.Duration.ofSeconds(15);
 
-    private static java.util.concurrent.ScheduledExecutorService startNoticeJobs(
-            org.govkiosk.platform.notices.CaseNoticeJob job) {
+    /**
+     * Runs {@code job} every {@code period} on a daemon thread of its own. A round that fails is logged and the next
+     * one tries again (the database may be back by then; what the job had not done is still waiting for it).
+     */
+    private static java.util.concurrent.ScheduledExecutorService every(java.time.Duration period, String thread,
+            String what, Runnable job) {
         java.util.concurrent.ScheduledExecutorService jobs = java.util.concurrent.Executors
                 .newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "platform-case-notices");
+                    Thread t = new Thread(r, thread);
                     t.setDaemon(true);
                     return t;
                 });
         jobs.scheduleWithFixedDelay(() -> {
             try {
-                job.runOnce();
+                job.run();
             } catch (RuntimeException e) {
-                // The notices stay pending; the next round tries again.
-                LOG.warn("Case notices failed this round: {}", e.toString());
+                LOG.warn("{} failed this round: {}", what, e.toString());
             }
-        }, NOTICE_JOBS_EVERY.toMillis(), NOTICE_JOBS_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }, period.toMillis(), period.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         return jobs;
     }
 
@@ -118,25 +123,6 @@ public final class PlatformServer implements AutoCloseable {
                           org.govkiosk.platform.ratings.Ratings ratings,
                           org.govkiosk.platform.cases.DeemedApprovals deemedApprovals,
                           org.govkiosk.platform.notices.CaseNoticeJob caseNotices, boolean noticesScheduled) {
-    }
-
-    private static java.util.concurrent.ScheduledExecutorService startDeadlineJobs(
-            org.govkiosk.platform.cases.DeemedApprovals job) {
-        java.util.concurrent.ScheduledExecutorService jobs = java.util.concurrent.Executors
-                .newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "platform-deadline-jobs");
-                    t.setDaemon(true);
-                    return t;
-                });
-        jobs.scheduleWithFixedDelay(() -> {
-            try {
-                job.runOnce();
-            } catch (RuntimeException e) {
-                // The next round tries again; the database may be back by then.
-                LOG.warn("Deadline jobs (承诺超时默认) failed this round: {}", e.toString());
-            }
-        }, DEADLINE_JOBS_EVERY.toMillis(), DEADLINE_JOBS_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        return jobs;
     }
 
     /**

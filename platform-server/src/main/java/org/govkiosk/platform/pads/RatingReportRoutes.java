@@ -11,6 +11,7 @@ import org.govkiosk.api.FollowUpState;
 import org.govkiosk.api.NationalRatingPage;
 import org.govkiosk.api.RatingFollowUp;
 import org.govkiosk.platform.http.ApiException;
+import org.govkiosk.platform.http.Query;
 import org.govkiosk.platform.http.Responses;
 import org.govkiosk.platform.http.RouteSupport;
 import org.govkiosk.platform.http.RouteTable;
@@ -37,24 +38,12 @@ final class RatingReportRoutes {
 
     private void summary(Context ctx) {
         s.auth().clerk(ctx);
-        java.time.LocalDate from = date(ctx, "from");
-        java.time.LocalDate to = date(ctx, "to");
+        java.time.LocalDate from = Query.date(ctx, "from");
+        java.time.LocalDate to = Query.date(ctx, "to");
         if (to.isBefore(from) || to.isAfter(from.plusDays(366))) {
             throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "to must be from from to 366 days after it");
         }
         Responses.json(ctx, 200, reports.summary(from, to, s.zone()));
-    }
-
-    private static java.time.LocalDate date(Context ctx, String name) {
-        String raw = ctx.queryParam(name);
-        if (raw == null || raw.length() > 10) {
-            throw ApiException.client(400, ErrorCodes.INVALID_FIELD, name + " must be a date, yyyy-MM-dd");
-        }
-        try {
-            return java.time.LocalDate.parse(raw);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ApiException.client(400, ErrorCodes.INVALID_FIELD, name + " must be a date, yyyy-MM-dd");
-        }
     }
 
     private void bad(Context ctx) {
@@ -67,7 +56,7 @@ final class RatingReportRoutes {
                         + Arrays.toString(FollowUpState.values()));
             }
         });
-        Responses.json(ctx, 200, new BadRatingList(reports.bad(state, limit(ctx))));
+        Responses.json(ctx, 200, new BadRatingList(reports.bad(state, Query.limit(ctx))));
     }
 
     private void followUp(Context ctx) {
@@ -89,24 +78,8 @@ final class RatingReportRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiException.client(400, ErrorCodes.INVALID_FIELD, e.getMessage());
         }
-        RatingReports.NationalPage page = reports.national(after, s.clock().instant().minus(settle), limit(ctx));
+        RatingReports.NationalPage page = reports.national(after, s.clock().instant().minus(settle), Query.limit(ctx));
         Responses.json(ctx, 200, new NationalRatingPage(page.ratings(),
                 page.next().map(RatingReports.Cursor::text).orElse(null)));
-    }
-
-    private static int limit(Context ctx) {
-        String raw = ctx.queryParam("limit");
-        if (raw == null) {
-            return 100;
-        }
-        try {
-            int value = Integer.parseInt(raw);
-            if (value >= 1 && value <= 500) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "limit must be a number from 1 to 500");
     }
 }

@@ -2,12 +2,12 @@ package org.govkiosk.platform.ratings;
 
 import io.javalin.http.Context;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.govkiosk.api.ApiPaths;
 import org.govkiosk.api.ErrorCodes;
 import org.govkiosk.api.RatingLedgerAction;
 import org.govkiosk.api.RatingLedgerList;
 import org.govkiosk.platform.http.ApiException;
+import org.govkiosk.platform.http.Query;
 import org.govkiosk.platform.http.Responses;
 import org.govkiosk.platform.http.RouteSupport;
 import org.govkiosk.platform.http.RouteTable;
@@ -35,7 +35,7 @@ final class RatingLedgerRoutes {
         if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {
             throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "overdue must be true or false");
         }
-        Responses.json(ctx, 200, new RatingLedgerList(ledger.list("true".equals(overdue), limit(ctx))));
+        Responses.json(ctx, 200, new RatingLedgerList(ledger.list("true".equals(overdue), Query.limit(ctx))));
     }
 
     private void act(Context ctx) {
@@ -51,39 +51,11 @@ final class RatingLedgerRoutes {
 
     private void rates(Context ctx) {
         s.auth().clerk(ctx);
-        LocalDate from = date(ctx, "from");
-        LocalDate to = date(ctx, "to");
+        LocalDate from = Query.date(ctx, "from");
+        LocalDate to = Query.date(ctx, "to");
         if (to.isBefore(from) || to.isAfter(from.plusDays(366))) {
             throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "to must be from from to 366 days after it");
         }
         Responses.json(ctx, 200, ledger.rates(from, to));
-    }
-
-    private static LocalDate date(Context ctx, String name) {
-        String raw = ctx.queryParam(name);
-        if (raw == null || raw.length() > 10) {
-            throw ApiException.client(400, ErrorCodes.INVALID_FIELD, name + " must be a date, yyyy-MM-dd");
-        }
-        try {
-            return LocalDate.parse(raw);
-        } catch (DateTimeParseException e) {
-            throw ApiException.client(400, ErrorCodes.INVALID_FIELD, name + " must be a date, yyyy-MM-dd");
-        }
-    }
-
-    private static int limit(Context ctx) {
-        String raw = ctx.queryParam("limit");
-        if (raw == null) {
-            return 100;
-        }
-        try {
-            int value = Integer.parseInt(raw);
-            if (value >= 1 && value <= 500) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "limit must be a number from 1 to 500");
     }
 }

@@ -1,7 +1,5 @@
 package org.govkiosk.platform.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.govkiosk.api.ApiJson;
 import org.govkiosk.api.CaseState;
 import org.govkiosk.api.CaseSubmission;
 import org.govkiosk.api.Deferral;
@@ -26,9 +23,6 @@ import org.govkiosk.shared.calendar.WorkingCalendar;
  * first working day after its deadline while the materials are outstanding and the case is still being handled.
  */
 final class CaseDeferrals {
-
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
 
     private CaseDeferrals() {
     }
@@ -45,8 +39,8 @@ final class CaseDeferrals {
                 + " material_names, deadline, terminal_deadline, accepted_at, text_version, text)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, caseNumber);
-            ps.setString(2, json(commitment.materials()));
-            ps.setString(3, json(names));
+            ps.setString(2, TextsJson.write(commitment.materials()));
+            ps.setString(3, TextsJson.write(names));
             ps.setObject(4, deadline == null ? commitment.deadline() : deadline, Types.DATE);
             ps.setObject(5, commitment.deadline(), Types.DATE);
             ps.setLong(6, commitment.acceptedAt().toEpochMilli());
@@ -89,25 +83,10 @@ final class CaseDeferrals {
                 // No one waits for materials of a case refused or returned; a finished one was decided with them.
                 boolean handled = state == CaseState.NOT_ACCEPTED || state == CaseState.RETURNED;
                 boolean overdue = receivedAt == null && !handled && CaseStore.isOverdue(calendar, deadline, today);
-                return Optional.of(new Deferral(strings(rs.getString(1)), deadline,
-                        Instant.ofEpochMilli(rs.getLong(3)), rs.getString(4), receivedAt, overdue));
+                List<String> deferred = TextsJson.read(rs.getString(1), "deferred materials of a case");
+                return Optional.of(new Deferral(deferred, deadline, Instant.ofEpochMilli(rs.getLong(3)),
+                        rs.getString(4), receivedAt, overdue));
             }
-        }
-    }
-
-    private static String json(List<String> values) {
-        try {
-            return ApiJson.lenient().writeValueAsString(values);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<String> strings(String json) {
-        try {
-            return ApiJson.lenient().readValue(json, STRINGS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable deferred materials of a case: " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.govkiosk.platform.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.govkiosk.api.ApiJson;
 import org.govkiosk.api.CaseReturn;
 import org.govkiosk.api.CaseState;
 import org.govkiosk.api.ErrorCodes;
@@ -21,9 +18,6 @@ import org.govkiosk.api.ReturnNotice;
  * caller's transaction.
  */
 final class CaseReturns {
-
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
 
     private CaseReturns() {
     }
@@ -55,7 +49,7 @@ final class CaseReturns {
             ps.setString(1, caseNumber);
             ps.setString(2, r.department());
             ps.setString(3, r.returnedBy());
-            ps.setString(4, json(r.reasons()));
+            ps.setString(4, TextsJson.write(r.reasons()));
             ps.setString(5, r.nextSteps());
             ps.setLong(6, now.toEpochMilli());
             ps.executeUpdate();
@@ -73,7 +67,8 @@ final class CaseReturns {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new ReturnNotice(rs.getString(1), strings(rs.getString(2)), rs.getString(3),
+                List<String> reasons = TextsJson.read(rs.getString(2), "reasons of a returned case");
+                return Optional.of(new ReturnNotice(rs.getString(1), reasons, rs.getString(3),
                         Instant.ofEpochMilli(rs.getLong(4))));
             }
         }
@@ -96,21 +91,5 @@ final class CaseReturns {
             b.append(i == 0 ? "" : "；").append(i + 1).append(". ").append(reasons.get(i).strip());
         }
         return b.toString();
-    }
-
-    private static String json(List<String> reasons) {
-        try {
-            return ApiJson.lenient().writeValueAsString(reasons);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<String> strings(String json) {
-        try {
-            return ApiJson.lenient().readValue(json, STRINGS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable reasons of a returned case: " + e.getOriginalMessage(), e);
-        }
     }
 }
