@@ -52,8 +52,11 @@ public final class PlatformConfigLoader {
             first signs, with Ed25519, or SM2 under crypto-suite sm).
             好差评 on phones: rating-window-working-days (5: a contact served may be rated until then, after
             which the platform records 基本满意 by default), rating-job-interval-seconds (60), and the invitation
-            SMS: sms-signature (【政务服务】), sms-url (the operator's HTTP gateway; unset: messages stay in the
-            sms_outbox table), sms-key-file, sms-connect-timeout-seconds (5), sms-request-timeout-seconds (10).
+            SMS: sms-signature (【政务服务】), sms-url (the operator's HTTP gateway https://..., or its SMSC over
+            SMPP 3.4: smpps://HOST:PORT, or smpp://HOST:PORT to a loopback or private address only; unset:
+            messages stay in the sms_outbox table), sms-key-file (the gateway's key or the SMPP bind password),
+            sms-system-id and sms-source-address (SMPP: the account and the sender number),
+            sms-connect-timeout-seconds (5), sms-request-timeout-seconds (10).
             The same gateway tells the applicant of a case (its phone, unless they declined at the terminal)
             when it is accepted, needs 补正, is decided and its result can be printed: case-notices (config
             file only: accepted, needs-supplement, not-accepted, returned, completed, result-ready, each a text
@@ -72,7 +75,7 @@ public final class PlatformConfigLoader {
             "max-connections-per-address", "max-failed-logins", "login-lockout-seconds", "crypto-suite",
             "public-base-url", "certificate-key-dir", "issuing-bodies", "rating-window-working-days",
             "rating-job-interval-seconds", "sms-signature", "sms-url", "sms-key-file", "sms-connect-timeout-seconds",
-            "sms-request-timeout-seconds", "case-notices");
+            "sms-request-timeout-seconds", "sms-system-id", "sms-source-address", "case-notices");
     private static final Set<String> BODY_KEYS = Set.of("name", "signing-key", "public-key", "seal");
 
     private static final int MAX_PROMISED_DAYS = 365;
@@ -227,7 +230,8 @@ public final class PlatformConfigLoader {
                                     (int) sms.connectTimeout().toSeconds())),
                             Duration.ofSeconds(integer(v, "sms-request-timeout-seconds",
                                     (int) sms.requestTimeout().toSeconds())),
-                            sms.maxAttempts()), true);
+                            sms.maxAttempts(), Optional.ofNullable(v.get("sms-system-id")).map(String::strip),
+                            Optional.ofNullable(v.get("sms-source-address")).map(String::strip)), true);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

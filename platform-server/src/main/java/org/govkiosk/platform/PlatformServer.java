@@ -267,10 +267,8 @@ public final class PlatformServer implements AutoCloseable {
     private static org.govkiosk.platform.notices.CaseNoticeJob caseNotices(Database database,
             org.govkiosk.platform.ratings.Ratings ratings, org.govkiosk.platform.ratings.RatingSettings settings,
             java.util.Optional<org.govkiosk.platform.notices.NoticeTemplates> templates, Clock clock) {
-        var sms = settings.sms();
         return new org.govkiosk.platform.notices.CaseNoticeJob(new org.govkiosk.platform.store.CaseNotices(database),
-                ratings.sms(), sms.url().map(u -> new org.govkiosk.platform.sms.SmsRelay(ratings.sms(),
-                        org.govkiosk.platform.sms.HttpSmsGateway.of(sms), sms.maxAttempts())),
+                ratings.sms(), ratings.relay(),
                 templates.map(t -> t.withSignature(settings.smsSignature()))
                         .orElseGet(() -> org.govkiosk.platform.notices.NoticeTemplates.defaults(settings.smsSignature())),
                 clock);

@@ -51,6 +51,29 @@ class RatingConfigTest {
     }
 
     @Test
+    void aHallsSmscOverSmppWithItsAccountAndSenderNumber() throws Exception {
+        Path password = Files.writeString(dir.resolve("smpp-password"), "pw-1234\n");
+        Path yaml = Files.writeString(dir.resolve("platform.yaml"), """
+                sms-url: smpps://smsc.example.gov.cn:3550
+                sms-key-file: %s
+                sms-system-id: zwfw01
+                sms-source-address: "106900001234"
+                """.formatted(password));
+        RatingSettings hall = PlatformConfigLoader.load(new String[] {"--config=" + yaml}, Map.of()).ratings();
+        assertThat(hall.sms().smpp()).isTrue();
+        assertThat(hall.sms().systemId()).contains("zwfw01");
+        assertThat(hall.sms().sourceAddress()).contains("106900001234");
+        assertThat(hall.sms().key()).contains("pw-1234");
+        assertThat(hall.sms().toString()).doesNotContain("pw-1234");
+        Path missing = Files.writeString(dir.resolve("missing.yaml"), """
+                sms-url: smpps://smsc.example.gov.cn:3550
+                sms-key-file: %s
+                """.formatted(password));
+        assertThatThrownBy(() -> PlatformConfigLoader.load(new String[] {"--config=" + missing}, Map.of()))
+                .hasMessageContaining("missing.yaml").hasMessageContaining("sms-system-id");
+    }
+
+    @Test
     void mistakesStopTheStartNamingTheKey() throws Exception {
         Path plain = Files.writeString(dir.resolve("plain.yaml"), "sms-url: http://sms.example.gov.cn/send\n");
         assertThatThrownBy(() -> PlatformConfigLoader.load(new String[] {"--config=" + plain}, Map.of()))

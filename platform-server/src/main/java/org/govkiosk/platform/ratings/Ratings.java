@@ -12,7 +12,7 @@ import org.govkiosk.api.CaseReceipt;
 import org.govkiosk.api.CaseSubmission;
 import org.govkiosk.platform.http.RouteSupport;
 import org.govkiosk.platform.http.RouteTable;
-import org.govkiosk.platform.sms.HttpSmsGateway;
+import org.govkiosk.platform.sms.SmsGateway;
 import org.govkiosk.platform.sms.OutboxSmsGateway;
 import org.govkiosk.platform.sms.SmsRelay;
 import org.govkiosk.platform.store.Database;
@@ -63,7 +63,7 @@ public final class Ratings implements AutoCloseable {
         new PhoneRatingRoutes(support, links, phone, questions).register(routes);
         OutboxSmsGateway outbox = new OutboxSmsGateway(database, support.clock());
         Optional<SmsRelay> relay = settings.sms().url().map(u -> new SmsRelay(outbox,
-                HttpSmsGateway.of(settings.sms()), settings.sms().maxAttempts()));
+                SmsGateway.of(settings.sms()), settings.sms().maxAttempts()));
         RatingWindow window = new RatingWindow(database, links, outbox, calendar, support.clock(), support.zone(),
                 settings, support.bodies()::canonicalJson);
         new RatingLedgerRoutes(support, new RatingLedger(database, outbox, calendar, support.clock(),
@@ -131,10 +131,16 @@ public final class Ratings implements AutoCloseable {
         return outbox;
     }
 
+    /** What sends the outbox on to the operator (one gateway, one SMPP session, for case notices too). */
+    public Optional<SmsRelay> relay() {
+        return relay;
+    }
+
     @Override
     public void close() {
         if (jobs != null) {
             jobs.shutdownNow();
         }
+        relay.ifPresent(SmsRelay::close);
     }
 }

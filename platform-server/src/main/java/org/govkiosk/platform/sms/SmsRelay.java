@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * {@link #STALE_CLAIM} (its instance died while sending) is pending again. Failures count attempts; after
  * {@link SmsSettings#maxAttempts()} or a failure no retry can mend the row is FAILED, with the error, for a person.
  */
-public final class SmsRelay {
+public final class SmsRelay implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmsRelay.class);
     static final Duration STALE_CLAIM = Duration.ofMinutes(5);
@@ -75,6 +75,12 @@ public final class SmsRelay {
             }
         }
         return sent;
+    }
+
+    /** Lets go of the gateway's connection (an SMPP session is unbound). */
+    @Override
+    public void close() {
+        gateway.close();
     }
 
     private boolean move(String id, String from, String to, int attempts, String error, long now) {
