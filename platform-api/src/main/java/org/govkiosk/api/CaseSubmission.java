@@ -22,6 +22,9 @@ import java.util.Set;
  * @param smsOptOut      the citizen declined SMS notices of the case's states (受理, 补正, 办结, result ready);
  *                       true or absent (null: false is kept as null), so a case that takes the notices has
  *                       the same body and hash as before the choice was offered; see {@link #declinesSms()}
+ * @param training       filed by a terminal in training mode (培训模式): a practice case the platform keeps apart
+ *                       from real ones (not in the clerks' queue, statistics, SMS or rating invitations); true or
+ *                       absent, like {@code smsOptOut}; see {@link #isTraining()}
  */
 public record CaseSubmission(
         String idempotencyKey,
@@ -35,7 +38,16 @@ public record CaseSubmission(
         List<Material> materials,
         Instant submittedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) DeferralCommitment commitment,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean smsOptOut) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean smsOptOut,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean training) {
+
+    /** A real case (not training). */
+    public CaseSubmission(String idempotencyKey, String localCaseId, String terminalId, String itemCode,
+            String itemName, CaseKind kind, Applicant applicant, Map<String, String> formData, List<Material> materials,
+            Instant submittedAt, DeferralCommitment commitment, Boolean smsOptOut) {
+        this(idempotencyKey, localCaseId, terminalId, itemCode, itemName, kind, applicant, formData, materials,
+                submittedAt, commitment, smsOptOut, null);
+    }
 
     /** A case whose applicant takes the SMS notices (the default). */
     public CaseSubmission(String idempotencyKey, String localCaseId, String terminalId, String itemCode,
@@ -56,13 +68,19 @@ public record CaseSubmission(
     /** The same case with the citizen's 容缺 commitment. */
     public CaseSubmission withCommitment(DeferralCommitment c) {
         return new CaseSubmission(idempotencyKey, localCaseId, terminalId, itemCode, itemName, kind, applicant,
-                formData, materials, submittedAt, c, smsOptOut);
+                formData, materials, submittedAt, c, smsOptOut, training);
     }
 
     /** The same case with the citizen's choice about SMS notices ({@code true}: none). */
     public CaseSubmission withSmsOptOut(boolean optOut) {
         return new CaseSubmission(idempotencyKey, localCaseId, terminalId, itemCode, itemName, kind, applicant,
-                formData, materials, submittedAt, commitment, optOut ? Boolean.TRUE : null);
+                formData, materials, submittedAt, commitment, optOut ? Boolean.TRUE : null, training);
+    }
+
+    /** The same case filed in training mode ({@code true}) or as a real one. */
+    public CaseSubmission withTraining(boolean practice) {
+        return new CaseSubmission(idempotencyKey, localCaseId, terminalId, itemCode, itemName, kind, applicant,
+                formData, materials, submittedAt, commitment, smsOptOut, practice ? Boolean.TRUE : null);
     }
 
     /** All scanned pages of one case together; the platform accepts a case body this much larger. */
@@ -72,7 +90,7 @@ public record CaseSubmission(
     public CaseSubmission withoutAttachmentContent() {
         return new CaseSubmission(idempotencyKey, localCaseId, terminalId, itemCode, itemName, kind, applicant,
                 formData, materials.stream().map(Material::withoutAttachmentContent).toList(), submittedAt,
-                commitment, smsOptOut);
+                commitment, smsOptOut, training);
     }
 
     public CaseSubmission {
@@ -93,6 +111,7 @@ public record CaseSubmission(
         }
         Check.present(submittedAt, "submittedAt");
         smsOptOut = Boolean.TRUE.equals(smsOptOut) ? Boolean.TRUE : null;
+        training = Boolean.TRUE.equals(training) ? Boolean.TRUE : null;
         if (commitment != null) {
             Set<String> waived = new HashSet<>();
             materials.stream().filter(m -> m.status() == Material.Status.WAIVED_BY_COMMITMENT)
@@ -102,6 +121,11 @@ public record CaseSubmission(
                         + " (WAIVED_BY_COMMITMENT): " + new java.util.TreeSet<>(waived));
             }
         }
+    }
+
+    /** A practice case of a terminal in training mode. */
+    public boolean isTraining() {
+        return Boolean.TRUE.equals(training);
     }
 
     /** The citizen declined SMS notices of the case. */
@@ -115,6 +139,6 @@ public record CaseSubmission(
         return "CaseSubmission[" + idempotencyKey + " local=" + localCaseId + " terminal=" + terminalId
                 + " item=" + itemCode + " " + kind + " " + applicant + " fields=" + formData.size()
                 + " materials=" + materials.size() + (commitment == null ? "" : " commitment")
-                + (declinesSms() ? " no-sms" : "") + "]";
+                + (declinesSms() ? " no-sms" : "") + (isTraining() ? " training" : "") + "]";
     }
 }

@@ -63,6 +63,10 @@ public final class EscPosRenderer {
             out.align(Align.LEFT).text(r.dashed() ? "- ".repeat(columns / 2) : "─".repeat(columns / 2)).newline();
         } else if (block instanceof Block.Cut) {
             out.feed(2).partialCut();
+        } else if (block instanceof Block.Specimen m) {
+            out.align(Align.LEFT).text("*".repeat(columns)).newline();
+            text(out, m.text(), new TextStyle(Align.CENTER, TextSize.LARGE, true));
+            out.align(Align.LEFT).text("*".repeat(columns)).newline();
         }
     }
 

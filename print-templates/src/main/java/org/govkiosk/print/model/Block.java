@@ -94,6 +94,17 @@ public sealed interface Block {
     record Cut() implements Block {
     }
 
+    /**
+     * 培训 / SPECIMEN: the paper comes from a terminal in training mode and is not valid. Printed where it stands
+     * as a line of its own (large, bold, centred); a page renderer also lays it across every page, large and
+     * grey, so no part of a page can be cut off and passed for a real one.
+     */
+    record Specimen(String text) implements Block {
+        public Specimen {
+            requireText(text);
+        }
+    }
+
     private static void requireText(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("empty text in a document block");

@@ -69,6 +69,12 @@ public final class PdfRenderer {
                     embedded = canvas.font();
                 }
                 numberPages(pdf, pages, embedded);
+                for (Block b : document.blocks()) {
+                    if (b instanceof Block.Specimen m) {
+                        SpecimenMark.across(pdf, pages, embedded, m.text());
+                        break;
+                    }
+                }
                 pdf.save(out);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write PDF of " + document.templateId(), e);
@@ -105,6 +111,9 @@ public final class PdfRenderer {
             canvas.ensureSpace(gap * 2);
             canvas.down(gap);
             canvas.line(canvas.left(), canvas.y(), canvas.right(), canvas.y(), 0.6f, r.dashed());
+            canvas.down(gap);
+        } else if (block instanceof Block.Specimen m) {
+            text(canvas, m.text(), new TextStyle(Align.CENTER, TextSize.LARGE, true));
             canvas.down(gap);
         }
         // Block.Cut: a page has nothing to cut
