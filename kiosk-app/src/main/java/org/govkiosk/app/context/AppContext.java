@@ -90,7 +90,7 @@ public final class AppContext implements AutoCloseable {
             this.devices = made(new DevicesAssembly(config, clock, records.dataDir(), threads));
             this.operations = made(new OperationsAssembly(options, config, clock, records, devices, threads));
             this.printing = made(new PrintingAssembly(options.configDir(), config.print(), devices,
-                    afterFirstScreen, threads));
+                    afterFirstScreen, threads, records.training()));
             this.platform = made(new PlatformLinkAssembly(options, config, clock, records, devices, operations,
                     afterFirstScreen, threads));
             this.journeys = made(new JourneysAssembly(config, clock, records, devices, operations, printing,
@@ -317,6 +317,11 @@ public final class AppContext implements AutoCloseable {
     /** The terminal's own state: outbox, audit log, keys. */
     public Path dataDir() {
         return records.dataDir();
+    }
+
+    /** 培训模式: cases filed as training, ratings kept back, papers marked specimen, a banner on every screen. */
+    public org.govkiosk.app.training.TrainingMode training() {
+        return records.training();
     }
 
     public AuditLog audit() {

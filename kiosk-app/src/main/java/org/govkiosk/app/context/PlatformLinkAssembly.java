@@ -78,6 +78,7 @@ final class PlatformLinkAssembly implements AutoCloseable {
         }
         this.link = TerminalPlatform.start(config, records.dataDir(), records.keys(), clock, audit, uri, token,
                 embeddedKey);
+        link.queue().trainingFrom(records.training()::on);
         Duration beat = config.platform().heartbeatInterval();
         this.heartbeatThread = threads.scheduler("heartbeat", 1);
         this.heartbeats = new HeartbeatSender(link::registeredClient, new HeartbeatContent(config.terminal().id(),

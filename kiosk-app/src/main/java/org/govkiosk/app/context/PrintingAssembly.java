@@ -34,7 +34,7 @@ final class PrintingAssembly implements AutoCloseable {
     private final PrintService printing;
 
     PrintingAssembly(Path configDir, TerminalConfig.Print print, DevicesAssembly devices, StartGate afterFirstScreen,
-            ExecutorRegistry threads) {
+            ExecutorRegistry threads, org.govkiosk.app.training.TrainingMode training) {
         this.threads = threads;
         Path dir = configDir.resolve(print.templatesDir());
         TemplateRepository templates;
@@ -65,7 +65,9 @@ final class PrintingAssembly implements AutoCloseable {
         ReceiptPaper paper = print.receiptWidth() == 58 ? ReceiptPaper.MM58 : ReceiptPaper.MM80;
         this.printing = new PrintService(templates, () -> new PdfRenderer(CjkFont.shared(fonts)),
                 new EscPosRenderer(EscPosSettings.of(paper)), devices.byFamily(ReceiptPrinter.class),
-                devices.byFamily(DocumentPrinter.class), renderThread);
+                devices.byFamily(DocumentPrinter.class), renderThread, training::on,
+                pdf -> org.govkiosk.print.pdf.SpecimenMark.stamp(pdf, CjkFont.shared(fonts),
+                        org.govkiosk.print.model.Document.SPECIMEN_TEXT));
     }
 
     PrintService printing() {

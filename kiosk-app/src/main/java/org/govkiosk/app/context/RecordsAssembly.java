@@ -26,6 +26,7 @@ final class RecordsAssembly implements AutoCloseable {
     private final FileLogging logFiles;
     private final TerminalKeyStore keys;
     private final AuditLog audit;
+    private final org.govkiosk.app.training.TrainingMode training;
 
     RecordsAssembly(TerminalConfig config, Clock clock, Map<String, String> started) throws IOException {
         this.dataDir = config.storage().resolve(config.terminal().id());
@@ -35,6 +36,12 @@ final class RecordsAssembly implements AutoCloseable {
         this.audit = AuditLog.open(dataDir.resolve("audit").resolve("audit.log"), keys.auditKey(),
                 AuditMac.of(keys.suite()), clock);
         audit.record("app-started", started);
+        this.training = org.govkiosk.app.training.TrainingMode.open(dataDir, audit);
+    }
+
+    /** 培训模式: switched in maintenance mode, kept in the data directory. */
+    org.govkiosk.app.training.TrainingMode training() {
+        return training;
     }
 
     Path dataDir() {

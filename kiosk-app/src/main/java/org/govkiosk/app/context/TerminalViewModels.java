@@ -123,6 +123,11 @@ final class TerminalViewModels implements KioskViewModels {
     }
 
     @Override
+    public org.govkiosk.app.training.TrainingMode training() {
+        return context.training();
+    }
+
+    @Override
     public DeviceStatusBoard statusBoard() {
         return new DeviceStatusBoard(context.allDevices(), context.bus());
     }
@@ -274,7 +279,7 @@ final class TerminalViewModels implements KioskViewModels {
     public MaintenanceViewModel maintenance(DeviceStatusBoard board, Navigator navigator, Runnable exitApplication,
             ScreenId serviceScreen) {
         return new MaintenanceViewModel(board, context.deviceAdmin(), context.maintenance(), navigator,
-                exitApplication, serviceScreen, context.i18n(), ZoneId.systemDefault());
+                exitApplication, serviceScreen, context.i18n(), ZoneId.systemDefault(), context.training());
     }
 
     /** Builds the maintenance services over the running terminal and their ViewModels. */

@@ -20,6 +20,9 @@ public final class PlatformQueue {
     private final String terminalId;
     private final Clock clock;
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlatformQueue.class);
+    private volatile java.util.function.BooleanSupplier training = () -> false;
+
     public PlatformQueue(Outbox outbox, Runnable wakeWorker, String terminalId, Clock clock) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
         this.wakeWorker = Objects.requireNonNull(wakeWorker, "wakeWorker");
@@ -47,11 +50,25 @@ public final class PlatformQueue {
     public Case submit(Case draft, org.govkiosk.api.DeferralCommitment commitment, boolean smsOptOut) {
         Case queued = draft.queued();
         org.govkiosk.api.CaseSubmission s = queued.toSubmission(terminalId, clock.instant());
-        add(EntryConverters.CASE, (commitment == null ? s : s.withCommitment(commitment)).withSmsOptOut(smsOptOut));
+        add(EntryConverters.CASE, (commitment == null ? s : s.withCommitment(commitment)).withSmsOptOut(smsOptOut)
+                .withTraining(training.getAsBoolean()));
         return queued;
     }
 
+    /**
+     * Where the terminal's training switch is read: a case queued while it is on is filed as training (the mark
+     * travels in the stored entry, so switching off later does not make it real).
+     */
+    public void trainingFrom(java.util.function.BooleanSupplier switchedOn) {
+        this.training = java.util.Objects.requireNonNull(switchedOn);
+    }
+
+    /** Queues a rating; in training mode it is practice and not sent (the platform's statistics stay real). */
     public void submitRating(RatingSubmission rating) {
+        if (training.getAsBoolean()) {
+            LOG.info("Training mode: rating of {} not sent", rating.caseNumber());
+            return;
+        }
         add(EntryConverters.RATING, rating);
     }
 

@@ -38,6 +38,8 @@ public final class PrintService implements AutoCloseable {
     private final List<ReceiptPrinter> receiptPrinters;
     private final List<DocumentPrinter> documentPrinters;
     private final ExecutorService renderer;
+    private final java.util.function.BooleanSupplier training;
+    private final java.util.function.UnaryOperator<byte[]> stampPdf;
 
     /**
      * @param pdf supplies the PDF renderer on first use (it needs the font; a terminal without one still prints
@@ -45,6 +47,19 @@ public final class PrintService implements AutoCloseable {
      */
     public PrintService(TemplateRepository templates, Supplier<PdfRenderer> pdf, EscPosRenderer escPos,
             List<ReceiptPrinter> receiptPrinters, List<DocumentPrinter> documentPrinters, ExecutorService renderer) {
+        this(templates, pdf, escPos, receiptPrinters, documentPrinters, renderer, () -> false, b -> b);
+    }
+
+    /**
+     * As above, on a terminal that can be switched to training mode: while {@code training} says so, every paper
+     * is a specimen (培训 SPECIMEN at both ends, across each page), and a ready PDF is stamped by {@code stampPdf}
+     * before it prints.
+     */
+    public PrintService(TemplateRepository templates, Supplier<PdfRenderer> pdf, EscPosRenderer escPos,
+            List<ReceiptPrinter> receiptPrinters, List<DocumentPrinter> documentPrinters, ExecutorService renderer,
+            java.util.function.BooleanSupplier training, java.util.function.UnaryOperator<byte[]> stampPdf) {
+        this.training = training;
+        this.stampPdf = stampPdf;
         this.templates = templates;
         this.pdf = pdf;
         this.escPos = escPos;
@@ -74,7 +89,10 @@ public final class PrintService implements AutoCloseable {
             return CompletableFuture.completedFuture(new PrintResult.Failed("print.failed.no-a4-printer",
                     DeviceStatusDetail.NONE, true, jobId));
         }
-        return printer.get().print(new PrintJob(jobId, PrintJob.Format.PDF, pdfBytes))
+        CompletableFuture<byte[]> ready = training.getAsBoolean()
+                ? CompletableFuture.supplyAsync(() -> stampPdf.apply(pdfBytes), renderer)
+                : CompletableFuture.completedFuture(pdfBytes);
+        return ready.thenCompose(bytes -> printer.get().print(new PrintJob(jobId, PrintJob.Format.PDF, bytes)))
                 .handle((outcome, e) -> e != null
                         ? failed("print.failed.printer", DeviceStatusDetail.COMMUNICATION_ERROR, true, jobId, e)
                         : result(outcome, printer.get().id(), Medium.A4, false));
@@ -138,7 +156,8 @@ public final class PrintService implements AutoCloseable {
                 });
     }
 
-    private PrintJob render(Document document, Medium medium, String jobId) {
+    private PrintJob render(Document given, Medium medium, String jobId) {
+        Document document = training.getAsBoolean() ? given.specimen() : given;
         return medium == Medium.RECEIPT
                 ? new PrintJob(jobId, PrintJob.Format.ESC_POS, escPos.render(document))
                 : new PrintJob(jobId, PrintJob.Format.PDF, pdf.get().render(document));

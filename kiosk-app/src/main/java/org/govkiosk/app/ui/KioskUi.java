@@ -82,7 +82,7 @@ public final class KioskUi {
         DeviceStatusBoard board = models.statusBoard();
 
         shellModel = sessions.register(new ShellViewModel(i18n, sessions, navigator, models.clock(),
-                models.config().ui().elderMode()));
+                models.config().ui().elderMode(), models.training()));
         voiceModel = sessions.register(models.voice());
         voiceModel.followLargeType(shellModel.elderModeProperty());
         sessions.register(models.citizen());

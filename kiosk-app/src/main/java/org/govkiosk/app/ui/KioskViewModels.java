@@ -46,6 +46,11 @@ public interface KioskViewModels {
     /** Who is being served, wiped at every session end. */
     CitizenSession citizen();
 
+    /** 培训模式: shown on every screen while on, switched in maintenance mode. */
+    default org.govkiosk.app.training.TrainingMode training() {
+        return org.govkiosk.app.training.TrainingMode.off();
+    }
+
     /** The devices' status, shown and watched by the screens (a new board each call). */
     DeviceStatusBoard statusBoard();
 

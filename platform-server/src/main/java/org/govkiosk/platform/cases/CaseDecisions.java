@@ -145,12 +145,21 @@ public final class CaseDecisions {
      * when the platform has its issuing bodies, else plain text.
      */
     private byte[] result(CjkFont f, CaseSubmission s, String caseNumber, Instant now) {
+        if (s.isTraining()) {
+            // A practice case's paper: never signed (its code would verify as real), marked across every page.
+            return org.govkiosk.print.pdf.SpecimenMark.stamp(plainResult(f, s, caseNumber, now), f,
+                    org.govkiosk.print.model.Document.SPECIMEN_TEXT);
+        }
         if (signed.isPresent()) {
             LocalDate today = LocalDate.ofInstant(now, zone);
             return signed.get().render(new org.govkiosk.platform.certificates.SignedResults.Result(caseNumber,
                     s.itemCode(), s.itemName(), s.applicant().name(), s.applicant().idNumber(), today, today, RESULT),
                     f.source().file(), f.source().faceName());
         }
+        return plainResult(f, s, caseNumber, now);
+    }
+
+    private byte[] plainResult(CjkFont f, CaseSubmission s, String caseNumber, Instant now) {
         String day = DATE.format(LocalDate.ofInstant(now, zone));
         ResultPdf pdf = new ResultPdf(f)
                 .add(issuer, 16, ResultPdf.Align.CENTER, 8)

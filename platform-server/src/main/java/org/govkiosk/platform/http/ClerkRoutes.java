@@ -60,13 +60,18 @@ public final class ClerkRoutes {
         if (overdue != null && !overdue.equals("true") && !overdue.equals("false")) {
             throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "deferralOverdue must be true or false");
         }
+        String training = ctx.queryParam("training");
+        if (training != null && !training.equals("true") && !training.equals("false")) {
+            throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "training must be true or false");
+        }
+        boolean practice = "true".equals(training);
         if ("true".equals(overdue)) {
             // 电子监察 of 容缺: the cases whose deferred materials are past their deadline.
-            Responses.json(ctx, 200, new CaseList(cases.list(state, Integer.MAX_VALUE, s.today()).stream()
+            Responses.json(ctx, 200, new CaseList(cases.list(state, practice, Integer.MAX_VALUE, s.today()).stream()
                     .filter(v -> v.deferral() != null && v.deferral().overdue()).limit(limit).toList()));
             return;
         }
-        Responses.json(ctx, 200, new CaseList(cases.list(state, limit, s.today())));
+        Responses.json(ctx, 200, new CaseList(cases.list(state, practice, limit, s.today())));
     }
 
     private void transition(Context ctx) {

@@ -112,7 +112,8 @@ final class RatingWindow {
                     + " t.hall_code, k.terminal_id, MIN(e.occurred_at), k.submission FROM cases k"
                     + " JOIN case_events e ON e.case_number = k.case_number AND e.state IN ('COMPLETED', 'NOT_ACCEPTED')"
                     + " JOIN terminals t ON t.terminal_id = k.terminal_id"
-                    + " WHERE e.occurred_at >= ? AND e.occurred_at <= ? AND NOT EXISTS (SELECT 1 FROM rating_invitations i"
+                    + " WHERE k.training = FALSE AND e.occurred_at >= ? AND e.occurred_at <= ?"
+                    + " AND NOT EXISTS (SELECT 1 FROM rating_invitations i"
                     + " WHERE i.case_number = k.case_number AND i.service_sequence = ?)"
                     + " GROUP BY k.case_number, k.item_code, k.item_name, t.hall_code, k.terminal_id, k.submission"
                     + " LIMIT " + BATCH)) {

@@ -109,8 +109,9 @@ public final class CaseNotices {
                         }
                         Optional<String> phone = Optional.ofNullable(s.applicant().phone()).map(String::strip)
                                 .filter(p -> !p.isEmpty());
+                        // A practice case (training mode) tells nobody anything.
                         out.add(new Pending(number, Notice.valueOf(rs.getString(2)), rs.getString(3), phone,
-                                s.declinesSms()));
+                                s.declinesSms() || s.isTraining()));
                     }
                 }
             }

@@ -213,8 +213,8 @@ public final class CaseStore {
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO cases (case_number, terminal_id,"
                 + " idempotency_key, body_sha256, local_case_id, item_code, item_name, kind, state, applicant_key,"
-                + " applicant_name_masked, submission, submitted_at, received_at, updated_at, promised_date)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " applicant_name_masked, submission, submitted_at, received_at, updated_at, promised_date, training)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, number);
             ps.setString(2, s.terminalId());
             ps.setString(3, s.idempotencyKey());
@@ -231,6 +231,7 @@ public final class CaseStore {
             ps.setLong(14, now.toEpochMilli());
             ps.setLong(15, now.toEpochMilli());
             ps.setObject(16, extra.promisedDate(), java.sql.Types.DATE);
+            ps.setBoolean(17, s.isTraining());
             ps.executeUpdate();
         }
     }
@@ -349,13 +350,22 @@ public final class CaseStore {
                 List.of(applicantKey(type, idNumber), hallCode), today).stream().limit(limit).toList());
     }
 
-    /** Cases newest first, optionally in one state (the clerk's work list). */
+    /** Real cases newest first, optionally in one state (the clerk's work list). */
     public List<CaseView> list(Optional<CaseState> state, int limit, LocalDate today) {
+        return list(state, false, limit, today);
+    }
+
+    /**
+     * Cases newest first, optionally in one state: the real ones, or ({@code training}) only the practice cases of
+     * terminals in training mode, which never mix with the real ones.
+     */
+    public List<CaseView> list(Optional<CaseState> state, boolean training, int limit, LocalDate today) {
+        String kind = training ? " WHERE c.training = TRUE" : " WHERE c.training = FALSE";
         return db.inTransaction(c -> {
             List<CaseView> all = state.isPresent()
-                    ? views(c, calendar, " WHERE c.state = ? ORDER BY c.received_at DESC, c.case_number",
+                    ? views(c, calendar, kind + " AND c.state = ? ORDER BY c.received_at DESC, c.case_number",
                             List.of(state.get().name()), today)
-                    : views(c, calendar, " ORDER BY c.received_at DESC, c.case_number", List.of(), today);
+                    : views(c, calendar, kind + " ORDER BY c.received_at DESC, c.case_number", List.of(), today);
             return all.stream().limit(limit).toList();
         });
     }

@@ -82,7 +82,22 @@ public final class MaintenanceView implements Screen {
         back.setId("maintenance-back");
         var exit = Controls.button(i18n, "maintenance.exit", "danger-button", model::exit);
         exit.setId("maintenance-exit");
-        HBox actions = new HBox(16, back, exit);
+        // 培训模式: the switch says what it will do, the line beside it what the terminal is now.
+        var training = new javafx.scene.control.Button();
+        training.setId("maintenance-training");
+        training.getStyleClass().add("secondary-button");
+        training.textProperty().bind(javafx.beans.binding.Bindings.when(model.trainingOnProperty())
+                .then(i18n.bind("maintenance.training.stop")).otherwise(i18n.bind("maintenance.training.start")));
+        training.setOnAction(e -> model.toggleTraining());
+        Controls.fitText(training);
+        var trainingState = new javafx.scene.control.Label();
+        trainingState.setId("maintenance-training-state");
+        trainingState.textProperty().bind(javafx.beans.binding.Bindings.when(model.trainingOnProperty())
+                .then(i18n.bind("maintenance.training.on")).otherwise(i18n.bind("maintenance.training.off")));
+        Controls.wrap(trainingState);
+        HBox.setHgrow(trainingState, javafx.scene.layout.Priority.ALWAYS);
+        HBox actions = new HBox(16, back, exit, training, trainingState);
+        actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         root.getChildren().addAll(Controls.label(i18n, "maintenance.title", "title"), pane, actions);
     }
 

@@ -33,9 +33,22 @@ public final class MaintenanceViewModel {
     private final org.govkiosk.app.i18n.I18n i18n;
     private final java.time.ZoneId zone;
 
+    private final org.govkiosk.app.training.TrainingMode training;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper trainingOn;
+
     public MaintenanceViewModel(DeviceStatusBoard board, DeviceAdmin admin, MaintenanceAccess access,
             Navigator navigator, Runnable exitApplication, ScreenId serviceScreen, org.govkiosk.app.i18n.I18n i18n,
             java.time.ZoneId zone) {
+        this(board, admin, access, navigator, exitApplication, serviceScreen, i18n, zone,
+                org.govkiosk.app.training.TrainingMode.off());
+    }
+
+    /** @param training the terminal's training switch, which the technician turns on and off here */
+    public MaintenanceViewModel(DeviceStatusBoard board, DeviceAdmin admin, MaintenanceAccess access,
+            Navigator navigator, Runnable exitApplication, ScreenId serviceScreen, org.govkiosk.app.i18n.I18n i18n,
+            java.time.ZoneId zone, org.govkiosk.app.training.TrainingMode training) {
+        this.training = training;
+        this.trainingOn = new javafx.beans.property.ReadOnlyBooleanWrapper(training.on());
         this.i18n = i18n;
         this.zone = zone;
         this.board = board;
@@ -109,6 +122,23 @@ public final class MaintenanceViewModel {
 
     public ReadOnlyStringProperty consoleAnswerProperty() {
         return consoleAnswer.getReadOnlyProperty();
+    }
+
+    /** Whether the terminal is in training mode (培训模式). */
+    public javafx.beans.property.ReadOnlyBooleanProperty trainingOnProperty() {
+        return trainingOn.getReadOnlyProperty();
+    }
+
+    /** Switches training mode on or off (kept across restarts, audited); says why in the console if it cannot. */
+    public void toggleTraining() {
+        boolean next = !training.on();
+        try {
+            training.set(next, "maintenance (PIN)");
+            access.audit(next ? "training mode on" : "training mode off");
+        } catch (RuntimeException e) {
+            consoleAnswer.set(e.getMessage());
+        }
+        trainingOn.set(training.on());
     }
 
     public void backToService() {

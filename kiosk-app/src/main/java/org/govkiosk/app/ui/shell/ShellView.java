@@ -123,7 +123,18 @@ public final class ShellView {
         bottom.managedProperty().bind(bottom.visibleProperty());
 
         content.getStyleClass().add("content");
-        frame.setTop(top);
+        // 培训模式: a band under the top bar on every screen, the attract screen too, while the terminal is in
+        // training; it takes its own room (the screen below moves down once, when a technician switches).
+        Label training = new Label();
+        training.setId("training-banner");
+        training.getStyleClass().add("training-banner");
+        training.textProperty().bind(i18n.bind("shell.training-banner"));
+        training.setMaxWidth(Double.MAX_VALUE);
+        training.setAlignment(Pos.CENTER);
+        Controls.wrap(training);
+        training.visibleProperty().bind(model.trainingProperty());
+        training.managedProperty().bind(training.visibleProperty());
+        frame.setTop(new VBox(top, training));
         // The bars stay on screen whatever a screen needs: one taller than the space left (large type on a small
         // screen) scrolls, by swiping or the bar, instead of pushing 返回 and 结束办理 off the bottom.
         ScrollPane page = new ScrollPane(content);

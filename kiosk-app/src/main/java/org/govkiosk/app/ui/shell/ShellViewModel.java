@@ -38,8 +38,25 @@ public final class ShellViewModel implements SessionScoped {
     private Instant firstTap = Instant.MIN;
     private int taps;
 
+    private final ReadOnlyBooleanWrapper training = new ReadOnlyBooleanWrapper(false);
+
     public ShellViewModel(I18n i18n, SessionManager sessions, Navigator navigator, Clock clock,
             boolean defaultElderMode) {
+        this(i18n, sessions, navigator, clock, defaultElderMode, org.govkiosk.app.training.TrainingMode.off());
+    }
+
+    /** @param trainingMode shown as a banner on every screen while on (培训模式) */
+    public ShellViewModel(I18n i18n, SessionManager sessions, Navigator navigator, Clock clock,
+            boolean defaultElderMode, org.govkiosk.app.training.TrainingMode trainingMode) {
+        training.set(trainingMode.on());
+        // Switched in maintenance mode (the JavaFX thread), or by a test from any thread: shown on the FX thread.
+        trainingMode.onChange(on -> {
+            if (javafx.application.Platform.isFxApplicationThread()) {
+                training.set(on);
+            } else {
+                javafx.application.Platform.runLater(() -> training.set(on));
+            }
+        });
         this.i18n = i18n;
         this.sessions = sessions;
         this.navigator = navigator;
@@ -49,6 +66,11 @@ public final class ShellViewModel implements SessionScoped {
         this.elderMode = new SimpleBooleanProperty(defaultElderMode);
         // Help belongs to the screen it was opened on: moving on (or the session ending) closes it.
         navigator.currentProperty().addListener((obs, was, now) -> helpOpen.set(false));
+    }
+
+    /** Whether the terminal is in training mode: every screen says so. */
+    public ReadOnlyBooleanProperty trainingProperty() {
+        return training.getReadOnlyProperty();
     }
 
     /** Whether the help of the current screen is shown over it. */
