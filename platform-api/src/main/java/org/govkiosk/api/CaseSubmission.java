@@ -24,7 +24,7 @@ import java.util.Set;
  *                       the same body and hash as before the choice was offered; see {@link #declinesSms()}
  * @param training       filed by a terminal in training mode (培训模式): a practice case the platform keeps apart
  *                       from real ones (not in the clerks' queue, statistics, SMS or rating invitations); true or
- *                       absent, like {@code smsOptOut}; see {@link #isTraining()}
+ *                       absent, like {@code smsOptOut}; see {@link #practice()}
  */
 public record CaseSubmission(
         String idempotencyKey,
@@ -124,7 +124,7 @@ public record CaseSubmission(
     }
 
     /** A practice case of a terminal in training mode. */
-    public boolean isTraining() {
+    public boolean practice() {
         return Boolean.TRUE.equals(training);
     }
 
@@ -139,6 +139,6 @@ public record CaseSubmission(
         return "CaseSubmission[" + idempotencyKey + " local=" + localCaseId + " terminal=" + terminalId
                 + " item=" + itemCode + " " + kind + " " + applicant + " fields=" + formData.size()
                 + " materials=" + materials.size() + (commitment == null ? "" : " commitment")
-                + (declinesSms() ? " no-sms" : "") + (isTraining() ? " training" : "") + "]";
+                + (declinesSms() ? " no-sms" : "") + (practice() ? " training" : "") + "]";
     }
 }

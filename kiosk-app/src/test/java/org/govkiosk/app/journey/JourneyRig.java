@@ -87,6 +87,10 @@ public final class JourneyRig implements AutoCloseable {
     public final ReceiptPrinterDriver receipt;
     public final RecordingDocumentPrinter a4 = new RecordingDocumentPrinter();
     public final PrintService printing;
+    /** The terminal's training switch (off unless a test turns it on), kept in the rig's folder. */
+    public final org.govkiosk.app.training.TrainingMode training;
+    /** What the switch wrote to the audit log. */
+    public final java.util.List<String> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
     public final JourneySettings settings;
     public final Catalog catalog;
     private final Path platformFile;
@@ -109,6 +113,9 @@ public final class JourneyRig implements AutoCloseable {
                 Duration.ofMillis(300), 0.2, RandomGenerator.getDefault()), Clock.systemUTC(), Duration.ofMillis(200),
                 waits).start();
         queue = new PlatformQueue(outbox, worker::wake, TERMINAL, Clock.systemUTC());
+        training = org.govkiosk.app.training.TrainingMode.open(Files.createDirectories(dir.resolve("terminal")),
+                (event, details) -> audited.add(event + " " + details));
+        queue.trainingFrom(training::on);
 
         PipeTransport[] pipe = PipeTransport.pair("receipt");
         receiptSim.attach(pipe[1]);
@@ -122,7 +129,9 @@ public final class JourneyRig implements AutoCloseable {
         printing = new PrintService(TemplateRepository.load(Paths.get("../config/templates")),
                 () -> new PdfRenderer(CjkFont.shared(FontLocator.system())),
                 new EscPosRenderer(EscPosSettings.of(ReceiptPaper.MM80)), List.of(receipt), List.of(a4),
-                Executors.newSingleThreadExecutor());
+                Executors.newSingleThreadExecutor(), training::on,
+                pdf -> org.govkiosk.print.pdf.SpecimenMark.stamp(pdf, CjkFont.shared(FontLocator.system()),
+                        org.govkiosk.print.model.Document.SPECIMEN_TEXT));
         settings = new JourneySettings("示例市政务服务中心", "示例市人民大道88号政务服务中心一楼", "0571-12345678", TERMINAL,
                 QUERY_URL, 5, Duration.ofSeconds(5), Duration.ofSeconds(30), ZoneId.of("Asia/Shanghai"));
         catalog = CatalogLoader.load(Paths.get("../config"));
@@ -149,6 +158,20 @@ public final class JourneyRig implements AutoCloseable {
         return new SupplementService(queue, DeliveryTracker.of(outbox, waits, worker::consecutiveFailures), client,
                 printing, settings,
                 Clock.systemUTC());
+    }
+
+    /** Whether the platform stored the case as a practice case of a terminal in training mode. */
+    public boolean platformTraining(String caseNumber) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + platformFile);
+             PreparedStatement ps = c.prepareStatement("SELECT training FROM cases WHERE case_number = ?")) {
+            ps.setString(1, caseNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AssertionError("no case " + caseNumber + " on the platform");
+                }
+                return rs.getBoolean(1);
+            }
+        }
     }
 
     /** Rows of a platform table for one case, read with JDBC from the platform's own H2 file. */

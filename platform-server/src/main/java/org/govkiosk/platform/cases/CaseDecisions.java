@@ -145,7 +145,7 @@ public final class CaseDecisions {
      * when the platform has its issuing bodies, else plain text.
      */
     private byte[] result(CjkFont f, CaseSubmission s, String caseNumber, Instant now) {
-        if (s.isTraining()) {
+        if (s.practice()) {
             // A practice case's paper: never signed (its code would verify as real), marked across every page.
             return org.govkiosk.print.pdf.SpecimenMark.stamp(plainResult(f, s, caseNumber, now), f,
                     org.govkiosk.print.model.Document.SPECIMEN_TEXT);

@@ -96,7 +96,7 @@ public final class Ratings implements AutoCloseable {
 
     /** The receipt of a newly filed case with the case's rating link (评价二维码 on the 受理回执). */
     public CaseReceipt withRatingLink(CaseSubmission submission, CaseReceipt receipt) {
-        if (submission.isTraining()) {
+        if (submission.practice()) {
             return receipt; // a practice case is rated by nobody: its ratings would count in the hall's statistics
         }
         LocalDate from = receipt.promisedDate() != null ? receipt.promisedDate()

@@ -111,7 +111,7 @@ public final class CaseNotices {
                                 .filter(p -> !p.isEmpty());
                         // A practice case (training mode) tells nobody anything.
                         out.add(new Pending(number, Notice.valueOf(rs.getString(2)), rs.getString(3), phone,
-                                s.declinesSms() || s.isTraining()));
+                                s.declinesSms() || s.practice()));
                     }
                 }
             }

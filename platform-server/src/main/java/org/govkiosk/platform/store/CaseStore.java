@@ -231,7 +231,7 @@ public final class CaseStore {
             ps.setLong(14, now.toEpochMilli());
             ps.setLong(15, now.toEpochMilli());
             ps.setObject(16, extra.promisedDate(), java.sql.Types.DATE);
-            ps.setBoolean(17, s.isTraining());
+            ps.setBoolean(17, s.practice());
             ps.executeUpdate();
         }
     }

@@ -124,4 +124,55 @@ class MaintenanceUiTest {
         String audit = Files.readString(dataDir.resolve("audit").resolve("audit.log"));
         assertThat(audit).contains("maintenance-selftest", "config-reload");
     }
+
+    @Test
+    void aTechnicianSwitchesToTrainingAndEveryScreenAndPaperSaysSo() throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> app.context().allDevices().stream()
+                .allMatch(d -> d.status().isUsable()));
+        assertThat(robot.lookup("#training-banner").query().isVisible()).as("no banner in regular service").isFalse();
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.F12).release(KeyCode.F12, KeyCode.SHIFT, KeyCode.CONTROL);
+        for (char c : PIN.toCharArray()) {
+            robot.clickOn("#pin-" + c);
+        }
+        robot.clickOn("#pin-ok");
+        assertThat(text("#maintenance-training-state")).contains("正式服务");
+        robot.clickOn("#maintenance-training");
+        assertThat(text("#maintenance-training-state")).contains("培训模式");
+        assertThat(robot.lookup("#maintenance-training").queryButton().getText()).isEqualTo("结束培训模式");
+        assertThat(app.context().training().on()).isTrue();
+        assertThat(Files.readString(app.context().dataDir().resolve("training-mode")).strip()).isEqualTo("on");
+
+        // The printer test page is a paper too: it says 培训 SPECIMEN.
+        showInItsList("#selftest-receipt-1");
+        robot.clickOn("#selftest-receipt-1");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text("#selftest-result-receipt-1").startsWith("通过"));
+        assertThat(app.context().deviceAdmin().simulatorCommand("receipt-1", "last").orElseThrow())
+                .contains("培训", "SPECIMEN");
+
+        robot.clickOn("#maintenance-back");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Label banner = robot.lookup("#training-banner").queryAs(javafx.scene.control.Label.class);
+        assertThat(banner.isVisible()).as("the banner on the service screens").isTrue();
+        assertThat(banner.getText()).contains("培训模式");
+        javafx.geometry.Bounds b = banner.localToScene(banner.getBoundsInLocal());
+        assertThat(b.getWidth()).as("across the screen").isGreaterThan(banner.getScene().getWidth() * 0.9);
+        assertThat(b.getMinY()).as("under the top bar, on screen").isBetween(1.0, banner.getScene().getHeight() / 4);
+
+        String audit = Files.readString(dataDir.resolve("audit").resolve("audit.log"));
+        assertThat(audit).contains("training-mode-on");
+        // For a person to look at: kiosk-app/target/screenshots/training-home-{zh,en}.png
+        var i18n = app.context().i18n();
+        for (java.util.Locale locale : java.util.List.of(org.govkiosk.app.i18n.I18n.ZH_CN, java.util.Locale.ENGLISH)) {
+            java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage> shot =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            robot.interact(() -> {
+                i18n.localeProperty().set(locale);
+                banner.getScene().getRoot().applyCss();
+                banner.getScene().getRoot().layout();
+                shot.set(banner.getScene().snapshot(null));
+            });
+            org.govkiosk.app.testkit.Screenshots.write(shot.get(), Path.of("target", "screenshots",
+                    "training-home-" + locale.getLanguage() + ".png"));
+        }
+    }
 }
