@@ -42,6 +42,8 @@ command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 # Voice guidance: the spoken prompts are made by espeak-ng and measured (level, length, language) without a sound card.
 command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
+# The ID card photo decoder's test compiles a stand-in of the vendor's licensed WLT library (VendorPhotoDecoderTest).
+command -v gcc >/dev/null 2>&1 || need+=(gcc)
 # Uyghur (issue 20): the screens' font with the Uyghur letters (UKIJ Tuz), and HarfBuzz's hb-shape, which the
 # receipt's shaping test compares the printed glyphs with.
 [ -e /usr/share/fonts/truetype/fonts-ukij-uyghur/UKIJTuz.ttf ] || need+=(fonts-ukij-uyghur)

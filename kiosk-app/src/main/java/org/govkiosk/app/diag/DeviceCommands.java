@@ -119,8 +119,29 @@ final class DeviceCommands {
         json.put("documentType", card.documentType().name());
         json.put("name", name);
         json.put("idNumber", number);
+        String photo = photo(card);
+        json.put("photo", photo);
         return new DiagResult(DiagCli.OK, List.of("card read: " + card.documentType() + ", name " + name + ", number "
-                + number), json);
+                + number, "photo: " + photo), json);
+    }
+
+    /**
+     * Whether the card's photo can be decoded here: only with the reader vendor's licensed WLT library
+     * ({@code options.photo-decoder}); the picture itself is never shown nor written.
+     */
+    private String photo(IdCardData card) {
+        if (config.option(org.govkiosk.device.driver.idcard.IdCardReaderDriverFactory.PHOTO_DECODER).isEmpty()) {
+            return "not decoded: no licensed WLT decoder library configured (options.photo-decoder); "
+                    + card.rawPhoto().length + " bytes encoded";
+        }
+        try {
+            return org.govkiosk.device.driver.idcard.IdCardReaderDriverFactory.photoDecoder(config)
+                    .decode(card.rawPhoto())
+                    .map(bmp -> "decoded by the configured library, 102x126 BMP of " + bmp.length + " bytes")
+                    .orElse("the configured library could not decode it");
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     /** @param templatesDir the hall's templates; the page is their printer-test-page template */

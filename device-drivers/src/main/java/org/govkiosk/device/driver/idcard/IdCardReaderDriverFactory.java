@@ -19,7 +19,9 @@ import org.govkiosk.device.transport.Transport;
 
 /**
  * Second-generation ID card readers (SAM serial protocol). Option {@code response-timeout}: milliseconds to wait
- * for each answer (default 1000). Serial readers run at 115200 baud unless set otherwise.
+ * for each answer (default 1000); {@code photo-decoder}: the absolute path of the vendor's licensed WLT decoder
+ * library ({@link VendorPhotoDecoder}), without which the photo stays encoded. Serial readers run at 115200 baud
+ * unless set otherwise.
  */
 public final class IdCardReaderDriverFactory implements DriverFactory {
 
@@ -27,7 +29,8 @@ public final class IdCardReaderDriverFactory implements DriverFactory {
     public static final int DEFAULT_BAUD = 115_200;
     /** The rates SAM readers are sold with; anything else is a typo. */
     static final Set<Integer> BAUD_RATES = Set.of(9_600, 19_200, 38_400, 57_600, 115_200);
-    private static final Set<String> OPTIONS = Set.of(RESPONSE_TIMEOUT);
+    public static final String PHOTO_DECODER = "photo-decoder";
+    private static final Set<String> OPTIONS = Set.of(RESPONSE_TIMEOUT, PHOTO_DECODER);
     private static final Duration MIN_POLL = Duration.ofMillis(50);
     private static final Duration MAX_POLL = Duration.ofSeconds(10);
 
@@ -45,6 +48,13 @@ public final class IdCardReaderDriverFactory implements DriverFactory {
             }
         }
         DriverOptions.responseTimeout(config, problems);
+        config.option(PHOTO_DECODER).ifPresent(p -> {
+            java.nio.file.Path file = java.nio.file.Path.of(p);
+            if (!file.isAbsolute() || !java.nio.file.Files.isRegularFile(file)) {
+                problems.add("options." + PHOTO_DECODER + ": " + p + " is not a library file (the absolute path of"
+                        + " the reader vendor's licensed libwlt2bmp.so)");
+            }
+        });
         TransportConfig t = config.transport();
         if (t.kind() == TransportConfig.Kind.SYSTEM) {
             problems.add("transport: an id-card-reader is reached by serial, tcp or simulator, not system");
@@ -67,6 +77,17 @@ public final class IdCardReaderDriverFactory implements DriverFactory {
         }
         return new IdCardReaderDriver(config, transport, context, DriverOptions.responseTimeout(config,
                 new ArrayList<>()));
+    }
+
+    /**
+     * The photo decoder the reader's options name, or {@link PhotoDecoder#none()}.
+     *
+     * @throws IllegalArgumentException when the named library cannot be loaded
+     */
+    public static org.govkiosk.device.idcard.PhotoDecoder photoDecoder(DeviceConfig config) {
+        return config.option(PHOTO_DECODER).<org.govkiosk.device.idcard.PhotoDecoder>map(
+                p -> VendorPhotoDecoder.load(java.nio.file.Path.of(p)))
+                .orElseGet(org.govkiosk.device.idcard.PhotoDecoder::none);
     }
 
     @Override
