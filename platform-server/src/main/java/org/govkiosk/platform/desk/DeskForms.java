@@ -123,7 +123,7 @@ final class DeskForms {
                     .append(t.get("confirm")).append("</label>");
         }
         h.append("<button type=\"submit\"").append(oneClick ? " class=\"primary\"" : "").append(">")
-                .append(escape(oneClick ? label : t.get("a.submit") + "：" + label)).append("</button></form>");
+                .append(escape(oneClick ? label : t.get("a.submit") + t.get("colon") + label)).append("</button></form>");
         if (!oneClick) {
             h.append("</details>");
         }

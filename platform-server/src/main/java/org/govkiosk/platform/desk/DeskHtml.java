@@ -75,7 +75,7 @@ final class DeskHtml {
     /** The header of a signed-in page: title, who, the other page, the other language, sign out. */
     static void top(StringBuilder h, Shell s, String title, String otherPage, String otherLabel, String otherLang) {
         DeskText t = s.t();
-        h.append("<body>\n<a class=\"skip\" href=\"#main\">").append(t == DeskText.ZH ? "跳到正文" : "Skip to content")
+        h.append("<body>\n<a class=\"skip\" href=\"#main\">").append(t.get("skip"))
                 .append("</a>\n<header class=\"top\"><h1>").append(escape(title)).append("</h1>")
                 .append("<p class=\"who\">").append(escape(t.format("signedInAs", s.clerk().name())));
         if (!s.clerk().window().isBlank()) {

@@ -36,7 +36,7 @@ final class DeskLedgerHtml {
                 .append("</a><a href=\"").append(DeskRoutes.LEDGER).append("?lang=").append(t.param())
                 .append("&amp;overdue=1\"").append(overdueOnly ? " aria-current=\"page\"" : "").append(">")
                 .append(t.get("ledgerOverdue")).append("</a></nav>\n");
-        h.append("<p class=\"shown\" id=\"shown\">").append(escape(t.format("shown", entries.size()))).append("</p>");
+        h.append("<p class=\"shown\" id=\"shown\">").append(escape(t.format("ledgerShown", entries.size()))).append("</p>");
         if (entries.isEmpty()) {
             h.append("<p class=\"none\">").append(t.get("ledgerEmpty")).append("</p>");
         }
@@ -124,7 +124,7 @@ final class DeskLedgerHtml {
             h.append("<label class=\"check confirm\"><input type=\"checkbox\" name=\"confirm\" value=\"yes\">")
                     .append(t.get("confirm")).append("</label>");
         }
-        h.append("<button type=\"submit\">").append(escape(t.get("a.submit") + "：" + label)).append("</button>")
+        h.append("<button type=\"submit\">").append(escape(t.get("a.submit") + t.get("colon") + label)).append("</button>")
                 .append("</form></details>");
     }
 
