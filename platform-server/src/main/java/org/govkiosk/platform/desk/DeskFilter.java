@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.govkiosk.api.CaseState;
 import org.govkiosk.api.CaseView;
 
@@ -45,13 +44,10 @@ record DeskFilter(String hall, CaseState state, boolean overdue, boolean deferra
         return new DeskFilter(h, state, overdue, deferralOverdue, q);
     }
 
-    Optional<CaseState> stateOpt() {
-        return Optional.ofNullable(state);
-    }
-
     List<CaseView> apply(List<CaseView> cases) {
         String needle = q == null ? null : q.toUpperCase(Locale.ROOT);
         return cases.stream()
+                .filter(c -> state == null || c.state() == state)
                 .filter(c -> !overdue || c.overdue())
                 .filter(c -> !deferralOverdue || (c.deferral() != null && c.deferral().overdue()))
                 .filter(c -> needle == null || c.caseNumber().toUpperCase(Locale.ROOT).contains(needle))

@@ -74,8 +74,13 @@ final class DeskHtml {
 
     /** The header of a signed-in page: title, who, the other page, the other language, sign out. */
     static void top(StringBuilder h, Shell s, String title, String otherPage, String otherLabel, String otherLang) {
+        top(h, s, title, otherPage, otherLabel, otherLang, "");
+    }
+
+    static void top(StringBuilder h, Shell s, String title, String otherPage, String otherLabel, String otherLang,
+            String bodyAttributes) {
         DeskText t = s.t();
-        h.append("<body>\n<a class=\"skip\" href=\"#main\">").append(t.get("skip"))
+        h.append("<body").append(bodyAttributes).append(">\n<a class=\"skip\" href=\"#main\">").append(t.get("skip"))
                 .append("</a>\n<header class=\"top\"><h1>").append(escape(title)).append("</h1>")
                 .append("<p class=\"who\">").append(escape(t.format("signedInAs", s.clerk().name())));
         if (!s.clerk().window().isBlank()) {
@@ -91,13 +96,20 @@ final class DeskHtml {
                 .append("</header>\n");
     }
 
-    static String page(Shell s, DeskFilter f, List<CaseView> queue, Detail d, Message m) {
+    /**
+     * @param hallHash the digest of the hall's whole queue ({@link DeskLive#digest}): the live notice compares the
+     *                 platform's with it; null: no live notice
+     */
+    static String page(Shell s, DeskFilter f, List<CaseView> queue, Detail d, Message m, String hallHash) {
         DeskText t = s.t();
         StringBuilder h = head((d != null ? t.format("caseTitle", d.number()) + " · " : "") + t.get("title"), t);
         String here = DeskRoutes.PAGE + "?" + f.query(t) + (d == null ? "" : "&case=" + DeskFilter.enc(d.number()));
         String there = DeskRoutes.PAGE + "?" + f.query(t == DeskText.ZH ? DeskText.EN : DeskText.ZH)
                 + (d == null ? "" : "&case=" + DeskFilter.enc(d.number()));
-        top(h, s, t.get("title"), DeskRoutes.LEDGER + "?lang=" + t.param(), t.get("ledgerLink"), there);
+        String live = hallHash == null || f.hall() == null ? "" : " data-live=\"off\" data-live-url=\""
+                + escape(DeskRoutes.EVENTS + "?hall=" + DeskFilter.enc(f.hall())) + "\" data-queue-hash=\""
+                + hallHash + "\"";
+        top(h, s, t.get("title"), DeskRoutes.LEDGER + "?lang=" + t.param(), t.get("ledgerLink"), there, live);
         h.append("<main id=\"main\" class=\"layout").append(d != null ? " with-detail" : "").append("\">\n");
         queue(h, s, f, queue, d);
         h.append("<section class=\"detail\" id=\"detail\" aria-labelledby=\"detail-h\">");
@@ -107,8 +119,11 @@ final class DeskHtml {
         } else {
             detail(h, s, f, d, m);
         }
-        h.append("</section>\n</main>\n</body></html>\n");
-        return h.toString();
+        h.append("</section>\n</main>\n");
+        if (!live.isEmpty()) {
+            h.append("<script src=\"").append(DeskRoutes.SCRIPT).append("\"></script>\n");
+        }
+        return h.append("</body></html>\n").toString();
     }
 
     private static void queue(StringBuilder h, Shell s, DeskFilter f, List<CaseView> queue, Detail d) {
@@ -134,6 +149,11 @@ final class DeskHtml {
                 .append("<label class=\"check\"><input type=\"checkbox\" name=\"deferralOverdue\" value=\"1\"")
                 .append(f.deferralOverdue() ? " checked" : "").append(">").append(t.get("deferralOverdueOnly"))
                 .append("</label><button type=\"submit\">").append(t.get("apply")).append("</button></form>\n");
+        h.append("<div class=\"live\" role=\"status\"><p id=\"live-notice\" class=\"msg notice\" hidden>")
+                .append(t.get("queueChanged")).append(" <a href=\"")
+                .append(escape(DeskRoutes.PAGE + "?" + f.query(t) + (d == null ? "" : "&case="
+                        + DeskFilter.enc(d.number())))).append("\">").append(t.get("reloadQueue"))
+                .append("</a></p></div>\n");
         h.append("<p class=\"shown\" id=\"shown\">").append(escape(t.format("shown", queue.size()))).append("</p>\n");
         if (queue.isEmpty()) {
             h.append("<p class=\"none\">").append(t.get("noCases")).append("</p></section>\n");

@@ -45,23 +45,30 @@ public final class DeskRoutes {
     public static final String LEDGER = "/desk/ledger";
     public static final String LEDGER_ACT = "/desk/ledger/act";
     public static final String CASE_ACTION = "/desk/cases/{caseNumber}/{verb}";
+    public static final String EVENTS = "/desk/events";
+    public static final String SCRIPT = "/desk/live.js";
 
     /** A form of the desk is a few fields of text: a body beyond this is refused while it is read. */
     static final int MAX_FORM_BYTES = 64 * 1024;
     static final int MAX_LOGIN_BYTES = 4 * 1024;
     static final int QUEUE_LIMIT = 200;
+    /** The cases of a hall read for its queue (newest first): more than a hall's open work. */
+    static final int HALL_LIMIT = 1000;
     static final Duration SESSION = Duration.ofHours(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(DeskRoutes.class);
-    // No script at all; forms post to the platform only; nobody frames the page.
-    private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self';"
-            + " frame-ancestors 'none'; base-uri 'none'";
+    // Only the platform's own script file runs (no inline script), connecting to its own event stream; forms post
+    // to the platform only; nobody frames the page.
+    private static final String CSP = "default-src 'none'; script-src 'self'; connect-src 'self';"
+            + " style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    static final String LIVE_SCRIPT = DeskHtml.resource("desk-live.js");
 
     private final RouteSupport s;
     private final CaseStore cases;
     private final TerminalStore terminals;
     private final DeskAuth auth;
     private final DeskActions actions;
+    private final DeskLive live;
 
     DeskRoutes(RouteSupport support, CaseStore cases, TerminalStore terminals, DeskAuth auth, DeskActions actions) {
         this.s = support;
@@ -69,6 +76,7 @@ public final class DeskRoutes {
         this.terminals = terminals;
         this.auth = auth;
         this.actions = actions;
+        this.live = new DeskLive(this::hallQueue, DeskLive.interval());
     }
 
     /** Serves the desk on {@code app}, on the same stores and services as the clerk endpoints. */
@@ -76,8 +84,11 @@ public final class DeskRoutes {
             RatingLedger ledger, RatingRequestService ratingRequests, PlatformConfig config,
             SessionRevocations revocations) {
         DeskAuth auth = new DeskAuth(config.clerkToken(), support.clock(), SESSION, revocations);
-        new DeskRoutes(support, cases, terminals, auth, new DeskActions(support, cases, ledger, ratingRequests))
-                .register(app);
+        DeskRoutes routes = new DeskRoutes(support, cases, terminals, auth, new DeskActions(support, cases, ledger,
+                ratingRequests));
+        routes.register(app);
+        // Open streams would hold Jetty's stop until they time out; end them (and the pusher) first.
+        app.events(e -> e.serverStopping(routes.live::close));
     }
 
     void register(Javalin app) {
@@ -86,6 +97,8 @@ public final class DeskRoutes {
         app.head(PAGE, this::page);
         app.get(LEDGER, this::ledger);
         app.head(LEDGER, this::ledger);
+        app.get(EVENTS, this::events);
+        app.get(SCRIPT, this::script);
         app.post(LOGIN, this::login);
         app.post(LOGOUT, this::logout);
         app.post(CASE_ACTION, this::caseAction);
@@ -174,9 +187,48 @@ public final class DeskRoutes {
         String hall = asked.hall() != null ? asked.hall() : caseHall != null ? caseHall
                 : shell.halls().isEmpty() ? null : shell.halls().get(0);
         DeskFilter f = asked.withHall(hall);
-        List<CaseView> queue = hall == null || !auth.may(clerk, DeskAction.VIEW, hall) ? List.of()
-                : f.apply(cases.listInHall(f.stateOpt(), hall, 1000, s.today())).stream().limit(QUEUE_LIMIT).toList();
-        html(ctx, status, DeskHtml.page(shell, f, queue, detail, m));
+        List<CaseView> all = hall == null || !auth.may(clerk, DeskAction.VIEW, hall) ? List.of() : hallQueue(hall);
+        List<CaseView> queue = f.apply(all).stream().limit(QUEUE_LIMIT).toList();
+        html(ctx, status, DeskHtml.page(shell, f, queue, detail, m, hall == null ? null : DeskLive.digest(all)));
+    }
+
+    /** Every case of a hall the queue may show, newest first (the filter then applies on the page's side). */
+    private List<CaseView> hallQueue(String hall) {
+        return cases.listInHall(Optional.empty(), hall, HALL_LIMIT, s.today());
+    }
+
+    /** The page's event stream of its hall: the same session as the page, and an Accept that takes a stream. */
+    private void events(Context ctx) {
+        DeskText t = lang(ctx, null);
+        Optional<DeskAuth.Clerk> who = signedIn(ctx, t);
+        if (who.isEmpty()) {
+            return;
+        }
+        String hall = ctx.queryParam("hall");
+        if (hall == null || hall.isBlank() || hall.length() > 64) {
+            ctx.status(400).contentType("text/plain; charset=utf-8").result("hall: the hall of the queue");
+            return;
+        }
+        if (!auth.may(who.get(), DeskAction.VIEW, hall)) {
+            html(ctx, 403, DeskHtml.login(t.get("err.forbidden"), false, t));
+            return;
+        }
+        if (!org.govkiosk.platform.http.AcceptHeader.accepts(ctx.header("Accept"), "text/event-stream")) {
+            ctx.status(406).contentType("text/plain; charset=utf-8").result("Accept: text/event-stream");
+            return;
+        }
+        ctx.header("X-Content-Type-Options", "nosniff");
+        live.open(ctx, hall);
+    }
+
+    /** The page's one script; public (it holds nothing). */
+    private void script(Context ctx) {
+        ctx.status(200);
+        ctx.header("Content-Security-Policy", CSP);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Cache-Control", "no-cache");
+        ctx.contentType("text/javascript; charset=utf-8");
+        ctx.result(LIVE_SCRIPT);
     }
 
     private void caseAction(Context ctx) {

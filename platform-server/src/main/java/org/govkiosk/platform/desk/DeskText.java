@@ -121,6 +121,8 @@ enum DeskText {
             w("ledgerShown", "共 %d 条差评", "%d bad rating(s)"),
             w("skip", "跳到正文", "Skip to content"),
             w("colon", "：", ": "),
+            w("queueChanged", "队列有更新。", "The queue has changed."),
+            w("reloadQueue", "刷新队列", "Load the queue again"),
             w("noCases", "没有符合条件的办件。", "No case matches."),
             w("col.number", "办件编号", "Case number"),
             w("col.item", "事项", "Item"),

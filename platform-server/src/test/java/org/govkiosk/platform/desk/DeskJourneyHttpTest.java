@@ -199,6 +199,22 @@ class DeskJourneyHttpTest extends RunningPlatform {
     }
 
     @Test
+    void anOversizedFormIsRefusedWhileReadAndAStreamWantsAnEventStreamAccept() throws Exception {
+        String n = fileComplete("o1");
+        HttpResponse<String> big = desk.act(n, "supplement", "note", "补".repeat(30_000));
+        assertThat(big.statusCode()).isEqualTo(413);
+        assertThat(asTerminalSeesIt(n).state()).isEqualTo(CaseState.SUBMITTED);
+        HttpResponse<String> tooLong = desk.act(n, "supplement", "note", "补".repeat(2_001));
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("填写有误", "note");
+        assertThat(asTerminalSeesIt(n).state()).isEqualTo(CaseState.SUBMITTED);
+        HttpResponse<String> html = http.send(HttpRequest.newBuilder(server.baseUri().resolve(DeskRoutes.EVENTS
+                + "?hall=HALL-1")).header("Cookie", desk.cookie).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(html.statusCode()).isEqualTo(406);
+    }
+
+    @Test
     void aFormWithoutTheSessionsTokenChangesNothing() throws Exception {
         String n = fileComplete("c1");
         HttpResponse<String> forged = desk.post(DeskRoutes.caseAction(n, "accept"),
@@ -244,6 +260,12 @@ class DeskJourneyHttpTest extends RunningPlatform {
         DeskClient faker = new DeskClient(server.baseUri());
         faker.cookie = forged;
         assertThat(faker.get(DeskRoutes.PAGE).statusCode()).isEqualTo(401);
+
+        // HEAD is checked as GET; the queue's event stream wants the session too.
+        HttpResponse<String> head = http.send(HttpRequest.newBuilder(server.baseUri().resolve(DeskRoutes.PAGE))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(head.statusCode()).isEqualTo(401);
+        assertThat(stranger.get(DeskRoutes.EVENTS + "?hall=HALL-1").statusCode()).isEqualTo(401);
 
         String copy = desk.cookie;
         String token = desk.csrf();

@@ -38,6 +38,16 @@ class DeskPageBrowserTest extends RunningPlatform {
     @TempDir
     Path dir;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void fastNotices() {
+        System.setProperty(DeskLive.INTERVAL_PROPERTY, "200");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void normalNotices() {
+        System.clearProperty(DeskLive.INTERVAL_PROPERTY);
+    }
+
     private static Path chromium() {
         Path chromium = HeadlessChromium.executable().orElse(null);
         Assumptions.assumeTrue(chromium != null,
@@ -180,6 +190,32 @@ class DeskPageBrowserTest extends RunningPlatform {
                     + " + document.getElementById('message').textContent)", s -> s.startsWith("alert 请勾选确认"));
             assertThat(browser.evaluate("document.getElementById('case-state').textContent")).contains("审核中");
             browser.screenshot(SHOTS.resolve("desk-refused-zh-390x844.png"));
+        }
+    }
+
+    @Test
+    void theQueueSaysWhenItChangedAndLoadsAgainOnlyWhenTheClerkAsks() throws Exception {
+        hall();
+        try (HeadlessChromium browser = browser("profile")) {
+            browser.viewport(1366, 768, false);
+            signIn(browser, "en");
+            browser.await("the live stream", "document.body.dataset.live", "live"::equals);
+            browser.evaluate("window.samePage = 'yes'; 'marked'");
+            Thread.sleep(600); // a few quiet pushes: the queue did not change, so nothing is said
+            assertThat(browser.evaluate("String(document.getElementById('live-notice').hidden)")).contains("true");
+
+            String arrived = file("b9", "失业保险金申领");
+            browser.await("the notice", "String(!document.getElementById('live-notice').hidden)", "true"::equals);
+            assertThat(browser.evaluate("document.getElementById('live-notice').innerText").orElseThrow())
+                    .contains("The queue has changed");
+            assertThat(browser.evaluate("window.samePage")).as("the page did not reload by itself").contains("yes");
+            assertThat(browser.evaluate("String(!!document.querySelector('tr.case[data-case=\"" + arrived
+                    + "\"]'))")).contains("false");
+            browser.evaluate("document.querySelector('#live-notice a').click(); 'clicked'");
+            browser.await("the new case in the queue", "String(!!document.querySelector('tr.case[data-case=\""
+                    + arrived + "\"]'))", "true"::equals);
+            browser.await("live again, quiet", "document.body.dataset.live", "live"::equals);
+            assertThat(browser.evaluate("String(document.getElementById('live-notice').hidden)")).contains("true");
         }
     }
 
