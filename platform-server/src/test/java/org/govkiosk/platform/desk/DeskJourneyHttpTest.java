@@ -139,6 +139,57 @@ class DeskJourneyHttpTest extends RunningPlatform {
     }
 
     @Test
+    void thePadOfTheClerksWindowShowsTheRatingRequestAskedOnThePage() throws Exception {
+        String n = fileComplete("p1");
+        TestTerminal pad = new TestTerminal(server.baseUri(), "PAD-03", clock).registered(ENROLMENT);
+        assertThat(pad.post(ApiPaths.PADS, new org.govkiosk.api.PadRegistration(pad.id, "HALL-1", "W-03"))
+                .statusCode()).isEqualTo(200);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUri() + ApiPaths.PAD_EVENTS))
+                .header("Accept", "text/event-stream").GET();
+        pad.sign("GET", ApiPaths.PAD_EVENTS, new byte[0]).asMap().forEach(b::header);
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.HttpClient streamClient = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<java.io.InputStream> stream = streamClient.send(b.build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        Thread reader = new Thread(() -> {
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(stream.body(),
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    lines.add(line);
+                }
+            } catch (java.io.IOException e) {
+                lines.add("closed: " + e);
+            }
+        }, "pad-stream-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            awaitLine(lines, "event: " + org.govkiosk.api.PadEvents.HELLO);
+            HttpResponse<String> asked = desk.act(n, "rating", "window", "W-03", "sequence", "1");
+            redirectedWith(asked, "rating");
+            assertThat(asked.headers().firstValue("Location").orElseThrow()).contains("reached=1");
+            awaitLine(lines, "event: " + org.govkiosk.api.PadEvents.RATING_REQUEST);
+            String data = awaitLine(lines, "data:");
+            assertThat(data).contains(n, "王芳", "W-03");
+        } finally {
+            stream.body().close();
+        }
+    }
+
+    private static String awaitLine(java.util.concurrent.BlockingQueue<String> lines, String prefix)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (line != null && line.startsWith(prefix)) {
+                return line;
+            }
+        }
+        throw new AssertionError("the pad's stream sent no line starting with " + prefix);
+    }
+
+    @Test
     void aCaseIsReturnedWithReasonsAndAnotherRefusedWithItsLegalBasis() throws Exception {
         String returned = fileComplete("r1");
         HttpResponse<String> noReason = desk.act(returned, "return", "department", "区人社局", "confirm", "yes");
