@@ -125,6 +125,14 @@ final class DeskActions {
                     confirmed(f, t);
                     cases.deferredMaterialsReceived(number, now, today);
                 }
+                case "certificate" -> {
+                    byte[] pdf = f.file();
+                    if (pdf == null || pdf.length < 5 || !new String(pdf, 0, 5, java.nio.charset.StandardCharsets
+                            .US_ASCII).equals("%PDF-")) {
+                        throw new Refused(400, t.get("err.notPdf"));
+                    }
+                    cases.attachCertificate(number, pdf, org.govkiosk.platform.http.Bodies.sha256Hex(pdf), now);
+                }
                 case "issue" -> {
                     confirmed(f, t);
                     IssuanceChannel channel = "EXPRESS_POST".equals(f.one("channel")) ? IssuanceChannel.EXPRESS_POST
@@ -211,7 +219,7 @@ final class DeskActions {
             case "refuse" -> DeskAction.REFUSE;
             case "return" -> DeskAction.RETURN;
             case "deferred" -> DeskAction.DEFERRED_RECEIVED;
-            case "issue" -> DeskAction.ISSUE;
+            case "issue", "certificate" -> DeskAction.ISSUE;
             default -> DeskAction.RATING_REQUEST;
         };
     }

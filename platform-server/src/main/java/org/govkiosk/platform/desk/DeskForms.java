@@ -19,7 +19,7 @@ import org.govkiosk.api.Material;
 final class DeskForms {
 
     static final List<String> VERBS = List.of("accept", "supplement", "review", "approve", "refuse", "return",
-            "deferred", "issue", "rating");
+            "deferred", "certificate", "issue", "rating");
 
     private DeskForms() {
     }
@@ -72,6 +72,9 @@ final class DeskForms {
                 form(h, s, f, d, "issue", t.get("a.issue"), true, false, ch.append("</fieldset>").toString());
             } else {
                 h.append("<p class=\"hint\" id=\"no-certificate\">").append(t.get("a.noCertificate")).append("</p>");
+                form(h, s, f, d, "certificate", t.get("a.certificate"), false, false,
+                        "<label>" + t.get("a.pdf") + "<input type=\"file\" name=\"pdf\" accept=\"application/pdf\""
+                                + " required></label>");
             }
         }
         {
@@ -114,7 +117,8 @@ final class DeskForms {
                     .append(d.echo().containsKey("verb:" + verb) ? " open" : "").append("><summary>")
                     .append(escape(label)).append("</summary>");
         }
-        h.append("<form method=\"post\" class=\"act").append(oneClick ? " one" : "").append("\" data-verb=\"")
+        h.append("<form method=\"post\"").append(verb.equals("certificate") ? " enctype=\"multipart/form-data\"" : "")
+                .append(" class=\"act").append(oneClick ? " one" : "").append("\" data-verb=\"")
                 .append(verb).append("\" action=\"").append(escape(DeskRoutes.caseAction(d.number(), verb)))
                 .append("\">").append(hidden("csrf", s.csrf())).append(hidden("lang", t.param()))
                 .append(hidden("back", f.query(t))).append(fields);

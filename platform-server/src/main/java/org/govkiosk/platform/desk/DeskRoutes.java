@@ -233,10 +233,16 @@ public final class DeskRoutes {
 
     private void caseAction(Context ctx) {
         Form form;
+        // The certificate's form carries a PDF (multipart, within the certificate limit); the others a few fields.
+        boolean upload = "certificate".equals(ctx.pathParam("verb"));
         try {
-            form = Form.parse(s.bodies().read(ctx, MAX_FORM_BYTES));
+            byte[] body = s.bodies().read(ctx, upload ? s.maxCertificateBytes() + MAX_FORM_BYTES : MAX_FORM_BYTES);
+            form = upload ? Form.multipart(body, ctx.contentType()) : Form.parse(body);
         } catch (ApiException e) {
             ctx.status(e.status()).contentType("text/plain; charset=utf-8").result(e.getMessage());
+            return;
+        } catch (IllegalArgumentException e) {
+            ctx.status(400).contentType("text/plain; charset=utf-8").result("malformed form: " + e.getMessage());
             return;
         }
         DeskText t = lang(ctx, form.one("lang"));
@@ -412,7 +418,16 @@ public final class DeskRoutes {
     }
 
     /** An urlencoded form, every value kept (checkboxes repeat a name). */
-    record Form(Map<String, List<String>> values) {
+    record Form(Map<String, List<String>> values, byte[] file) {
+
+        Form(Map<String, List<String>> values) {
+            this(values, null);
+        }
+
+        static Form multipart(byte[] body, String contentType) {
+            DeskMultipart.Parsed p = DeskMultipart.parse(body, contentType);
+            return new Form(p.fields(), p.file());
+        }
 
         static Form parse(byte[] body) {
             Map<String, List<String>> out = new LinkedHashMap<>();

@@ -78,6 +78,27 @@ final class DeskClient {
         return post(DeskRoutes.caseAction(caseNumber, verb), form(all));
     }
 
+    /** Uploads a file through the certificate form, as a browser sends it (multipart/form-data). */
+    HttpResponse<String> upload(String caseNumber, byte[] file) throws Exception {
+        String boundary = "----deskTestBoundary7MA4YWxkTrZu0gW";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (String[] field : new String[][] {{"csrf", csrf()}, {"lang", "zh"}, {"back", "lang=zh"}}) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0]
+                    + "\"\r\n\r\n" + field[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"pdf\"; filename=\"证照.pdf\""
+                + "\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(DeskRoutes.caseAction(caseNumber, "certificate")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> ledger(String... pairs) throws Exception {
         String[] all = new String[pairs.length + 4];
         all[0] = "csrf";

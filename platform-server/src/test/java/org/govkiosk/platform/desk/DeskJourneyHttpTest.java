@@ -111,18 +111,22 @@ class DeskJourneyHttpTest extends RunningPlatform {
         redirectedWith(desk.act(n, "approve", "note", "符合条件", "confirm", "yes"), "approve");
         assertThat(asTerminalSeesIt(n).state()).isEqualTo(CaseState.COMPLETED);
 
-        // No certificate on file yet: the page says so and offers no issuance; the department's system attaches it.
+        // No certificate on file yet: the page says so and offers no issuance; the clerk uploads its PDF.
         assertThat(caseOnPage(n)).contains("id=\"no-certificate\"").doesNotContain("data-verb=\"issue\"");
         HttpResponse<String> early = desk.act(n, "issue", "channel", "WINDOW", "confirm", "yes");
         assertThat(early.statusCode()).isEqualTo(409);
         assertThat(early.body()).contains("未办理");
-        HttpResponse<String> attached = http.send(HttpRequest.newBuilder(URI.create(server.baseUri()
-                + ApiPaths.clerkCaseCertificate(n))).header("Authorization", "Bearer " + CLERK)
-                .header("Content-Type", "application/pdf")
-                .PUT(HttpRequest.BodyPublishers.ofString("%PDF-1.4 certificate")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(attached.statusCode()).isEqualTo(204);
+        HttpResponse<String> notPdf = desk.upload(n, "<html>not a certificate</html>".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(notPdf.statusCode()).isEqualTo(400);
+        assertThat(notPdf.body()).contains("请选择证照的 PDF 文件");
+        byte[] pdf = ("%PDF-1.4\n" + "证照".repeat(2000) + "\n%%EOF\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        redirectedWith(desk.upload(n, pdf), "certificate");
         assertThat(caseOnPage(n)).contains("data-verb=\"issue\"");
+        HttpResponse<byte[]> held = terminal.postBytes(ApiPaths.caseCertificate(n), new org.govkiosk.api.HolderIdentity(
+                org.govkiosk.api.IdType.RESIDENT_ID, Fixtures.ID_NUMBER));
+        assertThat(held.statusCode()).isEqualTo(200);
+        assertThat(held.body()).as("the file the clerk uploaded, byte for byte").isEqualTo(pdf);
         redirectedWith(desk.act(n, "issue", "channel", "WINDOW", "confirm", "yes"), "issue");
         CaseView issued = asTerminalSeesIt(n);
         assertThat(issued.state()).isEqualTo(CaseState.CERTIFICATE_ISSUED);
