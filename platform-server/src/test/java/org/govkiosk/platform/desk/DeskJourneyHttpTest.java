@@ -270,6 +270,23 @@ class DeskJourneyHttpTest extends RunningPlatform {
     }
 
     @Test
+    void aSessionEndsAtItsLifetimeAndWrongTokensLockTheSignInOut() throws Exception {
+        assertThat(desk.get(DeskRoutes.PAGE).statusCode()).isEqualTo(200);
+        clock.advance(DeskRoutes.SESSION.plusSeconds(1));
+        assertThat(desk.get(DeskRoutes.PAGE).statusCode()).as("expired").isEqualTo(401);
+
+        DeskClient guesser = new DeskClient(server.baseUri());
+        for (int i = 0; i < 5; i++) {
+            assertThat(guesser.signIn("guess-" + i, "某人", "").statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> locked = guesser.signIn(CLERK, "某人", "");
+        assertThat(locked.statusCode()).as("even the right token, while locked out").isEqualTo(429);
+        assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+        assertThat(locked.body()).contains("错误次数过多");
+        assertThat(guesser.cookie).isNull();
+    }
+
+    @Test
     void aFormWithoutTheSessionsTokenChangesNothing() throws Exception {
         String n = fileComplete("c1");
         HttpResponse<String> forged = desk.post(DeskRoutes.caseAction(n, "accept"),
