@@ -71,7 +71,7 @@ final class DeskActions {
         return ledger.list(overdueOnly, 500);
     }
 
-    Done onCase(DeskAuth.Clerk clerk, String number, String verb, DeskRoutes.Form f, DeskText t,
+    Done onCase(DeskAuth.Clerk clerk, String number, String verb, DeskForm f, DeskText t,
             BiPredicate<DeskAction, String> may) {
         if (!DeskForms.VERBS.contains(verb)) {
             throw new Refused(404, t.get("err.unknownAction"));
@@ -162,7 +162,7 @@ final class DeskActions {
         }
     }
 
-    void onLedger(DeskAuth.Clerk clerk, DeskRoutes.Form f, DeskText t) {
+    void onLedger(DeskAuth.Clerk clerk, DeskForm f, DeskText t) {
         LedgerActionKind kind;
         try {
             kind = LedgerActionKind.valueOf(String.valueOf(f.one("action")));
@@ -225,7 +225,7 @@ final class DeskActions {
     }
 
     /** Refuses (400) when a field is blank, naming every blank one; {@code pairs}: field, label key, ... */
-    private static void required(DeskRoutes.Form f, DeskText t, String... pairs) {
+    private static void required(DeskForm f, DeskText t, String... pairs) {
         List<String> blank = new ArrayList<>();
         for (int i = 0; i < pairs.length; i += 2) {
             if (f.text(pairs[i]) == null) {
@@ -237,7 +237,7 @@ final class DeskActions {
         }
     }
 
-    private static void confirmed(DeskRoutes.Form f, DeskText t) {
+    private static void confirmed(DeskForm f, DeskText t) {
         if (!"yes".equals(f.one("confirm"))) {
             throw new Refused(400, t.get("err.confirm"));
         }

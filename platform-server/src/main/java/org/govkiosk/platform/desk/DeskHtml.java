@@ -15,7 +15,6 @@ import org.govkiosk.api.CaseEvent;
 import org.govkiosk.api.CaseState;
 import org.govkiosk.api.CaseSubmission;
 import org.govkiosk.api.CaseView;
-import org.govkiosk.api.IssuanceChannel;
 import org.govkiosk.api.Material;
 import org.govkiosk.personal.Masking;
 
@@ -339,9 +338,5 @@ final class DeskHtml {
                 .append(t.get("unavailable")).append("</p><p><a href=\"").append(DeskRoutes.PAGE).append("?lang=")
                 .append(t.param()).append("\">").append(t.get("retry")).append("</a></p></main></body></html>\n")
                 .toString();
-    }
-
-    static boolean issuable(IssuanceChannel c) {
-        return c != IssuanceChannel.SELF_SERVICE_TERMINAL;
     }
 }

@@ -2,11 +2,8 @@ package org.govkiosk.platform.desk;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,10 +17,8 @@ import org.govkiosk.platform.http.RouteSupport;
 import org.govkiosk.platform.pads.RatingRequestService;
 import org.govkiosk.platform.ratings.RatingLedger;
 import org.govkiosk.platform.store.CaseStore;
-import org.govkiosk.platform.store.NotFoundException;
 import org.govkiosk.platform.store.SessionRevocations;
 import org.govkiosk.platform.store.StorageException;
-import org.govkiosk.platform.store.StoreConflict;
 import org.govkiosk.platform.store.TerminalStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -232,12 +227,12 @@ public final class DeskRoutes {
     }
 
     private void caseAction(Context ctx) {
-        Form form;
+        DeskForm form;
         // The certificate's form carries a PDF (multipart, within the certificate limit); the others a few fields.
         boolean upload = "certificate".equals(ctx.pathParam("verb"));
         try {
             byte[] body = s.bodies().read(ctx, upload ? s.maxCertificateBytes() + MAX_FORM_BYTES : MAX_FORM_BYTES);
-            form = upload ? Form.multipart(body, ctx.contentType()) : Form.parse(body);
+            form = upload ? DeskForm.multipart(body, ctx.contentType()) : DeskForm.parse(body);
         } catch (ApiException e) {
             ctx.status(e.status()).contentType("text/plain; charset=utf-8").result(e.getMessage());
             return;
@@ -300,9 +295,9 @@ public final class DeskRoutes {
     }
 
     private void ledgerAct(Context ctx) {
-        Form form;
+        DeskForm form;
         try {
-            form = Form.parse(s.bodies().read(ctx, MAX_FORM_BYTES));
+            form = DeskForm.parse(s.bodies().read(ctx, MAX_FORM_BYTES));
         } catch (ApiException e) {
             ctx.status(e.status()).contentType("text/plain; charset=utf-8").result(e.getMessage());
             return;
@@ -342,15 +337,15 @@ public final class DeskRoutes {
         if (back == null || back.length() > 400 || !back.matches("[A-Za-z0-9=&%._*+\\-]*")) {
             return DeskFilter.of(null, null, null, null, null);
         }
-        Map<String, String> q = Form.parse(back.getBytes(StandardCharsets.US_ASCII)).first();
+        Map<String, String> q = DeskForm.parse(back.getBytes(StandardCharsets.US_ASCII)).first();
         return DeskFilter.of(q.get("hall"), q.get("state"), q.get("overdue"), q.get("deferralOverdue"), q.get("q"));
     }
 
     private void login(Context ctx) {
         // Read (within its small limit) even when locked out: an unread body would end the connection.
-        Form form;
+        DeskForm form;
         try {
-            form = Form.parse(s.bodies().read(ctx, MAX_LOGIN_BYTES));
+            form = DeskForm.parse(s.bodies().read(ctx, MAX_LOGIN_BYTES));
         } catch (ApiException e) {
             ctx.status(e.status()).contentType("text/plain; charset=utf-8").result(e.getMessage());
             return;
@@ -388,11 +383,11 @@ public final class DeskRoutes {
     }
 
     private void logout(Context ctx) {
-        Form form;
+        DeskForm form;
         try {
-            form = Form.parse(s.bodies().read(ctx, MAX_LOGIN_BYTES));
+            form = DeskForm.parse(s.bodies().read(ctx, MAX_LOGIN_BYTES));
         } catch (ApiException e) {
-            form = Form.parse(new byte[0]);
+            form = DeskForm.parse(new byte[0]);
         }
         // Ended here, not only in this browser: a copy of the cookie is refused from now on.
         auth.revoke(ctx);
@@ -415,69 +410,5 @@ public final class DeskRoutes {
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.contentType("text/html; charset=utf-8");
         ctx.result(body);
-    }
-
-    /** An urlencoded form, every value kept (checkboxes repeat a name). */
-    record Form(Map<String, List<String>> values, byte[] file) {
-
-        Form(Map<String, List<String>> values) {
-            this(values, null);
-        }
-
-        static Form multipart(byte[] body, String contentType) {
-            DeskMultipart.Parsed p = DeskMultipart.parse(body, contentType);
-            return new Form(p.fields(), p.file());
-        }
-
-        static Form parse(byte[] body) {
-            Map<String, List<String>> out = new LinkedHashMap<>();
-            String text = new String(body, StandardCharsets.US_ASCII);
-            if (!text.isEmpty()) {
-                for (String pair : text.split("&")) {
-                    int eq = pair.indexOf('=');
-                    String k = eq < 0 ? pair : pair.substring(0, eq);
-                    String v = eq < 0 ? "" : pair.substring(eq + 1);
-                    try {
-                        out.computeIfAbsent(URLDecoder.decode(k, StandardCharsets.UTF_8), x -> new ArrayList<>())
-                                .add(URLDecoder.decode(v, StandardCharsets.UTF_8));
-                    } catch (IllegalArgumentException e) {
-                        // a malformed pair is left out, as if not sent
-                    }
-                }
-            }
-            return new Form(out);
-        }
-
-        String one(String name) {
-            List<String> v = values.get(name);
-            return v == null || v.isEmpty() ? null : v.get(0);
-        }
-
-        /** The value, stripped; null when absent or blank. */
-        String text(String name) {
-            String v = one(name);
-            return v == null || v.isBlank() ? null : v.strip();
-        }
-
-        List<String> all(String name) {
-            return values.getOrDefault(name, List.of());
-        }
-
-        Map<String, String> first() {
-            Map<String, String> m = new LinkedHashMap<>();
-            values.forEach((k, v) -> m.put(k, v.get(0)));
-            return m;
-        }
-
-        /** What the clerk typed, to fill the form again after a refusal (never the token); {@code mark}: its form. */
-        Map<String, String> echo(String mark) {
-            Map<String, String> m = first();
-            m.remove("csrf");
-            m.remove("token");
-            if (mark != null) {
-                m.put(mark, "1");
-            }
-            return m;
-        }
     }
 }
