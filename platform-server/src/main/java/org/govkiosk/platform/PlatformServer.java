@@ -255,8 +255,11 @@ public final class PlatformServer implements AutoCloseable {
         new ClerkRoutes(support, cases, licences, terminals).register(routes);
         new org.govkiosk.platform.http.CertificateRoutes(support, signed.bodies(),
                 new org.govkiosk.platform.store.CertificateRegistry(database), config.zone()).register(routes);
-        org.govkiosk.platform.fleet.FleetRoutes.install(app, support, terminals, config,
-                new org.govkiosk.platform.store.SessionRevocations(database, clock));
+        org.govkiosk.platform.store.SessionRevocations revocations = new org.govkiosk.platform.store
+                .SessionRevocations(database, clock);
+        org.govkiosk.platform.fleet.FleetRoutes.install(app, support, terminals, config, revocations);
+        org.govkiosk.platform.desk.DeskRoutes.install(app, support, cases, terminals, phoneRatings.ledger(),
+                pads.ratingRequests(), config, revocations);
         return new Wiring(support.receipts().publicKey(), signed.bodies(), phoneRatings,
                 new org.govkiosk.platform.cases.DeemedApprovals(cases, promisedDates.deemedApprovalItems(), clock,
                         config.zone()), caseNotices(database, phoneRatings, ratingSettings, noticeTemplates, clock),

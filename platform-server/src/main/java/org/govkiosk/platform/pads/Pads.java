@@ -20,8 +20,11 @@ public final class Pads {
     private final PadRatingGate gate;
 
     private final Optional<DatabaseNotifications> listening;
+    private final RatingRequestService requests;
 
-    private Pads(PadHub hub, PadRatingGate gate, Optional<DatabaseNotifications> listening) {
+    private Pads(PadHub hub, PadRatingGate gate, Optional<DatabaseNotifications> listening,
+            RatingRequestService requests) {
+        this.requests = requests;
         this.hub = hub;
         this.gate = gate;
         this.listening = listening;
@@ -52,7 +55,7 @@ public final class Pads {
                         requests::notified, requests::resync))
                 : Optional.empty();
         // Open streams would hold Jetty's stop until they time out; end them first.
-        Pads pads = new Pads(hub, new PadRatingGate(directory, requests), listening);
+        Pads pads = new Pads(hub, new PadRatingGate(directory, requests), listening, requests);
         app.events(e -> e.serverStopping(pads::close));
         return pads;
     }
@@ -60,6 +63,11 @@ public final class Pads {
     /** For the rating endpoint: checks window-pad ratings against the requests sent (see {@link PadRatingGate}). */
     public PadRatingGate ratingGate() {
         return gate;
+    }
+
+    /** What asks a window's pads for a rating: the clerk desk's page uses the service the endpoint uses. */
+    public RatingRequestService ratingRequests() {
+        return requests;
     }
 
     /** Pad streams open at this instance now. */

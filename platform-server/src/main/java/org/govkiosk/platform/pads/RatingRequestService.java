@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * every instance, this one too, hears it on commit, in commit order, and passes it to its own pads of the window
  * (a pad's stream drops an id it already carried, e.g. from a replay).
  */
-final class RatingRequestService {
+public final class RatingRequestService {
 
     private static final Logger LOG = LoggerFactory.getLogger(RatingRequestService.class);
     /** The notification channel of pad events on PostgreSQL. */
@@ -81,7 +81,7 @@ final class RatingRequestService {
     }
 
     /** @throws StoreConflict (409 already-rated) if the contact was rated */
-    RatingRequestReceipt request(RatingRequest r) {
+    public RatingRequestReceipt request(RatingRequest r) {
         WindowKey window = new WindowKey(r.hallCode(), r.windowId());
         List<PadEvent> made = new ArrayList<>();
         try {

@@ -36,7 +36,7 @@ import org.govkiosk.shared.calendar.WorkingCalendar;
  * deadline); closing records the outcome and, for a real-name rating whose case has a phone, queues an SMS with it.
  * Entries are made when the ledger is read or acted on ({@link #sync()}), so no rating path needs to know of it.
  */
-final class RatingLedger {
+public final class RatingLedger {
 
     static final int WORKING_DAYS = 10;
 
@@ -134,7 +134,7 @@ final class RatingLedger {
     }
 
     /** The entries, oldest first; only the overdue ones (open past their deadline) when asked. */
-    List<RatingLedgerEntry> list(boolean overdueOnly, int limit) {
+    public List<RatingLedgerEntry> list(boolean overdueOnly, int limit) {
         sync();
         LocalDate today = today();
         return db.inTransaction(c -> {
@@ -165,7 +165,7 @@ final class RatingLedger {
      * @throws NotFoundException if no bad rating has this id
      * @throws StoreConflict if the entry is closed, or the step does not fit it
      */
-    RatingLedgerEntry act(RatingLedgerAction a) {
+    public RatingLedgerEntry act(RatingLedgerAction a) {
         sync();
         Instant now = clock.instant();
         LocalDate today = today();

@@ -37,10 +37,12 @@ public final class Ratings implements AutoCloseable {
     private final Optional<SmsRelay> relay;
     private final ScheduledExecutorService jobs;
     private final java.time.ZoneId zone;
+    private final RatingLedger ledger;
 
     private Ratings(RatingLinks links, RatingWindow window, OutboxSmsGateway outbox, Optional<SmsRelay> relay,
-            ScheduledExecutorService jobs, java.time.ZoneId zone) {
+            ScheduledExecutorService jobs, java.time.ZoneId zone, RatingLedger ledger) {
         this.zone = zone;
+        this.ledger = ledger;
         this.links = links;
         this.window = window;
         this.outbox = outbox;
@@ -66,8 +68,9 @@ public final class Ratings implements AutoCloseable {
                 SmsGateway.of(settings.sms()), settings.sms().maxAttempts()));
         RatingWindow window = new RatingWindow(database, links, outbox, calendar, support.clock(), support.zone(),
                 settings, support.bodies()::canonicalJson);
-        new RatingLedgerRoutes(support, new RatingLedger(database, outbox, calendar, support.clock(),
-                support.zone(), settings.smsSignature())).register(routes);
+        RatingLedger ledger = new RatingLedger(database, outbox, calendar, support.clock(), support.zone(),
+                settings.smsSignature());
+        new RatingLedgerRoutes(support, ledger).register(routes);
         ScheduledExecutorService jobs = null;
         if (settings.scheduled()) {
             jobs = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -76,7 +79,7 @@ public final class Ratings implements AutoCloseable {
                 return t;
             });
         }
-        Ratings ratings = new Ratings(links, window, outbox, relay, jobs, support.zone());
+        Ratings ratings = new Ratings(links, window, outbox, relay, jobs, support.zone(), ledger);
         if (jobs != null) {
             long every = settings.jobInterval().toMillis();
             jobs.scheduleWithFixedDelay(ratings::runSafely, every, every, TimeUnit.MILLISECONDS);
@@ -127,6 +130,11 @@ public final class Ratings implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Rating window run failed; the next run tries again", e);
         }
+    }
+
+    /** The 回访整改 ledger of bad ratings, for the clerk desk's page as for its endpoints. */
+    public RatingLedger ledger() {
+        return ledger;
     }
 
     /** The platform's SMS gateway (the outbox), for case notices too. */

@@ -371,6 +371,32 @@ public final class CaseStore {
     }
 
     /**
+     * The cases of one hall (filed at its terminals), newest first, optionally in one state: the queue of the
+     * clerk desk ({@code org.govkiosk.platform.desk}).
+     */
+    public List<CaseView> listInHall(Optional<CaseState> state, String hallCode, int limit, LocalDate today) {
+        String inHall = " WHERE c.terminal_id IN (SELECT terminal_id FROM terminals WHERE hall_code = ?)";
+        return db.inTransaction(c -> (state.isPresent()
+                ? views(c, calendar, inHall + " AND c.state = ? ORDER BY c.received_at DESC, c.case_number",
+                        List.of(hallCode, state.get().name()), today)
+                : views(c, calendar, inHall + " ORDER BY c.received_at DESC, c.case_number", List.of(hallCode),
+                        today)).stream().limit(limit).toList());
+    }
+
+    /** The case's submission as stored (applicant, materials), for the clerk who works on it; empty if none. */
+    public Optional<CaseSubmission> submission(String caseNumber) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT submission FROM cases WHERE case_number = ?")) {
+                ps.setString(1, caseNumber);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(storedSubmission(rs.getString(1), caseNumber))
+                            : Optional.<CaseSubmission>empty();
+                }
+            }
+        });
+    }
+
+    /**
      * Moves a case on (clerk side). A 补正 that names materials makes the case wait for exactly those, as a
      * terminal's own 补正 does, so the citizen can hand them in ({@link RequestedMaterials}).
      *

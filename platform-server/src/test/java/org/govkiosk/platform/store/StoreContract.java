@@ -306,6 +306,27 @@ abstract class StoreContract implements DeadlinesContract, IssuanceContract, Sup
     }
 
     @Test
+    void aHallsQueueHoldsItsOwnCasesNewestFirstAndTheStoredSubmissionComesBackWhole() {
+        CaseStore cases = new CaseStore(db);
+        terminalIn("T-1", "HALL-1");
+        terminalIn("T-B", "HALL-B");
+        String first = submit(cases, Fixtures.submission("T-1", "q1")).caseNumber();
+        String second = submit(cases, Fixtures.submission("T-1", "q2")).caseNumber();
+        String elsewhere = submit(cases, Fixtures.submission("T-B", "q1")).caseNumber();
+        cases.transition(first, new CaseTransition(CaseState.ACCEPTED, null), NOW, TODAY);
+        assertThat(cases.listInHall(Optional.empty(), "HALL-1", 50, TODAY)).extracting(CaseView::caseNumber)
+                .containsExactlyInAnyOrder(first, second).doesNotContain(elsewhere);
+        assertThat(cases.listInHall(Optional.of(CaseState.ACCEPTED), "HALL-1", 50, TODAY))
+                .extracting(CaseView::caseNumber).containsExactly(first);
+        assertThat(cases.listInHall(Optional.empty(), "HALL-1", 1, TODAY)).hasSize(1);
+        assertThat(cases.listInHall(Optional.empty(), "HALL-X", 50, TODAY)).isEmpty();
+        CaseSubmission stored = cases.submission(second).orElseThrow();
+        assertThat(stored.applicant().idNumber()).isEqualTo(Fixtures.ID_NUMBER);
+        assertThat(stored.materials()).extracting(m -> m.code()).containsExactly("M1");
+        assertThat(cases.submission("N-NONE")).isEmpty();
+    }
+
+    @Test
     void ratingsAreIdempotentAndOnePerContact() {
         RatingStore ratings = new RatingStore(db);
         var r = Fixtures.rating("T-1", "r1", "N1", "1", 2);
