@@ -375,7 +375,9 @@ public final class CaseStore {
      * clerk desk ({@code org.govkiosk.platform.desk}).
      */
     public List<CaseView> listInHall(Optional<CaseState> state, String hallCode, int limit, LocalDate today) {
-        String inHall = " WHERE c.terminal_id IN (SELECT terminal_id FROM terminals WHERE hall_code = ?)";
+        // The real cases only: a training terminal's practice cases are not a window's work.
+        String inHall = " WHERE c.training = FALSE AND c.terminal_id IN (SELECT terminal_id FROM terminals"
+                + " WHERE hall_code = ?)";
         return db.inTransaction(c -> (state.isPresent()
                 ? views(c, calendar, inHall + " AND c.state = ? ORDER BY c.received_at DESC, c.case_number",
                         List.of(hallCode, state.get().name()), today)
