@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -114,27 +113,11 @@ class TrainingCasesHttpTest extends RunningPlatform {
         return out;
     }
 
-    /** Light grey pixels (the mark, faint over white) near the page's rising diagonal, first page at 50 dpi. */
+    /** The mark's ink on the first page at 50 dpi. */
     private static int greyAlongTheDiagonal(byte[] pdf) throws Exception {
-        BufferedImage page;
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            page = new PDFRenderer(doc).renderImageWithDPI(0, 50, ImageType.RGB);
+            return org.govkiosk.testkit.SpecimenInk.alongTheDiagonal(
+                    new PDFRenderer(doc).renderImageWithDPI(0, 50, ImageType.RGB));
         }
-        int count = 0;
-        int w = page.getWidth();
-        int h = page.getHeight();
-        for (int x = w / 5; x < w * 4 / 5; x++) {
-            int yDiagonal = h - 1 - (int) ((long) x * h / w);
-            for (int y = Math.max(0, yDiagonal - h / 20); y < Math.min(h, yDiagonal + h / 20); y++) {
-                int rgb = page.getRGB(x, y);
-                int r = (rgb >> 16) & 0xff;
-                int g = (rgb >> 8) & 0xff;
-                int b = rgb & 0xff;
-                if (Math.abs(r - g) < 8 && Math.abs(g - b) < 8 && r > 150 && r < 235) {
-                    count++;
-                }
-            }
-        }
-        return count;
     }
 }

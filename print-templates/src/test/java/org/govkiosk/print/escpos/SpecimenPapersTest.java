@@ -2,7 +2,6 @@ package org.govkiosk.print.escpos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,8 +65,8 @@ class SpecimenPapersTest {
             assertThat(poppler).contains("培训");
         }
         // The diagonal: grey that the plain page does not have, across the page's middle band.
-        assertThat(greyBetweenCorners(PdfInspection.renderPage(marked, 0, 50)))
-                .isGreaterThan(greyBetweenCorners(PdfInspection.renderPage(plain, 0, 50)) + 200);
+        assertThat(org.govkiosk.testkit.SpecimenInk.alongTheDiagonal(PdfInspection.renderPage(marked, 0, 50)))
+                .isGreaterThan(org.govkiosk.testkit.SpecimenInk.alongTheDiagonal(PdfInspection.renderPage(plain, 0, 50)) + 200);
     }
 
     @Test
@@ -79,30 +78,10 @@ class SpecimenPapersTest {
         assertThat(PdfInspection.pageCount(stamped)).isEqualTo(PdfInspection.pageCount(issued));
         assertThat(PdfInspection.text(stamped)).contains("一次性告知书");
         for (int page = 0; page < PdfInspection.pageCount(stamped); page++) {
-            assertThat(greyBetweenCorners(PdfInspection.renderPage(stamped, page, 50)))
+            assertThat(org.govkiosk.testkit.SpecimenInk.alongTheDiagonal(PdfInspection.renderPage(stamped, page, 50)))
                     .as("page %d", page + 1)
-                    .isGreaterThan(greyBetweenCorners(PdfInspection.renderPage(issued, page, 50)) + 200);
+                    .isGreaterThan(org.govkiosk.testkit.SpecimenInk.alongTheDiagonal(PdfInspection.renderPage(issued, page, 50)) + 200);
         }
-    }
-
-    /** Light grey pixels (the mark at 25 % over white) near the diagonal from the lower left to the upper right. */
-    private static int greyBetweenCorners(BufferedImage page) {
-        int count = 0;
-        int w = page.getWidth();
-        int h = page.getHeight();
-        for (int x = w / 5; x < w * 4 / 5; x++) {
-            int yDiagonal = h - 1 - (int) ((long) x * h / w);
-            for (int y = Math.max(0, yDiagonal - h / 20); y < Math.min(h, yDiagonal + h / 20); y++) {
-                int rgb = page.getRGB(x, y);
-                int r = (rgb >> 16) & 0xff;
-                int g = (rgb >> 8) & 0xff;
-                int b = rgb & 0xff;
-                if (Math.abs(r - g) < 8 && Math.abs(g - b) < 8 && r > 150 && r < 235) {
-                    count++;
-                }
-            }
-        }
-        return count;
     }
 
     private static int indexOfLineWith(List<String> lines, String text) {
