@@ -301,6 +301,9 @@ public final class GStreamerFrameSource implements FrameSource {
             long n = samples.incrementAndGet();
             s.captured();
             figures.sample(sample.getBuffer().getPresentationTimestamp());
+            if (figures.negotiated().isEmpty()) {
+                figures.negotiated(sample.getCaps().getStructure(0).toString());
+            }
             boolean decode = s.wantsFrames();
             boolean preview = s.wantsPreview();
             if (decode || preview) {
@@ -331,7 +334,6 @@ public final class GStreamerFrameSource implements FrameSource {
             throw new IllegalArgumentException("a " + width + "x" + height + " frame, " + settings.width() + "x"
                     + settings.height() + " was set");
         }
-        figures.negotiated(caps.toString());
         org.freedesktop.gstreamer.Buffer buffer = sample.getBuffer();
         ByteBuffer bytes = buffer.map(false);
         try {
