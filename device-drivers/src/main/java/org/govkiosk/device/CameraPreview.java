@@ -40,7 +40,8 @@ public interface CameraPreview extends Device {
     /**
      * Hands {@code viewer} a picture at most {@code maxPerSecond} times a second, each at most {@code maxWidth}
      * pixels wide, on the camera's capture thread: the viewer must return at once (store it, post it to its UI
-     * thread). Only while frames arrive; nothing when the camera is offline.
+     * thread). Only while frames arrive; when the camera stops delivering (offline, unplugged) the viewer gets
+     * {@code null} once, so that no frozen picture stays on a screen.
      */
     Watch watch(int maxPerSecond, int maxWidth, Consumer<Picture> viewer);
 }

@@ -99,6 +99,7 @@ public final class CameraQrScannerDriver extends AbstractDevice implements QrSca
         @Override
         public void unavailable(DeviceException cause) {
             fail(cause, DeviceStatusInfo.offline(cause.detail(), source.describe()));
+            previews.stopped();
         }
 
         @Override

@@ -84,6 +84,17 @@ final class PreviewWatchers {
         }
     }
 
+    /** The camera stopped delivering: each viewer is told once (null), so no frozen picture stays on a screen. */
+    void stopped() {
+        for (Watcher w : watchers) {
+            try {
+                w.viewer.accept(null);
+            } catch (RuntimeException e) {
+                LOG.warn("A camera preview viewer failed: {}", e.toString());
+            }
+        }
+    }
+
     /** The frame scaled down to at most {@code maxWidth} (never up), as packed ARGB. */
     static org.govkiosk.device.CameraPreview.Picture picture(Frame frame, int maxWidth) {
         BufferedImage src = frame.image();

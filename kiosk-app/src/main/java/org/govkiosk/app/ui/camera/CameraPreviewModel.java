@@ -22,6 +22,10 @@ public final class CameraPreviewModel {
     public static final int PICTURES_PER_SECOND = 10;
     public static final int MAX_WIDTH = 480;
 
+    /** Stands for "no picture" in the hand-over, where null means nothing is pending. */
+    private static final CameraPreview.Picture NONE = new CameraPreview.Picture(1, 1, new int[1],
+            java.time.Instant.EPOCH);
+
     private final List<CameraPreview> cameras;
     private final Executor fxThread;
     private final String hintKey;
@@ -79,9 +83,9 @@ public final class CameraPreviewModel {
         picture.set(null);
     }
 
-    /** On a camera's capture thread. */
+    /** On a camera's thread; null when it stopped delivering. */
     private void arrived(CameraPreview.Picture p) {
-        if (watching && pending.getAndSet(p) == null) {
+        if (watching && pending.getAndSet(p == null ? NONE : p) == null) {
             fxThread.execute(this::show);
         }
     }
@@ -89,7 +93,7 @@ public final class CameraPreviewModel {
     private void show() {
         CameraPreview.Picture p = pending.getAndSet(null);
         if (p != null && watching) {
-            picture.set(p);
+            picture.set(p == NONE ? null : p);
         }
     }
 }

@@ -87,6 +87,11 @@ class CameraPreviewModelTest {
         runFx();
         assertThat(model.pictureProperty().get().argb()).containsExactly(3);
         camera.send(4);
+        camera.viewers.forEach(v -> v.accept(null)); // the camera was unplugged after that picture
+        assertThat(fxQueue).hasSize(1);
+        runFx();
+        assertThat(model.pictureProperty().get()).as("no frozen picture of an unplugged camera").isNull();
+        camera.send(5);
         assertThat(fxQueue).hasSize(1);
         model.stop();
         runFx();

@@ -144,6 +144,8 @@ class GStreamerCaptureTest {
     void aStreamThatEndsMidwayGoesOfflineAndResumesWhenTheSourceIsBack() {
         start(Map.of("pipeline", "videotestsrc is-live=true num-buffers=20", "width", "160", "height", "120",
                 "frame-rate", "20"));
+        List<String> preview = new CopyOnWriteArrayList<>();
+        driver.watch(30, 160, p -> preview.add(p == null ? "stopped" : "picture"));
         await("online, offline at the end, online again", () -> {
             List<DeviceStatus> seen = changes.stream().map(c -> c.newStatus().status()).toList();
             int first = seen.indexOf(DeviceStatus.ONLINE);
@@ -151,6 +153,10 @@ class GStreamerCaptureTest {
             return off > first && seen.subList(off, seen.size()).contains(DeviceStatus.ONLINE);
         });
         assertThat(driver.counters().get(org.govkiosk.device.driver.AbstractDevice.FAILURES)).isGreaterThanOrEqualTo(1);
+        // The preview was told when the stream stopped, between pictures before and after.
+        await("pictures again after the stop", () -> preview.lastIndexOf("picture") > preview.indexOf("stopped")
+                && preview.contains("stopped"));
+        assertThat(preview.indexOf("stopped")).isGreaterThan(preview.indexOf("picture"));
     }
 
     @Test
