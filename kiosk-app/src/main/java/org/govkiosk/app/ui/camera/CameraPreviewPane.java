@@ -1,5 +1,7 @@
 package org.govkiosk.app.ui.camera;
 
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
@@ -24,6 +26,7 @@ public final class CameraPreviewPane extends StackPane {
     public static final double HEIGHT = 240;
 
     private final ImageView view = new ImageView();
+    private final ChangeListener<CameraPreview.Picture> onPicture = (obs, was, now) -> show(now);
     private WritableImage image;
 
     public CameraPreviewPane(CameraPreviewModel model, I18n i18n, String id) {
@@ -49,7 +52,8 @@ public final class CameraPreviewPane extends StackPane {
         StackPane.setAlignment(hint, Pos.BOTTOM_CENTER);
         getChildren().addAll(frame, hint);
         fix(this);
-        model.pictureProperty().addListener((obs, was, now) -> show(now));
+        // Registered weakly, held here: the model outlives this session's screen and must not keep it alive.
+        model.pictureProperty().addListener(new WeakChangeListener<>(onPicture));
         show(model.pictureProperty().get());
     }
 
