@@ -110,7 +110,7 @@ Section: misc
 Priority: optional
 Installed-Size: $size_kb
 Depends: libc6, libgtk-3-0 | libgtk-3-0t64, libxtst6, passwd, fonts-ukij-uyghur
-Recommends: fonts-wqy-zenhei, pcscd, cups-bsd, espeak-ng
+Recommends: fonts-wqy-zenhei, pcscd, cups-bsd, espeak-ng, libgstreamer1.0-0, gstreamer1.0-plugins-base, gstreamer1.0-plugins-good
 Description: govkiosk self-service terminal for government service halls
  The citizen kiosk and window rating pad (JavaFX) with its own Java runtime,
  configuration in /etc/govkiosk, state in /var/lib/govkiosk and a systemd

@@ -48,6 +48,13 @@ command -v gcc >/dev/null 2>&1 || need+=(gcc)
 # receipt's shaping test compares the printed glyphs with.
 [ -e /usr/share/fonts/truetype/fonts-ukij-uyghur/UKIJTuz.ttf ] || need+=(fonts-ukij-uyghur)
 command -v hb-shape >/dev/null 2>&1 || need+=(libharfbuzz-bin)
+# The USB camera's capture tests (GStreamerCaptureTest, CameraPreviewAppUiTest): GStreamer itself, its base
+# plugins (videotestsrc, videoconvert, videoscale, videorate, appsink), its good plugins
+# (v4l2src, multifilesrc, pngdec) and gst-launch-1.0 for the benchmark script.
+[ -e /usr/lib/$(uname -m)-linux-gnu/libgstreamer-1.0.so.0 ] || need+=(libgstreamer1.0-0)
+[ -e /usr/lib/$(uname -m)-linux-gnu/gstreamer-1.0/libgstvideotestsrc.so ] || need+=(gstreamer1.0-plugins-base)
+[ -e /usr/lib/$(uname -m)-linux-gnu/gstreamer-1.0/libgstvideo4linux2.so ] || need+=(gstreamer1.0-plugins-good)
+command -v gst-launch-1.0 >/dev/null 2>&1 || need+=(gstreamer1.0-tools)
 if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
     sudo=""

@@ -29,6 +29,12 @@ class DeviceLayeringTest {
             .that().resideOutsideOfPackage("org.govkiosk.device.driver.smartcard..")
             .should().dependOnClassesThat().resideInAPackage("javax.smartcardio..");
 
+    /** GStreamer (through JNA) is the USB camera's own stack: one package holds its pipelines and threads. */
+    @ArchTest
+    static final ArchRule onlyTheUvcCameraUsesGStreamer = noClasses()
+            .that().resideOutsideOfPackage("org.govkiosk.device.driver.camera.uvc..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.freedesktop.gstreamer..", "com.sun.jna..");
+
     /** Codecs are pure functions over bytes: no sockets, channels, threads, transports, drivers or simulators. */
     @ArchTest
     static final ArchRule codecsArePure = noClasses()

@@ -17,6 +17,7 @@ public final class DriverFactories {
         return List.of(new IdCardReaderDriverFactory(),
                 new org.govkiosk.device.driver.wedge.KeyboardWedgeScannerDriverFactory(),
                 new org.govkiosk.device.driver.camera.CameraQrScannerDriverFactory(),
+                new org.govkiosk.device.driver.camera.uvc.UvcCameraDriverFactory(),
                 new SerialQrScannerDriverFactory(),
                 new org.govkiosk.device.driver.cups.CupsDocumentPrinterDriverFactory(),
                 new org.govkiosk.device.driver.smartcard.SmartCardReaderDriverFactory(),

@@ -65,6 +65,8 @@ import org.govkiosk.app.ui.maintenance.UsageViewModel;
 import org.govkiosk.app.ui.pad.PadViewModel;
 import org.govkiosk.app.ui.progress.ProgressViewModel;
 import org.govkiosk.app.ui.supplement.SupplementViewModel;
+import org.govkiosk.app.ui.camera.CameraPreviewModel;
+import org.govkiosk.device.CameraPreview;
 import org.govkiosk.device.Device;
 import org.govkiosk.device.IdCardReader;
 import org.govkiosk.device.KeyboardWedgeScanner;
@@ -151,6 +153,12 @@ final class TerminalViewModels implements KioskViewModels {
     }
 
     @Override
+    public CameraPreviewModel codeCameraPreview() {
+        return new CameraPreviewModel(context.devicesOf(CameraPreview.class).stream()
+                .filter(c -> c instanceof QrScanner).toList(), FX, "camera.preview.code");
+    }
+
+    @Override
     public GuideViewModel guide(DeviceStatusBoard board, Consumer<CatalogItem> apply) {
         return new GuideViewModel(context.i18n(), this::printGuide,
                 board.usableBinding(DeviceFamily.RECEIPT_PRINTER, DeviceFamily.DOCUMENT_PRINTER), FX, apply);
@@ -189,7 +197,10 @@ final class TerminalViewModels implements KioskViewModels {
         BooleanBinding available = Bindings.createBooleanBinding(
                 () -> rows.stream().anyMatch(r -> r.status().isUsable()),
                 rows.stream().map(DeviceStatusBoard.Row::statusProperty).toArray(Observable[]::new));
-        return new MaterialScans(service, available, journeys.scanThread(), FX);
+        List<CameraPreview> documentCameras = context.devicesOf(CameraPreview.class).stream()
+                .filter(c -> ids.contains(c.id())).toList();
+        return new MaterialScans(service, available, journeys.scanThread(), FX,
+                new CameraPreviewModel(documentCameras, FX, "camera.preview.page"));
     }
 
     @Override

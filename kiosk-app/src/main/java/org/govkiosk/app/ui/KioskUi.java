@@ -137,7 +137,9 @@ public final class KioskUi {
             catalog.open(CatalogViewModel.Purpose.APPLY);
             navigator.go(ScreenId.CATALOG);
         }, () -> journeys.progress(false), () -> journeys.progress(true)));
-        navigator.register(ScreenId.IDENTIFY, () -> new IdentifyView(identifyModel, this::identified, i18n));
+        org.govkiosk.app.ui.camera.CameraPreviewModel codePreview = models.codeCameraPreview();
+        navigator.register(ScreenId.IDENTIFY, () -> new IdentifyView(identifyModel, this::identified, i18n,
+                codePreview));
         navigator.register(ScreenId.MAINTENANCE_PIN, () -> new PinView(pin, i18n));
         // The tabs' view models (self tests, the outbox, exports) are made when a technician first opens
         // maintenance mode, not at start: a citizen's first screen does not wait for them.

@@ -62,6 +62,9 @@ public interface KioskViewModels {
 
     IdentifyViewModel identify(DeviceStatusBoard board);
 
+    /** The live picture of the cameras that read codes, on the identification screen. */
+    org.govkiosk.app.ui.camera.CameraPreviewModel codeCameraPreview();
+
     /** A guide's screen; printing it is offered while a printer is usable. */
     GuideViewModel guide(DeviceStatusBoard board, Consumer<CatalogItem> apply);
 

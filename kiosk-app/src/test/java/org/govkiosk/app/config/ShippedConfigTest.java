@@ -95,7 +95,7 @@ class ShippedConfigTest {
 
         List<DeviceConfig> devices = ConfigLoader.load(dir).devices();
 
-        assertThat(devices).hasSize(7);
+        assertThat(devices).hasSize(8);
         TransportConfig serial = devices.get(0).transport();
         assertThat(serial.kind()).isEqualTo(TransportConfig.Kind.SERIAL);
         assertThat(serial.port()).isEqualTo("/dev/ttyUSB0");
@@ -104,14 +104,17 @@ class ShippedConfigTest {
         assertThat(pcsc.kind()).isEqualTo(TransportConfig.Kind.SYSTEM);
         assertThat(pcsc.port()).isNotBlank();
         assertThat(devices.get(2).model()).isEqualTo("camera-folder");
-        assertThat(devices.get(3).family()).isEqualTo(DeviceFamily.RATING_PAD);
-        TransportConfig slowSerial = devices.get(4).transport();
+        assertThat(devices.get(3).model()).isEqualTo("uvc-camera");
+        assertThat(devices.get(3).transport().port()).isEqualTo("first-uvc");
+        assertThat(devices.get(3).option("frame-rate")).contains("15");
+        assertThat(devices.get(4).family()).isEqualTo(DeviceFamily.RATING_PAD);
+        TransportConfig slowSerial = devices.get(5).transport();
         assertThat(slowSerial.kind()).isEqualTo(TransportConfig.Kind.SERIAL);
         assertThat(slowSerial.baudRate()).isEqualTo(9600);
-        TransportConfig usb = devices.get(5).transport();
+        TransportConfig usb = devices.get(6).transport();
         assertThat(usb.kind()).isEqualTo(TransportConfig.Kind.USB);
         assertThat(usb.port()).startsWith("/dev/usb/lp");
-        TransportConfig tcp = devices.get(6).transport();
+        TransportConfig tcp = devices.get(7).transport();
         assertThat(tcp.kind()).isEqualTo(TransportConfig.Kind.TCP);
         assertThat(tcp.host()).isNotBlank();
         assertThat(tcp.tcpPort()).isEqualTo(9100);

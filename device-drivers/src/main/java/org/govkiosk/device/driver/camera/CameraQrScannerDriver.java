@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.govkiosk.device.CameraPreview;
 import org.govkiosk.device.DeviceConfig;
 import org.govkiosk.device.DeviceEvent;
 import org.govkiosk.device.DeviceException;
@@ -30,8 +32,12 @@ import org.slf4j.LoggerFactory;
  * <p>
  * With {@code options.documents: true} (a document camera, 高拍仪) it also photographs paper on request
  * ({@link #capture}): the next frame after the request is handed over as the page, not searched for codes.
+ * <p>
+ * A live source (a USB camera) delivers frames on its capture thread and hands them to its own delivering thread,
+ * where they are decoded here; while the decoder is busy, a newer frame replaces the waiting one (counted as
+ * dropped). Its frames also feed the live preview ({@link #watch}).
  */
-public final class CameraQrScannerDriver extends AbstractDevice implements QrScanner, DocumentCamera {
+public final class CameraQrScannerDriver extends AbstractDevice implements QrScanner, DocumentCamera, CameraPreview {
 
     /** Counted: pictures decoded while codes were wanted. */
     public static final String FRAMES_READ = "frames-read";
@@ -42,11 +48,17 @@ public final class CameraQrScannerDriver extends AbstractDevice implements QrSca
     /** Counted: codes handed to the kiosk (repeats within the de-bounce window not counted). */
     public static final String CODES_PUBLISHED = "codes-published";
 
+    /** Counted (live sources): frames that came from the device, wanted or not. */
+    public static final String FRAMES_CAPTURED = "frames-captured";
+    /** Counted (live sources): wanted frames replaced by a newer one while the decoder was busy. */
+    public static final String FRAMES_DROPPED = "frames-dropped";
+
     private static final Logger LOG = LoggerFactory.getLogger(CameraQrScannerDriver.class);
 
     private final FrameSource source;
     private final QrImageDecoder decoder;
     private final RepeatFilter repeats;
+    private final PreviewWatchers previews = new PreviewWatchers();
     private volatile String lastUnreadable = "";
     private volatile boolean readingEnabled;
     private final boolean documents;
@@ -87,6 +99,7 @@ public final class CameraQrScannerDriver extends AbstractDevice implements QrSca
         @Override
         public void unavailable(DeviceException cause) {
             fail(cause, DeviceStatusInfo.offline(cause.detail(), source.describe()));
+            previews.stopped();
         }
 
         @Override
@@ -108,6 +121,26 @@ public final class CameraQrScannerDriver extends AbstractDevice implements QrSca
         @Override
         public void frame(Frame frame) {
             handle(frame);
+        }
+
+        @Override
+        public boolean wantsPreview() {
+            return previews.anyDue();
+        }
+
+        @Override
+        public void preview(Frame frame) {
+            previews.offer(frame);
+        }
+
+        @Override
+        public void captured() {
+            count(FRAMES_CAPTURED);
+        }
+
+        @Override
+        public void dropped() {
+            count(FRAMES_DROPPED);
         }
 
         @Override
@@ -195,6 +228,16 @@ public final class CameraQrScannerDriver extends AbstractDevice implements QrSca
                                     id() + " delivered no picture within " + timeout.toMillis() + " ms")
                             : cause);
                 });
+    }
+
+    @Override
+    public boolean hasLivePreview() {
+        return source.isLive();
+    }
+
+    @Override
+    public Watch watch(int maxPerSecond, int maxWidth, Consumer<Picture> viewer) {
+        return previews.add(maxPerSecond, maxWidth, viewer);
     }
 
     public boolean isReadingEnabled() {

@@ -24,4 +24,21 @@ public interface FrameSink {
 
     /** A file that is not a readable image (corrupt, truncated, unknown format, too large); it was set aside. */
     void unreadable(String name, String reason);
+
+    /** A live source: whether the viewers of the preview want a picture now (asked on the capture thread). */
+    default boolean wantsPreview() {
+        return false;
+    }
+
+    /** A live source: a frame for the preview, on the capture thread; must return at once. */
+    default void preview(Frame frame) {
+    }
+
+    /** A live source: one frame came from the device, whether or not anybody wanted it. */
+    default void captured() {
+    }
+
+    /** A live source: a wanted frame was replaced by a newer one before the decoder took it (latest frame wins). */
+    default void dropped() {
+    }
 }

@@ -1,7 +1,7 @@
 package org.govkiosk.device.driver.camera;
 
 /**
- * Where camera frames come from: a watched folder today, a capture device later. A source runs on its own thread
+ * Where camera frames come from: a watched folder of picture files, or a capture device (a USB camera). A source runs on its own thread
  * (decoding a frame is CPU work that must not hold up the shared device scheduler) and reports everything,
  * failures included, to its {@link FrameSink}; nothing escapes as an exception.
  */
@@ -15,6 +15,11 @@ public interface FrameSource extends AutoCloseable {
 
     /** For logs and the maintenance screen, e.g. {@code folder:/var/lib/govkiosk/camera}. */
     String describe();
+
+    /** Whether frames come live from a capture device (and so can be previewed), not from files. */
+    default boolean isLive() {
+        return false;
+    }
 
     @Override
     void close();

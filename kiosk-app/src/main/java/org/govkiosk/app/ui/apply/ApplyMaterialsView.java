@@ -21,6 +21,7 @@ import org.govkiosk.app.ui.CatalogTexts;
 import org.govkiosk.app.ui.guide.GuideContent;
 import org.govkiosk.app.journey.MaterialChoice;
 import org.govkiosk.app.ui.Screen;
+import org.govkiosk.app.ui.camera.CameraPreviewPane;
 import org.govkiosk.app.ui.journey.JourneyTexts;
 import org.govkiosk.app.ui.shell.Controls;
 
@@ -49,7 +50,16 @@ public final class ApplyMaterialsView implements Screen {
 
         ScrollPane scroll = new ScrollPane(rows);
         scroll.setFitToWidth(true);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
+        Node list = scroll;
+        if (model.scanPreview().configured()) {
+            // The document camera's picture beside the checklist, its place kept whether or not a page is framed.
+            HBox.setHgrow(scroll, Priority.ALWAYS);
+            HBox withPreview = new HBox(24, scroll, new CameraPreviewPane(model.scanPreview(), i18n,
+                    "materials-preview"));
+            withPreview.setAlignment(Pos.TOP_CENTER);
+            list = withPreview;
+        }
+        VBox.setVgrow(list, Priority.ALWAYS);
         model.materials().addListener(new WeakListChangeListener<>(rebuild));
         build();
 
@@ -101,7 +111,7 @@ public final class ApplyMaterialsView implements Screen {
         HBox buttons = new HBox(24, back, message, next);
         buttons.setAlignment(Pos.CENTER);
         root.getChildren().addAll(Controls.label(i18n, "apply.materials.title", "title"),
-                Controls.label(i18n, "apply.materials.hint", "hint"), scroll, terms, commitment, commitmentError,
+                Controls.label(i18n, "apply.materials.hint", "hint"), list, terms, commitment, commitmentError,
                 buttons);
     }
 
@@ -185,5 +195,15 @@ public final class ApplyMaterialsView implements Screen {
     @Override
     public Node view() {
         return root;
+    }
+
+    @Override
+    public void onShow() {
+        model.scanPreview().start();
+    }
+
+    @Override
+    public void onHide() {
+        model.scanPreview().stop();
     }
 }

@@ -196,6 +196,11 @@ public final class ApplyViewModel implements SessionScoped {
     }
 
     /** Whether the checklist offers "scan": a document camera is configured and can take a page now. */
+    /** The document camera's live picture beside the checklist. */
+    public org.govkiosk.app.ui.camera.CameraPreviewModel scanPreview() {
+        return scans.preview();
+    }
+
     public javafx.beans.value.ObservableBooleanValue scanAvailable() {
         return scans.available();
     }

@@ -11,6 +11,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.govkiosk.app.i18n.I18n;
 import org.govkiosk.app.ui.Screen;
+import org.govkiosk.app.ui.camera.CameraPreviewModel;
+import org.govkiosk.app.ui.camera.CameraPreviewPane;
 import org.govkiosk.app.ui.keyboard.KeyboardLayout;
 import org.govkiosk.app.ui.shell.Controls;
 
@@ -19,10 +21,17 @@ public final class IdentifyView implements Screen {
 
     private final VBox root = new VBox(24);
     private final IdentifyViewModel model;
+    private final CameraPreviewModel preview;
 
     /** @param onConfirmed where the citizen goes once identified: the menu, or back to the application they began */
     public IdentifyView(IdentifyViewModel model, Runnable onConfirmed, I18n i18n) {
+        this(model, onConfirmed, i18n, CameraPreviewModel.none(Runnable::run));
+    }
+
+    /** @param preview the code camera's live picture, beside who was recognised (nothing without a live camera) */
+    public IdentifyView(IdentifyViewModel model, Runnable onConfirmed, I18n i18n, CameraPreviewModel preview) {
         this.model = model;
+        this.preview = preview;
         root.setId("identify");
         root.getStyleClass().add("screen");
         root.setAlignment(Pos.TOP_CENTER);
@@ -91,7 +100,14 @@ public final class IdentifyView implements Screen {
             }
         });
         next.setId("identify-next");
-        root.getChildren().addAll(Controls.label(i18n, "identify.title", "title"), prompt, methods, who, message,
+        // The camera's picture beside the fields, its place kept from the start: nothing moves when it appears.
+        Node middle = who;
+        if (preview.configured()) {
+            HBox row = new HBox(40, who, new CameraPreviewPane(preview, i18n, "identify-preview"));
+            row.setAlignment(Pos.CENTER);
+            middle = row;
+        }
+        root.getChildren().addAll(Controls.label(i18n, "identify.title", "title"), prompt, methods, middle, message,
                 next);
     }
 
@@ -122,10 +138,12 @@ public final class IdentifyView implements Screen {
     @Override
     public void onShow() {
         model.shown();
+        preview.start();
     }
 
     @Override
     public void onHide() {
+        preview.stop();
         model.hidden();
     }
 }

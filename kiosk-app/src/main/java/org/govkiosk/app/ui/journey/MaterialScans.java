@@ -78,16 +78,29 @@ public final class MaterialScans {
     private final ObservableBooleanValue available;
     private final Executor background;
     private final Executor fxThread;
+    private final org.govkiosk.app.ui.camera.CameraPreviewModel preview;
 
     /**
      * @param available whether a document camera can take a page now (false with none configured or OFFLINE)
      */
     public MaterialScans(DocumentScanService service, ObservableBooleanValue available, Executor background,
             Executor fxThread) {
+        this(service, available, background, fxThread, org.govkiosk.app.ui.camera.CameraPreviewModel.none(fxThread));
+    }
+
+    /** @param preview the document camera's live picture, on the screens where pages are scanned */
+    public MaterialScans(DocumentScanService service, ObservableBooleanValue available, Executor background,
+            Executor fxThread, org.govkiosk.app.ui.camera.CameraPreviewModel preview) {
         this.service = service;
         this.available = available;
         this.background = background;
         this.fxThread = fxThread;
+        this.preview = preview;
+    }
+
+    /** The document camera's live picture (not {@link org.govkiosk.app.ui.camera.CameraPreviewModel#configured()} without a live camera). */
+    public org.govkiosk.app.ui.camera.CameraPreviewModel preview() {
+        return preview;
     }
 
     /** A terminal without a document camera: scanning is never offered. */

@@ -70,7 +70,16 @@ public final class SupplementView implements Screen {
 
         ScrollPane scroll = new ScrollPane(rows);
         scroll.setFitToWidth(true);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
+        javafx.scene.Node list = scroll;
+        if (model.scanPreview().configured()) {
+            // The document camera's picture beside the list, its place kept whether or not a page is framed.
+            HBox.setHgrow(scroll, Priority.ALWAYS);
+            HBox withPreview = new HBox(24, scroll, new org.govkiosk.app.ui.camera.CameraPreviewPane(
+                    model.scanPreview(), i18n, "supplement-preview"));
+            withPreview.setAlignment(Pos.TOP_CENTER);
+            list = withPreview;
+        }
+        VBox.setVgrow(list, Priority.ALWAYS);
         Label message = new Label();
         message.setId("supplement-message");
         message.getStyleClass().add("hint");
@@ -83,7 +92,7 @@ public final class SupplementView implements Screen {
         confirm.disableProperty().bind(model.canConfirm().not());
         HBox declareButtons = new HBox(24, back, confirm);
         declareButtons.setAlignment(Pos.CENTER);
-        declaring = new VBox(16, Controls.label(i18n, "supplement.hint", "hint"), scroll, declareButtons);
+        declaring = new VBox(16, Controls.label(i18n, "supplement.hint", "hint"), list, declareButtons);
         VBox.setVgrow(declaring, Priority.ALWAYS);
 
         Button reprint = Controls.button(i18n, "supplement.reprint", "secondary-button", model::reprint);
@@ -181,5 +190,15 @@ public final class SupplementView implements Screen {
     @Override
     public Node view() {
         return root;
+    }
+
+    @Override
+    public void onShow() {
+        model.scanPreview().start();
+    }
+
+    @Override
+    public void onHide() {
+        model.scanPreview().stop();
     }
 }

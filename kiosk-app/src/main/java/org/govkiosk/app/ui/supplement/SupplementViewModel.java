@@ -137,6 +137,11 @@ public final class SupplementViewModel implements SessionScoped {
     }
 
     /** Whether "scan" is offered: a document camera is configured and can take a page now. */
+    /** The document camera's live picture beside the list of what the case waits for. */
+    public org.govkiosk.app.ui.camera.CameraPreviewModel scanPreview() {
+        return scans.preview();
+    }
+
     public ObservableBooleanValue scanAvailable() {
         return scans.available();
     }
