@@ -33,7 +33,17 @@ class DeviceLayeringTest {
     @ArchTest
     static final ArchRule onlyTheUvcCameraUsesGStreamer = noClasses()
             .that().resideOutsideOfPackage("org.govkiosk.device.driver.camera.uvc..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.freedesktop.gstreamer..", "com.sun.jna..");
+            .should().dependOnClassesThat().resideInAnyPackage("org.freedesktop.gstreamer..");
+
+    /**
+     * Native code through JNA in two places only: the camera's GStreamer and the vendor's licensed photo decoder
+     * (one class, so a reader of the code finds every native call the terminal makes).
+     */
+    @ArchTest
+    static final ArchRule nativeCallsStayInTheirTwoPlaces = noClasses()
+            .that().resideOutsideOfPackage("org.govkiosk.device.driver.camera.uvc..")
+            .and().doNotHaveFullyQualifiedName("org.govkiosk.device.driver.idcard.VendorPhotoDecoder")
+            .should().dependOnClassesThat().resideInAnyPackage("com.sun.jna..");
 
     /** Codecs are pure functions over bytes: no sockets, channels, threads, transports, drivers or simulators. */
     @ArchTest
