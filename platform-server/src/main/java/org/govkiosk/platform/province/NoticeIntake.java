@@ -22,7 +22,7 @@ import org.govkiosk.platform.store.StorageException;
 final class NoticeIntake {
 
     /** What became of a notice. */
-    enum Result { RECORDED, DUPLICATE, CONFLICT, UNKNOWN_RATING }
+    enum Result { RECORDED, DUPLICATE, CONFLICT, UNKNOWN_RATING, NOT_BAD_HERE }
 
     record Taken(Result result, String ratingId) {
     }
@@ -68,6 +68,9 @@ final class NoticeIntake {
             s = json.readValue(rating.get()[1], RatingSubmission.class);
         } catch (IOException e) {
             throw new IllegalStateException("rating " + ratingId + " cannot be read", e);
+        }
+        if (!s.isBad() || "true".equals(rating.get()[2])) {
+            return new Taken(Result.NOT_BAD_HERE, ratingId); // the ledger holds bad ratings citizens gave
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO province_notices (notice_number, rating_id,"
                 + " deadline, issued_at, received_at, body_sha256) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -115,7 +118,7 @@ final class NoticeIntake {
 
     /** The rating the notice names: by this platform's id when given (and it is that contact's), else the contact. */
     private static Optional<String[]> rating(Connection c, BadRatingNotice n) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT rating_id, submission FROM ratings"
+        try (PreparedStatement ps = c.prepareStatement("SELECT rating_id, submission, defaulted FROM ratings"
                 + " WHERE case_number = ? AND service_sequence = ?")) {
             ps.setString(1, n.caseNumber());
             ps.setString(2, n.serviceSequence());
@@ -127,7 +130,7 @@ final class NoticeIntake {
                 if (n.ratingId() != null && !n.ratingId().isBlank() && !n.ratingId().equals(id)) {
                     return Optional.empty();
                 }
-                return Optional.of(new String[] {id, rs.getString(2)});
+                return Optional.of(new String[] {id, rs.getString(2), Boolean.toString(rs.getBoolean(3))});
             }
         }
     }

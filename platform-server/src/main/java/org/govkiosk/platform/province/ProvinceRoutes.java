@@ -118,6 +118,8 @@ final class ProvinceRoutes {
             }
             case CONFLICT -> throw ApiException.client(409, ErrorCodes.IDEMPOTENCY_CONFLICT, "notice "
                     + n.noticeNumber() + " was received before with another body");
+            case NOT_BAD_HERE -> throw ApiException.client(409, ErrorCodes.ILLEGAL_TRANSITION, "rating "
+                    + taken.ratingId() + " is no bad rating a citizen gave here (level above 2, or a default)");
             default -> throw ApiException.client(404, "unknown-rating", "no rating of case " + n.caseNumber()
                     + " contact " + n.serviceSequence() + " is held here");
         }
