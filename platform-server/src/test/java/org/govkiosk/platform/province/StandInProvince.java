@@ -43,7 +43,7 @@ import org.govkiosk.api.SmCrypto;
 final class StandInProvince implements AutoCloseable {
 
     /** How the next deliveries are answered. */
-    enum Fault { NONE, ERROR_500, TIMEOUT, GARBAGE, UNSIGNED_ANSWER, REFUSE_422, TAKE_THEN_500 }
+    enum Fault { NONE, ERROR_500, TIMEOUT, GARBAGE, UNSIGNED_ANSWER, REFUSE_422, TAKE_THEN_500, EVERY_THIRD_500 }
 
     static final String PATH = "/hcp/v1/deliveries";
 
@@ -55,6 +55,13 @@ final class StandInProvince implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private volatile Fault fault = Fault.NONE;
     private volatile long timeoutMillis = 3000;
+    /** Every answer waits this long (several instances then send at the same time). */
+    volatile long latencyMillis;
+    /** Requests that passed the checks, per idempotency key. */
+    final Map<String, AtomicInteger> checkedRequests = new ConcurrentHashMap<>();
+    /** Keys being answered right now: a second request for one of them while it is (two senders at once). */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    final AtomicInteger overlapping = new AtomicInteger();
     /** Deliveries taken, by idempotency key (first body kept). */
     final Map<String, JsonNode> taken = new ConcurrentHashMap<>();
     /** Each key once per request that reached the checks; how often each key was taken anew. */
@@ -103,7 +110,27 @@ final class StandInProvince implements AutoCloseable {
                 return;
             }
             algorithms.add(h.apply("X-Hcp-Signature-Algorithm"));
+            String key = String.valueOf(h.apply("Idempotency-Key"));
+            checkedRequests.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            if (!inFlight.add(key)) {
+                overlapping.incrementAndGet();
+            }
+            try {
+                sleep(latencyMillis);
+                respond(x, body, h, nonce);
+            } finally {
+                inFlight.remove(key);
+            }
+        }
+    }
+
+    private void respond(HttpExchange x, byte[] body, Function<String, String> h, String nonce)
+            throws IOException {
+        {
             Fault f = fault;
+            if (f == Fault.EVERY_THIRD_500) {
+                f = requests.get() % 3 == 0 ? Fault.ERROR_500 : Fault.NONE;
+            }
             switch (f) {
                 case ERROR_500 -> answer(x, 500, nonce, "{\"code\":\"internal\",\"message\":\"down\"}", false);
                 case TIMEOUT -> {
