@@ -26,8 +26,8 @@ final class ProvinceRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProvinceRoutes.class);
 
-    static final String DEAD_LETTERS = ApiPaths.BASE + "/clerk/province/dead-letters";
-    static final String REQUEUE = ApiPaths.BASE + "/clerk/province/dead-letters/requeue";
+    static final String DEAD_LETTERS = ApiPaths.CLERK_PROVINCE_DEAD_LETTERS;
+    static final String REQUEUE = ApiPaths.CLERK_PROVINCE_REQUEUE;
     static final String NOTICES = ApiPaths.BASE + "/province/notices";
     /** A 差评通报单 is small; anything bigger is refused before it is read. */
     static final long NOTICE_LIMIT = 64 * 1024;

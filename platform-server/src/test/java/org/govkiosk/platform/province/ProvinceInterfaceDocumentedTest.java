@@ -1,0 +1,68 @@
+package org.govkiosk.platform.province;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.govkiosk.platform.store.UpwardOutbox;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * province-haochaping.yaml describes what the platform sends and takes: the notice record's fields, the delivery's
+ * kinds, the signature's headers and algorithms, and the paths, so that neither can drift alone.
+ */
+class ProvinceInterfaceDocumentedTest {
+
+    private static JsonNode doc;
+
+    @BeforeAll
+    static void read() throws Exception {
+        try (InputStream in = ProvinceInterfaceDocumentedTest.class.getResourceAsStream(
+                "/openapi/province-haochaping.yaml")) {
+            doc = new ObjectMapper(new YAMLFactory()).readTree(in);
+        }
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        node.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    @Test
+    void theNoticeRecordIsTheDocumentedNotice() {
+        assertThat(Arrays.stream(BadRatingNotice.class.getRecordComponents()).map(RecordComponent::getName))
+                .containsExactlyInAnyOrderElementsOf(names(doc.at("/components/schemas/BadRatingNotice/properties")));
+    }
+
+    @Test
+    void everyEntryKindIsADocumentedKind() {
+        List<String> documented = new ArrayList<>();
+        doc.at("/components/schemas/Delivery/properties/kind/enum").forEach(k -> documented.add(k.asText()));
+        assertThat(Arrays.stream(UpwardOutbox.Kind.values()).map(UpwardOutbox.Kind::wire))
+                .containsExactlyInAnyOrderElementsOf(documented);
+    }
+
+    @Test
+    void pathsHeadersAndAlgorithmsAreTheDocumentedOnes() {
+        assertThat(names(doc.get("paths"))).containsExactlyInAnyOrder(ProvinceClient.DELIVERIES,
+                ProvinceRoutes.NOTICES);
+        List<String> algorithms = new ArrayList<>();
+        doc.at("/components/parameters/Algorithm/schema/enum").forEach(a -> algorithms.add(a.asText()));
+        assertThat(Arrays.stream(ProvinceHmac.Algorithm.values()).map(ProvinceHmac.Algorithm::header))
+                .containsExactlyInAnyOrderElementsOf(algorithms);
+        List<String> headers = new ArrayList<>();
+        doc.get("components").get("parameters").forEach(p -> headers.add(p.get("name").asText()));
+        assertThat(headers).containsExactlyInAnyOrder(ProvinceHmac.KEY_ID, ProvinceHmac.TIMESTAMP,
+                ProvinceHmac.NONCE, ProvinceHmac.ALGORITHM);
+        assertThat(doc.at("/components/securitySchemes/hcpSignature/name").asText())
+                .isEqualTo(ProvinceHmac.SIGNATURE);
+    }
+}
