@@ -171,4 +171,47 @@ class ProvinceDeliveryHttpTest extends ProvincePlatform {
         assertThat(states()).isEqualTo(Map.of("PENDING", 1L));
         assertThat(province.requests.get()).isZero();
     }
+
+    @Test
+    void anEntryClaimedByAnInstanceThatDiedIsSentOnceItsClaimIsStale() throws Exception {
+        RatingReceipt r = rated("claimed", 5, false);
+        server.close();
+        server = null;
+        // What an instance killed while sending leaves: the entry claimed, its answer never recorded.
+        try (org.govkiosk.platform.store.Database db = org.govkiosk.platform.store.Database.open(configUsed.dbUrl(),
+                configUsed.dbUser().orElse(null), configUsed.dbPassword().orElse(null))) {
+            db.inTransaction(c -> {
+                try (var ps = c.prepareStatement("UPDATE province_outbox SET state = 'SENDING',"
+                        + " claimed_by = 'killed', claimed_at = ?")) {
+                    ps.setLong(1, clock.millis());
+                    return ps.executeUpdate();
+                }
+            });
+        }
+        restart(settings());
+        assertThat(server.runProvinceDelivery().claimed()).as("the claim may still be alive").isZero();
+        clock.advance(Province.staleClaim(settings()).plusSeconds(1));
+        assertThat(server.runProvinceDelivery().delivered()).isEqualTo(1);
+        assertThat(province.taken).containsOnlyKeys("rating:" + r.ratingId());
+    }
+
+    @Test
+    void aDefaultRatingGoesUpMarkedAsDefault() throws Exception {
+        String caseNumber = fileCase("unrated", PHONE).caseNumber();
+        for (String state : List.of("ACCEPTED", "IN_REVIEW", "COMPLETED")) {
+            assertThat(clerk("POST", org.govkiosk.api.ApiPaths.clerkCaseTransitions(caseNumber), "{\"to\":\""
+                    + state + "\"}").statusCode()).isEqualTo(200);
+        }
+        clock.advance(Duration.ofHours(1));
+        assertThat(server.ratings().runOnce().invited()).isEqualTo(1);
+        clock.advance(Duration.ofDays(14)); // past 5 working days, 清明 included
+        assertThat(server.ratings().runOnce().defaulted()).isEqualTo(1);
+        assertThat(server.runProvinceDelivery().delivered()).isEqualTo(1);
+        JsonNode d = province.taken.values().iterator().next();
+        assertThat(d.path("kind").asText()).isEqualTo("default");
+        assertThat(d.path("idempotencyKey").asText()).startsWith("default:");
+        assertThat(d.path("caseNumber").asText()).isEqualTo(caseNumber);
+        assertThat(d.path("level").asInt()).isEqualTo(3);
+        assertThat(d.path("defaulted").asBoolean()).isTrue();
+    }
 }

@@ -80,8 +80,10 @@ abstract class ProvincePlatform {
 
     /** Stops the platform and starts another on the same database with {@code settings}. */
     void restart(ProvinceSettings settings) {
-        server.close();
-        server = null;
+        if (server != null) {
+            server.close();
+            server = null;
+        }
         server = start(configUsed, settings);
         terminal = terminal.at(server.baseUri());
     }
