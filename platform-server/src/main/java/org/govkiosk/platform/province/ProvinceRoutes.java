@@ -86,6 +86,12 @@ final class ProvinceRoutes {
 
     private void notice(Context ctx, ProvinceHmac theirs, ProvinceHmac ours, NonceStore nonces, NoticeIntake intake,
             Duration skew) {
+        for (String h : new String[] {ProvinceHmac.KEY_ID, ProvinceHmac.TIMESTAMP, ProvinceHmac.NONCE,
+                ProvinceHmac.ALGORITHM, ProvinceHmac.SIGNATURE}) {
+            if (ctx.header(h) == null) { // refused at once, the body unread
+                throw ApiException.client(401, ErrorCodes.UNSIGNED, "the request lacks " + h);
+            }
+        }
         s.bodies().requireJson(ctx);
         byte[] body = s.bodies().read(ctx, NOTICE_LIMIT);
         try {

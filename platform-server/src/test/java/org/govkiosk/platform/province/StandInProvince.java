@@ -47,6 +47,12 @@ final class StandInProvince implements AutoCloseable {
 
     static final String PATH = "/hcp/v1/deliveries";
 
+    static {
+        // The JDK server writes an answer's head and body apart; without TCP_NODELAY each answer waits on the
+        // client's delayed ACK (about 40 ms), which would be the stand-in's time, not the platform's.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService pool = Executors.newCachedThreadPool();
     private final byte[] key;
