@@ -87,6 +87,9 @@ class SchemaMigrationTest {
             }
             s.execute("INSERT INTO terminals (terminal_id, hall_code, public_key, model, software_version,"
                     + " registered_at) VALUES ('T-OLD', 'HALL-1', 'key', 'KX-1', '1.0', 1)");
+            s.execute("INSERT INTO ratings (rating_id, terminal_id, idempotency_key, body_sha256, case_number,"
+                    + " service_sequence, item_code, level, bad, submission, received_at) VALUES ('R-OLD', 'T-OLD',"
+                    + " 'k', 'h', 'GK1', '1', 'ITEM', 5, FALSE, '{}', 7)");
         }
     }
 
@@ -104,6 +107,13 @@ class SchemaMigrationTest {
                         ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM login_failures")) {
                     rs.next();
                     assertThat(rs.getInt(1)).isZero();
+                }
+                // Migration 7: a rating stored before it goes up to the province too.
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("SELECT idempotency_key, state FROM province_outbox")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1) + " " + rs.getString(2)).isEqualTo("rating:R-OLD PENDING");
+                    assertThat(rs.next()).isFalse();
                 }
                 return null;
             });

@@ -37,3 +37,12 @@ CREATE TABLE province_notices (
 );
 ALTER TABLE rating_ledger ADD COLUMN notice_number VARCHAR(64);
 ALTER TABLE rating_ledger ADD COLUMN notice_deadline DATE;
+
+-- The ratings stored before this migration go up too (every rating is to reach the province), oldest first, with
+-- the same idempotency keys as ratings stored from now on.
+INSERT INTO province_outbox (entry_id, kind, rating_id, idempotency_key, detail, state, attempts, next_attempt_at,
+        created_at, updated_at)
+    SELECT 'backfill-' || rating_id, CASE WHEN defaulted THEN 'DEFAULT_RATING' ELSE 'RATING' END, rating_id,
+           (CASE WHEN defaulted THEN 'default:' ELSE 'rating:' END) || rating_id, NULL, 'PENDING', 0, received_at,
+           received_at, received_at
+    FROM ratings;
