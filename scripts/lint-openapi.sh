@@ -2,7 +2,8 @@
 # Lints the platform's OpenAPI document with Redocly CLI and Spectral, each with its recommended rules, at the
 # versions pinned in tools/web-checks/package-lock.json (installed there with `npm ci`). Fails on any error of either
 # tool; warnings are printed. Where node or npm is missing, or the install fails, it says so and fails under CI=true;
-# elsewhere it skips, saying why. Another document can be linted the same way: scripts/lint-openapi.sh FILE...
+# elsewhere it skips, saying why. By default it lints the platform's document and the provincial 好差评 interface
+# (province-haochaping.yaml); another document can be linted the same way: scripts/lint-openapi.sh FILE...
 # With --install-only it installs the tools (and axe-core, which the page tests inject into Chromium) and stops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +14,8 @@ if [ "${1:-}" = --install-only ]; then
   shift
 fi
 docs=("$@")
-[ ${#docs[@]} -gt 0 ] || docs=(platform-api/src/main/resources/openapi/govkiosk-platform.yaml)
+[ ${#docs[@]} -gt 0 ] || docs=(platform-api/src/main/resources/openapi/govkiosk-platform.yaml
+  platform-api/src/main/resources/openapi/province-haochaping.yaml)
 
 cannot() {
   if [ "${CI:-}" = true ]; then

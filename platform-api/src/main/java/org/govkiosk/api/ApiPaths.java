@@ -78,6 +78,10 @@ public final class ApiPaths {
 
     /** 回访整改率 and on-time rate of a period, per department. */
     public static final String CLERK_RATING_LEDGER_RATES = BASE + "/clerk/ratings/ledger/rates";
+    /** Upward deliveries to the provincial 好差评 system given up (dead letters), with the count. */
+    public static final String CLERK_PROVINCE_DEAD_LETTERS = BASE + "/clerk/province/dead-letters";
+    /** Queues dead letters again: one ({@code entryId}) or all. */
+    public static final String CLERK_PROVINCE_REQUEUE = BASE + "/clerk/province/dead-letters/requeue";
     /**
      * GET and POST, public (no login; short, for a QR code): the phone rating page of one contact, {@code ?t=TOKEN}
      * where the platform signed the token (case, contact, window or item, last day); a form posts back to it.

@@ -61,6 +61,11 @@ public final class PlatformConfigLoader {
             when it is accepted, needs 补正, is decided and its result can be printed: case-notices (config
             file only: accepted, needs-supplement, not-accepted, returned, completed, result-ready, each a text
             that may name {case} and {item}; unset: the built-in texts).
+            Upward delivery to the provincial 好差评 system: province (config file only: url, key-id, key-file
+            (base64, 16 bytes or more), notice-key-file (the province's key for its 差评通报单; default the same),
+            batch-size (50), max-attempts (10), interval-seconds (10), connect-timeout-seconds (5),
+            request-timeout-seconds (10), retry-base-seconds (10), retry-cap-seconds (3600)); unset: every rating
+            waits in the province_outbox table.
             Secrets may also come from the environment: GOVKIOSK_DB_PASSWORD, GOVKIOSK_TLS_PASSWORD,
             GOVKIOSK_ENROLMENT_TOKEN, GOVKIOSK_CLERK_TOKEN, GOVKIOSK_SMS_KEY.
             Defaults: port 8686 on 127.0.0.1 (0.0.0.0 with tls-keystore or behind-tls-proxy; plain HTTP on
@@ -75,7 +80,7 @@ public final class PlatformConfigLoader {
             "max-connections-per-address", "max-failed-logins", "login-lockout-seconds", "crypto-suite",
             "public-base-url", "certificate-key-dir", "issuing-bodies", "rating-window-working-days",
             "rating-job-interval-seconds", "sms-signature", "sms-url", "sms-key-file", "sms-connect-timeout-seconds",
-            "sms-request-timeout-seconds", "sms-system-id", "sms-source-address", "case-notices");
+            "sms-request-timeout-seconds", "sms-system-id", "sms-source-address", "case-notices", "province");
     private static final Set<String> BODY_KEYS = Set.of("name", "signing-key", "public-key", "seal");
 
     private static final int MAX_PROMISED_DAYS = 365;
@@ -102,7 +107,13 @@ public final class PlatformConfigLoader {
 
     /** The platform's configuration and its rating window and SMS gateway. */
     public record Loaded(PlatformConfig config, org.govkiosk.platform.ratings.RatingSettings ratings,
-            Optional<org.govkiosk.platform.notices.NoticeTemplates> notices) {
+            Optional<org.govkiosk.platform.notices.NoticeTemplates> notices,
+            org.govkiosk.platform.province.ProvinceSettings province) {
+
+        public Loaded(PlatformConfig config, org.govkiosk.platform.ratings.RatingSettings ratings,
+                Optional<org.govkiosk.platform.notices.NoticeTemplates> notices) {
+            this(config, ratings, notices, org.govkiosk.platform.province.ProvinceSettings.none());
+        }
 
         public Loaded(PlatformConfig config, org.govkiosk.platform.ratings.RatingSettings ratings) {
             this(config, ratings, Optional.empty());
@@ -140,16 +151,18 @@ public final class PlatformConfigLoader {
         List<PlatformConfig.IssuingBody> bodies = new ArrayList<>();
         java.util.concurrent.atomic.AtomicReference<org.govkiosk.platform.notices.NoticeTemplates> notices =
                 new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<org.govkiosk.platform.province.ProvinceSettings> province =
+                new java.util.concurrent.atomic.AtomicReference<>(org.govkiosk.platform.province.ProvinceSettings.none());
         String source = "flags";
         if (flags.containsKey("config")) {
             Path file = Path.of(flags.remove("config"));
             source = file.toString();
             configDir = Optional.of(file.toAbsolutePath().getParent());
-            readYaml(file, values, bodies, notices);
+            readYaml(file, values, bodies, notices, province);
         }
         values.putAll(flags);
         try {
-            for (String sectionKey : List.of("issuing-bodies", "case-notices")) {
+            for (String sectionKey : List.of("issuing-bodies", "case-notices", "province")) {
                 if (flags.containsKey(sectionKey)) {
                     throw new IllegalArgumentException("--" + sectionKey + ": only in the config file");
                 }
@@ -157,7 +170,7 @@ public final class PlatformConfigLoader {
             return new Loaded(build(values, configDir, env).withCertificates(new PlatformConfig.Certificates(
                     Optional.ofNullable(values.get("public-base-url")).map(u -> u.replaceAll("/+$", "")),
                     Optional.of(Path.of(values.getOrDefault("certificate-key-dir", "./data/certificate-keys"))),
-                    bodies)), ratings(values, env), Optional.ofNullable(notices.get()));
+                    bodies)), ratings(values, env), Optional.ofNullable(notices.get()), province.get());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
@@ -286,7 +299,8 @@ public final class PlatformConfigLoader {
      */
     private static void readYaml(Path file, Map<String, String> values,
             List<PlatformConfig.IssuingBody> bodies,
-            java.util.concurrent.atomic.AtomicReference<org.govkiosk.platform.notices.NoticeTemplates> notices) {
+            java.util.concurrent.atomic.AtomicReference<org.govkiosk.platform.notices.NoticeTemplates> notices,
+            java.util.concurrent.atomic.AtomicReference<org.govkiosk.platform.province.ProvinceSettings> province) {
         List<String> problems = new ArrayList<>();
         Path dir = file.toAbsolutePath().getParent();
         String name = file.getFileName().toString();
@@ -303,6 +317,9 @@ public final class PlatformConfigLoader {
                     // The texts of the SMS notices; the signature is put in front when the server starts.
                     root.section(key, false).ifPresent(section -> notices.set(
                             org.govkiosk.platform.notices.NoticeTemplates.read(section, "政务服务")));
+                } else if (key.equals("province")) {
+                    root.section(key, false).ifPresent(section -> province.set(
+                            org.govkiosk.platform.province.ProvinceSettings.read(section, dir, problems)));
                 } else if (key.equals("catalog") || key.equals("calendar")) {
                     root.string(key, false).ifPresent(p -> values.put(key, dir.resolve(p).toString()));
                 } else if (INTEGERS.containsKey(key)) {

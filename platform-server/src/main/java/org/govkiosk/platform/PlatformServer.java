@@ -83,6 +83,23 @@ public final class PlatformServer implements AutoCloseable {
         this.caseNotices = wiring.caseNotices();
         this.noticeJobs = wiring.noticesScheduled() ? every(NOTICE_JOBS_EVERY, "platform-case-notices", "Case notices",
                 caseNotices::runOnce) : null;
+        this.province = wiring.province();
+        this.provinceJobs = province.linked() ? every(wiring.provinceEvery(), "platform-province-upward",
+                "Upward delivery to the province", province::runOnce) : null;
+    }
+
+    /** Upward delivery to the provincial 好差评 system: its outbox sent on every province.interval-seconds. */
+    private final org.govkiosk.platform.province.Province province;
+    private final java.util.concurrent.ScheduledExecutorService provinceJobs;
+
+    /** Sends the upward outbox now, as the platform does every province.interval-seconds when linked. */
+    public org.govkiosk.platform.province.ProvinceSender.Run runProvinceDelivery() {
+        return province.runOnce();
+    }
+
+    /** The upward outbox (dead letters, counts). */
+    public org.govkiosk.platform.province.ProvinceOutbox provinceOutbox() {
+        return province.outbox();
     }
 
     /** The citizens' SMS notices of their cases' states, sent on every {@link #NOTICE_JOBS_EVERY}. */
@@ -122,7 +139,8 @@ public final class PlatformServer implements AutoCloseable {
                           org.govkiosk.platform.certificates.IssuingBodies certificateBodies,
                           org.govkiosk.platform.ratings.Ratings ratings,
                           org.govkiosk.platform.cases.DeemedApprovals deemedApprovals,
-                          org.govkiosk.platform.notices.CaseNoticeJob caseNotices, boolean noticesScheduled) {
+                          org.govkiosk.platform.notices.CaseNoticeJob caseNotices, boolean noticesScheduled,
+                          org.govkiosk.platform.province.Province province, java.time.Duration provinceEvery) {
     }
 
     /**
@@ -156,6 +174,15 @@ public final class PlatformServer implements AutoCloseable {
     public static PlatformServer start(PlatformConfig config,
             org.govkiosk.platform.ratings.RatingSettings ratingSettings,
             java.util.Optional<org.govkiosk.platform.notices.NoticeTemplates> noticeTemplates, Clock clock) {
+        return start(config, ratingSettings, noticeTemplates,
+                org.govkiosk.platform.province.ProvinceSettings.none(), clock);
+    }
+
+    /** As above, linked to the provincial 好差评 system of platform.yaml's {@code province} section. */
+    public static PlatformServer start(PlatformConfig config,
+            org.govkiosk.platform.ratings.RatingSettings ratingSettings,
+            java.util.Optional<org.govkiosk.platform.notices.NoticeTemplates> noticeTemplates,
+            org.govkiosk.platform.province.ProvinceSettings provinceSettings, Clock clock) {
         Database database = Database.open(config.dbUrl(), config.dbUser().orElse(null),
                 config.dbPassword().orElse(null));
         try {
@@ -164,7 +191,7 @@ public final class PlatformServer implements AutoCloseable {
             java.util.concurrent.atomic.AtomicReference<String> ownBase = new java.util.concurrent.atomic
                     .AtomicReference<>();
             Wiring wiring = addRoutes(routes, app, config, ratingSettings, clock, database, ownBase::get,
-                    noticeTemplates);
+                    noticeTemplates, provinceSettings);
             app.start(config.bindHost(), config.port());
             PlatformServer server = new PlatformServer(app, routes, database, config, wiring);
             ownBase.set(server.baseUrl());
@@ -202,7 +229,8 @@ public final class PlatformServer implements AutoCloseable {
     private static Wiring addRoutes(RouteTable routes, Javalin app, PlatformConfig config,
             org.govkiosk.platform.ratings.RatingSettings ratingSettings, Clock clock,
             Database database, java.util.function.Supplier<String> ownBase,
-            java.util.Optional<org.govkiosk.platform.notices.NoticeTemplates> noticeTemplates) {
+            java.util.Optional<org.govkiosk.platform.notices.NoticeTemplates> noticeTemplates,
+            org.govkiosk.platform.province.ProvinceSettings provinceSettings) {
         TerminalStore terminals = new TerminalStore(database);
         PromisedDates promisedDates = PromisedDates.of(config.deadlines());
         CaseStore cases = new CaseStore(database, promisedDates.calendar());
@@ -260,10 +288,26 @@ public final class PlatformServer implements AutoCloseable {
         org.govkiosk.platform.fleet.FleetRoutes.install(app, support, terminals, config, revocations);
         org.govkiosk.platform.desk.DeskRoutes.install(app, support, cases, terminals, phoneRatings.ledger(),
                 pads.ratingRequests(), config, revocations);
+        org.govkiosk.platform.province.Province province = org.govkiosk.platform.province.Province.install(routes,
+                support, database, provinceSettings, config.cryptoSuite(), config.deadlines().catalog(),
+                config.maxClockSkew());
+        metrics.gauge("govkiosk_platform_province_dead_letters", "upward deliveries given up, waiting for staff",
+                () -> countOrMinusOne(() -> province.outbox().count("DEAD")));
+        metrics.gauge("govkiosk_platform_province_pending", "upward deliveries not yet taken by the province",
+                () -> countOrMinusOne(() -> province.outbox().count("PENDING") + province.outbox().count("SENDING")));
         return new Wiring(support.receipts().publicKey(), signed.bodies(), phoneRatings,
                 new org.govkiosk.platform.cases.DeemedApprovals(cases, promisedDates.deemedApprovalItems(), clock,
                         config.zone()), caseNotices(database, phoneRatings, ratingSettings, noticeTemplates, clock),
-                ratingSettings.scheduled());
+                ratingSettings.scheduled(), province, provinceSettings.interval());
+    }
+
+    /** A count from the database, -1 while it does not answer. */
+    private static int countOrMinusOne(java.util.function.IntSupplier count) {
+        try {
+            return count.getAsInt();
+        } catch (org.govkiosk.platform.store.StorageException e) {
+            return -1;
+        }
     }
 
     /** The case notices go through the rating invitations' SMS outbox and gateway (sms-* keys). */
@@ -409,6 +453,9 @@ public final class PlatformServer implements AutoCloseable {
         if (noticeJobs != null) {
             noticeJobs.shutdownNow();
         }
+        if (provinceJobs != null) {
+            provinceJobs.shutdownNow();
+        }
         try {
             app.stop();
         } finally {
@@ -441,7 +488,8 @@ public final class PlatformServer implements AutoCloseable {
             System.exit(78);
             return;
         }
-        PlatformServer server = start(config.config(), config.ratings(), config.notices(), Clock.systemUTC());
+        PlatformServer server = start(config.config(), config.ratings(), config.notices(), config.province(),
+                Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.closeGracefully(GRACEFUL_STOP),
                 "platform-shutdown"));
     }

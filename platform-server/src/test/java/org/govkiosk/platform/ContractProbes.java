@@ -166,6 +166,11 @@ final class ContractProbes {
                     null, new byte[0], -1));
             case "GET " + ApiPaths.CLERK_RATING_LEDGER_RATES -> out.add(authed(r, 400, "a date that is no date",
                     r.path() + "?from=yesterday&to=2026-12-31", null, new byte[0], -1));
+            case "GET " + ApiPaths.CLERK_PROVINCE_DEAD_LETTERS -> out.add(authed(r, 400, "limit 0",
+                    r.path() + "?limit=0", null, new byte[0], -1));
+            case "POST " + ApiPaths.CLERK_PROVINCE_REQUEUE -> out.add(authed(r, 404,
+                    "an entry that is no dead letter", r.path(), "application/json",
+                    bytes("{\"entryId\":\"no-such-entry\"}"), -1));
             case "GET " + ApiPaths.CERTIFICATE_VERIFY_PAGE, "GET " + ApiPaths.CERTIFICATE_VERIFY ->
                     out.add(authed(r, 400, "no code", r.path(), null, new byte[0], -1));
             default -> {

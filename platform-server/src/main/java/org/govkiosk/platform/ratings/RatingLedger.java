@@ -43,7 +43,8 @@ public final class RatingLedger {
     private static final String SELECT = "SELECT l.rating_id, l.case_number, l.real_name, l.received_at,"
             + " l.owner_department, l.owner_clerk, l.first_deadline, l.deadline, l.state, l.called_back_at,"
             + " l.called_back_by, l.citizen_said, l.rectification, l.outcome, l.closed_at, l.sms_queued, r.level,"
-            + " r.submission FROM rating_ledger l JOIN ratings r ON r.rating_id = l.rating_id";
+            + " r.submission, l.notice_number, l.notice_deadline FROM rating_ledger l"
+            + " JOIN ratings r ON r.rating_id = l.rating_id";
 
     private final Database db;
     private final LedgerOutcomeSms outcomeSms;
@@ -284,7 +285,7 @@ public final class RatingLedger {
                 rs.getObject(7, LocalDate.class), deadline, state,
                 state != LedgerState.CLOSED && deadline.isBefore(today), instant(rs, 10), rs.getString(11),
                 rs.getString(12), rs.getString(13), rs.getString(14), instant(rs, 15), rs.getBoolean(16),
-                history(c, id));
+                history(c, id), rs.getString(19), rs.getObject(20, LocalDate.class));
     }
 
     private static List<LedgerEvent> history(Connection c, String ratingId) throws SQLException {

@@ -282,12 +282,13 @@ final class RatingWindow {
         String body = canonicalJson.apply(rating);
         long now = clock.millis();
         try {
+            String ratingId = UUID.randomUUID().toString();
             return db.inTransaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO ratings (rating_id, terminal_id,"
                         + " idempotency_key, body_sha256, case_number, service_sequence, item_code, level, bad,"
                         + " submission, received_at, defaulted) SELECT ?, ?, ?, ?, ?, ?, ?, 3, FALSE, ?, ?, TRUE"
                         + " WHERE NOT EXISTS (SELECT 1 FROM ratings WHERE case_number = ? AND service_sequence = ?)")) {
-                    ps.setString(1, UUID.randomUUID().toString());
+                    ps.setString(1, ratingId);
                     ps.setString(2, DEFAULT_TERMINAL);
                     ps.setString(3, rating.idempotencyKey());
                     ps.setString(4, PhoneRatings.sha256(body));
@@ -300,6 +301,9 @@ final class RatingWindow {
                     ps.setString(11, sequence);
                     boolean inserted = ps.executeUpdate() == 1;
                     if (inserted) {
+                        // Upward to the province, in the same transaction (issue 18).
+                        org.govkiosk.platform.store.UpwardOutbox.enqueue(c,
+                                org.govkiosk.platform.store.UpwardOutbox.Kind.DEFAULT_RATING, ratingId, null, null, now);
                         LOG.info("Case {} contact {}: rating window closed {} unrated, recorded 基本满意 by default",
                                 caseNumber, sequence, row[7]);
                     }

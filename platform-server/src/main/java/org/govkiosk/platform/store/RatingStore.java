@@ -107,6 +107,8 @@ public final class RatingStore {
             ps.setLong(11, now.toEpochMilli());
             ps.executeUpdate();
         }
+        // Upward to the province, in the same transaction (issue 18).
+        UpwardOutbox.enqueue(c, UpwardOutbox.Kind.RATING, id, null, null, now.toEpochMilli());
     }
 
     /** Count of ratings, optionally only bad ones (for tests and the hall's statistics). */

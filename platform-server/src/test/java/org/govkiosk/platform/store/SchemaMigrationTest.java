@@ -49,7 +49,7 @@ class SchemaMigrationTest {
                     opened.add(f.get());
                 }
                 assertThat(history(opened.get(0))).as("round " + round)
-                        .containsExactly("1:true", "2:true", "3:true", "4:true", "9:true");
+                        .containsExactly("1:true", "2:true", "3:true", "4:true", "7:true", "9:true");
             } finally {
                 pool.shutdownNow();
                 opened.forEach(Database::close);
@@ -87,12 +87,15 @@ class SchemaMigrationTest {
             }
             s.execute("INSERT INTO terminals (terminal_id, hall_code, public_key, model, software_version,"
                     + " registered_at) VALUES ('T-OLD', 'HALL-1', 'key', 'KX-1', '1.0', 1)");
+            s.execute("INSERT INTO ratings (rating_id, terminal_id, idempotency_key, body_sha256, case_number,"
+                    + " service_sequence, item_code, level, bad, submission, received_at) VALUES ('R-OLD', 'T-OLD',"
+                    + " 'k', 'h', 'GK1', '1', 'ITEM', 5, FALSE, '{}', 7)");
         }
     }
 
     private static void checkUpgraded(String url, String user) throws SQLException {
         try (Database db = Database.open(url, user, null)) {
-            assertThat(history(db)).containsExactly("0:true", "1:true", "2:true", "3:true", "4:true", "9:true");
+            assertThat(history(db)).containsExactly("0:true", "1:true", "2:true", "3:true", "4:true", "7:true", "9:true");
             db.inTransaction(c -> {
                 try (Statement s = c.createStatement();
                         ResultSet rs = s.executeQuery("SELECT terminal_id, " + LATE_COLUMN + " FROM terminals")) {
@@ -105,12 +108,19 @@ class SchemaMigrationTest {
                     rs.next();
                     assertThat(rs.getInt(1)).isZero();
                 }
+                // Migration 7: a rating stored before it goes up to the province too.
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("SELECT idempotency_key, state FROM province_outbox")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1) + " " + rs.getString(2)).isEqualTo("rating:R-OLD PENDING");
+                    assertThat(rs.next()).isFalse();
+                }
                 return null;
             });
         }
         // A second start finds nothing to do.
         try (Database db = Database.open(url, user, null)) {
-            assertThat(history(db)).containsExactly("0:true", "1:true", "2:true", "3:true", "4:true", "9:true");
+            assertThat(history(db)).containsExactly("0:true", "1:true", "2:true", "3:true", "4:true", "7:true", "9:true");
         }
     }
 
