@@ -78,6 +78,21 @@ public final class ApiPaths {
 
     /** 回访整改率 and on-time rate of a period, per department. */
     public static final String CLERK_RATING_LEDGER_RATES = BASE + "/clerk/ratings/ledger/rates";
+
+    /** 申诉复核: GET the appeals (?state=), POST a {@code RatingAppealFiling} against a bad rating. */
+    public static final String CLERK_RATING_APPEALS = BASE + "/clerk/ratings/appeals";
+    /** POST, clerk: a reviewer (not the filer) upholds or rejects an open appeal ({@code RatingAppealDecision}). */
+    public static final String CLERK_RATING_APPEAL_DECISION = BASE + "/clerk/ratings/appeals/{appealId}/decision";
+    /** GET, clerk: one image of an appeal's evidence, numbered from 1. */
+    public static final String CLERK_RATING_APPEAL_EVIDENCE = BASE + "/clerk/ratings/appeals/{appealId}/evidence/{number}";
+    /** GET, clerk: ratings of a period per department, window, clerk, item or channel, as JSON, CSV or a page. */
+    public static final String CLERK_RATING_REPORTS = BASE + "/clerk/ratings/reports";
+    /** GET and PUT, clerk: the window → department map the ledger and the reports count by. */
+    public static final String CLERK_RATING_WINDOWS = BASE + "/clerk/ratings/windows";
+    /** PUT, clerk: what a hall's published rating page shows ({@code RatingPublication}). */
+    public static final String CLERK_RATING_PUBLICATION = BASE + "/clerk/ratings/publication";
+    /** GET, public (no login): a hall's published rating results, no personal data, {@code ?hall=&month=}. */
+    public static final String RATINGS_PUBLISHED_PAGE = "/ratings/published";
     /**
      * GET and POST, public (no login; short, for a QR code): the phone rating page of one contact, {@code ?t=TOKEN}
      * where the platform signed the token (case, contact, window or item, last day); a form posts back to it.
@@ -117,6 +132,15 @@ public final class ApiPaths {
 
     public static String clerkCaseReturn(String caseNumber) {
         return CLERK_CASE_RETURN.replace("{caseNumber}", encode(caseNumber));
+    }
+
+    public static String clerkRatingAppealDecision(String appealId) {
+        return CLERK_RATING_APPEAL_DECISION.replace("{appealId}", encode(appealId));
+    }
+
+    public static String clerkRatingAppealEvidence(String appealId, int number) {
+        return CLERK_RATING_APPEAL_EVIDENCE.replace("{appealId}", encode(appealId)).replace("{number}",
+                Integer.toString(number));
     }
 
     public static String clerkCaseCertificate(String caseNumber) {

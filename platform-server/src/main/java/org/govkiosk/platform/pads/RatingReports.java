@@ -148,8 +148,10 @@ final class RatingReports {
         long start = from.atStartOfDay(zone).toInstant().toEpochMilli();
         long end = to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT level, defaulted, COUNT(*) FROM ratings"
-                    + " WHERE received_at >= ? AND received_at < ? GROUP BY level, defaulted")) {
+            // A rating whose appeal was upheld (申诉成立) stays in the record and counts in no score.
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.level, r.defaulted, COUNT(*) FROM ratings r"
+                    + " WHERE r.received_at >= ? AND r.received_at < ? AND NOT EXISTS (SELECT 1 FROM rating_appeals a"
+                    + " WHERE a.rating_id = r.rating_id AND a.state = 'UPHELD') GROUP BY r.level, r.defaulted")) {
                 ps.setLong(1, start);
                 ps.setLong(2, end);
                 try (ResultSet rs = ps.executeQuery()) {

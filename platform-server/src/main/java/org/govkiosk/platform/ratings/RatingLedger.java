@@ -105,9 +105,11 @@ final class RatingLedger {
 
     private boolean insert(Connection c, String ratingId, RatingSubmission s, long received, LocalDate deadline)
             throws SQLException {
+        // Owned by the department its window serves for, where the window → department map names one.
+        String department = WindowDepartments.of(c, s.hallCode(), s.windowId()).orElse(null);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO rating_ledger (rating_id, case_number,"
-                + " real_name, received_at, owner_clerk, first_deadline, deadline, state)"
-                + " SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
+                + " real_name, received_at, owner_clerk, first_deadline, deadline, state, owner_department)"
+                + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
                 + " (SELECT 1 FROM rating_ledger WHERE rating_id = ?)")) {
             ps.setString(1, ratingId);
             ps.setString(2, s.anonymous() ? null : s.caseNumber());
@@ -117,7 +119,8 @@ final class RatingLedger {
             ps.setObject(6, deadline);
             ps.setObject(7, deadline);
             ps.setString(8, LedgerState.OPEN.name());
-            ps.setString(9, ratingId);
+            ps.setString(9, department);
+            ps.setString(10, ratingId);
             return ps.executeUpdate() == 1;
         }
     }

@@ -66,8 +66,15 @@ public final class Ratings implements AutoCloseable {
                 HttpSmsGateway.of(settings.sms()), settings.sms().maxAttempts()));
         RatingWindow window = new RatingWindow(database, links, outbox, calendar, support.clock(), support.zone(),
                 settings, support.bodies()::canonicalJson);
-        new RatingLedgerRoutes(support, new RatingLedger(database, outbox, calendar, support.clock(),
-                support.zone(), settings.smsSignature())).register(routes);
+        RatingLedger ledger = new RatingLedger(database, outbox, calendar, support.clock(), support.zone(),
+                settings.smsSignature());
+        new RatingLedgerRoutes(support, ledger).register(routes);
+        // 申诉复核, the window → department map, the period reports and the published results (issue 18).
+        RatingPublications publications = new RatingPublications(database, support.clock());
+        new RatingAppealRoutes(support, new RatingAppeals(database, support.clock()),
+                new WindowDepartments(database, support.clock()), publications).register(routes);
+        new PeriodReportRoutes(support, new PeriodReports(database, support.zone(), ledger::sync), publications,
+                database).register(routes);
         ScheduledExecutorService jobs = null;
         if (settings.scheduled()) {
             jobs = Executors.newSingleThreadScheduledExecutor(r -> {
