@@ -55,10 +55,10 @@ final class ReportPage {
         }
         b.append("</tr></thead>\n<tbody>\n");
         for (RatingReport.Row row : r.rows()) {
-            fullRow(b, row, false);
+            fullRow(b, lang, row, false);
         }
         b.append("</tbody>\n<tfoot>\n");
-        fullRow(b, r.all(), true);
+        fullRow(b, lang, r.all(), true);
         b.append("</tfoot>\n</table>\n");
         b.append("<p class=\"note\">").append(t(lang, "* 默认评价：服务后5个工作日内未评价的，按“基本满意”计入，单列，不计入各等级。",
                 "* Default: a service not rated within 5 working days counts as basically satisfied; shown apart, not"
@@ -71,9 +71,15 @@ final class ReportPage {
         return b.toString();
     }
 
-    private static void fullRow(StringBuilder b, RatingReport.Row row, boolean total) {
+    /** The words of the all and the unassigned rows in the page's language. */
+    private static String label(PageLanguage lang, String label) {
+        return label.equals(LedgerRates.ALL) ? t(lang, label, "All")
+                : label.equals(LedgerRates.UNASSIGNED) ? t(lang, label, "Not assigned") : label;
+    }
+
+    private static void fullRow(StringBuilder b, PageLanguage lang, RatingReport.Row row, boolean total) {
         b.append("<tr").append(total ? " class=\"total\"" : "").append("><th scope=\"row\">")
-                .append(Html.escape(row.label())).append(row.label().equals(row.key()) ? ""
+                .append(Html.escape(label(lang, row.label()))).append(row.label().equals(row.key()) ? ""
                         : "<br><span class=\"code\">" + Html.escape(row.key()) + "</span>").append("</th>");
         for (int l = 1; l <= 5; l++) {
             td(b, Integer.toString(row.byLevel().getOrDefault(String.valueOf(l), 0)));
@@ -116,10 +122,10 @@ final class ReportPage {
             }
             b.append("</tr></thead>\n<tbody>\n");
             for (RatingReport.Row row : r.rows()) {
-                publicRow(b, row, false);
+                publicRow(b, lang, row, false);
             }
             b.append("</tbody>\n<tfoot>\n");
-            publicRow(b, r.all(), true);
+            publicRow(b, lang, r.all(), true);
             b.append("</tfoot>\n</table>\n");
         }
         b.append("<p class=\"note\">").append(t(lang, "服务后5个工作日内未评价的按“基本满意”计入；经申诉复核成立的评价不计入统计。",
@@ -128,9 +134,9 @@ final class ReportPage {
         return b.toString();
     }
 
-    private static void publicRow(StringBuilder b, RatingReport.Row row, boolean total) {
+    private static void publicRow(StringBuilder b, PageLanguage lang, RatingReport.Row row, boolean total) {
         b.append("<tr").append(total ? " class=\"total\"" : "").append("><th scope=\"row\">")
-                .append(Html.escape(row.label())).append("</th>");
+                .append(Html.escape(label(lang, row.label()))).append("</th>");
         for (int l = 5; l >= 1; l--) {
             int n = row.byLevel().getOrDefault(String.valueOf(l), 0) + (l == 3 ? row.defaulted() : 0);
             td(b, Integer.toString(n));
