@@ -249,7 +249,7 @@ final class RatingLedger {
         }
     }
 
-    private static void history(Connection c, String ratingId, Instant at, String by, LedgerActionKind action,
+    static void history(Connection c, String ratingId, Instant at, String by, LedgerActionKind action,
             LocalDate deadline, String reason) throws SQLException {
         int step;
         try (PreparedStatement ps = c.prepareStatement(
