@@ -91,6 +91,15 @@ public final class ApiPaths {
     public static final String CLERK_RATING_WINDOWS = BASE + "/clerk/ratings/windows";
     /** PUT, clerk: what a hall's published rating page shows ({@code RatingPublication}). */
     public static final String CLERK_RATING_PUBLICATION = BASE + "/clerk/ratings/publication";
+    /** GET, signed: the pad's window rating link (评价二维码 of its idle screen), signed by the platform. */
+    public static final String PAD_RATING_LINK = BASE + "/pads/rating-link";
+    /** GET, clerk: a window's printable rating card (A4 or A5 PDF with the QR code), {@code ?hall=&window=&size=}. */
+    public static final String CLERK_RATING_WINDOW_CARD = BASE + "/clerk/ratings/window-card";
+    /**
+     * GET, public (no login; short, for a QR code): the window rating QR code's link, {@code ?t=TOKEN} naming a
+     * hall's window: leads to the rating of the window's latest contact not yet rated.
+     */
+    public static final String RATE_WINDOW_PAGE = "/rate/w";
     /** GET, public (no login): a hall's published rating results, no personal data, {@code ?hall=&month=}. */
     public static final String RATINGS_PUBLISHED_PAGE = "/ratings/published";
     /**

@@ -40,7 +40,7 @@ class OpenApiSchemasTest {
             RatingLedgerAction.class, RatingLedgerEntry.class, RatingLedgerList.class, LedgerEvent.class,
             FollowUpRates.class, RatingAppealFiling.class, RatingAppealDecision.class, RatingAppeal.class,
             RatingAppealList.class, WindowDepartment.class, WindowDepartmentList.class, RatingPublication.class,
-            RatingReport.class);
+            RatingReport.class, WindowRatingLink.class);
 
     @Test
     void everyRecordHasASchemaWithExactlyItsFields() {

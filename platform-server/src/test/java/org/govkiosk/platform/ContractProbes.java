@@ -182,6 +182,12 @@ final class ContractProbes {
                     ApiPaths.clerkRatingAppealEvidence("AP-none", 1), null, new byte[0], -1));
             case "GET " + ApiPaths.CLERK_RATING_REPORTS -> out.add(authed(r, 400, "a grouping there is not",
                     r.path() + "?by=hall", null, new byte[0], -1));
+            case "GET " + ApiPaths.PAD_RATING_LINK -> out.add(authed(r, 403, "a terminal bound to no window",
+                    r.path(), null, new byte[0], -1));
+            case "GET " + ApiPaths.CLERK_RATING_WINDOW_CARD -> out.add(authed(r, 400, "no window", r.path()
+                    + "?hall=HALL-1", null, new byte[0], -1));
+            case "GET " + ApiPaths.RATE_WINDOW_PAGE -> out.add(authed(r, 400, "a forged link", r.path()
+                    + "?t=forged.token", null, new byte[0], -1));
             case "GET " + ApiPaths.RATINGS_PUBLISHED_PAGE -> {
                 out.add(authed(r, 400, "no hall", r.path(), null, new byte[0], -1));
                 out.add(authed(r, 404, "a hall there is not", r.path() + "?hall=HALL-NONE", null, new byte[0], -1));
@@ -205,7 +211,7 @@ final class ContractProbes {
             headers.put("Authorization", "Bearer " + clerkToken);
         } else if (!path.startsWith(ApiPaths.TERMINALS) && !path.startsWith(ApiPaths.HEALTH)
                 && !path.startsWith(ApiPaths.CERTIFICATE_VERIFY) && !path.startsWith(ApiPaths.CERTIFICATE_VERIFY_PAGE)
-                && !path.startsWith(ApiPaths.RATINGS_PUBLISHED_PAGE)) {
+                && !path.startsWith(ApiPaths.RATINGS_PUBLISHED_PAGE) && !path.startsWith(ApiPaths.RATE_WINDOW_PAGE)) {
             headers.putAll(terminal.sign(r.method(), path, body).asMap());
         }
         return new Probe(r, expected, what, r.method(), path, headers, body, declared);

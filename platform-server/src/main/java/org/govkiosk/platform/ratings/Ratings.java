@@ -81,6 +81,9 @@ public final class Ratings implements AutoCloseable {
         RatingPublications publications = new RatingPublications(database, support.clock());
         new RatingAppealRoutes(support, new RatingAppeals(database, support.clock()),
                 new WindowDepartments(database, support.clock()), publications).register(routes);
+        WindowDepartments windowDepartments = new WindowDepartments(database, support.clock());
+        new WindowRatingRoutes(support, new WindowRatingLinks(links, database, support.clock(), support.zone(),
+                baseUrl, window::lastDay), windowDepartments).register(routes);
         new PeriodReportRoutes(support, new PeriodReports(database, support.zone(), ledger::sync), publications,
                 database).register(routes);
         ScheduledExecutorService jobs = null;
