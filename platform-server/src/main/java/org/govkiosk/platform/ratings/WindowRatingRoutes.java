@@ -69,16 +69,16 @@ final class WindowRatingRoutes {
         PageLanguage lang = PageLanguage.choose(ctx.queryParam("lang"), ctx.header("Accept-Language"));
         Optional<WindowRatingLinks.Window> w = links.verify(token);
         if (w.isEmpty()) {
-            ctx.status(400).result(PhoneRatingPage.refused(lang, null, "invalid"));
+            ctx.status(400).result(PhoneRatingPage.refused(lang, ApiPaths.RATE_WINDOW_PAGE, token, "invalid"));
             return;
         }
         if (w.get().validUntil().isBefore(s.clock().instant())) {
-            ctx.status(400).result(PhoneRatingPage.refused(lang, null, "stale"));
+            ctx.status(400).result(PhoneRatingPage.refused(lang, ApiPaths.RATE_WINDOW_PAGE, token, "stale"));
             return;
         }
         Optional<String> contact = links.currentContact(w.get());
         if (contact.isEmpty()) {
-            ctx.status(200).result(PhoneRatingPage.refused(lang, null, "idle"));
+            ctx.status(200).result(PhoneRatingPage.refused(lang, ApiPaths.RATE_WINDOW_PAGE, token, "idle"));
             return;
         }
         ctx.status(303);

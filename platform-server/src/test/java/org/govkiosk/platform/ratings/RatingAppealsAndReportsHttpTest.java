@@ -224,6 +224,34 @@ class RatingAppealsAndReportsHttpTest extends PhonePlatform {
     }
 
     @Test
+    void appealsFiledAtOnceForOneRatingLeaveOneOpen() throws Exception {
+        String bad = rated("c1", "W-03", "C1", 1, false);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 8; i++) {
+                String by = "C" + i;
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return fileRaw(bad, by, List.of()).statusCode();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (var a : answers) {
+                statuses.add(a.get());
+            }
+            assertThat(statuses).as("one filed, the others refused").containsOnly(201, 409);
+            assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(TestTerminal.JSON.readValue(clerk("GET", ApiPaths.CLERK_RATING_APPEALS + "?state=OPEN", null)
+                .body(), RatingAppealList.class).appeals()).hasSize(1);
+    }
+
+    @Test
     void theReportsPerDepartmentAndTheOtherGroupingsMatchTheHandCountedFixtures() throws Exception {
         fixtures();
         RatingReport byDepartment = report("department");

@@ -67,6 +67,8 @@ class WindowRatingLinkHttpTest extends PhonePlatform {
         HttpResponse<String> idle = page(link.url(), null);
         assertThat(idle.statusCode()).isEqualTo(200);
         assertThat(outcome(idle.body())).isEqualTo("idle");
+        assertThat(idle.body()).as("the language switch stays on the window link").contains("href=\""
+                + ApiPaths.RATE_WINDOW_PAGE + "?t=").contains("本窗口暂无待评价的服务");
 
         String first = fileCase("w1", PHONE).caseNumber();
         ask(first);
