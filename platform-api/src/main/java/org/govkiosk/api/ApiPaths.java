@@ -82,6 +82,30 @@ public final class ApiPaths {
     public static final String CLERK_PROVINCE_DEAD_LETTERS = BASE + "/clerk/province/dead-letters";
     /** Queues dead letters again: one ({@code entryId}) or all. */
     public static final String CLERK_PROVINCE_REQUEUE = BASE + "/clerk/province/dead-letters/requeue";
+
+    /** 申诉复核: GET the appeals (?state=), POST a {@code RatingAppealFiling} against a bad rating. */
+    public static final String CLERK_RATING_APPEALS = BASE + "/clerk/ratings/appeals";
+    /** POST, clerk: a reviewer (not the filer) upholds or rejects an open appeal ({@code RatingAppealDecision}). */
+    public static final String CLERK_RATING_APPEAL_DECISION = BASE + "/clerk/ratings/appeals/{appealId}/decision";
+    /** GET, clerk: one image of an appeal's evidence, numbered from 1. */
+    public static final String CLERK_RATING_APPEAL_EVIDENCE = BASE + "/clerk/ratings/appeals/{appealId}/evidence/{number}";
+    /** GET, clerk: ratings of a period per department, window, clerk, item or channel, as JSON, CSV or a page. */
+    public static final String CLERK_RATING_REPORTS = BASE + "/clerk/ratings/reports";
+    /** GET and PUT, clerk: the window → department map the ledger and the reports count by. */
+    public static final String CLERK_RATING_WINDOWS = BASE + "/clerk/ratings/windows";
+    /** PUT, clerk: what a hall's published rating page shows ({@code RatingPublication}). */
+    public static final String CLERK_RATING_PUBLICATION = BASE + "/clerk/ratings/publication";
+    /** GET, signed: the pad's window rating link (评价二维码 of its idle screen), signed by the platform. */
+    public static final String PAD_RATING_LINK = BASE + "/pads/rating-link";
+    /** GET, clerk: a window's printable rating card (A4 or A5 PDF with the QR code), {@code ?hall=&window=&size=}. */
+    public static final String CLERK_RATING_WINDOW_CARD = BASE + "/clerk/ratings/window-card";
+    /**
+     * GET, public (no login; short, for a QR code): the window rating QR code's link, {@code ?t=TOKEN} naming a
+     * hall's window: leads to the rating of the window's latest contact not yet rated.
+     */
+    public static final String RATE_WINDOW_PAGE = "/rate/w";
+    /** GET, public (no login): a hall's published rating results, no personal data, {@code ?hall=&month=}. */
+    public static final String RATINGS_PUBLISHED_PAGE = "/ratings/published";
     /**
      * GET and POST, public (no login; short, for a QR code): the phone rating page of one contact, {@code ?t=TOKEN}
      * where the platform signed the token (case, contact, window or item, last day); a form posts back to it.
@@ -121,6 +145,15 @@ public final class ApiPaths {
 
     public static String clerkCaseReturn(String caseNumber) {
         return CLERK_CASE_RETURN.replace("{caseNumber}", encode(caseNumber));
+    }
+
+    public static String clerkRatingAppealDecision(String appealId) {
+        return CLERK_RATING_APPEAL_DECISION.replace("{appealId}", encode(appealId));
+    }
+
+    public static String clerkRatingAppealEvidence(String appealId, int number) {
+        return CLERK_RATING_APPEAL_EVIDENCE.replace("{appealId}", encode(appealId)).replace("{number}",
+                Integer.toString(number));
     }
 
     public static String clerkCaseCertificate(String caseNumber) {

@@ -27,6 +27,8 @@ public final class ErrorCodes {
     public static final String IDEMPOTENCY_CONFLICT = "idempotency-conflict";
     public static final String ALREADY_RATED = "already-rated";
     public static final String ILLEGAL_TRANSITION = "illegal-transition";
+    /** An appeal is reviewed by another person than the one who filed it (申诉复核). */
+    public static final String REVIEWER_IS_FILER = "reviewer-is-filer";
     public static final String CERTIFICATE_NOT_AVAILABLE = "certificate-not-available";
     /** A supplement for a case that waits for no materials (any more), or for a material it does not miss. */
     public static final String NOT_AWAITING_SUPPLEMENT = "not-awaiting-supplement";

@@ -38,7 +38,9 @@ class OpenApiSchemasTest {
             LicenceVerificationRequest.class, LicenceVerification.class, LicenceHolder.class, LicenceIssue.class, IssuedLicenceCode.class,
             TerminalStatus.class, TerminalStatusList.class, RatingSummary.class,
             RatingLedgerAction.class, RatingLedgerEntry.class, RatingLedgerList.class, LedgerEvent.class,
-            FollowUpRates.class);
+            FollowUpRates.class, RatingAppealFiling.class, RatingAppealDecision.class, RatingAppeal.class,
+            RatingAppealList.class, WindowDepartment.class, WindowDepartmentList.class, RatingPublication.class,
+            RatingReport.class, WindowRatingLink.class);
 
     @Test
     void everyRecordHasASchemaWithExactlyItsFields() {
@@ -62,7 +64,7 @@ class OpenApiSchemasTest {
     @Test
     void enumsMatch() {
         for (Class<? extends Enum<?>> type : List.of(CaseKind.class, CaseState.class, IdType.class,
-                LedgerState.class, LedgerActionKind.class)) {
+                LedgerState.class, LedgerActionKind.class, AppealState.class)) {
             List<String> documented = new ArrayList<>();
             doc.at("/components/schemas/" + type.getSimpleName() + "/enum").forEach(v -> documented.add(v.asText()));
             assertThat(documented).as(type.getSimpleName()).containsExactlyElementsOf(

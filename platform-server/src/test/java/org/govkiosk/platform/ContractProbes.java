@@ -65,7 +65,8 @@ final class ContractProbes {
         List<Probe> out = new ArrayList<>();
         Route r = op.route();
         // A case that exists: the generic probes fail on the request itself, not on the case.
-        String path = r.path().replace("{caseNumber}", completedCase);
+        String path = r.path().replace("{caseNumber}", completedCase).replace("{appealId}", "AP-probe")
+                .replace("{number}", "1");
         boolean pdf = r.path().equals(ApiPaths.CLERK_CASE_CERTIFICATE);
         // The phone rating page's form is what a browser posts; its malformed body is a token that is no token.
         boolean form = r.path().equals(ApiPaths.RATE_PAGE);
@@ -171,6 +172,31 @@ final class ContractProbes {
             case "POST " + ApiPaths.CLERK_PROVINCE_REQUEUE -> out.add(authed(r, 404,
                     "an entry that is no dead letter", r.path(), "application/json",
                     bytes("{\"entryId\":\"no-such-entry\"}"), -1));
+            case "GET " + ApiPaths.CLERK_RATING_APPEALS -> out.add(authed(r, 400, "limit 0", r.path() + "?limit=0",
+                    null, new byte[0], -1));
+            case "POST " + ApiPaths.CLERK_RATING_APPEALS -> out.add(authed(r, 404, "an unknown rating", r.path(),
+                    "application/json", bytes("{\"ratingId\":\"no-such-rating\",\"filedBy\":\"probe\","
+                            + "\"explanation\":\"probe\"}"), -1));
+            case "POST " + ApiPaths.CLERK_RATING_APPEAL_DECISION -> {
+                out.add(authed(r, 404, "an unknown appeal", ApiPaths.clerkRatingAppealDecision("AP-none"),
+                        "application/json", decision("MGR-probe"), -1));
+                out.add(authed(r, 403, "the filer reviewing their own appeal", ApiPaths.clerkRatingAppealDecision(
+                        appealFiledBy(r, "CLERK-probe")), "application/json", decision("clerk-probe"), -1));
+            }
+            case "GET " + ApiPaths.CLERK_RATING_APPEAL_EVIDENCE -> out.add(authed(r, 404, "an unknown appeal",
+                    ApiPaths.clerkRatingAppealEvidence("AP-none", 1), null, new byte[0], -1));
+            case "GET " + ApiPaths.CLERK_RATING_REPORTS -> out.add(authed(r, 400, "a grouping there is not",
+                    r.path() + "?by=hall", null, new byte[0], -1));
+            case "GET " + ApiPaths.PAD_RATING_LINK -> out.add(authed(r, 403, "a terminal bound to no window",
+                    r.path(), null, new byte[0], -1));
+            case "GET " + ApiPaths.CLERK_RATING_WINDOW_CARD -> out.add(authed(r, 400, "no window", r.path()
+                    + "?hall=HALL-1", null, new byte[0], -1));
+            case "GET " + ApiPaths.RATE_WINDOW_PAGE -> out.add(authed(r, 400, "a forged link", r.path()
+                    + "?t=forged.token", null, new byte[0], -1));
+            case "GET " + ApiPaths.RATINGS_PUBLISHED_PAGE -> {
+                out.add(authed(r, 400, "no hall", r.path(), null, new byte[0], -1));
+                out.add(authed(r, 404, "a hall there is not", r.path() + "?hall=HALL-NONE", null, new byte[0], -1));
+            }
             case "GET " + ApiPaths.CERTIFICATE_VERIFY_PAGE, "GET " + ApiPaths.CERTIFICATE_VERIFY ->
                     out.add(authed(r, 400, "no code", r.path(), null, new byte[0], -1));
             default -> {
@@ -189,7 +215,8 @@ final class ContractProbes {
         if (path.startsWith(ApiPaths.BASE + "/clerk/")) {
             headers.put("Authorization", "Bearer " + clerkToken);
         } else if (!path.startsWith(ApiPaths.TERMINALS) && !path.startsWith(ApiPaths.HEALTH)
-                && !path.startsWith(ApiPaths.CERTIFICATE_VERIFY) && !path.startsWith(ApiPaths.CERTIFICATE_VERIFY_PAGE)) {
+                && !path.startsWith(ApiPaths.CERTIFICATE_VERIFY) && !path.startsWith(ApiPaths.CERTIFICATE_VERIFY_PAGE)
+                && !path.startsWith(ApiPaths.RATINGS_PUBLISHED_PAGE) && !path.startsWith(ApiPaths.RATE_WINDOW_PAGE)) {
             headers.putAll(terminal.sign(r.method(), path, body).asMap());
         }
         return new Probe(r, expected, what, r.method(), path, headers, body, declared);
@@ -212,6 +239,30 @@ final class ContractProbes {
         return json(Map.of("idempotencyKey", "probe-issuance", "caseNumber", UNKNOWN_CASE, "terminalId", terminal.id,
                 "hallCode", hall, "channel", "SELF_SERVICE_TERMINAL", "certificateSha256", "0".repeat(64),
                 "issuedAt", Instant.now().toString()));
+    }
+
+    private static byte[] decision(String reviewer) {
+        return json(Map.of("uphold", true, "reviewedBy", reviewer, "reason", "probe"));
+    }
+
+    /** An open appeal against a bad rating of the completed case, filed by {@code filer}; its id. */
+    private String appealFiledBy(Route r, String filer) {
+        try {
+            var rated = terminal.post(ApiPaths.RATINGS, Fixtures.rating(terminal.id, "probe-appeal", completedCase,
+                    "probe-appeal", 1));
+            if (rated.statusCode() != 201) {
+                throw new AssertionError("rating refused: " + rated.body());
+            }
+            String ratingId = TestTerminal.read(rated, org.govkiosk.api.RatingReceipt.class).ratingId();
+            Answer filed = send(authed(r, 201, "file", ApiPaths.CLERK_RATING_APPEALS, "application/json",
+                    json(Map.of("ratingId", ratingId, "filedBy", filer, "explanation", "probe")), -1));
+            if (filed.status() != 201) {
+                throw new AssertionError("appeal refused: " + filed.body());
+            }
+            return TestTerminal.JSON.readTree(filed.body()).path("appealId").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException("the appeal the probe needs could not be filed", e);
+        }
     }
 
     private static byte[] holder(String idNumber) {

@@ -68,7 +68,8 @@ class OpenApiContractTest {
     void everyDocumentedOperationIsServed() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         for (Route route : documented) {
-            String path = route.path().replace("{caseNumber}", "GK2025030300000000000");
+            String path = route.path().replace("{caseNumber}", "GK2025030300000000000")
+                    .replace("{appealId}", "AP-none").replace("{number}", "1");
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + path))
                     .method(route.method(), HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -72,6 +72,8 @@ public final class PadConnectionService implements AutoCloseable {
     private volatile long lastActivityNanos;
     private volatile boolean silenced;
     private volatile String lastEventId;
+    private volatile org.govkiosk.api.WindowRatingLink ratingLink;
+    private volatile PadListener linkListener;
 
     /**
      * @param workerThreads makes the thread that holds the connection (the terminal's executor registry does)
@@ -102,6 +104,48 @@ public final class PadConnectionService implements AutoCloseable {
         t.start();
         long period = Math.max(100, settings.silenceLimit().toMillis() / 4);
         watchdog.scheduleAtFixedRate(this::checkSilence, period, period, TimeUnit.MILLISECONDS);
+        linkListener = listener;
+        watchdog.scheduleWithFixedDelay(this::refreshRatingLinkIfDue, LINK_CHECK.toMillis(), LINK_CHECK.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** How often the pad looks whether its window rating link is due for a refresh. */
+    static final Duration LINK_CHECK = Duration.ofMinutes(1);
+
+    /** The window rating link last fetched, if any. */
+    public java.util.Optional<org.govkiosk.api.WindowRatingLink> ratingLink() {
+        return java.util.Optional.ofNullable(ratingLink);
+    }
+
+    /** Fetches the window's rating link when there is none or its refreshAfter has passed; a failure waits. */
+    void refreshRatingLinkIfDue() {
+        org.govkiosk.api.WindowRatingLink known = ratingLink;
+        PadListener listener = linkListener;
+        if (!running || listener == null || known != null && clock.instant().isBefore(known.refreshAfter())) {
+            return;
+        }
+        try {
+            org.govkiosk.api.WindowRatingLink fresh = fetchRatingLink();
+            ratingLink = fresh;
+            safely(() -> listener.ratingLinkChanged(fresh));
+        } catch (IOException | PadConnectException e) {
+            LOG.warn("Pad {} could not fetch its window rating link: {}", registration.padId(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The window's rating link, signed by the platform (the pad cannot make one). */
+    private org.govkiosk.api.WindowRatingLink fetchRatingLink() throws IOException, InterruptedException,
+            PadConnectException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + ApiPaths.PAD_RATING_LINK))
+                .timeout(settings.connectTimeout().multipliedBy(2)).GET();
+        signer.sign("GET", ApiPaths.PAD_RATING_LINK, new byte[0]).asMap().forEach(b::header);
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (r.statusCode() != 200) {
+            throw new PadConnectException("rating link refused: " + r.statusCode() + " " + clip(r.body()));
+        }
+        return json.readValue(r.body(), org.govkiosk.api.WindowRatingLink.class);
     }
 
     /** The id of the last event received (what a reconnect sends as Last-Event-ID). */
@@ -128,6 +172,13 @@ public final class PadConnectionService implements AutoCloseable {
             boolean streamed = false;
             try {
                 register();
+                if (ratingLink == null) {
+                    try {
+                        watchdog.execute(this::refreshRatingLinkIfDue); // bound now: the idle screen's QR code
+                    } catch (java.util.concurrent.RejectedExecutionException e) {
+                        // closing: no link needed any more
+                    }
+                }
                 streamed = stream(listener);
             } catch (IOException | PadConnectException e) {
                 LOG.warn("Pad {} has no connection to the platform: {}", registration.padId(), e.getMessage());

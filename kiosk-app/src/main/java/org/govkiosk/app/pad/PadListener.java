@@ -11,4 +11,11 @@ public interface PadListener {
 
     /** Whether the stream is up; the screen says so, so a technician sees a pad that is cut off. */
     void connectionChanged(boolean connected);
+
+    /**
+     * The window's rating link the platform signed (评价二维码 of the idle screen), fetched at each registration and
+     * again after its refreshAfter; the screen shows it until validUntil.
+     */
+    default void ratingLinkChanged(org.govkiosk.api.WindowRatingLink link) {
+    }
 }

@@ -81,6 +81,11 @@ final class PadRig implements AutoCloseable {
                 connectionChanges.add(connected);
                 inner.connectionChanged(connected);
             }
+
+            @Override
+            public void ratingLinkChanged(org.govkiosk.api.WindowRatingLink link) {
+                inner.ratingLinkChanged(link);
+            }
         });
     }
 

@@ -65,6 +65,27 @@ class RatingPadsIntegrationTest {
     }
 
     @Test
+    void eachPadShowsItsWindowsRatingLinkThePlatformSignedAndItLeadsAPhoneToTheWindowsContact() throws Exception {
+        Await.until("pad A has its window's rating link", WAIT, () -> padA.model.ratingLinkProperty().get() != null);
+        Await.until("pad B has its window's rating link", WAIT, () -> padB.model.ratingLinkProperty().get() != null);
+        org.govkiosk.api.WindowRatingLink a = padA.model.ratingLinkProperty().get();
+        assertThat(a.windowId()).isEqualTo("W-01");
+        assertThat(padB.model.ratingLinkProperty().get().windowId()).isEqualTo("W-02");
+        assertThat(a.url()).startsWith(server.baseUri() + ApiPaths.RATE_WINDOW_PAGE + "?t=");
+        assertThat(padA.connection.ratingLink()).contains(a);
+        HttpClient phone = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> idle = phone.send(HttpRequest.newBuilder(URI.create(a.url())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(idle.statusCode()).as("nothing served at W-01 yet").isEqualTo(200);
+        ask("W-01", "GK20250303000999");
+        HttpResponse<String> led = phone.send(HttpRequest.newBuilder(URI.create(a.url())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(led.statusCode()).as("to the window's contact").isEqualTo(303);
+        assertThat(led.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
+                .startsWith(ApiPaths.RATE_PAGE + "?t="));
+    }
+
+    @Test
     void theWindowAsksPadAShowsItAndABadRatingIsHeldOnce() throws Exception {
         RatingRequestReceipt receipt = ask("W-01", "GK20250303000123");
         assertThat(receipt.padsReached()).isEqualTo(1);

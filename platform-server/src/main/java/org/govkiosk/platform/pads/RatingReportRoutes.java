@@ -2,21 +2,20 @@ package org.govkiosk.platform.pads;
 
 import io.javalin.http.Context;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
 import org.govkiosk.api.ApiPaths;
-import org.govkiosk.api.BadRatingList;
 import org.govkiosk.api.ErrorCodes;
-import org.govkiosk.api.FollowUpState;
 import org.govkiosk.api.NationalRatingPage;
-import org.govkiosk.api.RatingFollowUp;
 import org.govkiosk.platform.http.ApiException;
 import org.govkiosk.platform.http.Query;
 import org.govkiosk.platform.http.Responses;
 import org.govkiosk.platform.http.RouteSupport;
 import org.govkiosk.platform.http.RouteTable;
 
-/** Clerk side of ratings: the bad-rating work list with follow-ups, and the national export. */
+/**
+ * Clerk side of ratings: the national export and the summary. (The bad-rating work list and its follow-ups are
+ * answered from the 回访整改台账 in {@code ratings}.)
+ */
 final class RatingReportRoutes {
 
     private final RouteSupport s;
@@ -30,8 +29,6 @@ final class RatingReportRoutes {
     }
 
     void register(RouteTable routes) {
-        routes.get(ApiPaths.CLERK_BAD_RATINGS, this::bad);
-        routes.post(ApiPaths.CLERK_RATING_FOLLOW_UPS, this::followUp);
         routes.get(ApiPaths.CLERK_NATIONAL_RATINGS, this::national);
         routes.get(ApiPaths.CLERK_RATING_SUMMARY, this::summary);
     }
@@ -44,30 +41,6 @@ final class RatingReportRoutes {
             throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "to must be from from to 366 days after it");
         }
         Responses.json(ctx, 200, reports.summary(from, to, s.zone()));
-    }
-
-    private void bad(Context ctx) {
-        s.auth().clerk(ctx);
-        Optional<FollowUpState> state = Optional.ofNullable(ctx.queryParam("state")).map(v -> {
-            try {
-                return FollowUpState.valueOf(v);
-            } catch (IllegalArgumentException e) {
-                throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "state must be one of "
-                        + Arrays.toString(FollowUpState.values()));
-            }
-        });
-        Responses.json(ctx, 200, new BadRatingList(reports.bad(state, Query.limit(ctx))));
-    }
-
-    private void followUp(Context ctx) {
-        s.auth().clerk(ctx);
-        s.bodies().requireJson(ctx);
-        RatingFollowUp f = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()), RatingFollowUp.class);
-        try {
-            Responses.json(ctx, 200, reports.followUp(f, s.clock().instant()));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.client(400, ErrorCodes.INVALID_FIELD, e.getMessage());
-        }
     }
 
     private void national(Context ctx) {

@@ -2,28 +2,21 @@ package org.govkiosk.platform.pads;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.govkiosk.api.ApiJson;
-import org.govkiosk.api.BadRating;
-import org.govkiosk.api.ErrorCodes;
-import org.govkiosk.api.FollowUpState;
 import org.govkiosk.api.NationalRating;
-import org.govkiosk.api.RatingFollowUp;
 import org.govkiosk.api.RatingSubmission;
 import org.govkiosk.platform.store.Database;
-import org.govkiosk.platform.store.NotFoundException;
 import org.govkiosk.platform.store.StorageException;
 
 /**
- * Reads the stored ratings for the hall's managers (bad ratings with their follow-up) and for the forwarder to
- * the province (the national field set). The rating itself is the submission JSON the rating store kept.
+ * Reads the stored ratings for the hall's managers (the summary) and for the forwarder to the province (the
+ * national field set). The rating itself is the submission JSON the rating store kept.
  */
 final class RatingReports {
 
@@ -51,62 +44,11 @@ final class RatingReports {
     record NationalPage(List<NationalRating> ratings, Optional<Cursor> next) {
     }
 
-    private static final String BAD_SELECT = "SELECT r.rating_id, r.submission, r.received_at, f.state, f.note,"
-            + " f.updated_at FROM ratings r LEFT JOIN rating_follow_ups f ON f.rating_id = r.rating_id";
-
     private final Database db;
     private final ObjectMapper json = ApiJson.lenient();
 
     RatingReports(Database db) {
         this.db = db;
-    }
-
-    /** Bad ratings, oldest first, optionally only those in one follow-up state. */
-    List<BadRating> bad(Optional<FollowUpState> state, int limit) {
-        return db.inTransaction(c -> {
-            // A default is 基本满意, never bad; "NOT r.defaulted" says so should that rule ever change.
-            String where = state.isEmpty() ? " WHERE r.bad AND NOT r.defaulted"
-                    : " WHERE r.bad AND NOT r.defaulted AND COALESCE(f.state, 'OPEN') = ?";
-            try (PreparedStatement ps = c.prepareStatement(BAD_SELECT + where
-                    + " ORDER BY r.received_at, r.rating_id LIMIT " + limit)) {
-                if (state.isPresent()) {
-                    ps.setString(1, state.get().name());
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<BadRating> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(badRating(rs));
-                    }
-                    return out;
-                }
-            }
-        });
-    }
-
-    /**
-     * @throws NotFoundException if there is no such rating
-     * @throws IllegalArgumentException if the rating is not a bad one
-     */
-    BadRating followUp(RatingFollowUp f, Instant now) {
-        return db.inTransaction(c -> {
-            BadRating current = badById(c, f.ratingId()).orElseThrow(() -> new NotFoundException(
-                    ErrorCodes.NOT_FOUND, "no rating " + f.ratingId()));
-            if (current.level() > RatingSubmission.BAD_LEVEL_MAX) {
-                throw new IllegalArgumentException("rating " + f.ratingId() + " is not a bad rating");
-            }
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM rating_follow_ups WHERE rating_id = ?");
-                    PreparedStatement ins = c.prepareStatement("INSERT INTO rating_follow_ups (rating_id, state,"
-                            + " note, updated_at) VALUES (?, ?, ?, ?)")) {
-                del.setString(1, f.ratingId());
-                del.executeUpdate();
-                ins.setString(1, f.ratingId());
-                ins.setString(2, f.state().name());
-                ins.setString(3, f.note());
-                ins.setLong(4, now.toEpochMilli());
-                ins.executeUpdate();
-            }
-            return badById(c, f.ratingId()).orElseThrow();
-        });
     }
 
     /** Ratings received after {@code after} and before {@code before}, in received order. */
@@ -148,8 +90,10 @@ final class RatingReports {
         long start = from.atStartOfDay(zone).toInstant().toEpochMilli();
         long end = to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT level, defaulted, COUNT(*) FROM ratings"
-                    + " WHERE received_at >= ? AND received_at < ? GROUP BY level, defaulted")) {
+            // A rating whose appeal was upheld (申诉成立) stays in the record and counts in no score.
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.level, r.defaulted, COUNT(*) FROM ratings r"
+                    + " WHERE r.received_at >= ? AND r.received_at < ? AND NOT EXISTS (SELECT 1 FROM rating_appeals a"
+                    + " WHERE a.rating_id = r.rating_id AND a.state = 'UPHELD') GROUP BY r.level, r.defaulted")) {
                 ps.setLong(1, start);
                 ps.setLong(2, end);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -177,26 +121,6 @@ final class RatingReports {
                 }
             }
         });
-    }
-
-    private Optional<BadRating> badById(Connection c, String ratingId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(BAD_SELECT + " WHERE r.rating_id = ?")) {
-            ps.setString(1, ratingId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(badRating(rs)) : Optional.empty();
-            }
-        }
-    }
-
-    private BadRating badRating(ResultSet rs) throws SQLException {
-        RatingSubmission s = submission(rs.getString(2));
-        String state = rs.getString(4);
-        long followUpAt = rs.getLong(6);
-        Instant at = rs.wasNull() ? null : Instant.ofEpochMilli(followUpAt);
-        return new BadRating(rs.getString(1), s.caseNumber(), s.serviceSequence(), s.itemCode(), s.hallCode(),
-                s.terminalId(), s.windowId(), s.clerkId(), s.channel(), s.level(), s.badReasons(), s.comment(),
-                s.anonymous(), s.ratedAt(), Instant.ofEpochMilli(rs.getLong(3)),
-                state == null ? FollowUpState.OPEN : FollowUpState.valueOf(state), rs.getString(5), at);
     }
 
     private RatingSubmission submission(String stored) {

@@ -30,15 +30,21 @@ final class LedgerRates {
         long end = to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
         Map<String, int[]> byDepartment = new TreeMap<>();
         int[] all = new int[3];
+        Map<String, String> windows = new WindowDepartments(db, null).snapshot();
         db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT owner_department, state, called_back_at,"
-                    + " rectification, closed_on, first_deadline FROM rating_ledger"
-                    + " WHERE real_name AND received_at >= ? AND received_at < ?")) {
+            // A rating an upheld appeal (申诉成立) took out of the scores counts in no rate; an entry no one assigned
+            // counts under its window's department where the window → department map names one.
+            try (PreparedStatement ps = c.prepareStatement("SELECT l.owner_department, l.state, l.called_back_at,"
+                    + " l.rectification, l.closed_on, l.first_deadline, r.submission FROM rating_ledger l"
+                    + " JOIN ratings r ON r.rating_id = l.rating_id"
+                    + " WHERE l.real_name AND l.received_at >= ? AND l.received_at < ? AND NOT "
+                    + RatingAppeals.UPHELD_SQL)) {
                 ps.setLong(1, start);
                 ps.setLong(2, end);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        String department = rs.getString(1) == null ? UNASSIGNED : rs.getString(1);
+                        String department = rs.getString(1) != null ? rs.getString(1)
+                                : windowDepartment(windows, rs.getString(7));
                         boolean closed = LedgerState.CLOSED.name().equals(rs.getString(2));
                         rs.getLong(3);
                         boolean calledBack = !rs.wasNull();
@@ -60,6 +66,19 @@ final class LedgerRates {
         byDepartment.forEach((d, counts) -> departments.add(line(d, counts)));
         return new FollowUpRates(from, to, line(ALL, all), departments);
     }
+
+    private static String windowDepartment(Map<String, String> windows, String submission) {
+        try {
+            org.govkiosk.api.RatingSubmission s = JSON.readValue(submission, org.govkiosk.api.RatingSubmission.class);
+            return s.windowId() == null ? UNASSIGNED
+                    : windows.getOrDefault(WindowDepartments.key(s.hallCode(), s.windowId()), UNASSIGNED);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new org.govkiosk.platform.store.StorageException("a stored rating cannot be read: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = org.govkiosk.api.ApiJson.lenient();
 
     /** The line of all departments together. */
     static final String ALL = "全部";

@@ -53,7 +53,14 @@ final class PageTexts {
                     + " service (5 working days) is over."}),
             Map.entry("unknown-title", new String[] {"暂时查不到这次服务", "This service cannot be found yet"}),
             Map.entry("unknown", new String[] {"平台暂无这次服务的记录，请稍后再试，或到窗口咨询。", "The platform has"
-                    + " no record of this service yet. Please try again later or ask at a window."}));
+                    + " no record of this service yet. Please try again later or ask at a window."}),
+            Map.entry("stale-title", new String[] {"此评价二维码已过期", "This rating code has expired"}),
+            Map.entry("stale", new String[] {"请扫描窗口评价器屏幕上或窗口张贴的最新评价二维码。", "Please scan the current"
+                    + " rating code on the window's rating pad or at the counter."}),
+            Map.entry("idle-title", new String[] {"本窗口暂无待评价的服务", "Nothing to rate at this window now"}),
+            Map.entry("idle", new String[] {"窗口为您办理后即可扫码评价；已办理完毕的，请使用回执或短信中的评价链接。",
+                    "Scan this code once the window has served you; for a service already finished, use the link on"
+                    + " your receipt or in the SMS."}));
 
     private PageTexts() {
     }

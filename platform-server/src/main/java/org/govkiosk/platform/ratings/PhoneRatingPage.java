@@ -85,13 +85,22 @@ final class PhoneRatingPage {
 
     /** A link that cannot be used: {@code kind} is invalid, expired or unknown. */
     static String refused(PageLanguage lang, String token, String kind) {
-        StringBuilder b = head(lang, token);
+        return refused(lang, org.govkiosk.api.ApiPaths.RATE_PAGE, token, kind);
+    }
+
+    /** As above, for a page at {@code path} (the window link's), whose language switch stays there. */
+    static String refused(PageLanguage lang, String path, String token, String kind) {
+        StringBuilder b = head(lang, path, token);
         b.append("<p id=\"outcome\" class=\"outcome refused\" data-outcome=\"").append(kind).append("\">")
                 .append(t(lang, kind + "-title")).append("</p>\n<p>").append(t(lang, kind)).append("</p>\n");
         return foot(b);
     }
 
     private static StringBuilder head(PageLanguage lang, String token) {
+        return head(lang, org.govkiosk.api.ApiPaths.RATE_PAGE, token);
+    }
+
+    private static StringBuilder head(PageLanguage lang, String path, String token) {
         PageLanguage other = lang == PageLanguage.EN ? PageLanguage.ZH : PageLanguage.EN;
         StringBuilder b = new StringBuilder(8192);
         b.append("<!DOCTYPE html>\n<html lang=\"").append(lang.tag).append("\"><head><meta charset=\"utf-8\">")
@@ -124,7 +133,7 @@ final class PhoneRatingPage {
                 .append("background:#0b5d1e}.outcome.refused{background:#3a3a3a}")
                 .append("</style></head><body><main>\n<header><h1>").append(t(lang, "title")).append("</h1>")
                 .append("<a class=\"lang\" id=\"switch-language\" lang=\"").append(other.tag).append("\" hreflang=\"")
-                .append(other.tag).append("\" href=\"").append(org.govkiosk.api.ApiPaths.RATE_PAGE).append("?t=")
+                .append(other.tag).append("\" href=\"").append(path).append("?t=")
                 .append(esc(java.net.URLEncoder.encode(token == null ? "" : token,
                         java.nio.charset.StandardCharsets.UTF_8)))
                 .append("&amp;lang=").append(other.param()).append("\">").append(t(lang, "switch"))

@@ -106,9 +106,11 @@ public final class RatingLedger {
 
     private boolean insert(Connection c, String ratingId, RatingSubmission s, long received, LocalDate deadline)
             throws SQLException {
+        // Owned by the department its window serves for, where the window → department map names one.
+        String department = WindowDepartments.of(c, s.hallCode(), s.windowId()).orElse(null);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO rating_ledger (rating_id, case_number,"
-                + " real_name, received_at, owner_clerk, first_deadline, deadline, state)"
-                + " SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
+                + " real_name, received_at, owner_clerk, first_deadline, deadline, state, owner_department)"
+                + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
                 + " (SELECT 1 FROM rating_ledger WHERE rating_id = ?)")) {
             ps.setString(1, ratingId);
             ps.setString(2, s.anonymous() ? null : s.caseNumber());
@@ -118,7 +120,8 @@ public final class RatingLedger {
             ps.setObject(6, deadline);
             ps.setObject(7, deadline);
             ps.setString(8, LedgerState.OPEN.name());
-            ps.setString(9, ratingId);
+            ps.setString(9, department);
+            ps.setString(10, ratingId);
             return ps.executeUpdate() == 1;
         }
     }
@@ -247,7 +250,7 @@ public final class RatingLedger {
         }
     }
 
-    private static void history(Connection c, String ratingId, Instant at, String by, LedgerActionKind action,
+    static void history(Connection c, String ratingId, Instant at, String by, LedgerActionKind action,
             LocalDate deadline, String reason) throws SQLException {
         int step;
         try (PreparedStatement ps = c.prepareStatement(

@@ -99,7 +99,7 @@ final class RatingLinks {
         }
     }
 
-    private byte[] mac(String body) {
+    byte[] mac(String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));

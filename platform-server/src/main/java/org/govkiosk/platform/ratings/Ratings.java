@@ -71,6 +71,23 @@ public final class Ratings implements AutoCloseable {
         RatingLedger ledger = new RatingLedger(database, outbox, calendar, support.clock(), support.zone(),
                 settings.smsSignature());
         new RatingLedgerRoutes(support, ledger).register(routes);
+        // The pre-ledger work list answers from the ledger; what it recorded before is carried onto it once.
+        LegacyFollowUps legacy = new LegacyFollowUps(database, ledger, support.zone());
+        new LegacyFollowUpRoutes(support, legacy).register(routes);
+        ledger.sync();
+        int carried = legacy.carryOver();
+        if (carried > 0) {
+            LOG.info("{} follow-up(s) of bad ratings recorded before the ledger carried onto it", carried);
+        }
+        // 申诉复核, the window → department map, the period reports and the published results (issue 18).
+        RatingPublications publications = new RatingPublications(database, support.clock());
+        new RatingAppealRoutes(support, new RatingAppeals(database, support.clock()),
+                new WindowDepartments(database, support.clock()), publications).register(routes);
+        WindowDepartments windowDepartments = new WindowDepartments(database, support.clock());
+        new WindowRatingRoutes(support, new WindowRatingLinks(links, database, support.clock(), support.zone(),
+                baseUrl, window::lastDay), windowDepartments).register(routes);
+        new PeriodReportRoutes(support, new PeriodReports(database, support.zone(), ledger::sync), publications,
+                database).register(routes);
         ScheduledExecutorService jobs = null;
         if (settings.scheduled()) {
             jobs = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -176,6 +176,19 @@ public final class HeadlessChromium implements AutoCloseable {
         call("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Accept-Language", acceptLanguage)));
     }
 
+    /** Headers sent with every request from now on (a clerk's Authorization, the Accept-Language). */
+    public void headers(Map<String, String> headers) throws Exception {
+        call("Network.enable", Map.of());
+        call("Network.setExtraHTTPHeaders", Map.of("headers", headers));
+    }
+
+    /** The page printed as the browser's print dialog would, with the page size its CSS asks for ({@code @page}). */
+    public void printToPdf(Path pdf) throws Exception {
+        JsonNode printed = call("Page.printToPDF", Map.of("preferCSSPageSize", true, "printBackground", true));
+        Files.createDirectories(pdf.getParent());
+        Files.write(pdf, java.util.Base64.getDecoder().decode(printed.path("result").path("data").asText()));
+    }
+
     /** A PNG of the whole page (beyond the viewport), as a person scrolling it would see it. */
     public void screenshot(Path png) throws Exception {
         JsonNode metrics = call("Page.getLayoutMetrics", Map.of()).path("result").path("cssContentSize");

@@ -54,6 +54,9 @@ public final class PadView implements Screen {
         root.getStyleClass().add("screen");
         root.setAlignment(Pos.CENTER);
         VBox idle = idle(i18n, hallName, windowName);
+        if (model != null) {
+            idle.getChildren().add(ratingQr(i18n));
+        }
         if (model == null) {
             root.getChildren().add(idle);
             clock = null;
@@ -97,6 +100,54 @@ public final class PadView implements Screen {
         idle.setId("pad-idle");
         idle.setAlignment(Pos.CENTER);
         return idle;
+    }
+
+    /** The QR code's width on screen: large enough for a phone held at arm's length to read it. */
+    static final double QR_PIXELS = 300;
+
+    /**
+     * 评价二维码: the window's rating link the platform signed, as a QR code with its quiet zone, and what it is for;
+     * nothing while the pad has no valid link (a code that would not work is never shown).
+     */
+    private VBox ratingQr(I18n i18n) {
+        javafx.scene.image.ImageView code = new javafx.scene.image.ImageView();
+        code.setId("pad-rating-qr");
+        code.setSmooth(false); // sharp module edges
+        Label caption = Controls.label(i18n, "pad.qr-caption", "hint");
+        caption.setId("pad-rating-qr-caption");
+        Controls.wrap(caption);
+        caption.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        VBox box = new VBox(8, code, caption);
+        box.setId("pad-rating-qr-box");
+        box.setAlignment(Pos.CENTER);
+        Runnable draw = () -> {
+            var link = model.ratingLinkProperty().get();
+            code.setImage(link == null ? null : qrImage(PadViewModel.qrModules(link.url())));
+        };
+        model.ratingLinkProperty().addListener((obs, was, now) -> draw.run());
+        draw.run();
+        BooleanBinding shown = model.ratingLinkProperty().isNotNull();
+        box.visibleProperty().bind(shown);
+        box.managedProperty().bind(shown);
+        return box;
+    }
+
+    /** Black modules on white, whole pixels per module, with the four-module quiet zone a scanner needs. */
+    static javafx.scene.image.WritableImage qrImage(boolean[][] dark) {
+        int n = dark.length;
+        int module = Math.max(2, (int) Math.floor(QR_PIXELS / (n + 8)));
+        int side = (n + 8) * module;
+        javafx.scene.image.WritableImage image = new javafx.scene.image.WritableImage(side, side);
+        javafx.scene.image.PixelWriter w = image.getPixelWriter();
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                int mx = x / module - 4;
+                int my = y / module - 4;
+                boolean on = mx >= 0 && my >= 0 && mx < n && my < n && dark[my][mx];
+                w.setArgb(x, y, on ? 0xFF000000 : 0xFFFFFFFF);
+            }
+        }
+        return image;
     }
 
     private VBox rating(I18n i18n, CatalogTexts catalog) {

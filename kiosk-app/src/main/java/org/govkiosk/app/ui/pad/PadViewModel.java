@@ -97,6 +97,9 @@ public final class PadViewModel implements PadListener, SerialPadRelay.PadKeys {
     private Instant deadline = Instant.MAX;
     private BadKeyReasons badKeyReasons = BadKeyReasons.SCREEN;
     private Consumer<String> onFinished = id -> { };
+    /** The window's rating link for the idle screen's QR code; null while none is valid. */
+    private final javafx.beans.property.ObjectProperty<org.govkiosk.api.WindowRatingLink> ratingLink =
+            new javafx.beans.property.SimpleObjectProperty<>();
 
     /**
      * @param sink         takes the rating durably (the outbox: {@code PlatformQueue::submitRating}); may throw
@@ -125,6 +128,11 @@ public final class PadViewModel implements PadListener, SerialPadRelay.PadKeys {
     }
 
     // --- from the connection (any thread)
+
+    @Override
+    public void ratingLinkChanged(org.govkiosk.api.WindowRatingLink link) {
+        fx.execute(() -> ratingLink.set(link.validUntil().isAfter(clock.instant()) ? link : null));
+    }
 
     @Override
     public void requestArrived(PadRequest r) {
@@ -252,6 +260,10 @@ public final class PadViewModel implements PadListener, SerialPadRelay.PadKeys {
 
     /** Called every second: a request not rated in time, or the thanks, go back to idle. */
     public void tick() {
+        org.govkiosk.api.WindowRatingLink link = ratingLink.get();
+        if (link != null && !clock.instant().isBefore(link.validUntil())) {
+            ratingLink.set(null); // expired without a refresh: a code that no longer works is not shown
+        }
         if (stage.get() != Stage.IDLE && !clock.instant().isBefore(deadline)) {
             RatingRequestEvent r = request.get();
             if (r != null && stage.get() != Stage.THANKS) {
@@ -308,6 +320,23 @@ public final class PadViewModel implements PadListener, SerialPadRelay.PadKeys {
             finished.removeFirst();
         }
         onFinished.accept(requestId);
+    }
+
+    /** The dark modules of {@code url}'s QR code, row by row, without the quiet zone (the view adds it). */
+    public static boolean[][] qrModules(String url) {
+        org.govkiosk.print.qr.QrMatrix m = org.govkiosk.print.qr.QrMatrix.encode(url);
+        boolean[][] dark = new boolean[m.size()][m.size()];
+        for (int y = 0; y < m.size(); y++) {
+            for (int x = 0; x < m.size(); x++) {
+                dark[y][x] = m.isDark(x, y);
+            }
+        }
+        return dark;
+    }
+
+    /** The window's rating link the idle screen shows as a QR code; null while none is valid. */
+    public ReadOnlyObjectProperty<org.govkiosk.api.WindowRatingLink> ratingLinkProperty() {
+        return ratingLink;
     }
 
     public ReadOnlyObjectProperty<Stage> stageProperty() {

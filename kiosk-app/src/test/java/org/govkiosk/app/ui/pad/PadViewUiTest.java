@@ -278,4 +278,63 @@ class PadViewUiTest {
         robot.interact(() -> shot.set(shell.snapshot(null, null)));
         org.govkiosk.app.testkit.Screenshots.write(shot.get(), out.resolve("pad-thanks-reasons-by-phone.png"));
     }
+
+    /** A whole-screen snapshot as a BufferedImage, for ZXing (as a camera would see the screen). */
+    private java.awt.image.BufferedImage screen(String name) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage> shot =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> shot.set(shell.snapshot(null, null)));
+        org.govkiosk.app.testkit.Screenshots.write(shot.get(), java.nio.file.Path.of("target", "pad-screens",
+                name + ".png"));
+        javafx.scene.image.PixelReader r = shot.get().getPixelReader();
+        int w = (int) shot.get().getWidth();
+        int h = (int) shot.get().getHeight();
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, r.getArgb(x, y) & 0xFFFFFF);
+            }
+        }
+        return out;
+    }
+
+    private static com.google.zxing.Result scan(java.awt.image.BufferedImage image) throws Exception {
+        return new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se
+                        .BufferedImageLuminanceSource(image))), java.util.Map.of(
+                com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE));
+    }
+
+    @Test
+    void theIdleScreenShowsTheWindowsSignedRatingLinkAsAQrCodeLargeEnoughToScan() throws Exception {
+        assertThat(visible("#pad-rating-qr-box")).as("no link yet: no code").isFalse();
+        String url = "https://hall.example.cn/rate/w?t=R0tXMQpIQUxMLTEKVy0wMQoxNzY1MDAwMDAw.c2lnbmVkLWJ5LXBsYXRmb3Jt";
+        Instant now = Instant.now();
+        model.ratingLinkChanged(new org.govkiosk.api.WindowRatingLink("HALL-1", "W-01", url,
+                now.plus(Duration.ofHours(24)), now.plus(Duration.ofHours(18))));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(visible("#pad-rating-qr-box")).isTrue();
+        assertThat(robot.lookup("#pad-rating-qr-caption").queryLabeled().getText()).isEqualTo("手机扫码，评价本窗口的服务");
+        javafx.scene.image.ImageView code = robot.lookup("#pad-rating-qr").query();
+        assertThat(code.getImage().getWidth()).as("at least 250 px on the pad's screen").isGreaterThanOrEqualTo(250);
+
+        com.google.zxing.Result read = scan(screen("pad-idle-qr-zh"));
+        assertThat(read.getText()).as("the screen's code is the link the platform signed").isEqualTo(url);
+        // Modules wide enough for a phone: the finder patterns' distance over the module count.
+        com.google.zxing.ResultPoint[] p = read.getResultPoints();
+        double span = Math.hypot(p[0].getX() - p[1].getX(), p[0].getY() - p[1].getY());
+        assertThat(span).as("finder pattern distance in screen pixels").isGreaterThan(180);
+
+        robot.interact(() -> i18n.localeProperty().set(Locale.ENGLISH));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#pad-rating-qr-caption").queryLabeled().getText()).contains("rate this window");
+        assertThat(scan(screen("pad-idle-qr-en")).getText()).isEqualTo(url);
+
+        // A link past its time is not shown: a code that would not work.
+        model.ratingLinkChanged(new org.govkiosk.api.WindowRatingLink("HALL-1", "W-01", url, now.minusSeconds(1),
+                now.minusSeconds(10)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(visible("#pad-rating-qr-box")).isFalse();
+    }
 }

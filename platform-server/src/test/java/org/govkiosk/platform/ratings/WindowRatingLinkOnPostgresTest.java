@@ -1,0 +1,16 @@
+package org.govkiosk.platform.ratings;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.govkiosk.platform.PostgresCluster;
+import org.govkiosk.platform.config.PlatformConfig;
+
+/** The window rating link's latest-contact query on a real PostgreSQL. */
+class WindowRatingLinkOnPostgresTest extends WindowRatingLinkHttpTest {
+
+    @Override
+    protected PlatformConfig config() throws Exception {
+        assumeTrue(PostgresCluster.unavailableReason().isEmpty(),
+                () -> "skipped: " + PostgresCluster.unavailableReason().orElse(""));
+        return super.config().withDatabase(PostgresCluster.shared().createDatabase(), PostgresCluster.USER, null);
+    }
+}
