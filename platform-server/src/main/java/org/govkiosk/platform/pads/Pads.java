@@ -33,7 +33,6 @@ public final class Pads {
 
     public static Pads install(RouteTable routes, Javalin app, RouteSupport support, Database database,
             PadSettings settings) {
-        PadSchema.apply(database);
         Clock clock = support.clock();
         PadHub hub = new PadHub(settings.heartbeat());
         if (database.isPostgres()) {
