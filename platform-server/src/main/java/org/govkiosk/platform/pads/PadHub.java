@@ -115,6 +115,24 @@ final class PadHub implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends every stream held here now (a stopping instance's last act before it stops): each pad connects again
+     * through the balancer, to another instance, and gets what it missed by its Last-Event-ID. Returns how many.
+     */
+    int endStreams() {
+        int ended = 0;
+        for (Set<PadConnection> set : byWindow.values()) {
+            for (PadConnection c : List.copyOf(set)) {
+                if (set.remove(c)) {
+                    c.close();
+                    presence.closed(c);
+                    ended++;
+                }
+            }
+        }
+        return ended;
+    }
+
     @Override
     public void close() {
         heartbeats.shutdownNow();

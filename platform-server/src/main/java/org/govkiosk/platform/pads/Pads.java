@@ -61,6 +61,11 @@ public final class Pads {
         return gate;
     }
 
+    /** Ends the pad streams open here (a stopping instance, after its drain): the pads reconnect elsewhere. */
+    public int endStreams() {
+        return hub.endStreams();
+    }
+
     /** Pad streams open at this instance now. */
     public int connectedPads() {
         return hub.connections().size();
