@@ -1,0 +1,109 @@
+package org.govkiosk.bench.province;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.govkiosk.api.ApiPaths;
+
+/** HAProxy (Debian's) in front of some of the instances, configured as docs/province.md shows (without TLS). */
+final class Balancer implements AutoCloseable {
+
+    static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
+
+    final URI uri;
+    private final URI stats;
+    private final Process process;
+
+    private Balancer(URI uri, URI stats, Process process) {
+        this.uri = uri;
+        this.stats = stats;
+        this.process = process;
+    }
+
+    static Balancer start(List<PlatformInstance> servers, Path dir, int maxConnections) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (PlatformInstance in : servers) {
+            lines.append("    server ").append(in.name).append(" 127.0.0.1:").append(in.port).append(" check\n");
+        }
+        int port = freePort();
+        int statsPort = freePort();
+        Path cfg = Files.writeString(dir.resolve("haproxy-" + servers.size() + ".cfg"), """
+                global
+                    maxconn %d
+                defaults
+                    mode http
+                    timeout connect 2s
+                    timeout client 60s
+                    timeout server 60s
+                    retries 3
+                    option redispatch
+                frontend api
+                    bind 127.0.0.1:%d
+                    maxconn %d
+                    http-request set-header X-Forwarded-For %%[src]
+                    default_backend platform
+                backend platform
+                    balance roundrobin
+                    option httpchk GET %s
+                    http-check expect status 200
+                    default-server inter 500ms fall 2 rise 2 maxconn %d
+                %sfrontend stats
+                    bind 127.0.0.1:%d
+                    stats enable
+                    stats uri /stats
+                """.formatted(maxConnections * 2 + 100, port, maxConnections, ApiPaths.HEALTH, maxConnections,
+                lines, statsPort));
+        Process p = new ProcessBuilder(HAPROXY.toString(), "-db", "-f", cfg.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("haproxy-" + servers.size() + ".log").toFile()).start();
+        return new Balancer(URI.create("http://127.0.0.1:" + port), URI.create("http://127.0.0.1:" + statsPort
+                + "/stats;csv"), p);
+    }
+
+    /** Waits until HAProxy's checks have marked every server up. */
+    void awaitUp(HttpClient http, int servers, Duration within) throws Exception {
+        long until = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < until) {
+            try {
+                String csv = http.send(HttpRequest.newBuilder(stats).build(), HttpResponse.BodyHandlers.ofString())
+                        .body();
+                long up = csv.lines().map(l -> l.split(",", -1))
+                        .filter(f -> f.length > 17 && f[0].equals("platform") && !f[1].equals("BACKEND")
+                                && f[17].startsWith("UP")).count();
+                if (up == servers) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // HAProxy still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("HAProxy did not mark " + servers + " servers up within " + within);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
