@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.govkiosk.api.ApiPaths;
 
-/** HAProxy (Debian's) in front of some of the instances, configured as docs/province.md shows (without TLS). */
+/**
+ * HAProxy (Debian's) in front of some of the instances, configured as docs/province.md shows (without TLS), but for
+ * a more tolerant health check (see the configuration).
+ */
 final class Balancer implements AutoCloseable {
 
     static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
@@ -29,7 +32,10 @@ final class Balancer implements AutoCloseable {
         this.process = process;
     }
 
-    static Balancer start(List<PlatformInstance> servers, Path dir, int maxConnections) throws IOException {
+    static Balancer start(List<PlatformInstance> servers, Path dir, int wantedConnections) throws IOException {
+        // HAProxy needs two descriptors a connection (client and server side) and refuses to start when its maxconn
+        // needs more than this process may open (it inherits the limit).
+        int maxConnections = Math.min(wantedConnections, (openFilesLimit() - 200) / 2);
         StringBuilder lines = new StringBuilder();
         for (PlatformInstance in : servers) {
             lines.append("    server ").append(in.name).append(" 127.0.0.1:").append(in.port).append(" check\n");
@@ -55,13 +61,16 @@ final class Balancer implements AutoCloseable {
                     balance roundrobin
                     option httpchk GET %s
                     http-check expect status 200
-                    default-server inter 500ms fall 2 rise 2 maxconn %d
+                    # Checked less tightly than docs/province.md's 500 ms (whose check times out after 500 ms): on
+                    # this shared machine a starved instance then flapped down and up under load, which measured
+                    # HAProxy's "no server available", not the platform.
+                    timeout check 2s
+                    default-server inter 1s fall 3 rise 2
                 %sfrontend stats
                     bind 127.0.0.1:%d
                     stats enable
                     stats uri /stats
-                """.formatted(maxConnections * 2 + 100, port, maxConnections, ApiPaths.HEALTH, maxConnections,
-                lines, statsPort));
+                """.formatted(maxConnections, port, maxConnections, ApiPaths.HEALTH, lines, statsPort));
         Process p = new ProcessBuilder(HAPROXY.toString(), "-db", "-f", cfg.toString()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("haproxy-" + servers.size() + ".log").toFile()).start();
         return new Balancer(URI.create("http://127.0.0.1:" + port), URI.create("http://127.0.0.1:" + statsPort
@@ -87,6 +96,20 @@ final class Balancer implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException("HAProxy did not mark " + servers + " servers up within " + within);
+    }
+
+    /** This process's limit of open files (HAProxy inherits it), from /proc/self/limits. */
+    static int openFilesLimit() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+                if (line.startsWith("Max open files")) {
+                    return Integer.parseInt(line.substring(26).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 1024;
+        }
+        return 1024;
     }
 
     long pid() {
