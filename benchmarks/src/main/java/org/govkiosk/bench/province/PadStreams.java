@@ -28,7 +28,10 @@ final class PadStreams implements AutoCloseable {
     private final Semaphore connecting = new Semaphore(64);
     private final List<Stream> streams;
     final AtomicInteger connected = new AtomicInteger();
+    /** Streams that ended after their hello (the instance closed them, or they broke), each opened again. */
     final AtomicInteger reconnects = new AtomicInteger();
+    /** Tries to open a stream that ended before its hello (refused, or the balancer found no instance). */
+    final AtomicInteger failedOpens = new AtomicInteger();
     final LatencyLog push = new LatencyLog();
     /** Case numbers of the rating requests the pads received (each request goes to one window's one pad). */
     final Map<String, Boolean> received = new ConcurrentHashMap<>();
@@ -92,7 +95,11 @@ final class PadStreams implements AutoCloseable {
             if (!open.get()) {
                 return;
             }
-            reconnects.incrementAndGet();
+            if (helloSeen) {
+                reconnects.incrementAndGet();
+            } else {
+                failedOpens.incrementAndGet();
+            }
             java.util.concurrent.CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS).execute(() -> {
                 if (open.get()) {
                     try {

@@ -51,7 +51,7 @@ public final class ProvinceBenchmark {
     public record Round(int instances, int cases, double casesPerSecond, double intakeP50, double intakeP99,
             int intakeFailures, int heartbeats, double heartbeatsPerSecond, int heartbeatFailures, int padsConnected,
             int ratingRequests, int pushed, double pushP50, double pushP99, int ratingRequestFailures,
-            int padReconnects, Map<String, Double> cpuPercent, double machineBusyPercent, String load,
+            int padReconnects, int padFailedOpens, Map<String, Double> cpuPercent, double machineBusyPercent, String load,
             String database, String limit) {
     }
 
@@ -117,6 +117,7 @@ public final class ProvinceBenchmark {
         try (PadStreams pads = new PadStreams(http, lb.uri, fleet.pads, load.posted)) {
             pads.connectAll(Duration.ofMinutes(5).toMillis());
             int reconnectsBefore = pads.reconnects.get();
+            int failedOpensBefore = pads.failedOpens.get();
             load.start(s.submitters(), s.heartbeatSeconds(), s.ratingRequestsPerSecond());
             Thread.sleep(s.warmupSeconds() * 1000L);
             Map<String, Long> pids = new LinkedHashMap<>();
@@ -152,7 +153,7 @@ public final class ProvinceBenchmark {
                     load.intakeFailures.get(), load.heartbeats.get(), load.heartbeats.get() / seconds,
                     load.heartbeatFailures.get(), pads.connected.get(), load.posted.size(), pads.push.count(),
                     pads.push.percentileMs(50), pads.push.percentileMs(99), load.ratingRequestFailures.get(),
-                    pads.reconnects.get() - reconnectsBefore, cpuPercent, busy, loadAverage, activity.summary(),
+                    pads.reconnects.get() - reconnectsBefore, pads.failedOpens.get() - failedOpensBefore, cpuPercent, busy, loadAverage, activity.summary(),
                     limit(cpuPercent, busy, cores, activity, n));
         } finally {
             load.stop();
@@ -188,10 +189,12 @@ public final class ProvinceBenchmark {
     static void print(Round r) {
         System.out.printf(Locale.ROOT, "%n%d instance(s): intake %.0f cases/s (%d cases, p50 %.1f ms, p99 %.1f ms,"
                 + " %d failed); heartbeats %.0f/s (%d failed); %d pads connected, rating request to pad p50 %.1f ms,"
-                + " p99 %.1f ms (%d of %d requests reached their pad, %d posts failed, %d stream reconnects)%n",
+                + " p99 %.1f ms (%d of %d requests reached their pad, %d posts failed; %d streams ended and reopened, %d opens"
+                + " failed)%n",
                 r.instances(), r.casesPerSecond(), r.cases(), r.intakeP50(), r.intakeP99(), r.intakeFailures(),
                 r.heartbeatsPerSecond(), r.heartbeatFailures(), r.padsConnected(), r.pushP50(), r.pushP99(),
-                r.pushed(), r.ratingRequests(), r.ratingRequestFailures(), r.padReconnects());
+                r.pushed(), r.ratingRequests(), r.ratingRequestFailures(), r.padReconnects(),
+                r.padFailedOpens());
         StringBuilder cpu = new StringBuilder();
         r.cpuPercent().forEach((k, v) -> cpu.append(cpu.length() == 0 ? "" : ", ")
                 .append(String.format(Locale.ROOT, "%s %.0f%%", k, v)));
