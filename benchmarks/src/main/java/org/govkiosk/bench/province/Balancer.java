@@ -21,6 +21,7 @@ import org.govkiosk.api.ApiPaths;
 final class Balancer implements AutoCloseable {
 
     static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
+    private static final java.util.concurrent.atomic.AtomicInteger STARTS = new java.util.concurrent.atomic.AtomicInteger();
 
     final URI uri;
     private final URI stats;
@@ -42,7 +43,8 @@ final class Balancer implements AutoCloseable {
         }
         int port = freePort();
         int statsPort = freePort();
-        Path cfg = Files.writeString(dir.resolve("haproxy-" + servers.size() + ".cfg"), """
+        String name = "haproxy-" + STARTS.incrementAndGet() + "-of-" + servers.size();
+        Path cfg = Files.writeString(dir.resolve(name + ".cfg"), """
                 global
                     maxconn %d
                 defaults
@@ -72,7 +74,7 @@ final class Balancer implements AutoCloseable {
                     stats uri /stats
                 """.formatted(maxConnections, port, maxConnections, ApiPaths.HEALTH, lines, statsPort));
         Process p = new ProcessBuilder(HAPROXY.toString(), "-db", "-f", cfg.toString()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("haproxy-" + servers.size() + ".log").toFile()).start();
+                .redirectOutput(dir.resolve(name + ".log").toFile()).start();
         return new Balancer(URI.create("http://127.0.0.1:" + port), URI.create("http://127.0.0.1:" + statsPort
                 + "/stats;csv"), p);
     }

@@ -88,16 +88,22 @@ public final class ProvinceBenchmark {
                     instances.add(in);
                     in.awaitHealthy(http, Duration.ofSeconds(180));
                 }
-                Fleet fleet = null;
+                Fleet fleet;
+                // Every instance warmed before any round is measured: a round of a JVM that had served nothing yet
+                // measured its JIT compiling (on this shared machine, 5 to 8 times fewer cases/s than the same
+                // instance count after it), not the deployment.
+                try (Balancer lb = Balancer.start(instances, dir, s.pads() + s.terminals() + 2000)) {
+                    lb.awaitUp(http, most, Duration.ofSeconds(60));
+                    progress.accept("registering " + s.terminals() + " terminals and " + s.pads() + " pads");
+                    fleet = Fleet.register(http, lb.uri, ENROL, s.terminals(), s.pads());
+                    progress.accept("warming all " + most + " instances up (not measured)");
+                    round(s, most, "warm", http, lb, fleet, instances, pg, db);
+                }
                 for (int n : s.instances()) {
                     try (Balancer lb = Balancer.start(instances.subList(0, n), dir, s.pads() + s.terminals() + 2000)) {
                         lb.awaitUp(http, n, Duration.ofSeconds(60));
-                        if (fleet == null) {
-                            progress.accept("registering " + s.terminals() + " terminals and " + s.pads() + " pads");
-                            fleet = Fleet.register(http, lb.uri, ENROL, s.terminals(), s.pads());
-                        }
                         progress.accept(n + " instance(s): connecting the pads");
-                        rounds.add(round(s, n, http, lb, fleet, instances.subList(0, n), pg, db));
+                        rounds.add(round(s, n, "r" + n, http, lb, fleet, instances.subList(0, n), pg, db));
                     }
                 }
             } finally {
@@ -111,9 +117,10 @@ public final class ProvinceBenchmark {
         return rounds;
     }
 
-    private static Round round(Settings s, int n, HttpClient http, Balancer lb, Fleet fleet,
+    /** One round; {@code tag} makes its cases' idempotency keys and case numbers its own. */
+    private static Round round(Settings s, int n, String tag, HttpClient http, Balancer lb, Fleet fleet,
             List<PlatformInstance> serving, BenchPostgres pg, String db) throws Exception {
-        Load load = new Load(http, lb.uri, fleet, CLERK, "r" + n);
+        Load load = new Load(http, lb.uri, fleet, CLERK, tag);
         try (PadStreams pads = new PadStreams(http, lb.uri, fleet.pads, load.posted)) {
             pads.connectAll(Duration.ofMinutes(5).toMillis());
             int reconnectsBefore = pads.reconnects.get();
