@@ -101,13 +101,16 @@ final class PadHub implements AutoCloseable {
 
     void heartbeat() {
         try {
+            List<PadConnection> gone = new ArrayList<>();
             byWindow.values().forEach(set -> set.removeIf(c -> {
                 if (c.heartbeat()) {
                     return false;
                 }
-                presence.closed(c);
+                gone.add(c);
                 return true;
             }));
+            // Once for all the pass found gone, after every live stream had its comment.
+            presence.closed(gone);
             presence.refresh();
         } catch (RuntimeException e) {
             // A failure here must not cancel the schedule (a thrown exception would).
@@ -120,17 +123,17 @@ final class PadHub implements AutoCloseable {
      * through the balancer, to another instance, and gets what it missed by its Last-Event-ID. Returns how many.
      */
     int endStreams() {
-        int ended = 0;
+        List<PadConnection> ended = new ArrayList<>();
         for (Set<PadConnection> set : byWindow.values()) {
             for (PadConnection c : List.copyOf(set)) {
                 if (set.remove(c)) {
                     c.close();
-                    presence.closed(c);
-                    ended++;
+                    ended.add(c);
                 }
             }
         }
-        return ended;
+        presence.closed(ended);
+        return ended.size();
     }
 
     @Override
