@@ -392,3 +392,6 @@ check "unit removed" test ! -e /lib/systemd/system/govkiosk-terminal.service
 
 echo "test-package-deb: PASSED; package $(du -k "$deb1" | cut -f1) KB, installed $(dpkg-deb -f "$deb1" Installed-Size) KB, first build ${build_s} s"
 echo "test-package-deb: service: READY=1 after${ready_figures%,}; systemd-analyze security exposure $exposure"
+
+# The platform's own package (govkiosk-platform): build, install, start, health, SIGTERM, purge.
+bash scripts/test-platform-package-deb.sh

@@ -47,6 +47,8 @@ public final class ErrorCodes {
 
     // The platform's own trouble: retrying later can help.
     public static final String STORAGE_UNAVAILABLE = "storage-unavailable";
+    /** 503 of the health check while an instance stops (its drain): the balancer sends to the others. */
+    public static final String SHUTTING_DOWN = "shutting-down";
     public static final String INTERNAL_ERROR = "internal-error";
 
     private ErrorCodes() {

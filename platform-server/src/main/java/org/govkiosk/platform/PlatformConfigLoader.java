@@ -44,7 +44,9 @@ public final class PlatformConfigLoader {
             address other than loopback), min-request-data-rate (bytes/s, default 1024),
             body-read-timeout-seconds (30), max-connections-per-address (32; 0: no limit),
             max-failed-logins (wrong clerk tokens from one client before a lockout, 5),
-            login-lockout-seconds (300) and crypto-suite (ed25519-aes, the default: Ed25519 receipts; sm: SM2
+            login-lockout-seconds (300), drain-seconds (on SIGTERM the health check fails this long while
+            requests are still served, then pads' event streams end and the platform stops; 3 behind-tls-proxy,
+            else 0: set it above the balancer's check interval times its fall count) and crypto-suite (ed25519-aes, the default: Ed25519 receipts; sm: SM2
             receipts, and only terminals with SM2 keys register).
             Result documents: public-base-url (where phones reach the platform; each document's QR code opens
             its /verify page there), certificate-key-dir (generated signing keys; default ./data/certificate-keys)
@@ -80,10 +82,17 @@ public final class PlatformConfigLoader {
             "max-connections-per-address", "max-failed-logins", "login-lockout-seconds", "crypto-suite",
             "public-base-url", "certificate-key-dir", "issuing-bodies", "rating-window-working-days",
             "rating-job-interval-seconds", "sms-signature", "sms-url", "sms-key-file", "sms-connect-timeout-seconds",
-            "sms-request-timeout-seconds", "sms-system-id", "sms-source-address", "case-notices", "province");
+            "sms-request-timeout-seconds", "sms-system-id", "sms-source-address", "case-notices", "province",
+            "drain-seconds");
     private static final Set<String> BODY_KEYS = Set.of("name", "signing-key", "public-key", "seal");
 
     private static final int MAX_PROMISED_DAYS = 365;
+    private static final int MAX_DRAIN_SECONDS = 300;
+    /**
+     * The drain behind a balancer when drain-seconds is not set: above the documented check (every 500 ms, down
+     * after 2) with room to spare, and above HAProxy's own default check (every 2 s, down after 3) only if set.
+     */
+    static final int DEFAULT_DRAIN_SECONDS_BEHIND_PROXY = 3;
     /** The whole-number keys and their largest value (0 is the smallest of each). */
     private static final Map<String, Integer> INTEGERS = Map.ofEntries(Map.entry("port", 65535),
             Map.entry("max-body-bytes", Integer.MAX_VALUE), Map.entry("max-certificate-bytes", Integer.MAX_VALUE),
@@ -93,7 +102,8 @@ public final class PlatformConfigLoader {
             Map.entry("max-connections-per-address", Integer.MAX_VALUE),
             Map.entry("max-failed-logins", Integer.MAX_VALUE), Map.entry("login-lockout-seconds", Integer.MAX_VALUE),
             Map.entry("rating-window-working-days", 30), Map.entry("rating-job-interval-seconds", 3600),
-            Map.entry("sms-connect-timeout-seconds", 120), Map.entry("sms-request-timeout-seconds", 120));
+            Map.entry("sms-connect-timeout-seconds", 120), Map.entry("sms-request-timeout-seconds", 120),
+            Map.entry("drain-seconds", MAX_DRAIN_SECONDS));
 
     /** --help was given. */
     public static final class HelpRequested extends RuntimeException {
@@ -108,11 +118,17 @@ public final class PlatformConfigLoader {
     /** The platform's configuration and its rating window and SMS gateway. */
     public record Loaded(PlatformConfig config, org.govkiosk.platform.ratings.RatingSettings ratings,
             Optional<org.govkiosk.platform.notices.NoticeTemplates> notices,
-            org.govkiosk.platform.province.ProvinceSettings province) {
+            org.govkiosk.platform.province.ProvinceSettings province, Duration drain) {
 
         public Loaded(PlatformConfig config, org.govkiosk.platform.ratings.RatingSettings ratings,
                 Optional<org.govkiosk.platform.notices.NoticeTemplates> notices) {
-            this(config, ratings, notices, org.govkiosk.platform.province.ProvinceSettings.none());
+            this(config, ratings, notices, org.govkiosk.platform.province.ProvinceSettings.none(), Duration.ZERO);
+        }
+
+        public Loaded(PlatformConfig config, org.govkiosk.platform.ratings.RatingSettings ratings,
+                Optional<org.govkiosk.platform.notices.NoticeTemplates> notices,
+                org.govkiosk.platform.province.ProvinceSettings province) {
+            this(config, ratings, notices, province, Duration.ZERO);
         }
 
         public Loaded(PlatformConfig config, org.govkiosk.platform.ratings.RatingSettings ratings) {
@@ -170,7 +186,8 @@ public final class PlatformConfigLoader {
             return new Loaded(build(values, configDir, env).withCertificates(new PlatformConfig.Certificates(
                     Optional.ofNullable(values.get("public-base-url")).map(u -> u.replaceAll("/+$", "")),
                     Optional.of(Path.of(values.getOrDefault("certificate-key-dir", "./data/certificate-keys"))),
-                    bodies)), ratings(values, env), Optional.ofNullable(notices.get()), province.get());
+                    bodies)), ratings(values, env), Optional.ofNullable(notices.get()), province.get(),
+                    drain(values));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
@@ -363,6 +380,19 @@ public final class PlatformConfigLoader {
                 }
             });
         }
+    }
+
+    /**
+     * How long a stopping instance fails its health check while it still serves (drain-seconds): behind a balancer
+     * the balancer's check marks it down meanwhile and sends nothing more, so no request meets a closing instance.
+     */
+    private static Duration drain(Map<String, String> v) {
+        int seconds = integer(v, "drain-seconds", bool(v, "behind-tls-proxy", false)
+                ? DEFAULT_DRAIN_SECONDS_BEHIND_PROXY : 0);
+        if (seconds < 0 || seconds > MAX_DRAIN_SECONDS) {
+            throw new IllegalArgumentException("drain-seconds: expected 0.." + MAX_DRAIN_SECONDS + ", got " + seconds);
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     private static int integer(Map<String, String> v, String key, int fallback) {

@@ -65,6 +65,9 @@ public final class PlatformServer implements AutoCloseable {
     /** 承诺超时默认, run every {@link #DEADLINE_JOBS_EVERY} on a thread of its own; null when no item allows it. */
     private final org.govkiosk.platform.cases.DeemedApprovals deemedApprovals;
     private final java.util.concurrent.ScheduledExecutorService deadlineJobs;
+    /** Set when a stop begins: the health check answers 503 so the balancer sends no more (see closeGracefully). */
+    private final java.util.concurrent.atomic.AtomicBoolean draining;
+    private final org.govkiosk.platform.pads.Pads pads;
 
     /** How often the deadline jobs (承诺超时默认) look for cases due: a decision is at most this late. */
     static final java.time.Duration DEADLINE_JOBS_EVERY = java.time.Duration.ofMinutes(1);
@@ -81,6 +84,8 @@ public final class PlatformServer implements AutoCloseable {
         this.deadlineJobs = deemedApprovals.anyItem() ? every(DEADLINE_JOBS_EVERY, "platform-deadline-jobs",
                 "Deadline jobs (承诺超时默认)", deemedApprovals::runOnce) : null;
         this.caseNotices = wiring.caseNotices();
+        this.draining = wiring.draining();
+        this.pads = wiring.pads();
         this.noticeJobs = wiring.noticesScheduled() ? every(NOTICE_JOBS_EVERY, "platform-case-notices", "Case notices",
                 caseNotices::runOnce) : null;
         this.province = wiring.province();
@@ -140,7 +145,8 @@ public final class PlatformServer implements AutoCloseable {
                           org.govkiosk.platform.ratings.Ratings ratings,
                           org.govkiosk.platform.cases.DeemedApprovals deemedApprovals,
                           org.govkiosk.platform.notices.CaseNoticeJob caseNotices, boolean noticesScheduled,
-                          org.govkiosk.platform.province.Province province, java.time.Duration provinceEvery) {
+                          org.govkiosk.platform.province.Province province, java.time.Duration provinceEvery,
+                          org.govkiosk.platform.pads.Pads pads, java.util.concurrent.atomic.AtomicBoolean draining) {
     }
 
     /**
@@ -252,7 +258,13 @@ public final class PlatformServer implements AutoCloseable {
                 org.govkiosk.platform.certificates.IssuingBodies.load(config.certificates(),
                         config.decisions().resultIssuer(), config.cryptoSuite()),
                 () -> config.certificates().publicBaseUrl().orElseGet(() -> ownBase.get()));
+        java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
         routes.get(ApiPaths.HEALTH, ctx -> {
+            if (draining.get()) {
+                Responses.json(ctx, 503, new ApiError(ErrorCodes.SHUTTING_DOWN,
+                        "this platform instance is stopping; another one serves", true));
+                return;
+            }
             boolean up = database.isReachable();
             Responses.json(ctx, up ? 200 : 503, up
                     ? Map.of("status", "UP", "time", clock.instant().toString())
@@ -298,7 +310,7 @@ public final class PlatformServer implements AutoCloseable {
         return new Wiring(support.receipts().publicKey(), signed.bodies(), phoneRatings,
                 new org.govkiosk.platform.cases.DeemedApprovals(cases, promisedDates.deemedApprovalItems(), clock,
                         config.zone()), caseNotices(database, phoneRatings, ratingSettings, noticeTemplates, clock),
-                ratingSettings.scheduled(), province, provinceSettings.interval());
+                ratingSettings.scheduled(), province, provinceSettings.interval(), pads, draining);
     }
 
     /** A count from the database, -1 while it does not answer. */
@@ -470,6 +482,26 @@ public final class PlatformServer implements AutoCloseable {
      * platform use {@link #close()}.
      */
     public void closeGracefully(java.time.Duration grace) {
+        closeGracefully(java.time.Duration.ZERO, grace);
+    }
+
+    /**
+     * Stops as on SIGTERM behind a balancer: first fails the health check (503 {@code shutting-down}) while serving
+     * on for {@code drain}, long enough for the balancer's check to mark this instance down (its interval times its
+     * fall count, and some): by then nothing new comes here, and what came meanwhile was served. Then ends the
+     * pads' event streams (they reconnect through the balancer to another instance and get what they missed by
+     * Last-Event-ID) and stops as {@link #closeGracefully(java.time.Duration)}.
+     */
+    public void closeGracefully(java.time.Duration drain, java.time.Duration grace) {
+        if (!drain.isZero() && draining.compareAndSet(false, true)) {
+            LOG.info("Stopping: health check failing for a drain of {} ms while requests are served", drain.toMillis());
+            try {
+                Thread.sleep(drain.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.info("Drained; ending {} pad event streams and stopping", pads.endStreams());
+        }
         app.jettyServer().server().setStopTimeout(grace.toMillis());
         close();
     }
@@ -490,7 +522,7 @@ public final class PlatformServer implements AutoCloseable {
         }
         PlatformServer server = start(config.config(), config.ratings(), config.notices(), config.province(),
                 Clock.systemUTC());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.closeGracefully(GRACEFUL_STOP),
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.closeGracefully(config.drain(), GRACEFUL_STOP),
                 "platform-shutdown"));
     }
 }

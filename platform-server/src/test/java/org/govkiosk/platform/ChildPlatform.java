@@ -17,6 +17,11 @@ import org.govkiosk.testkit.Await;
 
 /** One platform instance in a JVM of its own, as PlatformMain starts it. */
 final class ChildPlatform {
+    /**
+     * On SIGTERM the instance fails its health check this long while serving on: above the balancers' check of the
+     * tests (every 500 ms, down after 2), so HAProxy has stopped sending to it before it stops.
+     */
+    static final int DRAIN_SECONDS = 2;
     final String name;
     final int port;
     final String db;
@@ -36,7 +41,7 @@ final class ChildPlatform {
     void start() throws IOException {
         Path yaml = Files.writeString(dir.resolve(name + ".yaml"), "bind: 127.0.0.1\nport: " + port
                 + "\ndb-url: " + db + "\ndb-user: " + PostgresCluster.USER + "\nbehind-tls-proxy: true"
-                + "\nmax-connections-per-address: 0\ncertificate-key-dir: "
+                + "\nmax-connections-per-address: 0\ndrain-seconds: " + DRAIN_SECONDS + "\ncertificate-key-dir: "
                 + dir.resolve("keys").toAbsolutePath() + "\n");
         ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),

@@ -48,6 +48,9 @@ import org.slf4j.LoggerFactory;
  * its check marks it down, and every pad ends up with its window's last request, its event ids rising across
  * reconnects. The kill comes at a third of {@code GOVKIOSK_LB_CASES} cases (240 by default), the restart at two
  * thirds, and the load goes on until the restarted instance has served again: a few seconds to a quarter minute.
+ * The restart fails no request, of the terminals or of the clerk: the SIGTERM'd instance fails its health check
+ * first and serves on until HAProxy has marked it down ({@code drain-seconds}), then ends its pads' streams (they
+ * reconnect to the others) and stops.
  */
 class LoadBalancedInstancesTest {
 
@@ -122,6 +125,7 @@ class LoadBalancedInstancesTest {
         AtomicInteger acknowledged = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         AtomicInteger failuresWhileDown = new AtomicInteger();
+        AtomicInteger failuresInRestart = new AtomicInteger();
         AtomicLong longestFailure = new AtomicLong();
         AtomicLong lastAcknowledged = new AtomicLong();
         // The load lasts at least until the restarted instance has served again.
@@ -140,7 +144,9 @@ class LoadBalancedInstancesTest {
                     String key = t.id + "-" + k;
                     while (true) {
                         long t0 = System.nanoTime();
-                        boolean sentWhileDown = markedDown.get() && !restarting.get();
+                        // From the moment the check marked the killed instance down, through the restart.
+                        boolean sentWhileDown = markedDown.get();
+                        boolean sentInRestart = restarting.get();
                         int status;
                         try {
                             status = t.post(ApiPaths.CASES, Fixtures.submission(t.id, key)).statusCode();
@@ -165,6 +171,9 @@ class LoadBalancedInstancesTest {
                         if (sentWhileDown) {
                             failuresWhileDown.incrementAndGet();
                         }
+                        if (sentInRestart) {
+                            failuresInRestart.incrementAndGet();
+                        }
                         // The terminal's outbox waits a little and sends again, with the same key.
                         try {
                             Thread.sleep(20);
@@ -181,6 +190,7 @@ class LoadBalancedInstancesTest {
         Map<String, RatingRequestReceipt> lastRequest = new ConcurrentHashMap<>();
         AtomicBoolean loadDone = new AtomicBoolean();
         AtomicInteger asked = new AtomicInteger();
+        AtomicInteger clerkFailuresWhileDown = new AtomicInteger();
         Thread clerk = new Thread(() -> {
             int n = 0;
             while (!loadDone.get()) {
@@ -192,8 +202,14 @@ class LoadBalancedInstancesTest {
                     return;
                 }
                 // A try that failed (its instance died) is made again, as the window system would.
-                while (!ask(lb, "W-" + (n % WINDOWS + 1), "CASE-LB-" + n, lastRequest)) {
-                    continue;
+                while (true) {
+                    boolean sentWhileDown = markedDown.get();
+                    if (ask(lb, "W-" + (n % WINDOWS + 1), "CASE-LB-" + n, lastRequest)) {
+                        break;
+                    }
+                    if (sentWhileDown) {
+                        clerkFailuresWhileDown.incrementAndGet();
+                    }
                 }
                 asked.incrementAndGet();
                 n++;
@@ -220,7 +236,10 @@ class LoadBalancedInstancesTest {
         Await.until("two thirds of the cases answered", START,
                 () -> acknowledged.get() >= 2 * perTerminal * TERMINALS / 3);
         restarting.set(true);
+        int failuresBeforeRestart = failures.get();
+        long stopAsked = System.nanoTime();
         restarted.stop();
+        long stopTook = System.nanoTime() - stopAsked;
         restarted.start();
         restarted.awaitHealthy();
         Await.until("HAProxy takes the restarted instance back", START,
@@ -254,8 +273,12 @@ class LoadBalancedInstancesTest {
         Map<String, Integer> stored = storedCases(db);
         assertThat(stored).hasSize(expected).allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1));
         assertThat(stored.keySet()).containsAll(created.keySet());
-        // Once the check marked the killed instance down, no request went to it.
-        assertThat(failuresWhileDown.get()).as("failed requests after the dead instance was marked down").isZero();
+        // Once the check marked the killed instance down, no request went to it; the SIGTERM restart after it
+        // failed none either (the instance drained: its check failed while it served on).
+        assertThat(failuresWhileDown.get()).as("failed requests after the dead instance was marked down, through"
+                + " the restart (%d of them during the restart)", failuresInRestart.get()).isZero();
+        assertThat(clerkFailuresWhileDown.get()).as("failed rating requests after the dead instance was marked down,"
+                + " through the restart").isZero();
         for (StreamingPad p : pads) {
             assertThat(p.ids).as("event ids of " + p.window).isSorted().doesNotHaveDuplicates();
         }
@@ -295,11 +318,13 @@ class LoadBalancedInstancesTest {
         LOG.info("Behind HAProxy, 3 instances on one PostgreSQL, {} terminals: {} cases in {} s ({} cases/s),"
                 + " p50 {} ms, p99 {} ms; {} failed tries retried ({} before the check marked the killed instance"
                 + " down, {} ms after the kill; check every {} ms, down after {}; the longest failed try {} ms);"
-                + " {} rating requests, {} pad reconnects", TERMINALS, expected, String.format("%.1f", seconds),
+                + " {} rating requests, {} pad reconnects; the SIGTERM'd instance stopped in {} ms (drain {} s), {} tries"
+                + " failed during its restart", TERMINALS, expected, String.format("%.1f", seconds),
                 String.format("%.0f", expected / seconds), sorted.get(sorted.size() / 2) / 1_000_000,
                 sorted.get(sorted.size() * 99 / 100) / 1_000_000, failures.get(), failuresAtDown,
                 downAfter / 1_000_000, CHECK_INTER_MILLIS, CHECK_FALL, longestFailure.get() / 1_000_000, asked.get(),
-                pads.stream().mapToInt(p -> p.connects.get() - 1).sum());
+                pads.stream().mapToInt(p -> p.connects.get() - 1).sum(), stopTook / 1_000_000,
+                ChildPlatform.DRAIN_SECONDS, failures.get() - failuresBeforeRestart);
     }
 
     private boolean ask(URI lb, String window, String caseNumber, Map<String, RatingRequestReceipt> last) {

@@ -101,18 +101,39 @@ final class PadHub implements AutoCloseable {
 
     void heartbeat() {
         try {
+            List<PadConnection> gone = new ArrayList<>();
             byWindow.values().forEach(set -> set.removeIf(c -> {
                 if (c.heartbeat()) {
                     return false;
                 }
-                presence.closed(c);
+                gone.add(c);
                 return true;
             }));
+            // Once for all the pass found gone, after every live stream had its comment.
+            presence.closed(gone);
             presence.refresh();
         } catch (RuntimeException e) {
             // A failure here must not cancel the schedule (a thrown exception would).
             LOG.warn("Pad heartbeat failed: {}", e.toString());
         }
+    }
+
+    /**
+     * Ends every stream held here now (a stopping instance's last act before it stops): each pad connects again
+     * through the balancer, to another instance, and gets what it missed by its Last-Event-ID. Returns how many.
+     */
+    int endStreams() {
+        List<PadConnection> ended = new ArrayList<>();
+        for (Set<PadConnection> set : byWindow.values()) {
+            for (PadConnection c : List.copyOf(set)) {
+                if (set.remove(c)) {
+                    c.close();
+                    ended.add(c);
+                }
+            }
+        }
+        presence.closed(ended);
+        return ended.size();
     }
 
     @Override

@@ -51,10 +51,25 @@ class PadPresence {
     }
 
     void closed(PadConnection c) {
-        run("forget a pad stream", () -> db.inTransaction(conn -> {
+        closed(java.util.List.of(c));
+    }
+
+    /**
+     * Forgets many streams in one transaction: when many pads vanish at once (the balancer restarted, a network
+     * cut) the heartbeat finds them all in one pass, and a transaction each (a commit flushed to disk each) held up
+     * that pass, and the comments of the live streams, for long enough that the balancer timed those out too.
+     */
+    void closed(java.util.Collection<PadConnection> gone) {
+        if (gone.isEmpty()) {
+            return;
+        }
+        run("forget " + gone.size() + " pad streams", () -> db.inTransaction(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("DELETE FROM pad_streams WHERE stream_id = ?")) {
-                ps.setString(1, c.streamId());
-                ps.executeUpdate();
+                for (PadConnection c : gone) {
+                    ps.setString(1, c.streamId());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
             return null;
         }));
@@ -132,6 +147,10 @@ class PadPresence {
 
             @Override
             void closed(PadConnection c) {
+            }
+
+            @Override
+            void closed(java.util.Collection<PadConnection> gone) {
             }
 
             @Override

@@ -36,7 +36,6 @@ public final class Pads {
 
     public static Pads install(RouteTable routes, Javalin app, RouteSupport support, Database database,
             PadSettings settings) {
-        PadSchema.apply(database);
         Clock clock = support.clock();
         PadHub hub = new PadHub(settings.heartbeat());
         if (database.isPostgres()) {
@@ -68,6 +67,11 @@ public final class Pads {
     /** What asks a window's pads for a rating: the clerk desk's page uses the service the endpoint uses. */
     public RatingRequestService ratingRequests() {
         return requests;
+    }
+
+    /** Ends the pad streams open here (a stopping instance, after its drain): the pads reconnect elsewhere. */
+    public int endStreams() {
+        return hub.endStreams();
     }
 
     /** Pad streams open at this instance now. */

@@ -57,10 +57,12 @@ final class RatingRequestStore {
         }
     }
 
+    /** The sequence of the pad events' ids (migration 10, {@code PadAndRatingTablesMigration}). */
+    private static final String EVENT_IDS = "pad_event_ids";
+
     /** A new event id from the database's sequence: unique and rising across every instance and restart. */
     long nextEventId(Connection c) throws SQLException {
-        String sql = db.isPostgres() ? "SELECT nextval('" + PadSchema.EVENT_IDS + "')"
-                : "SELECT NEXT VALUE FOR " + PadSchema.EVENT_IDS;
+        String sql = db.isPostgres() ? "SELECT nextval('" + EVENT_IDS + "')" : "SELECT NEXT VALUE FOR " + EVENT_IDS;
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);

@@ -58,7 +58,6 @@ public final class Ratings implements AutoCloseable {
     public static Ratings install(RouteTable routes, Javalin app, RouteSupport support, Database database,
             RatingStore store, RatingSettings settings, WorkingCalendar calendar, Optional<Path> catalog,
             Supplier<String> baseUrl) {
-        RatingSchema.apply(database);
         RatingQuestions questions = catalog.map(RatingQuestions::read).orElseGet(RatingQuestions::none);
         RatingLinks links = RatingLinks.of(database, support.clock().instant(), baseUrl);
         PhoneRatings phone = new PhoneRatings(database, store, support.bodies()::canonicalJson);

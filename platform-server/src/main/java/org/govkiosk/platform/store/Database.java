@@ -234,7 +234,7 @@ public final class Database implements AutoCloseable {
             Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:" + MIGRATIONS)
-                    .javaMigrations(new BaselineMigration())
+                    .javaMigrations(new BaselineMigration(), new PadAndRatingTablesMigration())
                     .baselineOnMigrate(true)
                     .baselineVersion("0")
                     .baselineDescription("schema.sql before migrations")

@@ -35,7 +35,6 @@ class PadRatingGateTest {
     @BeforeEach
     void open() {
         db = Database.open("jdbc:h2:mem:gate-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
-        PadSchema.apply(db);
         TerminalStore terminals = new TerminalStore(db);
         for (String id : List.of("PAD-A", "PAD-B", "KIOSK-1")) {
             terminals.register(new TerminalRegistration(id, PadFixtures.HALL,

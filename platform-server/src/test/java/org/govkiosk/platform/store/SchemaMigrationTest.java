@@ -49,7 +49,7 @@ class SchemaMigrationTest {
                     opened.add(f.get());
                 }
                 assertThat(history(opened.get(0))).as("round " + round)
-                        .containsExactly("1:true", "2:true", "3:true", "4:true", "6:true", "7:true", "9:true");
+                        .containsExactly("1:true", "2:true", "3:true", "4:true", "6:true", "7:true", "9:true", "10:true");
             } finally {
                 pool.shutdownNow();
                 opened.forEach(Database::close);
@@ -77,7 +77,11 @@ class SchemaMigrationTest {
         checkUpgraded(url, PostgresCluster.USER);
     }
 
-    /** What the platform made before migrations, from a time before {@value #LATE_COLUMN}, with one terminal. */
+    /**
+     * What the platform made before migrations, from a time before {@value #LATE_COLUMN}, with one terminal, and the
+     * pads' table as the pad service made it at start before the shared id sequence (migration 10 makes the pads'
+     * tables now), holding one rating request whose events had ids 41 and 42.
+     */
     private static void makeOldSchema(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String sql : Database.schemaStatements()) {
@@ -90,12 +94,20 @@ class SchemaMigrationTest {
             s.execute("INSERT INTO ratings (rating_id, terminal_id, idempotency_key, body_sha256, case_number,"
                     + " service_sequence, item_code, level, bad, submission, received_at) VALUES ('R-OLD', 'T-OLD',"
                     + " 'k', 'h', 'GK1', '1', 'ITEM', 5, FALSE, '{}', 7)");
+            s.execute("CREATE TABLE pad_rating_requests (request_id VARCHAR(64) NOT NULL PRIMARY KEY,"
+                    + " event_id BIGINT NOT NULL UNIQUE, hall_code VARCHAR(64) NOT NULL, window_id VARCHAR(64) NOT NULL,"
+                    + " case_number VARCHAR(64) NOT NULL, service_sequence VARCHAR(32) NOT NULL,"
+                    + " item_code VARCHAR(64) NOT NULL, item_name VARCHAR(200) NOT NULL, clerk_id VARCHAR(64) NOT NULL,"
+                    + " clerk_name VARCHAR(100) NOT NULL, requested_at BIGINT NOT NULL, expires_at BIGINT NOT NULL,"
+                    + " state VARCHAR(16) NOT NULL, closed_event_id BIGINT)");
+            s.execute("INSERT INTO pad_rating_requests VALUES ('R-OLD', 41, 'HALL-1', 'W-1', 'C-1', '1', 'ITEM-001',"
+                    + " '养老', 'CLERK-7', '李明', 1, 2, 'CLOSED', 42)");
         }
     }
 
     private static void checkUpgraded(String url, String user) throws SQLException {
         try (Database db = Database.open(url, user, null)) {
-            assertThat(history(db)).containsExactly("0:true", "1:true", "2:true", "3:true", "4:true", "6:true", "7:true", "9:true");
+            assertThat(history(db)).containsExactly("0:true", "1:true", "2:true", "3:true", "4:true", "6:true", "7:true", "9:true", "10:true");
             db.inTransaction(c -> {
                 try (Statement s = c.createStatement();
                         ResultSet rs = s.executeQuery("SELECT terminal_id, " + LATE_COLUMN + " FROM terminals")) {
@@ -115,12 +127,31 @@ class SchemaMigrationTest {
                     assertThat(rs.getString(1) + " " + rs.getString(2)).isEqualTo("rating:R-OLD PENDING");
                     assertThat(rs.next()).isFalse();
                 }
+                // The pads' request is kept, the tables it lacked are there, and new event ids go on above its own.
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                        "SELECT request_id FROM pad_rating_requests")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("R-OLD");
+                    assertThat(rs.next()).isFalse();
+                }
+                for (String table : List.of("pad_windows", "pad_streams", "rating_follow_ups", "rating_invitations")) {
+                    try (Statement s = c.createStatement();
+                            ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                        rs.next();
+                        assertThat(rs.getInt(1)).as(table).isZero();
+                    }
+                }
+                String next = user == null ? "SELECT NEXT VALUE FOR pad_event_ids" : "SELECT nextval('pad_event_ids')";
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(next)) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).isEqualTo(43);
+                }
                 return null;
             });
         }
         // A second start finds nothing to do.
         try (Database db = Database.open(url, user, null)) {
-            assertThat(history(db)).containsExactly("0:true", "1:true", "2:true", "3:true", "4:true", "6:true", "7:true", "9:true");
+            assertThat(history(db)).containsExactly("0:true", "1:true", "2:true", "3:true", "4:true", "6:true", "7:true", "9:true", "10:true");
         }
     }
 
