@@ -26,6 +26,11 @@ final class LedgerRates {
      * of the platform's zone), per owner department and for all.
      */
     static FollowUpRates of(Database db, ZoneId zone, LocalDate from, LocalDate to) {
+        return of(db, zone, from, to, null);
+    }
+
+    /** As above, of the ratings taken in {@code halls} only (null: every hall). */
+    static FollowUpRates of(Database db, ZoneId zone, LocalDate from, LocalDate to, java.util.Set<String> halls) {
         long start = from.atStartOfDay(zone).toInstant().toEpochMilli();
         long end = to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
         Map<String, int[]> byDepartment = new TreeMap<>();
@@ -33,9 +38,14 @@ final class LedgerRates {
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT owner_department, state, called_back_at,"
                     + " rectification, closed_on, first_deadline FROM rating_ledger"
-                    + " WHERE real_name AND received_at >= ? AND received_at < ?")) {
+                    + " WHERE real_name AND received_at >= ? AND received_at < ?" + (halls == null ? ""
+                            : " AND rating_id IN (SELECT r.rating_id FROM ratings r JOIN terminals t"
+                                    + " ON t.terminal_id = r.terminal_id WHERE t.hall_code = ANY (?))"))) {
                 ps.setLong(1, start);
                 ps.setLong(2, end);
+                if (halls != null) {
+                    ps.setArray(3, c.createArrayOf("VARCHAR", halls.toArray()));
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String department = rs.getString(1) == null ? UNASSIGNED : rs.getString(1);
