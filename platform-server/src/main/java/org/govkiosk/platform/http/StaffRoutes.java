@@ -37,7 +37,7 @@ public final class StaffRoutes {
     static final int MAX_SIGN_IN_BYTES = 4 * 1024;
     private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9._-]{1,31}");
     private static final Pattern HALL = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final Pattern NEXT = Pattern.compile("/(fleet|clerk|staff)(/[A-Za-z0-9/_.-]*)?(\\?[A-Za-z0-9=&_.%-]*)?");
+    private static final Pattern NEXT = Pattern.compile("/(fleet|clerk|staff|desk)(/[A-Za-z0-9/_.-]*)?(\\?[A-Za-z0-9=&_.%-]*)?");
     private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self';"
             + " frame-ancestors 'none'; base-uri 'none'";
     private static final Logger LOG = LoggerFactory.getLogger(StaffRoutes.class);
@@ -366,7 +366,7 @@ public final class StaffRoutes {
 
     /**
      * For other staff pages (the clerk's desk): the sign-in address that comes back to {@code next} (one of
-     * /fleet..., /clerk..., /staff...), in {@code lang} (zh or en).
+     * /fleet..., /clerk..., /staff..., /desk...), in {@code lang} (zh or en).
      */
     public static String signInUrl(String next, String lang) {
         return LOGIN_PAGE + "?next=" + StaffPages.urlEncode(safeNext(next)) + "&lang=" + ("en".equals(lang) ? "en"
