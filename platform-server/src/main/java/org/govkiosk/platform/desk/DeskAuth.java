@@ -123,11 +123,15 @@ final class DeskAuth {
                 && w.codePoints().noneMatch(c -> Character.isISOControl(c) || c == ';' || c == ',' || c == '"');
     }
 
-    /** Keeps {@code window} (blank: forgets it) in the desk cookie; Secure whenever the request came over TLS. */
+    /**
+     * Keeps {@code window} (blank: forgets it) in the desk cookie; Secure as the staff session cookie is: whenever the
+     * request came over TLS or from another machine than this one.
+     */
     static void setWindow(Context ctx, String window) {
         boolean forget = window.isEmpty();
+        boolean secure = ctx.req().isSecure() || !org.govkiosk.api.LoopbackHost.is(ctx.req().getRemoteAddr());
         ctx.header("Set-Cookie", WINDOW_COOKIE + "=" + (forget ? "" : URLEncoder.encode(window,
                 StandardCharsets.UTF_8)) + "; Path=" + DeskRoutes.PAGE + "; Max-Age=" + (forget ? 0 : 60L * 60 * 24
-                * 366) + "; HttpOnly; SameSite=Strict" + (ctx.req().isSecure() ? "; Secure" : ""));
+                * 366) + "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : ""));
     }
 }

@@ -450,4 +450,27 @@ class DeskJourneyHttpTest extends RunningPlatform {
         assertThat(desk.setWindow("窗".repeat(33)).statusCode()).isEqualTo(400);
         assertThat(desk.get(DeskRoutes.PAGE).body()).as("the window kept").contains("窗口 W-03");
     }
+
+    @Test
+    void anOpenQueueStreamEndsWhenItsSessionIsSignedOut() throws Exception {
+        System.setProperty(DeskLive.INTERVAL_PROPERTY, "200");
+        try (org.govkiosk.platform.PlatformServer fast = org.govkiosk.platform.PlatformServer.start(config(), clock)) {
+            StaffClient.add(fast, "zhou", Role.CLERK, "HALL-1");
+            DeskClient clerk = new DeskClient(fast.baseUri()).signedIn("zhou", null);
+            HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(fast.baseUri().resolve(
+                    DeskRoutes.EVENTS + "?hall=HALL-1")).header("Cookie", clerk.cookie)
+                    .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(stream.statusCode()).isEqualTo(200);
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(stream.body(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(in.readLine()).isEqualTo("event: " + DeskLive.EVENT);
+            assertThat(clerk.signOut(clerk.csrf()).statusCode()).isEqualTo(303);
+            // The platform closes the stream at its next push; reading runs to the end instead of forever.
+            java.util.concurrent.CompletableFuture<Long> drained = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> in.lines().count());
+            assertThat(drained.get(30, java.util.concurrent.TimeUnit.SECONDS)).isGreaterThanOrEqualTo(0L);
+        } finally {
+            System.clearProperty(DeskLive.INTERVAL_PROPERTY);
+        }
+    }
 }
