@@ -106,6 +106,19 @@ public final class ApiPaths {
     public static final String RATE_WINDOW_PAGE = "/rate/w";
     /** GET, public (no login): a hall's published rating results, no personal data, {@code ?hall=&month=}. */
     public static final String RATINGS_PUBLISHED_PAGE = "/ratings/published";
+
+    /** POST, unsigned: a staff member signs in with login and password; answers a bearer session token. */
+    public static final String STAFF_SESSIONS = BASE + "/staff/sessions";
+    /** POST, staff session: signs out (ends the session on every instance). */
+    public static final String STAFF_SESSION_END = BASE + "/staff/sessions/end";
+    /** GET, staff session: who is signed in, with role and halls. */
+    public static final String STAFF_ME = BASE + "/staff/me";
+    /** GET, POST, hall administrator: the accounts of the administrator's halls; create one. */
+    public static final String STAFF_ACCOUNTS = BASE + "/staff/accounts";
+    /** POST, hall administrator: change an account (name, role, halls, disabled, password). */
+    public static final String STAFF_ACCOUNT = BASE + "/staff/accounts/{login}";
+    /** GET, hall administrator or supervisor: the newest staff actions of the caller's halls. */
+    public static final String STAFF_AUDIT = BASE + "/staff/audit";
     /**
      * GET and POST, public (no login; short, for a QR code): the phone rating page of one contact, {@code ?t=TOKEN}
      * where the platform signed the token (case, contact, window or item, last day); a form posts back to it.
@@ -154,6 +167,10 @@ public final class ApiPaths {
     public static String clerkRatingAppealEvidence(String appealId, int number) {
         return CLERK_RATING_APPEAL_EVIDENCE.replace("{appealId}", encode(appealId)).replace("{number}",
                 Integer.toString(number));
+    }
+
+    public static String staffAccount(String login) {
+        return STAFF_ACCOUNT.replace("{login}", encode(login));
     }
 
     public static String clerkCaseCertificate(String caseNumber) {

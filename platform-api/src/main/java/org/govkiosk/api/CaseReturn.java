@@ -17,7 +17,7 @@ public record CaseReturn(String department, String returnedBy, List<String> reas
 
     public CaseReturn {
         Check.text(department, "department", 200);
-        Check.text(returnedBy, "returnedBy", 100);
+        Check.optionalText(returnedBy, "returnedBy", 100); // from the staff session when there is one
         reasons = Check.list(reasons, "reasons");
         if (reasons.isEmpty() || reasons.size() > MAX_REASONS) {
             throw new IllegalArgumentException("reasons: 1 to " + MAX_REASONS + " written reasons, was "

@@ -21,10 +21,18 @@ public final class ErrorCodes {
     public static final String TERMINAL_MISMATCH = "terminal-mismatch";
     public static final String ENROLMENT_REFUSED = "enrolment-refused";
     public static final String CLERK_AUTH_REQUIRED = "clerk-auth-required";
+    /** A staff sign-in with a wrong login or password, or a disabled account (which is not told apart). */
+    public static final String SIGN_IN_FAILED = "sign-in-failed";
+    /** A staff member whose role does not allow the operation (403). */
+    public static final String ROLE_NOT_ALLOWED = "role-not-allowed";
+    /** A cookie-authenticated change without the session's CSRF token (403). */
+    public static final String CSRF_TOKEN_INVALID = "csrf-token-invalid";
 
     // Conflicts with what the platform already holds.
     public static final String TERMINAL_KEY_CONFLICT = "terminal-key-conflict";
     public static final String IDEMPOTENCY_CONFLICT = "idempotency-conflict";
+    /** A staff account with this login exists already. */
+    public static final String ACCOUNT_EXISTS = "account-exists";
     public static final String ALREADY_RATED = "already-rated";
     public static final String ILLEGAL_TRANSITION = "illegal-transition";
     /** An appeal is reviewed by another person than the one who filed it (申诉复核). */

@@ -16,7 +16,7 @@ public record RatingLedgerAction(String ratingId, LedgerActionKind action, Strin
     public RatingLedgerAction {
         Check.text(ratingId, "ratingId", 64);
         Check.present(action, "action");
-        Check.text(by, "by", 64);
+        Check.optionalText(by, "by", 64); // from the staff session when there is one
         Check.optionalText(ownerDepartment, "ownerDepartment", 100);
         Check.optionalText(ownerClerk, "ownerClerk", 64);
         Check.optionalText(citizenSaid, "citizenSaid", 2000);

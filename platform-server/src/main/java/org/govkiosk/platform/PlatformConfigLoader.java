@@ -43,11 +43,14 @@ public final class PlatformConfigLoader {
             behind-tls-proxy (true: a TLS proxy in front terminates HTTPS; needed to serve plain HTTP on an
             address other than loopback), min-request-data-rate (bytes/s, default 1024),
             body-read-timeout-seconds (30), max-connections-per-address (32; 0: no limit),
-            max-failed-logins (wrong clerk tokens from one client before a lockout, 5),
-            login-lockout-seconds (300), drain-seconds (on SIGTERM the health check fails this long while
-            requests are still served, then pads' event streams end and the platform stops; 3 behind-tls-proxy,
-            else 0: set it above the balancer's check interval times its fall count) and crypto-suite (ed25519-aes, the default: Ed25519 receipts; sm: SM2
-            receipts, and only terminals with SM2 keys register).
+            max-failed-logins (wrong tokens or staff passwords from one client, or passwords for one account,
+            before a lockout, 5),
+            login-lockout-seconds (300), staff-session-idle-minutes (30: a staff session unused this long
+            ends), staff-session-max-hours (10: and this long after its sign-in in any case), drain-seconds (on
+            SIGTERM the health check fails this long while requests are still served, then pads' event streams end
+            and the platform stops; 3 behind-tls-proxy, else 0: set it above the balancer's check interval times
+            its fall count) and crypto-suite (ed25519-aes, the default: Ed25519 receipts; sm: SM2 receipts, and
+            only terminals with SM2 keys register).
             Result documents: public-base-url (where phones reach the platform; each document's QR code opens
             its /verify page there), certificate-key-dir (generated signing keys; default ./data/certificate-keys)
             and issuing-bodies (config file only: a mapping of id to name, signing-key, public-key and seal; the
@@ -72,7 +75,11 @@ public final class PlatformConfigLoader {
             GOVKIOSK_ENROLMENT_TOKEN, GOVKIOSK_CLERK_TOKEN, GOVKIOSK_SMS_KEY.
             Defaults: port 8686 on 127.0.0.1 (0.0.0.0 with tls-keystore or behind-tls-proxy; plain HTTP on
             a network address is refused), H2 database in ./data/govkiosk-platform,
-            registration closed and clerk endpoints disabled until their tokens are set.""";
+            registration closed and no machine token until their tokens are set.
+            The clerk token (clerk-token-file, GOVKIOSK_CLERK_TOKEN) is the machine token: /metrics, the national
+            rating export, scripted integrations. People sign in with staff accounts; the first hall
+            administrator: add-staff --login=NAME --name=PERSON --role=hall-admin --halls=HALL (password from
+            GOVKIOSK_STAFF_PASSWORD or standard input, never the command line).""";
 
     private static final Set<String> KEYS = Set.of("port", "bind", "db-url", "db-user", "db-password-file",
             "tls-keystore", "tls-password-file", "enrolment-token-file", "clerk-token-file", "max-body-bytes",
@@ -83,7 +90,7 @@ public final class PlatformConfigLoader {
             "public-base-url", "certificate-key-dir", "issuing-bodies", "rating-window-working-days",
             "rating-job-interval-seconds", "sms-signature", "sms-url", "sms-key-file", "sms-connect-timeout-seconds",
             "sms-request-timeout-seconds", "sms-system-id", "sms-source-address", "case-notices", "province",
-            "drain-seconds");
+            "drain-seconds", "staff-session-idle-minutes", "staff-session-max-hours");
     private static final Set<String> BODY_KEYS = Set.of("name", "signing-key", "public-key", "seal");
 
     private static final int MAX_PROMISED_DAYS = 365;
@@ -103,7 +110,8 @@ public final class PlatformConfigLoader {
             Map.entry("max-failed-logins", Integer.MAX_VALUE), Map.entry("login-lockout-seconds", Integer.MAX_VALUE),
             Map.entry("rating-window-working-days", 30), Map.entry("rating-job-interval-seconds", 3600),
             Map.entry("sms-connect-timeout-seconds", 120), Map.entry("sms-request-timeout-seconds", 120),
-            Map.entry("drain-seconds", MAX_DRAIN_SECONDS));
+            Map.entry("drain-seconds", MAX_DRAIN_SECONDS), Map.entry("staff-session-idle-minutes", 1440),
+            Map.entry("staff-session-max-hours", 168));
 
     /** --help was given. */
     public static final class HelpRequested extends RuntimeException {
@@ -307,7 +315,9 @@ public final class PlatformConfigLoader {
                 Duration.ofSeconds(integer(v, "body-read-timeout-seconds", (int) d.bodyReadTimeout().toSeconds())),
                 integer(v, "max-connections-per-address", d.maxConnectionsPerAddress()),
                 integer(v, "max-failed-logins", d.maxFailedLogins()),
-                Duration.ofSeconds(integer(v, "login-lockout-seconds", (int) d.loginLockout().toSeconds())));
+                Duration.ofSeconds(integer(v, "login-lockout-seconds", (int) d.loginLockout().toSeconds())),
+                Duration.ofMinutes(integer(v, "staff-session-idle-minutes", (int) d.staffSessionIdle().toMinutes())),
+                Duration.ofHours(integer(v, "staff-session-max-hours", (int) d.staffSessionMax().toHours())));
     }
 
     /**

@@ -245,9 +245,14 @@ public final class PlatformServer implements AutoCloseable {
         RequestVerifier verifier = new RequestVerifier(terminals::publicKey,
                 new JdbcNonceStore(database, config.maxClockSkew().multipliedBy(2), clock), clock,
                 config.maxClockSkew());
-        Auth auth = new Auth(verifier, config.clerkToken(), config.enrolmentToken(), new LoginThrottle(
-                config.exposure().maxFailedLogins(), config.exposure().loginLockout(), clock,
-                new org.govkiosk.platform.store.LoginFailures(database)));
+        LoginThrottle throttle = new LoginThrottle(config.exposure().maxFailedLogins(),
+                config.exposure().loginLockout(), clock, new org.govkiosk.platform.store.LoginFailures(database));
+        Auth auth = new Auth(verifier, config.enrolmentToken(), throttle, new org.govkiosk.platform.http.StaffAuth(
+                config.clerkToken(), new org.govkiosk.platform.store.StaffAccounts(database),
+                new org.govkiosk.platform.store.StaffSessions(database),
+                new org.govkiosk.platform.store.StaffAudit(database), throttle, cases, clock,
+                new org.govkiosk.platform.http.StaffAuth.Lifetimes(config.exposure().staffSessionIdle(),
+                        config.exposure().staffSessionMax())));
         RouteSupport support = new RouteSupport(new Bodies(config.exposure().bodyReadTimeout()), auth, clock,
                 config.zone(), config.maxBodyBytes(),
                 config.maxCertificateBytes(), new org.govkiosk.platform.http.Halls(terminals, cases),
@@ -293,13 +298,12 @@ public final class PlatformServer implements AutoCloseable {
                 new org.govkiosk.platform.store.IssuanceStore(database)).register(routes);
         new RatingRoutes(support, ratings, licences, pads.ratingGate()).register(routes);
         new ClerkRoutes(support, cases, licences, terminals).register(routes);
+        new org.govkiosk.platform.http.StaffRoutes(support).register(routes, app);
         new org.govkiosk.platform.http.CertificateRoutes(support, signed.bodies(),
                 new org.govkiosk.platform.store.CertificateRegistry(database), config.zone()).register(routes);
-        org.govkiosk.platform.store.SessionRevocations revocations = new org.govkiosk.platform.store
-                .SessionRevocations(database, clock);
-        org.govkiosk.platform.fleet.FleetRoutes.install(app, support, terminals, config, revocations);
+        org.govkiosk.platform.fleet.FleetRoutes.install(app, support, terminals);
         org.govkiosk.platform.desk.DeskRoutes.install(app, support, cases, terminals, phoneRatings.ledger(),
-                pads.ratingRequests(), config, revocations);
+                pads.ratingRequests());
         org.govkiosk.platform.province.Province province = org.govkiosk.platform.province.Province.install(routes,
                 support, database, provinceSettings, config.cryptoSuite(), config.deadlines().catalog(),
                 config.maxClockSkew());
@@ -452,7 +456,16 @@ public final class PlatformServer implements AutoCloseable {
         return ratings;
     }
 
-    /** The bearer token of the clerk endpoints; empty if they are disabled. */
+    /**
+     * Adds a staff account, as {@code add-staff} does from the command line (tests, an embedding application's
+     * first administrator).
+     */
+    public org.govkiosk.platform.staff.StaffMember addStaff(String login, String name,
+            org.govkiosk.platform.staff.Role role, java.util.Set<String> halls, char[] password) {
+        return StaffBootstrap.add(database, login, name, role, halls, password, java.time.Instant.now());
+    }
+
+    /** The machine token (once the clerk token): metrics scraping and scripted integrations; empty if none. */
     public java.util.Optional<String> clerkToken() {
         return config.clerkToken();
     }
@@ -506,8 +519,16 @@ public final class PlatformServer implements AutoCloseable {
         close();
     }
 
-    /** Standalone: {@code java -jar govkiosk-platform.jar [--config=FILE] [--port=N] ...}; see --help. */
+    /**
+     * Standalone: {@code java -jar govkiosk-platform.jar [--config=FILE] [--port=N] ...}; see --help. With
+     * {@code add-staff} first it makes a staff account instead ({@link StaffBootstrap}).
+     */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(StaffBootstrap.COMMAND)) {
+            System.exit(StaffBootstrap.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
+                    System.in, System.out, System.err));
+            return;
+        }
         PlatformConfigLoader.Loaded config;
         try {
             config = PlatformConfigLoader.load(args, System.getenv());

@@ -49,16 +49,27 @@ final class ContractProbes {
     record Operation(Route route, boolean hasBody, String security) {
     }
 
+    /** The staff operations a technician may call: the others answer a technician's session 403. */
+    private static final java.util.Set<String> TECHNICIAN_ALLOWED = java.util.Set.of(ApiPaths.CLERK_TERMINALS,
+            ApiPaths.STAFF_ME, ApiPaths.STAFF_SESSION_END, ApiPaths.STAFF_SESSIONS);
+
     private final URI base;
     private final TestTerminal terminal;
     private final String clerkToken;
     private final String completedCase;
+    private final String technicianToken;
 
     ContractProbes(URI base, TestTerminal terminal, String clerkToken, String completedCase) {
+        this(base, terminal, clerkToken, completedCase, null);
+    }
+
+    /** With a technician's session token, for the 403 role-not-allowed of the staff operations. */
+    ContractProbes(URI base, TestTerminal terminal, String clerkToken, String completedCase, String technicianToken) {
         this.base = base;
         this.terminal = terminal;
         this.clerkToken = clerkToken;
         this.completedCase = completedCase;
+        this.technicianToken = technicianToken;
     }
 
     List<Probe> probes(Operation op) {
@@ -66,7 +77,8 @@ final class ContractProbes {
         Route r = op.route();
         // A case that exists: the generic probes fail on the request itself, not on the case.
         String path = r.path().replace("{caseNumber}", completedCase).replace("{appealId}", "AP-probe")
-                .replace("{number}", "1");
+                .replace("{number}", "1")
+                .replace("{login}", "probe-clerk");
         boolean pdf = r.path().equals(ApiPaths.CLERK_CASE_CERTIFICATE);
         // The phone rating page's form is what a browser posts; its malformed body is a token that is no token.
         boolean form = r.path().equals(ApiPaths.RATE_PAGE);
@@ -79,6 +91,10 @@ final class ContractProbes {
         if (op.security().equals("clerk")) {
             out.add(new Probe(r, 401, "no clerk token", r.method(), path, Map.of("Content-Type", type), bytes("{}"),
                     -1));
+            if (technicianToken != null && !TECHNICIAN_ALLOWED.contains(r.path())) {
+                out.add(new Probe(r, 403, "a technician's session", r.method(), path, Map.of("Content-Type", type,
+                        "Authorization", "Bearer " + technicianToken), bytes("{}"), -1));
+            }
         }
         if (op.hasBody()) {
             if (!op.security().equals("terminal")) {
@@ -197,6 +213,19 @@ final class ContractProbes {
                 out.add(authed(r, 400, "no hall", r.path(), null, new byte[0], -1));
                 out.add(authed(r, 404, "a hall there is not", r.path() + "?hall=HALL-NONE", null, new byte[0], -1));
             }
+            case "POST " + ApiPaths.STAFF_SESSIONS -> out.add(authed(r, 401, "a wrong password", r.path(),
+                    "application/json", bytes("{\"login\":\"probe-nobody\",\"password\":\"not the password\"}"),
+                    -1));
+            case "POST " + ApiPaths.STAFF_SESSION_END -> {
+                if (technicianToken != null) {
+                    out.add(new Probe(r, 403, "the session cookie without its CSRF token", r.method(), r.path(),
+                            Map.of("Cookie", "govkiosk_staff=" + technicianToken), new byte[0], -1));
+                }
+            }
+            case "POST " + ApiPaths.STAFF_ACCOUNT -> out.add(authed(r, 404, "an unknown account",
+                    ApiPaths.staffAccount("probe-nobody"), "application/json", bytes("{\"disabled\":true}"), -1));
+            case "GET " + ApiPaths.STAFF_AUDIT -> out.add(authed(r, 400, "limit 0", r.path() + "?limit=0", null,
+                    new byte[0], -1));
             case "GET " + ApiPaths.CERTIFICATE_VERIFY_PAGE, "GET " + ApiPaths.CERTIFICATE_VERIFY ->
                     out.add(authed(r, 400, "no code", r.path(), null, new byte[0], -1));
             default -> {
@@ -212,8 +241,11 @@ final class ContractProbes {
         if (contentType != null) {
             headers.put("Content-Type", contentType);
         }
-        if (path.startsWith(ApiPaths.BASE + "/clerk/")) {
+        if (path.startsWith(ApiPaths.BASE + "/clerk/") || (path.startsWith(ApiPaths.BASE + "/staff/")
+                && !path.equals(ApiPaths.STAFF_SESSIONS))) {
             headers.put("Authorization", "Bearer " + clerkToken);
+        } else if (path.equals(ApiPaths.STAFF_SESSIONS)) {
+            // Signing in takes no credentials.
         } else if (!path.startsWith(ApiPaths.TERMINALS) && !path.startsWith(ApiPaths.HEALTH)
                 && !path.startsWith(ApiPaths.CERTIFICATE_VERIFY) && !path.startsWith(ApiPaths.CERTIFICATE_VERIFY_PAGE)
                 && !path.startsWith(ApiPaths.RATINGS_PUBLISHED_PAGE) && !path.startsWith(ApiPaths.RATE_WINDOW_PAGE)) {

@@ -50,8 +50,10 @@ class OpenApiContractTest {
         }
         TestTerminal terminal = new TestTerminal(server.baseUri(), "T-CONTRACT", java.time.Clock.systemUTC())
                 .registered(RunningPlatform.ENROLMENT);
+        StaffClient.add(server, "probe-tech", org.govkiosk.platform.staff.Role.TECHNICIAN, "HALL-1");
+        StaffClient.add(server, "probe-clerk", org.govkiosk.platform.staff.Role.CLERK, "HALL-1");
         probes = new ContractProbes(server.baseUri(), terminal, RunningPlatform.CLERK,
-                ContractProbes.fileCompletedCase(terminal));
+                ContractProbes.fileCompletedCase(terminal), StaffClient.token(server.baseUri(), "probe-tech"));
     }
 
     @AfterAll
@@ -69,7 +71,8 @@ class OpenApiContractTest {
         HttpClient http = HttpClient.newHttpClient();
         for (Route route : documented) {
             String path = route.path().replace("{caseNumber}", "GK2025030300000000000")
-                    .replace("{appealId}", "AP-none").replace("{number}", "1");
+                    .replace("{appealId}", "AP-none").replace("{number}", "1")
+                    .replace("{login}", "x");
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + path))
                     .method(route.method(), HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());

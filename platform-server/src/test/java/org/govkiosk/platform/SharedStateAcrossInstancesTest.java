@@ -65,20 +65,55 @@ class SharedStateAcrossInstancesTest {
     }
 
     @Test
-    void aFleetSessionLoggedOutAtOneInstanceIsDeadAtTheOther() throws Exception {
+    void wrongPasswordsSpreadOverTwoInstancesLockTheAccountAtBoth() throws Exception {
         try (PlatformServer a = PlatformServer.start(config); PlatformServer b = PlatformServer.start(config)) {
-            HttpResponse<String> in = http.send(HttpRequest.newBuilder(URI.create(a.baseUri() + FleetRoutes.LOGIN))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("token=" + RunningPlatform.CLERK)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            String set = in.headers().firstValue("Set-Cookie").orElseThrow(() -> new AssertionError(in.body()));
-            String cookie = set.substring(0, set.indexOf(';'));
+            StaffClient.add(a, "clerk1", org.govkiosk.platform.staff.Role.CLERK, "HALL-1");
+            int max = config.exposure().maxFailedLogins();
+            for (int i = 0; i < max; i++) {
+                HttpResponse<String> wrong = StaffClient.api((i % 2 == 0 ? a : b).baseUri(), "clerk1", "wrong-" + i);
+                assertThat(wrong.statusCode()).as("try %d: %s", i, wrong.body()).isEqualTo(401);
+            }
+            for (PlatformServer s : List.of(a, b)) {
+                HttpResponse<String> locked = StaffClient.api(s.baseUri(), "clerk1", StaffClient.PASSWORD);
+                assertThat(locked.statusCode()).as(locked.body()).isEqualTo(429);
+                assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+            }
+        }
+    }
+
+    @Test
+    void anAccountMadeAtOneInstanceSignsInAtTheOtherWhoseAuditNamesTheAdministrator() throws Exception {
+        try (PlatformServer a = PlatformServer.start(config); PlatformServer b = PlatformServer.start(config)) {
+            StaffClient.add(a, "admin1", org.govkiosk.platform.staff.Role.HALL_ADMIN, "HALL-1", "HALL-2");
+            String admin = StaffClient.token(a.baseUri(), "admin1");
+            HttpResponse<String> made = StaffClient.call(a.baseUri(), admin, "POST", ApiPaths.STAFF_ACCOUNTS,
+                    "{\"login\":\"clerk7\",\"name\":\"赵六\",\"role\":\"CLERK\",\"halls\":[\"HALL-2\"],"
+                            + "\"password\":\"a long enough pass\"}");
+            assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+            assertThat(StaffClient.token(b.baseUri(), "clerk7", "a long enough pass")).startsWith("gks_");
+            HttpResponse<String> audit = StaffClient.call(b.baseUri(), StaffClient.token(b.baseUri(), "admin1"),
+                    "GET", ApiPaths.STAFF_AUDIT, null);
+            assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
+            assertThat(audit.body()).contains("\"action\":\"account created\"", "\"login\":\"admin1\"",
+                    "\"target\":\"clerk7\"", "\"name\":\"赵六\"");
+            assertThat(StaffClient.call(b.baseUri(), admin, "GET", ApiPaths.STAFF_ACCOUNTS, null).body())
+                    .contains("clerk7", "admin1");
+        }
+    }
+
+    @Test
+    void aStaffSessionSignedOutAtOneInstanceIsDeadAtTheOther() throws Exception {
+        try (PlatformServer a = PlatformServer.start(config); PlatformServer b = PlatformServer.start(config)) {
+            StaffClient.add(a, "tech1", org.govkiosk.platform.staff.Role.TECHNICIAN, "HALL-1");
+            String cookie = StaffClient.cookie(a.baseUri(), "tech1");
             assertThat(page(a, cookie)).isEqualTo(200);
             assertThat(page(b, cookie)).isEqualTo(200);
-            HttpResponse<String> out = http.send(HttpRequest.newBuilder(URI.create(b.baseUri() + FleetRoutes.LOGOUT))
-                    .header("Cookie", cookie).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            String csrf = StaffClient.csrf(b.baseUri(), cookie);
+            HttpResponse<String> out = http.send(HttpRequest.newBuilder(URI.create(b.baseUri() + "/staff/logout"))
+                    .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(out.statusCode()).isLessThan(400);
+            assertThat(out.statusCode()).as(out.body()).isEqualTo(303);
             assertThat(page(a, cookie)).isEqualTo(401);
             assertThat(page(b, cookie)).isEqualTo(401);
         }

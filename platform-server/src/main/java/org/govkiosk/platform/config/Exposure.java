@@ -14,11 +14,18 @@ import java.util.Objects;
  * @param bodyReadTimeout          a request body must have arrived whole within this much of the handler's start
  * @param maxConnectionsPerAddress connections one client address may hold open at once; 0: no limit (behind a
  *                                 proxy every connection comes from the proxy)
- * @param maxFailedLogins          wrong clerk tokens (fleet login or Bearer) from one client before it is locked out
+ * @param maxFailedLogins          wrong tokens or staff passwords from one client (or for one staff account) before
+ *                                 it is locked out
  * @param loginLockout             how long such a lockout lasts
+ * @param staffSessionIdle         a staff session unused this long ends
+ * @param staffSessionMax          a staff session ends this long after its sign-in, used or not
  */
 public record Exposure(boolean behindTlsProxy, long minRequestDataRate, Duration bodyReadTimeout,
-        int maxConnectionsPerAddress, int maxFailedLogins, Duration loginLockout) {
+        int maxConnectionsPerAddress, int maxFailedLogins, Duration loginLockout, Duration staffSessionIdle,
+        Duration staffSessionMax) {
+
+    public static final Duration DEFAULT_STAFF_SESSION_IDLE = Duration.ofMinutes(30);
+    public static final Duration DEFAULT_STAFF_SESSION_MAX = Duration.ofHours(10);
 
     public static final long DEFAULT_MIN_REQUEST_DATA_RATE = 1024;
     public static final Duration DEFAULT_BODY_READ_TIMEOUT = Duration.ofSeconds(30);
@@ -44,25 +51,40 @@ public record Exposure(boolean behindTlsProxy, long minRequestDataRate, Duration
         if (loginLockout.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("login-lockout-seconds must be at least 1");
         }
+        Objects.requireNonNull(staffSessionIdle, "staffSessionIdle");
+        Objects.requireNonNull(staffSessionMax, "staffSessionMax");
+        if (staffSessionIdle.compareTo(Duration.ofMinutes(1)) < 0 || staffSessionIdle.compareTo(Duration.ofHours(24)) > 0) {
+            throw new IllegalArgumentException("staff-session-idle-minutes must be 1 to 1440");
+        }
+        if (staffSessionMax.compareTo(staffSessionIdle) < 0 || staffSessionMax.compareTo(Duration.ofDays(7)) > 0) {
+            throw new IllegalArgumentException("staff-session-max-hours must be at least the idle limit and at most"
+                    + " 168");
+        }
     }
 
     public static Exposure defaults() {
         return new Exposure(false, DEFAULT_MIN_REQUEST_DATA_RATE, DEFAULT_BODY_READ_TIMEOUT,
-                DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, DEFAULT_MAX_FAILED_LOGINS, DEFAULT_LOGIN_LOCKOUT);
+                DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, DEFAULT_MAX_FAILED_LOGINS, DEFAULT_LOGIN_LOCKOUT,
+                DEFAULT_STAFF_SESSION_IDLE, DEFAULT_STAFF_SESSION_MAX);
     }
 
     public Exposure withBehindTlsProxy(boolean behind) {
         return new Exposure(behind, minRequestDataRate, bodyReadTimeout, maxConnectionsPerAddress, maxFailedLogins,
-                loginLockout);
+                loginLockout, staffSessionIdle, staffSessionMax);
     }
 
     public Exposure withBodyLimits(long minRate, Duration readTimeout, int connectionsPerAddress) {
         return new Exposure(behindTlsProxy, minRate, readTimeout, connectionsPerAddress, maxFailedLogins,
-                loginLockout);
+                loginLockout, staffSessionIdle, staffSessionMax);
     }
 
     public Exposure withLogins(int maxFailed, Duration lockout) {
         return new Exposure(behindTlsProxy, minRequestDataRate, bodyReadTimeout, maxConnectionsPerAddress, maxFailed,
-                lockout);
+                lockout, staffSessionIdle, staffSessionMax);
+    }
+
+    public Exposure withStaffSessions(Duration idle, Duration max) {
+        return new Exposure(behindTlsProxy, minRequestDataRate, bodyReadTimeout, maxConnectionsPerAddress,
+                maxFailedLogins, loginLockout, idle, max);
     }
 }

@@ -51,8 +51,11 @@ final class DeskActions {
         }
     }
 
-    /** What was done; {@code reached}: pads reached by a rating request, -1 for other actions. */
-    record Done(int reached) {
+    /**
+     * What was done; {@code reached}: pads reached by a rating request, -1 for other actions; {@code detail}: a few
+     * words for the staff audit.
+     */
+    record Done(int reached, String detail) {
     }
 
     private final RouteSupport s;
@@ -67,8 +70,11 @@ final class DeskActions {
         this.ratingRequests = ratingRequests;
     }
 
-    List<RatingLedgerEntry> ledger(boolean overdueOnly) {
-        return ledger.list(overdueOnly, 500);
+    /** The ledger's entries whose rating's hall {@code inHall} accepts (the member's halls), at most 500. */
+    List<RatingLedgerEntry> ledger(boolean overdueOnly, java.util.function.Predicate<String> inHall) {
+        var accounts = s.auth().staff().accounts();
+        return ledger.list(overdueOnly, Integer.MAX_VALUE).stream()
+                .filter(e -> accounts.hallOfRating(e.ratingId()).filter(inHall).isPresent()).limit(500).toList();
     }
 
     Done onCase(DeskAuth.Clerk clerk, String number, String verb, DeskForm f, DeskText t,
@@ -77,6 +83,10 @@ final class DeskActions {
             throw new Refused(404, t.get("err.unknownAction"));
         }
         String hall = cases.hallOf(number).orElseThrow(() -> new Refused(404, t.format("noSuchCase", number)));
+        if (!may.test(DeskAction.VIEW, hall)) {
+            // Another hall's case, as the API answers it: not found.
+            throw new Refused(404, t.format("noSuchCase", number));
+        }
         DeskAction action = action(verb);
         if (!may.test(action, hall)) {
             throw new Refused(403, t.get("err.forbidden"));
@@ -85,8 +95,12 @@ final class DeskActions {
         LocalDate today = s.today();
         try {
             int reached = -1;
+            String detail = verb;
             switch (verb) {
-                case "accept" -> cases.transition(number, new CaseTransition(CaseState.ACCEPTED, null), now, today);
+                case "accept" -> {
+                    cases.transition(number, new CaseTransition(CaseState.ACCEPTED, null), now, today);
+                    detail = "to " + CaseState.ACCEPTED;
+                }
                 case "supplement" -> {
                     List<String> materials = f.all("material").stream().filter(m -> !m.isBlank()).distinct().toList();
                     String note = f.text("note");
@@ -95,11 +109,16 @@ final class DeskActions {
                     }
                     cases.transition(number, new CaseTransition(CaseState.NEEDS_SUPPLEMENT, note, materials), now,
                             today);
+                    detail = "to " + CaseState.NEEDS_SUPPLEMENT + " " + materials;
                 }
-                case "review" -> cases.transition(number, new CaseTransition(CaseState.IN_REVIEW, null), now, today);
+                case "review" -> {
+                    cases.transition(number, new CaseTransition(CaseState.IN_REVIEW, null), now, today);
+                    detail = "to " + CaseState.IN_REVIEW;
+                }
                 case "approve" -> {
                     confirmed(f, t);
                     cases.transition(number, new CaseTransition(CaseState.COMPLETED, f.text("note")), now, today);
+                    detail = "to " + CaseState.COMPLETED;
                 }
                 case "refuse" -> {
                     required(f, t, "reason", "a.reason", "department", "a.department", "legalBasis", "a.legalBasis",
@@ -108,6 +127,7 @@ final class DeskActions {
                     cases.transition(number, CaseTransition.notAccepted(f.text("reason"), new NonAcceptance(
                             f.text("department"), f.text("legalBasis"), f.text("reviewAuthority"), f.text("court"),
                             f.text("noticeNumber"))), now, today);
+                    detail = "to " + CaseState.NOT_ACCEPTED;
                 }
                 case "return" -> {
                     required(f, t, "department", "a.department", "reasons", "a.reasons");
@@ -118,12 +138,15 @@ final class DeskActions {
                             reasons.add(line.strip());
                         }
                     }
-                    cases.returnCase(number, new CaseReturn(f.text("department"), clerk.name(), reasons,
+                    // Who returned it is the signed-in person, named as the API names them.
+                    cases.returnCase(number, new CaseReturn(f.text("department"), clerk.signature(), reasons,
                             f.text("nextSteps")), now, today);
+                    detail = "returned by " + clerk.signature();
                 }
                 case "deferred" -> {
                     confirmed(f, t);
                     cases.deferredMaterialsReceived(number, now, today);
+                    detail = "deferred materials received";
                 }
                 case "certificate" -> {
                     byte[] pdf = f.file();
@@ -132,6 +155,7 @@ final class DeskActions {
                         throw new Refused(400, t.get("err.notPdf"));
                     }
                     cases.attachCertificate(number, pdf, org.govkiosk.platform.http.Bodies.sha256Hex(pdf), now);
+                    detail = "certificate attached, " + pdf.length + " bytes";
                 }
                 case "issue" -> {
                     confirmed(f, t);
@@ -140,19 +164,22 @@ final class DeskActions {
                     String where = clerk.window().isBlank() ? "" : "（" + clerk.window() + "）";
                     cases.transition(number, new CaseTransition(CaseState.CERTIFICATE_ISSUED,
                             (channel == IssuanceChannel.WINDOW ? "综合出证窗口" : "邮寄") + where + " 出证"), now, today);
+                    detail = "to " + CaseState.CERTIFICATE_ISSUED + " " + channel;
                 }
                 case "rating" -> {
                     required(f, t, "window", "window", "sequence", "a.sequence");
                     CaseView v = cases.find(number, today).orElseThrow(
                             () -> new Refused(404, t.format("noSuchCase", number)));
                     RatingRequestReceipt r = ratingRequests.request(new RatingRequest(hall, f.text("window"), number,
-                            f.text("sequence"), v.itemCode(), v.itemName(), clerk.name(), clerk.name()));
+                            f.text("sequence"), v.itemCode(), v.itemName(), clerk.member().login(),
+                            clerk.name()));
                     reached = r.padsReached();
+                    detail = "window " + f.text("window") + ", clerk " + clerk.member().login();
                 }
                 default -> throw new Refused(404, t.get("err.unknownAction"));
             }
-            LOG.info("Desk: case {} {} by {}", number, verb, clerk.name());
-            return new Done(reached);
+            LOG.info("Desk: case {} {} by {}", number, verb, clerk.member().login());
+            return new Done(reached, detail);
         } catch (StoreConflict e) {
             throw new Refused(409, t.format("err.conflict", e.getMessage()));
         } catch (NotFoundException e) {
@@ -162,7 +189,8 @@ final class DeskActions {
         }
     }
 
-    void onLedger(DeskAuth.Clerk clerk, DeskForm f, DeskText t) {
+    /** @return a few words for the staff audit */
+    String onLedger(DeskAuth.Clerk clerk, DeskForm f, DeskText t) {
         LedgerActionKind kind;
         try {
             kind = LedgerActionKind.valueOf(String.valueOf(f.one("action")));
@@ -197,10 +225,12 @@ final class DeskActions {
             default -> throw new Refused(400, t.get("err.unknownAction"));
         }
         try {
-            String by = clerk.name();
+            // Who acted is the signed-in person, named as the API names them.
+            String by = clerk.signature();
             ledger.act(new RatingLedgerAction(id, kind, by, f.text("ownerDepartment"), f.text("ownerClerk"), null,
                     f.text("citizenSaid"), f.text("reason"), newDeadline, f.text("rectification"), f.text("outcome")));
-            LOG.info("Desk: ledger entry {} {} by {}", id, kind, by);
+            LOG.info("Desk: ledger entry {} {} by {}", id, kind, clerk.member().login());
+            return kind + " by " + by;
         } catch (StoreConflict e) {
             throw new Refused(409, t.format("err.conflict", e.getMessage()));
         } catch (NotFoundException e) {

@@ -1,136 +1,137 @@
 package org.govkiosk.platform.desk;
 
 import io.javalin.http.Context;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.govkiosk.platform.store.SessionRevocations;
+import org.govkiosk.platform.http.StaffAuth;
+import org.govkiosk.platform.staff.Role;
+import org.govkiosk.platform.staff.StaffMember;
 
 /**
- * The desk's one seam of sign-in: {@link #who} says who sent a request, {@link #may} whether they may do an action
- * in a hall, {@link #csrf} the form token of their session. Today it is the fleet page's mechanism (the clerk token
- * typed once, a cookie of expiry, random id and HMAC keyed by the token, logout kept in {@link SessionRevocations});
- * the clerk also gives their name (or staff number) and window at sign-in, which the cookie carries under the MAC,
- * so a returned case or a ledger step says who did it. With the one shared token everyone may do everything in
- * every hall; staff accounts with roles and halls replace this class alone.
+ * The desk's one seam of sign-in, over the staff accounts ({@link StaffAuth}): {@link #who} is the staff member
+ * signed in with their own account (the session cookie of {@code /staff/login}, or a bearer session token; never
+ * the shared machine token: this is a person's page), {@link #may} whether their role allows an action and the hall
+ * is one of theirs, {@link #csrfMatches} compares a form's token with their session's in constant time.
+ *
+ * <p>The clerk's window (for asking the window's pad for a rating, and for the page's header) is not a security
+ * decision: the clerk sets it on the desk ({@code POST /desk/window}) and it lives in a desk cookie
+ * ({@value #WINDOW_COOKIE}, HttpOnly, SameSite=Strict, Path=/desk); a rating request is still checked against the
+ * member's halls.
  */
 final class DeskAuth {
 
-    static final String COOKIE = "govkiosk_desk";
-    static final int MAX_NAME = 64;
+    static final String WINDOW_COOKIE = "govkiosk_desk_window";
+    /** A window's id, as a pad registers it: short words (W-03, 3号窗口). */
+    static final int MAX_WINDOW = 32;
+    /** Who records of who did what name (退回 returnedBy, the ledger's by, the pad's clerk): as the API does. */
+    static final int MAX_SIGNATURE = 64;
 
-    /** Who is at the desk: the name and window given at sign-in, and the session (for its form token). */
-    record Clerk(String name, String window, String session) {
+    /** Roles that may open the desk and see their halls' queue and cases. */
+    static final Role[] VIEW = {Role.CLERK, Role.HALL_ADMIN, Role.SUPERVISOR};
+    /** Roles of the bad-rating ledger, as {@code RatingLedgerRoutes} allows it ({@code Auth.clerk}). */
+    static final Role[] LEDGER = {Role.CLERK, Role.SUPERVISOR, Role.HALL_ADMIN};
+
+    /** Who is at the desk: the staff member, the window they set on the desk (blank: none). */
+    record Clerk(StaffMember member, String window) {
+
+        /** The person's name as the page shows it. */
+        String name() {
+            return member.name();
+        }
+
+        /** How records of who did what name them: 张三 (zhangsan). */
+        String signature() {
+            return member.signature(MAX_SIGNATURE);
+        }
     }
 
-    private final Optional<byte[]> key;
-    private final Clock clock;
-    private final Duration lifetime;
-    private final SessionRevocations revocations;
-    private final SecureRandom random = new SecureRandom();
+    private final StaffAuth staff;
 
-    DeskAuth(Optional<String> clerkToken, Clock clock, Duration lifetime, SessionRevocations revocations) {
-        this.key = clerkToken.filter(t -> !t.isBlank()).map(t -> t.getBytes(StandardCharsets.UTF_8));
-        this.clock = clock;
-        this.lifetime = lifetime;
-        this.revocations = revocations;
+    DeskAuth(StaffAuth staff) {
+        this.staff = staff;
     }
 
-    /** False when no clerk token is configured: the desk is off like the clerk endpoints. */
-    boolean enabled() {
-        return key.isPresent();
+    StaffAuth staff() {
+        return staff;
     }
 
-    /** The signed-in clerk of the request, if its cookie is ours, unexpired and not logged out. */
+    /**
+     * The signed-in staff member of the request (a person, not the machine token), with the window of the desk
+     * cookie.
+     *
+     * @throws org.govkiosk.platform.http.ApiException 429 while the client is locked out
+     */
     Optional<Clerk> who(Context ctx) {
-        return parse(ctx.cookie(COOKIE)).filter(c -> !revocations.isRevoked(c.session()));
+        return staff.current(ctx).filter(m -> !m.machine()).map(m -> new Clerk(m, window(ctx)));
     }
 
-    /** Whether {@code clerk} may do {@code action} in {@code hallCode} (null: not bound to a hall, the ledger). */
+    /** Whether {@code clerk}'s role lets them open the desk at all (a technician's does not). */
+    boolean mayOpen(Clerk clerk) {
+        return clerk != null && clerk.member().hasRole(VIEW);
+    }
+
+    /**
+     * Whether {@code clerk} may do {@code action} in {@code hallCode}: their role allows it, and the hall is one of
+     * theirs. The ledger's entries are checked hall by hall ({@code hallCode} null: may they see the ledger at all).
+     */
     boolean may(Clerk clerk, DeskAction action, String hallCode) {
-        return clerk != null && enabled();
-    }
-
-    boolean tokenMatches(String given) {
-        return key.isPresent() && given != null
-                && MessageDigest.isEqual(given.strip().getBytes(StandardCharsets.UTF_8), key.get());
-    }
-
-    /** A new session's cookie value for {@code name} at {@code window} (blank: none). */
-    String issue(String name, String window) {
-        long expires = clock.instant().plus(lifetime).getEpochSecond();
-        byte[] id = new byte[16];
-        random.nextBytes(id);
-        String body = expires + "." + b64(id) + "." + b64(name.getBytes(StandardCharsets.UTF_8)) + "."
-                + b64(window.getBytes(StandardCharsets.UTF_8));
-        return body + "." + mac("govkiosk-desk-session:" + body);
-    }
-
-    /** Ends the session of the request's cookie on the platform (logout), if it is one of ours. */
-    void revoke(Context ctx) {
-        String cookie = ctx.cookie(COOKIE);
-        parse(cookie).ifPresent(c -> revocations.revoke(c.session(),
-                Instant.ofEpochSecond(Long.parseLong(cookie.substring(0, cookie.indexOf('.'))))));
-    }
-
-    /** The form token of the clerk's session: every POST of the desk carries it (a cross-site form cannot). */
-    String csrf(Clerk clerk) {
-        return mac("govkiosk-desk-csrf:" + clerk.session());
-    }
-
-    boolean csrfMatches(Clerk clerk, String given) {
-        return given != null && MessageDigest.isEqual(csrf(clerk).getBytes(StandardCharsets.US_ASCII),
-                given.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    Duration lifetime() {
-        return lifetime;
-    }
-
-    private Optional<Clerk> parse(String cookie) {
-        if (key.isEmpty() || cookie == null || cookie.length() > 512) {
-            return Optional.empty();
+        if (clerk == null || clerk.member().machine()) {
+            return false;
         }
-        String[] p = cookie.split("\\.", -1);
-        if (p.length != 5 || p[1].isEmpty() || p[1].length() > 43) {
-            return Optional.empty();
+        Role[] roles = switch (action) {
+            case VIEW -> VIEW;
+            case LEDGER -> LEDGER;
+            default -> StaffAuth.CASE_WORK;
+        };
+        if (!clerk.member().hasRole(roles)) {
+            return false;
         }
-        String body = p[0] + "." + p[1] + "." + p[2] + "." + p[3];
-        if (!MessageDigest.isEqual(mac("govkiosk-desk-session:" + body).getBytes(StandardCharsets.US_ASCII),
-                p[4].getBytes(StandardCharsets.US_ASCII))) {
-            return Optional.empty();
+        return hallCode == null ? action == DeskAction.LEDGER : clerk.member().actsIn(hallCode);
+    }
+
+    /** The form token of the clerk's staff session: every POST of the desk carries it (a cross-site form cannot). */
+    String csrf(Context ctx) {
+        return staff.csrfToken(ctx).orElse("");
+    }
+
+    boolean csrfMatches(Context ctx, String given) {
+        Optional<String> expected = staff.csrfToken(ctx);
+        return given != null && expected.isPresent() && !expected.get().isEmpty() && MessageDigest.isEqual(
+                expected.get().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The window of the desk cookie; blank when none or malformed. */
+    static String window(Context ctx) {
+        String raw = ctx.cookie(WINDOW_COOKIE);
+        if (raw == null || raw.isEmpty() || raw.length() > MAX_WINDOW * 9) {
+            return "";
         }
         try {
-            if (clock.instant().getEpochSecond() >= Long.parseLong(p[0])) {
-                return Optional.empty();
-            }
-            Base64.Decoder d = Base64.getUrlDecoder();
-            return Optional.of(new Clerk(new String(d.decode(p[2]), StandardCharsets.UTF_8),
-                    new String(d.decode(p[3]), StandardCharsets.UTF_8), p[1]));
+            String w = URLDecoder.decode(raw, StandardCharsets.UTF_8);
+            return validWindow(w) ? w : "";
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            return "";
         }
     }
 
-    private static String b64(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    /** A window as the desk keeps it: at most {@value #MAX_WINDOW} characters, no control characters, no blanks. */
+    static boolean validWindow(String w) {
+        return w != null && w.length() <= MAX_WINDOW && w.strip().equals(w)
+                && w.codePoints().noneMatch(c -> Character.isISOControl(c) || c == ';' || c == ',' || c == '"');
     }
 
-    private String mac(String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.orElseThrow(), "HmacSHA256"));
-            return b64(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+    /**
+     * Keeps {@code window} (blank: forgets it) in the desk cookie; Secure as the staff session cookie is: whenever the
+     * request came over TLS or from another machine than this one.
+     */
+    static void setWindow(Context ctx, String window) {
+        boolean forget = window.isEmpty();
+        boolean secure = ctx.req().isSecure() || !org.govkiosk.api.LoopbackHost.is(ctx.req().getRemoteAddr());
+        ctx.header("Set-Cookie", WINDOW_COOKIE + "=" + (forget ? "" : URLEncoder.encode(window,
+                StandardCharsets.UTF_8)) + "; Path=" + DeskRoutes.PAGE + "; Max-Age=" + (forget ? 0 : 60L * 60 * 24
+                * 366) + "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : ""));
     }
 }

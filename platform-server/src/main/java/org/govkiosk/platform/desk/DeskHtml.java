@@ -71,13 +71,14 @@ final class DeskHtml {
                 .append("</style></head>\n");
     }
 
-    /** The header of a signed-in page: title, who, the other page, the other language, sign out. */
+    /** The header of a signed-in page: title, who (and their window), the other page, the other language, sign out. */
     static void top(StringBuilder h, Shell s, String title, String otherPage, String otherLabel, String otherLang) {
-        top(h, s, title, otherPage, otherLabel, otherLang, "");
+        top(h, s, title, otherPage, otherLabel, otherLang, "", "lang=" + s.t().param());
     }
 
+    /** @param back the queue's query the window form comes back to */
     static void top(StringBuilder h, Shell s, String title, String otherPage, String otherLabel, String otherLang,
-            String bodyAttributes) {
+            String bodyAttributes, String back) {
         DeskText t = s.t();
         h.append("<body").append(bodyAttributes).append(">\n<a class=\"skip\" href=\"#main\">").append(t.get("skip"))
                 .append("</a>\n<header class=\"top\"><h1>").append(escape(title)).append("</h1>")
@@ -89,10 +90,24 @@ final class DeskHtml {
                 .append("<a href=\"").append(escape(otherPage)).append("\">").append(escape(otherLabel))
                 .append("</a><a href=\"").append(escape(otherLang)).append("\" lang=\"").append(t.otherHtmlLang())
                 .append("\" hreflang=\"").append(t.otherHtmlLang()).append("\">").append(t.otherName())
-                .append("</a><form method=\"post\" action=\"").append(DeskRoutes.LOGOUT).append("\">")
-                .append(hidden("csrf", s.csrf())).append(hidden("lang", t.param()))
-                .append("<button type=\"submit\">").append(t.get("logout")).append("</button></form></nav>")
-                .append("</header>\n");
+                .append("</a>").append(org.govkiosk.platform.http.StaffRoutes.signOutForm(s.csrf(), t == DeskText.EN))
+                .append("</nav>");
+        windowForm(h, s, back);
+        h.append("</header>\n");
+    }
+
+    /**
+     * "My window": the clerk names the window they sit at (kept in a desk cookie), for the header and for asking the
+     * window's pad for a rating; a small form that posts the session's token and comes back to {@code back}.
+     */
+    private static void windowForm(StringBuilder h, Shell s, String back) {
+        DeskText t = s.t();
+        h.append("<form class=\"window\" method=\"post\" action=\"").append(DeskRoutes.WINDOW).append("\">")
+                .append(hidden("csrf", s.csrf())).append(hidden("lang", t.param())).append(hidden("back", back))
+                .append("<label>").append(t.get("myWindow")).append("<input type=\"text\" name=\"window\" maxlength=\"")
+                .append(DeskAuth.MAX_WINDOW).append("\" value=\"").append(escape(s.clerk().window()))
+                .append("\" autocomplete=\"off\"></label><button type=\"submit\">").append(t.get("saveWindow"))
+                .append("</button></form>");
     }
 
     /**
@@ -108,7 +123,11 @@ final class DeskHtml {
         String live = hallHash == null || f.hall() == null ? "" : " data-live=\"off\" data-live-url=\""
                 + escape(DeskRoutes.EVENTS + "?hall=" + DeskFilter.enc(f.hall())) + "\" data-queue-hash=\""
                 + hallHash + "\"";
-        top(h, s, t.get("title"), DeskRoutes.LEDGER + "?lang=" + t.param(), t.get("ledgerLink"), there, live);
+        top(h, s, t.get("title"), DeskRoutes.LEDGER + "?lang=" + t.param(), t.get("ledgerLink"), there, live,
+                f.query(t));
+        if (d == null) {
+            message(h, m);
+        }
         h.append("<main id=\"main\" class=\"layout").append(d != null ? " with-detail" : "").append("\">\n");
         queue(h, s, f, queue, d);
         h.append("<section class=\"detail\" id=\"detail\" aria-labelledby=\"detail-h\">");
@@ -306,29 +325,42 @@ final class DeskHtml {
                 + "</option>";
     }
 
-    /** The sign-in form; {@code problem} is our own text, shown above it. */
-    static String login(String problem, boolean enabled, DeskText t) {
-        StringBuilder h = head(t.get("loginTitle") + " · " + t.get("title"), t).append("<body>\n");
-        h.append("<header class=\"top\"><h1>").append(t.get("title")).append("</h1><nav class=\"tools\" aria-label=\"")
-                .append(t.get("title")).append("\"><a href=\"").append(DeskRoutes.PAGE).append("?lang=")
-                .append(t.otherParam()).append("\" lang=\"").append(t.otherHtmlLang()).append("\" hreflang=\"")
-                .append(t.otherHtmlLang()).append("\">").append(t.otherName()).append("</a></nav></header>\n")
-                .append("<main id=\"main\"><h2>").append(t.get("loginTitle")).append("</h2>");
+    /**
+     * Not signed in: the way to the staff sign-in, which comes back to the desk; {@code problem} is our own text,
+     * shown above it.
+     */
+    static String signIn(String problem, DeskText t) {
+        StringBuilder h = bare(t.get("loginTitle") + " · " + t.get("title"), t, true);
+        h.append("<h2>").append(t.get("loginTitle")).append("</h2>");
         if (problem != null) {
             h.append("<p class=\"msg error\" id=\"message\" role=\"alert\">").append(escape(problem)).append("</p>\n");
         }
-        if (enabled) {
-            h.append("<form class=\"login\" method=\"post\" action=\"").append(DeskRoutes.LOGIN).append("\">")
-                    .append(hidden("lang", t.param())).append("<label>").append(t.get("token"))
-                    .append("<input type=\"password\" name=\"token\" autocomplete=\"current-password\" required>")
-                    .append("</label><label>").append(t.get("name"))
-                    .append("<input type=\"text\" name=\"name\" autocomplete=\"name\" maxlength=\"")
-                    .append(DeskAuth.MAX_NAME).append("\" required></label><label>").append(t.get("window"))
-                    .append("<input type=\"text\" name=\"window\" maxlength=\"").append(DeskAuth.MAX_NAME)
-                    .append("\"></label><button type=\"submit\">").append(t.get("loginButton"))
-                    .append("</button></form>\n");
-        }
+        h.append("<p>").append(t.get("signInNeeded")).append("</p><p><a class=\"signin\" id=\"sign-in\" href=\"")
+                .append(escape(org.govkiosk.platform.http.StaffRoutes.signInUrl(DeskRoutes.PAGE, t.param())))
+                .append("\">").append(t.get("signInLink")).append("</a></p>\n");
         return h.append("</main></body></html>\n").toString();
+    }
+
+    /** A signed-in person who may not be here (a technician), or may not see this: said in words. */
+    static String refused(String words, DeskText t) {
+        StringBuilder h = bare(t.get("title"), t, false);
+        h.append("<p class=\"msg error\" id=\"message\" role=\"alert\">").append(escape(words)).append("</p>")
+                .append("<p><a class=\"signin\" href=\"").append(org.govkiosk.platform.http.StaffRoutes.HOME)
+                .append("?lang=").append(t.param()).append("\">").append(t.get("staffHome")).append("</a></p>\n");
+        return h.append("</main></body></html>\n").toString();
+    }
+
+    /** The page's head and header without a session: title and the other language. */
+    private static StringBuilder bare(String title, DeskText t, boolean otherLanguage) {
+        StringBuilder h = head(title, t).append("<body>\n");
+        h.append("<header class=\"top\"><h1>").append(t.get("title")).append("</h1>");
+        if (otherLanguage) {
+            h.append("<nav class=\"tools\" aria-label=\"").append(t.get("title")).append("\"><a href=\"")
+                    .append(DeskRoutes.PAGE).append("?lang=").append(t.otherParam()).append("\" lang=\"")
+                    .append(t.otherHtmlLang()).append("\" hreflang=\"").append(t.otherHtmlLang()).append("\">")
+                    .append(t.otherName()).append("</a></nav>");
+        }
+        return h.append("</header>\n<main id=\"main\">");
     }
 
     /** The storage is down: say so, with a link to try again. */

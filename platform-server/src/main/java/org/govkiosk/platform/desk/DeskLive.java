@@ -36,7 +36,8 @@ final class DeskLive implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeskLive.class);
 
-    private record Stream(SseClient client, String hall) {
+    /** @param signedIn false once the page's staff session ended: the stream is closed at the next push */
+    private record Stream(SseClient client, String hall, java.util.function.BooleanSupplier signedIn) {
     }
 
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
@@ -73,7 +74,7 @@ final class DeskLive implements AutoCloseable {
     }
 
     /** Opens the stream of one page and sends its hall's digest at once, on the request's thread. */
-    void open(Context ctx, String hall) {
+    void open(Context ctx, String hall, java.util.function.BooleanSupplier signedIn) {
         ctx.status(200);
         ctx.res().setCharacterEncoding("UTF-8");
         ctx.res().setContentType("text/event-stream");
@@ -81,7 +82,7 @@ final class DeskLive implements AutoCloseable {
         ctx.header("X-Accel-Buffering", "no");
         SseClient client = new SseClient(ctx);
         client.keepAlive();
-        Stream stream = new Stream(client, hall);
+        Stream stream = new Stream(client, hall, signedIn);
         client.onClose(() -> streams.remove(stream));
         streams.add(stream);
         try {
@@ -95,6 +96,11 @@ final class DeskLive implements AutoCloseable {
         try {
             Map<String, Optional<String>> byHall = new HashMap<>();
             for (Stream s : streams) {
+                if (!s.signedIn().getAsBoolean()) {
+                    streams.remove(s);
+                    s.client().close();
+                    continue;
+                }
                 Optional<String> d = byHall.computeIfAbsent(s.hall(), h -> {
                     try {
                         return Optional.of(digest(hallQueue.apply(h)));

@@ -3,21 +3,19 @@ package org.govkiosk.platform.desk;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.govkiosk.api.CaseView;
 import org.govkiosk.api.RatingLedgerEntry;
-import org.govkiosk.platform.config.PlatformConfig;
 import org.govkiosk.platform.http.ApiException;
-import org.govkiosk.platform.http.LoginThrottle;
 import org.govkiosk.platform.http.RouteSupport;
+import org.govkiosk.platform.http.StaffAuth;
+import org.govkiosk.platform.http.StaffRoutes;
 import org.govkiosk.platform.pads.RatingRequestService;
 import org.govkiosk.platform.ratings.RatingLedger;
 import org.govkiosk.platform.store.CaseStore;
-import org.govkiosk.platform.store.SessionRevocations;
+import org.govkiosk.platform.store.NotFoundException;
 import org.govkiosk.platform.store.StorageException;
 import org.govkiosk.platform.store.TerminalStore;
 import org.slf4j.Logger;
@@ -28,15 +26,18 @@ import org.slf4j.LoggerFactory;
  * number) with a case's detail beside it; {@code POST /desk/cases/{number}/{verb}} does what the clerk endpoints do
  * (accept, 补正 naming materials, review, approve, refuse with the 不予受理 particulars, return, deferred materials
  * received, issue the certificate, ask the window's pad for a rating) through the same stores and services;
- * {@code GET /desk/ledger} and {@code POST /desk/ledger/act} are the bad-rating ledger. Signed in by {@link DeskAuth}
- * (the one seam to swap for staff accounts); every POST carries the session's form token. Served beside the API,
- * not in its route table, like the fleet page: a page for people, not part of the terminal-platform contract.
+ * {@code GET /desk/ledger} and {@code POST /desk/ledger/act} are the bad-rating ledger; {@code POST /desk/window}
+ * keeps the clerk's window. For people signed in with their staff accounts ({@link DeskAuth} over
+ * {@link StaffAuth}: {@code /staff/login}, and {@code /staff/logout} to leave): clerks and hall administrators work
+ * the cases of their halls, supervisors read them and work the ledger, technicians are sent away; another hall's case
+ * is answered as not found. Every POST carries the staff session's form token, and every change is audited by
+ * {@link StaffAuth#audit} after the request. Served beside the API, not in its route table, like the fleet page: a
+ * page for people, not part of the terminal-platform contract.
  */
 public final class DeskRoutes {
 
     public static final String PAGE = "/desk";
-    public static final String LOGIN = "/desk/login";
-    public static final String LOGOUT = "/desk/logout";
+    public static final String WINDOW = "/desk/window";
     public static final String LEDGER = "/desk/ledger";
     public static final String LEDGER_ACT = "/desk/ledger/act";
     public static final String CASE_ACTION = "/desk/cases/{caseNumber}/{verb}";
@@ -45,11 +46,10 @@ public final class DeskRoutes {
 
     /** A form of the desk is a few fields of text: a body beyond this is refused while it is read. */
     static final int MAX_FORM_BYTES = 64 * 1024;
-    static final int MAX_LOGIN_BYTES = 4 * 1024;
+    static final int MAX_WINDOW_BYTES = 4 * 1024;
     static final int QUEUE_LIMIT = 200;
     /** The cases of a hall read for its queue (newest first): more than a hall's open work. */
     static final int HALL_LIMIT = 1000;
-    static final Duration SESSION = Duration.ofHours(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(DeskRoutes.class);
     // Only the platform's own script file runs (no inline script), connecting to its own event stream; forms post
@@ -74,11 +74,13 @@ public final class DeskRoutes {
         this.live = new DeskLive(this::hallQueue, DeskLive.interval());
     }
 
-    /** Serves the desk on {@code app}, on the same stores and services as the clerk endpoints. */
+    /**
+     * Serves the desk on {@code app}, on the same stores and services as the clerk endpoints, signed in with the
+     * staff accounts of {@code support}'s {@link StaffAuth}.
+     */
     public static void install(Javalin app, RouteSupport support, CaseStore cases, TerminalStore terminals,
-            RatingLedger ledger, RatingRequestService ratingRequests, PlatformConfig config,
-            SessionRevocations revocations) {
-        DeskAuth auth = new DeskAuth(config.clerkToken(), support.clock(), SESSION, revocations);
+            RatingLedger ledger, RatingRequestService ratingRequests) {
+        DeskAuth auth = new DeskAuth(support.auth().staff());
         DeskRoutes routes = new DeskRoutes(support, cases, terminals, auth, new DeskActions(support, cases, ledger,
                 ratingRequests));
         routes.register(app);
@@ -94,8 +96,7 @@ public final class DeskRoutes {
         app.head(LEDGER, this::ledger);
         app.get(EVENTS, this::events);
         app.get(SCRIPT, this::script);
-        app.post(LOGIN, this::login);
-        app.post(LOGOUT, this::logout);
+        app.post(WINDOW, this::window);
         app.post(CASE_ACTION, this::caseAction);
         app.post(LEDGER_ACT, this::ledgerAct);
     }
@@ -108,27 +109,44 @@ public final class DeskRoutes {
         return DeskText.choose(fromForm != null ? fromForm : ctx.queryParam("lang"), ctx.header("Accept-Language"));
     }
 
-    /** The signed-in clerk, or an answer (off, not signed in) already given. */
+    /**
+     * The signed-in staff member who may open the desk, or an answer already given: 429 while the client is locked
+     * out, 401 with the staff sign-in link when not signed in (or only with the machine token), 403 for a role that
+     * has no business here (a technician).
+     */
     private Optional<DeskAuth.Clerk> signedIn(Context ctx, DeskText t) {
-        if (!auth.enabled()) {
-            html(ctx, 403, DeskHtml.login(t.get("off"), false, t));
+        Optional<DeskAuth.Clerk> who;
+        try {
+            who = auth.who(ctx);
+        } catch (ApiException e) {
+            if (e.status() != 429) {
+                throw e;
+            }
+            html(ctx, 429, DeskHtml.signIn(t.format("lockedOut", retryAfter(ctx)), t));
             return Optional.empty();
         }
-        Optional<DeskAuth.Clerk> who = auth.who(ctx);
         if (who.isEmpty()) {
-            html(ctx, 401, DeskHtml.login(null, true, t));
+            html(ctx, 401, DeskHtml.signIn(null, t));
+            return Optional.empty();
+        }
+        if (!auth.mayOpen(who.get())) {
+            html(ctx, 403, DeskHtml.refused(t.get("roleRefused"), t));
+            return Optional.empty();
         }
         return who;
     }
 
-    private DeskHtml.Shell shell(DeskAuth.Clerk clerk, DeskText t) {
-        TreeSet<String> halls = new TreeSet<>();
-        terminals.all().forEach(ts -> {
-            if (ts.hallCode() != null) {
-                halls.add(ts.hallCode());
-            }
-        });
-        return new DeskHtml.Shell(clerk, auth.csrf(clerk), List.copyOf(halls), s.zone(), t);
+    private static long retryAfter(Context ctx) {
+        try {
+            return Long.parseLong(String.valueOf(ctx.res().getHeader("Retry-After")));
+        } catch (NumberFormatException e) {
+            return 60;
+        }
+    }
+
+    /** The shell of the page: who, their form token, and their own halls to pick from (only theirs). */
+    private DeskHtml.Shell shell(Context ctx, DeskAuth.Clerk clerk, DeskText t) {
+        return new DeskHtml.Shell(clerk, auth.csrf(ctx), List.copyOf(clerk.member().halls()), s.zone(), t);
     }
 
     private void page(Context ctx) {
@@ -137,7 +155,7 @@ public final class DeskRoutes {
             Optional<DeskAuth.Clerk> who = signedIn(ctx, t);
             if (who.isPresent()) {
                 String done = ctx.queryParam("done");
-                DeskHtml.Message m = done != null && DeskForms.VERBS.contains(done)
+                DeskHtml.Message m = done != null && (DeskForms.VERBS.contains(done) || done.equals("window"))
                         ? new DeskHtml.Message(done.equals("rating") ? t.format("done.rating", reached(ctx))
                                 : t.get("done." + done), false) : null;
                 render(ctx, 200, who.get(), t, filter(ctx), ctx.queryParam("case"), m, Map.of());
@@ -164,7 +182,7 @@ public final class DeskRoutes {
     /** The page with the queue of the filter's hall and, if asked, a case beside it. */
     private void render(Context ctx, int status, DeskAuth.Clerk clerk, DeskText t, DeskFilter asked, String number,
             DeskHtml.Message m, Map<String, String> echo) {
-        DeskHtml.Shell shell = shell(clerk, t);
+        DeskHtml.Shell shell = shell(ctx, clerk, t);
         DeskHtml.Detail detail = null;
         String caseHall = null;
         if (number != null && !number.isBlank() && number.length() <= 64) {
@@ -179,8 +197,11 @@ public final class DeskRoutes {
                 m = m != null ? m : new DeskHtml.Message(t.format("noSuchCase", number), true);
             }
         }
-        String hall = asked.hall() != null ? asked.hall() : caseHall != null ? caseHall
-                : shell.halls().isEmpty() ? null : shell.halls().get(0);
+        // Only the member's halls: a hall asked for that is not theirs falls back to their first.
+        String askedHall = asked.hall() != null && auth.may(clerk, DeskAction.VIEW, asked.hall()) ? asked.hall()
+                : null;
+        String hall = askedHall != null ? askedHall : caseHall != null && auth.may(clerk, DeskAction.VIEW, caseHall)
+                ? caseHall : shell.halls().isEmpty() ? null : shell.halls().get(0);
         DeskFilter f = asked.withHall(hall);
         List<CaseView> all = hall == null || !auth.may(clerk, DeskAction.VIEW, hall) ? List.of() : hallQueue(hall);
         List<CaseView> queue = f.apply(all).stream().limit(QUEUE_LIMIT).toList();
@@ -205,7 +226,7 @@ public final class DeskRoutes {
             return;
         }
         if (!auth.may(who.get(), DeskAction.VIEW, hall)) {
-            html(ctx, 403, DeskHtml.login(t.get("err.forbidden"), false, t));
+            html(ctx, 404, DeskHtml.refused(t.get("err.forbidden"), t));
             return;
         }
         if (!org.govkiosk.platform.http.AcceptHeader.accepts(ctx.header("Accept"), "text/event-stream")) {
@@ -213,7 +234,7 @@ public final class DeskRoutes {
             return;
         }
         ctx.header("X-Content-Type-Options", "nosniff");
-        live.open(ctx, hall);
+        live.open(ctx, hall, auth.staff().stillSignedIn(ctx));
     }
 
     /** The page's one script; public (it holds nothing). */
@@ -250,14 +271,22 @@ public final class DeskRoutes {
         String verb = ctx.pathParam("verb");
         DeskFilter back = backFilter(form.one("back"));
         Map<String, String> echo = form.echo("verb:" + verb);
-        if (!auth.csrfMatches(clerk, form.one("csrf"))) {
+        if (!auth.csrfMatches(ctx, form.one("csrf"))) {
             LOG.warn("Desk: a form without this session's token for case {} ({}) from {}", number, verb, ctx.ip());
             render(ctx, 403, clerk, t, back, number, new DeskHtml.Message(t.get("err.csrf"), true), echo);
             return;
         }
         try {
+            // Another hall's case is answered as if it did not exist, as the API does; the hall goes to the audit.
+            auth.staff().requireCase(ctx, clerk.member(), number);
+        } catch (NotFoundException e) {
+            render(ctx, 404, clerk, t, back, number, new DeskHtml.Message(t.format("noSuchCase", number), true), echo);
+            return;
+        }
+        try {
             DeskActions.Done done = actions.onCase(clerk, number, verb, form, t, (action, hall) -> auth.may(clerk,
                     action, hall));
+            StaffAuth.detail(ctx, done.detail());
             ctx.header("Location", PAGE + "?" + back.query(t) + "&case=" + DeskFilter.enc(number) + "&done=" + verb
                     + (done.reached() >= 0 ? "&reached=" + done.reached() : "") + "#detail");
             ctx.status(303);
@@ -287,11 +316,12 @@ public final class DeskRoutes {
     private void renderLedger(Context ctx, int status, DeskAuth.Clerk clerk, DeskText t, boolean overdue,
             DeskHtml.Message m, String open, Map<String, String> echo) {
         if (!auth.may(clerk, DeskAction.LEDGER, null)) {
-            html(ctx, 403, DeskHtml.login(t.get("err.forbidden"), false, t));
+            html(ctx, 403, DeskHtml.refused(t.get("err.forbidden"), t));
             return;
         }
-        List<RatingLedgerEntry> entries = actions.ledger(overdue);
-        html(ctx, status, DeskLedgerHtml.page(shell(clerk, t), overdue, entries, m, open, echo));
+        // The entries of ratings in the member's halls only, as the API lists them.
+        List<RatingLedgerEntry> entries = actions.ledger(overdue, hall -> auth.may(clerk, DeskAction.LEDGER, hall));
+        html(ctx, status, DeskLedgerHtml.page(shell(ctx, clerk, t), overdue, entries, m, open, echo));
     }
 
     private void ledgerAct(Context ctx) {
@@ -310,7 +340,7 @@ public final class DeskRoutes {
         DeskAuth.Clerk clerk = who.get();
         boolean overdue = String.valueOf(form.one("back")).contains("overdue=1");
         Map<String, String> echo = form.echo(null);
-        if (!auth.csrfMatches(clerk, form.one("csrf"))) {
+        if (!auth.csrfMatches(ctx, form.one("csrf"))) {
             LOG.warn("Desk: a ledger form without this session's token from {}", ctx.ip());
             renderLedger(ctx, 403, clerk, t, overdue, new DeskHtml.Message(t.get("err.csrf"), true),
                     form.one("ratingId"), echo);
@@ -320,7 +350,16 @@ public final class DeskRoutes {
             if (!auth.may(clerk, DeskAction.LEDGER, null)) {
                 throw new DeskActions.Refused(403, t.get("err.forbidden"));
             }
-            actions.onLedger(clerk, form, t);
+            String ratingId = form.text("ratingId");
+            if (ratingId != null) {
+                try {
+                    // Another hall's rating is not found, as in the API; its hall goes to the audit.
+                    auth.staff().requireRating(ctx, clerk.member(), ratingId);
+                } catch (NotFoundException e) {
+                    throw new DeskActions.Refused(404, t.format("err.notFound", ratingId));
+                }
+            }
+            StaffAuth.detail(ctx, actions.onLedger(clerk, form, t));
             ctx.header("Location", LEDGER + "?lang=" + t.param() + (overdue ? "&overdue=1" : "") + "&done=ledger");
             ctx.status(303);
         } catch (DeskActions.Refused r) {
@@ -341,65 +380,39 @@ public final class DeskRoutes {
         return DeskFilter.of(q.get("hall"), q.get("state"), q.get("overdue"), q.get("deferralOverdue"), q.get("q"));
     }
 
-    private void login(Context ctx) {
-        // Read (within its small limit) even when locked out: an unread body would end the connection.
+    /**
+     * The clerk's window ("my window"): kept in the desk cookie, for the page's header and the pad to ask for a
+     * rating; at most {@value DeskAuth#MAX_WINDOW} characters, blank to forget it. Not a security decision.
+     */
+    private void window(Context ctx) {
         DeskForm form;
         try {
-            form = DeskForm.parse(s.bodies().read(ctx, MAX_LOGIN_BYTES));
+            form = DeskForm.parse(s.bodies().read(ctx, MAX_WINDOW_BYTES));
         } catch (ApiException e) {
             ctx.status(e.status()).contentType("text/plain; charset=utf-8").result(e.getMessage());
             return;
         }
         DeskText t = lang(ctx, form.one("lang"));
-        if (!auth.enabled()) {
-            html(ctx, 403, DeskHtml.login(t.get("off"), false, t));
+        Optional<DeskAuth.Clerk> who = signedIn(ctx, t);
+        if (who.isEmpty()) {
             return;
         }
-        var left = s.auth().throttle().lockedFor(ctx.ip());
-        if (left.isPresent()) {
-            long seconds = LoginThrottle.retryAfterSeconds(left.get());
-            ctx.header("Retry-After", Long.toString(seconds));
-            html(ctx, 429, DeskHtml.login(t.format("lockedOut", seconds), false, t));
-            return;
-        }
-        if (!auth.tokenMatches(form.one("token"))) {
-            s.auth().throttle().failed(ctx.ip());
-            // The given text is never logged: it may be a real token typed into the wrong platform.
-            LOG.warn("Desk: a sign-in with a wrong token from {}", ctx.ip());
-            html(ctx, 401, DeskHtml.login(t.get("wrongToken"), true, t));
-            return;
-        }
-        s.auth().throttle().succeeded(ctx.ip());
-        String name = form.one("name") == null ? "" : form.one("name").strip();
+        DeskFilter back = backFilter(form.one("back"));
         String window = form.one("window") == null ? "" : form.one("window").strip();
-        if (name.isEmpty() || name.length() > DeskAuth.MAX_NAME || window.length() > DeskAuth.MAX_NAME) {
-            html(ctx, 400, DeskHtml.login(t.get("needName"), true, t));
+        if (!auth.csrfMatches(ctx, form.one("csrf"))) {
+            LOG.warn("Desk: a window form without this session's token from {}", ctx.ip());
+            render(ctx, 403, who.get(), t, back, null, new DeskHtml.Message(t.get("err.csrf"), true), Map.of());
             return;
         }
-        setCookie(ctx, auth.issue(name, window), auth.lifetime().toSeconds());
-        LOG.info("Desk: {} signed in{}", name, window.isEmpty() ? "" : " at window " + window);
-        ctx.header("Location", PAGE + "?lang=" + t.param());
-        ctx.status(303);
-    }
-
-    private void logout(Context ctx) {
-        DeskForm form;
-        try {
-            form = DeskForm.parse(s.bodies().read(ctx, MAX_LOGIN_BYTES));
-        } catch (ApiException e) {
-            form = DeskForm.parse(new byte[0]);
+        if (!DeskAuth.validWindow(window)) {
+            render(ctx, 400, who.get(), t, back, null, new DeskHtml.Message(t.format("err.window",
+                    DeskAuth.MAX_WINDOW), true), Map.of());
+            return;
         }
-        // Ended here, not only in this browser: a copy of the cookie is refused from now on.
-        auth.revoke(ctx);
-        setCookie(ctx, "", 0);
-        ctx.header("Location", PAGE + "?lang=" + lang(ctx, form.one("lang")).param());
+        DeskAuth.setWindow(ctx, window);
+        StaffAuth.detail(ctx, window.isEmpty() ? "window forgotten" : "window " + window);
+        ctx.header("Location", PAGE + "?" + back.query(t) + "&done=window");
         ctx.status(303);
-    }
-
-    /** Secure whenever the request came over TLS: to this platform's HTTPS, or to the TLS proxy in front of it. */
-    private static void setCookie(Context ctx, String value, long maxAgeSeconds) {
-        ctx.header("Set-Cookie", DeskAuth.COOKIE + "=" + value + "; Path=" + PAGE + "; Max-Age=" + maxAgeSeconds
-                + "; HttpOnly; SameSite=Strict" + (ctx.req().isSecure() ? "; Secure" : ""));
     }
 
     private static void html(Context ctx, int status, String body) {

@@ -10,8 +10,23 @@ import java.util.Locale;
  *
  * @param hall  a hall code, or null for all
  * @param alarm null (all), {@code any}, {@code critical} or an {@link Alarm.Kind} name
+ * @param halls the halls the viewer may see (their staff account's), or null for every hall (the machine token)
  */
-record FleetFilter(String hall, String alarm) {
+record FleetFilter(String hall, String alarm, java.util.Set<String> halls) {
+
+    FleetFilter(String hall, String alarm) {
+        this(hall, alarm, null);
+    }
+
+    /** This filter for a viewer who may see only {@code allowed} (null: every hall). */
+    FleetFilter within(java.util.Set<String> allowed) {
+        return new FleetFilter(hall, alarm, allowed == null ? null : java.util.Set.copyOf(allowed));
+    }
+
+    /** The rows of the halls the viewer may see, whatever the hall and alarm chosen. */
+    List<FleetRow> visible(List<FleetRow> rows) {
+        return halls == null ? rows : rows.stream().filter(r -> halls.contains(r.terminal().hallCode())).toList();
+    }
 
     static final String ANY = "any";
     static final String CRITICAL = "critical";
@@ -30,6 +45,9 @@ record FleetFilter(String hall, String alarm) {
     }
 
     boolean shows(FleetRow row) {
+        if (halls != null && !halls.contains(row.terminal().hallCode())) {
+            return false;
+        }
         if (hall != null && !hall.equals(row.terminal().hallCode())) {
             return false;
         }

@@ -47,7 +47,13 @@ final class FleetHtml {
         return DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).format(at.atZone(zone));
     }
 
-    static String page(List<FleetRow> all, FleetFilter filter, Instant now, ZoneId zone, FleetText t) {
+    /**
+     * The page for {@code who}; {@code csrf} is their cookie session's token for the sign-out form (null for a bearer
+     * caller, who gets no form).
+     */
+    static String page(List<FleetRow> every, FleetFilter filter, Instant now, ZoneId zone, FleetText t,
+            org.govkiosk.platform.staff.StaffMember who, String csrf) {
+        List<FleetRow> all = filter.visible(every);
         List<FleetRow> shown = filter.apply(all);
         StringBuilder h = head(t.get("title"), t);
         h.append("<body data-live-url=\"").append(escape(FleetRoutes.EVENTS + "?" + filter.query(t)))
@@ -59,9 +65,13 @@ final class FleetHtml {
                 .append("<a href=\"").append(escape(FleetRoutes.PAGE + "?" + other(filter, t)))
                 .append("\" lang=\"").append(t.otherHtmlLang()).append("\" hreflang=\"")
                 .append(t.otherHtmlLang()).append("\">").append(t.otherName()).append("</a>")
-                .append("<form method=\"post\" action=\"").append(FleetRoutes.LOGOUT)
-                .append("\"><button type=\"submit\">").append(t.get("logout")).append("</button></form></nav>")
-                .append("</header>\n");
+                .append("<span class=\"who\">").append(escape(who.name())).append("</span>");
+        if (csrf != null) {
+            h.append("<form method=\"post\" action=\"/staff/logout\"><input type=\"hidden\" name=\"csrf\" value=\"")
+                    .append(escape(csrf)).append("\"><input type=\"hidden\" name=\"lang\" value=\"").append(t.param())
+                    .append("\"><button type=\"submit\">").append(t.get("logout")).append("</button></form>");
+        }
+        h.append("</nav></header>\n");
         h.append("<main>\n<p class=\"summary\" id=\"summary\">").append(escape(FleetCards.summary(all, t))).append("</p>\n");
         h.append("<div class=\"live-bar\"><button type=\"button\" id=\"live-toggle\" aria-pressed=\"false\" hidden>")
                 .append(t.get("pause")).append("</button><span id=\"live-state\" role=\"status\"></span>")
@@ -113,24 +123,26 @@ final class FleetHtml {
                 + "</option>";
     }
 
-    /** The login form; {@code problem} is our own text, shown above it. */
-    static String login(String problem, boolean enabled, FleetText t) {
-        StringBuilder h = head(t.get("loginTitle") + " · " + t.get("title"), t).append("<body>\n");
+    /** Not signed in: a link to the staff sign-in, which comes back here. */
+    static String signIn(FleetText t) {
+        return message(null, t);
+    }
+
+    /** A page with one message (locked out, wrong role), or the sign-in invitation when {@code problem} is null. */
+    static String message(String problem, FleetText t) {
+        StringBuilder h = head(t.get("signInTitle") + " · " + t.get("title"), t).append("<body>\n");
         h.append("<header class=\"top\"><h1>").append(t.get("title")).append("</h1><nav class=\"tools\"><a href=\"")
                 .append(FleetRoutes.PAGE).append("?lang=").append(t.otherParam()).append("\" lang=\"")
                 .append(t.otherHtmlLang()).append("\" hreflang=\"").append(t.otherHtmlLang()).append("\">")
                 .append(t.otherName()).append("</a></nav></header>\n<main>");
         if (problem != null) {
             h.append("<p class=\"error\" id=\"problem\" role=\"alert\">").append(escape(problem)).append("</p>\n");
+        } else {
+            h.append("<h2>").append(t.get("signInTitle")).append("</h2><p>").append(t.get("signInText"))
+                    .append("</p>\n");
         }
-        if (enabled) {
-            h.append("<form class=\"login\" method=\"post\" action=\"").append(FleetRoutes.LOGIN)
-                    .append("\"><input type=\"hidden\" name=\"lang\" value=\"").append(t.param()).append("\">")
-                    .append("<label>").append(t.get("token"))
-                    .append("<input type=\"password\" name=\"token\" autocomplete=\"current-password\" required>")
-                    .append("</label><button type=\"submit\">").append(t.get("loginButton"))
-                    .append("</button></form>\n");
-        }
+        h.append("<p><a class=\"sign-in\" href=\"/staff/login?next=").append(FleetRoutes.PAGE).append("&amp;lang=")
+                .append(t.param()).append("\">").append(t.get("signInLink")).append("</a></p>\n");
         return h.append("</main></body></html>\n").toString();
     }
 

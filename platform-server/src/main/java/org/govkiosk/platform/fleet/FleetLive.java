@@ -34,7 +34,8 @@ final class FleetLive implements AutoCloseable {
     static final String EVENT = "fleet";
 
     /** One open page. Writes are serialized on it: the request thread's first push and the pusher's. */
-    private record Stream(SseClient client, FleetFilter filter, FleetText lang) {
+    private record Stream(SseClient client, FleetFilter filter, FleetText lang,
+            java.util.function.BooleanSupplier signedIn) {
     }
 
     private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
@@ -59,7 +60,7 @@ final class FleetLive implements AutoCloseable {
     }
 
     /** Opens the stream of one page and sends it the fleet at once, on the request's thread. */
-    void open(Context ctx, FleetFilter filter, FleetText lang) {
+    void open(Context ctx, FleetFilter filter, FleetText lang, java.util.function.BooleanSupplier signedIn) {
         ctx.status(200);
         ctx.res().setCharacterEncoding("UTF-8");
         ctx.res().setContentType("text/event-stream");
@@ -67,7 +68,7 @@ final class FleetLive implements AutoCloseable {
         ctx.header("X-Accel-Buffering", "no");
         SseClient client = new SseClient(ctx);
         client.keepAlive();
-        Stream stream = new Stream(client, filter, lang);
+        Stream stream = new Stream(client, filter, lang, signedIn);
         client.onClose(() -> streams.remove(stream));
         streams.add(stream);
         Instant now = clock.instant();
@@ -94,6 +95,14 @@ final class FleetLive implements AutoCloseable {
             Instant now = clock.instant();
             List<FleetRow> rows = alarms.rows(terminals.all(), now);
             for (Stream s : streams) {
+                if (!s.signedIn().getAsBoolean()) {
+                    // Signed out (or expired, or the account changed) since the page opened: the stream ends too.
+                    synchronized (s) {
+                        streams.remove(s);
+                        s.client().close();
+                    }
+                    continue;
+                }
                 send(s, rows, now);
             }
         } catch (StorageException e) {
@@ -104,7 +113,8 @@ final class FleetLive implements AutoCloseable {
         }
     }
 
-    private void send(Stream s, List<FleetRow> rows, Instant now) {
+    private void send(Stream s, List<FleetRow> all, Instant now) {
+        List<FleetRow> rows = s.filter().visible(all);
         String cards = FleetCards.cards(rows, s.filter().apply(rows), now, s.lang());
         Map<String, String> payload = new LinkedHashMap<>();
         payload.put("cards", cards);

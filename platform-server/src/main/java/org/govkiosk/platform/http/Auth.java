@@ -7,21 +7,30 @@ import java.util.Optional;
 import org.govkiosk.api.ErrorCodes;
 import org.govkiosk.api.RequestVerifier;
 import org.govkiosk.api.SignatureRejectedException;
+import org.govkiosk.platform.staff.Role;
+import org.govkiosk.platform.staff.StaffMember;
 
-/** Who may call: terminals by request signature, clerks by bearer token, technicians by enrolment token. */
+/**
+ * Who may call: terminals by request signature, staff by their sessions ({@link StaffAuth}), machines by the machine
+ * token, technicians registering a terminal by the enrolment token.
+ */
 public final class Auth {
 
     private final RequestVerifier verifier;
-    private final Optional<String> clerkToken;
     private final Optional<String> enrolmentToken;
     private final LoginThrottle throttle;
+    private final StaffAuth staff;
 
-    public Auth(RequestVerifier verifier, Optional<String> clerkToken, Optional<String> enrolmentToken,
-            LoginThrottle throttle) {
+    public Auth(RequestVerifier verifier, Optional<String> enrolmentToken, LoginThrottle throttle, StaffAuth staff) {
         this.verifier = verifier;
-        this.clerkToken = clerkToken.filter(t -> !t.isBlank());
         this.enrolmentToken = enrolmentToken.filter(t -> !t.isBlank());
         this.throttle = throttle;
+        this.staff = staff;
+    }
+
+    /** Staff sessions, roles and halls. */
+    public StaffAuth staff() {
+        return staff;
     }
 
     /** Wrong tokens per client, shared by the clerk routes, the fleet page and registration. */
@@ -73,20 +82,26 @@ public final class Auth {
         }
     }
 
-    /** A clerk's call: the Bearer token, unless this client is locked out for wrong ones (429). */
-    public void clerk(Context ctx) {
-        throttle.check(ctx);
-        String header = ctx.header("Authorization");
-        String given = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
-        if (clerkToken.isEmpty() || given == null || !same(given, clerkToken.get())) {
-            if (clerkToken.isPresent() && given != null) {
-                throttle.failed(ctx.ip());
-            }
-            throw ApiException.client(401, ErrorCodes.CLERK_AUTH_REQUIRED, clerkToken.isEmpty()
-                    ? "clerk endpoints are disabled: no clerk token is configured"
-                    : "a valid clerk token is required (Authorization: Bearer ...)");
+    /**
+     * A clerk endpoint's call: a staff member signed in as clerk, supervisor or hall administrator, or the machine
+     * token (401 without, 403 for another role, 429 while locked out for wrong tokens).
+     */
+    public StaffMember clerk(Context ctx) {
+        return staff.requireRole(ctx, Role.CLERK, Role.SUPERVISOR, Role.HALL_ADMIN);
+    }
+
+    /** A staff call with one of {@code roles} (the machine token has them all). */
+    public StaffMember clerk(Context ctx, Role... roles) {
+        return staff.requireRole(ctx, roles);
+    }
+
+    /** A machine's call (metrics scraping, scripted integrations): the machine token only. */
+    public void machine(Context ctx) {
+        StaffMember who = staff.requireRole(ctx, Role.values());
+        if (!who.machine()) {
+            throw ApiException.client(403, ErrorCodes.ROLE_NOT_ALLOWED, "this endpoint is for machines: it takes"
+                    + " the machine token, not a staff session");
         }
-        throttle.succeeded(ctx.ip());
     }
 
     /** A terminal's registration: the enrolment token, unless this client is locked out for wrong ones (429). */

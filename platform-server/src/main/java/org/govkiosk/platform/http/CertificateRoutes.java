@@ -127,7 +127,9 @@ public final class CertificateRoutes {
     }
 
     private void revoke(Context ctx) {
-        s.auth().clerk(ctx);
+        org.govkiosk.platform.staff.StaffMember who = s.auth().clerk(ctx,
+                org.govkiosk.platform.staff.Role.HALL_ADMIN, org.govkiosk.platform.staff.Role.SUPERVISOR);
+        s.auth().staff().requireCase(ctx, who, ctx.pathParam("caseNumber"));
         s.bodies().requireJson(ctx);
         RevokeRequest request = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()), RevokeRequest.class);
         String reason = request.reason() == null ? "" : request.reason().strip();

@@ -11,6 +11,8 @@ import org.govkiosk.api.CaseView;
 import org.govkiosk.api.ErrorCodes;
 import org.govkiosk.api.LicenceIssue;
 import org.govkiosk.api.TerminalStatusList;
+import org.govkiosk.platform.staff.Role;
+import org.govkiosk.platform.staff.StaffMember;
 import org.govkiosk.platform.store.CaseStore;
 import org.govkiosk.platform.store.LicenceStore;
 import org.govkiosk.platform.store.TerminalStore;
@@ -46,7 +48,7 @@ public final class ClerkRoutes {
     }
 
     private void list(Context ctx) {
-        s.auth().clerk(ctx);
+        StaffMember who = s.auth().clerk(ctx);
         Optional<CaseState> state = Optional.ofNullable(ctx.queryParam("state")).map(v -> {
             try {
                 return CaseState.valueOf(v);
@@ -65,20 +67,47 @@ public final class ClerkRoutes {
             throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "training must be true or false");
         }
         boolean practice = "true".equals(training);
+        java.util.function.Predicate<CaseView> inHalls = inHalls(who);
         if ("true".equals(overdue)) {
             // 电子监察 of 容缺: the cases whose deferred materials are past their deadline.
             Responses.json(ctx, 200, new CaseList(cases.list(state, practice, Integer.MAX_VALUE, s.today()).stream()
-                    .filter(v -> v.deferral() != null && v.deferral().overdue()).limit(limit).toList()));
+                    .filter(inHalls).filter(v -> v.deferral() != null && v.deferral().overdue()).limit(limit)
+                    .toList()));
             return;
         }
-        Responses.json(ctx, 200, new CaseList(cases.list(state, practice, limit, s.today())));
+        if (who.machine()) {
+            Responses.json(ctx, 200, new CaseList(cases.list(state, practice, limit, s.today())));
+            return;
+        }
+        // A person sees the cases of their halls only. The store lists all halls' cases, so this filters a full
+        // list (as the overdue view does); a hall column on cases would let the database do it.
+        Responses.json(ctx, 200, new CaseList(cases.list(state, practice, Integer.MAX_VALUE, s.today()).stream()
+                .filter(inHalls).limit(limit).toList()));
+    }
+
+    /** Whether a case is in {@code who}'s halls (by the hall of the terminal that filed it). */
+    private java.util.function.Predicate<CaseView> inHalls(StaffMember who) {
+        if (who.machine()) {
+            return v -> true;
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        terminals.all().stream().filter(t -> who.actsIn(t.hallCode())).forEach(t -> ids.add(t.terminalId()));
+        return v -> ids.contains(v.terminalId());
+    }
+
+    /** A clerk (or hall administrator) acting on a case of their own halls; 404 for another hall's case. */
+    private StaffMember caseWork(Context ctx) {
+        StaffMember who = s.auth().clerk(ctx, StaffAuth.CASE_WORK);
+        s.auth().staff().requireCase(ctx, who, ctx.pathParam("caseNumber"));
+        return who;
     }
 
     private void transition(Context ctx) {
-        s.auth().clerk(ctx);
+        caseWork(ctx);
         s.bodies().requireJson(ctx);
         CaseTransition t = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()), CaseTransition.class);
         String number = ctx.pathParam("caseNumber");
+        StaffAuth.detail(ctx, "to " + t.to());
         CaseView view = cases.transition(number, t, s.clock().instant(), s.today());
         LOG.info("Case {} moved to {}", number, t.to());
         Responses.json(ctx, 200, view);
@@ -86,9 +115,17 @@ public final class ClerkRoutes {
 
     /** 退回件: the case goes back to the applicant with the department's reasons; who did it is logged and kept. */
     private void returnCase(Context ctx) {
-        s.auth().clerk(ctx);
+        StaffMember who = caseWork(ctx);
         s.bodies().requireJson(ctx);
-        CaseReturn r = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()), CaseReturn.class);
+        CaseReturn given = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()), CaseReturn.class);
+        // Who returned it is the signed-in person, whatever the body says; only the machine token names someone.
+        CaseReturn r = who.machine() ? given : new CaseReturn(given.department(), who.signature(100),
+                given.reasons(), given.nextSteps());
+        if (r.returnedBy() == null || r.returnedBy().isBlank()) {
+            throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "returnedBy: who returned the case is needed"
+                    + " when the machine token calls");
+        }
+        StaffAuth.detail(ctx, "returned by " + r.returnedBy());
         String number = ctx.pathParam("caseNumber");
         CaseView view = cases.returnCase(number, r, s.clock().instant(), s.today());
         LOG.info("Case {} returned by {} of {} with {} reason(s)", number, r.returnedBy(), r.department(),
@@ -98,7 +135,7 @@ public final class ClerkRoutes {
 
     /** 容缺: the deferred materials came in (at a window); the case's deferral is no longer outstanding. */
     private void deferredReceived(Context ctx) {
-        s.auth().clerk(ctx);
+        caseWork(ctx);
         String number = ctx.pathParam("caseNumber");
         CaseView view = cases.deferredMaterialsReceived(number, s.clock().instant(), s.today());
         LOG.info("Deferred materials of case {} received", number);
@@ -106,7 +143,7 @@ public final class ClerkRoutes {
     }
 
     private void attachCertificate(Context ctx) {
-        s.auth().clerk(ctx);
+        caseWork(ctx);
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/pdf")) {
             throw ApiException.client(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE, "expected application/pdf");
@@ -121,15 +158,16 @@ public final class ClerkRoutes {
     }
 
     private void issueLicence(Context ctx) {
-        s.auth().clerk(ctx);
+        s.auth().clerk(ctx, StaffAuth.CASE_WORK);
         s.bodies().requireJson(ctx);
         LicenceIssue issue = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()), LicenceIssue.class);
         Responses.json(ctx, 201, licences.issue(issue, s.clock().instant()));
     }
 
     private void terminals(Context ctx) {
-        s.auth().clerk(ctx);
-        Responses.json(ctx, 200, new TerminalStatusList(terminals.all()));
+        StaffMember who = s.auth().clerk(ctx, Role.values());
+        Responses.json(ctx, 200, new TerminalStatusList(terminals.all().stream().filter(t -> who.actsIn(t.hallCode()))
+                .toList()));
     }
 
     private static int intParam(Context ctx, String name, int fallback, int min, int max) {

@@ -51,7 +51,7 @@ public final class PlatformMetrics {
         app.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
         app.after(metrics::record);
         app.get(PATH, ctx -> {
-            support.auth().clerk(ctx);
+            support.auth().machine(ctx);
             ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.registry.scrape());
         });
         return metrics;

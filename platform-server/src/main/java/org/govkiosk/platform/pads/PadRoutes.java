@@ -120,9 +120,20 @@ final class PadRoutes {
     }
 
     private void requestRating(Context ctx) {
-        s.auth().clerk(ctx);
+        org.govkiosk.platform.staff.StaffMember who = s.auth().clerk(ctx,
+                org.govkiosk.platform.http.StaffAuth.CASE_WORK);
         s.bodies().requireJson(ctx);
-        RatingRequest r = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()), RatingRequest.class);
+        RatingRequest given = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()), RatingRequest.class);
+        if (!who.actsIn(given.hallCode())) {
+            throw org.govkiosk.platform.http.ApiException.client(403, org.govkiosk.api.ErrorCodes.OTHER_HALL,
+                    "hallCode is not one of your halls");
+        }
+        // A clerk signed in asks for a rating of their own service: the pad shows them, whatever the body says.
+        RatingRequest r = !who.machine() && who.role() == org.govkiosk.platform.staff.Role.CLERK
+                ? new RatingRequest(given.hallCode(), given.windowId(), given.caseNumber(), given.serviceSequence(),
+                        given.itemCode(), given.itemName(), who.login(), who.name())
+                : given;
+        org.govkiosk.platform.http.StaffAuth.detail(ctx, "window " + r.windowId() + ", clerk " + r.clerkId());
         RatingRequestReceipt receipt = requests.request(r);
         Responses.json(ctx, receipt.duplicate() ? 200 : 201, receipt);
     }

@@ -7,6 +7,9 @@ import org.govkiosk.api.ApiPaths;
 import org.govkiosk.api.ErrorCodes;
 import org.govkiosk.api.NationalRatingPage;
 import org.govkiosk.platform.http.ApiException;
+import org.govkiosk.platform.http.StaffAuth;
+import org.govkiosk.platform.staff.Role;
+import org.govkiosk.platform.staff.StaffMember;
 import org.govkiosk.platform.http.Query;
 import org.govkiosk.platform.http.Responses;
 import org.govkiosk.platform.http.RouteSupport;
@@ -33,18 +36,21 @@ final class RatingReportRoutes {
         routes.get(ApiPaths.CLERK_RATING_SUMMARY, this::summary);
     }
 
+    private static final Role[] READERS = {Role.SUPERVISOR, Role.HALL_ADMIN, Role.CLERK};
+
     private void summary(Context ctx) {
-        s.auth().clerk(ctx);
+        StaffMember who = s.auth().clerk(ctx, READERS);
         java.time.LocalDate from = Query.date(ctx, "from");
         java.time.LocalDate to = Query.date(ctx, "to");
         if (to.isBefore(from) || to.isAfter(from.plusDays(366))) {
             throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "to must be from from to 366 days after it");
         }
-        Responses.json(ctx, 200, reports.summary(from, to, s.zone()));
+        Responses.json(ctx, 200, reports.summary(from, to, s.zone(), StaffAuth.scope(who)));
     }
 
+    /** The national export covers every hall: for the machine token (the export job) only. */
     private void national(Context ctx) {
-        s.auth().clerk(ctx);
+        s.auth().machine(ctx);
         Optional<RatingReports.Cursor> after;
         try {
             after = Optional.ofNullable(ctx.queryParam("after")).map(RatingReports.Cursor::parse);

@@ -87,15 +87,26 @@ final class RatingReports {
      * citizens gave, and apart from them the defaults the platform recorded when a window closed unrated.
      */
     org.govkiosk.api.RatingSummary summary(java.time.LocalDate from, java.time.LocalDate to, java.time.ZoneId zone) {
+        return summary(from, to, zone, null);
+    }
+
+    /** As above, of the ratings taken in {@code halls} only (null: every hall). */
+    org.govkiosk.api.RatingSummary summary(java.time.LocalDate from, java.time.LocalDate to, java.time.ZoneId zone,
+            java.util.Set<String> halls) {
         long start = from.atStartOfDay(zone).toInstant().toEpochMilli();
         long end = to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
         return db.inTransaction(c -> {
             // A rating whose appeal was upheld (申诉成立) stays in the record and counts in no score.
             try (PreparedStatement ps = c.prepareStatement("SELECT r.level, r.defaulted, COUNT(*) FROM ratings r"
                     + " WHERE r.received_at >= ? AND r.received_at < ? AND NOT EXISTS (SELECT 1 FROM rating_appeals a"
-                    + " WHERE a.rating_id = r.rating_id AND a.state = 'UPHELD') GROUP BY r.level, r.defaulted")) {
+                    + " WHERE a.rating_id = r.rating_id AND a.state = 'UPHELD')" + (halls == null ? ""
+                            : " AND r.terminal_id IN (SELECT terminal_id FROM terminals WHERE hall_code = ANY (?))")
+                    + " GROUP BY r.level, r.defaulted")) {
                 ps.setLong(1, start);
                 ps.setLong(2, end);
+                if (halls != null) {
+                    ps.setArray(3, c.createArrayOf("VARCHAR", halls.toArray()));
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     java.util.Map<String, Integer> byLevel = new java.util.TreeMap<>();
                     for (int level = 1; level <= 5; level++) {

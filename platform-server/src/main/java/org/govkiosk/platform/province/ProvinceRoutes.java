@@ -56,7 +56,7 @@ final class ProvinceRoutes {
     }
 
     private void deadLetters(Context ctx) {
-        s.auth().clerk(ctx);
+        s.auth().clerk(ctx, org.govkiosk.platform.staff.Role.HALL_ADMIN, org.govkiosk.platform.staff.Role.SUPERVISOR);
         int limit = Query.limit(ctx);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("count", outbox.count("DEAD"));
@@ -66,7 +66,7 @@ final class ProvinceRoutes {
     }
 
     private void requeue(Context ctx) {
-        s.auth().clerk(ctx);
+        s.auth().clerk(ctx, org.govkiosk.platform.staff.Role.HALL_ADMIN, org.govkiosk.platform.staff.Role.SUPERVISOR);
         s.bodies().requireJson(ctx);
         Requeue r = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()), Requeue.class);
         boolean all = Boolean.TRUE.equals(r.all());

@@ -26,6 +26,11 @@ final class LedgerRates {
      * of the platform's zone), per owner department and for all.
      */
     static FollowUpRates of(Database db, ZoneId zone, LocalDate from, LocalDate to) {
+        return of(db, zone, from, to, null);
+    }
+
+    /** As above, of the ratings taken in {@code halls} only (null: every hall). */
+    static FollowUpRates of(Database db, ZoneId zone, LocalDate from, LocalDate to, java.util.Set<String> halls) {
         long start = from.atStartOfDay(zone).toInstant().toEpochMilli();
         long end = to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
         Map<String, int[]> byDepartment = new TreeMap<>();
@@ -38,9 +43,13 @@ final class LedgerRates {
                     + " l.rectification, l.closed_on, l.first_deadline, r.submission FROM rating_ledger l"
                     + " JOIN ratings r ON r.rating_id = l.rating_id"
                     + " WHERE l.real_name AND l.received_at >= ? AND l.received_at < ? AND NOT "
-                    + RatingAppeals.UPHELD_SQL)) {
+                    + RatingAppeals.UPHELD_SQL + (halls == null ? "" : " AND r.terminal_id IN (SELECT terminal_id"
+                            + " FROM terminals WHERE hall_code = ANY (?))"))) {
                 ps.setLong(1, start);
                 ps.setLong(2, end);
+                if (halls != null) {
+                    ps.setArray(3, c.createArrayOf("VARCHAR", halls.toArray()));
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String department = rs.getString(1) != null ? rs.getString(1)

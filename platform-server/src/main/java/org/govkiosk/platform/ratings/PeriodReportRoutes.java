@@ -95,7 +95,8 @@ final class PeriodReportRoutes {
     }
 
     private void report(Context ctx) {
-        s.auth().clerk(ctx);
+        s.auth().clerk(ctx, org.govkiosk.platform.staff.Role.CLERK, org.govkiosk.platform.staff.Role.SUPERVISOR,
+                org.govkiosk.platform.staff.Role.HALL_ADMIN);
         PeriodReports.By by;
         try {
             by = PeriodReports.By.parse(ctx.queryParamAsClass("by", String.class).getOrDefault("department"));

@@ -58,8 +58,11 @@ final class RatingAppealRoutes {
         routes.put(ApiPaths.CLERK_RATING_PUBLICATION, this::putPublication);
     }
 
+    /** Who reads appeals and the window map: the people who work on ratings. */
+    private static final org.govkiosk.platform.staff.Role[] READERS = {org.govkiosk.platform.staff.Role.CLERK, org.govkiosk.platform.staff.Role.SUPERVISOR, org.govkiosk.platform.staff.Role.HALL_ADMIN};
+
     private void list(Context ctx) {
-        s.auth().clerk(ctx);
+        s.auth().clerk(ctx, READERS);
         Optional<AppealState> state = Optional.ofNullable(ctx.queryParam("state")).map(v -> {
             try {
                 return AppealState.valueOf(v);
@@ -72,10 +75,13 @@ final class RatingAppealRoutes {
     }
 
     private void file(Context ctx) {
-        s.auth().clerk(ctx);
+        var who = s.auth().clerk(ctx);
         s.bodies().requireJson(ctx);
-        RatingAppealFiling f = s.bodies().json(s.bodies().read(ctx, appealBodyLimit(s.maxBodyBytes())),
+        RatingAppealFiling given = s.bodies().json(s.bodies().read(ctx, appealBodyLimit(s.maxBodyBytes())),
                 RatingAppealFiling.class);
+        // A person files in their own name (the body's filedBy counts only for the machine token).
+        RatingAppealFiling f = who.machine() ? given : new RatingAppealFiling(given.ratingId(), who.signature(64),
+                given.department(), given.explanation(), given.evidence());
         var filed = appeals.file(f);
         LOG.info("Appeal {} filed against rating {} with {} image(s) of evidence", filed.appealId(), f.ratingId(),
                 f.evidence().size());
@@ -83,10 +89,14 @@ final class RatingAppealRoutes {
     }
 
     private void decide(Context ctx) {
-        s.auth().clerk(ctx);
+        // 复核 is a supervisor's or the hall administrator's, never the filer's (checked below by name).
+        var who = s.auth().clerk(ctx, org.govkiosk.platform.staff.Role.SUPERVISOR, org.govkiosk.platform.staff.Role.HALL_ADMIN);
         s.bodies().requireJson(ctx);
         String id = appealId(ctx);
-        RatingAppealDecision d = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()), RatingAppealDecision.class);
+        RatingAppealDecision given = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()),
+                RatingAppealDecision.class);
+        RatingAppealDecision d = who.machine() ? given : new RatingAppealDecision(given.uphold(), who.signature(64),
+                given.reason());
         try {
             var decided = appeals.decide(id, d);
             LOG.info("Appeal {} on rating {}: {}", id, decided.ratingId(), decided.state());
@@ -97,7 +107,7 @@ final class RatingAppealRoutes {
     }
 
     private void evidence(Context ctx) {
-        s.auth().clerk(ctx);
+        s.auth().clerk(ctx, READERS);
         String id = appealId(ctx);
         int number;
         try {
@@ -125,19 +135,19 @@ final class RatingAppealRoutes {
     }
 
     private void windows(Context ctx) {
-        s.auth().clerk(ctx);
+        s.auth().clerk(ctx, READERS);
         Responses.json(ctx, 200, new WindowDepartmentList(windows.all()));
     }
 
     private void putWindow(Context ctx) {
-        s.auth().clerk(ctx);
+        s.auth().clerk(ctx, org.govkiosk.platform.staff.Role.HALL_ADMIN);
         s.bodies().requireJson(ctx);
         WindowDepartment w = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()), WindowDepartment.class);
         Responses.json(ctx, 200, windows.put(w));
     }
 
     private void putPublication(Context ctx) {
-        s.auth().clerk(ctx);
+        s.auth().clerk(ctx, org.govkiosk.platform.staff.Role.HALL_ADMIN);
         s.bodies().requireJson(ctx);
         RatingPublication p = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()), RatingPublication.class);
         Responses.json(ctx, 200, publications.put(p));

@@ -161,8 +161,13 @@ public final class RatingLedger {
 
     /** 回访整改率 and on-time rate of a period (see {@link LedgerRates}). */
     FollowUpRates rates(LocalDate from, LocalDate to) {
+        return rates(from, to, null);
+    }
+
+    /** As above, of the ratings taken in {@code halls} only (null: every hall). */
+    FollowUpRates rates(LocalDate from, LocalDate to, java.util.Set<String> halls) {
         sync();
-        return LedgerRates.of(db, zone, from, to);
+        return LedgerRates.of(db, zone, from, to, halls);
     }
 
     /**

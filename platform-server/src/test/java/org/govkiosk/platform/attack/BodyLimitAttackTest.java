@@ -77,7 +77,7 @@ class BodyLimitAttackTest extends RunningPlatform {
 
     @Test
     void aHugeChunkedLoginFormIsRefusedWhileItIsRead() throws Exception {
-        Outcome o = chunked("/fleet/login", "Content-Type: application/x-www-form-urlencoded\r\n", HUGE);
+        Outcome o = chunked("/staff/login", "Content-Type: application/x-www-form-urlencoded\r\n", HUGE);
         assertThat(o.status()).isEqualTo(413);
         assertThat(o.sentBeforeAnswer()).as("refused long before the whole body was read").isLessThan(BUFFERED);
     }

@@ -20,7 +20,7 @@ import org.govkiosk.platform.TestTerminal;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guessing the clerk token (issue 14, trust boundaries): through the fleet login form and as a Bearer token on the
+ * Guessing the clerk token (issue 14, trust boundaries): through the staff sign-in form and as a Bearer token on the
  * clerk routes. After {@link Exposure#DEFAULT_MAX_FAILED_LOGINS} wrong tokens the client is locked out (429,
  * Retry-After) for {@link Exposure#DEFAULT_LOGIN_LOCKOUT}, the right token included; other clients are not; the
  * lockout ends when the platform's clock has passed it (a clock the test moves, no waiting).
@@ -30,9 +30,10 @@ class BruteForceAttackTest extends RunningPlatform {
     private static final int GUESSES = 200;
 
     private HttpResponse<String> login(String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/fleet/login"))
+        return http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/staff/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString("login=clerk1&password="
+                        + URLEncoder.encode(token, StandardCharsets.UTF_8)))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -76,22 +77,24 @@ class BruteForceAttackTest extends RunningPlatform {
     }
 
     @Test
-    void fleetLoginGuessesAreLockedOutUntilTheLockoutHasPassed() throws Exception {
+    void staffPasswordGuessesAreLockedOutUntilTheLockoutHasPassed() throws Exception {
+        org.govkiosk.platform.StaffClient.add(server, "clerk1", org.govkiosk.platform.staff.Role.CLERK, "HALL-1");
         Run run = guess(t -> login(t).statusCode());
-        System.out.printf("fleet login brute force: %d guesses at %.0f/s: %d answered 401, %d locked out (429)%n",
+        System.out.printf("staff sign-in brute force: %d guesses at %.0f/s: %d answered 401, %d locked out (429)%n",
                 GUESSES, run.perSecond(), run.wrong401(), run.locked429());
         assertThat(run.wrong401()).as("wrong tokens judged before the lockout")
                 .isEqualTo(Exposure.DEFAULT_MAX_FAILED_LOGINS);
         assertThat(run.locked429()).isEqualTo(GUESSES - Exposure.DEFAULT_MAX_FAILED_LOGINS);
 
-        HttpResponse<String> right = login(CLERK);
-        assertThat(right.statusCode()).as("the right token is refused too while locked out").isEqualTo(429);
+        HttpResponse<String> right = login(org.govkiosk.platform.StaffClient.PASSWORD);
+        assertThat(right.statusCode()).as("the right password is refused too while locked out").isEqualTo(429);
         long retryAfter = Long.parseLong(right.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1L, Exposure.DEFAULT_LOGIN_LOCKOUT.toSeconds());
         assertThat(right.body()).contains("次数过多");
 
         clock.advance(Duration.ofSeconds(retryAfter));
-        assertThat(login(CLERK).statusCode()).as("after the lockout").isEqualTo(303);
+        assertThat(login(org.govkiosk.platform.StaffClient.PASSWORD).statusCode()).as("after the lockout")
+                .isEqualTo(303);
     }
 
     @Test

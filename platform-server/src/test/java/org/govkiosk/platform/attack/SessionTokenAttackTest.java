@@ -12,12 +12,14 @@ import org.govkiosk.platform.config.PlatformConfig;
 import org.govkiosk.platform.PlatformConfigLoader;
 import org.govkiosk.platform.PlatformServer;
 import org.govkiosk.platform.RunningPlatform;
+import org.govkiosk.platform.StaffClient;
+import org.govkiosk.platform.staff.Role;
 import org.junit.jupiter.api.Test;
 
 /**
- * The clerk token and the fleet page's session (issue 14, trust boundaries): a guessable token ({@code 4711} was
- * found in 3 s) is refused at start; logging out ends the session on the platform, not only in the browser; the
- * session cookie is Secure whenever the page was reached over TLS (here: through a TLS proxy).
+ * The machine token and the staff session (issues 14 and 22, trust boundaries): a guessable token ({@code 4711} was
+ * found in 3 s) is refused at start; signing out ends the session on the platform, not only in the browser; the
+ * session cookie is Secure whenever the page was reached over TLS (here: through a TLS proxy) or from afar.
  */
 class SessionTokenAttackTest extends RunningPlatform {
 
@@ -46,9 +48,10 @@ class SessionTokenAttackTest extends RunningPlatform {
     }
 
     private HttpResponse<String> login(Map<String, String> headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUri() + "/fleet/login"))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUri() + "/staff/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + CLERK));
+                .POST(HttpRequest.BodyPublishers.ofString("next=%2Ffleet&login=tech1&password="
+                        + java.net.URLEncoder.encode(StaffClient.PASSWORD, java.nio.charset.StandardCharsets.UTF_8)));
         headers.forEach(b::header);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -59,26 +62,34 @@ class SessionTokenAttackTest extends RunningPlatform {
     }
 
     @Test
-    void logoutEndsTheSessionOnThePlatform() throws Exception {
+    void signingOutEndsTheSessionOnThePlatform() throws Exception {
+        StaffClient.add(server, "tech1", Role.TECHNICIAN, "HALL-1");
         String setCookie = login(Map.of()).headers().firstValue("Set-Cookie").orElseThrow();
         String cookie = setCookie.split(";")[0];
         assertThat(page(cookie)).isEqualTo(200);
 
-        HttpResponse<String> out = http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/fleet/logout"))
-                .header("Cookie", cookie).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> out = http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + "/staff/logout"))
+                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + StaffClient.csrf(server.baseUri(), cookie)))
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(out.statusCode()).isEqualTo(303);
-        assertThat(page(cookie)).as("the old cookie, replayed after logout").isEqualTo(401);
+        assertThat(out.headers().firstValue("Set-Cookie")).hasValueSatisfying(v -> assertThat(v).contains("Max-Age=0"));
+        assertThat(page(cookie)).as("the old cookie, replayed after sign-out").isEqualTo(401);
 
         String other = login(Map.of()).headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        assertThat(page(other)).as("a new login after the logout").isEqualTo(200);
+        assertThat(page(other)).as("a new sign-in after the sign-out").isEqualTo(200);
     }
 
     @Test
     void theCookieIsSecureHttpOnlyAndStrictWhenServedOverTls() throws Exception {
         server.close();
         server = PlatformServer.start(config().withExposure(Exposure.defaults().withBehindTlsProxy(true)), clock);
+        StaffClient.add(server, "tech1", Role.TECHNICIAN, "HALL-1");
         String overTls = login(Map.of("X-Forwarded-Proto", "https")).headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(overTls).contains("; Secure").contains("; HttpOnly").contains("SameSite=Strict");
+        // A client on another machine gets a Secure cookie even if the proxy forgot the scheme.
+        String fromAfar = login(Map.of("X-Forwarded-For", "203.0.113.7")).headers().firstValue("Set-Cookie")
+                .orElseThrow();
+        assertThat(fromAfar).contains("; Secure");
     }
 }

@@ -60,7 +60,7 @@ class SlowBodyAttackTest extends RunningPlatform {
         final AtomicBoolean stop = new AtomicBoolean();
 
         Attack() throws IOException {
-            byte[] head = ("POST /fleet/login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            byte[] head = ("POST /staff/login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 4000\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII);
             for (int i = 0; i < CONNECTIONS; i++) {
@@ -226,7 +226,7 @@ class SlowBodyAttackTest extends RunningPlatform {
             try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.baseUri().getPort())) {
                 socket.setSoTimeout((int) BODY_DEADLINE.multipliedBy(4).toMillis());
                 var out = socket.getOutputStream();
-                out.write(("POST /fleet/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                out.write(("POST /staff/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
                         + "application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nt")
                         .getBytes(StandardCharsets.US_ASCII));
                 out.flush();

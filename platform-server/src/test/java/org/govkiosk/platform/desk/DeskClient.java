@@ -10,14 +10,20 @@ import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A browser's part in the desk's HTTP tests: signs in through the form, keeps the cookie, posts forms. */
+/**
+ * A browser's part in the desk's HTTP tests: signs in with a staff account through the staff sign-in form (which
+ * comes back to the desk), keeps the session cookie and the desk's window cookie, posts forms.
+ */
 final class DeskClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    /** "name=value" of the staff session cookie. */
     String cookie;
+    /** "name=value" of the desk's window cookie. */
+    String windowCookie;
 
     DeskClient(URI base) {
         this.base = base;
@@ -32,17 +38,53 @@ final class DeskClient {
         return j.toString();
     }
 
-    HttpResponse<String> signIn(String token, String name, String window) throws Exception {
-        HttpResponse<String> r = post(DeskRoutes.LOGIN, form("token", token, "name", name, "window", window,
-                "lang", "zh"));
+    /** The staff sign-in form, coming back to the desk; keeps the session cookie it sets. */
+    HttpResponse<String> signIn(String login, String password) throws Exception {
+        HttpResponse<String> r = post("/staff/login", form("next", DeskRoutes.PAGE, "lang", "zh", "login", login,
+                "password", password));
         r.headers().firstValue("Set-Cookie").ifPresent(c -> cookie = c.substring(0, c.indexOf(';')));
         return r;
     }
 
+    /** Signs in as {@code login} with the tests' password and sets the window on the desk; fails if refused. */
+    DeskClient signedIn(String login, String window) throws Exception {
+        HttpResponse<String> r = signIn(login, org.govkiosk.platform.StaffClient.PASSWORD);
+        if (r.statusCode() != 303) {
+            throw new AssertionError("sign-in refused: " + r.statusCode() + " " + r.body());
+        }
+        if (window != null) {
+            HttpResponse<String> w = setWindow(window);
+            if (w.statusCode() != 303) {
+                throw new AssertionError("window refused: " + w.statusCode() + " " + w.body());
+            }
+        }
+        return this;
+    }
+
+    /** The desk's "my window" form; keeps the window cookie it sets. */
+    HttpResponse<String> setWindow(String window) throws Exception {
+        HttpResponse<String> r = post(DeskRoutes.WINDOW, form("csrf", csrf(), "lang", "zh", "window", window,
+                "back", "lang=zh"));
+        r.headers().firstValue("Set-Cookie").ifPresent(c -> windowCookie = c.substring(0, c.indexOf(';')));
+        return r;
+    }
+
+    /** The staff sign-out, as the desk's header posts it. */
+    HttpResponse<String> signOut(String csrf) throws Exception {
+        return post("/staff/logout", form("csrf", csrf, "lang", "zh"));
+    }
+
+    private String cookies() {
+        if (cookie == null) {
+            return windowCookie;
+        }
+        return windowCookie == null ? cookie : cookie + "; " + windowCookie;
+    }
+
     HttpResponse<String> get(String pathAndQuery) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(pathAndQuery)).GET();
-        if (cookie != null) {
-            b.header("Cookie", cookie);
+        if (cookies() != null) {
+            b.header("Cookie", cookies());
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -51,8 +93,8 @@ final class DeskClient {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
-        if (cookie != null) {
-            b.header("Cookie", cookie);
+        if (cookies() != null) {
+            b.header("Cookie", cookies());
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -93,8 +135,8 @@ final class DeskClient {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(DeskRoutes.caseAction(caseNumber, "certificate")))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-        if (cookie != null) {
-            b.header("Cookie", cookie);
+        if (cookies() != null) {
+            b.header("Cookie", cookies());
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -39,13 +39,15 @@ class DeskDeferralHttpTest extends RunningPlatform {
         String other = TestTerminal.read(terminal.post(ApiPaths.CASES, Fixtures.submission(terminal.id, "d2")),
                 CaseReceipt.class).caseNumber();
 
-        DeskClient desk = new DeskClient(server.baseUri());
-        assertThat(desk.signIn(CLERK, "王芳", "W-03").statusCode()).isEqualTo(303);
+        org.govkiosk.platform.StaffClient.add(server, "wangfang", org.govkiosk.platform.staff.Role.CLERK, "HALL-1");
+        DeskClient desk = new DeskClient(server.baseUri()).signedIn("wangfang", "W-03");
         String filter = DeskRoutes.PAGE + "?deferralOverdue=1";
         assertThat(desk.get(filter).body()).contains("共 0 件").doesNotContain("data-case=\"" + n + "\"");
 
         clock.advance(Duration.ofDays(4)); // Friday 7 March: the deadline of Wednesday 5 March has passed
-        assertThat(desk.signIn(CLERK, "王芳", "W-03").statusCode()).as("a new day, a new session").isEqualTo(303);
+        assertThat(desk.get(filter).statusCode()).as("yesterday's session has ended").isEqualTo(401);
+        assertThat(desk.signIn("wangfang", org.govkiosk.platform.StaffClient.PASSWORD).statusCode())
+                .as("a new day, a new session").isEqualTo(303);
         String late = desk.get(filter).body();
         assertThat(late).contains("共 1 件", "data-case=\"" + n + "\"", "容缺超期")
                 .doesNotContain("data-case=\"" + other + "\"");

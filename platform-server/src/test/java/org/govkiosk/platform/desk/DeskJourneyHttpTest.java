@@ -22,7 +22,9 @@ import org.govkiosk.api.RatingReceipt;
 import org.govkiosk.api.RatingSubmission;
 import org.govkiosk.platform.Fixtures;
 import org.govkiosk.platform.RunningPlatform;
+import org.govkiosk.platform.StaffClient;
 import org.govkiosk.platform.TestTerminal;
+import org.govkiosk.platform.staff.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +32,9 @@ import org.junit.jupiter.api.Test;
  * The clerk desk through the real HTTP server, as a browser uses it (forms, a cookie, redirects), with a signed
  * terminal on the other side: cases filed at the terminal are accepted, asked for 补正 by name (which the terminal's
  * progress query shows), decided, issued, returned and refused on the page; a bad rating is called back and closed
- * on the ledger; a form without the session's token and a request without a session change nothing.
+ * on the ledger; a form without the session's token and a request without a session change nothing. The clerk signs
+ * in with a staff account: a supervisor reads but does not work cases, a technician is sent away, a clerk of another
+ * hall does not see this hall's cases, and every change is in the staff audit.
  */
 class DeskJourneyHttpTest extends RunningPlatform {
 
@@ -38,11 +42,16 @@ class DeskJourneyHttpTest extends RunningPlatform {
 
     @BeforeEach
     void signIn() throws Exception {
+        server.addStaff("wangfang", "王芳", Role.CLERK, java.util.Set.of("HALL-1"), StaffClient.PASSWORD.toCharArray());
         desk = new DeskClient(server.baseUri());
-        HttpResponse<String> r = desk.signIn(CLERK, "王芳", "W-03");
+        HttpResponse<String> r = desk.signIn("wangfang", StaffClient.PASSWORD);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
-        assertThat(r.headers().firstValue("Set-Cookie").orElseThrow())
-                .contains("govkiosk_desk=", "HttpOnly", "SameSite=Strict", "Path=/desk");
+        assertThat(r.headers().firstValue("Location").orElseThrow()).startsWith(DeskRoutes.PAGE + "?lang=zh");
+        HttpResponse<String> w = desk.setWindow("W-03");
+        assertThat(w.statusCode()).as(w.body()).isEqualTo(303);
+        assertThat(w.headers().firstValue("Set-Cookie").orElseThrow())
+                .contains("govkiosk_desk_window=W-03", "HttpOnly", "SameSite=Strict", "Path=/desk");
+        assertThat(desk.get(DeskRoutes.PAGE).body()).contains("当前：王芳", "窗口 W-03", "action=\"/staff/logout\"");
     }
 
     private static Material provided(String code, String name) {
@@ -248,7 +257,7 @@ class DeskJourneyHttpTest extends RunningPlatform {
         assertThat(e.state()).isEqualTo(LedgerState.CLOSED);
         assertThat(e.ownerDepartment()).isEqualTo("区人社局");
         assertThat(e.citizenSaid()).isEqualTo("等候时间过长");
-        assertThat(e.calledBackBy()).isEqualTo("王芳");
+        assertThat(e.calledBackBy()).isEqualTo("王芳 (wangfang)");
         assertThat(e.outcome()).isEqualTo("已整改");
         assertThat(desk.get(DeskRoutes.LEDGER).body()).contains("已办结").doesNotContain("data-action=\"CLOSE\"");
     }
@@ -270,20 +279,24 @@ class DeskJourneyHttpTest extends RunningPlatform {
     }
 
     @Test
-    void aSessionEndsAtItsLifetimeAndWrongTokensLockTheSignInOut() throws Exception {
+    void aSessionEndsWhenIdleAndWrongPasswordsLockTheSignInOut() throws Exception {
         assertThat(desk.get(DeskRoutes.PAGE).statusCode()).isEqualTo(200);
-        clock.advance(DeskRoutes.SESSION.plusSeconds(1));
-        assertThat(desk.get(DeskRoutes.PAGE).statusCode()).as("expired").isEqualTo(401);
+        clock.advance(java.time.Duration.ofMinutes(31));
+        HttpResponse<String> idle = desk.get(DeskRoutes.PAGE);
+        assertThat(idle.statusCode()).as("idle too long").isEqualTo(401);
+        assertThat(idle.body()).contains("/staff/login?next=%2Fdesk");
 
         DeskClient guesser = new DeskClient(server.baseUri());
         for (int i = 0; i < 5; i++) {
-            assertThat(guesser.signIn("guess-" + i, "某人", "").statusCode()).isEqualTo(401);
+            assertThat(guesser.signIn("wangfang", "guess-" + i).statusCode()).isEqualTo(401);
         }
-        HttpResponse<String> locked = guesser.signIn(CLERK, "某人", "");
-        assertThat(locked.statusCode()).as("even the right token, while locked out").isEqualTo(429);
+        HttpResponse<String> locked = guesser.signIn("wangfang", StaffClient.PASSWORD);
+        assertThat(locked.statusCode()).as("even the right password, while locked out").isEqualTo(429);
         assertThat(locked.headers().firstValue("Retry-After")).isPresent();
-        assertThat(locked.body()).contains("错误次数过多");
         assertThat(guesser.cookie).isNull();
+        HttpResponse<String> page = guesser.get(DeskRoutes.PAGE);
+        assertThat(page.statusCode()).as("the desk of a locked-out client").isEqualTo(429);
+        assertThat(page.body()).contains("错误次数过多");
     }
 
     @Test
@@ -296,12 +309,22 @@ class DeskJourneyHttpTest extends RunningPlatform {
         HttpResponse<String> none = desk.post(DeskRoutes.caseAction(n, "accept"), DeskClient.form("lang", "en"));
         assertThat(none.statusCode()).isEqualTo(403);
         assertThat(none.body()).contains("nothing was done");
-        // Another session's token is no good either.
-        DeskClient other = new DeskClient(server.baseUri());
-        other.signIn(CLERK, "李四", "W-04");
+        // Another session's token is no good either, nor this session's own token of before a new sign-in.
+        StaffClient.add(server, "lisi", Role.CLERK, "HALL-1");
+        DeskClient other = new DeskClient(server.baseUri()).signedIn("lisi", "W-04");
         HttpResponse<String> crossed = desk.post(DeskRoutes.caseAction(n, "accept"),
                 DeskClient.form("csrf", other.csrf(), "lang", "zh"));
         assertThat(crossed.statusCode()).isEqualTo(403);
+        String stale = desk.csrf();
+        assertThat(desk.signOut(stale).statusCode()).isEqualTo(303);
+        desk.signedIn("wangfang", null);
+        HttpResponse<String> old = desk.post(DeskRoutes.caseAction(n, "accept"), DeskClient.form("csrf", stale,
+                "lang", "zh"));
+        assertThat(old.statusCode()).as("the token of a signed-out session").isEqualTo(403);
+        HttpResponse<String> staleWindow = desk.post(DeskRoutes.WINDOW, DeskClient.form("csrf", stale, "window",
+                "W-99"));
+        assertThat(staleWindow.statusCode()).isEqualTo(403);
+        assertThat(staleWindow.headers().firstValue("Set-Cookie")).isEmpty();
         assertThat(asTerminalSeesIt(n).state()).isEqualTo(CaseState.SUBMITTED);
         assertThat(asTerminalSeesIt(n).history()).hasSize(1);
     }
@@ -312,26 +335,29 @@ class DeskJourneyHttpTest extends RunningPlatform {
         DeskClient stranger = new DeskClient(server.baseUri());
         HttpResponse<String> page = stranger.get(DeskRoutes.PAGE + "?case=" + n);
         assertThat(page.statusCode()).isEqualTo(401);
-        assertThat(page.body()).contains("name=\"token\"").doesNotContain(n, "张**");
+        assertThat(page.body()).contains("/staff/login?next=%2Fdesk&amp;lang=zh").doesNotContain(n, "张**",
+                "name=\"token\"", "name=\"password\"");
+        assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
         assertThat(stranger.get(DeskRoutes.LEDGER).statusCode()).isEqualTo(401);
         HttpResponse<String> act = stranger.post(DeskRoutes.caseAction(n, "accept"),
                 DeskClient.form("csrf", desk.csrf(), "lang", "zh"));
         assertThat(act.statusCode()).isEqualTo(401);
         assertThat(asTerminalSeesIt(n).state()).isEqualTo(CaseState.SUBMITTED);
 
-        HttpResponse<String> wrong = stranger.signIn("not-the-clerk-token", "某人", "");
+        HttpResponse<String> wrong = stranger.signIn("wangfang", "not the password");
         assertThat(wrong.statusCode()).isEqualTo(401);
-        assertThat(wrong.body()).contains("口令不正确");
         assertThat(stranger.cookie).isNull();
-        HttpResponse<String> nameless = stranger.signIn(CLERK, " ", "");
-        assertThat(nameless.statusCode()).isEqualTo(400);
-        assertThat(stranger.cookie).isNull();
+        // The machine token is for scripts, not for a person's page.
+        assertThat(http.send(HttpRequest.newBuilder(server.baseUri().resolve(DeskRoutes.PAGE))
+                .header("Authorization", "Bearer " + CLERK).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(401);
 
-        // A forged cookie (another name under the old MAC) is no session.
-        String forged = desk.cookie.replaceFirst("\\.[^.]+\\.([^.]+)\\.([^.]+)$", ".bm9ib2R5.$1.$2");
+        // A forged session cookie is no session.
         DeskClient faker = new DeskClient(server.baseUri());
-        faker.cookie = forged;
+        faker.cookie = org.govkiosk.platform.http.StaffAuth.COOKIE + "=gks_forged";
         assertThat(faker.get(DeskRoutes.PAGE).statusCode()).isEqualTo(401);
+        assertThat(faker.post(DeskRoutes.caseAction(n, "accept"), DeskClient.form("csrf", desk.csrf()))
+                .statusCode()).isEqualTo(401);
 
         // HEAD is checked as GET; the queue's event stream wants the session too.
         HttpResponse<String> head = http.send(HttpRequest.newBuilder(server.baseUri().resolve(DeskRoutes.PAGE))
@@ -341,13 +367,110 @@ class DeskJourneyHttpTest extends RunningPlatform {
 
         String copy = desk.cookie;
         String token = desk.csrf();
-        HttpResponse<String> out = desk.post(DeskRoutes.LOGOUT, DeskClient.form("csrf", token, "lang", "zh"));
+        HttpResponse<String> out = desk.signOut(token);
         assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(desk.get(DeskRoutes.PAGE).statusCode()).as("signed out").isEqualTo(401);
         DeskClient replay = new DeskClient(server.baseUri());
         replay.cookie = copy;
         assertThat(replay.get(DeskRoutes.PAGE).statusCode()).as("logged out on the platform").isEqualTo(401);
         assertThat(replay.post(DeskRoutes.caseAction(n, "accept"), DeskClient.form("csrf", token)).statusCode())
                 .isEqualTo(401);
         assertThat(asTerminalSeesIt(n).state()).isEqualTo(CaseState.SUBMITTED);
+    }
+
+    @Test
+    void aSupervisorReadsButDoesNotWorkCasesAndATechnicianIsSentAway() throws Exception {
+        String n = fileComplete("s1");
+        StaffClient.add(server, "zhao", Role.SUPERVISOR, "HALL-1");
+        DeskClient supervisor = new DeskClient(server.baseUri()).signedIn("zhao", null);
+        HttpResponse<String> page = supervisor.get(DeskRoutes.PAGE + "?case=" + n);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(n, "张**");
+        HttpResponse<String> accept = supervisor.act(n, "accept");
+        assertThat(accept.statusCode()).isEqualTo(403);
+        assertThat(accept.body()).contains("您无权");
+        assertThat(asTerminalSeesIt(n).state()).isEqualTo(CaseState.SUBMITTED);
+        assertThat(supervisor.get(DeskRoutes.LEDGER).statusCode()).as("the ledger is theirs too").isEqualTo(200);
+
+        StaffClient.add(server, "tech", Role.TECHNICIAN, "HALL-1");
+        DeskClient technician = new DeskClient(server.baseUri());
+        assertThat(technician.signIn("tech", StaffClient.PASSWORD).statusCode()).isEqualTo(303);
+        HttpResponse<String> refused = technician.get(DeskRoutes.PAGE + "?case=" + n);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("您的角色不使用办件工作台").doesNotContain(n, "张**");
+        assertThat(technician.get(DeskRoutes.LEDGER).statusCode()).isEqualTo(403);
+        assertThat(technician.post(DeskRoutes.caseAction(n, "accept"), DeskClient.form("lang", "zh"))
+                .statusCode()).isEqualTo(403);
+        assertThat(asTerminalSeesIt(n).state()).isEqualTo(CaseState.SUBMITTED);
+    }
+
+    @Test
+    void aClerkOfAnotherHallDoesNotSeeThisHallsCases() throws Exception {
+        String n = fileComplete("h1");
+        TestTerminal two = new TestTerminal(server.baseUri(), "T-002", clock).registered(ENROLMENT, "HALL-2");
+        String theirs = TestTerminal.read(two.post(ApiPaths.CASES, Fixtures.submission(two.id, "h2")),
+                CaseReceipt.class).caseNumber();
+        StaffClient.add(server, "liu", Role.CLERK, "HALL-2");
+        DeskClient other = new DeskClient(server.baseUri()).signedIn("liu", "W-01");
+
+        String queue = other.get(DeskRoutes.PAGE).body();
+        assertThat(queue).contains("data-case=\"" + theirs + "\"", "<option value=\"HALL-2\"")
+                .doesNotContain("data-case=\"" + n + "\"", "HALL-1");
+        assertThat(other.get(DeskRoutes.PAGE + "?hall=HALL-1").body()).as("the hall filter cannot widen the view")
+                .doesNotContain("data-case=\"" + n + "\"");
+        HttpResponse<String> page = other.get(DeskRoutes.PAGE + "?case=" + n);
+        assertThat(page.statusCode()).isEqualTo(404);
+        // (The other hall's own case has an applicant 张** too: the case's facts are what must not show.)
+        assertThat(page.body()).contains("没有这个办件").doesNotContain("id=\"case-state\"", "110***********002X",
+                "data-verb=");
+        HttpResponse<String> accept = other.act(n, "accept");
+        assertThat(accept.statusCode()).isEqualTo(404);
+        assertThat(other.act(n, "rating", "window", "W-01", "sequence", "1").statusCode()).isEqualTo(404);
+        assertThat(asTerminalSeesIt(n).state()).isEqualTo(CaseState.SUBMITTED);
+        assertThat(other.get(DeskRoutes.EVENTS + "?hall=HALL-1").statusCode()).isEqualTo(404);
+        // This hall's clerk sees it, and not the other's.
+        assertThat(desk.get(DeskRoutes.PAGE + "?case=" + theirs).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theDesksChangesAreInTheStaffAuditUnderThePersonsName() throws Exception {
+        String n = fileComplete("a1");
+        redirectedWith(desk.act(n, "accept"), "accept");
+        redirectedWith(desk.act(n, "return", "department", "区人社局", "reasons", "材料不符", "confirm", "yes"),
+                "return");
+        HttpResponse<String> audit = clerk("GET", ApiPaths.STAFF_AUDIT, null);
+        assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
+        assertThat(audit.body()).contains("POST /desk/cases/{caseNumber}/{verb}", n + ",accept", "to ACCEPTED",
+                "returned by 王芳 (wangfang)", "\"hallCode\":\"HALL-1\"", "POST /desk/window", "window W-03",
+                "\"login\":\"wangfang\"");
+
+        HttpResponse<String> bad = desk.setWindow("W;03");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("窗口编号至多 32 个字");
+        assertThat(desk.setWindow("窗".repeat(33)).statusCode()).isEqualTo(400);
+        assertThat(desk.get(DeskRoutes.PAGE).body()).as("the window kept").contains("窗口 W-03");
+    }
+
+    @Test
+    void anOpenQueueStreamEndsWhenItsSessionIsSignedOut() throws Exception {
+        System.setProperty(DeskLive.INTERVAL_PROPERTY, "200");
+        try (org.govkiosk.platform.PlatformServer fast = org.govkiosk.platform.PlatformServer.start(config(), clock)) {
+            StaffClient.add(fast, "zhou", Role.CLERK, "HALL-1");
+            DeskClient clerk = new DeskClient(fast.baseUri()).signedIn("zhou", null);
+            HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(fast.baseUri().resolve(
+                    DeskRoutes.EVENTS + "?hall=HALL-1")).header("Cookie", clerk.cookie)
+                    .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(stream.statusCode()).isEqualTo(200);
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(stream.body(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(in.readLine()).isEqualTo("event: " + DeskLive.EVENT);
+            assertThat(clerk.signOut(clerk.csrf()).statusCode()).isEqualTo(303);
+            // The platform closes the stream at its next push; reading runs to the end instead of forever.
+            java.util.concurrent.CompletableFuture<Long> drained = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> in.lines().count());
+            assertThat(drained.get(30, java.util.concurrent.TimeUnit.SECONDS)).isGreaterThanOrEqualTo(0L);
+        } finally {
+            System.clearProperty(DeskLive.INTERVAL_PROPERTY);
+        }
     }
 }

@@ -86,12 +86,13 @@ class FleetAlarmsTest {
                 List.of(new DeviceState(evil, evil, "DEGRADED", evil)), 5L, 5L, 60);
         for (FleetText lang : FleetText.values()) {
             String html = FleetHtml.page(alarms.rows(List.of(t), NOW), FleetFilter.of(evil, null), NOW,
-                    java.time.ZoneOffset.UTC, lang);
+                    java.time.ZoneOffset.UTC, lang, org.govkiosk.platform.staff.StaffMember.person("x", evil,
+                            org.govkiosk.platform.staff.Role.TECHNICIAN, java.util.Set.of(evil)), evil);
             assertThat(html).doesNotContain("<script>", "alert('x')")
                     .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;");
         }
         assertThat(FleetHtml.escape("a<b>&\"'")).isEqualTo("a&lt;b&gt;&amp;&quot;&#39;");
-        assertThat(FleetHtml.login("<i>", true, FleetText.ZH)).contains("&lt;i&gt;").doesNotContain("<i>");
+        assertThat(FleetHtml.message("<i>", FleetText.ZH)).contains("&lt;i&gt;").doesNotContain("<i>");
     }
 
     @Test

@@ -10,6 +10,8 @@ import org.govkiosk.api.ApiPaths;
 import org.govkiosk.api.DeviceState;
 import org.govkiosk.api.Heartbeat;
 import org.govkiosk.platform.RunningPlatform;
+import org.govkiosk.platform.StaffClient;
+import org.govkiosk.platform.staff.Role;
 import org.govkiosk.platform.TestTerminal;
 import org.govkiosk.platform.browser.AxeCore;
 import org.govkiosk.platform.browser.HeadlessChromium;
@@ -66,14 +68,30 @@ class FleetPageBrowserTest extends RunningPlatform {
         return HeadlessChromium.launch(chromium(), Files.createDirectories(dir.resolve(profile)));
     }
 
-    /** Logs in through the form, as a technician does, and waits for the cards. */
-    private void login(HeadlessChromium browser, String lang) throws Exception {
+    private boolean technician;
+
+    /** Opens the page without a session: the sign-in link, then the staff sign-in form, as a technician meets it. */
+    private void toSignIn(HeadlessChromium browser, String lang) throws Exception {
+        if (!technician) {
+            StaffClient.add(server, "tech", Role.TECHNICIAN, "HALL-1", "HALL-2");
+            technician = true;
+        }
         browser.navigate(server.baseUri() + FleetRoutes.PAGE + "?lang=" + lang);
-        browser.await("the login form", "String(!!document.querySelector('input[name=token]'))", "true"::equals);
+        browser.await("the sign-in link", "String(!!document.querySelector('a.sign-in'))", "true"::equals);
         assertThat(browser.evaluate("String(!!document.getElementById('cards'))")).contains("false");
-        browser.evaluate("document.querySelector('input[name=token]').value = '" + CLERK + "';"
-                + " document.querySelector('form.login').submit(); 'sent'");
-        browser.await("the cards after login", "String(!!document.getElementById('cards'))", "true"::equals);
+        browser.evaluate("document.querySelector('a.sign-in').click(); 'followed'");
+        browser.await("the sign-in form", "String(!!document.querySelector('input[name=password]'))", "true"::equals);
+    }
+
+    /** Signs in through the staff form, as a technician does, and waits for the cards. */
+    private void login(HeadlessChromium browser, String lang) throws Exception {
+        if (!"true".equals(browser.evaluate("String(!!document.querySelector('input[name=password]'))").orElse(""))) {
+            toSignIn(browser, lang);
+        }
+        browser.evaluate("document.getElementById('login').value = 'tech';"
+                + " document.getElementById('password').value = '" + StaffClient.PASSWORD + "';"
+                + " document.querySelector('form').submit(); 'sent'");
+        browser.await("the cards after sign-in", "String(!!document.getElementById('cards'))", "true"::equals);
     }
 
     /** A hall as a technician meets it: one terminal silent with its printer out of paper, one warning, one fine. */
@@ -140,9 +158,11 @@ class FleetPageBrowserTest extends RunningPlatform {
                 String where = lang + " " + screen.width() + "x" + screen.height();
                 try (HeadlessChromium browser = browser("profile-" + screen.name() + "-" + lang)) {
                     browser.viewport(screen.width(), screen.height(), screen.mobile());
-                    browser.navigate(server.baseUri() + FleetRoutes.PAGE + "?lang=" + lang);
-                    browser.await("the login form", "String(!!document.querySelector('input[name=token]'))",
-                            "true"::equals);
+                    toSignIn(browser, lang);
+                    assertThat(browser.evaluate("document.documentElement.lang")).contains(lang.equals("zh")
+                            ? "zh-CN" : "en");
+                    assertThat(browser.evaluate("String(document.documentElement.scrollWidth <= " + screen.width()
+                            + ")")).as(where + " sign-in fits").contains("true");
                     axe(browser, axe, "login-" + lang + "-" + screen.width() + "x" + screen.height(),
                             where + " login");
                     browser.screenshot(SHOTS.resolve("login-" + lang + "-" + screen.width() + "x" + screen.height()

@@ -13,9 +13,11 @@ import org.govkiosk.api.Heartbeat;
 import org.govkiosk.platform.config.PlatformConfig;
 import org.govkiosk.platform.PlatformServer;
 import org.govkiosk.platform.RunningPlatform;
+import org.govkiosk.platform.StaffClient;
+import org.govkiosk.platform.staff.Role;
 import org.junit.jupiter.api.Test;
 
-/** The fleet page's protection over real HTTP: bearer token, login form, session cookie, logout, off switch. */
+/** The fleet page's protection over real HTTP: machine token, staff sessions by role and hall, idle expiry. */
 class FleetPageHttpTest extends RunningPlatform {
 
     private HttpResponse<String> get(String cookie, String bearer) throws Exception {
@@ -29,33 +31,16 @@ class FleetPageHttpTest extends RunningPlatform {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> login(String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + FleetRoutes.LOGIN))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + java.net.URLEncoder.encode(token,
-                        java.nio.charset.StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** "name=value" of the Set-Cookie header, as a browser would send it back. */
-    private static String cookieOf(HttpResponse<?> r) {
-        String set = r.headers().firstValue("Set-Cookie").orElseThrow();
-        return set.substring(0, set.indexOf(';'));
-    }
-
     @Test
-    void withoutATokenOnlyTheLoginFormShows() throws Exception {
+    void withoutASessionOnlyTheSignInLinkShows() throws Exception {
         terminal.post(ApiPaths.HEARTBEATS, new Heartbeat("T-001", clock.instant(), "1.0", 0, List.of()));
         HttpResponse<String> r = get(null, null);
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
-        assertThat(r.body()).contains("name=\"token\"").doesNotContain("T-001");
+        assertThat(r.body()).contains("/staff/login?next=/fleet").doesNotContain("T-001", "name=\"token\"");
         assertThat(get(null, "wrong").statusCode()).isEqualTo(401);
-        assertThat(get(FleetSession.COOKIE + "=99999999999.forged", null).statusCode()).isEqualTo(401);
-
-        HttpResponse<String> refused = login("not-the-token");
-        assertThat(refused.statusCode()).isEqualTo(401);
-        assertThat(refused.headers().firstValue("Set-Cookie")).isEmpty();
-        assertThat(refused.body()).contains("令牌不正确").doesNotContain("not-the-token");
+        assertThat(get(null, "gks_forged").statusCode()).isEqualTo(401);
+        assertThat(get(org.govkiosk.platform.http.StaffAuth.COOKIE + "=gks_forged", null).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -74,45 +59,77 @@ class FleetPageHttpTest extends RunningPlatform {
     }
 
     @Test
-    void aBrowserLogsInKeepsACookieUntilItExpiresAndLogsOut() throws Exception {
-        HttpResponse<String> ok = login(CLERK);
-        assertThat(ok.statusCode()).isEqualTo(303);
-        assertThat(ok.headers().firstValue("Location")).contains(FleetRoutes.PAGE + "?lang=zh");
-        String set = ok.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(set).contains("HttpOnly", "SameSite=Strict", "Path=/fleet").doesNotContain(CLERK);
-        String cookie = cookieOf(ok);
-        assertThat(get(cookie, null).statusCode()).isEqualTo(200);
+    void aTechnicianSignsInSeesOnlyTheirHallsUntilTheSessionIdlesOutAndAClerkIsRefused() throws Exception {
+        terminal.post(ApiPaths.HEARTBEATS, new Heartbeat("T-001", clock.instant(), "1.0", 0, List.of()));
+        org.govkiosk.platform.TestTerminal other = new org.govkiosk.platform.TestTerminal(server.baseUri(), "T-002",
+                clock).registered(ENROLMENT, "HALL-2");
+        other.post(ApiPaths.HEARTBEATS, new Heartbeat("T-002", clock.instant(), "1.0", 0, List.of(), 10L, null, 60));
+        StaffClient.add(server, "tech2", Role.TECHNICIAN, "HALL-2");
+        StaffClient.add(server, "clerk2", Role.CLERK, "HALL-2");
 
-        // A cookie whose expiry was edited no longer matches its MAC.
-        String value = cookie.substring(cookie.indexOf('=') + 1);
-        long expires = Long.parseLong(value.substring(0, value.indexOf('.')));
-        String stretched = FleetSession.COOKIE + "=" + (expires + 86_400) + value.substring(value.indexOf('.'));
-        assertThat(get(stretched, null).statusCode()).isEqualTo(401);
+        HttpResponse<String> in = StaffClient.form(server.baseUri(), "tech2", StaffClient.PASSWORD);
+        assertThat(in.statusCode()).isEqualTo(303);
+        assertThat(in.headers().firstValue("Location")).contains(FleetRoutes.PAGE + "?lang=zh");
+        String set = in.headers().firstValue("Set-Cookie").orElseThrow();
+        // Loopback: no Secure (a plain-HTTP platform is only bound to loopback), the rest always.
+        assertThat(set).contains("HttpOnly", "SameSite=Strict", "Path=/").doesNotContain("Secure", StaffClient.PASSWORD);
+        String cookie = set.substring(0, set.indexOf(';'));
+        HttpResponse<String> page = get(cookie, null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("data-terminal-id=\"T-002\"", "测试tech2", "action=\"/staff/logout\"")
+                .doesNotContain("data-terminal-id=\"T-001\"");
+        // The hall filter cannot widen the view.
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + FleetRoutes.PAGE + "?hall=HALL-1"))
+                .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString()).body())
+                .doesNotContain("data-terminal-id=\"T-001\"");
 
-        clock.advance(FleetSettings.defaults().sessionLifetime().plus(Duration.ofSeconds(1)));
-        assertThat(get(cookie, null).statusCode()).as("expired").isEqualTo(401);
+        HttpResponse<String> clerkPage = get(StaffClient.cookie(server.baseUri(), "clerk2"), null);
+        assertThat(clerkPage.statusCode()).isEqualTo(403);
+        assertThat(clerkPage.body()).contains("无权").doesNotContain("T-002");
 
-        HttpResponse<String> out = http.send(HttpRequest.newBuilder(URI.create(server.baseUri() + FleetRoutes.LOGOUT))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(out.statusCode()).isEqualTo(303);
-        assertThat(out.headers().firstValue("Set-Cookie")).hasValueSatisfying(v -> assertThat(v).contains("Max-Age=0"));
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(get(cookie, null).statusCode()).as("used within the idle limit").isEqualTo(200);
+        clock.advance(Duration.ofMinutes(31));
+        assertThat(get(cookie, null).statusCode()).as("idle too long").isEqualTo(401);
     }
 
     @Test
-    void withoutAClerkTokenThePageIsOff() throws Exception {
+    void anOpenEventStreamEndsWhenItsSessionIsSignedOut() throws Exception {
+        System.setProperty(FleetSettings.LIVE_INTERVAL_PROPERTY, "200");
+        try (PlatformServer fast = PlatformServer.start(config(), clock)) {
+            StaffClient.add(fast, "tech9", Role.TECHNICIAN, "HALL-1");
+            String cookie = StaffClient.cookie(fast.baseUri(), "tech9");
+            HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(URI.create(fast.baseUri()
+                    + FleetRoutes.EVENTS)).header("Cookie", cookie).header("Accept", "text/event-stream").GET()
+                    .build(), HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(stream.statusCode()).isEqualTo(200);
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(stream.body(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(in.readLine()).isEqualTo("event: " + FleetLive.EVENT);
+            HttpResponse<String> out = http.send(HttpRequest.newBuilder(URI.create(fast.baseUri() + "/staff/logout"))
+                    .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("csrf=" + StaffClient.csrf(fast.baseUri(), cookie)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(out.statusCode()).isEqualTo(303);
+            // The platform closes the stream at its next push; reading runs to the end instead of forever.
+            java.util.concurrent.CompletableFuture<Long> drained = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> in.lines().count());
+            assertThat(drained.get(30, java.util.concurrent.TimeUnit.SECONDS)).isGreaterThanOrEqualTo(0L);
+        } finally {
+            System.clearProperty(FleetSettings.LIVE_INTERVAL_PROPERTY);
+        }
+    }
+
+    @Test
+    void withoutAMachineTokenStaffStillSignIn() throws Exception {
         try (PlatformServer off = PlatformServer.start(PlatformConfig.embedded().withTokens(ENROLMENT, null), clock)) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(off.baseUri() + FleetRoutes.PAGE))
                     .header("Authorization", "Bearer ").GET().build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).isEqualTo(403);
-            assertThat(r.body()).contains("未配置窗口业务系统令牌").doesNotContain("name=\"token\"");
-            HttpResponse<String> en = http.send(HttpRequest.newBuilder(URI.create(off.baseUri() + FleetRoutes.PAGE
-                    + "?lang=en")).GET().build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(en.statusCode()).isEqualTo(403);
-            assertThat(en.body()).contains("no clerk token", "lang=\"en\"").doesNotContain("未配置");
-            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(off.baseUri() + FleetRoutes.LOGIN))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("token=")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(login.statusCode()).isEqualTo(403);
+            assertThat(r.statusCode()).isEqualTo(401);
+            StaffClient.add(off, "admin", Role.HALL_ADMIN, "HALL-1");
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(off.baseUri() + FleetRoutes.PAGE + "?lang=en"))
+                    .header("Cookie", StaffClient.cookie(off.baseUri(), "admin")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).contains("lang=\"en\"", "0 terminals");
         }
     }
 

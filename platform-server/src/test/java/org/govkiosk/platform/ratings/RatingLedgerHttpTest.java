@@ -97,6 +97,46 @@ class RatingLedgerHttpTest extends PhonePlatform {
     }
 
     @Test
+    void aSignedInPersonIsWhoCalledBackWhateverTheBodySaysAndAnotherHallsClerkFindsNoEntry() throws Exception {
+        at(RECEIVED, 10, 0);
+        String id = rated("staff-1", "13800138000", 1, false, "CLERK-7");
+        org.govkiosk.platform.StaffClient.add(server, "super1", org.govkiosk.platform.staff.Role.SUPERVISOR,
+                "HALL-1");
+        org.govkiosk.platform.StaffClient.add(server, "clerk2", org.govkiosk.platform.staff.Role.CLERK, "HALL-2");
+        String body = TestTerminal.JSON.writeValueAsString(callBack(id, "已电话回访，群众表示理解"));
+        HttpResponse<String> other = org.govkiosk.platform.StaffClient.call(server.baseUri(),
+                org.govkiosk.platform.StaffClient.token(server.baseUri(), "clerk2"), "POST",
+                ApiPaths.CLERK_RATING_LEDGER, body);
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(404);
+        HttpResponse<String> r = org.govkiosk.platform.StaffClient.call(server.baseUri(),
+                org.govkiosk.platform.StaffClient.token(server.baseUri(), "super1"), "POST",
+                ApiPaths.CLERK_RATING_LEDGER, body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        RatingLedgerEntry e = TestTerminal.JSON.readValue(r.body(), RatingLedgerEntry.class);
+        assertThat(e.calledBackBy()).isEqualTo("测试super1 (super1)").doesNotContain("CLERK-9");
+        assertThat(org.govkiosk.platform.StaffClient.call(server.baseUri(), org.govkiosk.platform.StaffClient.token(
+                server.baseUri(), "clerk2"), "GET", ApiPaths.CLERK_RATING_LEDGER, null).body()).doesNotContain(id);
+        // The counts and rates of a period are those of the caller's halls.
+        org.govkiosk.platform.StaffClient.add(server, "super2", org.govkiosk.platform.staff.Role.SUPERVISOR,
+                "HALL-2");
+        String period = "?from=" + RECEIVED + "&to=" + RECEIVED;
+        for (String[] c : new String[][] {{"super1", "\"given\":1"}, {"super2", "\"given\":0"}}) {
+            HttpResponse<String> summary = org.govkiosk.platform.StaffClient.call(server.baseUri(),
+                    org.govkiosk.platform.StaffClient.token(server.baseUri(), c[0]), "GET",
+                    ApiPaths.CLERK_RATING_SUMMARY + period, null);
+            assertThat(summary.body()).as(c[0]).contains(c[1]);
+        }
+        FollowUpRates mine = TestTerminal.JSON.readValue(org.govkiosk.platform.StaffClient.call(server.baseUri(),
+                org.govkiosk.platform.StaffClient.token(server.baseUri(), "super1"), "GET",
+                ApiPaths.CLERK_RATING_LEDGER_RATES + period, null).body(), FollowUpRates.class);
+        FollowUpRates theirs = TestTerminal.JSON.readValue(org.govkiosk.platform.StaffClient.call(server.baseUri(),
+                org.govkiosk.platform.StaffClient.token(server.baseUri(), "super2"), "GET",
+                ApiPaths.CLERK_RATING_LEDGER_RATES + period, null).body(), FollowUpRates.class);
+        assertThat(TestTerminal.JSON.writeValueAsString(mine.all())).isNotEqualTo(
+                TestTerminal.JSON.writeValueAsString(theirs.all()));
+    }
+
+    @Test
     void aBadRatingBeforeNationalDayIsDueTenWorkingDaysLaterOnTheCalendarAndOverdueTheDayAfter() throws Exception {
         at(RECEIVED, 10, 0);
         String bad = rated("n1", PHONE, 1, false, "CLERK-7");
