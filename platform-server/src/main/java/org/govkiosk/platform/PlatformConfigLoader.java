@@ -56,8 +56,8 @@ public final class PlatformConfigLoader {
             sms_outbox table), sms-key-file, sms-connect-timeout-seconds (5), sms-request-timeout-seconds (10).
             The same gateway tells the applicant of a case (its phone, unless they declined at the terminal)
             when it is accepted, needs 补正, is decided and its result can be printed: case-notices (config
-            file only: accepted, needs-supplement, not-accepted, returned, completed, result-ready, each a text
-            that may name {case} and {item}; unset: the built-in texts).
+            file only: accepted, needs-supplement, not-accepted, returned, completed, result-ready,
+            deferral-lapsed, mailed, each a text that may name {case} and {item}; unset: the built-in texts).
             Secrets may also come from the environment: GOVKIOSK_DB_PASSWORD, GOVKIOSK_TLS_PASSWORD,
             GOVKIOSK_ENROLMENT_TOKEN, GOVKIOSK_CLERK_TOKEN, GOVKIOSK_SMS_KEY.
             Defaults: port 8686 on 127.0.0.1 (0.0.0.0 with tls-keystore or behind-tls-proxy; plain HTTP on
