@@ -38,7 +38,8 @@ class OpenApiSchemasTest {
             LicenceVerificationRequest.class, LicenceVerification.class, LicenceHolder.class, LicenceIssue.class, IssuedLicenceCode.class,
             TerminalStatus.class, TerminalStatusList.class, RatingSummary.class,
             RatingLedgerAction.class, RatingLedgerEntry.class, RatingLedgerList.class, LedgerEvent.class,
-            FollowUpRates.class);
+            FollowUpRates.class, JointStep.class, JointStepUpdate.class, Mailing.class, MailingAddress.class,
+            MailingUpdate.class);
 
     @Test
     void everyRecordHasASchemaWithExactlyItsFields() {
@@ -62,7 +63,7 @@ class OpenApiSchemasTest {
     @Test
     void enumsMatch() {
         for (Class<? extends Enum<?>> type : List.of(CaseKind.class, CaseState.class, IdType.class,
-                LedgerState.class, LedgerActionKind.class)) {
+                LedgerState.class, LedgerActionKind.class, JointStepState.class, MailingState.class)) {
             List<String> documented = new ArrayList<>();
             doc.at("/components/schemas/" + type.getSimpleName() + "/enum").forEach(v -> documented.add(v.asText()));
             assertThat(documented).as(type.getSimpleName()).containsExactlyElementsOf(
