@@ -1,6 +1,5 @@
 package org.govkiosk.app.ui.apply;
 
-import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -104,59 +103,6 @@ public final class ApplyFormView implements Screen {
         if (fromCard.getChildren().size() > 1) {
             rows.getChildren().add(0, fromCard);
         }
-        if (model.itemProperty().get() != null) {
-            rows.getChildren().add(delivery());
-        }
-    }
-
-    /**
-     * 领取方式: collect (at a window, or print here) or have it mailed (证照特快专递); the address rows show only
-     * when mail is chosen.
-     */
-    private Node delivery() {
-        MailDelivery d = model.delivery();
-        Label label = new Label();
-        label.getStyleClass().add("field-label");
-        label.textProperty().bind(Bindings.concat(i18n.bind("apply.delivery"), " *"));
-        ToggleGroup group = new ToggleGroup();
-        ToggleButton collect = new ToggleButton();
-        collect.setId("apply-delivery-collect");
-        ToggleButton mail = new ToggleButton();
-        mail.setId("apply-delivery-mail");
-        collect.textProperty().bind(i18n.bind("apply.delivery.collect"));
-        mail.textProperty().bind(i18n.bind("apply.delivery.mail"));
-        for (ToggleButton b : List.of(collect, mail)) {
-            Controls.fitText(b);
-            b.getStyleClass().add("choice");
-            b.setToggleGroup(group);
-        }
-        collect.setSelected(!d.mailProperty().get());
-        mail.setSelected(d.mailProperty().get());
-        // One of the two is always chosen: a tap on the chosen one leaves it chosen.
-        collect.setOnAction(e -> {
-            collect.setSelected(true);
-            d.mailProperty().set(false);
-        });
-        mail.setOnAction(e -> {
-            mail.setSelected(true);
-            d.mailProperty().set(true);
-        });
-        VBox address = new VBox(14);
-        address.setId("apply-mail-address");
-        Label note = new Label();
-        note.getStyleClass().add("hint");
-        note.textProperty().bind(i18n.bind("apply.delivery.mail-hint"));
-        Controls.wrap(note);
-        address.getChildren().add(note);
-        for (FieldInput f : d.fields()) {
-            address.getChildren().add(row(f));
-        }
-        address.visibleProperty().bind(d.mailProperty());
-        address.managedProperty().bind(d.mailProperty());
-        VBox box = new VBox(6, label, new FlowPane(12, 12, collect, mail), address);
-        box.setId("apply-delivery");
-        box.getStyleClass().add("apply-row");
-        return box;
     }
 
     /** 姓名：张* — read off the card, shown masked, never an input. */

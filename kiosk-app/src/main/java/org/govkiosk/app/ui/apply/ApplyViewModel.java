@@ -193,9 +193,8 @@ public final class ApplyViewModel implements SessionScoped {
         for (FieldInput f : fields) {
             f.problem(problems.stream().filter(p -> p.target().equals(f.key())).findFirst().orElse(null));
         }
-        boolean addressOk = delivery.check();
-        messageKey.set(problems.isEmpty() && addressOk ? "" : "apply.form.fix");
-        return problems.isEmpty() && addressOk;
+        messageKey.set(problems.isEmpty() ? "" : "apply.form.fix");
+        return problems.isEmpty();
     }
 
     /** Whether the checklist offers "scan": a document camera is configured and can take a page now. */
@@ -259,6 +258,11 @@ public final class ApplyViewModel implements SessionScoped {
             // Filed already in this journey (a way back to the confirmation, a tap that came late): show what was
             // filed, never file it again.
             onDone.run();
+            return;
+        }
+        if (!delivery.check()) {
+            // 证照特快专递 chosen: the address must be whole before the case goes (each problem on its field).
+            messageKey.set("apply.delivery.fix");
             return;
         }
         ApplicationRequest request = request();

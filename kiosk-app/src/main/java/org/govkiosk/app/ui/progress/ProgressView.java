@@ -322,13 +322,21 @@ public final class ProgressView implements Screen {
                 case AGREED -> "progress.step.agreed";
                 case REFUSED -> "progress.step.refused";
             };
-            Label l = new Label(i18n.text("progress.step", i + 1, model.platformText(s.department(), i18n.locale()),
-                    s.lead() ? i18n.text("progress.step.lead") : "", i18n.text(state),
+            // The department on one line, where the step stands on the next: short lines wrap least.
+            Label who = new Label(i18n.text("progress.step", i + 1, model.platformText(s.department(),
+                    i18n.locale()), s.lead() ? i18n.text("progress.step.lead") : ""));
+            who.setId("progress-step-" + c.caseNumber() + "-" + (i + 1));
+            Label l = new Label(i18n.text("progress.step.state", i18n.text(state),
                     s == current ? i18n.text("progress.step.current") : ""));
-            l.setId("progress-step-" + c.caseNumber() + "-" + (i + 1));
-            l.getStyleClass().add(s.state() == org.govkiosk.api.JointStepState.REFUSED ? "error"
-                    : s == current ? "progress-step-current" : "hint");
+            l.setId("progress-step-state-" + c.caseNumber() + "-" + (i + 1));
+            l.setPadding(new javafx.geometry.Insets(0, 0, 0, 32));
+            String style = s.state() == org.govkiosk.api.JointStepState.REFUSED ? "error"
+                    : s == current ? "progress-step-current" : "hint";
+            who.getStyleClass().add(style);
+            l.getStyleClass().add(style);
+            Controls.wrap(who);
             Controls.wrap(l);
+            list.getChildren().add(who);
             list.getChildren().add(l);
         }
         return list;

@@ -212,23 +212,25 @@ class ApplyViewModelTest {
                 "mail-district", "mail-street", "mail-phone");
         assertThat(d.fields().get(4).valueProperty().get()).as("the phone given at identification")
                 .isEqualTo("13800138000");
-        assertThat(model.formNext()).as("without mail no address is asked").isTrue();
+        assertThat(model.formNext()).isTrue();
 
         d.mailProperty().set(true);
-        assertThat(model.formNext()).isFalse();
+        model.submit(() -> { });
+        assertThat(model.outcomeProperty().get()).as("no case goes without the whole address").isNull();
+        assertThat(model.messageKeyProperty().get()).isEqualTo("apply.delivery.fix");
         assertThat(d.fields().get(0).problemProperty().get().messageKey()).isEqualTo("apply.field.required");
         d.fields().get(0).valueProperty().set("广东省");
         d.fields().get(1).valueProperty().set("示例市");
         d.fields().get(2).valueProperty().set("示例区");
         d.fields().get(3).valueProperty().set("路".repeat(121));
         d.fields().get(4).valueProperty().set("12345");
-        assertThat(model.formNext()).isFalse();
+        model.submit(() -> { });
+        assertThat(model.outcomeProperty().get()).isNull();
         assertThat(d.fields().get(3).problemProperty().get().messageKey()).isEqualTo("apply.field.pattern");
         assertThat(d.fields().get(3).problemProperty().get().catalogText().orElseThrow().zh()).isEqualTo("最多120个字");
         assertThat(d.fields().get(4).problemProperty().get().messageKey()).isEqualTo("apply.field.phone");
         d.fields().get(3).valueProperty().set("人民路88号3栋502室");
         d.fields().get(4).valueProperty().set("13912345678");
-        assertThat(model.formNext()).isTrue();
 
         model.submit(() -> { });
         String stored = rig.storedSubmission(model.outcomeProperty().get().submitted().idempotencyKey());
