@@ -42,6 +42,9 @@ public final class ApplyConfirmView implements Screen {
         // 领取方式 under what will be sent, in the same scroll: collect or print, or mail with the address.
         ScrollPane scroll = new ScrollPane(new VBox(16, lines, delivery()));
         scroll.setFitToWidth(true);
+        // It takes the room left (vgrow) and asks for little: a long address list must not squeeze the SMS choice
+        // and the notes below it to one cut line when the screen is short of room.
+        scroll.setPrefHeight(200);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         missing.setId("confirm-missing");
         missing.getStyleClass().add("error");
