@@ -166,12 +166,6 @@ public final class ApplyConfirmView implements Screen {
             lines.getChildren().add(line(CatalogTexts.in(i18n.locale(), l.field().label()),
                     choice ? texts.in(i18n.locale(), l.shown()) : l.shownIn(i18n.locale()), !choice));
         }
-        // 领取方式: what the citizen chose, and where it goes (their own data, shown as typed to check it).
-        var to = model.delivery().address();
-        Node delivery = line(i18n.text("apply.confirm.delivery"), to == null ? i18n.text("apply.delivery.collect")
-                : i18n.text("apply.delivery.mail-to", to.line(), to.phone()), to != null);
-        delivery.setId("confirm-delivery");
-        lines.getChildren().add(delivery);
         var absent = texts.in(i18n.locale(), model.missingMaterials());
         missing.setText(absent.isEmpty() ? "" : i18n.text("apply.confirm.missing",
                 String.join(i18n.text("guide.list-separator"), absent)));
