@@ -55,6 +55,10 @@ public final class ApiPaths {
     public static final String CLERK_CASE_RETURN = BASE + "/clerk/cases/{caseNumber}/return";
     /** POST, clerk: the materials a case deferred under its 容缺 commitment came in; its deferral is settled. */
     public static final String CLERK_CASE_DEFERRED_RECEIVED = BASE + "/clerk/cases/{caseNumber}/deferred-materials-received";
+    /** POST, clerk: one department records its step of a joint case (联办件, {@link JointStepUpdate}). */
+    public static final String CLERK_CASE_JOINT_STEPS = BASE + "/clerk/cases/{caseNumber}/joint-steps";
+    /** POST, clerk: the mailing of a case's result moves on (证照特快专递, {@link MailingUpdate}). */
+    public static final String CLERK_CASE_MAILING = BASE + "/clerk/cases/{caseNumber}/mailing";
     public static final String CLERK_LICENCES = BASE + "/clerk/licences";
     public static final String CLERK_TERMINALS = BASE + "/clerk/terminals";
 
@@ -171,6 +175,14 @@ public final class ApiPaths {
 
     public static String staffAccount(String login) {
         return STAFF_ACCOUNT.replace("{login}", encode(login));
+    }
+
+    public static String clerkCaseJointSteps(String caseNumber) {
+        return CLERK_CASE_JOINT_STEPS.replace("{caseNumber}", encode(caseNumber));
+    }
+
+    public static String clerkCaseMailing(String caseNumber) {
+        return CLERK_CASE_MAILING.replace("{caseNumber}", encode(caseNumber));
     }
 
     public static String clerkCaseCertificate(String caseNumber) {

@@ -19,6 +19,8 @@ import java.util.Set;
  * @param commitment     容缺受理: the citizen's accepted commitment for the deferred (WAIVED_BY_COMMITMENT) materials;
  *                       null when nothing is deferred (and then absent from the JSON, so a case's body is the
  *                       same as before commitments were kept)
+ * @param mailTo         the citizen chose to have the result mailed (证照特快专递) to this address; null (absent from
+ *                       the JSON, so other cases' bodies hash as before) when it is collected or printed at a terminal
  * @param smsOptOut      the citizen declined SMS notices of the case's states (受理, 补正, 办结, result ready);
  *                       true or absent (null: false is kept as null), so a case that takes the notices has
  *                       the same body and hash as before the choice was offered; see {@link #declinesSms()}
@@ -39,9 +41,18 @@ public record CaseSubmission(
         Instant submittedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) DeferralCommitment commitment,
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean smsOptOut,
+        @JsonInclude(JsonInclude.Include.NON_NULL) MailingAddress mailTo,
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean training) {
 
-    /** A real case (not training). */
+    /** A real case (not training), mailed or not. */
+    public CaseSubmission(String idempotencyKey, String localCaseId, String terminalId, String itemCode,
+            String itemName, CaseKind kind, Applicant applicant, Map<String, String> formData, List<Material> materials,
+            Instant submittedAt, DeferralCommitment commitment, Boolean smsOptOut, MailingAddress mailTo) {
+        this(idempotencyKey, localCaseId, terminalId, itemCode, itemName, kind, applicant, formData, materials,
+                submittedAt, commitment, smsOptOut, mailTo, null);
+    }
+
+    /** A case whose result is collected or printed at a terminal (no mailing): the body of before mailing existed. */
     public CaseSubmission(String idempotencyKey, String localCaseId, String terminalId, String itemCode,
             String itemName, CaseKind kind, Applicant applicant, Map<String, String> formData, List<Material> materials,
             Instant submittedAt, DeferralCommitment commitment, Boolean smsOptOut) {
@@ -68,19 +79,19 @@ public record CaseSubmission(
     /** The same case with the citizen's 容缺 commitment. */
     public CaseSubmission withCommitment(DeferralCommitment c) {
         return new CaseSubmission(idempotencyKey, localCaseId, terminalId, itemCode, itemName, kind, applicant,
-                formData, materials, submittedAt, c, smsOptOut, training);
+                formData, materials, submittedAt, c, smsOptOut, mailTo, training);
     }
 
     /** The same case with the citizen's choice about SMS notices ({@code true}: none). */
     public CaseSubmission withSmsOptOut(boolean optOut) {
         return new CaseSubmission(idempotencyKey, localCaseId, terminalId, itemCode, itemName, kind, applicant,
-                formData, materials, submittedAt, commitment, optOut ? Boolean.TRUE : null, training);
+                formData, materials, submittedAt, commitment, optOut ? Boolean.TRUE : null, mailTo, training);
     }
 
     /** The same case filed in training mode ({@code true}) or as a real one. */
     public CaseSubmission withTraining(boolean practice) {
         return new CaseSubmission(idempotencyKey, localCaseId, terminalId, itemCode, itemName, kind, applicant,
-                formData, materials, submittedAt, commitment, smsOptOut, practice ? Boolean.TRUE : null);
+                formData, materials, submittedAt, commitment, smsOptOut, mailTo, practice ? Boolean.TRUE : null);
     }
 
     /** All scanned pages of one case together; the platform accepts a case body this much larger. */
@@ -90,7 +101,13 @@ public record CaseSubmission(
     public CaseSubmission withoutAttachmentContent() {
         return new CaseSubmission(idempotencyKey, localCaseId, terminalId, itemCode, itemName, kind, applicant,
                 formData, materials.stream().map(Material::withoutAttachmentContent).toList(), submittedAt,
-                commitment, smsOptOut, training);
+                commitment, smsOptOut, mailTo, training);
+    }
+
+    /** The same case with the result mailed to {@code address} (null: collected or printed at a terminal). */
+    public CaseSubmission withMailTo(MailingAddress address) {
+        return new CaseSubmission(idempotencyKey, localCaseId, terminalId, itemCode, itemName, kind, applicant,
+                formData, materials, submittedAt, commitment, smsOptOut, address, training);
     }
 
     public CaseSubmission {
@@ -139,6 +156,7 @@ public record CaseSubmission(
         return "CaseSubmission[" + idempotencyKey + " local=" + localCaseId + " terminal=" + terminalId
                 + " item=" + itemCode + " " + kind + " " + applicant + " fields=" + formData.size()
                 + " materials=" + materials.size() + (commitment == null ? "" : " commitment")
-                + (declinesSms() ? " no-sms" : "") + (practice() ? " training" : "") + "]";
+                + (declinesSms() ? " no-sms" : "") + (mailTo == null ? "" : " mail-to " + mailTo.masked())
+                + (practice() ? " training" : "") + "]";
     }
 }

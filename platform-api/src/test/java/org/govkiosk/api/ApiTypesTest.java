@@ -64,6 +64,27 @@ class ApiTypesTest {
     }
 
     @Test
+    void theMailingAddressIsInTheBodyOnlyWhenTheCitizenChoseMail() throws Exception {
+        CaseSubmission s = submission();
+        String json = strict.writeValueAsString(s);
+        // A case collected or printed at a terminal keeps the body (and idempotency hash) of before mailing existed.
+        assertThat(json).doesNotContain("mailTo");
+        assertThat(strict.writeValueAsString(s.withSmsOptOut(false).withMailTo(null))).isEqualTo(json);
+        MailingAddress to = new MailingAddress(" 广东省", "示例市", "示例区", "人民路88号3栋502室", "13912345678");
+        CaseSubmission mailed = s.withMailTo(to);
+        String mailedJson = strict.writeValueAsString(mailed);
+        assertThat(mailedJson).contains("\"mailTo\":{\"province\":\"广东省\",\"city\":\"示例市\"");
+        assertThat(strict.readValue(mailedJson, CaseSubmission.class)).isEqualTo(mailed);
+        assertThat(mailed.toString()).contains("广东省示例市示例区****", "139****5678")
+                .doesNotContain("人民路", "13912345678");
+        assertThatThrownBy(() -> strict.readValue(mailedJson.replace("\"phone\":\"13912345678\"",
+                "\"phone\":\"13912345678\",\"name\":\"张三丰\""), CaseSubmission.class))
+                .as("nothing beyond the address and phone").isInstanceOf(Exception.class);
+        assertThatThrownBy(() -> strict.readValue(mailedJson.replace("示例区", "区\\u0007"), CaseSubmission.class))
+                .isInstanceOf(Exception.class);
+    }
+
+    @Test
     void personalDataIsMaskedInToString() {
         assertThat(submission().toString()).doesNotContain("11010519491231002X").doesNotContain("张三丰")
                 .contains("110***********002X").doesNotContain("本地");

@@ -40,7 +40,8 @@ class OpenApiSchemasTest {
             RatingLedgerAction.class, RatingLedgerEntry.class, RatingLedgerList.class, LedgerEvent.class,
             FollowUpRates.class, RatingAppealFiling.class, RatingAppealDecision.class, RatingAppeal.class,
             RatingAppealList.class, WindowDepartment.class, WindowDepartmentList.class, RatingPublication.class,
-            RatingReport.class, WindowRatingLink.class);
+            RatingReport.class, WindowRatingLink.class, JointStep.class, JointStepUpdate.class, Mailing.class,
+            MailingAddress.class, MailingUpdate.class);
 
     @Test
     void everyRecordHasASchemaWithExactlyItsFields() {
@@ -64,7 +65,8 @@ class OpenApiSchemasTest {
     @Test
     void enumsMatch() {
         for (Class<? extends Enum<?>> type : List.of(CaseKind.class, CaseState.class, IdType.class,
-                LedgerState.class, LedgerActionKind.class, AppealState.class)) {
+                LedgerState.class, LedgerActionKind.class, AppealState.class, JointStepState.class,
+                MailingState.class)) {
             List<String> documented = new ArrayList<>();
             doc.at("/components/schemas/" + type.getSimpleName() + "/enum").forEach(v -> documented.add(v.asText()));
             assertThat(documented).as(type.getSimpleName()).containsExactlyElementsOf(

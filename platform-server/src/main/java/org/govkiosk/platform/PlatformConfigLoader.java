@@ -64,8 +64,8 @@ public final class PlatformConfigLoader {
             sms-connect-timeout-seconds (5), sms-request-timeout-seconds (10).
             The same gateway tells the applicant of a case (its phone, unless they declined at the terminal)
             when it is accepted, needs 补正, is decided and its result can be printed: case-notices (config
-            file only: accepted, needs-supplement, not-accepted, returned, completed, result-ready, each a text
-            that may name {case} and {item}; unset: the built-in texts).
+            file only: accepted, needs-supplement, not-accepted, returned, completed, result-ready,
+            deferral-lapsed, mailed, each a text that may name {case} and {item}; unset: the built-in texts).
             Upward delivery to the provincial 好差评 system: province (config file only: url, key-id, key-file
             (base64, 16 bytes or more), notice-key-file (the province's key for its 差评通报单; default the same),
             batch-size (50), max-attempts (10), interval-seconds (10), connect-timeout-seconds (5),

@@ -68,6 +68,8 @@ public final class PlatformServer implements AutoCloseable {
     /** Set when a stop begins: the health check answers 503 so the balancer sends no more (see closeGracefully). */
     private final java.util.concurrent.atomic.AtomicBoolean draining;
     private final org.govkiosk.platform.pads.Pads pads;
+    /** 容缺: cases whose deferred materials did not come by the deadline end as the commitment says. */
+    private final org.govkiosk.platform.cases.DeferralDeadlines deferralDeadlines;
 
     /** How often the deadline jobs (承诺超时默认) look for cases due: a decision is at most this late. */
     static final java.time.Duration DEADLINE_JOBS_EVERY = java.time.Duration.ofMinutes(1);
@@ -81,8 +83,12 @@ public final class PlatformServer implements AutoCloseable {
         this.certificateBodies = wiring.certificateBodies();
         this.ratings = wiring.ratings();
         this.deemedApprovals = wiring.deemedApprovals();
-        this.deadlineJobs = deemedApprovals.anyItem() ? every(DEADLINE_JOBS_EVERY, "platform-deadline-jobs",
-                "Deadline jobs (承诺超时默认)", deemedApprovals::runOnce) : null;
+        this.deferralDeadlines = wiring.deferralDeadlines();
+        this.deadlineJobs = every(DEADLINE_JOBS_EVERY, "platform-deadline-jobs", "Deadline jobs (承诺超时默认, 容缺)",
+                () -> {
+                    deemedApprovals.runOnce();
+                    deferralDeadlines.runOnce();
+                });
         this.caseNotices = wiring.caseNotices();
         this.draining = wiring.draining();
         this.pads = wiring.pads();
@@ -146,7 +152,8 @@ public final class PlatformServer implements AutoCloseable {
                           org.govkiosk.platform.cases.DeemedApprovals deemedApprovals,
                           org.govkiosk.platform.notices.CaseNoticeJob caseNotices, boolean noticesScheduled,
                           org.govkiosk.platform.province.Province province, java.time.Duration provinceEvery,
-                          org.govkiosk.platform.pads.Pads pads, java.util.concurrent.atomic.AtomicBoolean draining) {
+                          org.govkiosk.platform.pads.Pads pads, java.util.concurrent.atomic.AtomicBoolean draining,
+                          org.govkiosk.platform.cases.DeferralDeadlines deferralDeadlines) {
     }
 
     /**
@@ -155,6 +162,14 @@ public final class PlatformServer implements AutoCloseable {
      */
     public java.util.List<String> runDeadlineJobs() {
         return deemedApprovals.runOnce();
+    }
+
+    /**
+     * Runs the 容缺 deadline job now, as the platform does every minute with the other deadline jobs: ends every case
+     * whose deferred materials are past their deadline (视为撤回). Returns the numbers of the cases ended.
+     */
+    public java.util.List<String> runDeferralDeadlines() {
+        return deferralDeadlines.runOnce();
     }
 
     public static PlatformServer start(PlatformConfig config) {
@@ -288,11 +303,16 @@ public final class PlatformServer implements AutoCloseable {
         org.govkiosk.platform.ratings.Ratings phoneRatings = org.govkiosk.platform.ratings.Ratings.install(routes, app,
                 support, database, ratings, ratingSettings, promisedDates.calendar(), config.deadlines().catalog(),
                 () -> config.certificates().publicBaseUrl().orElseGet(() -> ownBase.get()));
+        CaseDecisions decisions = CaseDecisions.of(config.decisions().autoDecideImmediate()
+                || !promisedDates.deemedApprovalItems().isEmpty(), config.decisions().resultIssuer(), config.zone(),
+                config.decisions().resultFont(), signed);
         new CaseRoutes(support, cases, new CaseNumbers(config.caseNumberPrefix(), clock, config.zone()),
-                promisedDates,
-                new SupplementStore(database), CaseDecisions.of(config.decisions().autoDecideImmediate(),
-                        config.decisions().resultIssuer(), config.zone(), config.decisions().resultFont(), signed))
+                promisedDates, new SupplementStore(database), config.decisions().autoDecideImmediate() ? decisions
+                        : decisions.withoutImmediateDecisions())
                 .withAttachments(new org.govkiosk.platform.store.AttachmentStore(database))
+                .withJointDepartments(config.deadlines().catalog()
+                        .map(org.govkiosk.platform.cases.CatalogJointDepartments::read)
+                        .orElseGet(org.govkiosk.platform.cases.CatalogJointDepartments::none))
                 .withReceiptLinks(phoneRatings::withRatingLink).register(routes);
         new org.govkiosk.platform.http.IssuanceRoutes(support,
                 new org.govkiosk.platform.store.IssuanceStore(database)).register(routes);
@@ -313,8 +333,11 @@ public final class PlatformServer implements AutoCloseable {
                 () -> countOrMinusOne(() -> province.outbox().count("PENDING") + province.outbox().count("SENDING")));
         return new Wiring(support.receipts().publicKey(), signed.bodies(), phoneRatings,
                 new org.govkiosk.platform.cases.DeemedApprovals(cases, promisedDates.deemedApprovalItems(), clock,
-                        config.zone()), caseNotices(database, phoneRatings, ratingSettings, noticeTemplates, clock),
-                ratingSettings.scheduled(), province, provinceSettings.interval(), pads, draining);
+                        config.zone(), decisions::deemedResult),
+                caseNotices(database, phoneRatings, ratingSettings, noticeTemplates, clock),
+                ratingSettings.scheduled(), province, provinceSettings.interval(), pads, draining,
+                new org.govkiosk.platform.cases.DeferralDeadlines(cases, signed.bodies().signing().name(), clock,
+                        config.zone()));
     }
 
     /** A count from the database, -1 while it does not answer. */

@@ -161,6 +161,11 @@ final class ContractProbes {
             case "POST " + ApiPaths.CLERK_CASE_RETURN -> out.add(authed(r, 404, "an unknown case", unknown,
                     "application/json", json(Map.of("department", "示例市市场监督管理局", "returnedBy", "王五",
                             "reasons", List.of("申请材料与事项不符"))), -1));
+            case "POST " + ApiPaths.CLERK_CASE_JOINT_STEPS -> out.add(authed(r, 404, "an unknown case", unknown,
+                    "application/json", bytes("{\"department\":\"示例市公安局\",\"state\":\"AGREED\","
+                            + "\"clerk\":\"王五\"}"), -1));
+            case "POST " + ApiPaths.CLERK_CASE_MAILING -> out.add(authed(r, 404, "an unknown case", unknown,
+                    "application/json", bytes("{\"state\":\"DELIVERED\",\"clerk\":\"王五\"}"), -1));
             case "POST " + ApiPaths.CLERK_CASE_DEFERRED_RECEIVED -> out.add(authed(r, 404, "an unknown case", unknown,
                     null, new byte[0], -1));
             case "PUT " + ApiPaths.CLERK_CASE_CERTIFICATE -> out.add(authed(r, 404, "an unknown case", unknown,

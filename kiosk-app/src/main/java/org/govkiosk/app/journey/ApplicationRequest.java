@@ -20,10 +20,26 @@ import org.govkiosk.app.catalog.CatalogItem;
  *                           deferred (or a caller without a screen: the service then records the Chinese wording)
  * @param smsOptOut          the citizen declined the platform's SMS notices of the case (受理, 补正, 办结, result
  *                           ready); sent with the case as {@code smsOptOut}
+ * @param mailTo             where the citizen wants the result mailed (证照特快专递); null when it is collected at a
+ *                           window or printed at a terminal; sent with the case as {@code mailTo}
  */
 public record ApplicationRequest(CatalogItem item, ApplicantIdentity applicant, Map<String, String> form,
         Set<String> fromCard, List<MaterialDeclaration> materials, boolean commitmentSigned, String submissionKey,
-        java.util.Optional<CommitmentAcceptance> acceptance, boolean smsOptOut) {
+        java.util.Optional<CommitmentAcceptance> acceptance, boolean smsOptOut,
+        org.govkiosk.api.MailingAddress mailTo) {
+
+    /** A request whose result is collected or printed at a terminal (not mailed). */
+    public ApplicationRequest(CatalogItem item, ApplicantIdentity applicant, Map<String, String> form,
+            Set<String> fromCard, List<MaterialDeclaration> materials, boolean commitmentSigned, String submissionKey,
+            java.util.Optional<CommitmentAcceptance> acceptance, boolean smsOptOut) {
+        this(item, applicant, form, fromCard, materials, commitmentSigned, submissionKey, acceptance, smsOptOut, null);
+    }
+
+    /** The same request with the result mailed to {@code address} (证照特快专递); null: collected or printed here. */
+    public ApplicationRequest withMailTo(org.govkiosk.api.MailingAddress address) {
+        return new ApplicationRequest(item, applicant, form, fromCard, materials, commitmentSigned, submissionKey,
+                acceptance, smsOptOut, address);
+    }
 
     /** A request whose citizen takes the SMS notices (the default). */
     public ApplicationRequest(CatalogItem item, ApplicantIdentity applicant, Map<String, String> form,
@@ -35,7 +51,7 @@ public record ApplicationRequest(CatalogItem item, ApplicantIdentity applicant, 
     /** The same request with the citizen's choice about SMS notices ({@code true}: none). */
     public ApplicationRequest withSmsOptOut(boolean optOut) {
         return new ApplicationRequest(item, applicant, form, fromCard, materials, commitmentSigned, submissionKey,
-                acceptance, optOut);
+                acceptance, optOut, mailTo);
     }
 
     /** A request without a recorded acceptance text. */

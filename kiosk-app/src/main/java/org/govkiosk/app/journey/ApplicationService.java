@@ -120,7 +120,8 @@ public final class ApplicationService {
         CatalogItem item = request.item();
         Optional<DeferralTerms> terms = deferralTerms(item, request.materials());
         Optional<DeferralCommitment> commitment = terms.map(t -> commitment(t, request.acceptance()));
-        Case queued = queue.submit(toCase(request), commitment.orElse(null), request.smsOptOut());
+        Case queued = queue.submit(toCase(request), commitment.orElse(null), request.smsOptOut(),
+                request.mailTo());
         LOG.info("Application {} for item {} queued", queued.localId(), item.code());
 
         List<MissingMaterial> missing = new ArrayList<>();

@@ -9,6 +9,8 @@ import org.govkiosk.api.CaseKind;
 import org.govkiosk.api.CaseState;
 import org.govkiosk.api.CaseView;
 import org.govkiosk.api.Deferral;
+import org.govkiosk.api.JointStep;
+import org.govkiosk.api.Mailing;
 import org.govkiosk.api.Material;
 import org.govkiosk.api.NonAcceptance;
 import org.govkiosk.api.ReturnNotice;
@@ -26,13 +28,27 @@ import org.govkiosk.api.ReturnNotice;
  * @param returned          of a returned case (退回件): the department's written reasons, from which the 退回通知 prints
  * @param deferral          of a case accepted with deferred materials (容缺受理): what is deferred, the platform's
  *                          deadline, the acceptance, whether it came or is overdue; the 容缺受理承诺书 prints from it
+ * @param steps             of a joint case (联办件): each department's step, the joint ones first, the lead's last
+ * @param mailing           of a case whose result is mailed (证照特快专递): its state and tracking number
  */
 public record CaseProgress(String caseNumber, String itemCode, String itemName, Optional<CaseKind> kind,
         CaseState state,
         String applicantNameMasked, Instant submittedAt, Optional<LocalDate> promisedDate, boolean overdue,
         boolean certificateAvailable, Optional<String> supplementRequest, Optional<String> reason,
         List<Material> missingMaterials, Optional<NonAcceptance> refusal, Optional<Instant> decidedAt,
-        Optional<ReturnNotice> returned, Optional<Deferral> deferral) {
+        Optional<ReturnNotice> returned, Optional<Deferral> deferral, List<JointStep> steps,
+        Optional<Mailing> mailing) {
+
+    /** A case that is no joint case with departments' steps and is not mailed. */
+    public CaseProgress(String caseNumber, String itemCode, String itemName, Optional<CaseKind> kind,
+            CaseState state, String applicantNameMasked, Instant submittedAt, Optional<LocalDate> promisedDate,
+            boolean overdue, boolean certificateAvailable, Optional<String> supplementRequest, Optional<String> reason,
+            List<Material> missingMaterials, Optional<NonAcceptance> refusal, Optional<Instant> decidedAt,
+            Optional<ReturnNotice> returned, Optional<Deferral> deferral) {
+        this(caseNumber, itemCode, itemName, kind, state, applicantNameMasked, submittedAt, promisedDate, overdue,
+                certificateAvailable, supplementRequest, reason, missingMaterials, refusal, decidedAt, returned,
+                deferral, List.of(), Optional.empty());
+    }
 
     public CaseProgress {
         Objects.requireNonNull(caseNumber, "caseNumber");
@@ -42,6 +58,20 @@ public record CaseProgress(String caseNumber, String itemCode, String itemName, 
         Objects.requireNonNull(decidedAt, "decidedAt");
         Objects.requireNonNull(returned, "returned");
         Objects.requireNonNull(deferral, "deferral");
+        steps = List.copyOf(steps);
+        Objects.requireNonNull(mailing, "mailing");
+    }
+
+    /**
+     * The step of a joint case the case is at while it is being decided: the first joint department's step not
+     * decided, else the lead department's; empty for other cases and once the case is decided.
+     */
+    public Optional<JointStep> currentStep() {
+        if (state != CaseState.ACCEPTED && state != CaseState.IN_REVIEW && state != CaseState.SUBMITTED) {
+            return Optional.empty();
+        }
+        return steps.stream().filter(s -> !s.lead() && !s.state().isDecided()).findFirst()
+                .or(() -> steps.stream().filter(s -> s.lead() && !s.state().isDecided()).findFirst());
     }
 
     public static CaseProgress of(CaseView v) {
@@ -58,7 +88,7 @@ public record CaseProgress(String caseNumber, String itemCode, String itemName, 
                 Optional.ofNullable(v.updatedAt()).filter(t -> v.state() == CaseState.NOT_ACCEPTED),
                 Optional.ofNullable(v.returned()).filter(r -> v.state() == CaseState.RETURNED
                         && !r.reasons().isEmpty()),
-                Optional.ofNullable(v.deferral()));
+                Optional.ofNullable(v.deferral()), v.steps(), Optional.ofNullable(v.mailing()));
     }
 
     /**

@@ -48,10 +48,19 @@ public final class PlatformQueue {
      * SMS notices of the case ({@code smsOptOut}: none), which travels with the case.
      */
     public Case submit(Case draft, org.govkiosk.api.DeferralCommitment commitment, boolean smsOptOut) {
+        return submit(draft, commitment, smsOptOut, null);
+    }
+
+    /**
+     * As above, with the address the citizen wants the result mailed to (证照特快专递; null: collected or printed at a
+     * terminal), which travels with the case in the outbox's encrypted entry like the rest of its personal data.
+     */
+    public Case submit(Case draft, org.govkiosk.api.DeferralCommitment commitment, boolean smsOptOut,
+            org.govkiosk.api.MailingAddress mailTo) {
         Case queued = draft.queued();
         org.govkiosk.api.CaseSubmission s = queued.toSubmission(terminalId, clock.instant());
         add(EntryConverters.CASE, (commitment == null ? s : s.withCommitment(commitment)).withSmsOptOut(smsOptOut)
-                .withTraining(training.getAsBoolean()));
+                .withMailTo(mailTo).withTraining(training.getAsBoolean()));
         return queued;
     }
 

@@ -140,6 +140,59 @@ public final class CaseDecisions {
         return font.map(f -> number -> result(f, s, number, now));
     }
 
+    /** The result a case granted by default states (承诺超时默认), with the promised date and the day of the grant. */
+    static String deemedResultText(LocalDate promisedDate, LocalDate grantedOn) {
+        return "准予办理（承诺超时默认）：承诺办结日期" + DATE.format(promisedDate) + "届满未作出决定，依本事项承诺超时默认规则，"
+                + "于" + DATE.format(grantedOn) + "视为准予";
+    }
+
+    /**
+     * The signed 办结证明 of a case granted by default (承诺超时默认): what {@link DeemedApprovals} attaches, which the
+     * terminal prints at 办件查询 like any result. Empty without a font; plain text when the platform has no issuing
+     * bodies (as a 即办件's).
+     */
+    public java.util.Optional<byte[]> deemedResult(CaseSubmission s, String caseNumber, LocalDate acceptedOn,
+            LocalDate promisedDate, LocalDate grantedOn) {
+        if (font.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String text = deemedResultText(promisedDate, grantedOn);
+        if (signed.isPresent()) {
+            return java.util.Optional.of(signed.get().render(new org.govkiosk.platform.certificates.SignedResults
+                    .Result(caseNumber, s.itemCode(), s.itemName(), s.applicant().name(), s.applicant().idNumber(),
+                            acceptedOn, grantedOn, text), font.get().source().file(), font.get().source().faceName()));
+        }
+        ResultPdf pdf = new ResultPdf(font.get())
+                .add(issuer, 16, ResultPdf.Align.CENTER, 8)
+                .add("办结证明", 24, ResultPdf.Align.CENTER, 12)
+                .add("证明编号：JB" + caseNumber, 10.5f, ResultPdf.Align.RIGHT, 12);
+        for (String[] field : new String[][] {
+                {"申请人", s.applicant().name()},
+                {"证件号码", Masking.idNumber(s.applicant().idNumber())},
+                {"办理事项", s.itemName()},
+                {"办件编号", caseNumber},
+                {"受理日期", DATE.format(acceptedOn)},
+                {"办结日期", DATE.format(grantedOn)},
+                {"办理结果", text}}) {
+            pdf.add(field[0] + "：" + field[1], 12, ResultPdf.Align.LEFT, 4);
+        }
+        return java.util.Optional.of(pdf.add(issuer, 12, ResultPdf.Align.RIGHT, 2)
+                .add(DATE.format(grantedOn), 12, ResultPdf.Align.RIGHT, 0).toBytes());
+    }
+
+    /**
+     * The same documents (font, signing) without deciding 即办件 at intake: what a platform with auto-decide-immediate
+     * off files cases with while it still makes the results of 承诺超时默认.
+     */
+    public CaseDecisions withoutImmediateDecisions() {
+        return new CaseDecisions(false, issuer, zone, font, signed);
+    }
+
+    /** Whether the platform can make result documents (it has a CJK font). */
+    public boolean makesDocuments() {
+        return font.isPresent();
+    }
+
     /**
      * The 办结证明 of a case decided on the spot: the holder's name in full, the ID number masked; signed and sealed
      * when the platform has its issuing bodies, else plain text.

@@ -27,7 +27,20 @@ public final class DeemedApprovals {
     private final Clock clock;
     private final ZoneId zone;
 
+    private final org.govkiosk.platform.store.DeemedResult result;
+
+    /** Decisions recorded without a result document (a clerk attaches one). */
     public DeemedApprovals(CaseStore cases, Set<String> items, Clock clock, ZoneId zone) {
+        this(cases, items, clock, zone, org.govkiosk.platform.store.DeemedResult.NONE);
+    }
+
+    /**
+     * @param result makes each granted case's result document, stating the default grant (signed as every result:
+     *               {@link CaseDecisions#deemedResult})
+     */
+    public DeemedApprovals(CaseStore cases, Set<String> items, Clock clock, ZoneId zone,
+            org.govkiosk.platform.store.DeemedResult result) {
+        this.result = Objects.requireNonNull(result, "result");
         this.cases = Objects.requireNonNull(cases, "cases");
         this.items = Set.copyOf(items);
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -45,7 +58,7 @@ public final class DeemedApprovals {
             return List.of();
         }
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        List<String> granted = cases.deemApproved(items, today, clock.instant(), NOTE);
+        List<String> granted = cases.deemApproved(items, today, clock.instant(), NOTE, result, zone);
         for (String number : granted) {
             LOG.info("Case {} taken as granted: not decided by its promised date (承诺超时默认)", number);
         }

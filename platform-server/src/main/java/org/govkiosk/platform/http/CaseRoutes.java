@@ -62,6 +62,15 @@ public final class CaseRoutes {
         return this;
     }
 
+    private org.govkiosk.platform.cases.CatalogJointDepartments jointDepartments =
+            org.govkiosk.platform.cases.CatalogJointDepartments.none();
+
+    /** The departments of the catalog's joint items: a joint case of one gets a step per department (联办件). */
+    public CaseRoutes withJointDepartments(org.govkiosk.platform.cases.CatalogJointDepartments departments) {
+        this.jointDepartments = departments;
+        return this;
+    }
+
     /** Where scanned pages go; without one they are checked and their hashes kept, but not stored. */
     public CaseRoutes withAttachments(AttachmentStore store) {
         this.attachments = store;
@@ -101,7 +110,9 @@ public final class CaseRoutes {
                 json, promisedDates.promisedDate(submission.itemCode(), submission.kind(), s.today()),
                 decisions.atIntake(submission, now), submission.commitment() == null ? null
                         : promisedDates.deferralDeadline(submission.itemCode(),
-                                submission.commitment().materials(), s.today()).orElse(null));
+                                submission.commitment().materials(), s.today()).orElse(null),
+                submission.kind() == org.govkiosk.api.CaseKind.JOINT
+                        ? jointDepartments.of(submission.itemCode()).orElse(null) : null);
         CaseReceipt receipt = cases.submit(submission, extra, numbers, now);
         if (attachments != null) {
             attachments.store(receipt.caseNumber(), submission, now);

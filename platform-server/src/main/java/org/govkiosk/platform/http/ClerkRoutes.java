@@ -43,6 +43,8 @@ public final class ClerkRoutes {
         app.post(ApiPaths.CLERK_CASE_RETURN, this::returnCase);
         app.post(ApiPaths.CLERK_CASE_DEFERRED_RECEIVED, this::deferredReceived);
         app.put(ApiPaths.CLERK_CASE_CERTIFICATE, this::attachCertificate);
+        app.post(ApiPaths.CLERK_CASE_JOINT_STEPS, this::jointStep);
+        app.post(ApiPaths.CLERK_CASE_MAILING, this::mailing);
         app.post(ApiPaths.CLERK_LICENCES, this::issueLicence);
         app.get(ApiPaths.CLERK_TERMINALS, this::terminals);
     }
@@ -139,6 +141,30 @@ public final class ClerkRoutes {
         String number = ctx.pathParam("caseNumber");
         CaseView view = cases.deferredMaterialsReceived(number, s.clock().instant(), s.today());
         LOG.info("Deferred materials of case {} received", number);
+        Responses.json(ctx, 200, view);
+    }
+
+    /** 联办件: a department records its step; the lead's agreement decides the case, a refusal returns it. */
+    private void jointStep(Context ctx) {
+        caseWork(ctx); // a clerk or hall administrator of the case's hall; the staff audit names the person
+        s.bodies().requireJson(ctx);
+        org.govkiosk.api.JointStepUpdate u = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()),
+                org.govkiosk.api.JointStepUpdate.class);
+        String number = ctx.pathParam("caseNumber");
+        CaseView view = cases.recordStep(number, u, s.clock().instant(), s.today());
+        LOG.info("Case {}: {} recorded {} by {}", number, u.department(), u.state(), u.clerk());
+        Responses.json(ctx, 200, view);
+    }
+
+    /** 证照特快专递: the result was mailed (with its tracking number), delivered or came back. */
+    private void mailing(Context ctx) {
+        caseWork(ctx);
+        s.bodies().requireJson(ctx);
+        org.govkiosk.api.MailingUpdate u = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()),
+                org.govkiosk.api.MailingUpdate.class);
+        String number = ctx.pathParam("caseNumber");
+        CaseView view = cases.updateMailing(number, u, s.clock().instant(), s.today());
+        LOG.info("Case {}: mailing {} by {}", number, u.state(), u.clerk());
         Responses.json(ctx, 200, view);
     }
 

@@ -20,7 +20,8 @@ public final class NoticeTemplates {
     /** The keys of {@code case-notices}, one per notice. */
     static final Map<String, Notice> KEYS = Map.of("accepted", Notice.ACCEPTED,
             "needs-supplement", Notice.NEEDS_SUPPLEMENT, "not-accepted", Notice.NOT_ACCEPTED,
-            "returned", Notice.RETURNED, "completed", Notice.COMPLETED, "result-ready", Notice.RESULT_READY);
+            "returned", Notice.RETURNED, "completed", Notice.COMPLETED, "result-ready", Notice.RESULT_READY,
+            "deferral-lapsed", Notice.DEFERRAL_LAPSED, "mailed", Notice.MAILED);
     static final Set<String> PLACEHOLDERS = Set.of("case", "item");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final int MAX_TEXT = 300;
@@ -31,7 +32,9 @@ public final class NoticeTemplates {
             Notice.NOT_ACCEPTED, "您申请的“{item}”（办件编号{case}）不予受理，理由及救济途径请凭编号在自助终端查看。",
             Notice.RETURNED, "您申请的“{item}”（办件编号{case}）已退回，退回理由请凭编号在自助终端查看。",
             Notice.COMPLETED, "您申请的“{item}”（办件编号{case}）已办结。",
-            Notice.RESULT_READY, "您申请的“{item}”（办件编号{case}）已办结，结果可凭本人证件在自助终端打印。");
+            Notice.RESULT_READY, "您申请的“{item}”（办件编号{case}）已办结，结果可凭本人证件在自助终端打印。",
+            Notice.DEFERRAL_LAPSED, "您申请的“{item}”（办件编号{case}）容缺后补材料逾期未补交，依承诺本次申请视为撤回，详情请凭编号在自助终端查看。",
+            Notice.MAILED, "您申请的“{item}”（办件编号{case}）办理结果已邮寄，快递单号请凭编号在自助终端查询。");
 
     private final String signature;
     private final Map<Notice, String> texts;

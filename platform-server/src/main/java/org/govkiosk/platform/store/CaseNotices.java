@@ -20,7 +20,11 @@ public final class CaseNotices {
 
     /** What a citizen is told; {@link #rank()} orders the notices of one case (a higher one says it all). */
     public enum Notice {
-        NEEDS_SUPPLEMENT(1), ACCEPTED(2), NOT_ACCEPTED(3), RETURNED(3), COMPLETED(3), RESULT_READY(4);
+        NEEDS_SUPPLEMENT(1), ACCEPTED(2), NOT_ACCEPTED(3), RETURNED(3), COMPLETED(3), RESULT_READY(4),
+        /** 容缺: the deferred materials did not come by the deadline; the application is taken as withdrawn. */
+        DEFERRAL_LAPSED(3),
+        /** 证照特快专递: the result was mailed, with its tracking number at 办件查询. */
+        MAILED(5);
 
         private final int rank;
 

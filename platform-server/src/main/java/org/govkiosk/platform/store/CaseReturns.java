@@ -30,6 +30,12 @@ final class CaseReturns {
      * @throws StoreConflict     if the case is already decided
      */
     static void apply(Connection c, String caseNumber, CaseReturn r, Instant now) throws SQLException {
+        apply(c, caseNumber, r, now, CaseNotices.Notice.RETURNED);
+    }
+
+    /** As above, the citizen told by {@code notice} (a return of the platform's own has its own words). */
+    static void apply(Connection c, String caseNumber, CaseReturn r, Instant now, CaseNotices.Notice notice)
+            throws SQLException {
         CaseState from = CaseStore.lockState(c, caseNumber);
         if (!from.canMoveTo(CaseState.RETURNED)) {
             throw new StoreConflict(ErrorCodes.ILLEGAL_TRANSITION, "case cannot be returned from " + from
@@ -55,7 +61,7 @@ final class CaseReturns {
             ps.executeUpdate();
         }
         CaseStore.addEvent(c, caseNumber, CaseStore.nextSeq(c, caseNumber), CaseState.RETURNED, now,
-                note.length() <= 2000 ? note : note.substring(0, 1999) + "…");
+                note.length() <= 2000 ? note : note.substring(0, 1999) + "…", notice);
     }
 
     /** The return of a case as the public view shows it (without who returned it); empty if it was not returned. */

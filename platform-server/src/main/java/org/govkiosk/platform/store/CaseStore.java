@@ -61,10 +61,17 @@ public final class CaseStore {
 
     /**
      * What a submission needs besides the case itself; {@code filing} says how far it goes at intake;
-     * {@code deferralDeadline} is the platform's 容缺 deadline when the case defers materials (null otherwise).
+     * {@code deferralDeadline} is the platform's 容缺 deadline when the case defers materials (null otherwise);
+     * {@code departments} the lead and joint departments of a joint case (联办件), each given its step (null otherwise).
      */
     public record NewCase(String bodySha256, String submissionJson, LocalDate promisedDate, Filing filing,
-            LocalDate deferralDeadline) {
+            LocalDate deferralDeadline, JointDepartments departments) {
+
+        /** A case that is not a joint case with departments' steps. */
+        public NewCase(String bodySha256, String submissionJson, LocalDate promisedDate, Filing filing,
+                LocalDate deferralDeadline) {
+            this(bodySha256, submissionJson, promisedDate, filing, deferralDeadline, null);
+        }
 
         public NewCase(String bodySha256, String submissionJson, LocalDate promisedDate, Filing filing) {
             this(bodySha256, submissionJson, promisedDate, filing, null);
@@ -101,6 +108,12 @@ public final class CaseStore {
                 CaseState state = db.inTransaction(c -> {
                     insert(c, number, s, extra, now);
                     CaseDeferrals.keep(c, number, s, extra.deferralDeadline());
+                    if (extra.departments() != null) {
+                        CaseSteps.create(c, number, extra.departments());
+                    }
+                    if (s.mailTo() != null) {
+                        CaseMailing.create(c, number, s.mailTo(), now);
+                    }
                     countDelivery(c, s, number, now);
                     addEvent(c, number, 0, CaseState.SUBMITTED, now, null);
                     return file(c, number, CaseState.SUBMITTED, 1, extra.filing(), now);
@@ -278,6 +291,12 @@ public final class CaseStore {
 
     static void addEvent(Connection c, String number, int seq, CaseState state, Instant at, String note)
             throws SQLException {
+        addEvent(c, number, seq, state, at, note, CaseNotices.Notice.of(state).orElse(null));
+    }
+
+    /** As above, the citizen told by {@code notice} (null: nothing) instead of the state's own notice. */
+    static void addEvent(Connection c, String number, int seq, CaseState state, Instant at, String note,
+            CaseNotices.Notice notice) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO case_events (case_number, seq, state, occurred_at, note) VALUES (?, ?, ?, ?, ?)")) {
             ps.setString(1, number);
@@ -288,7 +307,9 @@ public final class CaseStore {
             ps.executeUpdate();
         }
         // Every state change passes here: its SMS notice is recorded in the same transaction (the outbox pattern).
-        CaseNotices.record(c, number, state, at);
+        if (notice != null) {
+            CaseNotices.record(c, number, notice, at);
+        }
     }
 
     /**
@@ -413,6 +434,10 @@ public final class CaseStore {
                 throw new StoreConflict(ErrorCodes.ILLEGAL_TRANSITION, "case cannot move from " + from + " to "
                         + t.to() + "; allowed: " + from.next());
             }
+            if (t.to() == CaseState.COMPLETED && !CaseSteps.leadAgreedOrNone(c, caseNumber)) {
+                throw new StoreConflict(ErrorCodes.ILLEGAL_TRANSITION, "a joint case is decided by its lead"
+                        + " department's step, after the joint departments (POST its joint-steps)");
+            }
             if (t.to() == CaseState.CERTIFICATE_ISSUED && !hasCertificate(c, caseNumber)) {
                 throw new StoreConflict(ErrorCodes.ILLEGAL_TRANSITION, "attach the certificate before issuing it");
             }
@@ -470,7 +495,53 @@ public final class CaseStore {
      * {@link DeemedDecisions}. Returns the numbers of the cases decided.
      */
     public List<String> deemApproved(java.util.Set<String> items, LocalDate today, Instant now, String note) {
-        return DeemedDecisions.apply(db, calendar, items, today, now, note);
+        return deemApproved(items, today, now, note, DeemedResult.NONE, java.time.ZoneOffset.UTC);
+    }
+
+    /**
+     * As above, each case given the result document {@code result} makes (signed, stating the default grant), which
+     * the terminal prints like any result; {@code zone} dates the day the case was received.
+     */
+    public List<String> deemApproved(java.util.Set<String> items, LocalDate today, Instant now, String note,
+            DeemedResult result, java.time.ZoneId zone) {
+        return DeemedDecisions.apply(db, calendar, items, today, now, note, result, zone);
+    }
+
+    /**
+     * 联办件: one department records its step of a joint case (see {@link CaseSteps#record}).
+     *
+     * @throws NotFoundException if there is no such case or it has no step of that department
+     * @throws StoreConflict     if the step cannot be recorded now (see {@link org.govkiosk.api.JointStepUpdate})
+     */
+    public CaseView recordStep(String caseNumber, org.govkiosk.api.JointStepUpdate u, Instant now, LocalDate today) {
+        return db.inTransaction(c -> {
+            CaseSteps.record(c, caseNumber, u, now);
+            return views(c, calendar, " WHERE c.case_number = ?", List.of(caseNumber), today).get(0);
+        });
+    }
+
+    /**
+     * 证照特快专递: the mailing of a case's result moves on; MAILED records the citizen's SMS notice with it.
+     *
+     * @throws NotFoundException if there is no such case or its result is not mailed
+     * @throws StoreConflict     if the case is not decided yet or the move is not allowed
+     */
+    public CaseView updateMailing(String caseNumber, org.govkiosk.api.MailingUpdate u, Instant now, LocalDate today) {
+        return db.inTransaction(c -> {
+            CaseMailing.update(c, caseNumber, u, now);
+            return views(c, calendar, " WHERE c.case_number = ?", List.of(caseNumber), today).get(0);
+        });
+    }
+
+    /**
+     * 容缺: every case not yet decided whose deferred materials are still outstanding on the first working day after
+     * their deadline is ended as the commitment says (视为撤回: returned with the written reason, the citizen told);
+     * see {@link DeferralLapses}. Returns the numbers of the cases ended.
+     *
+     * @param department who the return names (the hall's issuing body)
+     */
+    public List<String> lapseDeferrals(LocalDate today, Instant now, String department) {
+        return DeferralLapses.apply(db, calendar, today, now, department);
     }
 
     /** Who returned a case (the clerk's record of it), empty if it was not returned. */
@@ -612,7 +683,8 @@ public final class CaseStore {
                     v.overdue(), v.certificateAvailable(), v.note(), history(c, v.caseNumber()),
                     v.missingMaterials(), v.refusal(),
                     v.state() == CaseState.RETURNED ? CaseReturns.notice(c, v.caseNumber()).orElse(null) : null,
-                    CaseDeferrals.view(c, v.caseNumber(), v.state(), calendar, today).orElse(null)));
+                    CaseDeferrals.view(c, v.caseNumber(), v.state(), calendar, today).orElse(null),
+                    CaseSteps.of(c, v.caseNumber()), CaseMailing.of(c, v.caseNumber()).orElse(null)));
         }
         return withHistory;
     }

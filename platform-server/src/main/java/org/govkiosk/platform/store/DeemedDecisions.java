@@ -25,7 +25,7 @@ final class DeemedDecisions {
      * meantime is left alone). Returns the numbers of the cases decided.
      */
     static List<String> apply(Database db, WorkingCalendar calendar, Set<String> items, LocalDate today, Instant now,
-            String note) {
+            String note, DeemedResult result, java.time.ZoneId zone) {
         if (items.isEmpty()) {
             return List.of();
         }
@@ -61,7 +61,9 @@ final class DeemedDecisions {
                     steps.add(new Filing.Step(CaseState.IN_REVIEW, null));
                 }
                 steps.add(new Filing.Step(CaseState.COMPLETED, note));
-                CaseStore.file(c, number, from, CaseStore.nextSeq(c, number), new Filing(steps, List.of(), Optional.empty()), now);
+                Optional<byte[]> pdf = document(c, number, result, zone, today);
+                CaseStore.file(c, number, from, CaseStore.nextSeq(c, number), new Filing(steps, List.of(),
+                        pdf.map(bytes -> n -> bytes)), now);
                 return true;
             });
             if (moved) {
@@ -69,5 +71,23 @@ final class DeemedDecisions {
             }
         }
         return decided;
+    }
+
+    /** The signed result stating the default grant, made from the case as it was submitted. */
+    private static Optional<byte[]> document(java.sql.Connection c, String number, DeemedResult result,
+            java.time.ZoneId zone, LocalDate today) throws java.sql.SQLException {
+        if (result == DeemedResult.NONE) {
+            return Optional.empty();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT submission, received_at, promised_date FROM cases WHERE case_number = ?")) {
+            ps.setString(1, number);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return result.pdf(CaseStore.storedSubmission(rs.getString(1), number), number,
+                        LocalDate.ofInstant(Instant.ofEpochMilli(rs.getLong(2)), zone),
+                        rs.getObject(3, LocalDate.class), today);
+            }
+        }
     }
 }

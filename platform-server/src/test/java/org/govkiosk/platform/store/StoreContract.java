@@ -46,7 +46,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One contract for the stores, run against every database the platform supports. */
 abstract class StoreContract implements DeadlinesContract, IssuanceContract, SupplementPagesContract,
-        CaseNoticesContract {
+        CaseNoticesContract, JointMailContract {
 
     static final Instant NOW = Instant.parse("2025-03-03T02:00:00Z");
     static final LocalDate TODAY = LocalDate.of(2025, 3, 3);

@@ -39,8 +39,12 @@ public final class ApplyConfirmView implements Screen {
         root.getStylesheets().add(ApplyFormView.class.getResource("apply-view.css").toExternalForm());
         root.setAlignment(Pos.TOP_CENTER);
         lines.setId("confirm-lines");
-        ScrollPane scroll = new ScrollPane(lines);
+        // 领取方式 under what will be sent, in the same scroll: collect or print, or mail with the address.
+        ScrollPane scroll = new ScrollPane(new VBox(16, lines, delivery()));
         scroll.setFitToWidth(true);
+        // It takes the room left (vgrow) and asks for little: a long address list must not squeeze the SMS choice
+        // and the notes below it to one cut line when the screen is short of room.
+        scroll.setPrefHeight(200);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         missing.setId("confirm-missing");
         missing.getStyleClass().add("error");
@@ -70,6 +74,82 @@ public final class ApplyConfirmView implements Screen {
         root.getChildren().addAll(Controls.label(i18n, "apply.confirm.title", "title"), scroll, missing, printer,
                 noSms, buttons);
         i18n.localeProperty().addListener(new WeakInvalidationListener(relabel));
+    }
+
+    /**
+     * 领取方式: collect (at a window, or print here) or have it mailed (证照特快专递); the address rows show only
+     * when mail is chosen, each field with the keyboard of its kind and its problem under it.
+     */
+    private Node delivery() {
+        MailDelivery d = model.delivery();
+        Label label = new Label();
+        label.getStyleClass().add("field-label");
+        label.textProperty().bind(javafx.beans.binding.Bindings.concat(i18n.bind("apply.delivery"), " *"));
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.ToggleButton collect = new javafx.scene.control.ToggleButton();
+        collect.setId("apply-delivery-collect");
+        javafx.scene.control.ToggleButton mail = new javafx.scene.control.ToggleButton();
+        mail.setId("apply-delivery-mail");
+        collect.textProperty().bind(i18n.bind("apply.delivery.collect"));
+        mail.textProperty().bind(i18n.bind("apply.delivery.mail"));
+        for (javafx.scene.control.ToggleButton b : java.util.List.of(collect, mail)) {
+            Controls.fitText(b);
+            b.getStyleClass().add("choice");
+            b.setToggleGroup(group);
+        }
+        collect.setSelected(!d.mailProperty().get());
+        mail.setSelected(d.mailProperty().get());
+        d.mailProperty().addListener((obs, old, now) -> {
+            collect.setSelected(!now);
+            mail.setSelected(now);
+        });
+        // One of the two is always chosen: a tap on the chosen one leaves it chosen.
+        collect.setOnAction(e -> {
+            collect.setSelected(true);
+            d.mailProperty().set(false);
+        });
+        mail.setOnAction(e -> {
+            mail.setSelected(true);
+            d.mailProperty().set(true);
+        });
+        VBox address = new VBox(12);
+        address.setId("apply-mail-address");
+        Label note = new Label();
+        note.getStyleClass().add("hint");
+        note.textProperty().bind(i18n.bind("apply.delivery.mail-hint"));
+        Controls.wrap(note);
+        address.getChildren().add(note);
+        for (FieldInput f : d.fields()) {
+            address.getChildren().add(addressRow(f));
+        }
+        address.visibleProperty().bind(d.mailProperty());
+        address.managedProperty().bind(d.mailProperty());
+        VBox box = new VBox(6, label, new javafx.scene.layout.FlowPane(12, 12, collect, mail), address);
+        box.setId("apply-delivery");
+        box.getStyleClass().add("apply-row");
+        return box;
+    }
+
+    private Node addressRow(FieldInput f) {
+        Label label = new Label();
+        label.getStyleClass().add("field-label");
+        label.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> CatalogTexts.in(i18n.locale(), f.field().label()) + " *", i18n.localeProperty()));
+        javafx.scene.control.TextField input = org.govkiosk.app.ui.keyboard.KeyboardLayout.set(
+                new javafx.scene.control.TextField(), org.govkiosk.app.ui.keyboard.KeyboardLayout.of(f.field()));
+        input.setId("field-" + f.key());
+        Controls.personalData(input);
+        if (f.field().type() == FieldType.PHONE) {
+            Controls.leftToRight(input); // a phone number reads left to right in every language
+        }
+        input.textProperty().bindBidirectional(f.valueProperty());
+        input.promptTextProperty().bind(i18n.bind(f.field().type() == FieldType.PHONE ? "apply.prompt.phone"
+                : "apply.prompt.text"));
+        Label error = new Label();
+        error.setId("field-" + f.key() + "-error");
+        error.getStyleClass().add("error");
+        error.textProperty().bind(org.govkiosk.app.ui.journey.JourneyTexts.bindProblem(i18n, f.problemProperty()));
+        return new VBox(6, label, input, error);
     }
 
     private void refresh() {

@@ -76,6 +76,7 @@ public final class ApplyViewModel implements SessionScoped {
     private final BooleanProperty commitment = new SimpleBooleanProperty(false);
     /** The citizen declined the platform's SMS notices of this case (ticked on the confirmation screen). */
     private final BooleanProperty smsOptOut = new SimpleBooleanProperty(false);
+    private final MailDelivery delivery = new MailDelivery();
     private final ReadOnlyBooleanWrapper commitmentNeeded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper commitmentErrorKey = new ReadOnlyStringWrapper("");
     /** 容缺: what the citizen commits to with the current choices (empty when nothing is deferred). */
@@ -157,6 +158,7 @@ public final class ApplyViewModel implements SessionScoped {
             boolean locked = f.prefill().filter(identity::locks).isPresent();
             fields.add(new FieldInput(f, known.orElse(""), locked));
         }
+        delivery.offerPhone(phone.get());
         for (var m : applyFor.materials()) {
             MaterialInput input = new MaterialInput(m);
             input.choiceProperty().addListener((obs, old, now) -> updateCommitmentNeeded());
@@ -261,6 +263,11 @@ public final class ApplyViewModel implements SessionScoped {
             // Filed already in this journey (a way back to the confirmation, a tap that came late): show what was
             // filed, never file it again.
             onDone.run();
+            return;
+        }
+        if (!delivery.check()) {
+            // 证照特快专递 chosen: the address must be whole before the case goes (each problem on its field).
+            messageKey.set("apply.delivery.fix");
             return;
         }
         ApplicationRequest request = request();
@@ -376,7 +383,8 @@ public final class ApplyViewModel implements SessionScoped {
         }
         return new ApplicationRequest(item.get(), identity, values, fromCard,
                 materials.stream().map(MaterialInput::declaration).toList(), commitment.get(), submissionKey,
-                Optional.ofNullable(commitment.get() ? acceptance : null)).withSmsOptOut(smsOptOut.get());
+                Optional.ofNullable(commitment.get() ? acceptance : null)).withSmsOptOut(smsOptOut.get())
+                .withMailTo(delivery.address());
     }
 
     private void wipe() {
@@ -385,6 +393,7 @@ public final class ApplyViewModel implements SessionScoped {
         materials.clear();
         commitment.set(false);
         smsOptOut.set(false);
+        delivery.wipe();
         commitmentNeeded.set(false);
         commitmentErrorKey.set("");
         deferralTerms.set(null);
@@ -423,7 +432,12 @@ public final class ApplyViewModel implements SessionScoped {
         return materials;
     }
 
-    /** The signed commitment (告知承诺) for deferred materials. */
+    /** 证照特快专递: the citizen's choice to have the result mailed, and the address. */
+    public MailDelivery delivery() {
+        return delivery;
+    }
+
+    /** The citizen declined the platform's SMS notices of the case. */
     public BooleanProperty smsOptOutProperty() {
         return smsOptOut;
     }

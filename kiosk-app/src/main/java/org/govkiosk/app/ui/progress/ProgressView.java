@@ -276,6 +276,23 @@ public final class ProgressView implements Screen {
             Controls.wrap(l);
             box.getChildren().add(l);
         });
+        if (!c.steps().isEmpty()) {
+            box.getChildren().add(steps(c));
+        }
+        c.mailing().ifPresent(m -> {
+            String key = switch (m.state()) {
+                case WAITING -> "progress.mailing.waiting";
+                case MAILED -> "progress.mailing.mailed";
+                case DELIVERED -> "progress.mailing.delivered";
+                case RETURNED -> "progress.mailing.returned";
+            };
+            Label l = new Label(i18n.text(key, m.carrier() == null ? "" : model.platformText(m.carrier(),
+                    i18n.locale()), m.trackingNumber() == null ? "" : m.trackingNumber()));
+            l.setId("progress-mailing-" + c.caseNumber());
+            l.getStyleClass().add(m.state() == org.govkiosk.api.MailingState.RETURNED ? "error" : "hint");
+            Controls.wrap(l);
+            box.getChildren().add(l);
+        });
         if (c.refusalNoticePrintable()) {
             Label l = new Label(i18n.text("progress.refusal-notice"));
             l.setId("progress-refusal-" + c.caseNumber());
@@ -283,6 +300,46 @@ public final class ProgressView implements Screen {
             box.getChildren().add(l);
         }
         return box;
+    }
+
+    /**
+     * 联办件: each department's step on its own line, in order (the joint departments, then the lead's decision),
+     * with its state and the step the case is at marked.
+     */
+    private Node steps(CaseProgress c) {
+        VBox list = new VBox(2);
+        list.setId("progress-steps-" + c.caseNumber());
+        Label head = new Label(i18n.text("progress.steps.title"));
+        head.getStyleClass().add("field-label");
+        Controls.wrap(head);
+        list.getChildren().add(head);
+        org.govkiosk.api.JointStep current = c.currentStep().orElse(null);
+        for (int i = 0; i < c.steps().size(); i++) {
+            org.govkiosk.api.JointStep s = c.steps().get(i);
+            String state = switch (s.state()) {
+                case WAITING -> "progress.step.waiting";
+                case IN_PROGRESS -> "progress.step.in-progress";
+                case AGREED -> "progress.step.agreed";
+                case REFUSED -> "progress.step.refused";
+            };
+            // The department on one line, where the step stands on the next: short lines wrap least.
+            Label who = new Label(i18n.text("progress.step", i + 1, model.platformText(s.department(),
+                    i18n.locale()), s.lead() ? i18n.text("progress.step.lead") : ""));
+            who.setId("progress-step-" + c.caseNumber() + "-" + (i + 1));
+            Label l = new Label(i18n.text("progress.step.state", i18n.text(state),
+                    s == current ? i18n.text("progress.step.current") : ""));
+            l.setId("progress-step-state-" + c.caseNumber() + "-" + (i + 1));
+            l.setPadding(new javafx.geometry.Insets(0, 0, 0, 32));
+            String style = s.state() == org.govkiosk.api.JointStepState.REFUSED ? "error"
+                    : s == current ? "progress-step-current" : "hint";
+            who.getStyleClass().add(style);
+            l.getStyleClass().add(style);
+            Controls.wrap(who);
+            Controls.wrap(l);
+            list.getChildren().add(who);
+            list.getChildren().add(l);
+        }
+        return list;
     }
 
     /** 退回件: each of the department's reasons on its own line, its advice, and that the notice prints here. */

@@ -202,6 +202,57 @@ class ApplyViewModelTest {
     }
 
     @Test
+    void aMailedResultNeedsAValidAddressWhichTravelsWithTheCaseAndIsGoneForTheNextCitizen() throws Exception {
+        session.identityProperty().set(JourneyRig.card());
+        model.start(item);
+        fillTheRest();
+        MailDelivery d = model.delivery();
+        assertThat(d.mailProperty().get()).as("collect or print is the default").isFalse();
+        assertThat(d.fields()).extracting(FieldInput::key).containsExactly("mail-province", "mail-city",
+                "mail-district", "mail-street", "mail-phone");
+        assertThat(d.fields().get(4).valueProperty().get()).as("the phone given at identification")
+                .isEqualTo("13800138000");
+        assertThat(model.formNext()).isTrue();
+
+        d.mailProperty().set(true);
+        model.submit(() -> { });
+        assertThat(model.outcomeProperty().get()).as("no case goes without the whole address").isNull();
+        assertThat(model.messageKeyProperty().get()).isEqualTo("apply.delivery.fix");
+        assertThat(d.fields().get(0).problemProperty().get().messageKey()).isEqualTo("apply.field.required");
+        d.fields().get(0).valueProperty().set("广东省");
+        d.fields().get(1).valueProperty().set("示例市");
+        d.fields().get(2).valueProperty().set("示例区");
+        d.fields().get(3).valueProperty().set("路".repeat(121));
+        d.fields().get(4).valueProperty().set("12345");
+        model.submit(() -> { });
+        assertThat(model.outcomeProperty().get()).isNull();
+        assertThat(d.fields().get(3).problemProperty().get().messageKey()).isEqualTo("apply.field.pattern");
+        assertThat(d.fields().get(3).problemProperty().get().catalogText().orElseThrow().zh()).isEqualTo("最多120个字");
+        assertThat(d.fields().get(4).problemProperty().get().messageKey()).isEqualTo("apply.field.phone");
+        d.fields().get(3).valueProperty().set("人民路88号3栋502室");
+        d.fields().get(4).valueProperty().set("13912345678");
+
+        model.submit(() -> { });
+        String stored = rig.storedSubmission(model.outcomeProperty().get().submitted().idempotencyKey());
+        assertThat(stored).contains("\"mailTo\":{\"province\":\"广东省\",\"city\":\"示例市\",\"district\":"
+                + "\"示例区\",\"street\":\"人民路88号3栋502室\",\"phone\":\"13912345678\"}");
+        model.start(item);
+        assertThat(d.mailProperty().get()).as("one citizen's address is not the next one's").isFalse();
+        assertThat(d.fields().subList(0, 4)).allMatch(f -> f.valueProperty().get().isEmpty());
+    }
+
+    @Test
+    void aCaseCollectedOrPrintedHereSendsNoAddress() throws Exception {
+        session.identityProperty().set(JourneyRig.card());
+        model.start(item);
+        fillTheRest();
+        model.delivery().fields().get(0).valueProperty().set("广东省"); // typed, then collect chosen after all
+        model.submit(() -> { });
+        assertThat(rig.storedSubmission(model.outcomeProperty().get().submitted().idempotencyKey()))
+                .doesNotContain("mailTo", "广东省");
+    }
+
+    @Test
     void anImmediateItemDecidedOnTheSpotOffersItsResultAtOnce() throws Exception {
         CatalogItem immediate = rig.item(Applications::immediatePrintable);
         session.identityProperty().set(JourneyRig.card());

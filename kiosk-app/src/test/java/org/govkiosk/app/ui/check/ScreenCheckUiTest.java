@@ -139,6 +139,16 @@ class ScreenCheckUiTest {
         check("apply-materials");
         r.clickOn("#materials-next");
         check("apply-confirm");
+        // 证照特快专递: the result mailed, the address typed (the phone comes from identification), in sight.
+        r.interact(() -> {
+            ((javafx.scene.control.ToggleButton) r.lookup("#apply-delivery-mail").query()).fire();
+            for (String[] f : new String[][] {{"province", "广东省"}, {"city", "示例市"}, {"district", "示例区"},
+                    {"street", "人民路88号3栋502室"}}) {
+                ((javafx.scene.control.TextField) r.lookup("#field-mail-" + f[0]).query()).setText(f[1]);
+            }
+            ((javafx.scene.control.ScrollPane) r.lookup("#apply-confirm .scroll-pane").query()).setVvalue(1.0);
+        });
+        check("apply-confirm-mail");
         r.clickOn("#confirm-submit");
         TerminalRig.waitFor(40, () -> rig.screen() == ScreenId.APPLY_RESULT
                 && r.lookup("#result-headline").tryQuery().isPresent() && !rig.text("#result-headline").isEmpty());
@@ -163,6 +173,19 @@ class ScreenCheckUiTest {
         r.clickOn("#key-query");
         TerminalRig.waitFor(20, () -> r.lookup("#progress-state-" + number).tryQuery().isPresent());
         check("progress-found");
+        assertThat(rig.text("#progress-mailing-" + number)).contains("待寄出");
+
+        // 联办件: a joint case two of whose departments took their steps, found by its number.
+        String joint = jointCaseWithSteps();
+        r.clickOn("#progress-again");
+        for (char c : joint.toCharArray()) {
+            r.clickOn("#key-" + (c == '-' ? "dash" : String.valueOf(c)));
+        }
+        r.clickOn("#key-query");
+        TerminalRig.waitFor(20, () -> r.lookup("#progress-steps-" + joint).tryQuery().isPresent());
+        check("progress-joint");
+        assertThat(rig.text("#progress-step-" + joint + "-2")).contains("示例市医疗保障局");
+        assertThat(rig.text("#progress-step-state-" + joint + "-2")).contains("办理中", "当前步骤");
         r.clickOn("#finish");
         TerminalRig.waitFor(10, () -> rig.screen() == ScreenId.ATTRACT);
 
@@ -196,6 +219,38 @@ class ScreenCheckUiTest {
         System.out.printf("Screen check: %d screens × %d variants = %d renderings, %d findings; see %s%n", screens,
                 variants().size(), screens * variants().size(), report.size(), OUT.toAbsolutePath());
         assertThat(report).as("what a person would see wrong (screenshots in %s)", OUT.toAbsolutePath()).isEmpty();
+    }
+
+    /**
+     * Files a joint case (新生儿出生“一件事”联办) as this terminal at its platform, accepts it and lets its first joint
+     * department agree and the second start, as clerks would; returns its number.
+     */
+    private String jointCaseWithSteps() throws Exception {
+        var context = rig.app().context();
+        var platform = context.platform().orElseThrow();
+        String key = "screen-check-joint-" + System.nanoTime();
+        org.govkiosk.api.CaseReceipt receipt = context.platformLink().registeredClient().orElseThrow().submitCase(
+                new org.govkiosk.api.CaseSubmission(key, key, context.config().terminal().id(),
+                        "11449900MB2E3000034442114003000", "新生儿出生“一件事”联办（出生登记、医保参保、社保卡申领）",
+                        org.govkiosk.api.CaseKind.JOINT, new org.govkiosk.api.Applicant(org.govkiosk.api.IdType.RESIDENT_ID,
+                                "11010519491231002X", "张三丰", TerminalRig.PHONE, null), Map.of(), List.of(),
+                        context.clock().instant()));
+        String n = receipt.caseNumber();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String[] call : new String[][] {
+                {org.govkiosk.api.ApiPaths.clerkCaseTransitions(n), "{\"to\":\"ACCEPTED\"}"},
+                {org.govkiosk.api.ApiPaths.clerkCaseJointSteps(n), "{\"department\":\"示例市卫生健康委员会\","
+                        + "\"state\":\"AGREED\",\"clerk\":\"窗口 03\"}"},
+                {org.govkiosk.api.ApiPaths.clerkCaseJointSteps(n), "{\"department\":\"示例市医疗保障局\","
+                        + "\"state\":\"IN_PROGRESS\",\"clerk\":\"窗口 05\"}"}}) {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(platform.baseUrl()
+                    + call[0])).header("Authorization", "Bearer " + platform.clerkToken().orElseThrow())
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(call[1])).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        }
+        return n;
     }
 
     private static String withPin(String yaml) {
