@@ -46,6 +46,9 @@ command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
 # receipt's shaping test compares the printed glyphs with.
 [ -e /usr/share/fonts/truetype/fonts-ukij-uyghur/UKIJTuz.ttf ] || need+=(fonts-ukij-uyghur)
 command -v hb-shape >/dev/null 2>&1 || need+=(libharfbuzz-bin)
+# Mongolian (issue 20): the traditional script's font (Noto Sans Mongolian, TrueType outlines as PDFBox needs) for
+# the bilingual Mongolian screens, the Mongolian receipt's PDF and raster tests and their hb-shape comparison.
+[ -e /usr/share/fonts/truetype/noto/NotoSansMongolian-Regular.ttf ] || need+=(fonts-noto-core)
 if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
     sudo=""
