@@ -10,10 +10,16 @@ public final class Controls {
     private Controls() {
     }
 
+    /** Style classes whose labels and buttons show the Mongolian vertically beside the Chinese (headings, tiles). */
+    private static final java.util.Set<String> BILINGUAL = java.util.Set.of("title", "tile", "primary-button");
+
     public static Label label(I18n i18n, String key, String styleClass, Object... args) {
         Label label = new Label();
         label.textProperty().bind(i18n.bind(key, args));
         label.getStyleClass().add(styleClass);
+        if (BILINGUAL.contains(styleClass)) {
+            mongolian(label, i18n.bindMongolian(key, args));
+        }
         return wrap(label);
     }
 
@@ -22,7 +28,28 @@ public final class Controls {
         button.textProperty().bind(i18n.bind(key));
         button.getStyleClass().add(styleClass);
         button.setOnAction(e -> action.run());
+        if (BILINGUAL.contains(styleClass)) {
+            mongolian(button, i18n.bindMongolian(key));
+        }
         return fitText(button);
+    }
+
+    /**
+     * The bilingual Mongolian + Chinese form of {@code labeled}: {@code mongolian} (empty except on a Mongolian
+     * screen) written vertically left of the Chinese, as Inner Mongolia's bilingual signs put it (Mongolian first,
+     * its columns running left to right). The Chinese keeps the control's text; the Mongolian is its graphic, in the
+     * control's own text colour.
+     */
+    public static <T extends javafx.scene.control.Labeled> T mongolian(T labeled,
+            javafx.beans.value.ObservableValue<String> mongolian) {
+        VerticalMongolianText vertical = new VerticalMongolianText();
+        vertical.textProperty().bind(mongolian);
+        vertical.fillProperty().bind(labeled.textFillProperty());
+        labeled.graphicProperty().bind(javafx.beans.binding.Bindings.when(vertical.managedProperty())
+                .then((javafx.scene.Node) vertical).otherwise((javafx.scene.Node) null));
+        labeled.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
+        labeled.setGraphicTextGap(12);
+        return labeled;
     }
 
     /**

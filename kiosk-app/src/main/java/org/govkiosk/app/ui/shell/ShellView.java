@@ -70,8 +70,13 @@ public final class ShellView {
         // cannot read the current one still finds their own.
         Button lang = new Button();
         lang.getStyleClass().add("bar-button");
+        // Mongolian is named in its own script, written vertically (ᠮᠣᠩᠭᠣᠯ), as the switch's graphic.
         lang.textProperty().bind(Bindings.createStringBinding(
-                () -> I18n.format(i18n.following(), "shell.language-name"), i18n.localeProperty()));
+                () -> I18n.isVerticalMongolian(i18n.following()) ? ""
+                        : I18n.format(i18n.following(), "shell.language-name"), i18n.localeProperty()));
+        Controls.mongolian(lang, Bindings.createStringBinding(() -> I18n.isVerticalMongolian(i18n.following())
+                ? I18n.mongolian("shell.language-name") : "", i18n.localeProperty()));
+        lang.setGraphicTextGap(0);
         lang.setOnAction(e -> model.switchLanguage());
         Controls.fitText(lang);
         lang.setId("lang-switch");
