@@ -32,6 +32,8 @@ public final class ShellView {
 
     static final String ELDER_CLASS = "elder";
     static final String RTL_CLASS = "rtl";
+    /** On the shell while the screen is bilingual Mongolian + Chinese (kiosk.css lets tiles grow for the columns). */
+    static final String MONGOLIAN_CLASS = "mongolian";
 
     private final BorderPane frame = new BorderPane();
     private final StackPane root = new StackPane();
@@ -52,6 +54,8 @@ public final class ShellView {
         // ... and is set in a font that has the Uyghur letters (Debian: fonts-ukij-uyghur), see kiosk.css.
         i18n.localeProperty().addListener((obs, was, now) -> applyRightToLeft(I18n.isRightToLeft(now)));
         applyRightToLeft(I18n.isRightToLeft(i18n.locale()));
+        i18n.localeProperty().addListener((obs, was, now) -> applyMongolian(I18n.isVerticalMongolian(now)));
+        applyMongolian(I18n.isVerticalMongolian(i18n.locale()));
         root.getStylesheets().add(ShellView.class.getResource("/org/govkiosk/app/ui/kiosk.css").toExternalForm());
         root.getStyleClass().add("shell");
 
@@ -195,6 +199,13 @@ public final class ShellView {
         root.getStyleClass().remove(RTL_CLASS);
         if (on) {
             root.getStyleClass().add(RTL_CLASS);
+        }
+    }
+
+    private void applyMongolian(boolean on) {
+        root.getStyleClass().remove(MONGOLIAN_CLASS);
+        if (on) {
+            root.getStyleClass().add(MONGOLIAN_CLASS);
         }
     }
 

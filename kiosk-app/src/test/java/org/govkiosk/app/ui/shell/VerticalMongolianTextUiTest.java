@@ -19,6 +19,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import org.govkiosk.app.i18n.I18n;
 import org.govkiosk.app.ui.Navigator;
+import org.govkiosk.print.text.ScriptShaper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,84 +53,66 @@ class VerticalMongolianTextUiTest {
         FxToolkit.cleanupStages();
     }
 
+    /** What the screens draw: each word's glyphs are HarfBuzz's (hb-shape on the same font file). */
     @Test
-    void javaFxShapesMongolianAsHarfBuzzDoes() throws Exception {
+    void theWordsAreShapedAsHarfBuzzShapesThem() throws Exception {
+        ScriptShaper shaper = VerticalMongolianText.shaper().orElseThrow();
         List<String> mismatches = new ArrayList<>();
-        for (String word : WORDS) {
-            List<Integer> fx = onFx(() -> shownGlyphs(word));
-            List<Integer> hb = hbShape(word);
-            if (!fx.equals(hb)) {
-                mismatches.add(word + ": JavaFX " + fx + ", hb-shape " + hb);
-            }
-        }
-        assertThat(mismatches).as("JavaFX glyphs that differ from hb-shape").isEmpty();
-        // The forms differ by position: ᠭ is medial in ᠮᠣᠩᠭᠣᠯ and the word ends in a final ᠯ, not an isolated one.
-        assertThat(hbShapeNames("ᠮᠣᠩᠭᠣᠯ")).startsWith("u182E.ini").endsWith("u182F.fin");
-        // FVS1 picks the second form of ᠠ: the sequence differs from the word without it.
-        assertThat(hbShape("ᠠ᠋")).isNotEqualTo(hbShape("ᠠ"));
-        assertThat(onFx(() -> shownGlyphs("ᠠ᠋"))).isNotEqualTo(onFx(() -> shownGlyphs("ᠠ")));
-        // Without the non-joiner JavaFX 21 does not shape Mongolian at all: the isolated forms, letter by letter, and
-        // the selector drawn as a glyph. If a JavaFX update shapes it, the non-joiner can go.
-        assertThat(onFx(() -> javaFxGlyphs("ᠮᠣᠩᠭᠣᠯ"))).as("JavaFX without the non-joiner")
-                .isNotEqualTo(hbShape("ᠮᠣᠩᠭᠣᠯ"));
-    }
-
-    /** The glyphs of a word as {@link VerticalMongolianText} shows it, without the non-joiner's (the last one). */
-    static List<Integer> shownGlyphs(String word) throws ReflectiveOperationException {
-        List<Integer> glyphs = javaFxGlyphs(VerticalMongolianText.shaped(word));
-        assertThat(glyphs).as("the non-joiner's glyph closes " + word).isNotEmpty();
-        return glyphs.subList(0, glyphs.size() - 1);
-    }
-
-    @Test
-    void wordsAreTurnedTopToBottomAndColumnsRunLeftToRight() throws Exception {
-        AtomicReference<VerticalMongolianText> node = new AtomicReference<>();
-        FxToolkit.setupSceneRoot(() -> {
-            VerticalMongolianText v = new VerticalMongolianText(I18n.mongolian("attract.devices-limited"));
-            v.columnLengthProperty().set(6);
-            node.set(v);
-            StackPane root = new StackPane(v);
-            root.getStyleClass().add("shell");
-            root.getStylesheets().add(Navigator.class.getResource("kiosk.css").toExternalForm());
-            return root;
-        });
-        FxToolkit.showStage();
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> {
-            VerticalMongolianText v = node.get();
-            Bounds box = v.localToScene(v.getLayoutBounds());
-            List<Text> words = v.words();
-            assertThat(words).hasSizeGreaterThan(4);
-            assertThat(words.get(0).getFont().getFamily()).isEqualTo("Noto Sans Mongolian");
-            double longestWord = words.stream().mapToDouble(t -> t.getLayoutBounds().getWidth()).max().orElse(0);
-            assertThat(box.getHeight()).as("a column is at most 6 ems long, or one word")
-                    .isLessThanOrEqualTo(Math.max(6 * 20, longestWord) + 1);
-            Bounds previous = null;
-            int columns = 1;
-            for (Text t : words) {
-                Bounds b = t.localToScene(t.getBoundsInLocal());
-                // Turned: taller than wide, and inside the box.
-                assertThat(b.getHeight()).isGreaterThan(b.getWidth() * 0.9);
-                assertThat(b.getMinX()).isGreaterThanOrEqualTo(box.getMinX() - 1);
-                assertThat(b.getMaxX()).isLessThanOrEqualTo(box.getMaxX() + 1);
-                assertThat(b.getMinY()).isGreaterThanOrEqualTo(box.getMinY() - 1);
-                assertThat(b.getMaxY()).isLessThanOrEqualTo(box.getMaxY() + 1);
-                if (previous != null) {
-                    if (b.getMinY() > previous.getMaxY() - 1) {
-                        // The next word of the column stands below, in the same column.
-                        assertThat(b.getMinX()).isCloseTo(previous.getMinX(), org.assertj.core.data.Offset.offset(12.0));
-                    } else {
-                        // A new column starts at the top, right of the last.
-                        assertThat(b.getMinX()).isGreaterThan(previous.getMaxX() - 1);
-                        assertThat(b.getMinY()).isCloseTo(box.getMinY(), org.assertj.core.data.Offset.offset(2.0));
-                        columns++;
+        for (String text : WORDS) {
+            for (String word : text.split(" ")) {
+                List<Integer> drawn = new ArrayList<>();
+                for (ScriptShaper.Run r : shaper.shape(word)) {
+                    assertThat(r.covered()).as(word).isTrue();
+                    for (int g : r.glyphs()) {
+                        drawn.add(g);
                     }
                 }
-                previous = b;
+                if (!drawn.equals(hbShape(word))) {
+                    mismatches.add(word + ": drawn " + drawn + ", hb-shape " + hbShape(word));
+                }
             }
-            assertThat(columns).as("a long text wraps into columns").isGreaterThan(1);
-            assertThat(v.getRotate()).isZero();
-        });
+        }
+        assertThat(mismatches).as("words drawn otherwise than hb-shape shapes them").isEmpty();
+        // The forms differ by position: ᠭ is medial in ᠮᠣᠩᠭᠣᠯ and the word ends in a final ᠯ, not an isolated one.
+        assertThat(hbShapeNames("ᠮᠣᠩᠭᠣᠯ")).startsWith("u182E.ini").endsWith("u182F.fin");
+        // FVS1 picks the second form of ᠠ.
+        assertThat(hbShape("ᠠ᠋")).isNotEqualTo(hbShape("ᠠ"));
+    }
+
+    /**
+     * Why the screens do not let JavaFX draw Mongolian text: JavaFX 21 does not shape it (the isolated forms, the
+     * selector drawn as a glyph); a complex character after the word (a zero width non-joiner) gets the right
+     * forms from Pango, but the vowel separator is then drawn as glyph 0, the .notdef box. If an update of JavaFX
+     * makes these pass the other way, VerticalMongolianText can go back to Text nodes.
+     */
+    @Test
+    void javaFxAloneDoesNotShapeMongolian() throws Exception {
+        assertThat(onFx(() -> javaFxGlyphs("ᠮᠣᠩᠭᠣᠯ"))).as("JavaFX, a plain word").isNotEqualTo(hbShape("ᠮᠣᠩᠭᠣᠯ"));
+        assertThat(onFx(() -> javaFxGlyphs("ᠮᠣᠩᠭᠣᠯ\u200C")).subList(0, 6)).as("JavaFX, with a non-joiner")
+                .isEqualTo(hbShape("ᠮᠣᠩᠭᠣᠯ"));
+        assertThat(onFx(() -> javaFxGlyphs("ᠪᠡᠶ᠎ᠡ\u200C"))).as("JavaFX draws the vowel separator as .notdef")
+                .contains(0).doesNotContainSequence(hbShape("ᠪᠡᠶ᠎ᠡ"));
+    }
+
+    /** The picture of a word has ink, in the control's colour, and is taller than wide (turned). */
+    @Test
+    void aWordIsDrawnTurnedInTheGivenColour() throws Exception {
+        ScriptShaper shaper = VerticalMongolianText.shaper().orElseThrow();
+        javafx.scene.image.WritableImage img = onFx(() -> VerticalMongolianText.picture(shaper, "ᠲᠠᠰᠤᠯᠪᠤᠷᠢ", 40,
+                javafx.scene.paint.Color.rgb(200, 0, 0)));
+        assertThat(img.getHeight()).isGreaterThan(img.getWidth() * 2);
+        int ink = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int argb = img.getPixelReader().getArgb(x, y);
+                if ((argb >>> 24) > 200) {
+                    ink++;
+                    assertThat((argb >> 16) & 0xFF).isGreaterThan(150);
+                    assertThat(argb & 0xFF).isLessThan(60);
+                }
+            }
+        }
+        assertThat(ink).as("inked pixels").isGreaterThan(200);
     }
 
     @Test
