@@ -82,12 +82,6 @@ public final class CatalogTexts {
         return I18n.isVerticalMongolian(locale) ? english.mongolian(zh) : Optional.empty();
     }
 
-    /** The Mongolian of an item's name, by the item's code where this catalog has it, else by the words given. */
-    public Optional<String> mongolianItemName(Locale locale, String code, String platformName) {
-        Optional<CatalogItem> item = item(code);
-        return mongolian(locale, item.map(CatalogItem::name).orElse(platformName == null ? "" : platformName));
-    }
-
     private static boolean isChinese(Locale locale) {
         // A bilingual Mongolian screen shows the catalog's Chinese, with the Mongolian beside it where there is one.
         return Locale.CHINESE.getLanguage().equals(I18n.horizontal(locale).getLanguage());

@@ -152,6 +152,9 @@ public final class ShellView {
         Label countdown = new Label();
         countdown.setId("idle-countdown");
         countdown.getStyleClass().add("title");
+        // In large type on a portrait screen the sentence is wider than the screen: it wraps rather than end in "…".
+        Controls.wrap(countdown);
+        countdown.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         countdown.textProperty().bind(Bindings.createStringBinding(
                 () -> i18n.text("session.warning", sessions.secondsLeftProperty().get()),
                 SessionFx.property(sessions.secondsLeftProperty()), i18n.localeProperty()));
