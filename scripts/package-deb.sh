@@ -109,7 +109,7 @@ Maintainer: govkiosk <govkiosk@example.invalid>
 Section: misc
 Priority: optional
 Installed-Size: $size_kb
-Depends: libc6, libgtk-3-0 | libgtk-3-0t64, libxtst6, passwd, fonts-ukij-uyghur
+Depends: libc6, libgtk-3-0 | libgtk-3-0t64, libxtst6, passwd, fonts-ukij-uyghur, fonts-noto-core
 Recommends: fonts-wqy-zenhei, pcscd, cups-bsd, espeak-ng, libgstreamer1.0-0, gstreamer1.0-plugins-base, gstreamer1.0-plugins-good
 Description: govkiosk self-service terminal for government service halls
  The citizen kiosk and window rating pad (JavaFX) with its own Java runtime,

@@ -55,6 +55,9 @@ command -v hb-shape >/dev/null 2>&1 || need+=(libharfbuzz-bin)
 [ -e /usr/lib/$(uname -m)-linux-gnu/gstreamer-1.0/libgstvideotestsrc.so ] || need+=(gstreamer1.0-plugins-base)
 [ -e /usr/lib/$(uname -m)-linux-gnu/gstreamer-1.0/libgstvideo4linux2.so ] || need+=(gstreamer1.0-plugins-good)
 command -v gst-launch-1.0 >/dev/null 2>&1 || need+=(gstreamer1.0-tools)
+# Mongolian (issue 20): the traditional script's font (Noto Sans Mongolian, TrueType outlines as PDFBox needs) for
+# the bilingual Mongolian screens, the Mongolian receipt's PDF and raster tests and their hb-shape comparison.
+[ -e /usr/share/fonts/truetype/noto/NotoSansMongolian-Regular.ttf ] || need+=(fonts-noto-core)
 if [ ${#need[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
     sudo=""

@@ -93,7 +93,8 @@ public final class CatalogLoader {
             return Optional.empty();
         }
         // Every item carries the English of the whole file: a material translated in one item reads the same in all.
-        return Optional.of(new Catalog(departments, lifeEvents, items, new Translations(root.translations(), root.uyghurTranslations())));
+        return Optional.of(new Catalog(departments, lifeEvents, items, new Translations(root.translations(), root.uyghurTranslations(),
+                root.mongolianTranslations())));
     }
 
     private static List<String> distinct(YamlSection root, String key) {

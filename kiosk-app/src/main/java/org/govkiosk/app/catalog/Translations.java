@@ -11,7 +11,9 @@ import java.util.Optional;
  * the English UI shows instead. A text without English is shown in Chinese, marked as such by the UI.
  *
  * <p>One Chinese text has one English: the loader reports a second, different English as a problem. The Uyghur
- * (ug) is kept the same way where the catalog gives it ({@code {zh: ..., en: ..., ug: ...}}).
+ * (ug) is kept the same way where the catalog gives it ({@code {zh: ..., en: ..., ug: ...}}), and so is the
+ * Mongolian in the traditional script (mn), which the bilingual Mongolian screens show vertically beside the
+ * Chinese (a text without it shows in Chinese alone, as a bilingual screen of Inner Mongolia may).
  */
 public final class Translations {
 
@@ -19,6 +21,7 @@ public final class Translations {
 
     private final Map<String, String> english;
     private final Map<String, String> uyghur;
+    private final Map<String, String> mongolian;
 
     public Translations(Map<String, String> english) {
         this(english, Map.of());
@@ -26,8 +29,19 @@ public final class Translations {
 
     /** @param uyghur Chinese → Uyghur, for the Uyghur UI (ug) */
     public Translations(Map<String, String> english, Map<String, String> uyghur) {
+        this(english, uyghur, Map.of());
+    }
+
+    /** @param mongolian Chinese → Mongolian (traditional script), for the bilingual Mongolian UI (mn) */
+    public Translations(Map<String, String> english, Map<String, String> uyghur, Map<String, String> mongolian) {
         this.english = Map.copyOf(english);
         this.uyghur = Map.copyOf(uyghur);
+        this.mongolian = Map.copyOf(mongolian);
+    }
+
+    /** The Mongolian (traditional script) of {@code zh}, shown vertically beside it, if the catalog gives one. */
+    public Optional<String> mongolian(String zh) {
+        return Optional.ofNullable(mongolian.get(zh));
     }
 
     /** True when {@code locale} reads Uyghur. */
@@ -72,36 +86,42 @@ public final class Translations {
         all.putAll(more.english);
         Map<String, String> allUyghur = new LinkedHashMap<>(uyghur);
         allUyghur.putAll(more.uyghur);
-        return new Translations(all, allUyghur);
+        Map<String, String> allMongolian = new LinkedHashMap<>(mongolian);
+        allMongolian.putAll(more.mongolian);
+        return new Translations(all, allUyghur, allMongolian);
     }
 
     /** Only the translations of {@code texts} (those that have one). */
     public Translations only(Iterable<String> texts) {
         Map<String, String> out = new LinkedHashMap<>();
         Map<String, String> outUyghur = new LinkedHashMap<>();
+        Map<String, String> outMongolian = new LinkedHashMap<>();
         for (String zh : texts) {
             english(zh).ifPresent(en -> out.put(zh, en));
             Optional.ofNullable(uyghur.get(zh)).ifPresent(ug -> outUyghur.put(zh, ug));
+            mongolian(zh).ifPresent(mn -> outMongolian.put(zh, mn));
         }
-        return new Translations(out, outUyghur);
+        return new Translations(out, outUyghur, outMongolian);
     }
 
     public boolean isEmpty() {
-        return english.isEmpty() && uyghur.isEmpty();
+        return english.isEmpty() && uyghur.isEmpty() && mongolian.isEmpty();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Translations t && english.equals(t.english) && uyghur.equals(t.uyghur);
+        return o instanceof Translations t && english.equals(t.english) && uyghur.equals(t.uyghur)
+                && mongolian.equals(t.mongolian);
     }
 
     @Override
     public int hashCode() {
-        return english.hashCode() * 31 + uyghur.hashCode();
+        return (english.hashCode() * 31 + uyghur.hashCode()) * 31 + mongolian.hashCode();
     }
 
     @Override
     public String toString() {
-        return "Translations" + english + (uyghur.isEmpty() ? "" : " ug" + uyghur);
+        return "Translations" + english + (uyghur.isEmpty() ? "" : " ug" + uyghur)
+                + (mongolian.isEmpty() ? "" : " mn" + mongolian);
     }
 }

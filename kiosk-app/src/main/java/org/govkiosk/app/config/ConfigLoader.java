@@ -33,8 +33,11 @@ public final class ConfigLoader {
     public static final String CALENDAR_DIR = "calendar";
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
     public static final String DEVICES_FILE = "devices.yaml";
-    /** The languages the UI has bundles for, Chinese first (ug-CN: Uyghur, written right to left). */
-    public static final List<String> SUPPORTED_LOCALES = List.of("zh-CN", "en", "ug-CN");
+    /**
+     * The languages the UI has bundles for, Chinese first (ug-CN: Uyghur, written right to left; mn-Mong-CN: the
+     * bilingual Mongolian + Chinese screens, Mongolian in the traditional script, vertical).
+     */
+    public static final List<String> SUPPORTED_LOCALES = List.of("zh-CN", "en", "ug-CN", "mn-Mong-CN");
 
     private ConfigLoader() {
     }

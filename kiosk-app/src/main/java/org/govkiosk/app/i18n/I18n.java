@@ -13,8 +13,13 @@ import javafx.beans.value.ObservableValue;
 
 /**
  * The UI's words, from the {@code messages} resource bundles: Chinese (zh-CN) first, English second, Uyghur (ug-CN,
- * right to left) third. Every label
- * binds to {@link #bind(String, Object...)} so a language switch re-labels every screen at once.
+ * right to left) third, and the bilingual Mongolian + Chinese mode (mn-Mong-CN) of Inner Mongolia's halls. Every
+ * label binds to {@link #bind(String, Object...)} so a language switch re-labels every screen at once.
+ *
+ * <p>Mongolian is written in its traditional script, top to bottom with lines left to right, which no JavaFX text
+ * control does: on a Mongolian screen {@link #bind} gives the Chinese (the horizontal half of every bilingual
+ * text, and all of a text field, a table or a long guide), and the headings, buttons and tiles that show the
+ * Mongolian vertically beside it take it from {@link #bindMongolian} ({@code messages_mn.properties}).
  */
 public final class I18n {
 
@@ -22,6 +27,8 @@ public final class I18n {
     public static final Locale ZH_CN = Locale.SIMPLIFIED_CHINESE;
     /** Uyghur as written in China, in Arabic script (UEY), right to left. */
     public static final Locale UG_CN = Locale.forLanguageTag("ug-CN");
+    /** Mongolian as written in China: the traditional (Uyghurjin) script, vertical, beside the Chinese. */
+    public static final Locale MN_CN = Locale.forLanguageTag("mn-Mong-CN");
     private static final java.util.Set<String> RIGHT_TO_LEFT = java.util.Set.of("ug", "ar", "fa", "he", "ur");
 
     private final List<Locale> supported;
@@ -63,6 +70,30 @@ public final class I18n {
         return RIGHT_TO_LEFT.contains(locale.getLanguage());
     }
 
+    /**
+     * Whether {@code locale} is the bilingual Mongolian mode: Mongolian in the traditional script, vertical, where
+     * a control can show it, and the Chinese beside it, horizontal.
+     */
+    public static boolean isVerticalMongolian(Locale locale) {
+        return "mn".equals(locale.getLanguage());
+    }
+
+    /** The language horizontal text is shown in: Chinese on a bilingual Mongolian screen, else {@code locale}. */
+    public static Locale horizontal(Locale locale) {
+        return isVerticalMongolian(locale) ? ZH_CN : locale;
+    }
+
+    /** The Mongolian (traditional script) of {@code key}, for the vertical half of a bilingual control. */
+    public static String mongolian(String key, Object... args) {
+        return formatIn(MN_CN, key, args);
+    }
+
+    /** The Mongolian of {@code key} while the screen is Mongolian, else empty: the vertical half shows only then. */
+    public StringBinding bindMongolian(String key, Object... args) {
+        return Bindings.createStringBinding(() -> isVerticalMongolian(locale.get()) ? mongolian(key, args) : "",
+                locale);
+    }
+
     public static ResourceBundle bundle(Locale locale) {
         // Chinese is the base bundle; without this control a JVM in an English default locale would fall back
         // to English for zh-CN lookups of missing keys instead of to the base.
@@ -88,6 +119,10 @@ public final class I18n {
 
     /** The text of {@code key} in {@code locale}, for code that is given a locale rather than this switch. */
     public static String format(Locale locale, String key, Object... args) {
+        return formatIn(horizontal(locale), key, args);
+    }
+
+    private static String formatIn(Locale locale, String key, Object... args) {
         String pattern;
         try {
             pattern = bundle(locale).getString(key);

@@ -74,7 +74,16 @@ public final class CatalogTexts {
         return platformName == null ? "" : in(locale, platformName);
     }
 
+    /**
+     * The Mongolian (traditional script) of {@code zh}, a text of the catalog, shown vertically beside it on a
+     * bilingual Mongolian screen; empty on other screens and where the catalog gives none ({@code mn:}).
+     */
+    public Optional<String> mongolian(Locale locale, String zh) {
+        return I18n.isVerticalMongolian(locale) ? english.mongolian(zh) : Optional.empty();
+    }
+
     private static boolean isChinese(Locale locale) {
-        return Locale.CHINESE.getLanguage().equals(locale.getLanguage());
+        // A bilingual Mongolian screen shows the catalog's Chinese, with the Mongolian beside it where there is one.
+        return Locale.CHINESE.getLanguage().equals(I18n.horizontal(locale).getLanguage());
     }
 }

@@ -58,7 +58,7 @@ class TerminalYamlTest {
 
         assertThat(c.session()).isEqualTo(new TerminalConfig.Session(Duration.ofSeconds(90), Duration.ofSeconds(20)));
         assertThat(c.ui().locales()).containsExactly(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH,
-                Locale.forLanguageTag("ug-CN"));
+                Locale.forLanguageTag("ug-CN"), Locale.forLanguageTag("mn-Mong-CN"));
         assertThat(c.ui().defaultLocale()).isEqualTo(Locale.SIMPLIFIED_CHINESE);
         assertThat(c.maintenance().pinHash()).isEmpty();
         assertThat(c.maintenance().maxAttempts()).isEqualTo(5);

@@ -64,7 +64,8 @@ class BundleKeysTest {
     void everyShippedLanguageHasEveryKeyOfTheBase() throws IOException {
         Set<String> base = keys("messages.properties");
         List<String> shipped = shippedBundles();
-        assertThat(shipped).as("shipped bundles").contains("messages_en.properties", "messages_ug.properties");
+        assertThat(shipped).as("shipped bundles").contains("messages_en.properties", "messages_ug.properties",
+                "messages_mn.properties");
         for (String bundle : shipped) {
             Set<String> keys = keys(bundle);
             assertThat(difference(base, keys)).as("keys missing in %s (they would show in Chinese)", bundle).isEmpty();
@@ -100,6 +101,41 @@ class BundleKeysTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(chinese).as("Uyghur texts with Chinese characters").isEmpty();
         assertThat(han.matcher("请取走").find()).as("the pattern finds Chinese").isTrue();
+    }
+
+    /**
+     * The Mongolian bundle is the vertical half of the bilingual screens: the Chinese half comes from the base, so a
+     * Chinese character in it is a missing translation too; and it is in the traditional script (a value with
+     * letters has Mongolian letters), not Cyrillic or Latin transliteration.
+     */
+    @Test
+    void theMongolianBundleIsInTheTraditionalScriptWithNoChinese() throws IOException {
+        Properties mn = properties("messages_mn.properties");
+        Pattern han = Pattern.compile("\\p{IsHan}");
+        Pattern mongolian = Pattern.compile("\\p{IsMongolian}");
+        Pattern cyrillic = Pattern.compile("\\p{IsCyrillic}");
+        Set<String> chinese = new TreeSet<>();
+        Set<String> notMongolian = new TreeSet<>();
+        // Values that are only a pattern, numbers, a separator or Latin shorthand (ABC, a command example).
+        Set<String> symbolsOnly = Set.of("maintenance.journal.status", "maintenance.journal.detail",
+                "maintenance.field", "guide.material.line", "guide.step", "apply.field.from-card.line",
+                "progress.return.reason", "guide.list-separator", "progress.deferral.separator", "keyboard.to-latin",
+                "progress.step", "progress.step.state");
+        for (String k : mn.stringPropertyNames()) {
+            String v = mn.getProperty(k);
+            if (han.matcher(v).find()) {
+                chinese.add(k);
+            }
+            if (!symbolsOnly.contains(k) && (!mongolian.matcher(v).find() || cyrillic.matcher(v).find())) {
+                notMongolian.add(k);
+            }
+        }
+        assertThat(chinese).as("Mongolian texts with Chinese characters").isEmpty();
+        assertThat(notMongolian).as("texts not in the traditional Mongolian script").isEmpty();
+        assertThat(I18n.bundle(I18n.MN_CN).getString("shell.finish")).isEqualTo("ᠳᠠᠭᠤᠰᠬᠠᠬᠤ");
+        // The screens' horizontal text on a Mongolian screen is the Chinese; the Mongolian is the vertical half.
+        assertThat(I18n.format(I18n.MN_CN, "shell.finish")).isEqualTo("结束办理");
+        assertThat(I18n.mongolian("guide.time-limit.promised", 5)).isEqualTo("ᠠᠮᠠᠯᠠᠭᠰᠠᠨ ᠬᠤᠭᠤᠴᠠᠭ᠎ᠠ: 5 ᠠᠵᠢᠯ\u202Fᠤᠨ ᠡᠳᠦᠷ");
     }
 
     @Test

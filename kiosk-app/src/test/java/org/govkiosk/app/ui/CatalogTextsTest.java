@@ -60,4 +60,18 @@ class CatalogTextsTest {
                 java.util.Optional.of("پىنسىيەگە چىققان چېسلا"))).replace("\u200E", ""))
                 .isEqualTo("پىنسىيەگە چىققان چېسلا");
     }
+
+    /** A bilingual Mongolian screen shows the Chinese, and the Mongolian (vertical, beside it) where the catalog has it. */
+    @Test
+    void mongolianScreensShowTheChineseWithTheMongolianBesideIt() {
+        CatalogTexts both = CatalogTexts.of(new Catalog(source.departments(), source.lifeEvents(), source.items(),
+                new Translations(Map.of("住房公积金提取", "Housing provident fund withdrawal"), Map.of(),
+                        Map.of("住房公积金提取", "ᠣᠷᠣᠨ ᠰᠠᠭᠤᠴᠠ ᠶᠢᠨ ᠬᠠᠳᠠᠭᠠᠯᠠᠮᠵᠢ ᠠᠪᠬᠤ"))));
+        assertThat(both.in(I18n.MN_CN, List.of("住房公积金提取", "户籍证明开具")))
+                .as("the horizontal half is the Chinese, never marked as untranslated")
+                .containsExactly("住房公积金提取", "户籍证明开具");
+        assertThat(both.mongolian(I18n.MN_CN, "住房公积金提取")).contains("ᠣᠷᠣᠨ ᠰᠠᠭᠤᠴᠠ ᠶᠢᠨ ᠬᠠᠳᠠᠭᠠᠯᠠᠮᠵᠢ ᠠᠪᠬᠤ");
+        assertThat(both.mongolian(I18n.MN_CN, "户籍证明开具")).as("no mn: in the catalog").isEmpty();
+        assertThat(both.mongolian(I18n.ZH_CN, "住房公积金提取")).as("only on a Mongolian screen").isEmpty();
+    }
 }

@@ -22,6 +22,7 @@ public final class EscPosRenderer {
 
     private final EscPosSettings settings;
     private RasterText rasterText;
+    private RasterText mongolianText;
 
     public EscPosRenderer(EscPosSettings settings) {
         this.settings = settings;
@@ -71,6 +72,10 @@ public final class EscPosRenderer {
     }
 
     private void text(EscPosWriter out, String text, TextStyle style) {
+        if (org.govkiosk.print.text.MongolianShaper.containsMongolian(text)) {
+            mongolian(out, text, style.size() == TextSize.LARGE ? 2 : 1, style.bold());
+            return;
+        }
         if (ArabicShaper.containsArabicScript(text)) {
             uyghur(out, text, style.size() == TextSize.LARGE ? 2 : 1, style.align(), style.bold());
             return;
@@ -96,6 +101,29 @@ public final class EscPosRenderer {
             RasterImage r = RasterImage.of(raster.line(line, width, size, align, bold), width);
             out.raster(r.bits(), r.widthBytes(), r.heightDots());
         }
+    }
+
+    /** The longest a column of Mongolian runs down the paper, in dots (about 50 mm at 8 dots a millimetre). */
+    static final int MONGOLIAN_COLUMN_DOTS = 400;
+
+    /**
+     * Mongolian as one picture (GS v 0) of its columns: the printer's fonts have no Mongolian, and the script is
+     * printed top to bottom with its columns left to right.
+     */
+    private void mongolian(EscPosWriter out, String text, int times, boolean bold) {
+        if (mongolianText == null) {
+            try {
+                mongolianText = new RasterText(org.govkiosk.print.text.MongolianShaper.configured());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        int width = settings.paper().dots();
+        int size = RasterText.NORMAL_DOTS * times;
+        out.align(Align.LEFT);
+        RasterImage r = RasterImage.of(mongolianText.columns(clean(text), width, size, Math.round(size * 1.5f),
+                MONGOLIAN_COLUMN_DOTS, bold), width);
+        out.raster(r.bits(), r.widthBytes(), r.heightDots());
     }
 
     private RasterText rasterText() {

@@ -18,6 +18,8 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.util.Matrix;
 import org.govkiosk.print.text.ArabicShaper;
+import org.govkiosk.print.text.MongolianShaper;
+import org.govkiosk.print.text.ScriptShaper;
 
 /**
  * Drawing on A4 pages top to bottom: a cursor {@link #y()}, page breaks when a piece does not fit, text in the
@@ -37,8 +39,10 @@ final class PdfCanvas implements AutoCloseable {
     private final Map<EncodedImage, PDImageXObject> images = new IdentityHashMap<>();
     private PDPageContentStream content;
     private float y;
-    private ArabicScriptFont arabic;
+    private ShapingFont arabic;
     private PDType0Font arabicPdf;
+    private ShapingFont mongolian;
+    private PDType0Font mongolianPdf;
 
     PdfCanvas(PDDocument doc, CjkFont cjk, PdfPageLayout layout) {
         this.doc = doc;
@@ -161,6 +165,27 @@ final class PdfCanvas implements AutoCloseable {
             shapedText(text, x, baseline, size, bold);
             return;
         }
+        if (MongolianShaper.containsMongolian(text)) {
+            // Where a line must stay horizontal (a table cell), Mongolian is shaped and drawn turned to the left,
+            // as a horizontal Mongolian line is printed; blocks of Mongolian go in columns (mongolianColumns).
+            for (ScriptShaper.Run r : mongolian().shaper().shape(text)) {
+                if (r.covered()) {
+                    try {
+                        content.saveGraphicsState();
+                        content.transform(Matrix.getTranslateInstance(x, baseline));
+                        content.drawForm(ShapedGlyphs.form(doc, mongolianPdf(), r, size, bold));
+                        content.restoreGraphicsState();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    x += r.width() * size;
+                } else {
+                    cjkText(cjk.printable(r.text()), x, baseline, size, bold);
+                    x += cjkWidth(cjk.printable(r.text()), size);
+                }
+            }
+            return;
+        }
         cjkText(text, x, baseline, size, bold);
     }
 
@@ -170,7 +195,7 @@ final class PdfCanvas implements AutoCloseable {
      */
     private void shapedText(String text, float x, float baseline, float size, boolean bold) {
         float cx = x;
-        for (ArabicShaper.Run r : arabic().shaper().shape(text)) {
+        for (ScriptShaper.Run r : arabic().shaper().shape(text)) {
             if (!r.covered()) {
                 cjkText(r.text(), cx, baseline, size, bold);
                 cx += cjkWidth(r.text(), size);
@@ -189,11 +214,102 @@ final class PdfCanvas implements AutoCloseable {
         }
     }
 
-    private ArabicScriptFont arabic() {
+    private ShapingFont arabic() {
         if (arabic == null) {
-            arabic = ArabicScriptFont.shared();
+            arabic = ShapingFont.uyghur();
         }
         return arabic;
+    }
+
+    private ShapingFont mongolian() {
+        if (mongolian == null) {
+            mongolian = ShapingFont.mongolian();
+        }
+        return mongolian;
+    }
+
+    private PDType0Font mongolianPdf() {
+        if (mongolianPdf == null) {
+            mongolianPdf = mongolian().embedIn(doc);
+        }
+        return mongolianPdf;
+    }
+
+    /** Space between two words of a column, in ems. */
+    private static final float WORD_GAP_EM = 0.3f;
+
+    /**
+     * Mongolian as it is written and printed: top to bottom, the columns left to right from the left margin, each
+     * word shaped ({@link MongolianShaper}: PDFBox would draw the letters unjoined) and drawn as its glyphs turned
+     * 90° clockwise; a column takes words up to {@code maxColumn} points (a longer word gets a column of its own),
+     * and digits or Chinese inside are turned with it in the CJK font. Draws from the cursor down and moves it
+     * below the longest column.
+     *
+     * @param pitch the distance between two columns' baselines (the line height of the horizontal text)
+     */
+    void mongolianColumns(String text, float size, float pitch, float maxColumn, boolean bold) {
+        ScriptShaper shaper = mongolian().shaper();
+        List<List<List<ScriptShaper.Run>>> columns = new ArrayList<>();
+        List<List<ScriptShaper.Run>> column = new ArrayList<>();
+        float used = 0;
+        float longest = 0;
+        for (String word : text.strip().split(" +")) {
+            List<ScriptShaper.Run> runs = shaper.shape(word);
+            float len = runsLength(runs, size);
+            float gap = column.isEmpty() ? 0 : WORD_GAP_EM * size;
+            if (!column.isEmpty() && used + gap + len > maxColumn) {
+                columns.add(column);
+                column = new ArrayList<>();
+                used = len;
+            } else {
+                used += gap + len;
+            }
+            column.add(runs);
+            longest = Math.max(longest, used);
+        }
+        if (!column.isEmpty()) {
+            columns.add(column);
+        }
+        ensureSpace(longest);
+        float top = y;
+        for (int c = 0; c < columns.size(); c++) {
+            // The glyphs' tops face right: the baseline lies in the column's left part, the letters reach right.
+            float baselineX = left() + c * pitch + pitch * 0.3f;
+            float u = 0;
+            for (List<ScriptShaper.Run> word : columns.get(c)) {
+                for (ScriptShaper.Run r : word) {
+                    drawTurned(r, baselineX, top, u, size, bold);
+                    u += r.covered() ? r.width() * size : cjkWidth(r.text(), size);
+                }
+                u += WORD_GAP_EM * size;
+            }
+        }
+        down(longest);
+    }
+
+    private float runsLength(List<ScriptShaper.Run> runs, float size) {
+        float len = 0;
+        for (ScriptShaper.Run r : runs) {
+            len += r.covered() ? r.width() * size : cjkWidth(r.text(), size);
+        }
+        return len;
+    }
+
+    /** One run, {@code u} points down the column from {@code top}, turned 90° clockwise about its baseline. */
+    private void drawTurned(ScriptShaper.Run r, float baselineX, float top, float u, float size, boolean bold) {
+        try {
+            content.saveGraphicsState();
+            // (along, up) of the text → (baselineX + up, top − along): turned a quarter clockwise.
+            content.transform(new Matrix(0, -1, 1, 0, baselineX, top - u));
+            if (r.covered()) {
+                content.drawForm(ShapedGlyphs.form(doc, mongolianPdf(), r, size, bold));
+            } else {
+                cjkText(cjk.printable(r.text()), 0, 0, size, bold);
+            }
+            content.restoreGraphicsState();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private PDType0Font arabicPdf() {

@@ -82,6 +82,9 @@ public final class PdfRenderer {
         }
     }
 
+    /** The longest a column of Mongolian runs down the paper before the next column starts. */
+    static final float MONGOLIAN_COLUMN_MM = 50;
+
     private void draw(PdfCanvas canvas, Block block, Block previous) {
         float gap = layout.bodySize() * 0.5f;
         if (block instanceof Block.Heading h) {
@@ -122,6 +125,11 @@ public final class PdfRenderer {
     private void text(PdfCanvas canvas, String text, TextStyle style) {
         float size = size(style.size());
         float lh = lineHeight(size);
+        if (org.govkiosk.print.text.MongolianShaper.containsMongolian(text)) {
+            // Traditional Mongolian is printed as it is written: top to bottom, columns left to right.
+            canvas.mongolianColumns(text, size, lh, PdfPageLayout.mm(MONGOLIAN_COLUMN_MM), style.bold());
+            return;
+        }
         List<String> lines = LineBreaker.wrap(canvas.printable(text), canvas.width(), cp -> canvas.width(cp, size));
         for (String line : lines) {
             canvas.ensureSpace(lh);

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UyghurPdfShapingTest {
 
-    private static final Path FONT = ArabicScriptFont.DEFAULT_FILE;
+    private static final Path FONT = ArabicShaper.DEFAULT_FILE;
     private static byte[] pdf;
 
     /** One shaped run as the PDF draws it: its ActualText and the glyph ids shown. */
@@ -46,7 +46,7 @@ class UyghurPdfShapingTest {
 
     @BeforeAll
     static void render(@TempDir Path dir) throws IOException {
-        assertThat(FONT).as("the Uyghur font: " + ArabicScriptFont.HOW_TO_FIX).isReadable();
+        assertThat(FONT).as("the Uyghur font: " + ArabicShaper.HOW_TO_FIX).isReadable();
         Path templates = dir.resolve("templates");
         Files.createDirectories(templates);
         try (Stream<Path> shipped = Files.list(Samples.templatesDir())) {

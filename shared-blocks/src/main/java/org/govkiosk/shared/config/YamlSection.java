@@ -37,6 +37,8 @@ public final class YamlSection {
         final Map<String, Written> english = new LinkedHashMap<>();
         /** Chinese → (Uyghur, where it was written as {@code ug:}), the same way. */
         final Map<String, Written> uyghur = new LinkedHashMap<>();
+        /** Chinese → (Mongolian in the traditional script, where it was written as {@code mn:}), the same way. */
+        final Map<String, Written> mongolian = new LinkedHashMap<>();
 
         Document(String file, List<String> problems) {
             this.file = file;
@@ -461,6 +463,13 @@ public final class YamlSection {
         return out;
     }
 
+    /** Chinese → Mongolian (traditional script) of the texts read so far written with an optional {@code mn:}. */
+    public Map<String, String> mongolianTranslations() {
+        Map<String, String> out = new LinkedHashMap<>();
+        doc.mongolian.forEach((zh, mn) -> out.put(zh, mn.text()));
+        return out;
+    }
+
     private List<String> texts(String name, boolean required, boolean translatable) {
         List<String> out = new ArrayList<>();
         Optional<JsonNode> items = array(name, required, required);
@@ -486,10 +495,11 @@ public final class YamlSection {
 
     private Optional<String> translation(String at, JsonNode written) {
         YamlSection t = child(at, written);
-        t.onlyKeys("zh", "en", "ug");
+        t.onlyKeys("zh", "en", "ug", "mn");
         Optional<String> zh = t.string("zh", true);
         Optional<String> en = t.string("en", true);
         Optional<String> ug = t.string("ug", false);
+        Optional<String> mn = t.string("mn", false);
         if (zh.isEmpty() || en.isEmpty()) {
             return Optional.empty();
         }
@@ -504,6 +514,14 @@ public final class YamlSection {
             if (firstUg != null && !firstUg.text().equals(ug.get())) {
                 t.problem(t.key("ug"), "'" + zh.get() + "' is translated as '" + firstUg.text() + "' at "
                         + firstUg.key() + "; one Chinese text has one Uyghur");
+                return Optional.empty();
+            }
+        }
+        if (mn.isPresent()) {
+            Written firstMn = doc.mongolian.putIfAbsent(zh.get(), new Written(mn.get(), t.key("mn")));
+            if (firstMn != null && !firstMn.text().equals(mn.get())) {
+                t.problem(t.key("mn"), "'" + zh.get() + "' is translated as '" + firstMn.text() + "' at "
+                        + firstMn.key() + "; one Chinese text has one Mongolian");
                 return Optional.empty();
             }
         }

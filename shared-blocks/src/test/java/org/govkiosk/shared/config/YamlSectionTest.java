@@ -181,6 +181,27 @@ class YamlSectionTest {
         assertThat(problems.get(1)).startsWith("config/catalog.yaml: d.uy:");
     }
 
+    /** Mongolian (traditional script) is kept the same way: optional, and one Chinese text has one Mongolian. */
+    @Test
+    void mongolianIsOptionalAndOneChineseTextHasOneMongolian() {
+        YamlSection root = read("""
+                a: {zh: 身份证, en: ID card, ug: كىملىك, mn: ᠦᠨᠡᠮᠯᠡᠯ}
+                b: {zh: 户口簿, en: Household register}
+                c: [{zh: 身份证, en: ID card, mn: ᠪᠢᠴᠢᠭ}]
+                d: {zh: 社保卡, en: Social security card, mo: ᠺᠠᠷᠲ}
+                """);
+        assertThat(root.translatable("a", true)).contains("身份证");
+        assertThat(root.translatable("b", true)).contains("户口簿");
+        assertThat(root.translatableTexts("c", true)).isEmpty();
+        root.translatable("d", true);
+        assertThat(root.mongolianTranslations()).containsExactly(java.util.Map.entry("身份证", "ᠦᠨᠡᠮᠯᠡᠯ"));
+        assertThat(root.uyghurTranslations()).containsExactly(java.util.Map.entry("身份证", "كىملىك"));
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0)).isEqualTo("config/catalog.yaml: c[0].mn: '身份证' is translated as 'ᠦᠨᠡᠮᠯᠡᠯ' at"
+                + " a.mn; one Chinese text has one Mongolian");
+        assertThat(problems.get(1)).startsWith("config/catalog.yaml: d.mo:");
+    }
+
     @Test
     void fileProblemsNameTheFileAndLine(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("twice.yaml"), "port: 1\nport: 2\n");

@@ -65,6 +65,10 @@ public final class CatalogView implements Screen {
         title.textProperty().bind(i18n.bindKey(Bindings.createStringBinding(() ->
                 model.purposeProperty().get() == CatalogViewModel.Purpose.APPLY ? "catalog.title.apply"
                         : "catalog.title", model.purposeProperty())));
+        Controls.mongolian(title, Bindings.createStringBinding(() -> I18n.isVerticalMongolian(i18n.locale())
+                ? I18n.mongolian(model.purposeProperty().get() == CatalogViewModel.Purpose.APPLY
+                        ? "catalog.title.apply" : "catalog.title") : "", model.purposeProperty(),
+                i18n.localeProperty()), 0.7, 6);
         // The letter keys come when the citizen taps the search box (or has typed): until then the lists have the
         // room, which large type needs on a 1280×1024 screen.
         Node keys = keyboard();
@@ -172,6 +176,9 @@ public final class CatalogView implements Screen {
             String name = names.get(i);
             ToggleButton b = new ToggleButton();
             b.textProperty().bind(Bindings.createStringBinding(() -> groupName(name), i18n.localeProperty()));
+            // Long columns, smaller: the list is narrow and the Chinese beside them needs its room.
+            Controls.mongolian(b, Bindings.createStringBinding(() -> model.mongolian(name, i18n.locale()),
+                    i18n.localeProperty()), 0.75, 14);
             b.setUserData(name);
             b.setId("catalog-group-" + i);
             b.getStyleClass().add("catalog-group");
@@ -205,6 +212,9 @@ public final class CatalogView implements Screen {
             row.textProperty().bind(Bindings.createStringBinding(() -> model.itemName(item, i18n.locale()) + "\n"
                     + model.department(item, i18n.locale()) + " · " + i18n.text(GuideContent.kindKey(item.caseKind())),
                     i18n.localeProperty()));
+            // The item's name in Mongolian, vertical, left of the Chinese name and department on a Mongolian screen.
+            Controls.mongolian(row, Bindings.createStringBinding(() -> model.mongolian(item.name(), i18n.locale()),
+                    i18n.localeProperty()), 0.85, 11);
             row.setOnAction(e -> model.choose(item));
             resultList.getChildren().add(row);
         }

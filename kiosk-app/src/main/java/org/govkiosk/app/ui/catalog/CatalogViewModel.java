@@ -183,6 +183,14 @@ public final class CatalogViewModel implements SessionScoped {
         return texts.in(locale, item.name());
     }
 
+    /**
+     * The Mongolian (traditional script) of a catalog text, shown vertically beside the Chinese on a bilingual
+     * Mongolian screen; empty elsewhere and where the catalog gives none.
+     */
+    public String mongolian(String zh, Locale locale) {
+        return texts.mongolian(locale, zh).orElse("");
+    }
+
     /** An item's (lead) department as the screen shows it in {@code locale}. */
     public String department(CatalogItem item, Locale locale) {
         return texts.in(locale, item.department());

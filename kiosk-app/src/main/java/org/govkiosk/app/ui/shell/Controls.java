@@ -10,10 +10,23 @@ public final class Controls {
     private Controls() {
     }
 
+    /**
+     * Style classes whose labels and buttons show the Mongolian vertically beside the Chinese, with the size of the
+     * Mongolian against the control's font and the longest column in ems: headings and the home screen's tiles. The
+     * journey's buttons (下一步, 提交, 返回) stay Chinese: a column of Mongolian makes a button twice as tall, and at
+     * 1280×1024 the form would slip under the on-screen keyboard (docs/translations.md).
+     */
+    private static final java.util.Map<String, double[]> BILINGUAL = java.util.Map.of("title", new double[] {0.7, 6},
+            "tile", new double[] {0.85, 5});
+
     public static Label label(I18n i18n, String key, String styleClass, Object... args) {
         Label label = new Label();
         label.textProperty().bind(i18n.bind(key, args));
         label.getStyleClass().add(styleClass);
+        if (BILINGUAL.containsKey(styleClass)) {
+            mongolian(label, i18n.bindMongolian(key, args), BILINGUAL.get(styleClass)[0],
+                    BILINGUAL.get(styleClass)[1]);
+        }
         return wrap(label);
     }
 
@@ -22,7 +35,40 @@ public final class Controls {
         button.textProperty().bind(i18n.bind(key));
         button.getStyleClass().add(styleClass);
         button.setOnAction(e -> action.run());
+        if (BILINGUAL.containsKey(styleClass)) {
+            mongolian(button, i18n.bindMongolian(key), BILINGUAL.get(styleClass)[0], BILINGUAL.get(styleClass)[1]);
+        }
         return fitText(button);
+    }
+
+    /**
+     * The bilingual Mongolian + Chinese form of {@code labeled}: {@code mongolian} (empty except on a Mongolian
+     * screen) written vertically left of the Chinese, as Inner Mongolia's bilingual signs put it (Mongolian first,
+     * its columns running left to right). The Chinese keeps the control's text; the Mongolian is its graphic, in the
+     * control's own text colour.
+     */
+    public static <T extends javafx.scene.control.Labeled> T mongolian(T labeled,
+            javafx.beans.value.ObservableValue<String> mongolian) {
+        return mongolian(labeled, mongolian, 1, 8);
+    }
+
+    /**
+     * {@link #mongolian(javafx.scene.control.Labeled, javafx.beans.value.ObservableValue)} with the Mongolian at
+     * {@code scale} times the control's font size, in columns of at most {@code columnEms} of its size.
+     */
+    public static <T extends javafx.scene.control.Labeled> T mongolian(T labeled,
+            javafx.beans.value.ObservableValue<String> mongolian, double scale, double columnEms) {
+        VerticalMongolianText vertical = new VerticalMongolianText();
+        vertical.columnLengthProperty().set(columnEms);
+        vertical.textProperty().bind(mongolian);
+        vertical.fillProperty().bind(labeled.textFillProperty());
+        vertical.fontSizeProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> labeled.getFont().getSize() * scale, labeled.fontProperty()));
+        labeled.graphicProperty().bind(javafx.beans.binding.Bindings.when(vertical.managedProperty())
+                .then((javafx.scene.Node) vertical).otherwise((javafx.scene.Node) null));
+        labeled.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
+        labeled.setGraphicTextGap(12);
+        return labeled;
     }
 
     /**

@@ -32,6 +32,8 @@ public final class ShellView {
 
     static final String ELDER_CLASS = "elder";
     static final String RTL_CLASS = "rtl";
+    /** On the shell while the screen is bilingual Mongolian + Chinese (kiosk.css lets tiles grow for the columns). */
+    static final String MONGOLIAN_CLASS = "mongolian";
 
     private final BorderPane frame = new BorderPane();
     private final StackPane root = new StackPane();
@@ -52,6 +54,8 @@ public final class ShellView {
         // ... and is set in a font that has the Uyghur letters (Debian: fonts-ukij-uyghur), see kiosk.css.
         i18n.localeProperty().addListener((obs, was, now) -> applyRightToLeft(I18n.isRightToLeft(now)));
         applyRightToLeft(I18n.isRightToLeft(i18n.locale()));
+        i18n.localeProperty().addListener((obs, was, now) -> applyMongolian(I18n.isVerticalMongolian(now)));
+        applyMongolian(I18n.isVerticalMongolian(i18n.locale()));
         root.getStylesheets().add(ShellView.class.getResource("/org/govkiosk/app/ui/kiosk.css").toExternalForm());
         root.getStyleClass().add("shell");
 
@@ -70,8 +74,13 @@ public final class ShellView {
         // cannot read the current one still finds their own.
         Button lang = new Button();
         lang.getStyleClass().add("bar-button");
+        // Mongolian is named in its own script, written vertically (ᠮᠣᠩᠭᠣᠯ), as the switch's graphic.
         lang.textProperty().bind(Bindings.createStringBinding(
-                () -> I18n.format(i18n.following(), "shell.language-name"), i18n.localeProperty()));
+                () -> I18n.isVerticalMongolian(i18n.following()) ? ""
+                        : I18n.format(i18n.following(), "shell.language-name"), i18n.localeProperty()));
+        Controls.mongolian(lang, Bindings.createStringBinding(() -> I18n.isVerticalMongolian(i18n.following())
+                ? I18n.mongolian("shell.language-name") : "", i18n.localeProperty()));
+        lang.setGraphicTextGap(0);
         lang.setOnAction(e -> model.switchLanguage());
         Controls.fitText(lang);
         lang.setId("lang-switch");
@@ -154,6 +163,9 @@ public final class ShellView {
         Label countdown = new Label();
         countdown.setId("idle-countdown");
         countdown.getStyleClass().add("title");
+        // In large type on a portrait screen the sentence is wider than the screen: it wraps rather than end in "…".
+        Controls.wrap(countdown);
+        countdown.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         countdown.textProperty().bind(Bindings.createStringBinding(
                 () -> i18n.text("session.warning", sessions.secondsLeftProperty().get()),
                 SessionFx.property(sessions.secondsLeftProperty()), i18n.localeProperty()));
@@ -201,6 +213,13 @@ public final class ShellView {
         root.getStyleClass().remove(RTL_CLASS);
         if (on) {
             root.getStyleClass().add(RTL_CLASS);
+        }
+    }
+
+    private void applyMongolian(boolean on) {
+        root.getStyleClass().remove(MONGOLIAN_CLASS);
+        if (on) {
+            root.getStyleClass().add(MONGOLIAN_CLASS);
         }
     }
 

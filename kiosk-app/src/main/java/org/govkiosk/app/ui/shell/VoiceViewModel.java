@@ -71,7 +71,7 @@ public final class VoiceViewModel implements SessionScoped {
         });
         sessions.onEnd(reason -> {
             if (speakFarewell && reason != SessionManager.EndReason.MAINTENANCE) {
-                speech.speak(new Utterance(I18n.format(citizenLocale, "voice.farewell"), citizenLocale,
+                speech.speak(new Utterance(I18n.format(citizenLocale, "voice.farewell"), I18n.horizontal(citizenLocale),
                         volumeAtEnd));
             }
             speakFarewell = false;
@@ -200,7 +200,8 @@ public final class VoiceViewModel implements SessionScoped {
         if (sessions.state() != SessionManager.State.IDLE) {
             citizenLocale = i18n.locale();
         }
-        speech.speak(new Utterance(text, i18n.locale(), volume.get()));
+        // On a bilingual Mongolian screen the Chinese half is said, in Mandarin: espeak-ng has no Mongolian voice.
+        speech.speak(new Utterance(text, I18n.horizontal(i18n.locale()), volume.get()));
     }
 
     @Override

@@ -89,6 +89,9 @@ public final class ScreenInspector {
             leaves.add(node);
             texts(input, input.getText(), locale, found);
         }
+        if (node instanceof org.govkiosk.app.ui.shell.VerticalMongolianText vertical) {
+            vertical(vertical, screen, found, locale);
+        }
         if ((node instanceof ButtonBase || node instanceof TextInputControl || node instanceof ComboBoxBase<?>)
                 && !node.isDisabled()) {
             Bounds b = node.localToScene(node.getLayoutBounds());
@@ -156,6 +159,50 @@ public final class ScreenInspector {
         }
     }
 
+    /**
+     * Vertical Mongolian (the pictures of its words): shown only on a Mongolian screen, every word drawn (a picture
+     * with pixels), inside the control it stands in and on the screen, and no Chinese or raw key in it.
+     */
+    private void vertical(org.govkiosk.app.ui.shell.VerticalMongolianText vertical, Bounds screen,
+            List<Finding> found, Locale locale) {
+        if (!org.govkiosk.app.i18n.I18n.isVerticalMongolian(locale)) {
+            if (allowedOtherScript(vertical)) {
+                return; // the language switch names Mongolian in its own script on every screen
+            }
+            found.add(new Finding("stray-mongolian", name(vertical), "vertical Mongolian on a " + locale + " screen"));
+            return;
+        }
+        String text = vertical.getText();
+        if (HAN.matcher(text).find() || bundleKeys.contains(text.strip()) || RAW_KEY.matcher(text.strip()).matches()) {
+            found.add(new Finding("untranslated", name(vertical), "\"" + abbreviate(text) + "\" in vertical Mongolian"));
+        }
+        Node owner = vertical.getParent();
+        while (owner != null && !(owner instanceof Labeled)) {
+            owner = owner.getParent();
+        }
+        Bounds box = owner == null ? null : owner.localToScene(owner.getLayoutBounds());
+        for (javafx.scene.image.ImageView word : vertical.pictures()) {
+            if (word.getImage() == null || word.getImage().getWidth() < 1) {
+                found.add(new Finding("not-drawn", name(vertical), "\"" + abbreviate(text) + "\" has a word with no picture"));
+                continue;
+            }
+            Bounds b = word.localToScene(word.getBoundsInLocal());
+            if (box != null && (b.getMinX() < box.getMinX() - 1 || b.getMaxX() > box.getMaxX() + 1
+                    || b.getMinY() < box.getMinY() - 1 || b.getMaxY() > box.getMaxY() + 1)) {
+                found.add(new Finding("clipped", name(vertical), String.format(Locale.ROOT,
+                        "\"%s\" is drawn outside %s (word %.0f,%.0f–%.0f,%.0f; box %.0f,%.0f–%.0f,%.0f)",
+                        abbreviate(text), name(owner), b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY(),
+                        box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY())));
+                return;
+            }
+            if (b.getMaxX() > screen.getMaxX() + 1 || b.getMinX() < -1
+                    || b.getMaxY() > screen.getMaxY() + 1 && !inScrollingPane(vertical)) {
+                found.add(new Finding("off-screen", name(vertical), "\"" + abbreviate(text) + "\" runs past the screen's edge"));
+                return;
+            }
+        }
+    }
+
     private void texts(Node node, String text, Locale locale, List<Finding> found) {
         if (text == null || text.isBlank()) {
             return;
@@ -168,7 +215,8 @@ public final class ScreenInspector {
                 && !trimmed.startsWith("www.")) {
             found.add(new Finding("raw-key", name(node), "\"" + trimmed + "\""));
         }
-        if (!locale.getLanguage().equals("zh") && HAN.matcher(text).find() && !allowedOtherScript(node)
+        // A bilingual Mongolian screen shows Chinese horizontally by design (the Mongolian beside it is vertical).
+        if (!org.govkiosk.app.i18n.I18n.horizontal(locale).getLanguage().equals("zh") && HAN.matcher(text).find() && !allowedOtherScript(node)
                 && !personalData(node) && !markedChineseOnly(text, locale)) {
             found.add(new Finding("untranslated", name(node), "\"" + abbreviate(text) + "\" in " + locale));
         }

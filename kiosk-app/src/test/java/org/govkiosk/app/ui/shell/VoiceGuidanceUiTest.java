@@ -86,7 +86,7 @@ class VoiceGuidanceUiTest {
     void show() throws Exception {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupSceneRoot(() -> {
-            i18n = new I18n(List.of(I18n.ZH_CN, Locale.ENGLISH), I18n.ZH_CN);
+            i18n = new I18n(List.of(I18n.ZH_CN, Locale.ENGLISH, I18n.MN_CN), I18n.ZH_CN);
             sessions = new SessionManager(clock, Duration.ofSeconds(60), Duration.ofSeconds(10));
             StackPane content = new StackPane();
             navigator = new Navigator(content);
@@ -210,6 +210,29 @@ class VoiceGuidanceUiTest {
         assertThat(sink.said.get(sink.said.size() - 1).locale()).isEqualTo(Locale.ENGLISH);
         assertThat(voice.enabledProperty().get()).as("the next citizen starts with the terminal's setting").isFalse();
         assertThat(i18n.locale()).isEqualTo(I18n.ZH_CN);
+    }
+
+    /**
+     * espeak-ng has no Mongolian voice: on a bilingual Mongolian screen the switch still works and the Chinese half
+     * is said in Mandarin, the idle warning and the farewell too.
+     */
+    @Test
+    void onAMongolianScreenTheChineseIsSaidInMandarin() {
+        robot.interact(() -> i18n.localeProperty().set(I18n.MN_CN));
+        robot.clickOn("#voice-switch");
+        assertThat(robot.lookup("#voice-switch").queryButton().getText()).isEqualTo("关闭语音");
+        assertThat(sink.last()).contains(I18n.format(I18n.ZH_CN, "voice.screen.home"));
+        assertThat(sink.said.get(sink.said.size() - 1).locale()).isEqualTo(I18n.ZH_CN);
+        robot.interact(() -> {
+            clock.advance(Duration.ofSeconds(52));
+            sessions.tick();
+        });
+        assertThat(sink.last()).isEqualTo(I18n.format(I18n.ZH_CN, "voice.idle-warning", 8));
+        robot.clickOn("#idle-continue");
+        robot.clickOn("#finish");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(sink.last()).isEqualTo(I18n.format(I18n.ZH_CN, "voice.farewell"));
+        assertThat(sink.said.get(sink.said.size() - 1).locale()).isEqualTo(I18n.ZH_CN);
     }
 
     @Test
