@@ -16,17 +16,33 @@ final class FinderEvidence {
     private FinderEvidence() {
     }
 
-    static boolean any(BitMatrix m) {
-        return count(m, 1) > 0;
+    /** What the scan found: finder-like places (each crossed by enough rows) and the smallest module. */
+    record Found(int places, double smallestModule) {
+        boolean any() {
+            return places >= 2;
+        }
     }
 
-    /** Confirmed finder-like places, at most {@code enough}. */
-    static int count(BitMatrix m, int enough) {
+    static boolean any(BitMatrix m) {
+        return scan(m).any();
+    }
+
+    /**
+     * Scans every row for 1:1:3:1:1 runs confirmed down the column, then groups the hits by place: a finder is
+     * crossed by several rows at the same x, text and edges mostly by one. A code shows three (two when glare or a
+     * finger hides one), so at least two places pass the gate.
+     */
+    static Found scan(BitMatrix m) {
         int w = m.getWidth();
         int h = m.getHeight();
         int[] runs = new int[5];
         int[] starts = new int[5];
-        int found = 0;
+        int max = 4096;
+        int[] clusterX = new int[max];
+        int[] clusterLastY = new int[max];
+        int[] clusterRows = new int[max];
+        double[] clusterModule = new double[max];
+        int clusters = 0;
         for (int y = 0; y < h; y++) {
             int filled = 0;
             int x = 0;
@@ -45,14 +61,38 @@ final class FinderEvidence {
                 if (filled == 5 && proportions(runs)) {
                     int cx = starts[2] + runs[2] / 2;
                     if (column(m, cx, y, m.get(cx, y))) {
-                        if (++found >= enough) {
-                            return found;
+                        int total = runs[0] + runs[1] + runs[2] + runs[3] + runs[4];
+                        int near = -1;
+                        for (int c = clusters - 1; c >= 0; c--) {
+                            if (y - clusterLastY[c] <= 3 && Math.abs(clusterX[c] - cx) <= Math.max(2, total / 5)) {
+                                near = c;
+                                break;
+                            }
+                        }
+                        if (near >= 0) {
+                            clusterLastY[near] = y;
+                            clusterRows[near]++;
+                        } else if (clusters < max) {
+                            clusterX[clusters] = cx;
+                            clusterLastY[clusters] = y;
+                            clusterRows[clusters] = 1;
+                            clusterModule[clusters] = total / 7.0;
+                            clusters++;
                         }
                     }
                 }
             }
         }
-        return found;
+        int places = 0;
+        double smallest = Double.MAX_VALUE;
+        for (int c = 0; c < clusters; c++) {
+            // a finder's middle three modules cross about 3 × module rows; a stroke of text mostly one or two
+            if (clusterRows[c] >= Math.max(2, (int) (clusterModule[c] * 1.2))) {
+                places++;
+                smallest = Math.min(smallest, clusterModule[c]);
+            }
+        }
+        return new Found(places, smallest);
     }
 
     /** 1:1:3:1:1 within a loose tolerance. */

@@ -38,14 +38,16 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>A cheap pass: ZXing's multi-code reader on the hybrid (local block) binarisation, without trying harder.
  *   Most sharp, upright codes end here.</li>
- *   <li>A gate: the binarised frame is scanned for finder-pattern-like runs (1:1:3:1:1 across and down, either
- *   polarity, see {@link FinderEvidence}). A frame without any stops here, so an empty frame costs about one plain
- *   ZXing pass.</li>
+ *   <li>A gate: the binarised frame is scanned for finder-pattern-like places (1:1:3:1:1 across and down, either
+ *   polarity, crossed by several rows, see {@link FinderEvidence}). A frame with fewer than two stops here, so an
+ *   empty frame costs about one plain ZXing pass. Where the cheap pass found codes but the frame shows more such
+ *   places than they explain, BoofCV looks for the others.</li>
  *   <li>The costly passes, only behind the gate: ZXing trying harder with the multi- and the single-code reader, on
  *   the frame and inverted (dark mode), with the global-histogram binarisation; BoofCV's detector (a second engine
  *   that finds position patterns as squares of a locally thresholded picture: tilted, blurred, curved, faded codes);
- *   a half-size frame (noise and JPEG blocks averaged away), a doubled frame with a local-mean threshold (modules of
- *   2 px or less), and the frame turned by 45° (ZXing's row scan is weakest half-way between the axes).</li>
+ *   then, where the finders are large, a half-size frame (noise and JPEG blocks averaged away), where they are small,
+ *   a doubled frame with a local-mean threshold (modules of 2 px or less), and last the frame turned by 45° (ZXing's
+ *   row scan is weakest half-way between the axes).</li>
  * </ol>
  *
  * Every engine checks the code's error correction, so what is reported was in a code. Not thread-safe (readers and
@@ -79,18 +81,25 @@ public final class QrImageDecoder {
         Found found = new Found();
         BinaryBitmap hybrid = new BinaryBitmap(new HybridBinarizer(luminance));
         found.add(multi(hybrid, FAST), 1);
-        if (!found.isEmpty()) {
-            lastPath = "cheap";
-            return found.codes();
-        }
         BitMatrix black = blackMatrix(hybrid);
-        if (black == null || !FinderEvidence.any(black)) {
-            lastPath = "gated";
-            return List.of();
-        }
+        FinderEvidence.Found evidence = black == null ? new FinderEvidence.Found(0, 0) : FinderEvidence.scan(black);
         byte[] grey = luminance.getMatrix();
         int w = luminance.getWidth();
         int h = luminance.getHeight();
+        if (!found.isEmpty()) {
+            // more finder-like places than the codes found explain: another code may be beside them
+            if (evidence.places() > 3 * found.size() + 2) {
+                found.add(boof().decode(grey, w, h), 1);
+                lastPath = "cheap+";
+            } else {
+                lastPath = "cheap";
+            }
+            return found.codes();
+        }
+        if (!evidence.any()) {
+            lastPath = "gated";
+            return List.of();
+        }
         LuminanceSource inverted = new InvertedLuminanceSource(luminance);
         BinaryBitmap hybridInverted = new BinaryBitmap(new HybridBinarizer(inverted));
         found.add(multi(hybrid, HINTS), 1);
@@ -109,25 +118,28 @@ public final class QrImageDecoder {
             lastPath = "costly";
             return found.codes();
         }
-        LuminanceSource half = LocalContrast.half(grey, w, h);
-        found.add(bothWays(half), 2);
-        if (!found.isEmpty()) {
-            lastPath = "half";
-            return found.codes();
+        if (evidence.smallestModule() >= 3) {
+            found.add(bothWays(LocalContrast.half(grey, w, h)), 2);
+            if (!found.isEmpty()) {
+                lastPath = "half";
+                return found.codes();
+            }
         }
-        LuminanceSource doubled = LocalContrast.doubled(grey, w, h);
-        found.add(multi(new BinaryBitmap(new LocalContrast(doubled)), HINTS), 0.5);
-        found.add(multi(new BinaryBitmap(new LocalContrast(new InvertedLuminanceSource(doubled))), HINTS), 0.5);
-        if (!found.isEmpty()) {
-            lastPath = "doubled";
-            return found.codes();
+        if (evidence.smallestModule() <= 3) {
+            LuminanceSource doubled = LocalContrast.doubled(grey, w, h);
+            found.add(multi(new BinaryBitmap(new LocalContrast(doubled)), HINTS), 0.5);
+            found.add(multi(new BinaryBitmap(new LocalContrast(new InvertedLuminanceSource(doubled))), HINTS), 0.5);
+            if (!found.isEmpty()) {
+                lastPath = "doubled";
+                return found.codes();
+            }
         }
         found.addTurned(bothWays(luminance(turned45(image))), w, h);
         lastPath = found.isEmpty() ? "none" : "turned";
         return found.codes();
     }
 
-    /** The way the last frame went: cheap, gated, costly, half, doubled, turned or none. */
+    /** The way the last frame went: cheap, cheap+ (with BoofCV), gated, costly, half, doubled, turned or none. */
     public String lastPath() {
         return lastPath;
     }
@@ -222,6 +234,10 @@ public final class QrImageDecoder {
 
         boolean isEmpty() {
             return byText.isEmpty();
+        }
+
+        int size() {
+            return byText.size();
         }
 
         List<DecodedCode> codes() {

@@ -106,7 +106,7 @@ public final class QrFrameSet {
             }
             case FADED -> payloads.add(p.paper(payload(r, id), 3 + r.nextDouble() * 3, 0.08, 0, Ink.FADED));
             case CURVED -> payloads.add(p.paper(payload(r, id), 3.5 + r.nextDouble() * 2.5, 0.08,
-                    0.06 + r.nextDouble() * 0.10, Ink.NORMAL));
+                    0.03 + r.nextDouble() * 0.05, Ink.NORMAL));
             case FINGER -> {
                 payloads.add(p.paper(payload(r, id), 3.5 + r.nextDouble() * 2.5, 0.06, 0, Ink.NORMAL));
                 p.finger();
