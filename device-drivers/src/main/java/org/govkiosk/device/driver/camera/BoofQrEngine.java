@@ -24,11 +24,6 @@ final class BoofQrEngine {
         detector = FactoryFiducial.qrcode(config, GrayU8.class);
     }
 
-    /** Candidates of the last {@link #decode}: codes read plus position-pattern groups that failed to decode. */
-    int candidates() {
-        return detector.getDetections().size() + detector.getFailures().size();
-    }
-
     /** The codes in a grey picture (row-major, one byte a pixel), light background and dark modules. */
     List<DecodedCode> decode(byte[] pixels, int width, int height) {
         grey.reshape(width, height);

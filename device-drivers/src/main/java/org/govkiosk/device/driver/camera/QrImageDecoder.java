@@ -45,9 +45,7 @@ import org.slf4j.LoggerFactory;
  *   <li>The costly passes, only behind the gate: ZXing trying harder with the multi- and the single-code reader, on
  *   the frame and inverted (dark mode), with the global-histogram binarisation; BoofCV's detector (a second engine
  *   that finds position patterns as squares of a locally thresholded picture: tilted, blurred, curved, faded codes);
- *   BoofCV on the inverted frame; beyond that only where BoofCV saw position patterns it could not decode, or the
- *   finders are small (a page of text with finder-like glyphs such as 回 stops here); then,
- *   where the finders are large, a half-size frame (noise and JPEG blocks averaged away), where they are small,
+ *   then, where the finders are large, a half-size frame (noise and JPEG blocks averaged away), where they are small,
  *   a doubled frame with a local-mean threshold (modules of 2 px or less), and last the frame turned by 45° (ZXing's
  *   row scan is weakest half-way between the axes).</li>
  * </ol>
@@ -109,23 +107,11 @@ public final class QrImageDecoder {
         found.add(single(hybrid), 1);
         found.add(single(hybridInverted), 1);
         found.add(boof().decode(grey, w, h), 1);
-        int candidates = boof().candidates();
         if (!found.isEmpty()) {
             lastPath = "costly";
             return found.codes();
         }
         found.add(boof().decode(invert(grey), w, h), 1);
-        candidates += boof().candidates();
-        if (!found.isEmpty()) {
-            lastPath = "costly";
-            return found.codes();
-        }
-        // the deeper passes only where BoofCV saw three position patterns that failed to decode, or the finders
-        // are small (BoofCV does not see them): a page of text with finder-like glyphs (回) stops here
-        if (candidates == 0 && evidence.smallestModule() > 2.5) {
-            lastPath = "no candidate";
-            return List.of();
-        }
         found.add(multi(new BinaryBitmap(new GlobalHistogramBinarizer(luminance)), HINTS), 1);
         found.add(single(new BinaryBitmap(new GlobalHistogramBinarizer(inverted)), HINTS), 1);
         if (!found.isEmpty()) {
