@@ -9,7 +9,12 @@ import com.google.zxing.NotFoundException;
 import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.Result;
 import com.google.zxing.ResultPoint;
+import com.google.zxing.ChecksumException;
+import com.google.zxing.FormatException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.multi.qrcode.QRCodeMultiReader;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -28,21 +33,44 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds every QR code in a camera frame with ZXing: all codes of the frame at once ({@link QRCodeMultiReader}),
- * trying harder, then on the inverted picture (light modules on dark, as some phone apps in dark mode show them),
- * then on the picture turned by 45° (the finder-pattern scan is weakest half-way between the axes). Stateless
- * apart from the reader, so one decoder per thread.
+ * Finds every QR code in a camera frame, cheaply when there is none (the common case at an idle terminal).
+ *
+ * <ol>
+ *   <li>A cheap pass: ZXing's multi-code reader on the hybrid (local block) binarisation, without trying harder.
+ *   Most sharp, upright codes end here.</li>
+ *   <li>A gate: the binarised frame is scanned for finder-pattern-like places (1:1:3:1:1 across and down, either
+ *   polarity, crossed by several rows, see {@link FinderEvidence}). A frame with fewer than two stops here, so an
+ *   empty frame costs about one plain ZXing pass. Where the cheap pass found codes but the frame shows more such
+ *   places than they explain, BoofCV looks for the others.</li>
+ *   <li>The costly passes, only behind the gate: ZXing trying harder with the multi- and the single-code reader, on
+ *   the frame and inverted (dark mode), with the global-histogram binarisation; BoofCV's detector (a second engine
+ *   that finds position patterns as squares of a locally thresholded picture: tilted, blurred, curved, faded codes);
+ *   then, where the finders are large, a half-size frame (noise and JPEG blocks averaged away), where they are small,
+ *   a doubled frame with a local-mean threshold (modules of 2 px or less), and last the frame turned by 45° (ZXing's
+ *   row scan is weakest half-way between the axes).</li>
+ * </ol>
+ *
+ * Every engine checks the code's error correction, so what is reported was in a code. Not thread-safe (readers and
+ * buffers are reused): one decoder per thread.
  */
 public final class QrImageDecoder {
 
     private static final Logger LOG = LoggerFactory.getLogger(QrImageDecoder.class);
-    private static final Map<DecodeHintType, Object> HINTS = hints();
+    private static final Map<DecodeHintType, Object> FAST = hints(false);
+    private static final Map<DecodeHintType, Object> HINTS = hints(true);
 
     private final QRCodeMultiReader reader = new QRCodeMultiReader();
+    private final QRCodeReader single = new QRCodeReader();
+    private BoofQrEngine boof;
 
-    private static Map<DecodeHintType, Object> hints() {
+    /** What {@link #decode} did with the last frame, for the benchmark and the tests. */
+    private String lastPath = "";
+
+    private static Map<DecodeHintType, Object> hints(boolean harder) {
         Map<DecodeHintType, Object> h = new EnumMap<>(DecodeHintType.class);
-        h.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        if (harder) {
+            h.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        }
         h.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
         return h;
     }
@@ -50,37 +78,173 @@ public final class QrImageDecoder {
     /** The codes of one frame, each payload once, top to bottom then left to right; empty when there is none. */
     public List<DecodedCode> decode(BufferedImage image) {
         LuminanceSource luminance = luminance(image);
-        List<DecodedCode> found = decodeBothWays(luminance);
-        if (found.isEmpty()) {
-            found = decodeBothWays(luminance(turned45(image)));
+        Found found = new Found();
+        BinaryBitmap hybrid = new BinaryBitmap(new HybridBinarizer(luminance));
+        found.add(multi(hybrid, FAST), 1);
+        BitMatrix black = blackMatrix(hybrid);
+        FinderEvidence.Found evidence = black == null ? new FinderEvidence.Found(0, 0) : FinderEvidence.scan(black);
+        byte[] grey = luminance.getMatrix();
+        int w = luminance.getWidth();
+        int h = luminance.getHeight();
+        if (!found.isEmpty()) {
+            // more finder-like places than the codes found explain: another code may be beside them
+            if (evidence.places() > 3 * found.size() + 2) {
+                found.add(boof().decode(grey, w, h), 1);
+                lastPath = "cheap+";
+            } else {
+                lastPath = "cheap";
+            }
+            return found.codes();
         }
-        return found;
+        if (!evidence.any()) {
+            lastPath = "gated";
+            return List.of();
+        }
+        LuminanceSource inverted = new InvertedLuminanceSource(luminance);
+        BinaryBitmap hybridInverted = new BinaryBitmap(new HybridBinarizer(inverted));
+        found.add(multi(hybrid, HINTS), 1);
+        found.add(multi(hybridInverted, HINTS), 1);
+        found.add(single(hybrid), 1);
+        found.add(single(hybridInverted), 1);
+        found.add(boof().decode(grey, w, h), 1);
+        if (!found.isEmpty()) {
+            lastPath = "costly";
+            return found.codes();
+        }
+        found.add(boof().decode(invert(grey), w, h), 1);
+        found.add(multi(new BinaryBitmap(new GlobalHistogramBinarizer(luminance)), HINTS), 1);
+        found.add(single(new BinaryBitmap(new GlobalHistogramBinarizer(inverted)), HINTS), 1);
+        if (!found.isEmpty()) {
+            lastPath = "costly";
+            return found.codes();
+        }
+        if (evidence.smallestModule() >= 3) {
+            found.add(bothWays(LocalContrast.half(grey, w, h)), 2);
+            if (!found.isEmpty()) {
+                lastPath = "half";
+                return found.codes();
+            }
+        }
+        if (evidence.smallestModule() <= 3) {
+            LuminanceSource doubled = LocalContrast.doubled(grey, w, h);
+            found.add(multi(new BinaryBitmap(new LocalContrast(doubled)), HINTS), 0.5);
+            found.add(multi(new BinaryBitmap(new LocalContrast(new InvertedLuminanceSource(doubled))), HINTS), 0.5);
+            if (!found.isEmpty()) {
+                lastPath = "doubled";
+                return found.codes();
+            }
+        }
+        found.addTurned(bothWays(luminance(turned45(image))), w, h);
+        lastPath = found.isEmpty() ? "none" : "turned";
+        return found.codes();
     }
 
-    private List<DecodedCode> decodeBothWays(LuminanceSource luminance) {
-        List<DecodedCode> found = decodeAll(luminance);
-        return found.isEmpty() ? decodeAll(new InvertedLuminanceSource(luminance)) : found;
+    /** The way the last frame went: cheap, cheap+ (with BoofCV), gated, costly, half, doubled, turned or none. */
+    public String lastPath() {
+        return lastPath;
     }
 
-    private List<DecodedCode> decodeAll(LuminanceSource luminance) {
+    private BoofQrEngine boof() {
+        if (boof == null) {
+            boof = new BoofQrEngine();
+        }
+        return boof;
+    }
+
+    private static byte[] invert(byte[] grey) {
+        byte[] out = new byte[grey.length];
+        for (int i = 0; i < grey.length; i++) {
+            out[i] = (byte) ~grey[i];
+        }
+        return out;
+    }
+
+    private static BitMatrix blackMatrix(BinaryBitmap bitmap) {
+        try {
+            return bitmap.getBlackMatrix();
+        } catch (NotFoundException e) {
+            return null;
+        }
+    }
+
+    private List<DecodedCode> bothWays(LuminanceSource luminance) {
+        List<DecodedCode> found = multi(new BinaryBitmap(new HybridBinarizer(luminance)), HINTS);
+        return found.isEmpty() ? multi(new BinaryBitmap(new HybridBinarizer(new InvertedLuminanceSource(luminance))),
+                HINTS) : found;
+    }
+
+    private List<DecodedCode> single(BinaryBitmap bitmap) {
+        return single(bitmap, HINTS);
+    }
+
+    private List<DecodedCode> single(BinaryBitmap bitmap, Map<DecodeHintType, Object> hints) {
+        try {
+            return List.of(at(single.decode(bitmap, hints)));
+        } catch (NotFoundException | ChecksumException | FormatException e) {
+            return List.of();
+        } catch (RuntimeException e) {
+            LOG.warn("QR decoding failed on a {}x{} frame: {}", bitmap.getWidth(), bitmap.getHeight(), e.toString());
+            return List.of();
+        } finally {
+            single.reset();
+        }
+    }
+
+    private List<DecodedCode> multi(BinaryBitmap bitmap, Map<DecodeHintType, Object> hints) {
         Result[] results;
         try {
-            results = reader.decodeMultiple(new BinaryBitmap(new HybridBinarizer(luminance)), HINTS);
+            results = reader.decodeMultiple(bitmap, hints);
         } catch (NotFoundException e) {
             return List.of();
         } catch (RuntimeException e) {
             // ZXing can trip over pathological pictures; that frame has no code for us, the next one may.
-            LOG.warn("QR decoding failed on a {}x{} frame: {}", luminance.getWidth(), luminance.getHeight(),
-                    e.toString());
+            LOG.warn("QR decoding failed on a {}x{} frame: {}", bitmap.getWidth(), bitmap.getHeight(), e.toString());
             return List.of();
         }
-        Map<String, DecodedCode> byText = new LinkedHashMap<>();
+        List<DecodedCode> codes = new ArrayList<>();
         for (Result r : results) {
-            byText.putIfAbsent(r.getText(), at(r));
+            codes.add(at(r));
         }
-        List<DecodedCode> codes = new ArrayList<>(byText.values());
-        codes.sort(Comparator.comparingInt(DecodedCode::y).thenComparingInt(DecodedCode::x));
         return codes;
+    }
+
+    /** The codes found so far, each payload once, positions in the frame's pixels. */
+    private static final class Found {
+        private final Map<String, DecodedCode> byText = new LinkedHashMap<>();
+
+        void add(List<DecodedCode> codes, double scale) {
+            for (DecodedCode c : codes) {
+                byText.putIfAbsent(c.text(), scale == 1 ? c
+                        : new DecodedCode(c.text(), (int) (c.x() * scale), (int) (c.y() * scale)));
+            }
+        }
+
+        /** Positions found in the turned frame, turned back (the top-left corner of the code's bounds). */
+        void addTurned(List<DecodedCode> codes, int w, int h) {
+            int side = (int) Math.ceil((w + h) / Math.sqrt(2));
+            for (DecodedCode c : codes) {
+                double dx = c.x() - side / 2.0;
+                double dy = c.y() - side / 2.0;
+                double x = (dx + dy) / Math.sqrt(2) + w / 2.0;
+                double y = (dy - dx) / Math.sqrt(2) + h / 2.0;
+                byText.putIfAbsent(c.text(), new DecodedCode(c.text(), (int) Math.max(0, Math.min(w - 1, x)),
+                        (int) Math.max(0, Math.min(h - 1, y))));
+            }
+        }
+
+        boolean isEmpty() {
+            return byText.isEmpty();
+        }
+
+        int size() {
+            return byText.size();
+        }
+
+        List<DecodedCode> codes() {
+            List<DecodedCode> codes = new ArrayList<>(byText.values());
+            codes.sort(Comparator.comparingInt(DecodedCode::y).thenComparingInt(DecodedCode::x));
+            return codes;
+        }
     }
 
     private static DecodedCode at(Result r) {
