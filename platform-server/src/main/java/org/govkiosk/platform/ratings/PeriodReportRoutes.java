@@ -95,8 +95,8 @@ final class PeriodReportRoutes {
     }
 
     private void report(Context ctx) {
-        s.auth().clerk(ctx, org.govkiosk.platform.staff.Role.CLERK, org.govkiosk.platform.staff.Role.SUPERVISOR,
-                org.govkiosk.platform.staff.Role.HALL_ADMIN);
+        var who = s.auth().clerk(ctx, org.govkiosk.platform.staff.Role.CLERK,
+                org.govkiosk.platform.staff.Role.SUPERVISOR, org.govkiosk.platform.staff.Role.HALL_ADMIN);
         PeriodReports.By by;
         try {
             by = PeriodReports.By.parse(ctx.queryParamAsClass("by", String.class).getOrDefault("department"));
@@ -107,9 +107,19 @@ final class PeriodReportRoutes {
         if (!List.of("json", "csv", "html").contains(format)) {
             throw bad("format must be json, csv or html");
         }
-        String hall = ctx.queryParam("hall");
-        if (hall != null && !hall.matches("[A-Za-z0-9_.-]{1,64}")) {
+        String asked = ctx.queryParam("hall");
+        if (asked != null && !asked.matches("[A-Za-z0-9_.-]{1,64}")) {
             throw bad("hall is a hall code");
+        }
+        // A person reports on their own halls: the one they name, or their only one; the machine on any or all.
+        String hall = asked;
+        if (!who.machine()) {
+            if (hall == null && who.halls().size() == 1) {
+                hall = who.halls().first();
+            } else if (hall == null) {
+                throw bad("hall: name one of your halls " + who.halls());
+            }
+            org.govkiosk.platform.http.StaffAuth.requireHall(who, hall, "hall");
         }
         PageLanguage lang = PageLanguage.choose(ctx.queryParam("lang"), ctx.header("Accept-Language"));
         Period p = period(ctx, s.today());

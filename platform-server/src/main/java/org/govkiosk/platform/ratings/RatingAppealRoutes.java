@@ -79,6 +79,7 @@ final class RatingAppealRoutes {
         s.bodies().requireJson(ctx);
         RatingAppealFiling given = s.bodies().json(s.bodies().read(ctx, appealBodyLimit(s.maxBodyBytes())),
                 RatingAppealFiling.class);
+        s.auth().staff().requireRating(ctx, who, given.ratingId()); // another hall's rating: 404
         // A person files in their own name (the body's filedBy counts only for the machine token).
         RatingAppealFiling f = who.machine() ? given : new RatingAppealFiling(given.ratingId(), who.signature(64),
                 given.department(), given.explanation(), given.evidence());
@@ -140,16 +141,22 @@ final class RatingAppealRoutes {
     }
 
     private void putWindow(Context ctx) {
-        s.auth().clerk(ctx, org.govkiosk.platform.staff.Role.HALL_ADMIN);
+        var who = s.auth().clerk(ctx, org.govkiosk.platform.staff.Role.HALL_ADMIN);
         s.bodies().requireJson(ctx);
         WindowDepartment w = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()), WindowDepartment.class);
+        if (!who.machine()) {
+            org.govkiosk.platform.http.StaffAuth.requireHall(who, w.hallCode(), "hall");
+        }
         Responses.json(ctx, 200, windows.put(w));
     }
 
     private void putPublication(Context ctx) {
-        s.auth().clerk(ctx, org.govkiosk.platform.staff.Role.HALL_ADMIN);
+        var who = s.auth().clerk(ctx, org.govkiosk.platform.staff.Role.HALL_ADMIN);
         s.bodies().requireJson(ctx);
         RatingPublication p = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()), RatingPublication.class);
+        if (!who.machine()) {
+            org.govkiosk.platform.http.StaffAuth.requireHall(who, p.hallCode(), "hall");
+        }
         Responses.json(ctx, 200, publications.put(p));
     }
 }

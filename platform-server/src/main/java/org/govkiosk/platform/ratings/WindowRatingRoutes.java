@@ -87,12 +87,15 @@ final class WindowRatingRoutes {
     }
 
     private void card(Context ctx) {
-        s.auth().clerk(ctx);
+        var who = s.auth().clerk(ctx);
         String hall = ctx.queryParam("hall");
         String window = ctx.queryParam("window");
         if (hall == null || !hall.matches("[A-Za-z0-9_.-]{1,64}") || window == null || window.isBlank()
                 || window.length() > 64) {
             throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "hall (a hall code) and window are required");
+        }
+        if (!who.machine()) {
+            org.govkiosk.platform.http.StaffAuth.requireHall(who, hall, "hall");
         }
         String size = ctx.queryParam("size") == null ? "a4" : ctx.queryParam("size");
         if (!size.equals("a4")) {

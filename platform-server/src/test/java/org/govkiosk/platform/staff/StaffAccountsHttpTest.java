@@ -241,4 +241,25 @@ class StaffAccountsHttpTest extends RunningPlatform {
         assertThat(as(admin, "GET", ApiPaths.STAFF_ACCOUNTS, null).body()).contains("clerk1", "clerk3")
                 .doesNotContain("clerk2", "argon");
     }
+
+    @Test
+    void theRatingsReportsAndSettingsStayInTheCallersHalls() throws Exception {
+        String clerk2 = StaffClient.token(base(), "clerk2");
+        String admin1 = StaffClient.token(base(), "admin1");
+        String reports = ApiPaths.CLERK_RATING_REPORTS + "?month=2025-03";
+        assertThat(as(clerk2, "GET", reports + "&hall=HALL-1", null).statusCode())
+                .as("another hall's report").isEqualTo(404);
+        assertThat(as(clerk2, "GET", reports, null).statusCode()).as("their only hall by default").isEqualTo(200);
+        assertThat(as(clerk2, "GET", reports + "&hall=HALL-2", null).statusCode()).isEqualTo(200);
+        assertThat(as(admin1, "PUT", ApiPaths.CLERK_RATING_WINDOWS,
+                "{\"hallCode\":\"HALL-2\",\"windowId\":\"W-01\",\"department\":\"示例局\",\"updatedBy\":\"admin1\"}").statusCode())
+                .as("another hall's window map").isEqualTo(404);
+        assertThat(as(admin1, "PUT", ApiPaths.CLERK_RATING_WINDOWS,
+                "{\"hallCode\":\"HALL-1\",\"windowId\":\"W-01\",\"department\":\"示例局\",\"updatedBy\":\"admin1\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(as(admin1, "PUT", ApiPaths.CLERK_RATING_PUBLICATION,
+                "{\"hallCode\":\"HALL-2\",\"showClerks\":true,\"updatedBy\":\"admin1\"}").statusCode()).isEqualTo(404);
+        assertThat(as(clerk2, "GET", ApiPaths.CLERK_RATING_WINDOW_CARD + "?hall=HALL-1&window=W-01", null)
+                .statusCode()).isEqualTo(404);
+    }
 }
