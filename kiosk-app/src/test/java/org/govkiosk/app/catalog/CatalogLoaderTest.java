@@ -126,7 +126,7 @@ class CatalogLoaderTest {
                 .replace("life-events: [就业, 置业]", "life-events: [就业, {en: Buying a home}]")
                 .problems();
 
-        problemAt(problems, "items[1].category.kk", "unknown key", "en, ug, zh");
+        problemAt(problems, "items[1].category.kk", "unknown key", "en, mn, ug, zh");
         problemAt(problems, "life-events[1].zh", "required");
     }
 
