@@ -96,9 +96,12 @@ public final class MaintenanceView implements Screen {
                 .then(i18n.bind("maintenance.training.on")).otherwise(i18n.bind("maintenance.training.off")));
         Controls.wrap(trainingState);
         HBox.setHgrow(trainingState, javafx.scene.layout.Priority.ALWAYS);
-        HBox actions = new HBox(16, back, exit, training, trainingState);
-        actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        root.getChildren().addAll(Controls.label(i18n, "maintenance.title", "title"), pane, actions);
+        HBox actions = new HBox(16, back, exit);
+        // A row of its own: beside back and exit it ran past a portrait screen's edge in large type.
+        HBox trainingRow = new HBox(16, training, trainingState);
+        trainingRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        trainingState.setMinWidth(0);
+        root.getChildren().addAll(Controls.label(i18n, "maintenance.title", "title"), pane, actions, trainingRow);
     }
 
     private static Tab tab(I18n i18n, String key, String id, Node content) {
