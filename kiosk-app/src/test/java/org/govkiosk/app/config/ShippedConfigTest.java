@@ -38,7 +38,7 @@ class ShippedConfigTest {
         assertThat(config.session().warning()).isEqualTo(Duration.ofSeconds(20));
         assertThat(config.ui().defaultLocale()).isEqualTo(Locale.SIMPLIFIED_CHINESE);
         assertThat(config.ui().locales()).containsExactly(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH,
-                Locale.forLanguageTag("ug-CN"));
+                Locale.forLanguageTag("ug-CN"), Locale.forLanguageTag("mn-Mong-CN"));
         assertThat(config.terminal().hallName(Locale.forLanguageTag("ug-CN"))).contains("مۇلازىمەت مەركىزى");
         assertThat(config.ui().elderMode()).isFalse();
         assertThat(config.maintenance().maxAttempts()).isEqualTo(5);
