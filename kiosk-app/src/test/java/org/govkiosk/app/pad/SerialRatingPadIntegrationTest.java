@@ -140,7 +140,8 @@ class SerialRatingPadIntegrationTest {
 
         sim.press(5);
         Await.until("the key's rating sent", WAIT, () -> rig.submitted.size() == 1, () -> rig.submitted);
-        // The citizen presses again, and another key: the pad names the request it showed last each time.
+        // The citizen presses again (perhaps before the pad took the driver's ACK of the first press), and another
+        // key: the pad names the request it showed last each time.
         sim.press(5);
         Await.until("the second press acknowledged", WAIT, () -> sim.keyAcks() >= 2, sim::keyAcks);
         sim.press(4);
@@ -220,7 +221,9 @@ class SerialRatingPadIntegrationTest {
         Await.until("the pad's request given up", WAIT, () -> events.stream()
                 .anyMatch(e -> e instanceof DeviceEvent.RatingCancelled c && c.requestId().equals(receipt.requestId())
                         && c.reason() == DeviceEvent.CancelReason.DEVICE_UNAVAILABLE), () -> events);
-        assertThat(driver.status().status()).isEqualTo(DeviceStatus.OFFLINE);
+        // The driver gives up the pad's request while it drops the link, and marks itself OFFLINE right after.
+        Await.until("the pad offline", WAIT, () -> driver.status().status() == DeviceStatus.OFFLINE,
+                driver::status);
         assertThat(rig.model.stageProperty().get()).as("the screen still offers the rating")
                 .isEqualTo(Stage.RATING);
 

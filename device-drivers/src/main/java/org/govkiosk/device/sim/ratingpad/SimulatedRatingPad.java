@@ -61,8 +61,13 @@ public final class SimulatedRatingPad extends DeviceSimulator {
     private String lastShownId = NO_REQUEST;
     private int lastShowSeq = -1;
     private int seq;
-    private byte[] unackedKey;
-    private int unackedKeySeq = -1;
+    /**
+     * Key presses sent and not yet acknowledged, by SEQ, oldest first (guarded by lock). A citizen may press again
+     * before the host's ACK of the last press arrives; each ACK settles the press it names.
+     */
+    private final java.util.LinkedHashMap<Integer, byte[]> unackedKeys = new java.util.LinkedHashMap<>();
+    /** A pad's memory for unacknowledged presses is small; the oldest is forgotten past this. */
+    static final int UNACKED_KEPT = 8;
     private PadCondition reported = PadCondition.OK;
     private ScheduledExecutorService timer;
 
@@ -135,22 +140,20 @@ public final class SimulatedRatingPad extends DeviceSimulator {
             case STATUS_QUERY -> send(RatingPadFrameEncoder.status(f.seq(), condition()));
             case ACK -> {
                 synchronized (lock) {
-                    if (f.seq() == unackedKeySeq) {
-                        unackedKey = null;
-                        unackedKeySeq = -1;
+                    if (unackedKeys.remove(f.seq()) != null) {
                         keyAcks.incrementAndGet();
                     }
                 }
             }
             case NAK -> {
-                byte[] again;
+                java.util.List<byte[]> again;
                 synchronized (lock) {
                     boolean damaged = f.seq() == 0 && NakReason.parse(f.payload()).toOptional()
                             .filter(r -> r == NakReason.CHECKSUM).isPresent();
-                    again = damaged ? unackedKey : null;
+                    again = damaged ? java.util.List.copyOf(unackedKeys.values()) : java.util.List.of();
                 }
-                if (again != null) {
-                    send(again); // the host could not read our key press: same frame, same SEQ
+                for (byte[] frame : again) {
+                    send(frame); // the host could not read our key press: same frame, same SEQ
                 }
             }
             case KEY_PRESSED, STATUS, HEARTBEAT -> send(RatingPadFrameEncoder.nak(f.seq(), NakReason.UNKNOWN_COMMAND));
@@ -200,8 +203,10 @@ public final class SimulatedRatingPad extends DeviceSimulator {
             shown = null;
             int s = nextSeq();
             frame = RatingPadFrameEncoder.keyPressed(s, new KeyPress(id, level));
-            unackedKey = frame;
-            unackedKeySeq = s;
+            unackedKeys.put(s, frame);
+            if (unackedKeys.size() > UNACKED_KEPT) {
+                unackedKeys.remove(unackedKeys.keySet().iterator().next());
+            }
         }
         send(frame);
         if (isActive(BOUNCE)) {

@@ -102,6 +102,25 @@ class SimulatedRatingPadTest {
     }
 
     @Test
+    void aSecondPressBeforeTheFirstAckLeavesEachPressSettledByItsOwnAck() throws Exception {
+        pad.press(5);
+        pad.press(5); // pressed again before the host's ACK of the first arrived
+        List<PadFrame> keys = framesAtHost(2);
+        assertThat(keys.get(0).seq()).isNotEqualTo(keys.get(1).seq());
+
+        pipe[0].write(RatingPadFrameEncoder.nak(0, NakReason.CHECKSUM));
+        assertThat(framesAtHost(4).subList(2, 4)).as("both unacknowledged presses resent, oldest first")
+                .containsExactly(keys.get(0), keys.get(1));
+        pipe[0].write(RatingPadFrameEncoder.ack(keys.get(0).seq()));
+        pipe[0].write(RatingPadFrameEncoder.ack(keys.get(1).seq()));
+        Await.until("both ACKs taken", WAIT, () -> pad.keyAcks() == 2, pad::keyAcks);
+        pipe[0].write(RatingPadFrameEncoder.ack(keys.get(1).seq()));
+        pipe[0].write(RatingPadFrameEncoder.statusQuery(9));
+        assertThat(framesAtHost(5).get(4).command()).isEqualTo(PadCommand.STATUS);
+        assertThat(pad.keyAcks()).as("an ACK repeated settles nothing more").isEqualTo(2);
+    }
+
+    @Test
     void consoleCommandsAndFaults() {
         assertThat(pad.command("press 6")).isEqualTo("error 'press' needs a level from 1 to 5");
         assertThat(pad.command("screen")).isEqualTo("idle");
