@@ -52,8 +52,18 @@ class HallScopeHttpTest extends RunningPlatform {
 
     @Override
     protected PlatformConfig config() {
-        config = super.config();
-        return config;
+        return onDatabase(super.config());
+    }
+
+    /** Remembers the configuration the platform runs on (its database is read back by the tests). */
+    protected PlatformConfig onDatabase(PlatformConfig used) {
+        config = used;
+        return used;
+    }
+
+    /** A connection of the test's own to the platform's database, to set up dead letters and read rows back. */
+    private Connection connect() throws java.sql.SQLException {
+        return DriverManager.getConnection(config.dbUrl(), config.dbUser().orElse(null), "");
     }
 
     @BeforeEach
@@ -158,7 +168,7 @@ class HallScopeHttpTest extends RunningPlatform {
         String r1 = badRatingAt(terminal, "HALL-1", "dl1");
         String r2 = badRatingAt(terminal2, "HALL-2", "dl2");
         // Both ratings' upward entries gave up (as after the attempts configured): dead letters for staff.
-        try (Connection c = DriverManager.getConnection(config.dbUrl()); Statement s = c.createStatement()) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE province_outbox SET state = 'DEAD', attempts = 8, last_error = 'HTTP 500'");
         }
         String e1 = entryOf(r1);
@@ -201,7 +211,7 @@ class HallScopeHttpTest extends RunningPlatform {
     }
 
     private String query(String sql, String arg) throws Exception {
-        try (Connection c = DriverManager.getConnection(config.dbUrl()); PreparedStatement ps = c.prepareStatement(
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
                 sql)) {
             ps.setString(1, arg);
             try (ResultSet rs = ps.executeQuery()) {
@@ -248,7 +258,7 @@ class HallScopeHttpTest extends RunningPlatform {
     }
 
     private int count(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(config.dbUrl()); Statement s = c.createStatement();
+        try (Connection c = connect(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
@@ -311,7 +321,7 @@ class HallScopeHttpTest extends RunningPlatform {
         CaseView seen = TestTerminal.read(terminal.get(ApiPaths.caseByNumber(n)), CaseView.class);
         assertThat(seen.state()).isEqualTo(CaseState.CERTIFICATE_ISSUED);
         assertThat(seen.note()).startsWith("综合出证窗口 出证（证书 ");
-        try (Connection c = DriverManager.getConnection(config.dbUrl()); PreparedStatement ps = c.prepareStatement(
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
                 "SELECT terminal_id, window_id, issued_by, hall_code, channel, reprint FROM case_issuances"
                         + " WHERE case_number = ?")) {
             ps.setString(1, n);
