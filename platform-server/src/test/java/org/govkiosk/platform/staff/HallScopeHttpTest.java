@@ -164,6 +164,23 @@ class HallScopeHttpTest extends RunningPlatform {
     }
 
     @Test
+    void theOldBadRatingListAndItsFollowUpsStayInTheirOwnHall() throws Exception {
+        String r1 = badRatingAt(terminal, "HALL-1", "fu1");
+        String r2 = badRatingAt(terminal2, "HALL-2", "fu2");
+        assertThat(as("clerk2", "GET", ApiPaths.CLERK_BAD_RATINGS, null).body()).contains(r2).doesNotContain(r1);
+        assertThat(clerk("GET", ApiPaths.CLERK_BAD_RATINGS, null).body()).contains(r1, r2);
+        String followUp = "{\"ratingId\":\"" + r1 + "\",\"state\":\"IN_PROGRESS\",\"note\":\"已电话回访\"}";
+        HttpResponse<String> other = as("clerk2", "POST", ApiPaths.CLERK_RATING_FOLLOW_UPS, followUp);
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(404);
+        assertThat(code(other)).isEqualTo(ErrorCodes.NOT_FOUND);
+        assertThat(as("clerk1", "GET", ApiPaths.CLERK_BAD_RATINGS, null).body()).contains(r1)
+                .contains("\"followUpState\":\"OPEN\"").doesNotContain("IN_PROGRESS");
+        HttpResponse<String> own = as("clerk1", "POST", ApiPaths.CLERK_RATING_FOLLOW_UPS, followUp);
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(own.body()).contains("IN_PROGRESS");
+    }
+
+    @Test
     void deadLettersAreListedAndQueuedAgainInTheirOwnHallOnly() throws Exception {
         String r1 = badRatingAt(terminal, "HALL-1", "dl1");
         String r2 = badRatingAt(terminal2, "HALL-2", "dl2");
