@@ -121,31 +121,6 @@ public final class IssuanceStore {
         return new IssuanceReceipt(id, number, CaseState.CERTIFICATE_ISSUED, false, now, false);
     }
 
-    /** One issuance of a case as recorded, oldest first: where, by whom, how. */
-    public record Recorded(String issuanceId, String terminalId, String windowId, String issuedBy, String hallCode,
-            String channel, boolean reprint, Instant issuedAt) {
-    }
-
-    /** The issuances of a case, oldest first (the first and its reprints, at terminals and windows). */
-    public java.util.List<Recorded> of(String caseNumber) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT issuance_id, terminal_id, window_id, issued_by,"
-                    + " hall_code, channel, reprint, issued_at FROM case_issuances WHERE case_number = ?"
-                    + " ORDER BY received_at, issuance_id")) {
-                ps.setString(1, caseNumber);
-                java.util.List<Recorded> out = new java.util.ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Recorded(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getBoolean(7),
-                                Instant.ofEpochMilli(rs.getLong(8))));
-                    }
-                }
-                return out;
-            }
-        });
-    }
-
     private static String cut(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max);
     }
