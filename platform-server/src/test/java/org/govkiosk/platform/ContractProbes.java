@@ -58,6 +58,9 @@ final class ContractProbes {
     private final String clerkToken;
     private final String completedCase;
     private final String technicianToken;
+    /** Sessions of people, for the 404 of another hall's data: a clerk of HALL-1, a supervisor of HALL-2. */
+    private String hallOneClerkToken;
+    private String hallTwoSupervisorToken;
 
     ContractProbes(URI base, TestTerminal terminal, String clerkToken, String completedCase) {
         this(base, terminal, clerkToken, completedCase, null);
@@ -70,6 +73,13 @@ final class ContractProbes {
         this.clerkToken = clerkToken;
         this.completedCase = completedCase;
         this.technicianToken = technicianToken;
+    }
+
+    /** With the sessions of a clerk of HALL-1 and a supervisor of HALL-2, for the probes of another hall. */
+    ContractProbes withPeople(String hallOneClerk, String hallTwoSupervisor) {
+        this.hallOneClerkToken = hallOneClerk;
+        this.hallTwoSupervisorToken = hallTwoSupervisor;
+        return this;
     }
 
     List<Probe> probes(Operation op) {
@@ -203,9 +213,29 @@ final class ContractProbes {
                         "application/json", decision("MGR-probe"), -1));
                 out.add(authed(r, 403, "the filer reviewing their own appeal", ApiPaths.clerkRatingAppealDecision(
                         appealFiledBy(r, "CLERK-probe")), "application/json", decision("clerk-probe"), -1));
+                if (hallTwoSupervisorToken != null) {
+                    out.add(as(hallTwoSupervisorToken, authed(r, 404, "another hall's appeal",
+                            ApiPaths.clerkRatingAppealDecision(appealFiledBy(r, "CLERK-probe-2")),
+                            "application/json", decision("MGR-probe"), -1)));
+                }
             }
-            case "GET " + ApiPaths.CLERK_RATING_APPEAL_EVIDENCE -> out.add(authed(r, 404, "an unknown appeal",
-                    ApiPaths.clerkRatingAppealEvidence("AP-none", 1), null, new byte[0], -1));
+            case "GET " + ApiPaths.CLERK_RATING_APPEAL_EVIDENCE -> {
+                out.add(authed(r, 404, "an unknown appeal", ApiPaths.clerkRatingAppealEvidence("AP-none", 1), null,
+                        new byte[0], -1));
+                if (hallTwoSupervisorToken != null) {
+                    out.add(as(hallTwoSupervisorToken, authed(r, 404, "another hall's appeal",
+                            ApiPaths.clerkRatingAppealEvidence(appealFiledBy(r, "CLERK-probe-3"), 1), null,
+                            new byte[0], -1)));
+                }
+            }
+            case "POST " + ApiPaths.CLERK_LICENCES -> {
+                if (hallOneClerkToken != null) {
+                    out.add(as(hallOneClerkToken, authed(r, 404, "another hall", r.path() + "?hall=HALL-2",
+                            "application/json", licence(), -1)));
+                }
+                out.add(authed(r, 400, "a hall that is no hall code", r.path() + "?hall=no%20hall",
+                        "application/json", licence(), -1));
+            }
             case "GET " + ApiPaths.CLERK_RATING_REPORTS -> out.add(authed(r, 400, "a grouping there is not",
                     r.path() + "?by=hall", null, new byte[0], -1));
             case "GET " + ApiPaths.PAD_RATING_LINK -> out.add(authed(r, 403, "a terminal bound to no window",
@@ -259,6 +289,16 @@ final class ContractProbes {
         return new Probe(r, expected, what, r.method(), path, headers, body, declared);
     }
 
+    /** The probe made with a person's session token instead of the machine token. */
+    private static Probe as(String token, Probe p) {
+        return withHeader(p, "Authorization", "Bearer " + token);
+    }
+
+    private static byte[] licence() {
+        return json(Map.of("licenceType", "E_SOCIAL_SECURITY_CARD", "licenceNumber", "A12345678", "holderName",
+                "张三丰", "holderIdNumber", Fixtures.ID_NUMBER, "issuer", "示例市人社局", "codeTtlSeconds", 60));
+    }
+
     private static Probe withHeader(Probe p, String name, String value) {
         Map<String, String> h = new LinkedHashMap<>(p.headers());
         h.put(name, value);
@@ -285,14 +325,17 @@ final class ContractProbes {
     /** An open appeal against a bad rating of the completed case, filed by {@code filer}; its id. */
     private String appealFiledBy(Route r, String filer) {
         try {
-            var rated = terminal.post(ApiPaths.RATINGS, Fixtures.rating(terminal.id, "probe-appeal", completedCase,
-                    "probe-appeal", 1));
+            var rated = terminal.post(ApiPaths.RATINGS, Fixtures.rating(terminal.id, "probe-appeal-" + filer,
+                    completedCase, "probe-appeal-" + filer, 1));
             if (rated.statusCode() != 201) {
                 throw new AssertionError("rating refused: " + rated.body());
             }
             String ratingId = TestTerminal.read(rated, org.govkiosk.api.RatingReceipt.class).ratingId();
-            Answer filed = send(authed(r, 201, "file", ApiPaths.CLERK_RATING_APPEALS, "application/json",
-                    json(Map.of("ratingId", ratingId, "filedBy", filer, "explanation", "probe")), -1));
+            Probe file = authed(r, 201, "file", ApiPaths.CLERK_RATING_APPEALS, "application/json",
+                    json(Map.of("ratingId", ratingId, "filedBy", filer, "explanation", "probe")), -1);
+            // Filed by POST whatever the operation probed (the evidence is a GET).
+            Answer filed = send(new Probe(file.operation(), 201, "file", "POST", file.path(), file.headers(),
+                    file.body(), -1));
             if (filed.status() != 201) {
                 throw new AssertionError("appeal refused: " + filed.body());
             }

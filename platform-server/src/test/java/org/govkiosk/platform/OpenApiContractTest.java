@@ -52,8 +52,11 @@ class OpenApiContractTest {
                 .registered(RunningPlatform.ENROLMENT);
         StaffClient.add(server, "probe-tech", org.govkiosk.platform.staff.Role.TECHNICIAN, "HALL-1");
         StaffClient.add(server, "probe-clerk", org.govkiosk.platform.staff.Role.CLERK, "HALL-1");
+        StaffClient.add(server, "probe-super2", org.govkiosk.platform.staff.Role.SUPERVISOR, "HALL-2");
         probes = new ContractProbes(server.baseUri(), terminal, RunningPlatform.CLERK,
-                ContractProbes.fileCompletedCase(terminal), StaffClient.token(server.baseUri(), "probe-tech"));
+                ContractProbes.fileCompletedCase(terminal), StaffClient.token(server.baseUri(), "probe-tech"))
+                .withPeople(StaffClient.token(server.baseUri(), "probe-clerk"),
+                        StaffClient.token(server.baseUri(), "probe-super2"));
     }
 
     @AfterAll

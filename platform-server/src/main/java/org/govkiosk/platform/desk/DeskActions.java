@@ -162,8 +162,9 @@ final class DeskActions {
                     IssuanceChannel channel = "EXPRESS_POST".equals(f.one("channel")) ? IssuanceChannel.EXPRESS_POST
                             : IssuanceChannel.WINDOW;
                     String where = clerk.window().isBlank() ? "" : "（" + clerk.window() + "）";
-                    cases.transition(number, new CaseTransition(CaseState.CERTIFICATE_ISSUED,
-                            (channel == IssuanceChannel.WINDOW ? "综合出证窗口" : "邮寄") + where + " 出证"), now, today);
+                    // The case moves and the issuance is recorded (this window, this clerk) in one transaction.
+                    cases.issueAtWindow(number, clerk.window(), clerk.signature(), channel,
+                            (channel == IssuanceChannel.WINDOW ? "综合出证窗口" : "邮寄") + where + " 出证", now, today);
                     detail = "to " + CaseState.CERTIFICATE_ISSUED + " " + channel;
                 }
                 case "rating" -> {

@@ -69,32 +69,15 @@ public final class ClerkRoutes {
             throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "training must be true or false");
         }
         boolean practice = "true".equals(training);
-        java.util.function.Predicate<CaseView> inHalls = inHalls(who);
+        // A person sees the cases of their halls only, filtered by the database on the case's hall (V11).
+        java.util.Set<String> halls = StaffAuth.scope(who);
         if ("true".equals(overdue)) {
             // 电子监察 of 容缺: the cases whose deferred materials are past their deadline.
-            Responses.json(ctx, 200, new CaseList(cases.list(state, practice, Integer.MAX_VALUE, s.today()).stream()
-                    .filter(inHalls).filter(v -> v.deferral() != null && v.deferral().overdue()).limit(limit)
-                    .toList()));
+            Responses.json(ctx, 200, new CaseList(cases.list(state, practice, halls, Integer.MAX_VALUE, s.today())
+                    .stream().filter(v -> v.deferral() != null && v.deferral().overdue()).limit(limit).toList()));
             return;
         }
-        if (who.machine()) {
-            Responses.json(ctx, 200, new CaseList(cases.list(state, practice, limit, s.today())));
-            return;
-        }
-        // A person sees the cases of their halls only. The store lists all halls' cases, so this filters a full
-        // list (as the overdue view does); a hall column on cases would let the database do it.
-        Responses.json(ctx, 200, new CaseList(cases.list(state, practice, Integer.MAX_VALUE, s.today()).stream()
-                .filter(inHalls).limit(limit).toList()));
-    }
-
-    /** Whether a case is in {@code who}'s halls (by the hall of the terminal that filed it). */
-    private java.util.function.Predicate<CaseView> inHalls(StaffMember who) {
-        if (who.machine()) {
-            return v -> true;
-        }
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        terminals.all().stream().filter(t -> who.actsIn(t.hallCode())).forEach(t -> ids.add(t.terminalId()));
-        return v -> ids.contains(v.terminalId());
+        Responses.json(ctx, 200, new CaseList(cases.list(state, practice, halls, limit, s.today())));
     }
 
     /** A clerk (or hall administrator) acting on a case of their own halls; 404 for another hall's case. */
@@ -105,12 +88,16 @@ public final class ClerkRoutes {
     }
 
     private void transition(Context ctx) {
-        caseWork(ctx);
+        StaffMember who = caseWork(ctx);
         s.bodies().requireJson(ctx);
         CaseTransition t = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()), CaseTransition.class);
         String number = ctx.pathParam("caseNumber");
         StaffAuth.detail(ctx, "to " + t.to());
-        CaseView view = cases.transition(number, t, s.clock().instant(), s.today());
+        // 出证 by a clerk is an issuance at a window, recorded with who issued it (the machine names nobody).
+        CaseView view = t.to() == CaseState.CERTIFICATE_ISSUED
+                ? cases.issueAtWindow(number, null, who.machine() ? null : who.signature(100),
+                        org.govkiosk.api.IssuanceChannel.WINDOW, t.note(), s.clock().instant(), s.today())
+                : cases.transition(number, t, s.clock().instant(), s.today());
         LOG.info("Case {} moved to {}", number, t.to());
         Responses.json(ctx, 200, view);
     }
@@ -184,10 +171,25 @@ public final class ClerkRoutes {
     }
 
     private void issueLicence(Context ctx) {
-        s.auth().clerk(ctx, StaffAuth.CASE_WORK);
+        StaffMember who = s.auth().clerk(ctx, StaffAuth.CASE_WORK);
+        // The code belongs to a hall: the one named (?hall=), else the person's only hall; the machine may name
+        // none (a code of no hall verifies anywhere). Another hall's: 404, as for the reports.
+        String hall = ctx.queryParam("hall");
+        if (hall != null && !hall.matches("[A-Za-z0-9_.-]{1,64}")) {
+            throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "hall is a hall code");
+        }
+        if (!who.machine()) {
+            if (hall == null && who.halls().size() != 1) {
+                throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "hall: name one of your halls "
+                        + who.halls());
+            }
+            hall = hall == null ? who.halls().first() : hall;
+            StaffAuth.requireHall(who, hall, "hall");
+        }
         s.bodies().requireJson(ctx);
         LicenceIssue issue = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()), LicenceIssue.class);
-        Responses.json(ctx, 201, licences.issue(issue, s.clock().instant()));
+        StaffAuth.detail(ctx, "e-licence code" + (hall == null ? " of no hall" : " of hall " + hall));
+        Responses.json(ctx, 201, licences.issue(issue, hall, s.clock().instant()));
     }
 
     private void terminals(Context ctx) {

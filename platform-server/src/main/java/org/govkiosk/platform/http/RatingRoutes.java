@@ -61,8 +61,10 @@ public final class RatingRoutes {
 
     private void verifyLicence(Context ctx) {
         s.bodies().requireJson(ctx);
-        byte[] body = s.signed(ctx, s.maxBodyBytes()).body();
-        LicenceVerificationRequest request = s.bodies().json(body, LicenceVerificationRequest.class);
-        Responses.json(ctx, 200, licences.verify(request, s.clock().instant(), s.zone()));
+        RouteSupport.Signed signed = s.signed(ctx, s.maxBodyBytes());
+        LicenceVerificationRequest request = s.bodies().json(signed.body(), LicenceVerificationRequest.class);
+        // A terminal sees the codes made in its own hall (and those of no hall); another hall's is unknown here.
+        Responses.json(ctx, 200, licences.verify(request, s.halls().of(signed.terminal()), s.clock().instant(),
+                s.zone()));
     }
 }

@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.govkiosk.platform.store.Database;
+import org.govkiosk.platform.store.HallScope;
 
 /**
  * The sender's side of {@code province_outbox} (written by {@link org.govkiosk.platform.store.UpwardOutbox}):
@@ -21,6 +23,9 @@ import org.govkiosk.platform.store.Database;
  */
 public final class ProvinceOutbox {
 
+    /** SQL expression on a row of province_outbox: the hall of the rating the entry names. */
+    private static final String HALL = "(SELECT " + HallScope.RATING_HALL + " FROM ratings r"
+            + " WHERE r.rating_id = province_outbox.rating_id)";
     private static final String COLUMNS = "entry_id, kind, rating_id, idempotency_key, state, attempts, created_at,"
             + " next_attempt_at, sent_at, last_error";
 
@@ -93,18 +98,31 @@ public final class ProvinceOutbox {
 
     /** The dead letters, oldest first. */
     public List<OutboxEntry> deadLetters(int limit) {
-        return list("WHERE state = 'DEAD'", limit);
+        return deadLetters(null, limit);
+    }
+
+    /** The dead letters of the ratings of {@code halls} (null: every hall), oldest first. */
+    public List<OutboxEntry> deadLetters(Set<String> halls, int limit) {
+        List<Object> args = new ArrayList<>();
+        return list("WHERE state = 'DEAD'" + HallScope.andIn(HALL, halls, args), args, limit);
     }
 
     /** Every entry, oldest first (tests, reports). */
     public List<OutboxEntry> entries(int limit) {
-        return list("", limit);
+        return list("", List.of(), limit);
     }
 
     public int count(String state) {
+        return count(state, null);
+    }
+
+    /** How many entries in {@code state} name a rating of {@code halls} (null: every hall). */
+    public int count(String state, Set<String> halls) {
+        List<Object> args = new ArrayList<>(List.of(state));
+        String sql = "SELECT COUNT(*) FROM province_outbox WHERE state = ?" + HallScope.andIn(HALL, halls, args);
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM province_outbox WHERE state = ?")) {
-                ps.setString(1, state);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                set(ps, args);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getInt(1);
@@ -118,33 +136,51 @@ public final class ProvinceOutbox {
      * null. @return how many
      */
     public int requeue(String entryId) {
+        return requeue(entryId, null);
+    }
+
+    /**
+     * As {@link #requeue(String)}, of the ratings of {@code halls} only (null: every hall): a dead letter of another
+     * hall is not touched, as if it were not there. @return how many
+     */
+    public int requeue(String entryId, Set<String> halls) {
         long now = clock.millis();
+        List<Object> args = new ArrayList<>(List.of(now, now));
+        StringBuilder sql = new StringBuilder("UPDATE province_outbox SET state = 'PENDING', attempts = 0,"
+                + " next_attempt_at = ?, updated_at = ? WHERE state = 'DEAD'");
+        if (entryId != null) {
+            sql.append(" AND entry_id = ?");
+            args.add(entryId);
+        }
+        sql.append(HallScope.andIn(HALL, halls, args));
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE province_outbox SET state = 'PENDING', attempts = 0,"
-                    + " next_attempt_at = ?, updated_at = ? WHERE state = 'DEAD'"
-                    + (entryId == null ? "" : " AND entry_id = ?"))) {
-                ps.setLong(1, now);
-                ps.setLong(2, now);
-                if (entryId != null) {
-                    ps.setString(3, entryId);
-                }
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                set(ps, args);
                 return ps.executeUpdate();
             }
         });
     }
 
-    private List<OutboxEntry> list(String where, int limit) {
+    private List<OutboxEntry> list(String where, List<Object> args, int limit) {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM province_outbox " + where
-                    + " ORDER BY created_at, entry_id LIMIT " + limit);
-                    ResultSet rs = ps.executeQuery()) {
-                List<OutboxEntry> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(entry(rs));
+                    + " ORDER BY created_at, entry_id LIMIT " + limit)) {
+                set(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<OutboxEntry> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(entry(rs));
+                    }
+                    return out;
                 }
-                return out;
             }
         });
+    }
+
+    private static void set(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            ps.setObject(i + 1, args.get(i));
+        }
     }
 
     private void update(String sql, Object... args) {

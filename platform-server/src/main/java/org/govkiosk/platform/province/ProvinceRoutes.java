@@ -14,6 +14,7 @@ import org.govkiosk.platform.http.Query;
 import org.govkiosk.platform.http.Responses;
 import org.govkiosk.platform.http.RouteSupport;
 import org.govkiosk.platform.http.RouteTable;
+import org.govkiosk.platform.http.StaffAuth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,17 +57,21 @@ final class ProvinceRoutes {
     }
 
     private void deadLetters(Context ctx) {
-        s.auth().clerk(ctx, org.govkiosk.platform.staff.Role.HALL_ADMIN, org.govkiosk.platform.staff.Role.SUPERVISOR);
+        var who = s.auth().clerk(ctx, org.govkiosk.platform.staff.Role.HALL_ADMIN,
+                org.govkiosk.platform.staff.Role.SUPERVISOR);
         int limit = Query.limit(ctx);
+        // A person sees the upward entries of their own halls' ratings; the machine sees all.
+        java.util.Set<String> halls = StaffAuth.scope(who);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("count", outbox.count("DEAD"));
-        body.put("pending", outbox.count("PENDING") + outbox.count("SENDING"));
-        body.put("entries", outbox.deadLetters(limit));
+        body.put("count", outbox.count("DEAD", halls));
+        body.put("pending", outbox.count("PENDING", halls) + outbox.count("SENDING", halls));
+        body.put("entries", outbox.deadLetters(halls, limit));
         Responses.json(ctx, 200, body);
     }
 
     private void requeue(Context ctx) {
-        s.auth().clerk(ctx, org.govkiosk.platform.staff.Role.HALL_ADMIN, org.govkiosk.platform.staff.Role.SUPERVISOR);
+        var who = s.auth().clerk(ctx, org.govkiosk.platform.staff.Role.HALL_ADMIN,
+                org.govkiosk.platform.staff.Role.SUPERVISOR);
         s.bodies().requireJson(ctx);
         Requeue r = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()), Requeue.class);
         boolean all = Boolean.TRUE.equals(r.all());
@@ -76,10 +81,13 @@ final class ProvinceRoutes {
         if (r.entryId() != null && r.entryId().length() > 64) {
             throw ApiException.client(400, ErrorCodes.INVALID_FIELD, "entryId is at most 64 characters");
         }
-        int n = outbox.requeue(all ? null : r.entryId());
+        // Only the dead letters of the caller's halls: another hall's is answered as if it were not there (404).
+        int n = outbox.requeue(all ? null : r.entryId(), StaffAuth.scope(who));
         if (!all && n == 0) {
-            throw ApiException.client(404, ErrorCodes.NOT_FOUND, "no dead letter " + r.entryId());
+            throw ApiException.client(404, ErrorCodes.NOT_FOUND, "no dead letter " + r.entryId()
+                    + (who.machine() ? "" : " in your halls"));
         }
+        StaffAuth.detail(ctx, all ? n + " dead letter(s) queued again" : "dead letter queued again");
         LOG.info("{} upward dead letter(s) queued again by staff", n);
         Responses.json(ctx, 200, Map.of("requeued", n));
     }

@@ -34,7 +34,7 @@ final class LegacyFollowUpRoutes {
     }
 
     private void bad(Context ctx) {
-        s.auth().clerk(ctx);
+        var who = s.auth().clerk(ctx);
         ctx.header("Deprecation", "true");
         Optional<FollowUpState> state = Optional.ofNullable(ctx.queryParam("state")).map(v -> {
             try {
@@ -44,14 +44,17 @@ final class LegacyFollowUpRoutes {
                         + Arrays.toString(FollowUpState.values()));
             }
         });
-        Responses.json(ctx, 200, new BadRatingList(followUps.list(state, Query.limit(ctx))));
+        // A person sees the bad ratings of their own halls.
+        Responses.json(ctx, 200, new BadRatingList(followUps.list(state,
+                org.govkiosk.platform.http.StaffAuth.scope(who), Query.limit(ctx))));
     }
 
     private void followUp(Context ctx) {
-        s.auth().clerk(ctx);
+        var who = s.auth().clerk(ctx);
         ctx.header("Deprecation", "true");
         s.bodies().requireJson(ctx);
         RatingFollowUp f = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()), RatingFollowUp.class);
+        s.auth().staff().requireRating(ctx, who, f.ratingId()); // another hall's rating: 404
         try {
             Responses.json(ctx, 200, followUps.followUp(f));
         } catch (IllegalArgumentException e) {

@@ -51,14 +51,20 @@ final class LegacyFollowUps {
         this.zone = zone;
     }
 
-    /** Bad ratings citizens gave, oldest first, with the state of their ledger entry. */
-    List<BadRating> list(Optional<FollowUpState> state, int limit) {
+    /** Bad ratings citizens gave, oldest first, with the state of their ledger entry, of {@code halls} (null: all). */
+    List<BadRating> list(Optional<FollowUpState> state, java.util.Set<String> halls, int limit) {
         ledger.sync();
         carryOver();
+        List<Object> args = new ArrayList<>();
+        String where = state.map(s -> " AND l.state = '" + ledgerState(s).name() + "'").orElse("")
+                + org.govkiosk.platform.store.HallScope.andIn(org.govkiosk.platform.store.HallScope.RATING_HALL,
+                        halls, args);
         return db.inTransaction(c -> {
-            String where = state.map(s -> " AND l.state = '" + ledgerState(s).name() + "'").orElse("");
             try (PreparedStatement ps = c.prepareStatement(SELECT + where
                     + " ORDER BY r.received_at, r.rating_id LIMIT " + limit)) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
+                }
                 List<BadRating> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -62,7 +62,7 @@ final class RatingAppealRoutes {
     private static final org.govkiosk.platform.staff.Role[] READERS = {org.govkiosk.platform.staff.Role.CLERK, org.govkiosk.platform.staff.Role.SUPERVISOR, org.govkiosk.platform.staff.Role.HALL_ADMIN};
 
     private void list(Context ctx) {
-        s.auth().clerk(ctx, READERS);
+        var who = s.auth().clerk(ctx, READERS);
         Optional<AppealState> state = Optional.ofNullable(ctx.queryParam("state")).map(v -> {
             try {
                 return AppealState.valueOf(v);
@@ -71,7 +71,9 @@ final class RatingAppealRoutes {
                         + Arrays.toString(AppealState.values()));
             }
         });
-        Responses.json(ctx, 200, new RatingAppealList(appeals.list(state, Query.limit(ctx))));
+        // A person sees the appeals on the ratings of their own halls.
+        Responses.json(ctx, 200, new RatingAppealList(appeals.list(state,
+                org.govkiosk.platform.http.StaffAuth.scope(who), Query.limit(ctx))));
     }
 
     private void file(Context ctx) {
@@ -92,8 +94,9 @@ final class RatingAppealRoutes {
     private void decide(Context ctx) {
         // 复核 is a supervisor's or the hall administrator's, never the filer's (checked below by name).
         var who = s.auth().clerk(ctx, org.govkiosk.platform.staff.Role.SUPERVISOR, org.govkiosk.platform.staff.Role.HALL_ADMIN);
-        s.bodies().requireJson(ctx);
         String id = appealId(ctx);
+        inHalls(ctx, who, id); // another hall's appeal: 404, before its body is read
+        s.bodies().requireJson(ctx);
         RatingAppealDecision given = s.bodies().json(s.bodies().read(ctx, s.maxBodyBytes()),
                 RatingAppealDecision.class);
         RatingAppealDecision d = who.machine() ? given : new RatingAppealDecision(given.uphold(), who.signature(64),
@@ -108,8 +111,9 @@ final class RatingAppealRoutes {
     }
 
     private void evidence(Context ctx) {
-        s.auth().clerk(ctx, READERS);
+        var who = s.auth().clerk(ctx, READERS);
         String id = appealId(ctx);
+        inHalls(ctx, who, id); // another hall's evidence: 404
         int number;
         try {
             number = Integer.parseInt(ctx.pathParam("number"));
@@ -127,6 +131,20 @@ final class RatingAppealRoutes {
         ctx.status(200).result(a.content());
     }
 
+    /** 404 unless {@code who} acts in the hall of the rating appeal {@code id} is about (or there is none). */
+    private void inHalls(Context ctx, org.govkiosk.platform.staff.StaffMember who, String id) {
+        if (who.machine()) {
+            return;
+        }
+        String rating = appeals.ratingOf(id).orElseThrow(() -> new NotFoundException(ErrorCodes.NOT_FOUND,
+                "no appeal " + id + " in your halls"));
+        try {
+            s.auth().staff().requireRating(ctx, who, rating);
+        } catch (NotFoundException e) {
+            throw new NotFoundException(ErrorCodes.NOT_FOUND, "no appeal " + id + " in your halls");
+        }
+    }
+
     private static String appealId(Context ctx) {
         String id = ctx.pathParam("appealId");
         if (id.length() > 64) {
@@ -136,8 +154,10 @@ final class RatingAppealRoutes {
     }
 
     private void windows(Context ctx) {
-        s.auth().clerk(ctx, READERS);
-        Responses.json(ctx, 200, new WindowDepartmentList(windows.all()));
+        var who = s.auth().clerk(ctx, READERS);
+        // A person sees the windows of their own halls.
+        Responses.json(ctx, 200, new WindowDepartmentList(windows.all().stream()
+                .filter(w -> who.actsIn(w.hallCode())).toList()));
     }
 
     private void putWindow(Context ctx) {

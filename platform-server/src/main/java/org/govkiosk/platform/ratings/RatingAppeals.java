@@ -151,13 +151,21 @@ final class RatingAppeals {
         return a.strip().toLowerCase(Locale.ROOT).equals(b.strip().toLowerCase(Locale.ROOT));
     }
 
-    /** The appeals, oldest first, optionally of one state. */
-    List<RatingAppeal> list(Optional<AppealState> state, int limit) {
+    /** The appeals, oldest first, optionally of one state, of the ratings of {@code halls} (null: every hall). */
+    List<RatingAppeal> list(Optional<AppealState> state, java.util.Set<String> halls, int limit) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (state.isPresent()) {
+            where.append(" AND a.state = ?");
+            args.add(state.get().name());
+        }
+        where.append(org.govkiosk.platform.store.HallScope.andIn(org.govkiosk.platform.store.HallScope.RATING_HALL,
+                halls, args));
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(SELECT + (state.isPresent() ? " WHERE a.state = ?" : "")
-                    + " ORDER BY a.filed_at, a.appeal_id LIMIT " + limit)) {
-                if (state.isPresent()) {
-                    ps.setString(1, state.get().name());
+            try (PreparedStatement ps = c.prepareStatement(SELECT + where + " ORDER BY a.filed_at, a.appeal_id LIMIT "
+                    + limit)) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
                 }
                 List<RatingAppeal> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
@@ -166,6 +174,18 @@ final class RatingAppeals {
                     }
                 }
                 return out;
+            }
+        });
+    }
+
+    /** The rating an appeal is about, if there is such an appeal. */
+    Optional<String> ratingOf(String appealId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT rating_id FROM rating_appeals WHERE appeal_id = ?")) {
+                ps.setString(1, appealId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
             }
         });
     }

@@ -226,8 +226,10 @@ public final class CaseStore {
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO cases (case_number, terminal_id,"
                 + " idempotency_key, body_sha256, local_case_id, item_code, item_name, kind, state, applicant_key,"
-                + " applicant_name_masked, submission, submitted_at, received_at, updated_at, promised_date, training)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " applicant_name_masked, submission, submitted_at, received_at, updated_at, promised_date, training,"
+                // The case belongs to the hall its terminal is registered in, from now on (V11).
+                + " hall_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " (SELECT hall_code FROM terminals WHERE terminal_id = ?))")) {
             ps.setString(1, number);
             ps.setString(2, s.terminalId());
             ps.setString(3, s.idempotencyKey());
@@ -245,6 +247,7 @@ public final class CaseStore {
             ps.setLong(15, now.toEpochMilli());
             ps.setObject(16, extra.promisedDate(), java.sql.Types.DATE);
             ps.setBoolean(17, s.practice());
+            ps.setString(18, s.terminalId());
             ps.executeUpdate();
         }
     }
@@ -353,11 +356,12 @@ public final class CaseStore {
      */
     public Optional<String> hallOf(String caseNumber) {
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT t.hall_code FROM cases c JOIN terminals t"
-                    + " ON t.terminal_id = c.terminal_id WHERE c.case_number = ?")) {
+            // The hall kept with the case (V11); the terminal's for a case filed before its terminal was known.
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(c.hall_code, t.hall_code) FROM cases c"
+                    + " LEFT JOIN terminals t ON t.terminal_id = c.terminal_id WHERE c.case_number = ?")) {
                 ps.setString(1, caseNumber);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
                 }
             }
         });
@@ -381,14 +385,34 @@ public final class CaseStore {
      * terminals in training mode, which never mix with the real ones.
      */
     public List<CaseView> list(Optional<CaseState> state, boolean training, int limit, LocalDate today) {
-        String kind = training ? " WHERE c.training = TRUE" : " WHERE c.training = FALSE";
-        return db.inTransaction(c -> {
-            List<CaseView> all = state.isPresent()
-                    ? views(c, calendar, kind + " AND c.state = ? ORDER BY c.received_at DESC, c.case_number",
-                            List.of(state.get().name()), today)
-                    : views(c, calendar, kind + " ORDER BY c.received_at DESC, c.case_number", List.of(), today);
-            return all.stream().limit(limit).toList();
-        });
+        return list(state, training, null, limit, today);
+    }
+
+    /**
+     * As {@link #list(Optional, boolean, int, LocalDate)}, of the cases of {@code halls} only (null: every hall's);
+     * the database filters by the case's hall ({@code cases_by_hall}) and stops at {@code limit}.
+     */
+    public List<CaseView> list(Optional<CaseState> state, boolean training, java.util.Set<String> halls, int limit,
+            LocalDate today) {
+        if (halls != null && halls.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder where = new StringBuilder(training ? " WHERE c.training = TRUE" : " WHERE c.training = FALSE");
+        List<String> args = new ArrayList<>();
+        if (halls != null) {
+            where.append(" AND c.hall_code IN (").append(String.join(", ", java.util.Collections.nCopies(halls.size(),
+                    "?"))).append(')');
+            args.addAll(halls);
+        }
+        if (state.isPresent()) {
+            where.append(" AND c.state = ?");
+            args.add(state.get().name());
+        }
+        where.append(" ORDER BY c.received_at DESC, c.case_number");
+        if (limit < Integer.MAX_VALUE) {
+            where.append(" LIMIT ").append(Math.max(0, limit));
+        }
+        return db.inTransaction(c -> views(c, calendar, where.toString(), args, today));
     }
 
     /**
@@ -397,13 +421,7 @@ public final class CaseStore {
      */
     public List<CaseView> listInHall(Optional<CaseState> state, String hallCode, int limit, LocalDate today) {
         // The real cases only: a training terminal's practice cases are not a window's work.
-        String inHall = " WHERE c.training = FALSE AND c.terminal_id IN (SELECT terminal_id FROM terminals"
-                + " WHERE hall_code = ?)";
-        return db.inTransaction(c -> (state.isPresent()
-                ? views(c, calendar, inHall + " AND c.state = ? ORDER BY c.received_at DESC, c.case_number",
-                        List.of(hallCode, state.get().name()), today)
-                : views(c, calendar, inHall + " ORDER BY c.received_at DESC, c.case_number", List.of(hallCode),
-                        today)).stream().limit(limit).toList());
+        return list(state, false, java.util.Set.of(hallCode), limit, today);
     }
 
     /** The case's submission as stored (applicant, materials), for the clerk who works on it; empty if none. */
@@ -438,8 +456,11 @@ public final class CaseStore {
                 throw new StoreConflict(ErrorCodes.ILLEGAL_TRANSITION, "a joint case is decided by its lead"
                         + " department's step, after the joint departments (POST its joint-steps)");
             }
-            if (t.to() == CaseState.CERTIFICATE_ISSUED && !hasCertificate(c, caseNumber)) {
-                throw new StoreConflict(ErrorCodes.ILLEGAL_TRANSITION, "attach the certificate before issuing it");
+            if (t.to() == CaseState.CERTIFICATE_ISSUED) {
+                // Issued by a clerk, not at a terminal: an issuance at a window all the same (none is ever missing).
+                IssuanceStore.atWindow(c, caseNumber, null, null, org.govkiosk.api.IssuanceChannel.WINDOW, t.note(),
+                        now);
+                return views(c, calendar, " WHERE c.case_number = ?", List.of(caseNumber), today).get(0);
             }
             if (!t.materials().isEmpty()) {
                 Filing asked = RequestedMaterials.filing(c, caseNumber, t);
@@ -460,6 +481,22 @@ public final class CaseStore {
                 ps.executeUpdate();
             }
             addEvent(c, caseNumber, nextSeq(c, caseNumber), t.to(), now, t.note());
+            return views(c, calendar, " WHERE c.case_number = ?", List.of(caseNumber), today).get(0);
+        });
+    }
+
+    /**
+     * 出证 at a window: the case moves to CERTIFICATE_ISSUED and the issuance is recorded with the window and the
+     * clerk, in one transaction ({@link IssuanceStore#atWindow}).
+     *
+     * @param note the case history's words, null for the default
+     * @throws NotFoundException if there is no such case
+     * @throws StoreConflict     if the case is not finished or has no certificate on file
+     */
+    public CaseView issueAtWindow(String caseNumber, String windowId, String issuedBy,
+            org.govkiosk.api.IssuanceChannel channel, String note, Instant now, LocalDate today) {
+        return db.inTransaction(c -> {
+            IssuanceStore.atWindow(c, caseNumber, windowId, issuedBy, channel, note, now);
             return views(c, calendar, " WHERE c.case_number = ?", List.of(caseNumber), today).get(0);
         });
     }
@@ -634,14 +671,6 @@ public final class CaseStore {
         }
     }
 
-    private static boolean hasCertificate(Connection c, String caseNumber) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM certificates WHERE case_number = ?")) {
-            ps.setString(1, caseNumber);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
 
     static int nextSeq(Connection c, String caseNumber) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(

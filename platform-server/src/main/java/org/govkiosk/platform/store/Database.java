@@ -26,7 +26,7 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     static final String SCHEMA = "/org/govkiosk/platform/store/schema.sql";
     static final String MIGRATIONS = "org/govkiosk/platform/store/migration";
-    /** The advisory lock key of {@link #inSchemaLock} ("govkiosk" in ASCII). */
+    /** The advisory lock key the migrations run under on PostgreSQL ("govkiosk" in ASCII). */
     private static final long SCHEMA_LOCK = 0x676f766b696f736bL;
 
     /** Work on one connection inside one transaction. */
@@ -243,22 +243,6 @@ public final class Database implements AutoCloseable {
         } catch (FlywayException e) {
             throw new StorageException("schema migration failed: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Creates a feature's own tables ({@code CREATE ... IF NOT EXISTS}) once even when several instances start on
-     * one database together: on PostgreSQL two such statements at once can both miss the table and one then fails.
-     * Under a transaction-scoped advisory lock they run one after the other (DDL is transactional there).
-     */
-    public <T> T inSchemaLock(Work<T> work) {
-        return inTransaction(c -> {
-            if (postgres) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
-                }
-            }
-            return work.run(c);
-        });
     }
 
     static List<String> schemaStatements() {

@@ -55,6 +55,85 @@ public final class IssuanceStore {
         }
     }
 
+    /**
+     * A certificate handed out at a window by a clerk (the desk's 出证, or the clerk API's move to
+     * CERTIFICATE_ISSUED): in one transaction the case moves to CERTIFICATE_ISSUED, its history says where, and the
+     * issuance is recorded with the window and the clerk (no terminal), as a terminal's issuance is.
+     *
+     * @param windowId the clerk's window, null or blank if none was named
+     * @param issuedBy who issued it, as the staff audit names them (kept with the issuance, not in the case's
+     *                 history a citizen reads)
+     * @param note     what the case's history says, null for the default ("综合出证窗口（W-3）出证（证书 …）")
+     * @throws NotFoundException if there is no such case
+     * @throws StoreConflict     the case is not finished (办结), or has no certificate on file
+     */
+    public IssuanceReceipt atWindow(String caseNumber, String windowId, String issuedBy,
+            org.govkiosk.api.IssuanceChannel channel, String note, Instant now) {
+        return db.inTransaction(c -> atWindow(c, caseNumber, windowId, issuedBy, channel, note, now));
+    }
+
+    static IssuanceReceipt atWindow(Connection c, String number, String windowId, String issuedBy,
+            org.govkiosk.api.IssuanceChannel channel, String note, Instant now) throws SQLException {
+        CaseState state = CaseStore.lockState(c, number);
+        if (!state.canMoveTo(CaseState.CERTIFICATE_ISSUED)) {
+            throw new StoreConflict(ErrorCodes.ILLEGAL_TRANSITION, "case cannot move from " + state + " to "
+                    + CaseState.CERTIFICATE_ISSUED + "; allowed: " + state.next());
+        }
+        Optional<String> onFile = certificateSha256(c, number);
+        if (onFile.isEmpty()) {
+            throw new StoreConflict(ErrorCodes.ILLEGAL_TRANSITION, "attach the certificate before issuing it");
+        }
+        String window = windowId == null || windowId.isBlank() ? null : cut(windowId.strip(), 64);
+        String hall = hall(c, "SELECT COALESCE(c.hall_code, t.hall_code) FROM cases c LEFT JOIN terminals t"
+                + " ON t.terminal_id = c.terminal_id WHERE c.case_number = ?", number).orElse("");
+        String said = note != null ? note
+                : (channel == org.govkiosk.api.IssuanceChannel.EXPRESS_POST ? "邮寄" : "综合出证窗口")
+                        + (window == null ? "" : "（" + window + "）") + " 出证（证书 "
+                        + onFile.get().substring(0, DIGEST_SHOWN) + "…）";
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE cases SET state = ?, note = ?, updated_at = ? WHERE case_number = ?")) {
+            ps.setString(1, CaseState.CERTIFICATE_ISSUED.name());
+            ps.setString(2, said);
+            ps.setLong(3, now.toEpochMilli());
+            ps.setString(4, number);
+            ps.executeUpdate();
+        }
+        CaseStore.addEvent(c, number, CaseStore.nextSeq(c, number), CaseState.CERTIFICATE_ISSUED, now, said);
+        String id = UUID.randomUUID().toString();
+        String key = "window:" + id;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO case_issuances (issuance_id, terminal_id,"
+                + " idempotency_key, body_sha256, case_number, hall_code, channel, certificate_sha256,"
+                + " certificate_current, reprint, issued_at, received_at, window_id, issued_by)"
+                + " VALUES (?, NULL, ?, ?, ?, ?, ?, ?, TRUE, FALSE, ?, ?, ?, ?)")) {
+            ps.setString(1, id);
+            ps.setString(2, key);
+            ps.setString(3, sha256(number + "|" + window + "|" + issuedBy + "|" + channel + "|" + now));
+            ps.setString(4, number);
+            ps.setString(5, hall);
+            ps.setString(6, channel.name());
+            ps.setString(7, onFile.get());
+            ps.setLong(8, now.toEpochMilli());
+            ps.setLong(9, now.toEpochMilli());
+            ps.setString(10, window);
+            ps.setString(11, issuedBy == null ? null : cut(issuedBy, 100));
+            ps.executeUpdate();
+        }
+        return new IssuanceReceipt(id, number, CaseState.CERTIFICATE_ISSUED, false, now, false);
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** How many issuances a case has (the first and its reprints). */
     public int count(String caseNumber) {
         return db.inTransaction(c -> {
@@ -100,8 +179,8 @@ public final class IssuanceStore {
             throw new StoreConflict(ErrorCodes.OTHER_HALL, "hallCode " + i.hallCode()
                     + " is not the hall the terminal is registered in");
         }
-        Optional<String> caseHall = hall(c, "SELECT t.hall_code FROM cases c JOIN terminals t"
-                + " ON t.terminal_id = c.terminal_id WHERE c.case_number = ?", number);
+        Optional<String> caseHall = hall(c, "SELECT COALESCE(c.hall_code, t.hall_code) FROM cases c LEFT JOIN"
+                + " terminals t ON t.terminal_id = c.terminal_id WHERE c.case_number = ?", number);
         if (caseHall.isPresent() && !caseHall.get().equals(i.hallCode())) {
             throw new StoreConflict(ErrorCodes.OTHER_HALL, "the case was filed in another hall; it is issued there");
         }

@@ -30,15 +30,24 @@ public final class LicenceStore {
         this.db = db;
     }
 
+    /** A code of no hall (the machine token's): it verifies at any terminal. */
     public IssuedLicenceCode issue(LicenceIssue issue, Instant now) {
+        return issue(issue, null, now);
+    }
+
+    /**
+     * A code made in {@code hallCode} (null: no hall): it verifies at that hall's terminals only, as the staff who
+     * made it act only there.
+     */
+    public IssuedLicenceCode issue(LicenceIssue issue, String hallCode, Instant now) {
         byte[] token = new byte[24];
         random.nextBytes(token);
         String code = CODE_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(token);
         Instant expiresAt = now.plusSeconds(issue.codeTtlSeconds());
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO licence_codes (code, licence_type,"
-                    + " licence_number, holder_name, holder_id_number, issuer, valid_until, expires_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " licence_number, holder_name, holder_id_number, issuer, valid_until, expires_at, hall_code)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, code);
                 ps.setString(2, issue.licenceType());
                 ps.setString(3, issue.licenceNumber());
@@ -47,6 +56,7 @@ public final class LicenceStore {
                 ps.setString(6, issue.issuer());
                 ps.setObject(7, issue.validUntil(), java.sql.Types.DATE);
                 ps.setLong(8, expiresAt.toEpochMilli());
+                ps.setString(9, hallCode);
                 ps.executeUpdate();
             }
             return null;
@@ -54,12 +64,26 @@ public final class LicenceStore {
         return new IssuedLicenceCode(code, expiresAt);
     }
 
+    /** A verification that sees the codes of every hall (tests of the store). */
     public LicenceVerification verify(LicenceVerificationRequest request, Instant now, ZoneId zone) {
+        return verify(request, null, now, zone);
+    }
+
+    /**
+     * Verifies a code at a terminal of {@code terminalHall} (null: every hall's codes): a code made in another hall
+     * is answered as an unknown one, so its holder does not leave the hall it was made in.
+     */
+    public LicenceVerification verify(LicenceVerificationRequest request, String terminalHall, Instant now,
+            ZoneId zone) {
         String code = request.code().strip();
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT licence_type, licence_number, holder_name,"
-                    + " holder_id_number, issuer, valid_until, expires_at FROM licence_codes WHERE code = ?")) {
+                    + " holder_id_number, issuer, valid_until, expires_at FROM licence_codes WHERE code = ?"
+                    + (terminalHall == null ? "" : " AND (hall_code IS NULL OR hall_code = ?)"))) {
                 ps.setString(1, code);
+                if (terminalHall != null) {
+                    ps.setString(2, terminalHall);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return LicenceVerification.invalid(LicenceVerification.UNKNOWN_CODE);

@@ -159,14 +159,14 @@ public final class StaffAccounts {
         });
     }
 
-    /** The hall of the terminal that took rating {@code ratingId}, if there is such a rating. */
+    /** The hall of rating {@code ratingId} (its terminal's, else its case's: {@link HallScope#RATING_HALL}), if any. */
     public Optional<String> hallOfRating(String ratingId) {
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT t.hall_code FROM ratings r JOIN terminals t"
-                    + " ON t.terminal_id = r.terminal_id WHERE r.rating_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + HallScope.RATING_HALL
+                    + " FROM ratings r WHERE r.rating_id = ?")) {
                 ps.setString(1, ratingId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
                 }
             }
         });

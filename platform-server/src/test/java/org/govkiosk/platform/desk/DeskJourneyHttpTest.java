@@ -39,6 +39,13 @@ import org.junit.jupiter.api.Test;
 class DeskJourneyHttpTest extends RunningPlatform {
 
     private DeskClient desk;
+    private org.govkiosk.platform.config.PlatformConfig used;
+
+    @Override
+    protected org.govkiosk.platform.config.PlatformConfig config() {
+        used = super.config();
+        return used;
+    }
 
     @BeforeEach
     void signIn() throws Exception {
@@ -143,6 +150,21 @@ class DeskJourneyHttpTest extends RunningPlatform {
                 CaseState.NEEDS_SUPPLEMENT, CaseState.ACCEPTED, CaseState.IN_REVIEW, CaseState.COMPLETED,
                 CaseState.CERTIFICATE_ISSUED);
         assertThat(issued.note()).isEqualTo("综合出证窗口（W-03） 出证");
+        // The issuance is recorded with the move: at window W-03, by the clerk signed in, no terminal.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(used.dbUrl());
+                java.sql.PreparedStatement ps = c.prepareStatement("SELECT terminal_id, window_id, issued_by,"
+                        + " hall_code, channel FROM case_issuances WHERE case_number = ?")) {
+            ps.setString(1, n);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("an issuance row").isTrue();
+                assertThat(rs.getString(1)).isNull();
+                assertThat(rs.getString(2)).isEqualTo("W-03");
+                assertThat(rs.getString(3)).isEqualTo("王芳 (wangfang)");
+                assertThat(rs.getString(4)).isEqualTo("HALL-1");
+                assertThat(rs.getString(5)).isEqualTo("WINDOW");
+                assertThat(rs.next()).isFalse();
+            }
+        }
 
         // The window's pad is asked for a rating of this contact (no pad is bound here: none reached, said so).
         HttpResponse<String> rating = desk.act(n, "rating", "window", "W-03", "sequence", "1");

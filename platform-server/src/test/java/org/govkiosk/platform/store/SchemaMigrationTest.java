@@ -49,7 +49,7 @@ class SchemaMigrationTest {
                     opened.add(f.get());
                 }
                 assertThat(history(opened.get(0))).as("round " + round)
-                        .containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true", "7:true", "8:true", "9:true", "10:true");
+                        .containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true", "7:true", "8:true", "9:true", "10:true", "11:true");
             } finally {
                 pool.shutdownNow();
                 opened.forEach(Database::close);
@@ -94,6 +94,10 @@ class SchemaMigrationTest {
             s.execute("INSERT INTO ratings (rating_id, terminal_id, idempotency_key, body_sha256, case_number,"
                     + " service_sequence, item_code, level, bad, submission, received_at) VALUES ('R-OLD', 'T-OLD',"
                     + " 'k', 'h', 'GK1', '1', 'ITEM', 5, FALSE, '{}', 7)");
+            s.execute("INSERT INTO cases (case_number, terminal_id, idempotency_key, body_sha256, local_case_id,"
+                    + " item_code, item_name, kind, state, applicant_key, applicant_name_masked, submission,"
+                    + " submitted_at, received_at, updated_at) VALUES ('GK1', 'T-OLD', 'k', 'h', 'L1', 'ITEM', '事项',"
+                    + " 'IMMEDIATE', 'SUBMITTED', 'a', '张*', '{}', 1, 1, 1)");
             s.execute("CREATE TABLE pad_rating_requests (request_id VARCHAR(64) NOT NULL PRIMARY KEY,"
                     + " event_id BIGINT NOT NULL UNIQUE, hall_code VARCHAR(64) NOT NULL, window_id VARCHAR(64) NOT NULL,"
                     + " case_number VARCHAR(64) NOT NULL, service_sequence VARCHAR(32) NOT NULL,"
@@ -107,7 +111,7 @@ class SchemaMigrationTest {
 
     private static void checkUpgraded(String url, String user) throws SQLException {
         try (Database db = Database.open(url, user, null)) {
-            assertThat(history(db)).containsExactly("0:true", "1:true", "2:true", "3:true", "4:true", "5:true", "6:true", "7:true", "8:true", "9:true", "10:true");
+            assertThat(history(db)).containsExactly("0:true", "1:true", "2:true", "3:true", "4:true", "5:true", "6:true", "7:true", "8:true", "9:true", "10:true", "11:true");
             db.inTransaction(c -> {
                 try (Statement s = c.createStatement();
                         ResultSet rs = s.executeQuery("SELECT terminal_id, " + LATE_COLUMN + " FROM terminals")) {
@@ -126,6 +130,16 @@ class SchemaMigrationTest {
                     assertThat(rs.next()).isTrue();
                     assertThat(rs.getString(1) + " " + rs.getString(2)).isEqualTo("rating:R-OLD PENDING");
                     assertThat(rs.next()).isFalse();
+                }
+                // Migration 11: the case has its terminal's hall; the fleet page's old session table is gone.
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("SELECT hall_code FROM cases WHERE case_number = 'GK1'")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("HALL-1");
+                }
+                try (ResultSet rs = c.getMetaData().getTables(null, null, user == null ? "REVOKED_SESSIONS"
+                        : "revoked_sessions", null)) {
+                    assertThat(rs.next()).as("revoked_sessions dropped").isFalse();
                 }
                 // The pads' request is kept, the tables it lacked are there, and new event ids go on above its own.
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
@@ -151,7 +165,7 @@ class SchemaMigrationTest {
         }
         // A second start finds nothing to do.
         try (Database db = Database.open(url, user, null)) {
-            assertThat(history(db)).containsExactly("0:true", "1:true", "2:true", "3:true", "4:true", "5:true", "6:true", "7:true", "8:true", "9:true", "10:true");
+            assertThat(history(db)).containsExactly("0:true", "1:true", "2:true", "3:true", "4:true", "5:true", "6:true", "7:true", "8:true", "9:true", "10:true", "11:true");
         }
     }
 
