@@ -90,14 +90,7 @@ public final class IssuanceStore {
                 : (channel == org.govkiosk.api.IssuanceChannel.EXPRESS_POST ? "邮寄" : "综合出证窗口")
                         + (window == null ? "" : "（" + window + "）") + " 出证（证书 "
                         + onFile.get().substring(0, DIGEST_SHOWN) + "…）";
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE cases SET state = ?, note = ?, updated_at = ? WHERE case_number = ?")) {
-            ps.setString(1, CaseState.CERTIFICATE_ISSUED.name());
-            ps.setString(2, said);
-            ps.setLong(3, now.toEpochMilli());
-            ps.setString(4, number);
-            ps.executeUpdate();
-        }
+        markIssued(c, number, said, now);
         CaseStore.addEvent(c, number, CaseStore.nextSeq(c, number), CaseState.CERTIFICATE_ISSUED, now, said);
         String id = UUID.randomUUID().toString();
         String key = "window:" + id;
@@ -197,14 +190,7 @@ public final class IssuanceStore {
         boolean current = onFile.get().equals(i.certificateSha256());
         String note = note(i, reprint, current);
         if (!reprint) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE cases SET state = ?, note = ?, updated_at = ? WHERE case_number = ?")) {
-                ps.setString(1, CaseState.CERTIFICATE_ISSUED.name());
-                ps.setString(2, note);
-                ps.setLong(3, now.toEpochMilli());
-                ps.setString(4, number);
-                ps.executeUpdate();
-            }
+            markIssued(c, number, note, now);
         }
         // A reprint moves nothing, but the case's history shows it: who handed out which certificate, when.
         CaseStore.addEvent(c, number, CaseStore.nextSeq(c, number), CaseState.CERTIFICATE_ISSUED, now, note);
@@ -256,6 +242,18 @@ public final class IssuanceStore {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
+        }
+    }
+
+    /** The case moves to CERTIFICATE_ISSUED with its note (its history's event is the caller's). */
+    private static void markIssued(Connection c, String number, String note, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE cases SET state = ?, note = ?, updated_at = ? WHERE case_number = ?")) {
+            ps.setString(1, CaseState.CERTIFICATE_ISSUED.name());
+            ps.setString(2, note);
+            ps.setLong(3, now.toEpochMilli());
+            ps.setString(4, number);
+            ps.executeUpdate();
         }
     }
 }
