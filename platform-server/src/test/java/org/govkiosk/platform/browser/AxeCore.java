@@ -34,6 +34,28 @@ public final class AxeCore {
         return Files.exists(axe) ? Optional.of(Files.readString(axe)) : Optional.empty();
     }
 
+    /**
+     * Runs axe-core ({@code axe}, from {@link #source()}) in the browser's page: every finding is written to
+     * {@code report} for a person to read; serious and critical ones fail, and so does a run that checked nothing.
+     */
+    public static void check(HeadlessChromium browser, String axe, Path report, String where) throws Exception {
+        String found = browser.evaluateAwaited(axe + "\n;axe.run(document).then(r => JSON.stringify({"
+                + "passes: r.passes.length, violations: r.violations.map(v => v.id + ' (' + v.impact"
+                + " + '): ' + v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(', '))}))");
+        Files.createDirectories(report.toAbsolutePath().getParent());
+        Files.writeString(report, found);
+        var result = new com.fasterxml.jackson.databind.ObjectMapper().readTree(found);
+        org.assertj.core.api.Assertions.assertThat(result.path("passes").asInt())
+                .as(where + ": axe-core ran its rules").isGreaterThan(10);
+        java.util.List<String> grave = new java.util.ArrayList<>();
+        result.path("violations").forEach(v -> {
+            if (v.asText().contains("(serious)") || v.asText().contains("(critical)")) {
+                grave.add(v.asText());
+            }
+        });
+        org.assertj.core.api.Assertions.assertThat(grave).as(where + ": axe-core, serious or critical").isEmpty();
+    }
+
     /** {@code tools/web-checks} of this source tree: the nearest such folder above the working directory. */
     public static Optional<Path> toolsFolder() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {

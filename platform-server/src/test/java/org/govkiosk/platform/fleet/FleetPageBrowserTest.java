@@ -180,22 +180,8 @@ class FleetPageBrowserTest extends RunningPlatform {
         }
     }
 
-    /** Runs axe-core in the page: every finding is kept for a person to read; serious and critical ones fail. */
     private static void axe(HeadlessChromium browser, String axe, String name, String where) throws Exception {
-        String found = browser.evaluateAwaited(axe + "\n;axe.run(document).then(r => JSON.stringify({"
-                + "passes: r.passes.length, violations: r.violations.map(v => v.id + ' (' + v.impact"
-                + " + '): ' + v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(', '))}))");
-        Files.createDirectories(SHOTS);
-        Files.writeString(SHOTS.resolve("axe-" + name + ".json"), found);
-        var result = new com.fasterxml.jackson.databind.ObjectMapper().readTree(found);
-        assertThat(result.path("passes").asInt()).as(where + ": axe-core ran its rules").isGreaterThan(10);
-        List<String> grave = new java.util.ArrayList<>();
-        result.path("violations").forEach(v -> {
-            if (v.asText().contains("(serious)") || v.asText().contains("(critical)")) {
-                grave.add(v.asText());
-            }
-        });
-        assertThat(grave).as(where + ": axe-core, serious or critical").isEmpty();
+        AxeCore.check(browser, axe, SHOTS.resolve("axe-" + name + ".json"), where);
     }
 
     /** What a person would see wrong: a timed reload, no viewport tag, sideways scrolling, tiny text, alarms below. */
