@@ -1,6 +1,7 @@
 package org.govkiosk.platform.desk;
 
 import java.util.Locale;
+import org.govkiosk.platform.http.PageLanguage;
 import java.util.Map;
 import org.govkiosk.api.CaseKind;
 import org.govkiosk.api.CaseState;
@@ -26,15 +27,9 @@ enum DeskText {
         this.otherParam = otherParam;
     }
 
-    /** {@code ?lang=} (or the form's lang) wins; else English only for a browser that prefers it; else Chinese. */
+    /** {@code ?lang=} (or the form's lang) wins; else English for a browser that prefers it (PageLanguage); else Chinese. */
     static DeskText choose(String param, String acceptLanguage) {
-        if (param != null && !param.isBlank()) {
-            return param.toLowerCase(Locale.ROOT).startsWith("en") ? EN : ZH;
-        }
-        if (acceptLanguage == null) {
-            return ZH;
-        }
-        return acceptLanguage.split(",")[0].strip().toLowerCase(Locale.ROOT).startsWith("en") ? EN : ZH;
+        return PageLanguage.choose(param, acceptLanguage) == PageLanguage.EN ? EN : ZH;
     }
 
     String htmlLang() {

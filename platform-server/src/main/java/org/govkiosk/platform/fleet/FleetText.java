@@ -1,7 +1,7 @@
 package org.govkiosk.platform.fleet;
 
-import java.util.Locale;
 import java.util.Map;
+import org.govkiosk.platform.http.PageLanguage;
 
 /**
  * The fleet page's words in Chinese (first) and English. A page is in one language, chosen by {@code ?lang=} or
@@ -24,14 +24,7 @@ enum FleetText {
 
     /** {@code ?lang=} wins; else English only for a browser that prefers it over Chinese; else Chinese. */
     static FleetText choose(String param, String acceptLanguage) {
-        if (param != null) {
-            return param.toLowerCase(Locale.ROOT).startsWith("en") ? EN : ZH;
-        }
-        if (acceptLanguage == null) {
-            return ZH;
-        }
-        String first = acceptLanguage.split(",")[0].strip().toLowerCase(Locale.ROOT);
-        return first.startsWith("en") ? EN : ZH;
+        return PageLanguage.choose(param, acceptLanguage) == PageLanguage.EN ? EN : ZH;
     }
 
     String htmlLang() {

@@ -1,6 +1,5 @@
 package org.govkiosk.platform.http;
 
-import java.util.Locale;
 import java.util.Map;
 import org.govkiosk.platform.staff.StaffMember;
 
@@ -66,11 +65,7 @@ final class StaffPages {
     }
 
     static boolean english(String param, String acceptLanguage) {
-        if (param != null) {
-            return param.toLowerCase(Locale.ROOT).startsWith("en");
-        }
-        return acceptLanguage != null && acceptLanguage.split(",")[0].strip().toLowerCase(Locale.ROOT)
-                .startsWith("en");
+        return PageLanguage.choose(param, acceptLanguage) == PageLanguage.EN;
     }
 
     static String word(String key, boolean en) {

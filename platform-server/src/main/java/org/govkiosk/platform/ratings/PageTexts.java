@@ -1,6 +1,7 @@
 package org.govkiosk.platform.ratings;
 
 import java.util.Map;
+import org.govkiosk.platform.http.PageLanguage;
 
 /** Every word the phone page shows, in Chinese and English. */
 final class PageTexts {

@@ -18,6 +18,7 @@ import org.govkiosk.platform.http.RouteSupport;
 import org.govkiosk.platform.http.RouteTable;
 import org.govkiosk.platform.store.Database;
 import org.govkiosk.platform.store.NotFoundException;
+import org.govkiosk.platform.http.PageLanguage;
 
 /**
  * The rating reports of a period: for the clerks as JSON, CSV or a printable page ({@code format}), and each hall's

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.govkiosk.platform.http.PageLanguage;
 
 /**
  * The phone rating page as HTML: one column for a 360-px phone, 18 px type, every control at least 48 px high,

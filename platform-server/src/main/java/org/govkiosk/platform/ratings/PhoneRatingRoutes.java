@@ -17,6 +17,7 @@ import org.govkiosk.platform.http.RouteSupport;
 import org.govkiosk.platform.http.RouteTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.govkiosk.platform.http.PageLanguage;
 
 /**
  * The phone rating page: {@code GET /rate?t=TOKEN} shows the form (or the rating given), {@code POST /rate} takes

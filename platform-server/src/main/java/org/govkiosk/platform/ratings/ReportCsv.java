@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.govkiosk.api.RatingReport;
+import org.govkiosk.platform.http.PageLanguage;
 
 /**
  * A rating report as CSV for Excel: UTF-8 with a byte order mark (without it Excel reads Chinese as GBK), CRLF,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.govkiosk.api.RatingReport;
 import org.govkiosk.platform.http.Html;
+import org.govkiosk.platform.http.PageLanguage;
 
 /**
  * Rating reports as printable pages, in Chinese or English, no script and no outside resource: the managers' report

@@ -23,6 +23,7 @@ import org.govkiosk.print.pdf.CjkFont;
 import org.govkiosk.print.pdf.FontLocator;
 import org.govkiosk.print.pdf.FontNotFoundException;
 import org.govkiosk.print.pdf.PdfRenderer;
+import org.govkiosk.platform.http.PageLanguage;
 
 /**
  * The window rating QR code: the pad fetches its window's link (the platform signs it; the terminal cannot make

@@ -1,23 +1,30 @@
-package org.govkiosk.platform.ratings;
+package org.govkiosk.platform.http;
 
 import java.util.Locale;
 
-/** The page's two languages: Chinese first; English when asked for by the link or preferred by the browser. */
-enum PageLanguage {
+/**
+ * The two languages of the platform's pages (staff sign-in, desk, fleet, phone rating, reports): Chinese first;
+ * English when asked for by the page's link or preferred by the browser.
+ */
+public enum PageLanguage {
     ZH("zh-CN"), EN("en");
 
-    final String tag;
+    public final String tag;
 
     PageLanguage(String tag) {
         this.tag = tag;
     }
 
-    /** {@code lang=zh|en} wins; else the first of Chinese or English in Accept-Language by its q; else Chinese. */
-    static PageLanguage choose(String param, String acceptLanguage) {
-        if ("en".equals(param)) {
+    /**
+     * {@code lang=zh|en} (or zh-CN, en-US …) wins; else the first of Chinese or English in Accept-Language by its q;
+     * else Chinese.
+     */
+    public static PageLanguage choose(String param, String acceptLanguage) {
+        String asked = param == null || param.length() > 35 ? "" : param.strip().toLowerCase(Locale.ROOT);
+        if (asked.startsWith("en")) {
             return EN;
         }
-        if ("zh".equals(param)) {
+        if (asked.startsWith("zh")) {
             return ZH;
         }
         if (acceptLanguage == null || acceptLanguage.length() > 500) {
@@ -49,7 +56,7 @@ enum PageLanguage {
         return best;
     }
 
-    String param() {
+    public String param() {
         return this == EN ? "en" : "zh";
     }
 }
