@@ -14,30 +14,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-version=""
-out="$root/target/deb"
-skip_build=false
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --version) version="$2"; shift 2 ;;
-    --out) out="$2"; shift 2 ;;
-    --skip-build) skip_build=true; shift ;;
-    *) echo "package-deb: unknown option $1" >&2; exit 2 ;;
-  esac
-done
+# shellcheck source=lib/deb-options.sh
+. scripts/lib/deb-options.sh
+deb_options package-deb "$@"
 
 work="$root/target/jpackage"
 jar="$root/kiosk-app/target/govkiosk-terminal.jar"
 started=$(date +%s)
-
-if [ -z "$version" ]; then
-  version=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' pom.xml | head -1)
-  version=$(echo "$version" | tr 'A-Z' 'a-z' | sed 's/-/~/')
-fi
-case "$version" in
-  [0-9]*) ;;
-  *) echo "package-deb: version '$version' must start with a digit" >&2; exit 2 ;;
-esac
 
 if ! $skip_build || [ ! -d "$work/image/govkiosk" ]; then
   ./mvnw -B -ntp -q -pl kiosk-app -am package -DskipTests
