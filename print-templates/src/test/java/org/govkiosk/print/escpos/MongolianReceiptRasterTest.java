@@ -2,10 +2,8 @@ package org.govkiosk.print.escpos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.font.FontRenderContext;
 import java.awt.font.TextLayout;
 import java.awt.image.BufferedImage;
@@ -14,11 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.govkiosk.print.Samples;
-import org.govkiosk.print.model.Document;
-import org.govkiosk.print.template.TemplateRepository;
 import org.govkiosk.print.text.MongolianShaper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,20 +34,10 @@ class MongolianReceiptRasterTest {
     @BeforeAll
     static void render(@TempDir Path dir) throws IOException {
         assertThat(MongolianShaper.DEFAULT_FILE).as(MongolianShaper.HOW_TO_FIX).isReadable();
-        Path templates = dir.resolve("templates");
-        Files.createDirectories(templates);
-        try (Stream<Path> shipped = Files.list(Samples.templatesDir())) {
-            for (Path f : shipped.toList()) {
-                Files.copy(f, templates.resolve(f.getFileName()));
-            }
-        }
-        Files.copy(Path.of("src/test/resources/templates-mn/acceptance-receipt.yaml"),
-                templates.resolve("acceptance-receipt.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Document doc = TemplateRepository.load(templates).fill(Samples.receipt());
-        byte[] bytes = new EscPosRenderer(EscPosSettings.of(ReceiptPaper.MM80)).render(doc);
-        List<EscPosReader.Op> ops = EscPosReader.read(bytes);
-        images = EscPosReader.images(ops);
-        textLines = EscPosReader.lines(ops);
+        ReceiptRaster.Printed printed = ReceiptRaster.print(dir,
+                Path.of("src/test/resources/templates-mn/acceptance-receipt.yaml"));
+        images = printed.images();
+        textLines = printed.textLines();
     }
 
     @Test
@@ -68,7 +53,7 @@ class MongolianReceiptRasterTest {
 
     @Test
     void theHeadingRendersBackAsTheJdkLaysItOutTurned() throws IOException {
-        BufferedImage printed = decode(images.get(0));
+        BufferedImage printed = ReceiptRaster.decode(images.get(0));
         BufferedImage expected = textLayout(HEADING, printed.getWidth(), printed.getHeight(),
                 RasterText.NORMAL_DOTS * 2, false);
         Path out = Path.of("target", "mongolian-receipt-heading.png");
@@ -76,28 +61,17 @@ class MongolianReceiptRasterTest {
         ImageIO.write(printed, "png", out.toFile());
         // Drawn turned: the picture is taller than the words' line is high.
         assertThat(printed.getHeight()).isGreaterThan(RasterText.NORMAL_DOTS * 4);
-        assertThat(overlap(printed, expected)).as("ink shared with the JDK's layout of \"%s\"", HEADING)
+        assertThat(ReceiptRaster.overlap(printed, expected)).as("ink shared with the JDK's layout of \"%s\"", HEADING)
                 .isGreaterThan(0.9);
     }
 
     /** The check can fail: the letters set one by one (isolated forms) do not match the printed heading. */
     @Test
     void lettersSetAloneDoNotMatchThePrintedHeading() throws IOException {
-        BufferedImage printed = decode(images.get(0));
+        BufferedImage printed = ReceiptRaster.decode(images.get(0));
         BufferedImage alone = textLayout(HEADING, printed.getWidth(), printed.getHeight(),
                 RasterText.NORMAL_DOTS * 2, true);
-        assertThat(overlap(printed, alone)).isLessThan(0.75);
-    }
-
-    private static BufferedImage decode(EscPosReader.Raster r) {
-        BufferedImage image = new BufferedImage(r.widthBytes() * 8, r.heightDots(), BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < r.heightDots(); y++) {
-            for (int x = 0; x < r.widthBytes() * 8; x++) {
-                boolean dot = (r.bits()[y * r.widthBytes() + x / 8] & (0x80 >> (x % 8))) != 0;
-                image.setRGB(x, y, dot ? 0 : 0xFFFFFF);
-            }
-        }
-        return image;
+        assertThat(ReceiptRaster.overlap(printed, alone)).isLessThan(0.75);
     }
 
     /**
@@ -109,12 +83,7 @@ class MongolianReceiptRasterTest {
             throws IOException {
         Font font = MongolianShaper.configured().font(size);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.BLACK);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_OFF);
-        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        Graphics2D g = ReceiptRaster.canvas(image);
         FontRenderContext frc = g.getFontRenderContext();
         int pitch = Math.round(size * 1.5f);
         List<List<TextLayout>> columns = new ArrayList<>();
@@ -162,17 +131,4 @@ class MongolianReceiptRasterTest {
     }
 
     /** Inked dots in both images over inked dots in either (intersection over union). */
-    private static double overlap(BufferedImage a, BufferedImage b) {
-        long both = 0;
-        long either = 0;
-        for (int y = 0; y < Math.min(a.getHeight(), b.getHeight()); y++) {
-            for (int x = 0; x < Math.min(a.getWidth(), b.getWidth()); x++) {
-                boolean ia = (a.getRGB(x, y) & 0xFFFFFF) == 0;
-                boolean ib = (b.getRGB(x, y) & 0xFFFFFF) == 0;
-                both += ia && ib ? 1 : 0;
-                either += ia || ib ? 1 : 0;
-            }
-        }
-        return either == 0 ? 0 : (double) both / either;
-    }
 }
