@@ -163,6 +163,7 @@ public final class KioskUi {
         OnScreenKeyboardView keyboardView = new OnScreenKeyboardView(keyboardModel, i18n);
         keyboard = new KeyboardDock(keyboardModel, keyboardView.view(), content);
         keyboard.hideOnChange(navigator.currentProperty());
+        keyboard.revealOnChange(i18n.localeProperty(), shellModel.elderModeProperty());
         shell = new ShellView(shellModel, voiceModel, sessions, i18n, hallName, content,
                 keyboardView.view());
         speakJourneys();

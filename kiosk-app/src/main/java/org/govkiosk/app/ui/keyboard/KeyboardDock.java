@@ -21,7 +21,8 @@ import javafx.scene.shape.Rectangle;
  * (a bottom margin as tall as the keyboard), so its scroll panes end where the keyboard begins and nothing of the
  * screen lies under the keyboard; the field is scrolled into the room left (in its scroll pane, and, where the
  * screen is taller than that room, in the shell's page). It stays in sight when the layout changes while the
- * keyboard is up (another type size, language or window size): it is scrolled there again. Nothing changes while a finger is
+ * keyboard is up (another type size, language or window size, {@link #revealOnChange}): it is scrolled there
+ * again. Nothing changes while a finger is
  * down: the keyboard comes and goes when the tap ends. It goes when the citizen taps 完成 or anywhere that is
  * neither keyboard nor field, when the screen changes, and when a hardware keyboard is used (a technician's, or a
  * test's robot), so typed keys and on-screen keys never compete.
@@ -58,7 +59,6 @@ public final class KeyboardDock {
         content.setClip(clip);
         model.shownProperty().addListener((obs, was, shown) -> {
             if (!shown) {
-                follow(null);
                 target = null;
                 // The screen given room, though another may be showing now (a screen change hides the keyboard).
                 if (raised != null) {
@@ -74,10 +74,16 @@ public final class KeyboardDock {
                 pageBefore = Double.NaN;
             }
         });
-        // The keyboard's height follows the type size: the room left above it follows the keyboard.
+        // The keyboard's height follows the type size: the room left above it follows the keyboard; and the
+        // content area follows the window's size.
         keyboard.layoutBoundsProperty().addListener((obs, was, now) -> {
             if (target != null) {
                 keepRoom();
+                revealLater();
+            }
+        });
+        content.layoutBoundsProperty().addListener((obs, was, now) -> {
+            if (target != null && !revealing) {
                 revealLater();
             }
         });
@@ -99,28 +105,25 @@ public final class KeyboardDock {
         });
     }
 
-    /** Watches where {@code field} is on the screen (null: stops watching). */
-    private void follow(TextInputControl field) {
-        if (target != null) {
-            target.localToSceneTransformProperty().removeListener(moved);
-        }
-        if (field != null) {
-            field.localToSceneTransformProperty().addListener(moved);
-        }
-    }
-
     private boolean revealPending;
     /** While the field is being scrolled into sight: its moves then are the reveal's own. */
     private boolean revealing;
     /** Where the page was scrolled before the keyboard came up, to go back there when it goes. */
     private double pageBefore = Double.NaN;
 
-    /** The field moved (a layout after a language or type size change, a scroll): in sight again, after it. */
-    private final javafx.beans.value.ChangeListener<Object> moved = (obs, was, now) -> {
-        if (!revealing) {
-            revealLater();
+    /**
+     * Scrolls the field into sight again after each of {@code changes} (the language, the type size) while the
+     * keyboard is up: the screen's layout changed under it. A citizen's own swipe through the form is left alone.
+     */
+    public void revealOnChange(javafx.beans.Observable... changes) {
+        for (javafx.beans.Observable change : changes) {
+            change.addListener(o -> {
+                if (target != null && !revealing) {
+                    revealLater();
+                }
+            });
         }
-    };
+    }
 
     private void revealLater() {
         if (revealPending) {
@@ -205,7 +208,6 @@ public final class KeyboardDock {
         if (!field.isFocused()) {
             field.requestFocus();
         }
-        follow(field);
         target = field;
         model.show(layout, new FieldTarget(field));
         reveal(field);
