@@ -51,16 +51,36 @@ public record TerminalConfig(Terminal terminal, Session session, Ui ui, Maintena
      *                 the terminal id
      * @param hallNameEnglish the hall's name for the English UI ({@code hall-name: {zh: ..., en: ...}}), if given
      * @param hallNameUyghur the hall's name for the Uyghur UI ({@code hall-name: {zh: ..., en: ..., ug: ...}})
+     * @param hallNameMongolian the hall's name in Mongolian (traditional script, {@code mn:}), shown vertically
+     *                          beside the Chinese on a bilingual Mongolian screen
      */
     public record Terminal(String id, String hallName, String windowName, LaunchOptions.Mode mode, String hallCode,
-            String windowId, Hall hall, Optional<String> hallNameEnglish, Optional<String> hallNameUyghur) {
+            String windowId, Hall hall, Optional<String> hallNameEnglish, Optional<String> hallNameUyghur,
+            Optional<String> hallNameMongolian) {
         public Terminal(String id, String hallName, String windowName, LaunchOptions.Mode mode) {
-            this(id, hallName, windowName, mode, id, id, Hall.unknown(), Optional.empty(), Optional.empty());
+            this(id, hallName, windowName, mode, id, id, Hall.unknown(), Optional.empty(), Optional.empty(),
+                    Optional.empty());
+        }
+
+        /** A hall whose name has no Mongolian. */
+        public Terminal(String id, String hallName, String windowName, LaunchOptions.Mode mode, String hallCode,
+                String windowId, Hall hall, Optional<String> hallNameEnglish, Optional<String> hallNameUyghur) {
+            this(id, hallName, windowName, mode, hallCode, windowId, hall, hallNameEnglish, hallNameUyghur,
+                    Optional.empty());
         }
 
         public Terminal {
             Objects.requireNonNull(hallNameEnglish, "hallNameEnglish");
             Objects.requireNonNull(hallNameUyghur, "hallNameUyghur");
+            Objects.requireNonNull(hallNameMongolian, "hallNameMongolian");
+        }
+
+        /**
+         * The Mongolian of the hall's name for the vertical half of a bilingual Mongolian screen: empty on any
+         * other screen, and where terminal.yaml gives none (the Chinese is shown alone then).
+         */
+        public String hallNameMongolian(Locale locale) {
+            return "mn".equals(locale.getLanguage()) ? hallNameMongolian.orElse("") : "";
         }
 
         /**

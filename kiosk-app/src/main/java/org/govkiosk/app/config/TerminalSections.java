@@ -61,7 +61,8 @@ final class TerminalSections {
                 correctionDays.orElse(TerminalConfig.Hall.DEFAULT_CORRECTION_DAYS));
         return ok ? new TerminalConfig.Terminal(id.get(), hall, window, mode, hallCode != null ? hallCode : id.get(),
                 windowId != null ? windowId : id.get(), hallInfo, Optional.ofNullable(hallEnglish.get()),
-                Optional.ofNullable(hall == null ? null : s.uyghurTranslations().get(hall))) : null;
+                Optional.ofNullable(hall == null ? null : s.uyghurTranslations().get(hall)),
+                Optional.ofNullable(hall == null ? null : s.mongolianTranslations().get(hall))) : null;
     }
 
     private static Optional<LaunchOptions.Mode> mode(YamlSection s, String value) {

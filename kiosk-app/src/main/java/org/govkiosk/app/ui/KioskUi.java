@@ -106,8 +106,9 @@ public final class KioskUi {
 
         var t = models.config().terminal();
         // Uyghur names wrap without JavaFX drawing a line twice (see I18n.wrappable).
-        java.util.function.Function<java.util.Locale, String> hallName = locale -> I18n.isRightToLeft(locale)
-                ? I18n.wrappable(t.hallName(locale)) : t.hallName(locale);
+        // On a Mongolian screen the Mongolian of the name (mn:) stands vertically beside the Chinese.
+        HallName hallName = HallName.of(locale -> I18n.isRightToLeft(locale)
+                ? I18n.wrappable(t.hallName(locale)) : t.hallName(locale), t::hallNameMongolian);
         catalogTexts = models.catalogTexts();
         rateModel = models.terminalRating();
         rateModel.stageProperty().addListener((obs, was, now) -> {
@@ -162,6 +163,7 @@ public final class KioskUi {
         OnScreenKeyboardView keyboardView = new OnScreenKeyboardView(keyboardModel, i18n);
         keyboard = new KeyboardDock(keyboardModel, keyboardView.view(), content);
         keyboard.hideOnChange(navigator.currentProperty());
+        keyboard.revealOnChange(i18n.localeProperty(), shellModel.elderModeProperty());
         shell = new ShellView(shellModel, voiceModel, sessions, i18n, hallName, content,
                 keyboardView.view());
         speakJourneys();

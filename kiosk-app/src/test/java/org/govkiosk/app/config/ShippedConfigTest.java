@@ -40,6 +40,12 @@ class ShippedConfigTest {
         assertThat(config.ui().locales()).containsExactly(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH,
                 Locale.forLanguageTag("ug-CN"), Locale.forLanguageTag("mn-Mong-CN"));
         assertThat(config.terminal().hallName(Locale.forLanguageTag("ug-CN"))).contains("مۇلازىمەت مەركىزى");
+        // A bilingual Mongolian screen shows the Chinese with the Mongolian (traditional script) beside it.
+        Locale mn = Locale.forLanguageTag("mn-Mong-CN");
+        assertThat(config.terminal().hallName(mn)).isEqualTo(config.terminal().hallName());
+        assertThat(config.terminal().hallNameMongolian(mn)).contains("ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ")
+                .matches("[\\p{IsMongolian}\\u1802\\u1803\\u202F\\u180E 0-9]+");
+        assertThat(config.terminal().hallNameMongolian(Locale.SIMPLIFIED_CHINESE)).isEmpty();
         assertThat(config.ui().elderMode()).isFalse();
         assertThat(config.maintenance().maxAttempts()).isEqualTo(5);
         assertThat(config.maintenance().lockout()).isEqualTo(Duration.ofMinutes(5));

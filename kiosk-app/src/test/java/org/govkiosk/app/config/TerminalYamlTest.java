@@ -289,6 +289,19 @@ class TerminalYamlTest {
     }
 
     @Test
+    void hallNameMayGiveTheMongolianTheMongolianScreensShowBesideTheChinese() {
+        TerminalConfig.Terminal t = config().terminal("  hall-name: 测试政务服务中心",
+                "  hall-name: {zh: 测试政务服务中心, en: Test Government Service Center, mn: ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ ᠶᠢᠨ ᠲᠥᠪ}")
+                .load().terminal();
+        Locale mn = Locale.forLanguageTag("mn-Mong-CN");
+
+        assertThat(t.hallName(mn)).isEqualTo("测试政务服务中心");
+        assertThat(t.hallNameMongolian(mn)).isEqualTo("ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ ᠶᠢᠨ ᠲᠥᠪ");
+        assertThat(t.hallNameMongolian(Locale.ENGLISH)).isEmpty();
+        assertThat(config().load().terminal().hallNameMongolian(mn)).as("no mn: the Chinese alone").isEmpty();
+    }
+
+    @Test
     void aPlainHallNameIsShownInEveryLanguage() {
         TerminalConfig.Terminal t = config().load().terminal();
 

@@ -20,8 +20,7 @@ public final class AttractView implements Screen {
         root.getStyleClass().add("screen");
         Label title = Controls.label(i18n, "attract.title", "title");
         Label hall = new Label();
-        hall.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> model.hallName(i18n.locale()), i18n.localeProperty()));
+        org.govkiosk.app.ui.HallName.show(hall, model.hallNameInAnyLanguage(), i18n, 0.8, 8);
         hall.getStyleClass().add("subtitle");
         Controls.wrap(hall); // an English hall name is long; large type must not cut it
         hall.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);

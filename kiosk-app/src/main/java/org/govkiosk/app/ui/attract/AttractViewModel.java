@@ -83,6 +83,11 @@ public final class AttractViewModel {
         }
     }
 
+    /** The hall's name in every language, its Mongolian too where it has one ({@link org.govkiosk.app.ui.HallName}). */
+    public Function<Locale, String> hallNameInAnyLanguage() {
+        return hallName;
+    }
+
     public String hallName(Locale locale) {
         return hallName.apply(locale);
     }

@@ -20,6 +20,7 @@ import org.govkiosk.app.ui.Screen;
 import org.govkiosk.app.ui.keyboard.KeyboardLayout;
 import org.govkiosk.app.ui.guide.GuideContent;
 import org.govkiosk.app.ui.shell.Controls;
+import org.govkiosk.app.ui.shell.RightToLeftLines;
 
 /**
  * 办事指南 and 我要申报 (the title says which): a search box with an on-screen keyboard for pinyin initials (a kiosk has no keyboard, and initials are
@@ -207,9 +208,9 @@ public final class CatalogView implements Screen {
             Button row = new Button();
             row.setId("catalog-result-" + item.code());
             row.getStyleClass().add("catalog-row");
-            Controls.wrap(row);
-            row.setMaxWidth(Double.MAX_VALUE);
-            row.textProperty().bind(Bindings.createStringBinding(() -> model.itemName(item, i18n.locale()) + "\n"
+            // The row grows with its lines; on a Uyghur screen a Chinese-only name is broken into lines here
+            // (JavaFX lays such a line out wider than the row and cuts it, see RightToLeftLines).
+            RightToLeftLines.bind(row, Bindings.createStringBinding(() -> model.itemName(item, i18n.locale()) + "\n"
                     + model.department(item, i18n.locale()) + " · " + i18n.text(GuideContent.kindKey(item.caseKind())),
                     i18n.localeProperty()));
             // The item's name in Mongolian, vertical, left of the Chinese name and department on a Mongolian screen.

@@ -12,6 +12,7 @@ import javafx.scene.layout.VBox;
 import org.govkiosk.app.i18n.I18n;
 import org.govkiosk.app.ui.Screen;
 import org.govkiosk.app.ui.shell.Controls;
+import org.govkiosk.app.ui.shell.RightToLeftLines;
 
 /** One item's 办事指南: every element in a readable, scrolling column; print it, apply, or go back. */
 public final class GuideView implements Screen {
@@ -72,9 +73,10 @@ public final class GuideView implements Screen {
             box.setId("guide-section-" + s.id());
             box.getStyleClass().add("guide-section");
             for (String line : s.lines()) {
-                Label l = new Label(line);
+                Label l = new Label();
                 l.getStyleClass().add("guide-line");
-                Controls.wrap(l);
+                // A Uyghur line with a Chinese-only text in it is broken into lines here (JavaFX cuts it).
+                RightToLeftLines.set(l, line);
                 box.getChildren().add(l);
             }
             sections.getChildren().add(box);

@@ -3,6 +3,7 @@ package org.govkiosk.app.ui.keyboard;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -11,12 +12,17 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Rectangle;
 
 /**
  * Brings the keyboard up for the field a citizen taps, with that field's layout, and keeps the field in sight:
- * the keyboard lies over the bottom of the screen, and the field is scrolled (in a scroll pane) and, when that is
- * not enough, the screen is moved up until the field sits above the keyboard. Nothing changes while a finger is
+ * the keyboard lies over the bottom of the screen, and while it is up the screen is laid out in the room above it
+ * (a bottom margin as tall as the keyboard), so its scroll panes end where the keyboard begins and nothing of the
+ * screen lies under the keyboard; the field is scrolled into the room left (in its scroll pane, and, where the
+ * screen is taller than that room, in the shell's page). It stays in sight when the layout changes while the
+ * keyboard is up (another type size, language or window size, {@link #revealOnChange}): it is scrolled there
+ * again. Nothing changes while a finger is
  * down: the keyboard comes and goes when the tap ends. It goes when the citizen taps 完成 or anywhere that is
  * neither keyboard nor field, when the screen changes, and when a hardware keyboard is used (a technician's, or a
  * test's robot), so typed keys and on-screen keys never compete.
@@ -35,6 +41,8 @@ public final class KeyboardDock {
     private TextInputControl pressedField;
     private boolean pressedKeyboard;
     private TextInputControl target;
+    /** The screen laid out above the keyboard (its bottom margin), to be given its whole room back. */
+    private Node raised;
 
     /**
      * @param keyboard the keyboard's node, laid over the bottom of the shell
@@ -52,7 +60,80 @@ public final class KeyboardDock {
         model.shownProperty().addListener((obs, was, shown) -> {
             if (!shown) {
                 target = null;
+                // The screen given room, though another may be showing now (a screen change hides the keyboard).
+                if (raised != null) {
+                    raised.setTranslateY(0);
+                    StackPane.setMargin(raised, null);
+                    raised = null;
+                }
                 screen().ifPresent(s -> s.setTranslateY(0));
+                ScrollPane page = page();
+                if (page != null && !Double.isNaN(pageBefore)) {
+                    page.setVvalue(pageBefore);
+                }
+                pageBefore = Double.NaN;
+            }
+        });
+        // The keyboard's height follows the type size: the room left above it follows the keyboard; and the
+        // content area follows the window's size.
+        keyboard.layoutBoundsProperty().addListener((obs, was, now) -> {
+            if (target != null) {
+                keepRoom();
+                revealLater();
+            }
+        });
+        content.layoutBoundsProperty().addListener((obs, was, now) -> {
+            if (target != null && !revealing) {
+                revealLater();
+            }
+        });
+    }
+
+    /** The room above the keyboard: the screen's bottom margin as tall as the keyboard, while it is up. */
+    private void keepRoom() {
+        screen().ifPresent(s -> {
+            if (raised != null && raised != s) {
+                raised.setTranslateY(0);
+                StackPane.setMargin(raised, null);
+            }
+            raised = s;
+            double height = keyboard.isVisible() ? Math.ceil(keyboard.getLayoutBounds().getHeight()) : 0;
+            Insets now = StackPane.getMargin(s);
+            if (now == null || now.getBottom() != height) {
+                StackPane.setMargin(s, height == 0 ? null : new Insets(0, 0, height, 0));
+            }
+        });
+    }
+
+    private boolean revealPending;
+    /** While the field is being scrolled into sight: its moves then are the reveal's own. */
+    private boolean revealing;
+    /** Where the page was scrolled before the keyboard came up, to go back there when it goes. */
+    private double pageBefore = Double.NaN;
+
+    /**
+     * Scrolls the field into sight again after each of {@code changes} (the language, the type size) while the
+     * keyboard is up: the screen's layout changed under it. A citizen's own swipe through the form is left alone.
+     */
+    public void revealOnChange(javafx.beans.Observable... changes) {
+        for (javafx.beans.Observable change : changes) {
+            change.addListener(o -> {
+                if (target != null && !revealing) {
+                    revealLater();
+                }
+            });
+        }
+    }
+
+    private void revealLater() {
+        if (revealPending) {
+            return;
+        }
+        revealPending = true;
+        Platform.runLater(() -> {
+            revealPending = false;
+            if (target != null && model.shownProperty().get()) {
+                reveal(target);
             }
         });
     }
@@ -132,28 +213,85 @@ public final class KeyboardDock {
         reveal(field);
     }
 
-    /** Scrolls and moves the screen so {@code field} is above the keyboard. */
+    /**
+     * Lays the screen out above the keyboard and scrolls {@code field} into sight there: in the scroll panes around
+     * it, then in the shell's page where the screen is taller than the room above the keyboard. Where there is no
+     * page to scroll, the screen is moved up instead. Scrolls only as far as needed: calling it again changes
+     * nothing.
+     */
     void reveal(Node field) {
         Parent root = content.getScene() == null ? null : content.getScene().getRoot();
         var screen = screen();
-        if (root == null || screen.isEmpty()) {
+        if (root == null || screen.isEmpty() || revealing) {
             return;
         }
-        screen.get().setTranslateY(0);
-        root.applyCss();
-        root.layout();
-        double keyboardTop = keyboard.localToScene(keyboard.getLayoutBounds()).getMinY();
-        for (Node n = field.getParent(); n != null && n != content; n = n.getParent()) {
-            if (n instanceof ScrollPane pane) {
-                scrollInto(pane, field, keyboardTop);
+        revealing = true;
+        try {
+            root.applyCss();
+            root.layout();
+            keepRoom();
+            root.layout();
+            double keyboardTop = keyboard.localToScene(keyboard.getLayoutBounds()).getMinY();
+            // A screen taller than the room above the keyboard: its foot (the buttons) right above the keyboard
+            // first, whatever the sizes, and back up only if the field would then be hidden at the top.
+            ScrollPane page = page();
+            if (page != null) {
+                if (Double.isNaN(pageBefore)) {
+                    pageBefore = page.getVvalue();
+                }
+                page.setVvalue(page.getVmax());
                 root.layout();
             }
+            for (Node n = field.getParent(); n != null && n != content; n = n.getParent()) {
+                if (n instanceof ScrollPane pane) {
+                    scrollInto(pane, field, keyboardTop);
+                    root.layout();
+                }
+            }
+            Bounds f = field.localToScene(field.getLayoutBounds());
+            double over = f.getMaxY() - (keyboardTop - MARGIN);
+            if (page != null) {
+                Bounds view = page.localToScene(page.getLayoutBounds());
+                double above = view.getMinY() + MARGIN - f.getMinY();
+                double shift = above > 0 ? -above : over > 0 ? over : 0;
+                if (shift != 0) {
+                    scrollBy(page, shift);
+                    root.layout();
+                }
+                return;
+            }
+            screen.get().setTranslateY(0);
+            root.layout();
+            f = field.localToScene(field.getLayoutBounds());
+            over = f.getMaxY() - (keyboardTop - MARGIN);
+            if (over > 0) {
+                screen.get().setTranslateY(-over);
+            }
+        } finally {
+            revealing = false;
         }
-        Bounds f = field.localToScene(field.getLayoutBounds());
-        double over = f.getMaxY() - (keyboardTop - MARGIN);
-        if (over > 0) {
-            screen.get().setTranslateY(-over);
+    }
+
+    /** The shell's page: the scroll pane around the content area, if any. */
+    private ScrollPane page() {
+        for (Node n = content.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof ScrollPane pane) {
+                return pane;
+            }
         }
+        return null;
+    }
+
+    /** Scrolls {@code pane} by {@code pixels} (down when positive), as far as it goes. */
+    private static void scrollBy(ScrollPane pane, double pixels) {
+        double contentHeight = pane.getContent().getLayoutBounds().getHeight();
+        double viewport = pane.getViewportBounds().getHeight();
+        if (contentHeight <= viewport) {
+            return;
+        }
+        double offset = pane.getVvalue() * (contentHeight - viewport) + pixels;
+        double v = Math.max(0, Math.min(1, offset / (contentHeight - viewport)));
+        pane.setVvalue(pane.getVmin() + v * (pane.getVmax() - pane.getVmin()));
     }
 
     /** Scrolls {@code pane} so the field lies in the part of it the keyboard leaves free, as far as it can. */

@@ -90,8 +90,7 @@ public final class PadView implements Screen {
         Label window = new Label(windowName == null ? "" : windowName);
         window.getStyleClass().add("subtitle");
         Label hall = new Label();
-        hall.textProperty().bind(Bindings.createStringBinding(() -> hallName.apply(i18n.locale()),
-                i18n.localeProperty()));
+        org.govkiosk.app.ui.HallName.show(hall, hallName, i18n, 0.8, 8);
         hall.getStyleClass().add("hint");
         Controls.wrap(hall); // an English hall name is long; large type must not cut it
         hall.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
@@ -191,13 +190,17 @@ public final class PadView implements Screen {
                     () -> model.chooseLevel(chosen));
             b.setId("pad-level-" + level);
             Controls.wrap(b);
+            // On a Mongolian screen each level carries its Mongolian, vertical, at one scale and column length
+            // for all five; kiosk.css gives the five one size there too (.shell.mongolian .rating-level).
+            Controls.mongolian(b, i18n.bindMongolian(PadViewModel.LEVEL_KEYS.get(level)), LEVEL_MONGOLIAN_SCALE,
+                    LEVEL_MONGOLIAN_COLUMN);
             javafx.css.PseudoClass on = javafx.css.PseudoClass.getPseudoClass("chosen");
             b.pseudoClassStateChanged(on, model.levelProperty().get() == level);
             model.levelProperty().addListener((obs, was, now) -> b.pseudoClassStateChanged(on,
                     now.intValue() == chosen));
             levels.getChildren().add(b);
         }
-        VBox rate = new VBox(16, anonymous(i18n), Controls.label(i18n, "pad.rate-prompt", "subtitle"), levels);
+        VBox rate = new VBox(16, anonymous(i18n), heading(i18n, "pad.rate-prompt"), levels);
         rate.setAlignment(Pos.CENTER);
         VBox reasons = reasons(i18n);
         show(reasons, stageIs(PadViewModel.Stage.REASONS));
@@ -258,11 +261,22 @@ public final class PadView implements Screen {
                 .map(i18n::text).orElse(""), i18n.localeProperty(), model.messageProperty()));
         HBox actions = new HBox(16, back, submit);
         actions.setAlignment(Pos.CENTER);
-        VBox box = new VBox(16, Controls.label(i18n, "pad.reasons-prompt", "subtitle"), indicators, comment, message,
+        VBox box = new VBox(16, heading(i18n, "pad.reasons-prompt"), indicators, comment, message,
                 actions);
         box.setId("pad-reasons");
         box.setAlignment(Pos.CENTER);
         return box;
+    }
+
+    /** The Mongolian of a level: its type size against the level's, and its column length in ems. */
+    static final double LEVEL_MONGOLIAN_SCALE = 0.75;
+    static final double LEVEL_MONGOLIAN_COLUMN = 6;
+
+    /** A heading of the rating screen: on a Mongolian screen with its Mongolian vertically beside it. */
+    private static Label heading(I18n i18n, String key) {
+        Label heading = Controls.label(i18n, key, "subtitle");
+        Controls.mongolian(heading, i18n.bindMongolian(key), 0.8, 8);
+        return heading;
     }
 
     private RatingRequestEvent request() {

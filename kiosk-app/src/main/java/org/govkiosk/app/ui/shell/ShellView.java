@@ -1,5 +1,6 @@
 package org.govkiosk.app.ui.shell;
 
+import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
@@ -60,8 +61,11 @@ public final class ShellView {
         root.getStyleClass().add("shell");
 
         Label hall = new Label();
-        hall.textProperty().bind(Bindings.createStringBinding(() -> hallName.apply(i18n.locale()),
-                i18n.localeProperty()));
+        // On a Mongolian screen the name's Mongolian stands beside it, in short columns (the bar keeps its height),
+        // where the bar has room for its columns beside the buttons: not on a portrait screen in large type.
+        javafx.beans.property.BooleanProperty hallRoom = new javafx.beans.property.SimpleBooleanProperty(true);
+        org.govkiosk.app.ui.HallName.show(hall, hallName, i18n, HALL_MONGOLIAN_SCALE, HALL_MONGOLIAN_COLUMN,
+                hallRoom);
         hall.setId("hall-name");
         hall.getStyleClass().add("hall-name");
         hall.setOnMouseClicked(e -> model.hallNameTapped());
@@ -116,6 +120,13 @@ public final class ShellView {
         HBox top = new HBox(16, hall, help, lang, elder, speak);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add("top-bar");
+        Runnable room = () -> hallRoom.set(roomForMongolian(top, hall, hallName, i18n.locale()));
+        top.widthProperty().addListener((obs, was, now) -> room.run());
+        for (Node button : List.of(help, lang, elder, speak)) {
+            button.layoutBoundsProperty().addListener((obs, was, now) -> room.run());
+        }
+        hall.fontProperty().addListener((obs, was, now) -> room.run());
+        i18n.localeProperty().addListener((obs, was, now) -> room.run());
 
         Button back = Controls.button(i18n, "shell.back", "bar-button", model::back);
         back.setId("back");
@@ -188,6 +199,33 @@ public final class ShellView {
 
         ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> sessions.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /** The hall's Mongolian in the top bar: its type size against the name's, and its column length in ems. */
+    static final double HALL_MONGOLIAN_SCALE = 0.8;
+    static final double HALL_MONGOLIAN_COLUMN = 5;
+
+    /**
+     * Whether the top bar has room for the hall's Mongolian columns and four characters of its Chinese beside the
+     * buttons (measured from the bar's width and the buttons', neither of which the name changes).
+     */
+    private static boolean roomForMongolian(HBox top, Label hall, java.util.function.Function<java.util.Locale,
+            String> hallName, java.util.Locale locale) {
+        String mongolian = org.govkiosk.app.ui.HallName.mongolianOf(hallName, locale);
+        if (mongolian.isEmpty() || top.getWidth() <= 0) {
+            return true;
+        }
+        VerticalMongolianText probe = new VerticalMongolianText();
+        probe.columnLengthProperty().set(HALL_MONGOLIAN_COLUMN);
+        probe.fontSizeProperty().set(hall.getFont().getSize() * HALL_MONGOLIAN_SCALE);
+        probe.setText(mongolian);
+        double free = top.getWidth() - top.snappedLeftInset() - top.snappedRightInset();
+        for (Node child : top.getChildren()) {
+            if (child != hall && child.isManaged()) {
+                free -= child.prefWidth(-1) + top.getSpacing();
+            }
+        }
+        return probe.prefWidth(-1) + hall.getGraphicTextGap() + 4 * hall.getFont().getSize() <= free;
     }
 
     /** The current screen's help over it; one tap anywhere on it closes it. Sized by the shell's (elder) font. */

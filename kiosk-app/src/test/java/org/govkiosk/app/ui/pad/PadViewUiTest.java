@@ -11,6 +11,7 @@ import java.util.Locale;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import org.govkiosk.api.RatingRequestEvent;
@@ -255,6 +256,69 @@ class PadViewUiTest {
             }
             robot.clickOn("#pad-level-5");
             assertThat(sent).last().extracting(RatingSubmission::level).isEqualTo(5);
+        }
+    }
+
+    /**
+     * A bilingual Mongolian pad (issue 20): the headings and each of the five levels carry their Mongolian,
+     * vertical, and the five stay alike: one size, one type, their Mongolian at one scale and column length, each
+     * inside its level with the Chinese beside it uncut; the hall's name has its Mongolian on the idle screen.
+     */
+    @Test
+    void onAMongolianScreenTheLevelsCarryTheirMongolianAndStayAlike() throws Exception {
+        I18n mn = new I18n(List.of(I18n.ZH_CN, I18n.MN_CN), I18n.MN_CN);
+        FxToolkit.setupSceneRoot(() -> {
+            PadView view = new PadView(model, mn, org.govkiosk.app.ui.HallName.of(locale -> "市民服务中心",
+                    locale -> I18n.isVerticalMongolian(locale) ? "ᠢᠷᠭᠡᠨ ᠦ ᠦᠢᠯᠡᠴᠢᠯᠡᠭᠡ ᠶᠢᠨ ᠲᠥᠪ" : ""), "3号窗口");
+            shell = new StackPane(view.view());
+            shell.getStyleClass().addAll("shell", "mongolian");
+            shell.getStylesheets().add(Navigator.class.getResource("kiosk.css").toExternalForm());
+            view.onShow();
+            return shell;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label hall = robot.lookup("#pad-idle .hint").match(n -> ((Label) n).getText().equals("市民服务中心"))
+                .queryAs(Label.class);
+        assertThat(hall.getGraphic()).as("the hall's Mongolian beside its name")
+                .isInstanceOf(org.govkiosk.app.ui.shell.VerticalMongolianText.class);
+        for (boolean large : new boolean[] {false, true}) {
+            robot.interact(() -> {
+                if (large) {
+                    shell.getStyleClass().add("elder");
+                }
+            });
+            arrive(large ? "m2" : "m1");
+            Label prompt = robot.lookup("#pad-rating .subtitle").match(n -> ((Label) n).getText()
+                    .equals(mn.text("pad.rate-prompt"))).queryAs(Label.class);
+            assertThat(((org.govkiosk.app.ui.shell.VerticalMongolianText) prompt.getGraphic()).getText())
+                    .isEqualTo(I18n.mongolian("pad.rate-prompt"));
+            Button first = robot.lookup("#pad-level-5").queryButton();
+            var firstMongolian = (org.govkiosk.app.ui.shell.VerticalMongolianText) first.getGraphic();
+            for (int level = 5; level >= 1; level--) {
+                Button b = robot.lookup("#pad-level-" + level).queryButton();
+                String what = b.getText() + (large ? " in large type" : "");
+                assertThat(b.getText()).as("the Chinese half").isEqualTo(I18n.format(I18n.ZH_CN,
+                        PadViewModel.LEVEL_KEYS.get(level)));
+                var vertical = (org.govkiosk.app.ui.shell.VerticalMongolianText) b.getGraphic();
+                assertThat(vertical.getText()).as(what).isEqualTo(I18n.mongolian(PadViewModel.LEVEL_KEYS.get(level)));
+                assertThat(b.getWidth()).as("width of %s", what).isEqualTo(first.getWidth());
+                assertThat(b.getHeight()).as("height of %s", what).isEqualTo(first.getHeight());
+                assertThat(b.getFont()).as("font of %s", what).isEqualTo(first.getFont());
+                assertThat(vertical.fontSizeProperty().get()).as("Mongolian size of %s", what)
+                        .isEqualTo(firstMongolian.fontSizeProperty().get());
+                assertThat(vertical.columnLengthProperty().get()).as("columns of %s", what)
+                        .isEqualTo(firstMongolian.columnLengthProperty().get());
+                javafx.geometry.Bounds box = b.localToScene(b.getLayoutBounds());
+                javafx.geometry.Bounds words = vertical.localToScene(vertical.getLayoutBounds());
+                assertThat(box.contains(words)).as("the Mongolian of %s inside it: %s in %s", what, words, box)
+                        .isTrue();
+                javafx.scene.text.Text chinese = (javafx.scene.text.Text) b.lookup(".text");
+                assertThat(chinese.getText()).as("%s not cut", what).isEqualTo(b.getText());
+                assertThat(box.contains(chinese.localToScene(chinese.getBoundsInLocal())))
+                        .as("the Chinese of %s inside it", what).isTrue();
+            }
+            robot.clickOn("#pad-level-4");
+            assertThat(sent).last().extracting(RatingSubmission::level).isEqualTo(4);
         }
     }
 
