@@ -20,6 +20,9 @@ public class BareWindow extends Application {
         } catch (java.io.IOException e) {
             // not Linux: the harness reads only the process's peak
         }
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            System.out.println("CPU_MS_AT_SCREEN " + os.getProcessCpuTime() / 1_000_000);
+        }
         Platform.exit();
     }
 
