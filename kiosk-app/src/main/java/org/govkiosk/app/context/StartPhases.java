@@ -26,6 +26,11 @@ final class StartPhases {
         cpuAt = cpuThen;
     }
 
+    /** A figure measured on another thread beside the phases (ms). */
+    void beside(String what, long millis) {
+        line.add(what + " " + millis);
+    }
+
     private long cpuNow() {
         return cpu ? mx.getCurrentThreadCpuTime() : 0;
     }
