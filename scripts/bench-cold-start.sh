@@ -44,7 +44,10 @@ run() {
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "-"; else print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-terminal=(java -XX:+UseSerialGC -Xms32m -Xmx512m -Dgovkiosk.exitAfterStart=true -Dgovkiosk.log.level=WARN -Dgovkiosk.config.dir=config)
+# sqlite-jdbc's native library from a copy beside the jar, as scripts/demo.sh loads it (sqlite-native.sh).
+. scripts/sqlite-native.sh
+sqlite_native "$jar"
+terminal=(java "${sqlite_opts[@]}" -XX:+UseSerialGC -Xms32m -Xmx512m -Dgovkiosk.exitAfterStart=true -Dgovkiosk.log.level=WARN -Dgovkiosk.config.dir=config)
 # The terminal as scripts/demo.sh starts it: with its class-data-sharing archive, recorded by the warm-up run.
 jsa="$peer/terminal.jsa"
 peer_ms=(); peer_rss=(); term_ms=(); term_rss=(); plain_ms=(); sp_ms=(); sp_rss=(); peer_scr=(); term_scr=(); peer_cpu=(); term_cpu=()
