@@ -17,6 +17,9 @@ else
   rm -f "$jsa"
   cds=(-XX:ArchiveClassesAtExit="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
 fi
+# sqlite-jdbc's native library from a copy beside the jar, not extracted to /tmp at every start (sqlite-native.sh).
+. scripts/sqlite-native.sh
+sqlite_native "$jar"
 # The collector and heap the package's launcher uses (scripts/package-deb.sh): serial, for one small heap on a
 # terminal's 2 cores, starting at 32 MB and growing as needed (a machine's defaults commit 1/64 of its memory at once).
-exec java "${cds[@]}" -XX:+UseSerialGC -Xms32m -Xmx512m -Dgovkiosk.config.dir=config -jar "$jar" --demo "$@"
+exec java "${cds[@]}" "${sqlite_opts[@]}" -XX:+UseSerialGC -Xms32m -Xmx512m -Dgovkiosk.config.dir=config -jar "$jar" --demo "$@"

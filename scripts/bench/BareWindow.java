@@ -13,6 +13,16 @@ public class BareWindow extends Application {
         stage.show();
         long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.println("STARTUP_MS " + ms);
+        // The peak resident memory up to the window, as the terminal prints it at its first screen.
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/self/status"))) {
+            lines.filter(l -> l.startsWith("VmHWM:")).findFirst()
+                    .ifPresent(l -> System.out.println("PEAK_RSS_AT_SCREEN_KIB " + l.replaceAll("[^0-9]", "")));
+        } catch (java.io.IOException e) {
+            // not Linux: the harness reads only the process's peak
+        }
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            System.out.println("CPU_MS_AT_SCREEN " + os.getProcessCpuTime() / 1_000_000);
+        }
         Platform.exit();
     }
 

@@ -79,23 +79,29 @@ public final class AppContext implements AutoCloseable {
     private final VoiceAssembly voice;
     private boolean closed;
 
-    private AppContext(LaunchOptions options, TerminalConfig config, Clock clock) throws IOException {
+    private AppContext(LaunchOptions options, TerminalConfig config, Clock clock, StartPhases phases)
+            throws IOException {
         this.options = options;
         this.config = config;
         this.clock = clock;
         this.i18n = new I18n(config.ui().locales(), config.ui().defaultLocale());
         try {
             this.records = made(new RecordsAssembly(config, clock, Map.of("mode",
-                    mode().name().toLowerCase(Locale.ROOT), "demo", String.valueOf(options.demo()))));
+                    mode().name().toLowerCase(Locale.ROOT), "demo", String.valueOf(options.demo())), phases));
             this.devices = made(new DevicesAssembly(config, clock, records.dataDir(), threads));
+            phases.mark("devices");
             this.operations = made(new OperationsAssembly(options, config, clock, records, devices, threads));
+            phases.mark("operations");
             this.printing = made(new PrintingAssembly(options.configDir(), config.print(), devices,
                     afterFirstScreen, threads, records.training()));
+            phases.mark("printing");
             this.platform = made(new PlatformLinkAssembly(options, config, clock, records, devices, operations,
                     afterFirstScreen, threads));
+            phases.mark("platform-link");
             this.journeys = made(new JourneysAssembly(config, clock, records, devices, operations, printing,
                     platform, threads));
             this.voice = made(new VoiceAssembly(config.voice(), threads));
+            phases.mark("journeys");
         } catch (IOException | RuntimeException | Error e) {
             // A terminal that cannot start leaves nothing running: what was made is closed, newest first.
             closeMade();
@@ -115,16 +121,21 @@ public final class AppContext implements AutoCloseable {
      * screen shows.
      */
     public static AppContext start(LaunchOptions options, Clock clock) throws IOException {
+        StartPhases phases = new StartPhases();
         try (ConfigurationRead read = ConfigurationRead.begin(options.configDir())) {
             TerminalConfig config = read.config();
-            AppContext context = new AppContext(options, config, clock);
+            phases.mark("config");
+            AppContext context = new AppContext(options, config, clock, phases);
             try {
                 context.catalog = read.catalog();
             } catch (RuntimeException | Error e) {
                 context.close();
                 throw e;
             }
+            phases.mark("catalog-wait");
+            phases.beside("catalog (own thread, CPU)", read.cpuMillis);
             context.devices.start();
+            phases.mark("devices-up");
             // The ops endpoint and the housekeeping timers are for technicians and monitors: they start with the
             // first screen, not before it.
             context.afterFirstScreen.on(context.operations::runLater).execute(context.operations::start);
@@ -134,8 +145,9 @@ public final class AppContext implements AutoCloseable {
             // Held work starts with the first screen; should no screen come (a display that never shows), it starts
             // all the same: the outbox must reach the platform with or without a screen.
             context.operations.later(context.afterFirstScreen::open, Duration.ofSeconds(10));
-            LOG.info("Terminal {} started in {} mode{} with {} devices", config.terminal().id(), context.mode(),
-                    options.demo() ? " (demo)" : "", context.devices.all().size());
+            LOG.info("Terminal {} started in {} mode{} with {} devices; start phases in ms (wall/CPU of the start"
+                    + " thread): {}", config.terminal().id(), context.mode(), options.demo() ? " (demo)" : "",
+                    context.devices.all().size(), phases);
             return context;
         }
     }
@@ -158,6 +170,8 @@ public final class AppContext implements AutoCloseable {
         private final CompletableFuture<Path> templates = new CompletableFuture<>();
         private final CompletableFuture<Catalog> catalog = new CompletableFuture<>();
         private final Path configDir;
+        /** The catalog thread's CPU time, for the start's phases; -1 until it is done (or where unsupported). */
+        private volatile long cpuMillis = -1;
 
         private ConfigurationRead(Path configDir) {
             this.configDir = configDir;
@@ -171,6 +185,9 @@ public final class AppContext implements AutoCloseable {
                             name -> Files.isRegularFile(read.templates.join().resolve(name + ".yaml"))));
                 } catch (Throwable e) {
                     read.catalog.completeExceptionally(e);
+                } finally {
+                    read.cpuMillis = java.lang.management.ManagementFactory.getThreadMXBean()
+                            .getCurrentThreadCpuTime() / 1_000_000;
                 }
             }).start();
             return read;

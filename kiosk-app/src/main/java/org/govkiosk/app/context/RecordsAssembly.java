@@ -28,15 +28,19 @@ final class RecordsAssembly implements AutoCloseable {
     private final AuditLog audit;
     private final org.govkiosk.app.training.TrainingMode training;
 
-    RecordsAssembly(TerminalConfig config, Clock clock, Map<String, String> started) throws IOException {
+    RecordsAssembly(TerminalConfig config, Clock clock, Map<String, String> started, StartPhases phases)
+            throws IOException {
         this.dataDir = config.storage().resolve(config.terminal().id());
         OwnerOnly.directory(dataDir);
         this.logFiles = FileLogging.attach(dataDir.resolve("logs"));
+        phases.mark("log-files");
         this.keys = TerminalPlatform.openKeys(config, dataDir);
+        phases.mark("keys");
         this.audit = AuditLog.open(dataDir.resolve("audit").resolve("audit.log"), keys.auditKey(),
                 AuditMac.of(keys.suite()), clock);
         audit.record("app-started", started);
         this.training = org.govkiosk.app.training.TrainingMode.open(dataDir, audit);
+        phases.mark("audit");
     }
 
     /** 培训模式: switched in maintenance mode, kept in the data directory. */

@@ -84,7 +84,7 @@ public final class TerminalPlatform implements AutoCloseable {
                 clock);
         outbox.recovery().ifPresent(r -> audit.record("outbox-recovered", Map.of("report", r.toString())));
         this.queue = new PlatformQueue(outbox, this::wakeWorker, config.terminal().id(), clock);
-        this.platformKey = PlatformKeyPin.of(keys.platformKey(), keys::pinPlatformKey);
+        this.platformKey = PlatformKeyPin.of(keys::platformKey, keys::pinPlatformKey);
         this.receiptAlarm = new ReceiptAlarm((event, why) -> audit.record(event, Map.of("why", why)), clock);
     }
 

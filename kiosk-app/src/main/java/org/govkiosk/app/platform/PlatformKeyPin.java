@@ -24,30 +24,50 @@ public final class PlatformKeyPin {
     }
 
     private final Consumer<PublicKey> store;
-    private volatile PublicKey pinned;
+    /** Where the pinned key is read from, once, when first needed; null once read. Guarded by this. */
+    private java.util.function.Supplier<Optional<PublicKey>> stored;
+    /** Guarded by this. */
+    private PublicKey pinned;
 
-    private PlatformKeyPin(PublicKey pinned, Consumer<PublicKey> store) {
-        this.pinned = pinned;
+    private PlatformKeyPin(java.util.function.Supplier<Optional<PublicKey>> stored, Consumer<PublicKey> store) {
+        this.stored = Objects.requireNonNull(stored, "stored");
         this.store = Objects.requireNonNull(store, "store");
     }
 
     /** @param store makes a newly pinned key durable (the terminal's key store); called before it is used */
     public static PlatformKeyPin of(Optional<PublicKey> pinned, Consumer<PublicKey> store) {
-        return new PlatformKeyPin(pinned.orElse(null), store);
+        return new PlatformKeyPin(() -> pinned, store);
+    }
+
+    /**
+     * As {@link #of}, the pinned key read from {@code stored} when first needed (the key store unwraps it then, not
+     * at the terminal's start).
+     */
+    public static PlatformKeyPin of(java.util.function.Supplier<Optional<PublicKey>> stored,
+            Consumer<PublicKey> store) {
+        return new PlatformKeyPin(stored, store);
+    }
+
+    private PublicKey pinned() {
+        if (stored != null) {
+            pinned = stored.get().orElse(null);
+            stored = null;
+        }
+        return pinned;
     }
 
     /** Pinned for this process only (a client a test registers by itself). */
     public static PlatformKeyPin inMemory() {
-        return new PlatformKeyPin(null, key -> { });
+        return new PlatformKeyPin(Optional::empty, key -> { });
     }
 
-    public Optional<PublicKey> current() {
-        return Optional.ofNullable(pinned);
+    public synchronized Optional<PublicKey> current() {
+        return Optional.ofNullable(pinned());
     }
 
     public synchronized Offer offer(PublicKey key) {
         Objects.requireNonNull(key, "key");
-        if (pinned == null) {
+        if (pinned() == null) {
             store.accept(key);
             pinned = key;
             return Offer.PINNED;
@@ -58,7 +78,7 @@ public final class PlatformKeyPin {
     /** Pins {@code key} whatever was pinned: only for a platform this process started itself (the demo's). */
     public synchronized void replace(PublicKey key) {
         Objects.requireNonNull(key, "key");
-        if (!key.equals(pinned)) {
+        if (!key.equals(pinned())) {
             store.accept(key);
             pinned = key;
         }

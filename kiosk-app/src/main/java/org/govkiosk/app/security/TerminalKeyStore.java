@@ -66,8 +66,15 @@ public final class TerminalKeyStore {
     private final Path file;
     private final char[] password;
     private final SecretKey dataKey;
-    private final KeyPair signingKeys;
-    private volatile PublicKey platformKey;
+    /**
+     * The loaded file whose other entries are not unwrapped yet; null once they are (or for keys made or rewritten
+     * in this process). Guarded by this.
+     */
+    private KeyStore sealed;
+    /** Guarded by this; null until unwrapped from {@link #sealed}. */
+    private KeyPair signingKeys;
+    /** Guarded by this; null when none is pinned (or not unwrapped yet while {@link #sealed} is set). */
+    private PublicKey platformKey;
 
     private TerminalKeyStore(Path file, char[] password, SecretKey dataKey, KeyPair signingKeys,
             PublicKey platformKey) {
@@ -76,6 +83,12 @@ public final class TerminalKeyStore {
         this.dataKey = dataKey;
         this.signingKeys = signingKeys;
         this.platformKey = platformKey;
+    }
+
+    /** A store just loaded: the data key unwrapped, the rest when first asked for. */
+    private TerminalKeyStore(Path file, char[] password, SecretKey dataKey, KeyStore sealed) {
+        this(file, password, dataKey, null, null);
+        this.sealed = sealed;
     }
 
     /**
@@ -128,42 +141,80 @@ public final class TerminalKeyStore {
         }
     }
 
+    /**
+     * Opens the file: its MAC is checked against the secret (a wrong secret or a damaged file fails here, at start),
+     * every entry must be there, and the data key is unwrapped (the audit chain's key and the outbox need it at
+     * once). The signing pair and the platform's receipt key stay sealed in the loaded file until first asked for
+     * ({@link #signingKeys}, {@link #platformKey}): each entry is sealed under a key of its own, derived from the
+     * secret by PBKDF2 (10,000 rounds in the JDK's PKCS12, tens of milliseconds each at start before the JIT has
+     * warmed up), and the first screen needs neither (the platform link does, once it connects). What is on disk
+     * and how it is protected does not change; the unwrapped keys stay in this process's memory as before.
+     */
     private static TerminalKeyStore load(Path file, char[] password) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(in, password);
             boolean sm4 = ks.containsAlias(SM4_DATA_KEY_ALIAS);
             String dataAlias = sm4 ? SM4_DATA_KEY_ALIAS : DATA_KEY_ALIAS;
-            List<String> aliases = new ArrayList<>(List.of(dataAlias, SIGN_PRIVATE_ALIAS, SIGN_PUBLIC_ALIAS));
+            for (String alias : List.of(dataAlias, SIGN_PRIVATE_ALIAS, SIGN_PUBLIC_ALIAS)) {
+                if (!ks.containsAlias(alias)) {
+                    throw new KeyStoreUnavailableException("the terminal key store " + file + " has no entry '"
+                            + alias + "'", null);
+                }
+            }
+            SecretKey data = new SecretKeySpec(required(ks, file, dataAlias, password).getEncoded(),
+                    sm4 ? "SM4" : "AES");
+            warnIfReadableByOthers(file);
+            return new TerminalKeyStore(file, password, data, ks);
+        } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
+            throw unloadable(file, e);
+        }
+    }
+
+    private static KeyStoreUnavailableException unloadable(Path file, Exception e) {
+        return new KeyStoreUnavailableException("the terminal key store " + file
+                + " exists but cannot be loaded (wrong password or damaged file); it is left as it is: "
+                + e.getMessage(), e);
+    }
+
+    /**
+     * Unwraps the entries still sealed, once: the signing pair and, if pinned, the platform's receipt key. The
+     * derivations are independent, so they run side by side on the common pool. Reading a loaded key store from
+     * several threads is safe: nothing changes it.
+     *
+     * @throws KeyStoreUnavailableException if an entry cannot be unwrapped or the pair is not of the data key's suite
+     */
+    private synchronized void unseal() {
+        KeyStore ks = sealed;
+        if (ks == null) {
+            return;
+        }
+        try {
+            List<String> aliases = new ArrayList<>(List.of(SIGN_PRIVATE_ALIAS, SIGN_PUBLIC_ALIAS));
             if (ks.containsAlias(PLATFORM_RECEIPT_ALIAS)) {
                 aliases.add(PLATFORM_RECEIPT_ALIAS);
             }
             Map<String, Key> keys = unwrap(ks, file, password, aliases);
-            SecretKey data = new SecretKeySpec(keys.get(dataAlias).getEncoded(), sm4 ? "SM4" : "AES");
             PrivateKey priv = TerminalKeys.decodePrivate(keys.get(SIGN_PRIVATE_ALIAS).getEncoded());
             PublicKey pub = TerminalKeys.decodePublic(keys.get(SIGN_PUBLIC_ALIAS).getEncoded());
-            PublicKey platform = keys.containsKey(PLATFORM_RECEIPT_ALIAS)
-                    ? TerminalKeys.decodePublic(keys.get(PLATFORM_RECEIPT_ALIAS).getEncoded()) : null;
-            if ((SignatureAlgorithm.of(pub) == SignatureAlgorithm.SM2_SM3) != sm4) {
+            if ((SignatureAlgorithm.of(pub) == SignatureAlgorithm.SM2_SM3) != dataKey.getAlgorithm().equals("SM4")) {
                 throw new KeyStoreUnavailableException("the terminal key store " + file + " mixes suites ("
-                        + SignatureAlgorithm.of(pub).wireName() + " signing key, " + data.getAlgorithm()
+                        + SignatureAlgorithm.of(pub).wireName() + " signing key, " + dataKey.getAlgorithm()
                         + " data key)", null);
             }
-            warnIfReadableByOthers(file);
-            return new TerminalKeyStore(file, password, data, new KeyPair(pub, priv), platform);
-        } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
-            throw new KeyStoreUnavailableException("the terminal key store " + file
-                    + " exists but cannot be loaded (wrong password or damaged file); it is left as it is: "
-                    + e.getMessage(), e);
+            signingKeys = new KeyPair(pub, priv);
+            if (platformKey == null && keys.containsKey(PLATFORM_RECEIPT_ALIAS)) {
+                platformKey = TerminalKeys.decodePublic(keys.get(PLATFORM_RECEIPT_ALIAS).getEncoded());
+            }
+            sealed = null;
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw unloadable(file, e);
         }
     }
 
     /**
-     * The entries' keys. Each entry is sealed with a key of its own, derived from the secret by PBKDF2 (10,000
-     * rounds in the JDK's PKCS12: tens of milliseconds each at start, before the JIT has warmed up); the
-     * derivations are independent, so they run side by side on the common pool, and on a 2-core terminal the key
-     * store opens in about half the time. Reading a loaded key store from several threads is safe: nothing
-     * changes it.
+     * The entries' keys, each from its own PBKDF2 derivation; independent, so they run side by side on the common
+     * pool.
      */
     private static Map<String, Key> unwrap(KeyStore ks, Path file, char[] password, List<String> aliases)
             throws GeneralSecurityException {
@@ -275,6 +326,7 @@ public final class TerminalKeyStore {
      * @throws KeyStoreUnavailableException if the key store cannot be rewritten (the key is then not pinned)
      */
     public synchronized void pinPlatformKey(PublicKey key) {
+        unseal();
         try {
             write(file, password, dataKey, signingKeys, key, true);
             platformKey = key;
@@ -291,6 +343,7 @@ public final class TerminalKeyStore {
      * @throws KeyStoreUnavailableException if the key store cannot be rewritten (the old password still opens it)
      */
     public synchronized TerminalKeyStore reprotect(char[] newPassword) {
+        unseal();
         try {
             write(file, newPassword, dataKey, signingKeys, platformKey, true);
             return new TerminalKeyStore(file, newPassword, dataKey, signingKeys, platformKey);
@@ -312,9 +365,12 @@ public final class TerminalKeyStore {
         return derivedKey("govkiosk case submission keys v1");
     }
 
-    /** The suite of this key store's keys (fixed when it was made). */
+    /**
+     * The suite of this key store's keys (fixed when it was made): told by its data key, which is unwrapped at open
+     * (an SM4 data key goes with an SM2 pair, an AES one with Ed25519; {@link #unseal} refuses a store that mixes).
+     */
     public CryptoSuite suite() {
-        return CryptoSuite.ofSignatures(SignatureAlgorithm.of(signingKeys.getPublic()));
+        return dataKey.getAlgorithm().equals("SM4") ? CryptoSuite.SM : CryptoSuite.ED25519_AES;
     }
 
     private byte[] derivedKey(String label) {
@@ -331,7 +387,8 @@ public final class TerminalKeyStore {
     }
 
     /** The platform's receipt key pinned at enrolment; empty before. */
-    public java.util.Optional<PublicKey> platformKey() {
+    public synchronized java.util.Optional<PublicKey> platformKey() {
+        unseal();
         return java.util.Optional.ofNullable(platformKey);
     }
 
@@ -376,12 +433,13 @@ public final class TerminalKeyStore {
     }
 
     /** Key pair that signs platform requests: Ed25519, or SM2 in the SM suite. */
-    public KeyPair signingKeys() {
+    public synchronized KeyPair signingKeys() {
+        unseal();
         return signingKeys;
     }
 
     /** The public key (X.509 SubjectPublicKeyInfo, Base64) a technician registers with the platform. */
     public String publicKeyBase64() {
-        return Base64.getEncoder().encodeToString(signingKeys.getPublic().getEncoded());
+        return Base64.getEncoder().encodeToString(signingKeys().getPublic().getEncoded());
     }
 }

@@ -65,4 +65,47 @@ class TerminalKeyStoreTest {
                 .isInstanceOf(KeyStoreUnavailableException.class);
         assertThat(Files.readAllBytes(file)).containsExactly(1, 2, 3);
     }
+
+    @Test
+    void keysStillSealedAtOpenSurviveAReprotectOrAPinMadeBeforeTheirFirstUse() throws Exception {
+        TerminalKeyStore first = TerminalKeyStore.openOrCreate(dir, password);
+        java.security.PublicKey platform = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair()
+                .getPublic();
+        first.pinPlatformKey(platform);
+
+        // Re-protected right after opening, before anything asked for the signing pair or the pinned key.
+        char[] newPassword = "another-secret".toCharArray();
+        TerminalKeyStore.openOrCreate(dir, password).reprotect(newPassword);
+        TerminalKeyStore reopened = TerminalKeyStore.openOrCreate(dir, newPassword);
+        assertThat(reopened.dataKey().getEncoded()).isEqualTo(first.dataKey().getEncoded());
+        assertThat(reopened.publicKeyBase64()).isEqualTo(first.publicKeyBase64());
+        assertThat(reopened.signingKeys().getPrivate().getEncoded())
+                .isEqualTo(first.signingKeys().getPrivate().getEncoded());
+        assertThat(reopened.platformKey()).contains(platform);
+
+        // Another pin, again before the first use of the others: they stay.
+        java.security.PublicKey next = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair()
+                .getPublic();
+        TerminalKeyStore.openOrCreate(dir, newPassword).pinPlatformKey(next);
+        TerminalKeyStore last = TerminalKeyStore.openOrCreate(dir, newPassword);
+        assertThat(last.platformKey()).contains(next);
+        assertThat(last.publicKeyBase64()).isEqualTo(first.publicKeyBase64());
+        assertThat(last.suite()).isEqualTo(org.govkiosk.api.CryptoSuite.ED25519_AES);
+    }
+
+    @Test
+    void aFileWithoutItsSigningEntriesIsRefusedAtOpenNotAtFirstUse() throws Exception {
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        javax.crypto.KeyGenerator aes = javax.crypto.KeyGenerator.getInstance("AES");
+        aes.init(256);
+        ks.setEntry(TerminalKeyStore.DATA_KEY_ALIAS, new java.security.KeyStore.SecretKeyEntry(aes.generateKey()),
+                new java.security.KeyStore.PasswordProtection(password));
+        try (var out = Files.newOutputStream(dir.resolve(TerminalKeyStore.FILE_NAME))) {
+            ks.store(out, password);
+        }
+        assertThatThrownBy(() -> TerminalKeyStore.openOrCreate(dir, password))
+                .isInstanceOf(KeyStoreUnavailableException.class)
+                .hasMessageContaining("no entry '" + TerminalKeyStore.SIGN_PRIVATE_ALIAS + "'");
+    }
 }
