@@ -29,8 +29,11 @@ public final class ConsoleLogConfigurator extends ContextAwareBase implements Co
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (System.getProperty("logback.configurationFile") != null
-                || ConsoleLogConfigurator.class.getClassLoader().getResource("logback-test.xml") != null) {
+        ClassLoader loader = ConsoleLogConfigurator.class.getClassLoader();
+        // A configuration file named, or one on the class path (the tests', a benchmark's that bundles this jar),
+        // is logback's own business.
+        if (System.getProperty("logback.configurationFile") != null || loader.getResource("logback-test.xml") != null
+                || loader.getResource("logback.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         apply(context);
