@@ -65,6 +65,9 @@ public final class QrImageDecoder {
 
     /** What {@link #decode} did with the last frame, for the benchmark and the tests. */
     private String lastPath = "";
+    /** Frames the gate stopped (no code found by the cheap pass, no code's geometry), and frames let through. */
+    private long gated;
+    private long costly;
 
     private static Map<DecodeHintType, Object> hints(boolean harder) {
         Map<DecodeHintType, Object> h = new EnumMap<>(DecodeHintType.class);
@@ -81,11 +84,11 @@ public final class QrImageDecoder {
         Found found = new Found();
         BinaryBitmap hybrid = new BinaryBitmap(new HybridBinarizer(luminance));
         found.add(multi(hybrid, FAST), 1);
-        BitMatrix black = blackMatrix(hybrid);
-        FinderEvidence.Found evidence = black == null ? new FinderEvidence.Found(0, 0) : FinderEvidence.scan(black);
         byte[] grey = luminance.getMatrix();
         int w = luminance.getWidth();
         int h = luminance.getHeight();
+        BitMatrix black = blackMatrix(hybrid);
+        FinderEvidence.Found evidence = black == null ? FinderEvidence.Found.NONE : FinderEvidence.scan(black, grey);
         if (!found.isEmpty()) {
             // more finder-like places than the codes found explain: another code may be beside them
             if (evidence.places() > 3 * found.size() + 2) {
@@ -96,10 +99,12 @@ public final class QrImageDecoder {
             }
             return found.codes();
         }
-        if (!evidence.any()) {
+        if (!evidence.codeGeometry()) {
+            gated++;
             lastPath = "gated";
             return List.of();
         }
+        costly++;
         LuminanceSource inverted = new InvertedLuminanceSource(luminance);
         BinaryBitmap hybridInverted = new BinaryBitmap(new HybridBinarizer(inverted));
         found.add(multi(hybrid, HINTS), 1);
@@ -137,6 +142,26 @@ public final class QrImageDecoder {
         found.addTurned(bothWays(luminance(turned45(image))), w, h);
         lastPath = found.isEmpty() ? "none" : "turned";
         return found.codes();
+    }
+
+    /** Frames that found no code in the cheap pass and were stopped at the gate (no code's geometry). */
+    long gatedFrames() {
+        return gated;
+    }
+
+    /** Frames that found no code in the cheap pass and went on to the costly passes. */
+    long costlyFrames() {
+        return costly;
+    }
+
+    /**
+     * The gate's decision on a frame, alone: whether it shows a QR code's geometry (three finder patterns in an L),
+     * as {@link #decode} asks when the cheap pass found nothing.
+     */
+    static boolean showsCodeGeometry(BufferedImage image) {
+        LuminanceSource luminance = luminance(image);
+        BitMatrix black = blackMatrix(new BinaryBitmap(new HybridBinarizer(luminance)));
+        return black != null && FinderEvidence.scan(black, luminance.getMatrix()).codeGeometry();
     }
 
     /** The way the last frame went: cheap, cheap+ (with BoofCV), gated, costly, half, doubled, turned or none. */
