@@ -89,6 +89,9 @@ public final class QrImageDecoder {
         int h = luminance.getHeight();
         BitMatrix black = blackMatrix(hybrid);
         FinderEvidence.Found evidence = black == null ? FinderEvidence.Found.NONE : FinderEvidence.scan(black, grey);
+        if (found.isEmpty() && !evidence.codeGeometry()) {
+            evidence = secondLook(luminance);
+        }
         if (!found.isEmpty()) {
             // more finder-like places than the codes found explain: another code may be beside them
             if (evidence.places() > 3 * found.size() + 2) {
@@ -161,7 +164,18 @@ public final class QrImageDecoder {
     static boolean showsCodeGeometry(BufferedImage image) {
         LuminanceSource luminance = luminance(image);
         BitMatrix black = blackMatrix(new BinaryBitmap(new HybridBinarizer(luminance)));
-        return black != null && FinderEvidence.scan(black, luminance.getMatrix()).codeGeometry();
+        return black != null && FinderEvidence.scan(black, luminance.getMatrix()).codeGeometry()
+                || secondLook(luminance).codeGeometry();
+    }
+
+    /**
+     * The finder scan again on a local-mean threshold ({@link LocalContrast}): where faint paper is darker than the
+     * wall around it, the hybrid binariser's 8-pixel blocks turn its quiet zone dark and the finders' outer rings
+     * run into it; a threshold that follows the pixel keeps them apart. Only for frames the first look stopped; at
+     * full size (on a half-size frame printed glyphs blur into finder-like blobs and text pages pass).
+     */
+    private static FinderEvidence.Found secondLook(LuminanceSource luminance) {
+        return FinderEvidence.scan(new LocalContrast(luminance).getBlackMatrix(), luminance.getMatrix());
     }
 
     /** The way the last frame went: cheap, cheap+ (with BoofCV), gated, costly, half, doubled, turned or none. */

@@ -39,7 +39,7 @@ class QrReadRateTest {
             Map.entry(Kind.MOTION_BLUR, 2), // 3
             Map.entry(Kind.DEFOCUS, 3), // 4
             Map.entry(Kind.GLARE, 2), // 3
-            Map.entry(Kind.FADED, 0), // 0 (1 before the geometry gate: faded finders lose their contrast)
+            Map.entry(Kind.FADED, 1), // 1
             Map.entry(Kind.CURVED, 0), // 0
             Map.entry(Kind.FINGER, 3), // 4
             Map.entry(Kind.MULTI, 11), // 13
