@@ -38,10 +38,12 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>A cheap pass: ZXing's multi-code reader on the hybrid (local block) binarisation, without trying harder.
  *   Most sharp, upright codes end here.</li>
- *   <li>A gate: the binarised frame is scanned for finder-pattern-like places (1:1:3:1:1 across and down, either
- *   polarity, crossed by several rows, see {@link FinderEvidence}). A frame with fewer than two stops here, so an
- *   empty frame costs about one plain ZXing pass. Where the cheap pass found codes but the frame shows more such
- *   places than they explain, BoofCV looks for the others.</li>
+ *   <li>A gate: the binarised frame is scanned for a code's geometry, three finder patterns with their quiet zone
+ *   in a near right-angled L over an inked square, either polarity (see {@link FinderEvidence}); where the hybrid
+ *   binarisation shows none, once more on a local-mean threshold ({@link LocalContrast}: faint paper on a lighter
+ *   wall). A frame without stops here, so an empty hall or a page of text (whose 回 are finder patterns to a row
+ *   scan) costs about one plain ZXing pass and the scans. Where the cheap pass found codes but the frame shows more
+ *   finder-like places than they explain, BoofCV looks for the others.</li>
  *   <li>The costly passes, only behind the gate: ZXing trying harder with the multi- and the single-code reader, on
  *   the frame and inverted (dark mode), with the global-histogram binarisation; BoofCV's detector (a second engine
  *   that finds position patterns as squares of a locally thresholded picture: tilted, blurred, curved, faded codes);
