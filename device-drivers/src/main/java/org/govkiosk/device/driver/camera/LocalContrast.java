@@ -18,17 +18,10 @@ final class LocalContrast extends Binarizer {
     private static final int RADIUS = 12;
     private static final int OFFSET = 3;
 
-    private final int offset;
     private BitMatrix matrix;
 
     LocalContrast(LuminanceSource source) {
-        this(source, OFFSET);
-    }
-
-    /** With a pixel dark when {@code offset} grey levels or more below its square's mean. */
-    LocalContrast(LuminanceSource source, int offset) {
         super(source);
-        this.offset = offset;
     }
 
     @Override
@@ -40,17 +33,17 @@ final class LocalContrast extends Binarizer {
     @Override
     public BitMatrix getBlackMatrix() {
         if (matrix == null) {
-            matrix = threshold(getLuminanceSource(), offset);
+            matrix = threshold(getLuminanceSource());
         }
         return matrix;
     }
 
     @Override
     public Binarizer createBinarizer(LuminanceSource source) {
-        return new LocalContrast(source, offset);
+        return new LocalContrast(source);
     }
 
-    private static BitMatrix threshold(LuminanceSource source, int offset) {
+    private static BitMatrix threshold(LuminanceSource source) {
         int w = source.getWidth();
         int h = source.getHeight();
         byte[] grey = source.getMatrix();
@@ -72,7 +65,7 @@ final class LocalContrast extends Binarizer {
                 int area = (x1 - x0) * (y1 - y0);
                 int sum = sums[y1 * (w + 1) + x1] - sums[y0 * (w + 1) + x1] - sums[y1 * (w + 1) + x0]
                         + sums[y0 * (w + 1) + x0];
-                if ((grey[y * w + x] & 0xFF) * area < sum - offset * area) {
+                if ((grey[y * w + x] & 0xFF) * area < sum - OFFSET * area) {
                     out.set(x, y);
                 }
             }

@@ -60,8 +60,6 @@ public final class QrImageDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(QrImageDecoder.class);
     private static final Map<DecodeHintType, Object> FAST = hints(false);
     private static final Map<DecodeHintType, Object> HINTS = hints(true);
-    /** Grey levels below the local mean for a dark pixel in the gate's second look. */
-    private static final int SECOND_LOOK_OFFSET = 8;
 
     private final QRCodeMultiReader reader = new QRCodeMultiReader();
     private final QRCodeReader single = new QRCodeReader();
@@ -176,14 +174,10 @@ public final class QrImageDecoder {
      * The finder scan again on a local-mean threshold ({@link LocalContrast}): where faint paper is darker than the
      * wall around it, the hybrid binariser's 8-pixel blocks turn its quiet zone dark and the finders' outer rings
      * run into it; a threshold that follows the pixel keeps them apart. Only for frames the first look stopped; at
-     * full size (on a half-size frame printed glyphs blur into finder-like blobs and text pages pass), with a pixel
-     * dark only 8 grey levels below its square's mean: the finder scan wants 12 between rings anyway, and sensor
-     * noise on a bare wall, which a 3-level offset turns into a speckle of short runs, stays light (a third of the
-     * scan's time on a hall frame).
+     * full size (on a half-size frame printed glyphs blur into finder-like blobs and text pages pass).
      */
     private static FinderEvidence.Found secondLook(LuminanceSource luminance) {
-        return FinderEvidence.scan(new LocalContrast(luminance, SECOND_LOOK_OFFSET).getBlackMatrix(),
-                luminance.getMatrix());
+        return FinderEvidence.scan(new LocalContrast(luminance).getBlackMatrix(), luminance.getMatrix());
     }
 
     /** The way the last frame went: cheap, cheap+ (with BoofCV), gated, costly, half, doubled, turned or none. */
