@@ -38,10 +38,12 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>A cheap pass: ZXing's multi-code reader on the hybrid (local block) binarisation, without trying harder.
  *   Most sharp, upright codes end here.</li>
- *   <li>A gate: the binarised frame is scanned for finder-pattern-like places (1:1:3:1:1 across and down, either
- *   polarity, crossed by several rows, see {@link FinderEvidence}). A frame with fewer than two stops here, so an
- *   empty frame costs about one plain ZXing pass. Where the cheap pass found codes but the frame shows more such
- *   places than they explain, BoofCV looks for the others.</li>
+ *   <li>A gate: the binarised frame is scanned for a code's geometry, three finder patterns with their quiet zone
+ *   in a near right-angled L over an inked square, either polarity (see {@link FinderEvidence}); where the hybrid
+ *   binarisation shows none, once more on a local-mean threshold ({@link LocalContrast}: faint paper on a lighter
+ *   wall). A frame without stops here, so an empty hall or a page of text (whose 回 are finder patterns to a row
+ *   scan) costs about one plain ZXing pass and the scans. Where the cheap pass found codes but the frame shows more
+ *   finder-like places than they explain, BoofCV looks for the others.</li>
  *   <li>The costly passes, only behind the gate: ZXing trying harder with the multi- and the single-code reader, on
  *   the frame and inverted (dark mode), with the global-histogram binarisation; BoofCV's detector (a second engine
  *   that finds position patterns as squares of a locally thresholded picture: tilted, blurred, curved, faded codes);
@@ -65,6 +67,9 @@ public final class QrImageDecoder {
 
     /** What {@link #decode} did with the last frame, for the benchmark and the tests. */
     private String lastPath = "";
+    /** Frames the gate stopped (no code found by the cheap pass, no code's geometry), and frames let through. */
+    private long gated;
+    private long costly;
 
     private static Map<DecodeHintType, Object> hints(boolean harder) {
         Map<DecodeHintType, Object> h = new EnumMap<>(DecodeHintType.class);
@@ -81,11 +86,14 @@ public final class QrImageDecoder {
         Found found = new Found();
         BinaryBitmap hybrid = new BinaryBitmap(new HybridBinarizer(luminance));
         found.add(multi(hybrid, FAST), 1);
-        BitMatrix black = blackMatrix(hybrid);
-        FinderEvidence.Found evidence = black == null ? new FinderEvidence.Found(0, 0) : FinderEvidence.scan(black);
         byte[] grey = luminance.getMatrix();
         int w = luminance.getWidth();
         int h = luminance.getHeight();
+        BitMatrix black = blackMatrix(hybrid);
+        FinderEvidence.Found evidence = black == null ? FinderEvidence.Found.NONE : FinderEvidence.scan(black, grey);
+        if (found.isEmpty() && !evidence.codeGeometry()) {
+            evidence = secondLook(luminance);
+        }
         if (!found.isEmpty()) {
             // more finder-like places than the codes found explain: another code may be beside them
             if (evidence.places() > 3 * found.size() + 2) {
@@ -96,10 +104,12 @@ public final class QrImageDecoder {
             }
             return found.codes();
         }
-        if (!evidence.any()) {
+        if (!evidence.codeGeometry()) {
+            gated++;
             lastPath = "gated";
             return List.of();
         }
+        costly++;
         LuminanceSource inverted = new InvertedLuminanceSource(luminance);
         BinaryBitmap hybridInverted = new BinaryBitmap(new HybridBinarizer(inverted));
         found.add(multi(hybrid, HINTS), 1);
@@ -137,6 +147,37 @@ public final class QrImageDecoder {
         found.addTurned(bothWays(luminance(turned45(image))), w, h);
         lastPath = found.isEmpty() ? "none" : "turned";
         return found.codes();
+    }
+
+    /** Frames that found no code in the cheap pass and were stopped at the gate (no code's geometry). */
+    long gatedFrames() {
+        return gated;
+    }
+
+    /** Frames that found no code in the cheap pass and went on to the costly passes. */
+    long costlyFrames() {
+        return costly;
+    }
+
+    /**
+     * The gate's decision on a frame, alone: whether it shows a QR code's geometry (three finder patterns in an L),
+     * as {@link #decode} asks when the cheap pass found nothing.
+     */
+    static boolean showsCodeGeometry(BufferedImage image) {
+        LuminanceSource luminance = luminance(image);
+        BitMatrix black = blackMatrix(new BinaryBitmap(new HybridBinarizer(luminance)));
+        return black != null && FinderEvidence.scan(black, luminance.getMatrix()).codeGeometry()
+                || secondLook(luminance).codeGeometry();
+    }
+
+    /**
+     * The finder scan again on a local-mean threshold ({@link LocalContrast}): where faint paper is darker than the
+     * wall around it, the hybrid binariser's 8-pixel blocks turn its quiet zone dark and the finders' outer rings
+     * run into it; a threshold that follows the pixel keeps them apart. Only for frames the first look stopped; at
+     * full size (on a half-size frame printed glyphs blur into finder-like blobs and text pages pass).
+     */
+    private static FinderEvidence.Found secondLook(LuminanceSource luminance) {
+        return FinderEvidence.scan(new LocalContrast(luminance).getBlackMatrix(), luminance.getMatrix());
     }
 
     /** The way the last frame went: cheap, cheap+ (with BoofCV), gated, costly, half, doubled, turned or none. */
