@@ -6,7 +6,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.ConvolveOp;
 import java.awt.image.Kernel;
@@ -221,18 +220,7 @@ class QrCodeGateTest {
             double cx = 250 + i * 380;
             double cy = 340;
             double s = 70 + 30 * i;
-            g.setColor(new Color(220, 180, 150));
-            g.fill(new Ellipse2D.Double(cx - s, cy - s * 1.3, 2 * s, 2.6 * s));
-            for (int e = -1; e <= 1; e += 2) {
-                double ex = cx + e * s * 0.4;
-                double ey = cy - s * 0.3;
-                g.setColor(Color.WHITE);
-                g.fill(new Ellipse2D.Double(ex - s * 0.2, ey - s * 0.12, s * 0.4, s * 0.24));
-                g.setColor(new Color(30, 20, 20));
-                g.fill(new Ellipse2D.Double(ex - s * 0.08, ey - s * 0.08, s * 0.16, s * 0.16));
-            }
-            g.setColor(new Color(120, 40, 40));
-            g.fill(new Ellipse2D.Double(cx - s * 0.35, cy + s * 0.5, s * 0.7, s * 0.18));
+            QrFrameSet.face(g, cx, cy, s, new Color(220, 180, 150));
         }
         g.dispose();
         return img;

@@ -258,18 +258,7 @@ public final class QrFrameSet {
                 double cx = 150 + r.nextInt(WIDTH - 300);
                 double cy = 150 + r.nextInt(HEIGHT - 300);
                 double s = 60 + r.nextInt(100);
-                g.setColor(new Color(200 + r.nextInt(40), 160 + r.nextInt(40), 130 + r.nextInt(40)));
-                g.fill(new Ellipse2D.Double(cx - s, cy - s * 1.3, 2 * s, 2.6 * s));
-                for (int e = -1; e <= 1; e += 2) {
-                    double ex = cx + e * s * 0.4;
-                    double ey = cy - s * 0.3;
-                    g.setColor(Color.WHITE);
-                    g.fill(new Ellipse2D.Double(ex - s * 0.2, ey - s * 0.12, s * 0.4, s * 0.24));
-                    g.setColor(new Color(30, 20, 20));
-                    g.fill(new Ellipse2D.Double(ex - s * 0.08, ey - s * 0.08, s * 0.16, s * 0.16));
-                }
-                g.setColor(new Color(120, 40, 40));
-                g.fill(new Ellipse2D.Double(cx - s * 0.35, cy + s * 0.5, s * 0.7, s * 0.18));
+                face(g, cx, cy, s, new Color(200 + r.nextInt(40), 160 + r.nextInt(40), 130 + r.nextInt(40)));
             }
             g.dispose();
             forged();
@@ -715,5 +704,21 @@ public final class QrFrameSet {
 
     private static String escape(String s) {
         return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n");
+    }
+
+    /** A face as a camera at the terminal sees one: skin of {@code skin}, eyes and a mouth, centred at (cx, cy). */
+    public static void face(Graphics2D g, double cx, double cy, double s, Color skin) {
+        g.setColor(skin);
+        g.fill(new Ellipse2D.Double(cx - s, cy - s * 1.3, 2 * s, 2.6 * s));
+        for (int e = -1; e <= 1; e += 2) {
+            double ex = cx + e * s * 0.4;
+            double ey = cy - s * 0.3;
+            g.setColor(Color.WHITE);
+            g.fill(new Ellipse2D.Double(ex - s * 0.2, ey - s * 0.12, s * 0.4, s * 0.24));
+            g.setColor(new Color(30, 20, 20));
+            g.fill(new Ellipse2D.Double(ex - s * 0.08, ey - s * 0.08, s * 0.16, s * 0.16));
+        }
+        g.setColor(new Color(120, 40, 40));
+        g.fill(new Ellipse2D.Double(cx - s * 0.35, cy + s * 0.5, s * 0.7, s * 0.18));
     }
 }
