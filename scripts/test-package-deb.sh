@@ -105,6 +105,11 @@ chmod 0640 /var/lib/govkiosk/outbox/outbox.db
 outbox_sum=$(sha256sum /var/lib/govkiosk/outbox/outbox.db | cut -d' ' -f1)
 /opt/govkiosk/bin/govkiosk diag outbox --json > "$out/outbox.json" || fail "diag outbox: $(cat "$out/outbox.json")"
 check "diag outbox reads the outbox in /var/lib/govkiosk" grep -q '"depth":1' "$out/outbox.json"
+check "sqlite-jdbc's library is in the package" test -s /opt/govkiosk/lib/sqlite-native/libsqlitejdbc.so
+# With no temp folder to extract it to, SQLite opens only if the launcher loads the package's copy.
+check "and the launcher loads it from there, not from a temp folder" \
+    sh -c 'JAVA_TOOL_OPTIONS=-Djava.io.tmpdir=/nonexistent-govkiosk-tmp /opt/govkiosk/bin/govkiosk diag outbox --json \
+        | grep -q "\"depth\":1"'
 
 echo "== upgrade to 1.1.0"
 bash scripts/package-deb.sh --version 1.1.0 --out "$out" --skip-build
