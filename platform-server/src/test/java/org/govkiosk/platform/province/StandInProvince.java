@@ -67,6 +67,8 @@ final class StandInProvince implements AutoCloseable {
     final Map<String, AtomicInteger> checkedRequests = new ConcurrentHashMap<>();
     /** Keys being answered right now: a second request for one of them while it is (two senders at once). */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /** The key this handler thread answers, until its answer goes out. */
+    private final ThreadLocal<String> answering = new ThreadLocal<>();
     final AtomicInteger overlapping = new AtomicInteger();
     /** Deliveries taken, by idempotency key (first body kept). */
     final Map<String, JsonNode> taken = new ConcurrentHashMap<>();
@@ -121,11 +123,12 @@ final class StandInProvince implements AutoCloseable {
             if (!inFlight.add(key)) {
                 overlapping.incrementAndGet();
             }
+            answering.set(key);
             try {
                 sleep(latencyMillis);
                 respond(x, body, h, nonce);
             } finally {
-                inFlight.remove(key);
+                doneWith();
             }
         }
     }
@@ -196,6 +199,14 @@ final class StandInProvince implements AutoCloseable {
         return null;
     }
 
+    private void doneWith() {
+        String key = answering.get();
+        if (key != null) {
+            answering.remove();
+            inFlight.remove(key);
+        }
+    }
+
     private void answer(HttpExchange x, int status, String requestNonce, String body, boolean signed)
             throws IOException {
         byte[] out = body.getBytes(StandardCharsets.UTF_8);
@@ -203,6 +214,9 @@ final class StandInProvince implements AutoCloseable {
         if (signed && requestNonce != null) {
             x.getResponseHeaders().set("X-Hcp-Signature", mac(status + "\n" + requestNonce + "\n" + digest(out)));
         }
+        // The key is answered from here on: the sender may retry the moment it reads this answer, and that retry
+        // is no second sender (released after the write, a quick retry was counted as one).
+        doneWith();
         x.sendResponseHeaders(status, out.length);
         try (OutputStream o = x.getResponseBody()) {
             o.write(out);
