@@ -355,16 +355,18 @@ public final class CaseStore {
      * terminal is not registered, which the platform never lets happen).
      */
     public Optional<String> hallOf(String caseNumber) {
-        return db.inTransaction(c -> {
-            // The hall kept with the case (V11); the terminal's for a case filed before its terminal was known.
-            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(c.hall_code, t.hall_code) FROM cases c"
-                    + " LEFT JOIN terminals t ON t.terminal_id = c.terminal_id WHERE c.case_number = ?")) {
-                ps.setString(1, caseNumber);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
-                }
+        return db.inTransaction(c -> hallOf(c, caseNumber));
+    }
+
+    /** The hall kept with the case (V11); its terminal's for a case filed before its terminal was known. */
+    static Optional<String> hallOf(Connection c, String caseNumber) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(c.hall_code, t.hall_code) FROM cases c"
+                + " LEFT JOIN terminals t ON t.terminal_id = c.terminal_id WHERE c.case_number = ?")) {
+            ps.setString(1, caseNumber);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
             }
-        });
+        }
     }
 
     /** The applicant's cases filed in one hall, newest first, at most {@code limit}. */
@@ -399,11 +401,7 @@ public final class CaseStore {
         }
         StringBuilder where = new StringBuilder(training ? " WHERE c.training = TRUE" : " WHERE c.training = FALSE");
         List<String> args = new ArrayList<>();
-        if (halls != null) {
-            where.append(" AND c.hall_code IN (").append(String.join(", ", java.util.Collections.nCopies(halls.size(),
-                    "?"))).append(')');
-            args.addAll(halls);
-        }
+        where.append(HallScope.andIn("c.hall_code", halls, args));
         if (state.isPresent()) {
             where.append(" AND c.state = ?");
             args.add(state.get().name());
@@ -621,7 +619,7 @@ public final class CaseStore {
         CaseNotices.record(c, caseNumber, CaseNotices.Notice.RESULT_READY, now);
     }
 
-    private static String sha256Hex(byte[] bytes) {
+    static String sha256Hex(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -23,7 +23,7 @@ public final class HallScope {
      * {@code " AND <expression> IN (?, ...)"} for {@code halls}, or "" for null (every hall, the machine token).
      * Adds the halls to {@code args}. An empty set matches nothing.
      */
-    public static String andIn(String expression, Set<String> halls, List<Object> args) {
+    public static String andIn(String expression, Set<String> halls, List<? super String> args) {
         if (halls == null) {
             return "";
         }

@@ -84,8 +84,7 @@ public final class IssuanceStore {
             throw new StoreConflict(ErrorCodes.ILLEGAL_TRANSITION, "attach the certificate before issuing it");
         }
         String window = windowId == null || windowId.isBlank() ? null : cut(windowId.strip(), 64);
-        String hall = hall(c, "SELECT COALESCE(c.hall_code, t.hall_code) FROM cases c LEFT JOIN terminals t"
-                + " ON t.terminal_id = c.terminal_id WHERE c.case_number = ?", number).orElse("");
+        String hall = CaseStore.hallOf(c, number).orElse("");
         String said = note != null ? note
                 : (channel == org.govkiosk.api.IssuanceChannel.EXPRESS_POST ? "邮寄" : "综合出证窗口")
                         + (window == null ? "" : "（" + window + "）") + " 出证（证书 "
@@ -100,7 +99,8 @@ public final class IssuanceStore {
                 + " VALUES (?, NULL, ?, ?, ?, ?, ?, ?, TRUE, FALSE, ?, ?, ?, ?)")) {
             ps.setString(1, id);
             ps.setString(2, key);
-            ps.setString(3, sha256(number + "|" + window + "|" + issuedBy + "|" + channel + "|" + now));
+            ps.setString(3, CaseStore.sha256Hex((number + "|" + window + "|" + issuedBy + "|" + channel + "|" + now)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             ps.setString(4, number);
             ps.setString(5, hall);
             ps.setString(6, channel.name());
@@ -116,15 +116,6 @@ public final class IssuanceStore {
 
     private static String cut(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** How many issuances a case has (the first and its reprints). */
@@ -172,8 +163,7 @@ public final class IssuanceStore {
             throw new StoreConflict(ErrorCodes.OTHER_HALL, "hallCode " + i.hallCode()
                     + " is not the hall the terminal is registered in");
         }
-        Optional<String> caseHall = hall(c, "SELECT COALESCE(c.hall_code, t.hall_code) FROM cases c LEFT JOIN"
-                + " terminals t ON t.terminal_id = c.terminal_id WHERE c.case_number = ?", number);
+        Optional<String> caseHall = CaseStore.hallOf(c, number);
         if (caseHall.isPresent() && !caseHall.get().equals(i.hallCode())) {
             throw new StoreConflict(ErrorCodes.OTHER_HALL, "the case was filed in another hall; it is issued there");
         }
