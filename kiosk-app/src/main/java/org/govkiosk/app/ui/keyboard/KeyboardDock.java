@@ -255,7 +255,7 @@ public final class KeyboardDock {
                 double above = view.getMinY() + MARGIN - f.getMinY();
                 double shift = above > 0 ? -above : over > 0 ? over : 0;
                 if (shift != 0) {
-                    scrollBy(page, shift);
+                    org.govkiosk.app.ui.shell.Controls.scrollBy(page, shift);
                     root.layout();
                 }
                 return;
@@ -282,37 +282,11 @@ public final class KeyboardDock {
         return null;
     }
 
-    /** Scrolls {@code pane} by {@code pixels} (down when positive), as far as it goes. */
-    private static void scrollBy(ScrollPane pane, double pixels) {
-        double contentHeight = pane.getContent().getLayoutBounds().getHeight();
-        double viewport = pane.getViewportBounds().getHeight();
-        if (contentHeight <= viewport) {
-            return;
-        }
-        double offset = pane.getVvalue() * (contentHeight - viewport) + pixels;
-        double v = Math.max(0, Math.min(1, offset / (contentHeight - viewport)));
-        pane.setVvalue(pane.getVmin() + v * (pane.getVmax() - pane.getVmin()));
-    }
-
     /** Scrolls {@code pane} so the field lies in the part of it the keyboard leaves free, as far as it can. */
     private static void scrollInto(ScrollPane pane, Node field, double keyboardTop) {
-        Node inner = pane.getContent();
-        double contentHeight = inner.getLayoutBounds().getHeight();
-        double viewport = pane.getViewportBounds().getHeight();
-        if (contentHeight <= viewport) {
-            return;
-        }
         Bounds view = pane.localToScene(pane.getLayoutBounds());
-        double top = view.getMinY() + MARGIN;
-        double bottom = Math.min(view.getMaxY(), keyboardTop) - MARGIN;
-        Bounds f = field.localToScene(field.getLayoutBounds());
-        double shift = f.getMaxY() > bottom ? f.getMaxY() - bottom : f.getMinY() < top ? f.getMinY() - top : 0;
-        if (shift == 0) {
-            return;
-        }
-        double offset = pane.getVvalue() * (contentHeight - viewport) + shift;
-        double v = Math.max(0, Math.min(1, offset / (contentHeight - viewport)));
-        pane.setVvalue(pane.getVmin() + v * (pane.getVmax() - pane.getVmin()));
+        org.govkiosk.app.ui.shell.Controls.scrollInto(pane, field, view.getMinY() + MARGIN,
+                Math.min(view.getMaxY(), keyboardTop) - MARGIN);
     }
 
     private java.util.Optional<Node> screen() {

@@ -181,8 +181,11 @@ public final class PadView implements Screen {
 
         // Five levels alike in size, colour and weight, in the order the national rules list them (非常满意 …
         // 非常不满意): nothing steers the citizen; the one chosen is filled and ticked.
-        // Keys of one fixed size (kiosk.css .rating-level); on a narrow screen the row wraps, in the same order.
-        FlowPane levels = new FlowPane(16, 16);
+        // One row, the five keys of one size (kiosk.css .rating-level): where the row is narrower than they would
+        // like, all five give up the same width, down to their least (EvenRow; never one level alone on a second
+        // row); all five stay in view together (the screen check holds every screen size to that).
+        HBox levels = Controls.seenTogether(new org.govkiosk.app.ui.shell.EvenRow(16));
+        levels.setId("pad-levels");
         levels.setAlignment(Pos.CENTER);
         for (int level = 5; level >= 1; level--) {
             int chosen = level;
@@ -204,6 +207,13 @@ public final class PadView implements Screen {
         rate.setAlignment(Pos.CENTER);
         VBox reasons = reasons(i18n);
         show(reasons, stageIs(PadViewModel.Stage.REASONS));
+        // A bad level opens the reasons below the levels: scrolled into view with their 提交评价, not left below
+        // the fold of a large-type screen for the citizen to find.
+        model.stageProperty().addListener((obs, was, now) -> {
+            if (now == PadViewModel.Stage.REASONS && was != now) {
+                javafx.application.Platform.runLater(() -> Controls.reveal(reasons));
+            }
+        });
         VBox box = new VBox(24, who, rate, reasons);
         box.setId("pad-rating");
         box.setAlignment(Pos.CENTER);

@@ -72,6 +72,64 @@ public final class Controls {
     }
 
     /**
+     * Scrolls every scrolling pane around {@code node} as little as brings all of it into view (its foot, where it
+     * is taller than the view: the buttons that end a part of a screen), once the pending layout is done: for a
+     * part of a screen that appears below the fold after a tap (the reasons of a bad rating with their 提交评价).
+     */
+    public static void reveal(javafx.scene.Node node) {
+        if (node.getScene() == null) {
+            return;
+        }
+        javafx.scene.Parent root = node.getScene().getRoot();
+        root.applyCss();
+        root.layout();
+        for (javafx.scene.Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ScrollPane pane) {
+                javafx.geometry.Bounds view = pane.localToScene(pane.getLayoutBounds());
+                scrollInto(pane, node, view.getMinY(), view.getMaxY());
+                root.layout();
+            }
+        }
+    }
+
+    /**
+     * Scrolls {@code pane} so {@code node} lies between {@code top} and {@code bottom} (scene coordinates), its foot
+     * first where it does not fit, as far as the pane goes.
+     */
+    public static void scrollInto(javafx.scene.control.ScrollPane pane, javafx.scene.Node node, double top,
+            double bottom) {
+        javafx.geometry.Bounds f = node.localToScene(node.getLayoutBounds());
+        double shift = f.getMaxY() > bottom ? f.getMaxY() - bottom : f.getMinY() < top ? f.getMinY() - top : 0;
+        if (shift != 0) {
+            scrollBy(pane, shift);
+        }
+    }
+
+    /** Scrolls {@code pane} by {@code pixels} (down when positive), as far as it goes. */
+    public static void scrollBy(javafx.scene.control.ScrollPane pane, double pixels) {
+        double contentHeight = pane.getContent().getLayoutBounds().getHeight();
+        double viewport = pane.getViewportBounds().getHeight();
+        if (contentHeight <= viewport) {
+            return;
+        }
+        double offset = pane.getVvalue() * (contentHeight - viewport) + pixels;
+        double v = Math.max(0, Math.min(1, offset / (contentHeight - viewport)));
+        pane.setVvalue(pane.getVmin() + v * (pane.getVmax() - pane.getVmin()));
+    }
+
+    /**
+     * Style class of a pane whose children are choices a person must see all at once to choose fairly (the five
+     * levels of 好差评: none below the fold or behind a scroll): the screen check finds any of them not wholly in view.
+     */
+    public static final String SEEN_TOGETHER = "seen-together";
+
+    /** Marks {@code pane}'s children as choices seen together ({@link #SEEN_TOGETHER}). */
+    public static <P extends javafx.scene.layout.Pane> P seenTogether(P pane) {
+        pane.getStyleClass().add(SEEN_TOGETHER);
+        return pane;
+    }
+
+    /**
      * Style class of a node that shows a person's own data (a name or address off the ID card, what the citizen
      * typed): data, not UI, so it is shown as written in every language and never counts as untranslated.
      */

@@ -25,8 +25,9 @@ import javafx.scene.text.Text;
  * What a person would see wrong on a rendered screen, found from the scene graph and the rendered pixels: text cut
  * to "…" or clipped, text drawn past the screen's edge, contrast below 4.5:1 (7:1 in large type) between a text's
  * colour and the background actually rendered behind it, touch targets under 60×60 px, controls overlapping,
- * "null", raw message keys, and Chinese left on a screen in another language (a node marked as showing a person's
- * own data, style class {@value #PERSONAL_DATA}, is data, not UI, and may be in any script).
+ * "null", raw message keys, choices meant to be seen together (the five rating levels) not all in view, and Chinese
+ * left on a screen in another language (a node marked as showing a person's own data, style class
+ * {@value #PERSONAL_DATA}, is data, not UI, and may be in any script).
  */
 public final class ScreenInspector {
 
@@ -44,6 +45,8 @@ public final class ScreenInspector {
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     /** Style class of nodes that show a person's own data: never "untranslated". */
     public static final String PERSONAL_DATA = org.govkiosk.app.ui.shell.Controls.PERSONAL_DATA;
+    /** Style class of a pane whose choices must all be in view at once. */
+    static final String SEEN_TOGETHER = org.govkiosk.app.ui.shell.Controls.SEEN_TOGETHER;
 
     private final Set<String> bundleKeys;
     /** Node ids whose text may be in another script on purpose (the language switch names the other language). */
@@ -91,6 +94,9 @@ public final class ScreenInspector {
         }
         if (node instanceof org.govkiosk.app.ui.shell.VerticalMongolianText vertical) {
             vertical(vertical, screen, found, locale);
+        }
+        if (node instanceof Parent choices && node.getStyleClass().contains(SEEN_TOGETHER)) {
+            together(choices, screen, found);
         }
         if ((node instanceof ButtonBase || node instanceof TextInputControl || node instanceof ComboBoxBase<?>)
                 && !node.isDisabled()) {
@@ -200,6 +206,31 @@ public final class ScreenInspector {
                 found.add(new Finding("off-screen", name(vertical), "\"" + abbreviate(text) + "\" runs past the screen's edge"));
                 return;
             }
+        }
+    }
+
+    /**
+     * Choices a person must see all at once (the five 好差评 levels): each wholly in view, none cut by the screen's
+     * edge or a scrolling pane's viewport, with no scrolling to reach it.
+     */
+    private static void together(Parent choices, Bounds screen, List<Finding> found) {
+        List<String> outOfView = new ArrayList<>();
+        int shown = 0;
+        for (Node choice : choices.getChildrenUnmodifiable()) {
+            if (!choice.isVisible() || !choice.isManaged()) {
+                continue;
+            }
+            shown++;
+            Bounds whole = choice.localToScene(choice.getBoundsInLocal());
+            Bounds seen = shownBounds(choice, screen);
+            if (seen == null || seen.getWidth() < whole.getWidth() - 1 || seen.getHeight() < whole.getHeight() - 1) {
+                outOfView.add(name(choice));
+            }
+        }
+        if (!outOfView.isEmpty()) {
+            found.add(new Finding("not-together", name(choices), String.format(Locale.ROOT,
+                    "%d of %d choices wholly in view; not: %s", shown - outOfView.size(), shown,
+                    String.join(", ", outOfView))));
         }
     }
 

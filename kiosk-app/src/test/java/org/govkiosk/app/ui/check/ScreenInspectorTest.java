@@ -189,4 +189,33 @@ class ScreenInspectorTest {
             p.getChildren().add(tabs);
         })).extracting(ScreenInspector.Finding::kind).contains("cut");
     }
+
+    /** Five levels of 好差评 in a scrolling screen 600 px tall (or 220 px: the second row of levels below its fold). */
+    private List<ScreenInspector.Finding> levelsInAScreen(double viewportHeight) {
+        return inspect(Locale.SIMPLIFIED_CHINESE, false, p -> {
+            javafx.scene.layout.FlowPane levels = org.govkiosk.app.ui.shell.Controls.seenTogether(
+                    new javafx.scene.layout.FlowPane(16, 16));
+            levels.setId("levels");
+            levels.setPrefWrapLength(600);
+            for (String level : List.of("非常满意", "满意", "基本满意", "不满意", "非常不满意")) {
+                Button b = button(level, 0, 0, 180, 100);
+                b.setId("level-" + level);
+                levels.getChildren().add(b);
+            }
+            javafx.scene.layout.VBox screen = new javafx.scene.layout.VBox(16, label("请您作出评价", 0, 0, 300,
+                    Color.BLACK), levels);
+            javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(screen);
+            scroll.setPrefSize(760, viewportHeight); // the page's layout gives it its preferred size
+            scroll.setMaxSize(760, viewportHeight);
+            p.getChildren().add(scroll);
+        });
+    }
+
+    @Test
+    void choicesToBeSeenTogetherAreFoundWhenSomeAreBelowTheFold() {
+        assertThat(levelsInAScreen(580)).isEmpty();
+        assertThat(levelsInAScreen(220)).filteredOn(f -> f.kind().equals("not-together")).singleElement()
+                .satisfies(f -> assertThat(f.detail()).startsWith("3 of 5 choices wholly in view")
+                        .contains("level-不满意").contains("level-非常不满意").doesNotContain("level-满意,"));
+    }
 }

@@ -115,6 +115,43 @@ class PadViewUiTest {
         assertThat(visible("#pad-rating")).isFalse();
     }
 
+    /**
+     * In large type on a page shorter than the screen (the terminal's 1280×1024 with its bars), a bad level opens the
+     * reasons below the fold: the page scrolls so they and 提交评价 are in view, the chosen level too.
+     */
+    @Test
+    void aBadLevelScrollsItsReasonsAndTheirSubmitIntoView() throws Exception {
+        javafx.scene.control.ScrollPane[] page = new javafx.scene.control.ScrollPane[1];
+        FxToolkit.setupSceneRoot(() -> {
+            PadView view = new PadView(model, i18n, locale -> "市民服务中心", "3号窗口");
+            page[0] = new javafx.scene.control.ScrollPane(view.view());
+            page[0].setFitToWidth(true);
+            page[0].setPrefSize(1280, 700);
+            page[0].setMaxHeight(700);
+            shell = new StackPane(page[0]);
+            shell.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+            shell.getStyleClass().addAll("shell", "elder");
+            shell.getStylesheets().add(Navigator.class.getResource("kiosk.css").toExternalForm());
+            view.onShow();
+            return shell;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        arrive("r9");
+        javafx.geometry.Bounds view = page[0].localToScene(page[0].getLayoutBounds());
+        assertThat(view.getHeight()).as("a page shorter than the rating").isEqualTo(700);
+        assertThat(page[0].getVvalue()).as("the levels' page starts at its top").isZero();
+        robot.clickOn("#pad-level-1");
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#pad-submit", "#pad-back", "#pad-reason-SERVICE_ATTITUDE", "#pad-level-1")) {
+            Node n = robot.lookup(id).query();
+            javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+            assertThat(b.getMinY()).as("%s's top below the page's top", id).isGreaterThanOrEqualTo(view.getMinY() - 0.5);
+            assertThat(b.getMaxY()).as("%s's foot above the page's foot", id).isLessThanOrEqualTo(view.getMaxY() + 0.5);
+        }
+        assertThat(page[0].getVvalue()).as("scrolled").isPositive();
+    }
+
     @Test
     void englishAndLargeType() {
         robot.interact(() -> {
