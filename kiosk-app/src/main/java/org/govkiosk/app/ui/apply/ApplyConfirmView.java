@@ -49,6 +49,9 @@ public final class ApplyConfirmView implements Screen {
         missing.setId("confirm-missing");
         missing.getStyleClass().add("error");
         Controls.wrap(missing);
+        // Only when materials are missing: an empty line here took a line's height and two gaps from the summary.
+        missing.visibleProperty().bind(missing.textProperty().isNotEmpty());
+        missing.managedProperty().bind(missing.visibleProperty());
         printer.setId("confirm-printer");
         printer.getStyleClass().add("hint");
         Controls.wrap(printer);

@@ -16,7 +16,7 @@ public final class Controls {
      * journey's buttons (下一步, 提交, 返回) stay Chinese: a column of Mongolian makes a button twice as tall, and at
      * 1280×1024 the form would slip under the on-screen keyboard (docs/translations.md).
      */
-    private static final java.util.Map<String, double[]> BILINGUAL = java.util.Map.of("title", new double[] {0.7, 6},
+    private static final java.util.Map<String, double[]> BILINGUAL = java.util.Map.of("title", new double[] {0.7, 4},
             "tile", new double[] {0.85, 5});
 
     public static Label label(I18n i18n, String key, String styleClass, Object... args) {
