@@ -53,10 +53,9 @@ public final class PadView implements Screen {
         root.setId("pad");
         root.getStyleClass().add("screen");
         root.setAlignment(Pos.CENTER);
-        VBox idle = idle(i18n, hallName, windowName);
-        if (model != null) {
-            idle.getChildren().add(ratingQr(i18n));
-        }
+        VBox welcome = idle(i18n, hallName, windowName);
+        javafx.scene.layout.Pane idle = model == null ? welcome : welcomeAndCode(welcome, ratingQr(i18n));
+        idle.setId("pad-idle");
         if (model == null) {
             root.getChildren().add(idle);
             clock = null;
@@ -94,11 +93,34 @@ public final class PadView implements Screen {
         hall.getStyleClass().add("hint");
         Controls.wrap(hall); // an English hall name is long; large type must not cut it
         hall.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        VBox idle = new VBox(24, Controls.label(i18n, "pad.welcome", "title"), window, hall,
-                Controls.label(i18n, "pad.waiting", "hint"));
-        idle.setId("pad-idle");
+        Label welcome = Controls.label(i18n, "pad.welcome", "title");
+        welcome.setTextAlignment(javafx.scene.text.TextAlignment.CENTER); // its lines centred, as the rest
+        VBox idle = new VBox(24, welcome, window, hall, Controls.label(i18n, "pad.waiting", "hint"));
         idle.setAlignment(Pos.CENTER);
         return idle;
+    }
+
+    /**
+     * The welcome and the window's rating QR code: beside each other on a landscape screen, the code under the welcome
+     * on a portrait one. A bilingual Mongolian welcome in large type is as tall as a landscape screen, and a code cut
+     * by the screen's foot is read by no phone.
+     */
+    private javafx.scene.layout.GridPane welcomeAndCode(VBox welcome, VBox code) {
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(48);
+        grid.setVgap(24);
+        grid.setAlignment(Pos.CENTER);
+        grid.add(welcome, 0, 0);
+        grid.add(code, 1, 0);
+        javafx.scene.layout.GridPane.setHalignment(code, javafx.geometry.HPos.CENTER);
+        javafx.scene.layout.GridPane.setHalignment(welcome, javafx.geometry.HPos.CENTER);
+        javafx.beans.InvalidationListener arrange = obs -> {
+            boolean landscape = root.getWidth() >= root.getHeight();
+            javafx.scene.layout.GridPane.setConstraints(code, landscape ? 1 : 0, landscape ? 0 : 1);
+        };
+        root.widthProperty().addListener(arrange);
+        root.heightProperty().addListener(arrange);
+        return grid;
     }
 
     /** The QR code's width on screen: large enough for a phone held at arm's length to read it. */
@@ -115,8 +137,10 @@ public final class PadView implements Screen {
         Label caption = Controls.label(i18n, "pad.qr-caption", "hint");
         caption.setId("pad-rating-qr-caption");
         Controls.wrap(caption);
+        caption.setMaxWidth(QR_PIXELS + 60); // wrapped under the code, not wider than it beside the welcome
         caption.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        VBox box = new VBox(8, code, caption);
+        // The code and what it is for, wholly in view together (the screen check holds every screen to that).
+        VBox box = Controls.seenTogether(new VBox(8, code, caption));
         box.setId("pad-rating-qr-box");
         box.setAlignment(Pos.CENTER);
         Runnable draw = () -> {
