@@ -21,14 +21,22 @@ final class PadHub implements AutoCloseable {
     private final ScheduledExecutorService heartbeats;
     private volatile PadPresence presence = PadPresence.none();
 
+    /**
+     * The heartbeat's passes per interval, each over a slice of the streams: 5,000 streams given their comment in one
+     * pass were a burst of writes (and as many lines through the balancer) that delayed the rating requests pushed
+     * meanwhile; spread out, each stream still has one comment per interval.
+     */
+    static final int SLICES = 16;
+    private long pass;
+
     PadHub(Duration heartbeat) {
         heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "pad-heartbeat");
             t.setDaemon(true);
             return t;
         });
-        heartbeats.scheduleAtFixedRate(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(),
-                TimeUnit.MILLISECONDS);
+        long every = Math.max(1, heartbeat.toMillis() / SLICES);
+        heartbeats.scheduleAtFixedRate(this::heartbeatSlice, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** Where the streams held here are told to the other instances (set once, at start, on PostgreSQL). */
@@ -99,11 +107,22 @@ final class PadHub implements AutoCloseable {
         }));
     }
 
-    void heartbeat() {
+    /** One pass of the heartbeat: the streams of the next slice; the presence's stamp once per interval. */
+    private void heartbeatSlice() {
+        int slice = (int) (pass++ % SLICES);
+        heartbeat(c -> slice(c) == slice, slice == 0);
+    }
+
+    /** The slice a stream's comments come in (its random id spreads the streams evenly). */
+    static int slice(PadConnection c) {
+        return Math.floorMod(c.streamId().hashCode(), SLICES);
+    }
+
+    private void heartbeat(java.util.function.Predicate<PadConnection> due, boolean stamp) {
         try {
             List<PadConnection> gone = new ArrayList<>();
             byWindow.values().forEach(set -> set.removeIf(c -> {
-                if (c.heartbeat()) {
+                if (!due.test(c) || c.heartbeat()) {
                     return false;
                 }
                 gone.add(c);
@@ -111,7 +130,9 @@ final class PadHub implements AutoCloseable {
             }));
             // Once for all the pass found gone, after every live stream had its comment.
             presence.closed(gone);
-            presence.refresh();
+            if (stamp) {
+                presence.refresh();
+            }
         } catch (RuntimeException e) {
             // A failure here must not cancel the schedule (a thrown exception would).
             LOG.warn("Pad heartbeat failed: {}", e.toString());

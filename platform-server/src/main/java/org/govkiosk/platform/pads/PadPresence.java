@@ -15,9 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Which pads stream from which instance, in the database ({@code pad_streams}), so that a rating request's
- * {@code padsReached} counts the window's pads wherever they are connected. Each instance refreshes its rows at
- * every heartbeat; rows not refreshed for three heartbeats (their instance died) no longer count and are purged.
- * Only used where instances share the database (PostgreSQL); a failure here is logged and never ends a stream.
+ * {@code padsReached} counts the window's pads wherever they are connected. Each instance stamps its one row of
+ * {@code pad_instances} at every heartbeat (not each of its streams: thousands of row writes every pass); streams of
+ * an instance not seen for three heartbeats (it died) no longer count and are purged. A stream whose instance has no
+ * row (an instance of the earlier version, which stamps its streams) counts by its own stamp. Only used where
+ * instances share the database (PostgreSQL); a failure here is logged and never ends a stream.
  */
 class PadPresence {
 
@@ -34,6 +36,16 @@ class PadPresence {
         this.stale = heartbeat.multipliedBy(3);
     }
 
+    /** This instance is alive now (its streams count), in the same transaction as what {@code conn} does. */
+    private void stamp(java.sql.Connection conn, long now) throws java.sql.SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO pad_instances (instance_id, seen_at)"
+                + " VALUES (?, ?) ON CONFLICT (instance_id) DO UPDATE SET seen_at = EXCLUDED.seen_at")) {
+            ps.setString(1, instance);
+            ps.setLong(2, now);
+            ps.executeUpdate();
+        }
+    }
+
     void opened(PadConnection c) {
         run("record a pad stream", () -> db.inTransaction(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO pad_streams (stream_id, instance_id,"
@@ -46,9 +58,15 @@ class PadPresence {
                 ps.setLong(6, clock.millis());
                 ps.executeUpdate();
             }
+            if (!stamped) {
+                stamp(conn, clock.millis()); // the first stream: counted at once, not from the next heartbeat
+                stamped = true;
+            }
             return null;
         }));
     }
+
+    private volatile boolean stamped;
 
     void closed(PadConnection c) {
         closed(java.util.List.of(c));
@@ -75,18 +93,23 @@ class PadPresence {
         }));
     }
 
-    /** This instance's streams are alive; every instance's rows not refreshed for long go. */
+    /** A stream's last sign of life: its instance's stamp, or its own where its instance keeps none. */
+    private static final String SEEN = "COALESCE((SELECT i.seen_at FROM pad_instances i"
+            + " WHERE i.instance_id = pad_streams.instance_id), pad_streams.seen_at)";
+
+    /** This instance's streams are alive (one row); the streams and stamps of instances not seen for long go. */
     void refresh() {
         run("refresh the pad streams", () -> db.inTransaction(conn -> {
             long now = clock.millis();
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "UPDATE pad_streams SET seen_at = ? WHERE instance_id = ?");
-                    PreparedStatement purge = conn.prepareStatement("DELETE FROM pad_streams WHERE seen_at < ?")) {
-                ps.setLong(1, now);
-                ps.setString(2, instance);
-                ps.executeUpdate();
-                purge.setLong(1, now - stale.toMillis());
-                purge.executeUpdate();
+            long before = now - stale.toMillis();
+            stamp(conn, now);
+            try (PreparedStatement streams = conn.prepareStatement("DELETE FROM pad_streams WHERE " + SEEN + " < ?");
+                    PreparedStatement instances = conn.prepareStatement(
+                            "DELETE FROM pad_instances WHERE seen_at < ?")) {
+                streams.setLong(1, before);
+                streams.executeUpdate();
+                instances.setLong(1, before);
+                instances.executeUpdate();
             }
             return null;
         }));
@@ -97,7 +120,7 @@ class PadPresence {
         try {
             Set<String> pads = db.inTransaction(conn -> {
                 try (PreparedStatement ps = conn.prepareStatement("SELECT DISTINCT pad_id FROM pad_streams"
-                        + " WHERE hall_code = ? AND window_id = ? AND instance_id <> ? AND seen_at >= ?")) {
+                        + " WHERE hall_code = ? AND window_id = ? AND instance_id <> ? AND " + SEEN + " >= ?")) {
                     ps.setString(1, window.hallCode());
                     ps.setString(2, window.windowId());
                     ps.setString(3, instance);
@@ -122,9 +145,13 @@ class PadPresence {
     /** This instance stops: its rows go at once. */
     void closeAll() {
         run("forget this instance's pad streams", () -> db.inTransaction(conn -> {
-            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM pad_streams WHERE instance_id = ?")) {
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM pad_streams WHERE instance_id = ?");
+                    PreparedStatement stampGone = conn.prepareStatement(
+                            "DELETE FROM pad_instances WHERE instance_id = ?")) {
                 ps.setString(1, instance);
                 ps.executeUpdate();
+                stampGone.setString(1, instance);
+                stampGone.executeUpdate();
             }
             return null;
         }));

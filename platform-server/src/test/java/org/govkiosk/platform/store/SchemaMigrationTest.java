@@ -49,7 +49,7 @@ class SchemaMigrationTest {
                     opened.add(f.get());
                 }
                 assertThat(history(opened.get(0))).as("round " + round)
-                        .containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true", "7:true", "8:true", "9:true", "10:true", "11:true");
+                        .containsExactly("1:true", "2:true", "3:true", "4:true", "5:true", "6:true", "7:true", "8:true", "9:true", "10:true", "11:true", "12:true");
             } finally {
                 pool.shutdownNow();
                 opened.forEach(Database::close);
@@ -111,7 +111,7 @@ class SchemaMigrationTest {
 
     private static void checkUpgraded(String url, String user) throws SQLException {
         try (Database db = Database.open(url, user, null)) {
-            assertThat(history(db)).containsExactly("0:true", "1:true", "2:true", "3:true", "4:true", "5:true", "6:true", "7:true", "8:true", "9:true", "10:true", "11:true");
+            assertThat(history(db)).containsExactly("0:true", "1:true", "2:true", "3:true", "4:true", "5:true", "6:true", "7:true", "8:true", "9:true", "10:true", "11:true", "12:true");
             db.inTransaction(c -> {
                 try (Statement s = c.createStatement();
                         ResultSet rs = s.executeQuery("SELECT terminal_id, " + LATE_COLUMN + " FROM terminals")) {
@@ -148,7 +148,8 @@ class SchemaMigrationTest {
                     assertThat(rs.getString(1)).isEqualTo("R-OLD");
                     assertThat(rs.next()).isFalse();
                 }
-                for (String table : List.of("pad_windows", "pad_streams", "rating_follow_ups", "rating_invitations")) {
+                for (String table : List.of("pad_windows", "pad_streams", "pad_instances", "rating_follow_ups",
+                        "rating_invitations")) {
                     try (Statement s = c.createStatement();
                             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
                         rs.next();
@@ -165,7 +166,7 @@ class SchemaMigrationTest {
         }
         // A second start finds nothing to do.
         try (Database db = Database.open(url, user, null)) {
-            assertThat(history(db)).containsExactly("0:true", "1:true", "2:true", "3:true", "4:true", "5:true", "6:true", "7:true", "8:true", "9:true", "10:true", "11:true");
+            assertThat(history(db)).containsExactly("0:true", "1:true", "2:true", "3:true", "4:true", "5:true", "6:true", "7:true", "8:true", "9:true", "10:true", "11:true", "12:true");
         }
     }
 
