@@ -36,7 +36,9 @@ command -v cage >/dev/null 2>&1 || need+=(cage)
 command -v weston >/dev/null 2>&1 || need+=(weston)
 command -v Xwayland >/dev/null 2>&1 || need+=(xwayland)
 command -v xwininfo >/dev/null 2>&1 || need+=(x11-utils)
-command -v convert >/dev/null 2>&1 || need+=(imagemagick)
+# ImageMagick's import (screenshots of the root window) and convert: by import, which only ImageMagick has (a machine
+# may have a convert of its own that is not ImageMagick's).
+command -v import >/dev/null 2>&1 || need+=(imagemagick)
 # The OpenAPI lint (Redocly, Spectral) and the page tests' axe-core: npm packages of tools/web-checks, run by node.
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
