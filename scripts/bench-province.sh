@@ -7,6 +7,7 @@
 # Needs Debian's postgresql and haproxy. Sizes (defaults: the issue's full size):
 #   TERMINALS=2000 PADS=5000 INSTANCES="1 2 3" SUBMITTERS=32 HEARTBEAT_SECONDS=30 RATING_REQUESTS=20
 #   WARMUP_SECONDS=15 MEASURE_SECONDS=30 HEAP=768m (each instance's) PG_FSYNC=on
+#   INTAKE (each instance's intake-concurrency; default: theirs, the cores)
 # A small size runs in the test command (benchmarks' ProvinceBenchmarkTest).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -43,6 +43,8 @@ public final class PlatformConfigLoader {
             behind-tls-proxy (true: a TLS proxy in front terminates HTTPS; needed to serve plain HTTP on an
             address other than loopback), min-request-data-rate (bytes/s, default 1024),
             body-read-timeout-seconds (30), max-connections-per-address (32; 0: no limit),
+            intake-concurrency (cases handled at once once their bodies are read, the others waiting their turn;
+            default: the cores; 0: no limit),
             max-failed-logins (wrong tokens or staff passwords from one client, or passwords for one account,
             before a lockout, 5),
             login-lockout-seconds (300), staff-session-idle-minutes (30: a staff session unused this long
@@ -90,7 +92,7 @@ public final class PlatformConfigLoader {
             "public-base-url", "certificate-key-dir", "issuing-bodies", "rating-window-working-days",
             "rating-job-interval-seconds", "sms-signature", "sms-url", "sms-key-file", "sms-connect-timeout-seconds",
             "sms-request-timeout-seconds", "sms-system-id", "sms-source-address", "case-notices", "province",
-            "drain-seconds", "staff-session-idle-minutes", "staff-session-max-hours");
+            "drain-seconds", "staff-session-idle-minutes", "staff-session-max-hours", "intake-concurrency");
     private static final Set<String> BODY_KEYS = Set.of("name", "signing-key", "public-key", "seal");
 
     private static final int MAX_PROMISED_DAYS = 365;
@@ -106,7 +108,7 @@ public final class PlatformConfigLoader {
             Map.entry("max-clock-skew-seconds", Integer.MAX_VALUE), Map.entry("promised-working-days",
                     MAX_PROMISED_DAYS), Map.entry("min-request-data-rate", Integer.MAX_VALUE),
             Map.entry("body-read-timeout-seconds", Integer.MAX_VALUE),
-            Map.entry("max-connections-per-address", Integer.MAX_VALUE),
+            Map.entry("max-connections-per-address", Integer.MAX_VALUE), Map.entry("intake-concurrency", 1024),
             Map.entry("max-failed-logins", Integer.MAX_VALUE), Map.entry("login-lockout-seconds", Integer.MAX_VALUE),
             Map.entry("rating-window-working-days", 30), Map.entry("rating-job-interval-seconds", 3600),
             Map.entry("sms-connect-timeout-seconds", 120), Map.entry("sms-request-timeout-seconds", 120),
@@ -317,7 +319,8 @@ public final class PlatformConfigLoader {
                 integer(v, "max-failed-logins", d.maxFailedLogins()),
                 Duration.ofSeconds(integer(v, "login-lockout-seconds", (int) d.loginLockout().toSeconds())),
                 Duration.ofMinutes(integer(v, "staff-session-idle-minutes", (int) d.staffSessionIdle().toMinutes())),
-                Duration.ofHours(integer(v, "staff-session-max-hours", (int) d.staffSessionMax().toHours())));
+                Duration.ofHours(integer(v, "staff-session-max-hours", (int) d.staffSessionMax().toHours())),
+                integer(v, "intake-concurrency", d.intakeConcurrency()));
     }
 
     /**

@@ -310,6 +310,7 @@ public final class PlatformServer implements AutoCloseable {
                 promisedDates, new SupplementStore(database), config.decisions().autoDecideImmediate() ? decisions
                         : decisions.withoutImmediateDecisions())
                 .withAttachments(new org.govkiosk.platform.store.AttachmentStore(database))
+                .withIntakeConcurrency(config.exposure().intakeConcurrency())
                 .withJointDepartments(config.deadlines().catalog()
                         .map(org.govkiosk.platform.cases.CatalogJointDepartments::read)
                         .orElseGet(org.govkiosk.platform.cases.CatalogJointDepartments::none))

@@ -18,6 +18,9 @@ import org.govkiosk.platform.PlatformMain;
 /** One platform instance in a JVM of its own, started as its package starts it (PlatformMain, a config file). */
 final class PlatformInstance implements AutoCloseable {
 
+    /** The instances' intake-concurrency ({@code INTAKE}; their default, the cores, when not set). */
+    private static final String INTAKE = System.getenv("INTAKE");
+
     final String name;
     final int port;
     private final Process process;
@@ -33,7 +36,8 @@ final class PlatformInstance implements AutoCloseable {
         int port = freePort();
         Path yaml = Files.writeString(dir.resolve(name + ".yaml"), "bind: 127.0.0.1\nport: " + port
                 + "\ndb-url: " + db + "\ndb-user: " + BenchPostgres.USER + "\nbehind-tls-proxy: true"
-                + "\nmax-connections-per-address: 0\ndrain-seconds: 0\ncertificate-key-dir: "
+                + "\nmax-connections-per-address: 0\ndrain-seconds: 0"
+                + (INTAKE == null ? "" : "\nintake-concurrency: " + INTAKE) + "\ncertificate-key-dir: "
                 + dir.resolve("keys").toAbsolutePath() + "\n");
         ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xms" + heap, "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),

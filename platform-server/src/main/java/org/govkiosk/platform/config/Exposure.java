@@ -19,10 +19,13 @@ import java.util.Objects;
  * @param loginLockout             how long such a lockout lasts
  * @param staffSessionIdle         a staff session unused this long ends
  * @param staffSessionMax          a staff session ends this long after its sign-in, used or not
+ * @param intakeConcurrency        cases handled at once, past reading their bodies (0: no limit); the others wait
+ *                                 their turn. As many as the cores: a burst of submissions then queues here instead of
+ *                                 crowding the CPU, and a rating request pushed to a pad meanwhile is not held up
  */
 public record Exposure(boolean behindTlsProxy, long minRequestDataRate, Duration bodyReadTimeout,
         int maxConnectionsPerAddress, int maxFailedLogins, Duration loginLockout, Duration staffSessionIdle,
-        Duration staffSessionMax) {
+        Duration staffSessionMax, int intakeConcurrency) {
 
     public static final Duration DEFAULT_STAFF_SESSION_IDLE = Duration.ofMinutes(30);
     public static final Duration DEFAULT_STAFF_SESSION_MAX = Duration.ofHours(10);
@@ -32,6 +35,7 @@ public record Exposure(boolean behindTlsProxy, long minRequestDataRate, Duration
     public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 32;
     public static final int DEFAULT_MAX_FAILED_LOGINS = 5;
     public static final Duration DEFAULT_LOGIN_LOCKOUT = Duration.ofMinutes(5);
+    public static final int DEFAULT_INTAKE_CONCURRENCY = Runtime.getRuntime().availableProcessors();
 
     public Exposure {
         Objects.requireNonNull(bodyReadTimeout, "bodyReadTimeout");
@@ -44,6 +48,9 @@ public record Exposure(boolean behindTlsProxy, long minRequestDataRate, Duration
         }
         if (maxConnectionsPerAddress < 0) {
             throw new IllegalArgumentException("max-connections-per-address must be 0 (no limit) or more");
+        }
+        if (intakeConcurrency < 0) {
+            throw new IllegalArgumentException("intake-concurrency must be 0 (no limit) or more");
         }
         if (maxFailedLogins < 1 || maxFailedLogins > 100) {
             throw new IllegalArgumentException("max-failed-logins must be 1 to 100");
@@ -65,26 +72,31 @@ public record Exposure(boolean behindTlsProxy, long minRequestDataRate, Duration
     public static Exposure defaults() {
         return new Exposure(false, DEFAULT_MIN_REQUEST_DATA_RATE, DEFAULT_BODY_READ_TIMEOUT,
                 DEFAULT_MAX_CONNECTIONS_PER_ADDRESS, DEFAULT_MAX_FAILED_LOGINS, DEFAULT_LOGIN_LOCKOUT,
-                DEFAULT_STAFF_SESSION_IDLE, DEFAULT_STAFF_SESSION_MAX);
+                DEFAULT_STAFF_SESSION_IDLE, DEFAULT_STAFF_SESSION_MAX, DEFAULT_INTAKE_CONCURRENCY);
     }
 
     public Exposure withBehindTlsProxy(boolean behind) {
         return new Exposure(behind, minRequestDataRate, bodyReadTimeout, maxConnectionsPerAddress, maxFailedLogins,
-                loginLockout, staffSessionIdle, staffSessionMax);
+                loginLockout, staffSessionIdle, staffSessionMax, intakeConcurrency);
     }
 
     public Exposure withBodyLimits(long minRate, Duration readTimeout, int connectionsPerAddress) {
         return new Exposure(behindTlsProxy, minRate, readTimeout, connectionsPerAddress, maxFailedLogins,
-                loginLockout, staffSessionIdle, staffSessionMax);
+                loginLockout, staffSessionIdle, staffSessionMax, intakeConcurrency);
     }
 
     public Exposure withLogins(int maxFailed, Duration lockout) {
         return new Exposure(behindTlsProxy, minRequestDataRate, bodyReadTimeout, maxConnectionsPerAddress, maxFailed,
-                lockout, staffSessionIdle, staffSessionMax);
+                lockout, staffSessionIdle, staffSessionMax, intakeConcurrency);
     }
 
     public Exposure withStaffSessions(Duration idle, Duration max) {
         return new Exposure(behindTlsProxy, minRequestDataRate, bodyReadTimeout, maxConnectionsPerAddress,
-                maxFailedLogins, loginLockout, idle, max);
+                maxFailedLogins, loginLockout, idle, max, intakeConcurrency);
+    }
+
+    public Exposure withIntakeConcurrency(int cases) {
+        return new Exposure(behindTlsProxy, minRequestDataRate, bodyReadTimeout, maxConnectionsPerAddress,
+                maxFailedLogins, loginLockout, staffSessionIdle, staffSessionMax, cases);
     }
 }

@@ -95,9 +95,36 @@ public final class CaseRoutes {
         app.post(ApiPaths.CASE_SUPPLEMENTS, this::supplement);
     }
 
+    /** Cases handled at once past reading their bodies; null: no limit ({@code intake-concurrency}). */
+    private java.util.concurrent.Semaphore intake;
+
+    /**
+     * At most {@code cases} submissions handled at once once their bodies are read (0: no limit): a burst queues for
+     * a turn instead of crowding the CPU, where the pushes to the pads and everything else would wait behind it. The
+     * body is read before the turn is taken: a terminal sending slowly holds no turn.
+     */
+    public CaseRoutes withIntakeConcurrency(int cases) {
+        this.intake = cases > 0 ? new java.util.concurrent.Semaphore(cases, true) : null;
+        return this;
+    }
+
     private void submit(Context ctx) {
         s.bodies().requireJson(ctx);
         RouteSupport.Signed signed = s.signed(ctx, caseBodyLimit(s.maxBodyBytes()));
+        java.util.concurrent.Semaphore turns = intake;
+        if (turns == null) {
+            submit(ctx, signed);
+            return;
+        }
+        turns.acquireUninterruptibly();
+        try {
+            submit(ctx, signed);
+        } finally {
+            turns.release();
+        }
+    }
+
+    private void submit(Context ctx, RouteSupport.Signed signed) {
         byte[] body = signed.body();
         String terminal = signed.terminal();
         CaseSubmission submission = s.bodies().json(body, CaseSubmission.class);
