@@ -58,15 +58,11 @@ class PadPresence {
                 ps.setLong(6, clock.millis());
                 ps.executeUpdate();
             }
-            if (!stamped) {
-                stamp(conn, clock.millis()); // the first stream: counted at once, not from the next heartbeat
-                stamped = true;
-            }
+            // Counted at once: by its own seen_at until this instance's first stamp (SEEN), which follows within a
+            // slice of the heartbeat.
             return null;
         }));
     }
-
-    private volatile boolean stamped;
 
     void closed(PadConnection c) {
         closed(java.util.List.of(c));

@@ -126,6 +126,6 @@ class PadPresenceOnPostgresTest {
                 return rs.getInt(1);
             }
         });
-        assertThat(stamps).as("A's stamp gone, B never stamped (no stream)").isZero();
+        assertThat(stamps).as("no stamp left behind").isZero();
     }
 }

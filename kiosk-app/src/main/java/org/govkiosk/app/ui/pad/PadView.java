@@ -210,7 +210,6 @@ public final class PadView implements Screen {
         // row); all five stay in view together (the screen check holds every screen size to that).
         HBox levels = Controls.seenTogether(new org.govkiosk.app.ui.shell.EvenRow(16));
         levels.setId("pad-levels");
-        levels.setAlignment(Pos.CENTER);
         for (int level = 5; level >= 1; level--) {
             int chosen = level;
             Button b = Controls.button(i18n, PadViewModel.LEVEL_KEYS.get(level), "rating-level",
