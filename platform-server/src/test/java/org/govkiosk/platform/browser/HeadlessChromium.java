@@ -13,13 +13,16 @@ import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -214,18 +217,36 @@ public final class HeadlessChromium implements AutoCloseable {
         throw new AssertionError("timed out waiting for " + what + "; last answer: " + last.orElse("(none)"));
     }
 
+    /** The browser's process and, at this moment, every process it started (zygotes, renderers, GPU, services). */
+    List<ProcessHandle> family() {
+        List<ProcessHandle> family = new ArrayList<>();
+        family.add(process.toHandle());
+        process.descendants().forEach(family::add);
+        return family;
+    }
+
+    /**
+     * Ends the browser and every process it started, by handle, and returns only once all of them are gone: a
+     * renderer or the storage service that outlived the browser by a moment still wrote into the profile while
+     * JUnit deleted it ("Failed to close extension context" in CI).
+     */
     @Override
     public void close() {
         socket.abort();
-        // Only the processes this browser started (renderer, GPU, zygote), by handle.
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        List<ProcessHandle> family = family();
+        family.forEach(ProcessHandle::destroy);
+        for (ProcessHandle member : family) {
+            try {
+                member.onExit().get(10, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                member.destroyForcibly();
+                member.onExit().completeOnTimeout(member, 10, TimeUnit.SECONDS).join();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
