@@ -18,5 +18,5 @@ if [[ ! -f $jar || -n "${REBUILD:-}" ]]; then
   echo "building the benchmarks ..."
   ./mvnw -B -ntp -q -pl benchmarks -am package -DskipTests
 fi
-java -Xmx512m -Djava.awt.headless=true -cp "$jar" org.govkiosk.device.driver.camera.frames.QrFrameSet \
+java -Xmx512m -Djava.awt.headless=true -cp "$jar" org.govkiosk.device.internal.driver.camera.frames.QrFrameSet \
   "$seed" "$per_kind" ${3:+"$3"}

@@ -21,8 +21,8 @@ import org.govkiosk.device.DeviceFamily;
 import org.govkiosk.device.DeviceStatus;
 import org.govkiosk.device.TransportConfig;
 import org.govkiosk.device.driver.DeviceContext;
-import org.govkiosk.device.driver.camera.CameraQrScannerDriver;
-import org.govkiosk.device.driver.camera.uvc.UvcCameraDriverFactory;
+import org.govkiosk.device.internal.driver.camera.CameraQrScannerDriver;
+import org.govkiosk.device.internal.driver.camera.uvc.UvcCameraDriverFactory;
 
 /**
  * Issue 19: the USB camera's capture path on GStreamer, camera replaced by GStreamer's own live sources at

@@ -24,7 +24,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.govkiosk.device.driver.camera.DecodedCode;
+import org.govkiosk.device.internal.driver.camera.DecodedCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.govkiosk.device.driver.camera.DecodedCode;
-import org.govkiosk.device.driver.camera.QrImageDecoder;
+import org.govkiosk.device.internal.driver.camera.DecodedCode;
+import org.govkiosk.device.internal.driver.camera.QrImageDecoder;
 
 /**
  * Issue 3: ZXing decode time of 1280×720 camera frames through the camera driver's {@link QrImageDecoder} (all

@@ -26,11 +26,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.govkiosk.device.driver.camera.DecodedCode;
-import org.govkiosk.device.driver.camera.QrImageDecoder;
-import org.govkiosk.device.driver.camera.frames.QrFrameSet;
-import org.govkiosk.device.driver.camera.frames.QrFrameSet.Kind;
-import org.govkiosk.device.driver.camera.frames.QrFrameSet.Labelled;
+import org.govkiosk.device.internal.driver.camera.DecodedCode;
+import org.govkiosk.device.internal.driver.camera.QrImageDecoder;
+import org.govkiosk.device.internal.driver.camera.frames.QrFrameSet;
+import org.govkiosk.device.internal.driver.camera.frames.QrFrameSet.Kind;
+import org.govkiosk.device.internal.driver.camera.frames.QrFrameSet.Labelled;
 
 /**
  * Issue 19: the QR read rate on the held-out set of generated kiosk-like frames ({@link QrFrameSet}), per kind of

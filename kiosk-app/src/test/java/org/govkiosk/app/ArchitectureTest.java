@@ -30,12 +30,21 @@ class ArchitectureTest {
             .that().haveSimpleNameEndingWith("View").and().resideInAPackage("org.govkiosk.app.ui..")
             .should().dependOnClassesThat(assignableTo(Device.class).or(assignableTo(DeviceEventBus.class)));
 
-    /** The terminal consumes typed results and events, never bytes: no transports, codecs or simulators. */
+    /**
+     * The terminal consumes typed results and events, never bytes: no transports or codecs, and none of the
+     * built-in drivers' implementations ({@code org.govkiosk.device.internal}).
+     */
     @ArchTest
     static final ArchRule appDoesNotReachBelowTheDeviceApi = noClasses()
             .that().resideInAPackage("org.govkiosk.app..")
             .should().dependOnClassesThat().resideInAnyPackage("org.govkiosk.device.transport..",
-                    "org.govkiosk.device.codec..", "com.fazecast..");
+                    "org.govkiosk.device.codec..", "org.govkiosk.device.internal..", "com.fazecast..");
+
+    /** No module reaches into device-drivers' implementations: they change without notice behind the API. */
+    @ArchTest
+    static final ArchRule nothingOutsideTheDevicesReachesTheirInternals = noClasses()
+            .that().resideOutsideOfPackage("org.govkiosk.device..")
+            .should().dependOnClassesThat().resideInAPackage("org.govkiosk.device.internal..");
 
     /**
      * Only the terminal's composition root (its devices' assembly builds the drivers, the root validates their

@@ -21,7 +21,7 @@ import org.govkiosk.app.cases.FormData;
 import org.govkiosk.app.cases.TestCases;
 import org.govkiosk.app.session.LicenceIdentity;
 import org.govkiosk.app.session.SmartCardIdentity;
-import org.govkiosk.device.driver.smartcard.SmartCardData;
+import org.govkiosk.device.internal.driver.smartcard.SmartCardData;
 import org.govkiosk.device.idcard.IdCardData;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.govkiosk.device.DeviceConfig;
 import org.govkiosk.device.DeviceFamily;
+import org.govkiosk.device.internal.driver.escpos.ReceiptPrinterSettings;
 import org.govkiosk.shared.config.YamlSection;
 
 /**

@@ -22,10 +22,10 @@ import org.govkiosk.device.PrintJob;
 import org.govkiosk.device.PrintOutcome;
 import org.govkiosk.device.TransportConfig;
 import org.govkiosk.device.driver.DeviceContext;
-import org.govkiosk.device.driver.escpos.ReceiptPrinterDriverFactory;
+import org.govkiosk.device.internal.driver.escpos.ReceiptPrinterDriverFactory;
 import org.govkiosk.device.ReceiptPrinter;
 import org.govkiosk.device.sim.DeviceSimulator;
-import org.govkiosk.device.sim.escpos.SimulatedEscPosPrinter;
+import org.govkiosk.device.internal.sim.escpos.SimulatedEscPosPrinter;
 import org.govkiosk.device.testkit.SocatPtyPair;
 import org.govkiosk.testkit.Await;
 import org.junit.jupiter.api.AfterEach;
@@ -85,7 +85,7 @@ class UsbPrinterTransportTest {
         sim.clear(DeviceSimulator.SILENCE);
         // The same printer, now one without a read channel: it reads and prints, it never answers.
         SimulatedEscPosPrinter blind = new SimulatedEscPosPrinter(
-                org.govkiosk.device.codec.escpos.StatusBitMap.generic(), false, 3, java.util.Set.of());
+                org.govkiosk.device.internal.codec.escpos.StatusBitMap.generic(), false, 3, java.util.Set.of());
         open.add(blind);
         sim.close();
         blind.attach(new SerialTransport(dir.resolve("b").toString(), 115_200));

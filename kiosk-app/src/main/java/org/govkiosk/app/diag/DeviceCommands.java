@@ -26,6 +26,7 @@ import org.govkiosk.device.PrintJob;
 import org.govkiosk.device.PrintOutcome;
 import org.govkiosk.device.ReceiptPrinter;
 import org.govkiosk.device.idcard.IdCardData;
+import org.govkiosk.device.registry.DriverFactories;
 import org.govkiosk.personal.Masking;
 
 /** {@code probe}, {@code read-id} and {@code test-page}: each opens one device with its driver and reports. */
@@ -130,15 +131,13 @@ final class DeviceCommands {
      * ({@code options.photo-decoder}); the picture itself is never shown nor written.
      */
     private String photo(IdCardData card) {
-        if (config.option(org.govkiosk.device.driver.idcard.IdCardReaderDriverFactory.PHOTO_DECODER).isEmpty()) {
-            return "not decoded: no licensed WLT decoder library configured (options.photo-decoder); "
-                    + card.rawPhoto().length + " bytes encoded";
-        }
         try {
-            return org.govkiosk.device.driver.idcard.IdCardReaderDriverFactory.photoDecoder(config)
-                    .decode(card.rawPhoto())
-                    .map(bmp -> "decoded by the configured library, 102x126 BMP of " + bmp.length + " bytes")
-                    .orElse("the configured library could not decode it");
+            return DriverFactories.photoDecoder(config)
+                    .map(decoder -> decoder.decode(card.rawPhoto())
+                            .map(bmp -> "decoded by the configured library, 102x126 BMP of " + bmp.length + " bytes")
+                            .orElse("the configured library could not decode it"))
+                    .orElse("not decoded: no licensed WLT decoder library configured (options.photo-decoder); "
+                            + card.rawPhoto().length + " bytes encoded");
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }

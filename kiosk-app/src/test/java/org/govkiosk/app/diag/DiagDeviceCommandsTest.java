@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import org.govkiosk.app.diag.DiagFixtures.Run;
 import org.govkiosk.device.DeviceFamily;
 import org.govkiosk.device.sim.DeviceSimulator;
-import org.govkiosk.device.sim.escpos.PrintedDocument;
-import org.govkiosk.device.sim.escpos.SimulatedEscPosPrinter;
+import org.govkiosk.device.internal.sim.escpos.PrintedDocument;
+import org.govkiosk.device.internal.sim.escpos.SimulatedEscPosPrinter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

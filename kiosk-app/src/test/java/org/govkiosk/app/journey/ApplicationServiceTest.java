@@ -14,7 +14,7 @@ import org.govkiosk.app.printing.PrintResult;
 import org.govkiosk.device.DeviceStatusDetail;
 import org.govkiosk.device.DeviceStatusInfo;
 import org.govkiosk.device.PrintJob;
-import org.govkiosk.device.sim.escpos.SimulatedEscPosPrinter;
+import org.govkiosk.device.internal.sim.escpos.SimulatedEscPosPrinter;
 import org.govkiosk.print.data.MissingMaterial;
 import org.govkiosk.print.model.Medium;
 import org.govkiosk.print.pdf.FontLocator;

@@ -5,7 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.govkiosk.device.sim.DeviceSimulator;
-import org.govkiosk.device.sim.escpos.SimulatedEscPosPrinter;
+import org.govkiosk.device.internal.sim.escpos.SimulatedEscPosPrinter;
 
 /**
  * Faults at random, per terminal, counted in that terminal's sessions: before a session, with probability

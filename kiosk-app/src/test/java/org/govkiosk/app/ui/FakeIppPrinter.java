@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.govkiosk.device.driver.cups.IppMessage;
-import org.govkiosk.device.driver.cups.IppMessage.Attribute;
+import org.govkiosk.device.internal.driver.cups.IppMessage;
+import org.govkiosk.device.internal.driver.cups.IppMessage.Attribute;
 
 /**
  * An A4 printer as cupsd shows it over IPP, on loopback: idle and accepting, every job completed at once, the

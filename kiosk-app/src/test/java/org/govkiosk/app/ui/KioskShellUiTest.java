@@ -204,7 +204,7 @@ class KioskShellUiTest {
         // Once it is taken off, the next card placed is read.
         robot.interact(() -> app.context().sessions().touch()); // the citizen is still there (idle timeout 6 s)
         simulator(reader, "card remove");
-        var driver = (org.govkiosk.device.driver.idcard.IdCardReaderDriver) app.context()
+        var driver = (org.govkiosk.device.internal.driver.idcard.IdCardReaderDriver) app.context()
                 .devicesOf(org.govkiosk.device.IdCardReader.class).get(0);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !driver.waitsForCardTakenOff());
         assertThat(simulator(reader, "card place demo-li")).startsWith("ok");

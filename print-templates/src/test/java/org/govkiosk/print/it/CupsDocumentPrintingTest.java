@@ -30,7 +30,7 @@ import org.govkiosk.device.PrintJob;
 import org.govkiosk.device.PrintOutcome;
 import org.govkiosk.device.TransportConfig;
 import org.govkiosk.device.driver.DeviceContext;
-import org.govkiosk.device.driver.cups.CupsDocumentPrinterDriver;
+import org.govkiosk.device.internal.driver.cups.CupsDocumentPrinterDriver;
 import org.govkiosk.print.PdfInspection;
 import org.govkiosk.print.Samples;
 import org.govkiosk.print.data.TemplateData;

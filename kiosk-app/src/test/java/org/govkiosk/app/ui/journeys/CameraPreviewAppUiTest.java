@@ -15,7 +15,7 @@ import javafx.scene.image.ImageView;
 import org.govkiosk.app.ui.ScreenId;
 import org.govkiosk.app.ui.TerminalRig;
 import org.govkiosk.app.ui.camera.CameraPreviewPane;
-import org.govkiosk.device.driver.camera.uvc.UvcCameraDriverFactory;
+import org.govkiosk.device.internal.driver.camera.uvc.UvcCameraDriverFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
