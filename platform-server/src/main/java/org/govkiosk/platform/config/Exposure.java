@@ -19,9 +19,10 @@ import java.util.Objects;
  * @param loginLockout             how long such a lockout lasts
  * @param staffSessionIdle         a staff session unused this long ends
  * @param staffSessionMax          a staff session ends this long after its sign-in, used or not
- * @param intakeConcurrency        cases handled at once, past reading their bodies (0: no limit); the others wait
- *                                 their turn. As many as the cores: a burst of submissions then queues here instead of
- *                                 crowding the CPU, and a rating request pushed to a pad meanwhile is not held up
+ * @param intakeConcurrency        cases and 补正 handled at once, past reading their bodies (0: no limit); the
+ *                                 others wait their turn. As many as the cores: a burst of submissions then queues
+ *                                 here instead of crowding the CPU, and a rating request pushed to a pad meanwhile is
+ *                                 not held up
  */
 public record Exposure(boolean behindTlsProxy, long minRequestDataRate, Duration bodyReadTimeout,
         int maxConnectionsPerAddress, int maxFailedLogins, Duration loginLockout, Duration staffSessionIdle,

@@ -99,9 +99,9 @@ public final class CaseRoutes {
     private java.util.concurrent.Semaphore intake;
 
     /**
-     * At most {@code cases} submissions handled at once once their bodies are read (0: no limit): a burst queues for
-     * a turn instead of crowding the CPU, where the pushes to the pads and everything else would wait behind it. The
-     * body is read before the turn is taken: a terminal sending slowly holds no turn.
+     * At most {@code cases} submissions and 补正 handled at once once their bodies are read (0: no limit): a burst
+     * queues for a turn instead of crowding the CPU, where the pushes to the pads and everything else would wait
+     * behind it. The body is read before the turn is taken: a terminal sending slowly holds no turn.
      */
     public CaseRoutes withIntakeConcurrency(int cases) {
         this.intake = cases > 0 ? new java.util.concurrent.Semaphore(cases, true) : null;
@@ -111,14 +111,19 @@ public final class CaseRoutes {
     private void submit(Context ctx) {
         s.bodies().requireJson(ctx);
         RouteSupport.Signed signed = s.signed(ctx, caseBodyLimit(s.maxBodyBytes()));
+        inTurn(() -> submit(ctx, signed));
+    }
+
+    /** Runs a submission's work once it has an intake turn (at once when there is no limit). */
+    private void inTurn(Runnable work) {
         java.util.concurrent.Semaphore turns = intake;
         if (turns == null) {
-            submit(ctx, signed);
+            work.run();
             return;
         }
         turns.acquireUninterruptibly();
         try {
-            submit(ctx, signed);
+            work.run();
         } finally {
             turns.release();
         }
@@ -151,6 +156,10 @@ public final class CaseRoutes {
     private void supplement(Context ctx) {
         s.bodies().requireJson(ctx);
         RouteSupport.Signed signed = s.signed(ctx, caseBodyLimit(s.maxBodyBytes()));
+        inTurn(() -> supplement(ctx, signed));
+    }
+
+    private void supplement(Context ctx, RouteSupport.Signed signed) {
         byte[] body = signed.body();
         String terminal = signed.terminal();
         SupplementSubmission supplement = s.bodies().json(body, SupplementSubmission.class);
