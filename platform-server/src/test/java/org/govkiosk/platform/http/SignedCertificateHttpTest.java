@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -33,10 +32,12 @@ import org.govkiosk.platform.Fixtures;
 import org.govkiosk.platform.config.PlatformConfig;
 import org.govkiosk.platform.RunningPlatform;
 import org.govkiosk.platform.TestTerminal;
+import org.govkiosk.platform.browser.HeadlessChromium;
 import org.govkiosk.print.verify.CertificateVerifier;
 import org.govkiosk.print.verify.VerificationResult;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The 办结证明 a platform issues for a 即办件 decided at once: made from the completion-certificate template, its QR
@@ -218,28 +219,24 @@ class SignedCertificateHttpTest extends RunningPlatform {
     }
 
     @Test
-    void headlessChromiumShowsValidThenRevoked() throws Exception {
-        Path chromium = Path.of("/usr/bin/chromium");
-        Assumptions.assumeTrue(Files.isExecutable(chromium), "chromium is not installed (Debian package chromium)");
+    void headlessChromiumShowsValidThenRevoked(@TempDir Path profile) throws Exception {
+        Path chromium = HeadlessChromium.executable().orElse(null);
+        Assumptions.assumeTrue(chromium != null, "chromium is not installed (Debian package chromium)");
         String link = linkOf("signed-4");
         String n = CertificateVerifier.codeOf(link).split("\\|")[2];
 
-        assertThat(dumpDom(chromium, link)).contains("有效").doesNotContain("已撤销");
-        assertThat(revoke(n, "错发").statusCode()).isEqualTo(200);
-        assertThat(dumpDom(chromium, link)).contains("已撤销").doesNotContain("有效 <span");
+        try (HeadlessChromium browser = HeadlessChromium.launch(chromium, profile)) {
+            assertThat(page(browser, link, "有效")).doesNotContain("已撤销");
+            assertThat(revoke(n, "错发").statusCode()).isEqualTo(200);
+            assertThat(page(browser, link, "已撤销")).doesNotContain("有效 <span");
+        }
     }
 
-    /** The page as Chromium built it: {@code chromium --headless --dump-dom URL}. */
-    private static String dumpDom(Path chromium, String url) throws Exception {
-        Path profile = Files.createTempDirectory("govkiosk-chromium");
-        Process p = new ProcessBuilder(chromium.toString(), "--headless", "--disable-gpu", "--no-sandbox",
-                "--user-data-dir=" + profile, "--dump-dom", url).redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("chromium did not finish within 60 s");
-        }
-        return new String(out, StandardCharsets.UTF_8);
+    /** The page as Chromium built it, once it shows {@code expected}. */
+    private static String page(HeadlessChromium browser, String url, String expected) throws Exception {
+        browser.navigate(url);
+        return browser.await("the verification page shows " + expected,
+                "document.readyState === 'complete' ? document.documentElement.outerHTML : ''",
+                html -> html.contains(expected));
     }
 }
