@@ -60,22 +60,29 @@ final class Fleet {
                     "W-" + (p % WINDOWS_PER_HALL)));
         }
         Semaphore inFlight = new Semaphore(32);
-        AtomicInteger refused = new AtomicInteger();
+        List<String> refusals = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger retried = new AtomicInteger();
         List<CompletableFuture<?>> all = new ArrayList<>();
         List<Member> everyone = new ArrayList<>(fleet.terminals);
         everyone.addAll(fleet.pads);
         for (Member m : everyone) {
             inFlight.acquire();
-            all.add(registerOne(http, lb, enrol, m).whenComplete((ok, e) -> {
+            all.add(registerOne(http, lb, enrol, m, retried).whenComplete((refusal, e) -> {
                 inFlight.release();
-                if (e != null || !ok) {
-                    refused.incrementAndGet();
+                if (e != null) {
+                    refusals.add(m.id() + ": " + e);
+                } else if (refusal != null) {
+                    refusals.add(refusal);
                 }
             }));
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-        if (refused.get() > 0) {
-            throw new IllegalStateException(refused.get() + " of " + everyone.size() + " registrations failed");
+        if (retried.get() > 0) {
+            System.out.println("registration: " + retried.get() + " request(s) retried after a transient failure");
+        }
+        if (!refusals.isEmpty()) {
+            throw new IllegalStateException(refusals.size() + " of " + everyone.size() + " registrations failed: "
+                    + refusals.subList(0, Math.min(5, refusals.size())));
         }
         return fleet;
     }
@@ -86,8 +93,15 @@ final class Fleet {
                 new RequestSigner(id, keys.getPrivate(), Clock.systemUTC()));
     }
 
-    /** Registers the key, then (a pad) binds it to its window: both as the real terminal does. */
-    private static CompletableFuture<Boolean> registerOne(HttpClient http, URI lb, String enrol, Member m) {
+    /** Attempts of one request: a real terminal tries its registration again after a failure that may pass. */
+    private static final int ATTEMPTS = 3;
+
+    /**
+     * Registers the key, then (a pad) binds it to its window: both as the real terminal does. Completes with null,
+     * or with why it was refused (the status and the start of the answer, or the exception).
+     */
+    private static CompletableFuture<String> registerOne(HttpClient http, URI lb, String enrol, Member m,
+            AtomicInteger retried) {
         byte[] body;
         try {
             body = JSON.writeValueAsBytes(new TerminalRegistration(m.id(), m.hall(), m.publicKey(), enrol,
@@ -95,25 +109,53 @@ final class Fleet {
         } catch (java.io.IOException e) {
             return CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<Boolean> registered = http.sendAsync(HttpRequest.newBuilder(URI.create(lb
+        CompletableFuture<String> registered = send(http, () -> HttpRequest.newBuilder(URI.create(lb
                 + ApiPaths.TERMINALS)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding())
-                .thenApply(r -> r.statusCode() == 200);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), "POST /terminals " + m.id(), ATTEMPTS,
+                retried);
         if (m.window() == null) {
             return registered;
         }
-        return registered.thenCompose(ok -> {
-            if (!ok) {
-                return CompletableFuture.completedFuture(false);
+        return registered.thenCompose(refusal -> {
+            if (refusal != null) {
+                return CompletableFuture.completedFuture(refusal);
             }
+            byte[] bind;
             try {
-                byte[] bind = JSON.writeValueAsBytes(new PadRegistration(m.id(), m.hall(), m.window()));
-                return http.sendAsync(m.signed(lb, "POST", ApiPaths.PADS, bind).header("Content-Type",
-                        "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bind)).build(),
-                        HttpResponse.BodyHandlers.discarding()).thenApply(r -> r.statusCode() == 200);
+                bind = JSON.writeValueAsBytes(new PadRegistration(m.id(), m.hall(), m.window()));
             } catch (java.io.IOException e) {
                 return CompletableFuture.failedFuture(e);
             }
+            // Signed anew for each attempt: a signature's nonce is good once.
+            return send(http, () -> m.signed(lb, "POST", ApiPaths.PADS, bind).header("Content-Type",
+                    "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bind)).build(),
+                    "POST /pads " + m.id(), ATTEMPTS, retried);
         });
+    }
+
+    /**
+     * Sends a request until it is answered 200 or refused for good: a connection that failed or a balancer's
+     * 502/503/504 (no instance took it) is tried again, at most {@code attempts} times in all.
+     */
+    private static CompletableFuture<String> send(HttpClient http, java.util.function.Supplier<HttpRequest> request,
+            String what, int attempts, AtomicInteger retried) {
+        return http.sendAsync(request.get(), HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
+            String why = e != null ? e.getClass().getSimpleName() + " " + e.getMessage()
+                    : r.statusCode() == 200 ? null
+                    : r.statusCode() + " " + r.body().substring(0, Math.min(200, r.body().length()));
+            boolean transient_ = e != null || r.statusCode() == 502 || r.statusCode() == 503 || r.statusCode() == 504;
+            return why == null ? CompletableFuture.<String>completedFuture(null)
+                    : transient_ && attempts > 1 ? retry(http, request, what, attempts, retried, why)
+                    : CompletableFuture.completedFuture(what + ": " + why);
+        }).thenCompose(f -> f);
+    }
+
+    private static CompletableFuture<String> retry(HttpClient http, java.util.function.Supplier<HttpRequest> request,
+            String what, int attempts, AtomicInteger retried, String why) {
+        retried.incrementAndGet();
+        System.out.println("registration: " + what + " failed (" + why + "), trying again");
+        return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(500,
+                java.util.concurrent.TimeUnit.MILLISECONDS)).thenCompose(x -> send(http, request, what, attempts - 1,
+                retried));
     }
 }
