@@ -43,8 +43,8 @@ public final class PlatformConfigLoader {
             behind-tls-proxy (true: a TLS proxy in front terminates HTTPS; needed to serve plain HTTP on an
             address other than loopback), min-request-data-rate (bytes/s, default 1024),
             body-read-timeout-seconds (30), max-connections-per-address (32; 0: no limit),
-            intake-concurrency (cases and 补正 handled at once once their bodies are read, the others waiting their turn;
-            default: the cores; 0: no limit),
+            intake-concurrency (cases and 补正 handled at once once their bodies are read, the others waiting
+            their turn; default: the cores; 0: no limit),
             max-failed-logins (wrong tokens or staff passwords from one client, or passwords for one account,
             before a lockout, 5),
             login-lockout-seconds (300), staff-session-idle-minutes (30: a staff session unused this long

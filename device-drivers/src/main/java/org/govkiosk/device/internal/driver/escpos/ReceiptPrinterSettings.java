@@ -15,8 +15,10 @@ import org.govkiosk.device.internal.codec.escpos.StatusRequest;
 import org.govkiosk.shared.config.YamlSection;
 
 /**
- * A receipt printer's options, below the drivers so the configuration loader can check a model's settings (per device in {@code options}, or per model under {@code printer-models} in
- * devices.yaml, see {@link ReceiptPrinterModels}):
+ * A receipt printer's options, read by the ESC/POS driver and, through {@link
+ * org.govkiosk.device.printer.ReceiptPrinterModels}, by the configuration loader, which checks a model's settings
+ * (per device in {@code options}, or per model under {@code printer-models} in
+ * devices.yaml):
  * <ul>
  *   <li>{@code response-timeout} (ms, default 1000): how long a status answer may take once the request is on the
  *       printer's side of the line</li>
