@@ -134,8 +134,9 @@ final class Fleet {
     }
 
     /**
-     * Sends a request until it is answered 200 or refused for good: a connection that failed or a balancer's
-     * 502/503/504 (no instance took it) is tried again, at most {@code attempts} times in all.
+     * Sends a request until it is answered 200 or refused for good: a connection that failed, the platform's 408
+     * (a body it found too slow; retryable, it says) or a balancer's 502/503/504 (no instance took it) is tried
+     * again, at most {@code attempts} times in all, as the terminal's client does.
      */
     private static CompletableFuture<String> send(HttpClient http, java.util.function.Supplier<HttpRequest> request,
             String what, int attempts, AtomicInteger retried) {
@@ -143,7 +144,10 @@ final class Fleet {
             String why = e != null ? e.getClass().getSimpleName() + " " + e.getMessage()
                     : r.statusCode() == 200 ? null
                     : r.statusCode() + " " + r.body().substring(0, Math.min(200, r.body().length()));
-            boolean transient_ = e != null || r.statusCode() == 502 || r.statusCode() == 503 || r.statusCode() == 504;
+            // 408: the platform's body-too-slow, which it marks retryable (seen once in CI for a 60-byte pad binding
+            // on a loaded machine: Jetty's minimum data rate, measured from the body's first byte, see the notes).
+            boolean transient_ = e != null || r.statusCode() == 408 || r.statusCode() == 502
+                    || r.statusCode() == 503 || r.statusCode() == 504;
             return why == null ? CompletableFuture.<String>completedFuture(null)
                     : transient_ && attempts > 1 ? retry(http, request, what, attempts, retried, why)
                     : CompletableFuture.completedFuture(what + ": " + why);
