@@ -18,7 +18,8 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.govkiosk.testkit.CodingRules;
 import org.govkiosk.device.driver.AbstractDevice;
@@ -130,28 +131,30 @@ class DeviceLayeringTest {
         return new ArchCondition<>("expose no type from " + packageIdentifier) {
             @Override
             public void check(JavaClass type, ConditionEvents events) {
-                Map<String, JavaType> seen = new LinkedHashMap<>();
-                type.getSuperclass().ifPresent(t -> seen.put("extends", t));
-                type.getInterfaces().forEach(t -> seen.put("implements " + t.getName(), t));
+                // A list, not a map: overloads share a name, and each must be looked at.
+                List<Map.Entry<String, JavaType>> seen = new ArrayList<>();
+                type.getSuperclass().ifPresent(t -> seen.add(Map.entry("extends", t)));
+                type.getInterfaces().forEach(t -> seen.add(Map.entry("implements " + t.getName(), t)));
                 for (JavaMember m : type.getMembers()) {
                     if (!m.getModifiers().contains(JavaModifier.PUBLIC)
                             && !m.getModifiers().contains(JavaModifier.PROTECTED)) {
                         continue;
                     }
                     if (m instanceof JavaField f) {
-                        seen.put(f.getName(), f.getType());
+                        seen.add(Map.entry(f.getName(), f.getType()));
                     } else if (m instanceof JavaCodeUnit c) {
-                        seen.put(c.getName() + " returns", c.getReturnType());
+                        seen.add(Map.entry(c.getName() + " returns", c.getReturnType()));
                         for (int i = 0; i < c.getParameterTypes().size(); i++) {
-                            seen.put(c.getName() + " parameter " + i, c.getParameterTypes().get(i));
+                            seen.add(Map.entry(c.getName() + " parameter " + i, c.getParameterTypes().get(i)));
                         }
-                        c.getExceptionTypes().forEach(e -> seen.put(c.getName() + " throws " + e.getName(), e));
+                        c.getExceptionTypes().forEach(e -> seen.add(Map.entry(c.getName() + " throws " + e.getName(),
+                                e)));
                     }
                 }
-                seen.forEach((where, t) -> t.getAllInvolvedRawTypes().stream()
+                seen.forEach(e -> e.getValue().getAllInvolvedRawTypes().stream()
                         .filter(raw -> internal.matches(raw.getPackageName()))
                         .forEach(raw -> events.add(SimpleConditionEvent.violated(type, type.getName() + " shows "
-                                + raw.getName() + " (" + where + ")"))));
+                                + raw.getName() + " (" + e.getKey() + ")"))));
             }
         };
     }
