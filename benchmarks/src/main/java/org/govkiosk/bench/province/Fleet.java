@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.govkiosk.api.ApiError;
 import org.govkiosk.api.ApiJson;
 import org.govkiosk.api.ApiPaths;
 import org.govkiosk.api.PadRegistration;
@@ -133,10 +134,12 @@ final class Fleet {
         });
     }
 
+    /** HAProxy's answers when no instance took a request. */
+    private static final java.util.Set<Integer> BALANCER_GAVE_UP = java.util.Set.of(502, 503, 504);
+
     /**
-     * Sends a request until it is answered 200 or refused for good: a connection that failed, the platform's 408
-     * (a body it found too slow; retryable, it says) or a balancer's 502/503/504 (no instance took it) is tried
-     * again, at most {@code attempts} times in all, as the terminal's client does.
+     * Sends a request until it is answered 200 or refused for good: a connection that failed, an answer the
+     * platform marks retryable, or a balancer's 502/503/504 is tried again, at most {@code attempts} times in all.
      */
     private static CompletableFuture<String> send(HttpClient http, java.util.function.Supplier<HttpRequest> request,
             String what, int attempts, AtomicInteger retried) {
@@ -144,12 +147,12 @@ final class Fleet {
             String why = e != null ? e.getClass().getSimpleName() + " " + e.getMessage()
                     : r.statusCode() == 200 ? null
                     : r.statusCode() + " " + r.body().substring(0, Math.min(200, r.body().length()));
-            // 408: the platform's body-too-slow, which it marks retryable (seen once in CI for a 60-byte pad binding
-            // on a loaded machine: Jetty's minimum data rate, measured from the body's first byte, see the notes).
-            boolean transient_ = e != null || r.statusCode() == 408 || r.statusCode() == 502
-                    || r.statusCode() == 503 || r.statusCode() == 504;
+            // As the terminal's client decides: what the platform's answer calls retryable (e.g. its 408
+            // body-too-slow, seen in CI for a 60-byte pad binding on a loaded machine), a failed connection, or the
+            // balancer's own 502/503/504 (no instance took it; its answer is no ApiError).
+            boolean again = e != null || BALANCER_GAVE_UP.contains(r.statusCode()) || markedRetryable(r.body());
             return why == null ? CompletableFuture.<String>completedFuture(null)
-                    : transient_ && attempts > 1 ? retry(http, request, what, attempts, retried, why)
+                    : again && attempts > 1 ? retry(http, request, what, attempts, retried, why)
                     : CompletableFuture.completedFuture(what + ": " + why);
         }).thenCompose(f -> f);
     }
@@ -161,5 +164,14 @@ final class Fleet {
         return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(500,
                 java.util.concurrent.TimeUnit.MILLISECONDS)).thenCompose(x -> send(http, request, what, attempts - 1,
                 retried));
+    }
+
+    /** Whether the answer is the platform's {@link ApiError} saying the request may succeed later. */
+    private static boolean markedRetryable(String body) {
+        try {
+            return JSON.readValue(body, ApiError.class).retryable();
+        } catch (java.io.IOException | RuntimeException notAnApiError) {
+            return false;
+        }
     }
 }
