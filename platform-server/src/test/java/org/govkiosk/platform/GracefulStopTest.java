@@ -31,16 +31,13 @@ class GracefulStopTest {
         byte[] bytes = TestTerminal.JSON.writeValueAsBytes(Fixtures.submission(t.id, "stop-1"));
         // Signed over the whole body: the platform cannot answer before it has read all of it (an unsigned request
         // was refused from its headers alone, at times before the test saw it in flight).
-        StringBuilder head = new StringBuilder("POST " + ApiPaths.CASES + " HTTP/1.1\r\nHost: localhost\r\n"
-                + "Content-Type: application/json\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n");
-        t.sign("POST", ApiPaths.CASES, bytes).asMap().forEach((k, v) -> head.append(k).append(": ").append(v)
-                .append("\r\n"));
+        byte[] head = t.signedPostHead(ApiPaths.CASES, bytes);
         CompletableFuture<Void> stopping;
         try (Socket socket = new Socket(server.baseUri().getHost(), server.port())) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             // Headers and half the body: the request is dispatched and its handler waits for the rest.
-            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+            out.write(head);
             out.write(bytes, 0, bytes.length / 2);
             out.flush();
             StatisticsHandler stats = server.jetty().getChildHandlerByClass(StatisticsHandler.class);

@@ -113,6 +113,18 @@ public final class TestTerminal {
         return signer.sign(method, URI.create(base + path), body);
     }
 
+    /**
+     * The head of a signed JSON POST of {@code body}, as raw HTTP/1.1 (blank line included), for a test that writes
+     * the request to a socket itself: e.g. half its body, then nothing. Signed over the whole body, so the platform
+     * cannot answer before it has read all of it.
+     */
+    public byte[] signedPostHead(String path, byte[] body) {
+        StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n");
+        sign("POST", path, body).asMap().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+        return head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     public HttpResponse<String> sendWith(String method, String path, byte[] body, Map<String, String> headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -96,14 +95,10 @@ class IntakeTurnsTest extends RunningPlatform {
 
     private Stalled stall(String path, Object body) throws Exception {
         byte[] bytes = TestTerminal.JSON.writeValueAsBytes(body);
-        StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
-                + "Content-Type: application/json\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n");
-        terminal.sign("POST", path, bytes).asMap().forEach((k, v) -> head.append(k).append(": ").append(v)
-                .append("\r\n"));
         Socket socket = new Socket(server.baseUri().getHost(), server.port());
         socket.setSoTimeout((int) PATIENCE.toMillis());
         OutputStream out = socket.getOutputStream();
-        out.write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+        out.write(terminal.signedPostHead(path, bytes));
         out.write(bytes, 0, bytes.length / 2);
         out.flush();
         return new Stalled(socket, bytes);
