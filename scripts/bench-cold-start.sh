@@ -3,8 +3,8 @@
 # same JVM, same JavaFX jars, same virtual screen), in one run: each run starts the peer, then the terminal in demo
 # mode (with its class-data-sharing archive, as scripts/demo.sh starts it; and once more without), from JVM start
 # to the first screen shown (the terminal's attract screen, devices up), and reads the peak memory of each process
-# (maximum resident set, /usr/bin/time). The terminal runs with the serial collector and the heap settings of its
-# package's launcher; the peer runs with the JVM's defaults and once more with that collector. Prints every run, the medians
+# (maximum resident set, /usr/bin/time). The terminal runs with its package launcher's JVM options (collector, heap,
+# compiler: scripts/terminal-jvm.sh); the peer runs with the JVM's defaults and once more with those options. Prints every run, the medians
 # and the terminal's ratio to the peer for both. Memory twice: the peak up to the first screen (VmHWM read by each
 # process when its window shows) and the process's peak to its exit (what runs after the first screen included: the
 # demo's embedded platform starts then, and the harness's exit waits for it). The load average before and after, as
@@ -47,12 +47,14 @@ median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "-"; else print (NR
 # sqlite-jdbc's native library from a copy beside the jar, as scripts/demo.sh loads it (sqlite-native.sh).
 . scripts/sqlite-native.sh
 sqlite_native "$jar"
-terminal=(java "${sqlite_opts[@]}" -XX:+UseSerialGC -Xms32m -Xmx512m -Dgovkiosk.exitAfterStart=true -Dgovkiosk.log.level=WARN -Dgovkiosk.config.dir=config)
+# The JVM options of the package's launcher and the demo (collector, heap, compiler).
+. scripts/terminal-jvm.sh
+terminal=(java "${sqlite_opts[@]}" "${terminal_jvm_opts[@]}" -Dgovkiosk.exitAfterStart=true -Dgovkiosk.log.level=WARN -Dgovkiosk.config.dir=config)
 # The terminal as scripts/demo.sh starts it: with its class-data-sharing archive, recorded by the warm-up run.
 jsa="$peer/terminal.jsa"
 peer_ms=(); peer_rss=(); term_ms=(); term_rss=(); plain_ms=(); sp_ms=(); sp_rss=(); peer_scr=(); term_scr=(); peer_cpu=(); term_cpu=()
 printf '%-6s %10s %14s %14s %16s %18s %16s %18s %20s %24s %12s %16s\n' run peer_ms peer_rss_mib terminal_ms \
-    terminal_rss_mib terminal_no_cds_ms peer_serial_ms peer_serial_rss_mib peer_at_screen_mib terminal_at_screen_mib \
+    terminal_rss_mib terminal_no_cds_ms peer_same_opts_ms peer_same_opts_rss_mib peer_at_screen_mib terminal_at_screen_mib \
     peer_cpu_ms terminal_cpu_ms
 for i in $(seq 0 "$runs"); do
   if [ "$i" = 0 ]; then
@@ -64,8 +66,8 @@ for i in $(seq 0 "$runs"); do
   p=$(run java -cp "$peer:$jar" 'BareWindow$Main')
   t=$(run "${terminal[@]}" -XX:SharedArchiveFile="$jsa" -jar "$jar" --demo --windowed)
   n=$(run "${terminal[@]}" -jar "$jar" --demo --windowed)
-  # The peer again with the terminal's collector, so the ratios can be read both ways.
-  q=$(run java -XX:+UseSerialGC -cp "$peer:$jar" 'BareWindow$Main')
+  # The peer again with the terminal's JVM options, so the ratios can be read both ways.
+  q=$(run java "${terminal_jvm_opts[@]}" -cp "$peer:$jar" 'BareWindow$Main')
   read -r pm pr ps pc <<<"$p"; read -r tm tr ts tc <<<"$t"; read -r nm _ <<<"$n"; read -r qm qr _ <<<"$q"
   printf '%-6s %10s %14s %14s %16s %18s %16s %18s %20s %24s %12s %16s\n' "$i" "$pm" "$(( ${pr:-0} / 1024 ))" "$tm" \
       "$(( ${tr:-0} / 1024 ))" "$nm" "$qm" "$(( ${qr:-0} / 1024 ))" "$(( ${ps:-0} / 1024 ))" "$(( ${ts:-0} / 1024 ))" \
@@ -92,9 +94,9 @@ awk -v t="$tm" -v p="$pm" -v tr="$tr" -v pr="$pr" -v ts="$ts" -v ps="$ps" 'BEGIN
 awk -v tc="$tc" -v pc="$pc" 'BEGIN { if (pc > 0) printf "ratio terminal/peer of CPU time to the first screen: %.2f×\n", tc / pc }'
 if [ ${#sp_ms[@]} -gt 0 ]; then
   qm=$(printf '%s\n' "${sp_ms[@]}" | median); qr=$(printf '%s\n' "${sp_rss[@]}" | median)
-  echo "bare JavaFX window with the terminal's collector (-XX:+UseSerialGC): median ${qm} ms, peak ${qr} KiB"
+  echo "bare JavaFX window with the terminal's JVM options (${terminal_jvm_opts[*]}): median ${qm} ms, peak ${qr} KiB"
   awk -v t="$tm" -v p="$qm" -v tr="$tr" -v pr="$qr" 'BEGIN {
-    printf "ratio terminal/peer with the same collector: start %.2f×, peak memory %.2f×\n", t / p, tr / pr }'
+    printf "ratio terminal/peer with the same JVM options: start %.2f×, peak memory %.2f×\n", t / p, tr / pr }'
 fi
 echo "cold start to attract screen: median ${tm} ms over ${#term_ms[@]} runs"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

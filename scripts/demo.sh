@@ -20,6 +20,6 @@ fi
 # sqlite-jdbc's native library from a copy beside the jar, not extracted to /tmp at every start (sqlite-native.sh).
 . scripts/sqlite-native.sh
 sqlite_native "$jar"
-# The collector and heap the package's launcher uses (scripts/package-deb.sh): serial, for one small heap on a
-# terminal's 2 cores, starting at 32 MB and growing as needed (a machine's defaults commit 1/64 of its memory at once).
-exec java "${cds[@]}" "${sqlite_opts[@]}" -XX:+UseSerialGC -Xms32m -Xmx512m -Dgovkiosk.config.dir=config -jar "$jar" --demo "$@"
+# The JVM options of the package's launcher (collector, heap, compiler: scripts/terminal-jvm.sh).
+. scripts/terminal-jvm.sh
+exec java "${cds[@]}" "${sqlite_opts[@]}" "${terminal_jvm_opts[@]}" -Dgovkiosk.config.dir=config -jar "$jar" --demo "$@"

@@ -55,14 +55,15 @@ if ! $skip_build || [ ! -d "$work/image/govkiosk" ]; then
   fi
   # The config folder is a system property of the launcher, so `govkiosk diag ...` finds /etc/govkiosk too. The
   # archive postinst makes is mapped when it is there (a missing one is warned about and the start goes on). The
-  # serial collector: one terminal process with a small heap on 2 cores, where G1's regions and threads cost memory
-  # and start time and buy nothing; the heap starts at 32 MB and grows as needed (the JVM's default commits 1/64 of
-  # the machine's memory at once).
+  # collector, heap and compiler settings are the demo's and the benchmark's too (scripts/terminal-jvm.sh).
+  . scripts/terminal-jvm.sh
+  jvm_options=()
+  for option in "${terminal_jvm_opts[@]}"; do jvm_options+=(--java-options "$option"); done
   jpackage --type app-image --name govkiosk --dest "$work/image" --input "$work/input" \
       --main-jar govkiosk-terminal.jar --main-class org.govkiosk.app.Main --runtime-image "$work/runtime" \
       --app-version "$(echo "$version" | sed 's/[^0-9.].*//')" \
-      --java-options "-Dgovkiosk.config.dir=/etc/govkiosk" --java-options "-Xms32m" --java-options "-Xmx512m" \
-      --java-options "-XX:+ExitOnOutOfMemoryError" --java-options "-XX:+UseSerialGC" \
+      --java-options "-Dgovkiosk.config.dir=/etc/govkiosk" "${jvm_options[@]}" \
+      --java-options "-XX:+ExitOnOutOfMemoryError" \
       --java-options "-XX:SharedArchiveFile=/opt/govkiosk/lib/govkiosk.jsa" \
       --java-options "-Dorg.sqlite.lib.path=/opt/govkiosk/lib/sqlite-native" \
       --java-options "-Dorg.sqlite.lib.name=libsqlitejdbc.so"

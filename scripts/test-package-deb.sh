@@ -64,6 +64,11 @@ check "postinst made the terminal's CDS archive for the installed jar" \
     sh -c '/opt/govkiosk/lib/runtime/bin/java -Xshare:on -XX:SharedArchiveFile=/opt/govkiosk/lib/govkiosk.jsa \
         -cp /opt/govkiosk/lib/app/govkiosk-terminal.jar -version >/dev/null 2>&1'
 check "the launcher uses it" grep -q 'SharedArchiveFile=/opt/govkiosk/lib/govkiosk.jsa' /opt/govkiosk/lib/app/govkiosk.cfg
+. scripts/terminal-jvm.sh
+for option in "${terminal_jvm_opts[@]}"; do
+  check "the launcher runs the JVM with $option (as the demo does)" \
+      grep -qxF "java-options=$option" /opt/govkiosk/lib/app/govkiosk.cfg
+done
 # -Xshare:on makes the JVM refuse to start rather than run without the archive (a class path it was not made for).
 check "and the launcher's class path is the one the archive was made for" \
     sh -c 'JAVA_TOOL_OPTIONS=-Xshare:on /opt/govkiosk/bin/govkiosk diag --help >/dev/null 2>&1'
