@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,9 +24,10 @@ import org.govkiosk.api.RatingRequest;
 
 /**
  * The load of one measurement, all through one shared asynchronous client: every terminal's heartbeat on its
- * interval (spread evenly), cases submitted by {@code submitters} terminals at a time, each sending its next case
- * when the last is answered (a terminal's outbox sends one at a time), and the windows' rating requests at a steady
- * rate. Only what completes while {@link #measuring} is on counts.
+ * interval (spread evenly), cases submitted either by {@code submitters} terminals at a time, each sending its next
+ * case when the last is answered (a terminal's outbox sends one at a time: as many as the platform can take), or at
+ * a steady rate of cases a second from the terminals in turn (a province's day), and the windows' rating requests
+ * at a steady rate. Only what completes while {@link #measuring} is on counts.
  */
 final class Load {
 
@@ -51,9 +51,10 @@ final class Load {
     final AtomicInteger heartbeatFailures = new AtomicInteger();
     final AtomicInteger ratingRequestFailures = new AtomicInteger();
     /** Case number of each rating request posted while measuring -> when it was posted (System.nanoTime). */
-    final Map<String, Long> posted = new ConcurrentHashMap<>();
+    final Map<String, Long> posted;
 
-    Load(HttpClient http, URI lb, Fleet fleet, String clerkToken, String runTag) {
+    Load(HttpClient http, URI lb, Fleet fleet, String clerkToken, String runTag, Map<String, Long> posted) {
+        this.posted = posted;
         this.http = http;
         this.lb = lb;
         this.fleet = fleet;
@@ -61,7 +62,8 @@ final class Load {
         this.runTag = runTag;
     }
 
-    void start(int submitters, int heartbeatSeconds, int ratingRequestsPerSecond) {
+    /** @param casesPerSecond 0: {@code submitters} terminals at a time as fast as answered; else this steady rate */
+    void start(int submitters, int casesPerSecond, int heartbeatSeconds, int ratingRequestsPerSecond) {
         List<Fleet.Member> terminals = fleet.terminals;
         long spreadMicros = heartbeatSeconds * 1_000_000L / terminals.size();
         for (int i = 0; i < terminals.size(); i++) {
@@ -69,8 +71,12 @@ final class Load {
             timers.scheduleAtFixedRate(() -> heartbeat(t, heartbeatSeconds), i * spreadMicros,
                     heartbeatSeconds * 1_000_000L, TimeUnit.MICROSECONDS);
         }
-        for (int s = 0; s < submitters; s++) {
-            submitNext();
+        if (casesPerSecond > 0) {
+            timers.scheduleAtFixedRate(() -> submit(false), 0, 1_000_000L / casesPerSecond, TimeUnit.MICROSECONDS);
+        } else {
+            for (int s = 0; s < submitters; s++) {
+                submit(true);
+            }
         }
         if (ratingRequestsPerSecond > 0) {
             AtomicLong n = new AtomicLong();
@@ -109,8 +115,8 @@ final class Load {
         }
     }
 
-    /** One case from the next terminal in turn; when it is answered, the next. */
-    private void submitNext() {
+    /** One case from the next terminal in turn; when it is answered and {@code chained}, the next. */
+    private void submit(boolean chained) {
         if (!running.get()) {
             return;
         }
@@ -138,7 +144,9 @@ final class Load {
                             intakeFailures.incrementAndGet();
                         }
                     }
-                    submitNext();
+                    if (chained) {
+                        submit(true);
+                    }
                 });
     }
 

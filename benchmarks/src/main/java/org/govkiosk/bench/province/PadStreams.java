@@ -32,9 +32,10 @@ final class PadStreams implements AutoCloseable {
     final AtomicInteger reconnects = new AtomicInteger();
     /** Tries to open a stream that ended before its hello (refused, or the balancer found no instance). */
     final AtomicInteger failedOpens = new AtomicInteger();
-    final LatencyLog push = new LatencyLog();
-    /** Case numbers of the rating requests the pads received (each request goes to one window's one pad). */
-    final Map<String, Boolean> received = new ConcurrentHashMap<>();
+    /** The push latencies of the current measurement ({@link #newMeasurement}). */
+    volatile LatencyLog push = new LatencyLog();
+    /** Case numbers of the rating requests the pads received in the current measurement (one window's one pad each). */
+    volatile Map<String, Boolean> received = new ConcurrentHashMap<>();
 
     PadStreams(HttpClient http, URI lb, List<Fleet.Member> pads, Map<String, Long> posted) {
         this.http = http;
@@ -54,6 +55,12 @@ final class PadStreams implements AutoCloseable {
             Thread.sleep(100);
         }
         return connected.get() == streams.size();
+    }
+
+    /** Another measurement on the same open streams: its own push latencies and received requests. */
+    void newMeasurement() {
+        push = new LatencyLog();
+        received = new ConcurrentHashMap<>();
     }
 
     @Override

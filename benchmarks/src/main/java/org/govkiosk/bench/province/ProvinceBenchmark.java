@@ -28,8 +28,9 @@ public final class ProvinceBenchmark {
     private static final String CLERK = "bench-clerk-3Hs6Yp1Kd8Vb5Zc2Qw7";
 
     /** The sizes, from environment variables in the script (defaults: the full size). */
-    public record Settings(int terminals, int pads, List<Integer> instances, int submitters, int heartbeatSeconds,
-            int ratingRequestsPerSecond, int warmupSeconds, int measureSeconds, String heap, boolean fsync) {
+    public record Settings(int terminals, int pads, List<Integer> instances, int submitters, int casesPerSecond,
+            int heartbeatSeconds, int ratingRequestsPerSecond, int warmupSeconds, int measureSeconds, String heap,
+            boolean fsync) {
 
         public static Settings fromEnvironment(Map<String, String> env) {
             List<Integer> counts = new ArrayList<>();
@@ -37,7 +38,7 @@ public final class ProvinceBenchmark {
                 counts.add(Integer.parseInt(n));
             }
             return new Settings(num(env, "TERMINALS", 2000), num(env, "PADS", 5000), counts,
-                    num(env, "SUBMITTERS", 32), num(env, "HEARTBEAT_SECONDS", 30), num(env, "RATING_REQUESTS", 20),
+                    num(env, "SUBMITTERS", 32), num(env, "CASE_RATE", 50), num(env, "HEARTBEAT_SECONDS", 30), num(env, "RATING_REQUESTS", 20),
                     num(env, "WARMUP_SECONDS", 15), num(env, "MEASURE_SECONDS", 30), env.getOrDefault("HEAP", "768m"),
                     !"off".equals(env.getOrDefault("PG_FSYNC", "on")));
         }
@@ -47,9 +48,12 @@ public final class ProvinceBenchmark {
         }
     }
 
-    /** The figures of one instance count. */
-    public record Round(int instances, int cases, double casesPerSecond, double intakeP50, double intakeP99,
-            int intakeFailures, int heartbeats, double heartbeatsPerSecond, int heartbeatFailures, int padsConnected,
+    /**
+     * The figures of one measurement of one instance count; {@code intakeLoad} says how cases came: as fast as the
+     * platform answered them, or at a steady rate.
+     */
+    public record Round(int instances, String intakeLoad, int cases, double casesPerSecond, double intakeP50,
+            double intakeP99, int intakeFailures, int heartbeats, double heartbeatsPerSecond, int heartbeatFailures, int padsConnected,
             int ratingRequests, int pushed, double pushP50, double pushP99, int ratingRequestFailures,
             int padReconnects, int padFailedOpens, Map<String, Double> cpuPercent, double machineBusyPercent, String load,
             String database, String limit) {
@@ -61,9 +65,11 @@ public final class ProvinceBenchmark {
     public static void main(String[] args) throws Exception {
         Settings s = Settings.fromEnvironment(System.getenv());
         System.out.printf(Locale.ROOT, "%d cores, load average %s; %d terminals (heartbeat every %d s), %d pads,"
-                + " %d terminals submitting at a time, %d rating requests/s; %d s warm-up, %d s measured per round;"
-                + " PostgreSQL fsync %s%n", Runtime.getRuntime().availableProcessors(), ProcessCpu.loadAverage(),
-                s.terminals(), s.heartbeatSeconds(), s.pads(), s.submitters(), s.ratingRequestsPerSecond(),
+                + " cases from %d terminals at a time as fast as answered, then %d cases/s; %d rating requests/s;"
+                + " %d s warm-up, %d s measured each; PostgreSQL fsync %s%n",
+                Runtime.getRuntime().availableProcessors(), ProcessCpu.loadAverage(),
+                s.terminals(), s.heartbeatSeconds(), s.pads(), s.submitters(), s.casesPerSecond(),
+                s.ratingRequestsPerSecond(),
                 s.warmupSeconds(), s.measureSeconds(), s.fsync() ? "on" : "off");
         for (Round r : run(s, Files.createTempDirectory("govkiosk-province-bench"), System.out::println)) {
             print(r);
@@ -103,7 +109,7 @@ public final class ProvinceBenchmark {
                     try (Balancer lb = Balancer.start(instances.subList(0, n), dir, s.pads() + s.terminals() + 2000)) {
                         lb.awaitUp(http, n, Duration.ofSeconds(60));
                         progress.accept(n + " instance(s): connecting the pads");
-                        rounds.add(round(s, n, "r" + n, http, lb, fleet, instances.subList(0, n), pg, db));
+                        rounds.addAll(round(s, n, "r" + n, http, lb, fleet, instances.subList(0, n), pg, db));
                     }
                 }
             } finally {
@@ -117,15 +123,37 @@ public final class ProvinceBenchmark {
         return rounds;
     }
 
-    /** One round; {@code tag} makes its cases' idempotency keys and case numbers its own. */
-    private static Round round(Settings s, int n, String tag, HttpClient http, Balancer lb, Fleet fleet,
+    /**
+     * One round: the pads connect, then the intake as fast as the platform answers is measured and, if a rate is
+     * set, the intake at that rate (a province's day, beside the stress), each with the heartbeats and rating
+     * requests. {@code tag} makes its cases' idempotency keys and case numbers its own.
+     */
+    private static List<Round> round(Settings s, int n, String tag, HttpClient http, Balancer lb, Fleet fleet,
             List<PlatformInstance> serving, BenchPostgres pg, String db) throws Exception {
-        Load load = new Load(http, lb.uri, fleet, CLERK, tag);
-        try (PadStreams pads = new PadStreams(http, lb.uri, fleet.pads, load.posted)) {
+        Map<String, Long> posted = new java.util.concurrent.ConcurrentHashMap<>();
+        try (PadStreams pads = new PadStreams(http, lb.uri, fleet.pads, posted)) {
             pads.connectAll(Duration.ofMinutes(5).toMillis());
+            List<Round> rounds = new ArrayList<>();
+            rounds.add(measure(s, n, tag, 0, http, lb, fleet, serving, pg, db, pads, posted));
+            if (s.casesPerSecond() > 0 && !tag.equals("warm")) {
+                rounds.add(measure(s, n, tag + "r", s.casesPerSecond(), http, lb, fleet, serving, pg, db, pads,
+                        posted));
+            }
+            return rounds;
+        }
+    }
+
+    /** One measurement on the connected pads: cases as fast as answered ({@code casesPerSecond} 0) or at a rate. */
+    private static Round measure(Settings s, int n, String tag, int casesPerSecond, HttpClient http, Balancer lb,
+            Fleet fleet, List<PlatformInstance> serving, BenchPostgres pg, String db, PadStreams pads,
+            Map<String, Long> posted) throws Exception {
+        posted.clear();
+        pads.newMeasurement();
+        Load load = new Load(http, lb.uri, fleet, CLERK, tag, posted);
+        try {
             int reconnectsBefore = pads.reconnects.get();
             int failedOpensBefore = pads.failedOpens.get();
-            load.start(s.submitters(), s.heartbeatSeconds(), s.ratingRequestsPerSecond());
+            load.start(s.submitters(), casesPerSecond, s.heartbeatSeconds(), s.ratingRequestsPerSecond());
             Thread.sleep(s.warmupSeconds() * 1000L);
             Map<String, Long> pids = new LinkedHashMap<>();
             serving.forEach(in -> pids.put("platform " + in.name, in.pid()));
@@ -147,7 +175,7 @@ public final class ProvinceBenchmark {
             load.stop();
             // The last requests posted may still be on their way to their pads.
             long until = System.currentTimeMillis() + 10_000;
-            while (pads.received.size() < load.posted.size() && System.currentTimeMillis() < until) {
+            while (pads.received.size() < posted.size() && System.currentTimeMillis() < until) {
                 Thread.sleep(100);
             }
             Map<String, Double> cpuPercent = new LinkedHashMap<>();
@@ -156,12 +184,15 @@ public final class ProvinceBenchmark {
             double busy = 100.0 * cores * (machineAfter[0] - machineBefore[0])
                     / Math.max(1, machineAfter[1] - machineBefore[1]);
             int cases = load.intake.count();
-            return new Round(n, cases, cases / seconds, load.intake.percentileMs(50), load.intake.percentileMs(99),
-                    load.intakeFailures.get(), load.heartbeats.get(), load.heartbeats.get() / seconds,
-                    load.heartbeatFailures.get(), pads.connected.get(), load.posted.size(), pads.push.count(),
-                    pads.push.percentileMs(50), pads.push.percentileMs(99), load.ratingRequestFailures.get(),
-                    pads.reconnects.get() - reconnectsBefore, pads.failedOpens.get() - failedOpensBefore, cpuPercent, busy, loadAverage, activity.summary(),
-                    limit(cpuPercent, busy, cores, activity, n));
+            String intakeLoad = casesPerSecond > 0 ? casesPerSecond + " cases/s"
+                    : s.submitters() + " terminals at a time, as fast as answered";
+            return new Round(n, intakeLoad, cases, cases / seconds, load.intake.percentileMs(50),
+                    load.intake.percentileMs(99), load.intakeFailures.get(), load.heartbeats.get(),
+                    load.heartbeats.get() / seconds, load.heartbeatFailures.get(), pads.connected.get(), posted.size(),
+                    pads.push.count(), pads.push.percentileMs(50), pads.push.percentileMs(99),
+                    load.ratingRequestFailures.get(), pads.reconnects.get() - reconnectsBefore,
+                    pads.failedOpens.get() - failedOpensBefore, cpuPercent, busy, loadAverage, activity.summary(),
+                    limit(cpuPercent, busy, cores, activity, n, casesPerSecond));
         } finally {
             load.stop();
         }
@@ -175,7 +206,8 @@ public final class ProvinceBenchmark {
     }
 
     /** A first reading of what limited the round, from the figures beside it (the docs say more). */
-    private static String limit(Map<String, Double> cpu, double busy, int cores, PgActivity pg, int instances) {
+    private static String limit(Map<String, Double> cpu, double busy, int cores, PgActivity pg, int instances,
+            int casesPerSecond) {
         double ours = cpu.values().stream().mapToDouble(Double::doubleValue).sum();
         String top = cpu.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> String.format(Locale.ROOT,
                 "%s %.0f%%", e.getKey(), e.getValue())).orElse("?");
@@ -189,16 +221,17 @@ public final class ProvinceBenchmark {
                     + " this benchmark's processes, the rest other work on the machine; the largest: %s", cores, busy,
                     100 * cores, ours, top);
         }
-        return String.format(Locale.ROOT, "no saturated resource (machine %.0f%% of %d%% busy): the submitters'"
-                + " round trips; the largest CPU user: %s", busy, 100 * cores, top);
+        return String.format(Locale.ROOT, "no saturated resource (machine %.0f%% of %d%% busy): %s; the largest CPU"
+                + " user: %s", busy, 100 * cores, casesPerSecond > 0 ? "the intake is the rate offered"
+                        : "the submitters' round trips", top);
     }
 
     static void print(Round r) {
-        System.out.printf(Locale.ROOT, "%n%d instance(s): intake %.0f cases/s (%d cases, p50 %.1f ms, p99 %.1f ms,"
+        System.out.printf(Locale.ROOT, "%n%d instance(s), cases %s: intake %.0f cases/s (%d cases, p50 %.1f ms, p99 %.1f ms,"
                 + " %d failed); heartbeats %.0f/s (%d failed); %d pads connected, rating request to pad p50 %.1f ms,"
                 + " p99 %.1f ms (%d of %d requests reached their pad, %d posts failed; %d streams ended and reopened, %d opens"
                 + " failed)%n",
-                r.instances(), r.casesPerSecond(), r.cases(), r.intakeP50(), r.intakeP99(), r.intakeFailures(),
+                r.instances(), r.intakeLoad(), r.casesPerSecond(), r.cases(), r.intakeP50(), r.intakeP99(), r.intakeFailures(),
                 r.heartbeatsPerSecond(), r.heartbeatFailures(), r.padsConnected(), r.pushP50(), r.pushP99(),
                 r.pushed(), r.ratingRequests(), r.ratingRequestFailures(), r.padReconnects(),
                 r.padFailedOpens());
