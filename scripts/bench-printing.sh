@@ -20,13 +20,17 @@ echo "building the benchmarks ..."
 templates=config/templates
 log=$(mktemp -t govkiosk-bench-XXXXXX.log)
 java_opts=(-Djava.awt.headless=true -Dgovkiosk.bench.log="$log")
+# The fresh JVMs of the first certificate run with the terminal's JVM options (collector, heap, compiler), as the
+# terminal's own render thread does.
+. scripts/terminal-jvm.sh
 
 echo
-echo "First completion certificate after start, one fresh JVM each (templates load, font search + parse, render)"
+echo "First completion certificate after start, one fresh JVM each with the terminal's JVM options (templates load,"
+echo "font search + parse, render)"
 printf '  %-4s %12s %10s %10s %10s %10s %14s\n' run templates_ms font_ms render_ms total_ms bytes jvm_uptime_ms
 totals=(); renders=()
 for i in $(seq 1 "$runs"); do
-  line=$(java "${java_opts[@]}" -cp "$jar" org.govkiosk.bench.CertificateBenchmark first "$templates" | grep '^FIRST ')
+  line=$(java "${terminal_jvm_opts[@]}" "${java_opts[@]}" -cp "$jar" org.govkiosk.bench.CertificateBenchmark first "$templates" | grep '^FIRST ')
   val() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$line"; }
   printf '  %-4s %12s %10s %10s %10s %10s %14s\n' "$i" "$(val templates_ms)" "$(val font_ms)" "$(val render_ms)" \
     "$(val total_ms)" "$(val bytes)" "$(val jvm_uptime_ms)"

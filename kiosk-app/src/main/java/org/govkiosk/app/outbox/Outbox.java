@@ -340,6 +340,14 @@ public final class Outbox implements AutoCloseable {
         return select("WHERE state = ? ORDER BY id", state.name());
     }
 
+    /**
+     * Every entry, whatever its state, read at one moment: reading state by state while the worker sends, an entry
+     * that moves on between two reads shows in both (or in neither).
+     */
+    public synchronized List<OutboxEntry> entries() {
+        return select("ORDER BY id", null);
+    }
+
     public synchronized Optional<OutboxEntry> find(String idempotencyKey) {
         return select("WHERE idempotency_key = ?", idempotencyKey).stream().findFirst();
     }

@@ -62,6 +62,21 @@ class OutboxTest {
     }
 
     @Test
+    void allEntriesAreReadAtOneMomentEachOnceWithItsState() {
+        long pending = outbox.add(EntryKind.CASE, "k-1", 0, caseJson("张三"));
+        long sent = outbox.add(EntryKind.RATING, "k-2", 0, caseJson("李四"));
+        long confirmed = outbox.add(EntryKind.ISSUANCE, "k-3", 0, caseJson("王五"));
+        outbox.markSent(sent);
+        outbox.markSent(confirmed);
+        outbox.confirm(confirmed, "CASE-NUMBER-0003");
+
+        assertThat(outbox.entries()).extracting(OutboxEntry::id, OutboxEntry::state).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(pending, EntryState.PENDING),
+                org.assertj.core.groups.Tuple.tuple(sent, EntryState.SENT),
+                org.assertj.core.groups.Tuple.tuple(confirmed, EntryState.CONFIRMED));
+    }
+
+    @Test
     void peekReturnsTheDecryptedPayloadAndConfirmErasesIt() throws Exception {
         long id = outbox.add(EntryKind.CASE, "k-1", 0, caseJson("张三"));
 
