@@ -1,5 +1,6 @@
 package org.govkiosk.platform;
 
+import org.govkiosk.platform.config.Exposure;
 import org.govkiosk.platform.config.PlatformConfig;
 import io.javalin.Javalin;
 import java.net.URI;
@@ -383,21 +384,26 @@ public final class PlatformServer implements AutoCloseable {
             c.http.maxRequestSize = Math.max(config.maxCertificateBytes(),
                     org.govkiosk.platform.http.CaseRoutes.caseBodyLimit(config.maxBodyBytes()));
             c.http.disableCompression();
-            // Handlers run as soon as the headers are in, not once some body has come: a request without valid
-            // credentials is refused at once instead of being held until its (maybe never sent) body arrives.
-            // A body that has begun must keep up a minimum rate (else 408), so a trickle cannot hold a thread.
-            c.jetty.modifyHttpConfiguration(http -> {
-                http.setDelayDispatchUntilContent(false);
-                http.setMinRequestDataRate(config.exposure().minRequestDataRate());
-                if (config.exposure().behindTlsProxy()) {
-                    // The proxy names the client (for limits and logs) and the scheme (https: Secure cookies).
-                    http.addCustomizer(new ForwardedRequestCustomizer());
-                }
-            });
+            c.jetty.modifyHttpConfiguration(http -> applyHttpSettings(http, config.exposure()));
             c.jetty.addConnector((server, httpConfig) -> config.tlsKeystore().isPresent()
                     ? tlsConnector(server, httpConfig, config)
                     : limited(new ServerConnector(server, new HttpConnectionFactory(httpConfig)), config));
         });
+    }
+
+    /**
+     * The platform's HTTP settings (a test's stand-in server takes them too). Handlers run as soon as the headers are
+     * in, not once some body has come: a request without valid credentials is refused at once instead of being held
+     * until its (maybe never sent) body arrives. A body that has begun must keep up a minimum rate (else 408), so a
+     * trickle cannot hold a thread.
+     */
+    public static void applyHttpSettings(HttpConfiguration http, Exposure exposure) {
+        http.setDelayDispatchUntilContent(false);
+        http.setMinRequestDataRate(exposure.minRequestDataRate());
+        if (exposure.behindTlsProxy()) {
+            // The proxy names the client (for limits and logs) and the scheme (https: Secure cookies).
+            http.addCustomizer(new ForwardedRequestCustomizer());
+        }
     }
 
     private static Connector tlsConnector(Server server, HttpConfiguration httpConfig, PlatformConfig config) {

@@ -14,19 +14,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.Request;
+import org.govkiosk.platform.PlatformServer;
+import org.govkiosk.platform.config.Exposure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Bodies#read} on a real Jetty with the platform's minimum request data rate (1024 B/s). Jetty checks that
+ * {@link Bodies#read} on a real Jetty with the platform's HTTP settings (its default minimum request data rate,
+ * 1024 B/s). Jetty checks that
  * rate at the start of every read, from the moment the handler's thread took the body's first bytes: a small body
  * whose handler thread is held up after its first read (a loaded machine) must not be refused 408 on a read that
  * would only have found the end of a body already whole.
  */
 class BodiesDataRateTest {
 
-    private static final long RATE = 1024;
     private static final int LIMIT = 4096;
 
     private Javalin app;
@@ -39,10 +41,7 @@ class BodiesDataRateTest {
         app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.startupWatcherEnabled = false;
-            c.jetty.modifyHttpConfiguration(http -> {
-                http.setDelayDispatchUntilContent(false);
-                http.setMinRequestDataRate(RATE);
-            });
+            c.jetty.modifyHttpConfiguration(http -> PlatformServer.applyHttpSettings(http, Exposure.defaults()));
         });
         app.post("/body", ctx -> {
             if (holdUp) {
@@ -71,6 +70,8 @@ class BodiesDataRateTest {
 
     @Test
     void aSmallBodyWholeIsReadWhenItsThreadIsHeldUpAfterItsFirstBytes() throws Exception {
+        assertThat(Exposure.defaults().minRequestDataRate()).as("the rate the 200 ms hold-up falls under")
+                .isEqualTo(1024);
         holdUp = true;
         HttpResponse<String> answer = post(new byte[60]);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
@@ -90,8 +91,8 @@ class BodiesDataRateTest {
         try (Socket socket = new Socket("127.0.0.1", app.port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /body HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 600\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(("POST /body HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 600\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(new byte[60]);
             out.flush();
             Thread.sleep(300);
