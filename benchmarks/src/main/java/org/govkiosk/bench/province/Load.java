@@ -54,12 +54,12 @@ final class Load {
     final Map<String, Long> posted;
 
     Load(HttpClient http, URI lb, Fleet fleet, String clerkToken, String runTag, Map<String, Long> posted) {
-        this.posted = posted;
         this.http = http;
         this.lb = lb;
         this.fleet = fleet;
         this.clerkToken = clerkToken;
         this.runTag = runTag;
+        this.posted = posted;
     }
 
     /** @param casesPerSecond 0: {@code submitters} terminals at a time as fast as answered; else this steady rate */

@@ -34,7 +34,7 @@ final class PadStreams implements AutoCloseable {
     final AtomicInteger failedOpens = new AtomicInteger();
     /** The push latencies of the current measurement ({@link #newMeasurement}). */
     volatile LatencyLog push = new LatencyLog();
-    /** Case numbers of the rating requests the pads received in the current measurement (one window's one pad each). */
+    /** Case numbers of the rating requests the pads received in the current measurement (one pad each). */
     volatile Map<String, Boolean> received = new ConcurrentHashMap<>();
 
     PadStreams(HttpClient http, URI lb, List<Fleet.Member> pads, Map<String, Long> posted) {

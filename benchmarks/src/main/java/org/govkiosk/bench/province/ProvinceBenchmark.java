@@ -38,7 +38,8 @@ public final class ProvinceBenchmark {
                 counts.add(Integer.parseInt(n));
             }
             return new Settings(num(env, "TERMINALS", 2000), num(env, "PADS", 5000), counts,
-                    num(env, "SUBMITTERS", 32), num(env, "CASE_RATE", 50), num(env, "HEARTBEAT_SECONDS", 30), num(env, "RATING_REQUESTS", 20),
+                    num(env, "SUBMITTERS", 32), num(env, "CASE_RATE", 50), num(env, "HEARTBEAT_SECONDS", 30),
+                    num(env, "RATING_REQUESTS", 20),
                     num(env, "WARMUP_SECONDS", 15), num(env, "MEASURE_SECONDS", 30), env.getOrDefault("HEAP", "768m"),
                     !"off".equals(env.getOrDefault("PG_FSYNC", "on")));
         }
@@ -53,10 +54,10 @@ public final class ProvinceBenchmark {
      * platform answered them, or at a steady rate.
      */
     public record Round(int instances, String intakeLoad, int cases, double casesPerSecond, double intakeP50,
-            double intakeP99, int intakeFailures, int heartbeats, double heartbeatsPerSecond, int heartbeatFailures, int padsConnected,
-            int ratingRequests, int pushed, double pushP50, double pushP99, int ratingRequestFailures,
-            int padReconnects, int padFailedOpens, Map<String, Double> cpuPercent, double machineBusyPercent, String load,
-            String database, String limit) {
+            double intakeP99, int intakeFailures, int heartbeats, double heartbeatsPerSecond, int heartbeatFailures,
+            int padsConnected, int ratingRequests, int pushed, double pushP50, double pushP99, int ratingRequestFailures,
+            int padReconnects, int padFailedOpens, Map<String, Double> cpuPercent, double machineBusyPercent,
+            String load, String database, String limit) {
     }
 
     private ProvinceBenchmark() {
@@ -67,9 +68,8 @@ public final class ProvinceBenchmark {
         System.out.printf(Locale.ROOT, "%d cores, load average %s; %d terminals (heartbeat every %d s), %d pads,"
                 + " cases from %d terminals at a time as fast as answered, then %d cases/s; %d rating requests/s;"
                 + " %d s warm-up, %d s measured each; PostgreSQL fsync %s%n",
-                Runtime.getRuntime().availableProcessors(), ProcessCpu.loadAverage(),
-                s.terminals(), s.heartbeatSeconds(), s.pads(), s.submitters(), s.casesPerSecond(),
-                s.ratingRequestsPerSecond(),
+                Runtime.getRuntime().availableProcessors(), ProcessCpu.loadAverage(), s.terminals(),
+                s.heartbeatSeconds(), s.pads(), s.submitters(), s.casesPerSecond(), s.ratingRequestsPerSecond(),
                 s.warmupSeconds(), s.measureSeconds(), s.fsync() ? "on" : "off");
         for (Round r : run(s, Files.createTempDirectory("govkiosk-province-bench"), System.out::println)) {
             print(r);
@@ -227,11 +227,12 @@ public final class ProvinceBenchmark {
     }
 
     static void print(Round r) {
-        System.out.printf(Locale.ROOT, "%n%d instance(s), cases %s: intake %.0f cases/s (%d cases, p50 %.1f ms, p99 %.1f ms,"
-                + " %d failed); heartbeats %.0f/s (%d failed); %d pads connected, rating request to pad p50 %.1f ms,"
-                + " p99 %.1f ms (%d of %d requests reached their pad, %d posts failed; %d streams ended and reopened, %d opens"
-                + " failed)%n",
-                r.instances(), r.intakeLoad(), r.casesPerSecond(), r.cases(), r.intakeP50(), r.intakeP99(), r.intakeFailures(),
+        System.out.printf(Locale.ROOT, "%n%d instance(s), cases %s: intake %.0f cases/s (%d cases, p50 %.1f ms,"
+                + " p99 %.1f ms, %d failed); heartbeats %.0f/s (%d failed); %d pads connected, rating request to pad"
+                + " p50 %.1f ms, p99 %.1f ms (%d of %d requests reached their pad, %d posts failed; %d streams ended"
+                + " and reopened, %d opens failed)%n",
+                r.instances(), r.intakeLoad(), r.casesPerSecond(), r.cases(), r.intakeP50(), r.intakeP99(),
+                r.intakeFailures(),
                 r.heartbeatsPerSecond(), r.heartbeatFailures(), r.padsConnected(), r.pushP50(), r.pushP99(),
                 r.pushed(), r.ratingRequests(), r.ratingRequestFailures(), r.padReconnects(),
                 r.padFailedOpens());

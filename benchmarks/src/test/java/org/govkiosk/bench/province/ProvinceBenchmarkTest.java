@@ -11,8 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The province benchmark at a small size (100 terminals, 200 pads, 1 and 2 instances, a few seconds each, cases as
- * fast as answered and then 20 a second), so its code keeps working: every measurement stores cases, answers heartbeats and brings every rating request to its pad, with
- * nothing failed. No timing is asserted; the full size runs from scripts/bench-province.sh.
+ * fast as answered and then 20 a second), so its code keeps working: every measurement stores cases, answers
+ * heartbeats and brings every rating request to its pad, with nothing failed. No timing is asserted; the full size
+ * runs from scripts/bench-province.sh.
  */
 class ProvinceBenchmarkTest {
 
@@ -23,8 +24,8 @@ class ProvinceBenchmarkTest {
     void aSmallProvinceRunsEveryRoundWithNothingLost() throws Exception {
         assumeTrue(BenchPostgres.binaries().isPresent(), "skipped: PostgreSQL is not installed (postgresql)");
         assumeTrue(Files.isExecutable(Balancer.HAPROXY), "skipped: HAProxy is not installed (haproxy)");
-        ProvinceBenchmark.Settings small = new ProvinceBenchmark.Settings(100, 200, List.of(1, 2), 8, 20, 2, 10, 2, 4,
-                "256m", false);
+        ProvinceBenchmark.Settings small = new ProvinceBenchmark.Settings(100, 200, List.of(1, 2), 8, 20, 2, 10, 2,
+                4, "256m", false);
         List<ProvinceBenchmark.Round> rounds = ProvinceBenchmark.run(small, dir, System.out::println);
         assertThat(rounds).extracting(ProvinceBenchmark.Round::instances).containsExactly(1, 1, 2, 2);
         assertThat(rounds).extracting(ProvinceBenchmark.Round::intakeLoad).containsExactly(

@@ -73,7 +73,8 @@ class TrainingModeJourneyTest {
         rig.queue.submitRating(new RatingSubmission("rating-practice", "P-1", "1", "ITEM", RealPlatform.HALL,
                 JourneyRig.TERMINAL, null, null, RatingChannel.SELF_SERVICE_TERMINAL, 5, Map.of("OVERALL", 5),
                 List.of(), null, true, Instant.now()));
-        assertThat(rig.outbox.entries().stream().filter(e -> e.kind() == EntryKind.RATING)).as("no rating queued").isEmpty();
+        assertThat(rig.outbox.entries().stream().filter(e -> e.kind() == EntryKind.RATING)).as("no rating queued")
+                .isEmpty();
 
         byte[] result = samplePdf();
         assertThat(rig.printing.printPdf(result, "result-1").get()).isInstanceOf(

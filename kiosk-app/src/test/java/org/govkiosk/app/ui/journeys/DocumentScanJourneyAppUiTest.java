@@ -119,7 +119,8 @@ class DocumentScanJourneyAppUiTest {
         rig.submit();
         assertThat(rig.text("#result-headline")).startsWith("网络暂时中断");
         Outbox outbox = rig.app().context().platformLink().outbox();
-        String key = outbox.entries().stream().filter(e -> e.kind() == EntryKind.CASE).findFirst().orElseThrow().idempotencyKey();
+        String key = outbox.entries().stream().filter(e -> e.kind() == EntryKind.CASE).findFirst().orElseThrow()
+                .idempotencyKey();
         // At rest in the outbox the page is encrypted with the rest of the case: neither its bytes nor its base64.
         Path db = rig.app().context().dataDir().resolve("outbox").resolve("outbox.db");
         byte[] raw = java.util.Arrays.copyOfRange(page.content(), 600, 664);
